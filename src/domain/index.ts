@@ -1,0 +1,6 @@
+// The types every layer shares. Import from here, not from the files behind it.
+export * from './status.js';
+export * from './task.js';
+export * from './assessment.js';
+export * from './errors.js';
+export * from './period.js';

@@ -1,0 +1,101 @@
+// Opening a store: SQLite file by default, PostgreSQL when a postgres:// URL is given.
+// Migrations run here (or by `duban migrate`); a foreign or newer database is refused.
+import { existsSync } from 'node:fs';
+import { Kysely, Migrator, type Migration } from 'kysely';
+import { DubanError } from '../domain/index.js';
+import { isForeignSqlite, sqliteDialect } from './dialect/sqlite.js';
+import { postgresDialect } from './dialect/postgres.js';
+import type { StoreDialect } from './dialect/types.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+export interface Store {
+  db: Kysely<DB>;
+  dialect: StoreDialect;
+  close(): Promise<void>;
+}
+
+export interface StoreConfig {
+  /** SQLite file (default `./duban.db`), ignored when `url` is set. `:memory:` works for tests. */
+  file?: string;
+  /** `postgres://…`: use PostgreSQL. */
+  url?: string;
+  /** PostgreSQL schema to use (tests, tenants). */
+  schema?: string;
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+/** Reads the store location from flags and environment: `--db FILE`, `DUBAN_DB`, `DATABASE_URL`. */
+export function storeConfigFromEnv(flags: { db?: string } = {}): StoreConfig {
+  const url = process.env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url) && !flags.db) return { url };
+  return { file: flags.db ?? process.env.DUBAN_DB ?? './duban.db' };
+}
+
+export async function openStore(config: StoreConfig = {}): Promise<Store> {
+  const dialect = config.url ? postgresDialect(config.url, { schema: config.schema }) : openSqlite(config.file ?? './duban.db');
+  const db = new Kysely<DB>({ dialect: dialect.kysely() });
+  const store: Store = { db, dialect, close: () => db.destroy() };
+  try {
+    if (dialect.name === 'postgres') await checkReachable(store);
+    if (config.migrate !== false) await migrateToLatest(store);
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+  return store;
+}
+
+function openSqlite(file: string): StoreDialect {
+  const existed = file !== ':memory:' && existsSync(file);
+  let dialect: ReturnType<typeof sqliteDialect>;
+  try {
+    dialect = sqliteDialect(file);
+    if (existed && isForeignSqlite(dialect.handle)) {
+      dialect.handle.close();
+      throw new DubanError('db_incompatible', `${file} is a SQLite database, but not a duban database; choose another file with --db`);
+    }
+  } catch (err) {
+    if (err instanceof DubanError) throw err;
+    throw new DubanError('db_incompatible', `cannot open ${file} as a database: ${(err as Error).message}`);
+  }
+  return dialect;
+}
+
+async function checkReachable(store: Store): Promise<void> {
+  try {
+    await store.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+  } catch (err) {
+    throw new DubanError('db_unavailable', `PostgreSQL is not reachable: ${(err as Error).message}`);
+  }
+}
+
+function migrator(store: Store): Migrator {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(MIGRATIONS)) {
+    migrations[name] = {
+      up: (db) => m.up(db, store.dialect),
+      down: m.down ? (db) => m.down!(db, store.dialect) : undefined,
+    };
+  }
+  return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Applies pending migrations; returns the names applied. A newer or foreign history is refused. */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const { error, results } = await migrator(store).migrateToLatest();
+  if (error) {
+    const message = (error as Error).message ?? String(error);
+    if (/corrupted migrations/.test(message)) {
+      throw new DubanError(
+        'db_incompatible',
+        'this database was written by a newer or different version of duban (its schema history is unknown to this version)',
+      );
+    }
+    throw new DubanError('db_incompatible', `migration failed: ${message}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export const nowIso = (): string => new Date().toISOString();

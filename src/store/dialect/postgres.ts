@@ -1,0 +1,32 @@
+// PostgreSQL through pg: a pool per process; an optional schema (tests use one per run).
+import pg from 'pg';
+import { PostgresDialect, type ColumnDefinitionBuilder } from 'kysely';
+import type { StoreDialect } from './types.js';
+
+// BIGINT counts (count(*)) come back as strings by default; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function postgresDialect(url: string, options: { schema?: string; poolSize?: number } = {}): StoreDialect & { pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    // A schema per test run or per tenant: every connection searches it first.
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', () => {});
+  return {
+    name: 'postgres',
+    pool,
+    kysely: () => new PostgresDialect({ pool }),
+    addIdColumn: (table) => table.addColumn('id', 'serial', (c) => c.primaryKey()),
+    blobType: 'bytea',
+    references:
+      (table, onDelete) =>
+      (c: ColumnDefinitionBuilder) => {
+        const ref = c.references(`${table}.id`);
+        return onDelete ? ref.onDelete(onDelete) : ref;
+      },
+  };
+}

@@ -1,0 +1,14 @@
+// The ordered list of migrations. Add a file `NNNN_name.ts` and list it here; names sort in order,
+// and the migrator refuses a database whose history does not match this list.
+import type { Kysely } from 'kysely';
+import type { StoreDialect } from '../dialect/types.js';
+import * as m0001 from './0001_init.js';
+
+export interface DubanMigration {
+  up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
+  down?(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
+}
+
+export const MIGRATIONS: Record<string, DubanMigration> = {
+  '0001_init': m0001,
+};
