@@ -1,0 +1,247 @@
+// Cell classifiers: what a cell of a progress table looks like by its content alone —
+// a list of people, a list of organisations, a heading, a date, prose that reports progress.
+// The normaliser uses them to put shifted cells back in their columns, so every rule here
+// must hold for tables from any district, not only the seed.
+
+/** Characters that separate several people or units in one cell. */
+const LIST_SEPARATORS = /[\s、，,；;/／|]+/;
+
+/**
+ * Endings that make a name an organisation (牵头单位), longest first where it matters.
+ * Chinese government bodies are named by their kind: 局/委/办/中心/街道/集团 …
+ */
+export const UNIT_SUFFIXES: readonly string[] = [
+  '办公室',
+  '管委会',
+  '指挥部',
+  '委员会',
+  '联合会',
+  '工作组',
+  '领导小组',
+  '专班',
+  '部门',
+  '分局',
+  '集团',
+  '公司',
+  '街道',
+  '中心',
+  '社区',
+  '政府',
+  '银行',
+  '支行',
+  '分行',
+  '医院',
+  '学校',
+  '大学',
+  '学院',
+  '党校',
+  '总工会',
+  '工会',
+  '管理处',
+  '服务站',
+  '派出所',
+  '局',
+  '委',
+  '办',
+  '部',
+  '厅',
+  '院',
+  '所',
+  '站',
+  '队',
+  '处',
+  '会',
+  '联',
+  '协',
+  '镇',
+  '乡',
+  '署',
+  '馆',
+  '台',
+];
+
+const UNIT_ENDING = new RegExp(`(?:${UNIT_SUFFIXES.join('|')})$`);
+
+/** Two-character bodies that would otherwise look like a surname + given name. */
+const SHORT_UNITS = new Set([
+  '区委',
+  '县委',
+  '市委',
+  '团委',
+  '妇联',
+  '残联',
+  '侨联',
+  '文联',
+  '科协',
+  '工会',
+  '党委',
+  '政府',
+]);
+
+/** Words that stand where a unit is named but mean "everyone concerned". */
+const COLLECTIVE_UNITS = /^(各|相关|有关|其他|全体|属地|涉及)/;
+
+/** Common surnames (single and compound): the first characters of most officials' names. */
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '夏侯',
+  '长孙',
+  '宇文',
+  '司徒',
+  '端木',
+  '澹台',
+  '轩辕',
+];
+const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝楼洪诸竺钮郦'.split(
+    '',
+  ),
+);
+
+const HAN = /^[\u3400-\u9fff]+$/;
+const PARENTHETICAL = /[（(][^（）()]*[）)]/g;
+
+/** Splits a cell holding several people or units (spaces, 、, commas, line breaks), keeping brackets whole. */
+export function splitList(cell: string): string[] {
+  if (!/[（(]/.test(cell)) return cell.split(LIST_SEPARATORS).filter(Boolean);
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of cell) {
+    if (ch === '（' || ch === '(') depth++;
+    if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && LIST_SEPARATORS.test(ch)) {
+      if (current) out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current) out.push(current);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+/** True for one organisation name: ends like a government body (`区财政局`, `高铁办（筹）`, `各街道`). */
+export function isUnitName(token: string): boolean {
+  const bare = /[（(]/.test(token) ? token.replace(PARENTHETICAL, '').trim() : token;
+  if (bare.length < 2) return false;
+  if (SHORT_UNITS.has(bare)) return true;
+  if (COLLECTIVE_UNITS.test(bare)) return true;
+  if (bare.length === 2 && SURNAMES.has(bare[0])) return false;
+  const m = UNIT_ENDING.exec(bare);
+  return m !== null && bare.length > m[0].length;
+}
+
+/** True for one person's name: 2-4 Han characters that do not end like an organisation. */
+export function isPersonName(token: string): boolean {
+  if (token.length > 12) return false;
+  const bare = token.replace(PARENTHETICAL, '').replace(/[·•]/g, '').trim();
+  if (bare.length < 2 || bare.length > 4 || !HAN.test(bare)) return false;
+  if (isUnitName(bare)) return false;
+  const surname = COMPOUND_SURNAMES.some((s) => bare.startsWith(s)) || SURNAMES.has(bare[0]);
+  // A 4-character token without a surname is more often a short phrase (`年度数据`) than a name.
+  if (bare.length === 4) return surname;
+  return surname || bare.length === 3;
+}
+
+/** Characters a list of names or bodies is made of; anything else (digits, quotes, 。) rules a list out. */
+const LIST_CHARS = /^[\u3400-\u9fff\s、，,；;/／|（）()·•]+$/;
+
+/** A cell that lists only people (`陶峰 刘国娟`). */
+export function isPeopleCell(cell: string): boolean {
+  if (!LIST_CHARS.test(cell)) return false;
+  const tokens = splitList(cell);
+  return tokens.length > 0 && tokens.every(isPersonName);
+}
+
+/** A cell that lists only organisations (`区商务局 综合保税区管理办公室`). */
+export function isUnitsCell(cell: string): boolean {
+  if (cell.length > 400 || /[。；;%“”"：:！？]/.test(cell)) return false;
+  const tokens = splitList(cell);
+  return tokens.length > 0 && tokens.length <= 30 && tokens.every(isUnitName);
+}
+
+/** A cell that says "same as above" in words. */
+export function isSameAsAbove(cell: string): boolean {
+  return /^(同上|〃|"|”|ditto)$/.test(cell.trim());
+}
+
+/** A deadline: `2024年6月底`, `12月底前`, `年底前`, `长期`, `2024-06-30`. */
+export function isDeadline(cell: string): boolean {
+  if (cell.length > 40) return false;
+  const s = cell.replace(/\s+/g, '');
+  if (s.length > 24) return false;
+  return (
+    (/^(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(底|末|中旬|上旬|下旬|前|以前|之前|底前|年底前|内)*$/.test(s) &&
+      /\d/.test(s)) ||
+    /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(前)?$/.test(s) ||
+    /^(长期|持续|持续推进|年底前?|年内|全年|常态化|\d{4}年(底|内|年底)前?)$/.test(s) ||
+    /^(\d{4}年)?\d{1,2}月(底|末)?前?完成$/.test(s)
+  );
+}
+
+/** Numbering that opens a first-level heading: `一、`, `第一部分`. */
+const THEME_NUMBERING = /^(第?[一二三四五六七八九十]+[、.．部篇]|[一二三四五六七八九十]+是)/;
+/** Numbering that opens a second-level heading: `（一）`, `(1)`. */
+const CATEGORY_NUMBERING = /^[（(][一二三四五六七八九十\d]+[）)]/;
+
+/**
+ * A heading: a short phrase with no figures and no full stop — the shape of 重点工作任务 cells
+ * (`主要经济指标`, `增强先进制造业核心竞争力`, `突出新区功能，扛起使命担当，在…上实现全新突破`).
+ */
+export function isHeading(cell: string): boolean {
+  if (cell.length > 80) return false;
+  const s = cell.replace(/\s+/g, '');
+  if (s.length === 0 || s.length > 40) return false;
+  if (/[。；;：:！？]/.test(s)) return false;
+  const body = s.replace(THEME_NUMBERING, '').replace(CATEGORY_NUMBERING, '');
+  if (/[0-9０-９%]/.test(body)) return false;
+  return body.length >= 2;
+}
+
+/** A first-level heading (theme): numbered `一、` or written as a clause series `突出…，…，在…上…`. */
+export function looksLikeTheme(cell: string): boolean {
+  const s = cell.replace(/\s+/g, '');
+  if (!isHeading(s)) return false;
+  if (THEME_NUMBERING.test(s)) return true;
+  if (CATEGORY_NUMBERING.test(s)) return false;
+  return /[，,]/.test(s) && s.length >= 14;
+}
+
+/** A second-level heading (category): numbered `（一）` or a short phrase without commas. */
+export function looksLikeCategory(cell: string): boolean {
+  const s = cell.replace(/\s+/g, '');
+  if (!isHeading(s) || looksLikeTheme(s)) return false;
+  return CATEGORY_NUMBERING.test(s) || (!/[，,、]/.test(s) && s.length <= 24);
+}
+
+/** Words that reports use and plans do not: something already happened, is counted, or is dated. */
+const PROGRESS_MARKERS =
+  /已|累计|截至|截止|目前|今年以来|同比|环比|完成率|正在|预计|\d+月\d+日|\d+-\d+月|\d+月(底|末|份)|年度数据|推进中|持续推进/g;
+
+/** How strongly a cell reads like a progress report (0 = not at all). */
+export function progressScore(cell: string): number {
+  // The opening says whether a text reports or plans; reading further only costs time.
+  const hits = cell.slice(0, 200).match(PROGRESS_MARKERS)?.length ?? 0;
+  return Math.min(3, hits) + (cell.length > 80 ? 1 : 0);
+}
+
+/** A page-title line: `2023年钱塘区政府工作报告重点工作任务四季度进展情况表`. */
+export function looksLikeTitle(cell: string): boolean {
+  const s = cell.replace(/\s+/g, '');
+  return s.length >= 6 && s.length <= 80 && /(表|情况|清单|台账|汇总)$/.test(s);
+}
+
+/** The sequence number of a task row: `12`, `12.`, `12、`, `（12）`; null when the cell is not one. */
+export function readSeq(cell: string): number | null {
+  const s = cell.replace(/\s+/g, '');
+  const m = /^[（(]?(\d{1,5})[）)]?[.、．]?$/.exec(s);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,156 @@
+// Header synonyms: the names different places give the same column, as a typed table.
+// A header row is recognised when enough of its cells name known columns.
+
+/** The roles a column can play. `task` is 重点工作任务: the theme (and category) level. */
+export type ColumnRole =
+  'seq' | 'task' | 'category' | 'target' | 'leaders' | 'units' | 'co_units' | 'progress' | 'deadline' | 'notes';
+
+export interface HeaderSynonym {
+  role: ColumnRole;
+  /** Names as printed, compared after removing white space and brackets' content. */
+  names: readonly string[];
+}
+
+/**
+ * Order matters: the first role whose name the header contains wins, so the more
+ * specific names (配合单位 before 单位, 目标任务 before 任务) come first.
+ */
+export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
+  { role: 'seq', names: ['序号', '编号', '序', '项次', '排序'] },
+  {
+    role: 'co_units',
+    names: ['配合单位', '协办单位', '协同单位', '配合部门', '参与单位', '协助单位', '责任单位（配合）', '配合'],
+  },
+  {
+    role: 'leaders',
+    names: [
+      '牵头区领导',
+      '牵头县领导',
+      '牵头市领导',
+      '牵头领导',
+      '责任领导',
+      '分管领导',
+      '联系领导',
+      '责任区领导',
+      '分管区领导',
+      '区领导',
+      '县领导',
+      '市领导',
+      '领导',
+    ],
+  },
+  {
+    role: 'units',
+    names: [
+      '牵头单位',
+      '责任单位',
+      '牵头部门',
+      '责任部门',
+      '主办单位',
+      '实施单位',
+      '承办单位',
+      '主责单位',
+      '牵头责任单位',
+      '单位',
+    ],
+  },
+  {
+    role: 'progress',
+    names: [
+      '进展情况',
+      '完成情况',
+      '落实情况',
+      '工作进展',
+      '推进情况',
+      '进度情况',
+      '目前进展',
+      '当前进展',
+      '实施进度',
+      '进展',
+      '进度',
+      '执行情况',
+    ],
+  },
+  { role: 'deadline', names: ['完成时限', '时间节点', '完成时间', '时间要求', '计划完成时间', '时限', '完成期限'] },
+  { role: 'notes', names: ['备注', '说明'] },
+  { role: 'category', names: ['工作类别', '二级任务', '子任务', '分项任务'] },
+  {
+    role: 'target',
+    names: [
+      '具体目标任务',
+      '目标任务',
+      '工作目标',
+      '具体任务',
+      '任务内容',
+      '工作内容',
+      '主要内容',
+      '建设内容',
+      '年度目标',
+      '目标内容',
+      '具体内容',
+      '项目内容',
+      '主要目标',
+      '目标',
+    ],
+  },
+  {
+    role: 'task',
+    names: [
+      '重点工作任务',
+      '工作任务',
+      '主要任务',
+      '重点任务',
+      '重点工作',
+      '任务名称',
+      '项目名称',
+      '实事项目',
+      '民生实事',
+      '项目',
+      '类别',
+      '领域',
+      '板块',
+      '任务',
+    ],
+  },
+];
+
+/** Removes white space and bracketed remarks so `牵头单位\n（盖章）` reads as `牵头单位`. */
+export function normaliseHeaderText(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[:：*＊]/g, '');
+}
+
+/** The role a header cell names, or null. Exact names win over contained names. */
+export function roleOfHeader(text: string): ColumnRole | null {
+  // Bracketed remarks usually say nothing about the column, but `责任单位（配合）` does: try the whole name first.
+  if (text.length > 40) return null;
+  const whole = text.replace(/\s+/g, '');
+  for (const { role, names } of HEADER_SYNONYMS) if (names.includes(whole)) return role;
+  const s = normaliseHeaderText(text);
+  if (!s || s.length > 16) return null;
+  for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;
+  for (const { role, names } of HEADER_SYNONYMS) {
+    // `序` alone must be the whole cell; a single-character name inside a word means nothing.
+    if (names.some((n) => n.length >= 2 && s.includes(n))) return role;
+  }
+  return null;
+}
+
+/** The column roles of a header row by index, or null when the row is not a header. */
+export function readHeaderRow(cells: readonly string[]): Array<ColumnRole | null> | null {
+  // Cheap rejection first: this runs on every row, and a task row starts with its number.
+  const first = cells.find((c) => c.trim());
+  if (first === undefined || /^\s*\d/.test(first)) return null;
+  const roles = cells.map((c) => roleOfHeader(c));
+  const found = roles.filter((r): r is ColumnRole => r !== null);
+  const distinct = new Set(found);
+  const hasTask = distinct.has('target') || distinct.has('task');
+  const hasOther =
+    distinct.has('units') || distinct.has('leaders') || distinct.has('progress') || distinct.has('deadline');
+  if (!hasTask || !hasOther || distinct.size < 3) return null;
+  // A header names each column once or twice (a two-level task column); prose rarely does this.
+  if (found.length < cells.filter((c) => c.trim()).length * 0.6) return null;
+  return roles;
+}

@@ -1,0 +1,176 @@
+// Rows → tasks. Skips titles and the header repeated on every printed page, aligns each row's
+// cells to the columns (align.ts), and sorts rows into tasks, heading rows (a category alone
+// on an unnumbered row) and continuation rows (a cell broken across a page).
+import type { ParsedTable, Warning } from '../domain/index.js';
+import { alignRow, type SlotKind } from './align.js';
+import { isHeading, isSameAsAbove, looksLikeTitle, readSeq } from './classify.js';
+import { readHeaderRow } from './headers.js';
+import { findLayout, type Layout } from './layout.js';
+import type { RawTable, Row } from './rows.js';
+import { buildTasks } from './tasks.js';
+import { periodFromTitle } from './title-period.js';
+
+/** One data row with its cells placed in slots. */
+export interface PlacedRow {
+  kind: 'task' | 'heading' | 'continuation';
+  seq: number | null;
+  /** Text per slot index ('' when the row has nothing there). */
+  slotText: string[];
+  /** True per slot when the row had no cell for it at all (cells shifted past it). */
+  slotSkipped: boolean[];
+  /** True per slot when the text came from a merged cell above (xlsx/docx). */
+  slotMerged: boolean[];
+  /** Non-empty cells that fitted no slot (extra columns). */
+  extra: string[];
+  /** A cell that said `同上` (same as above) was read as blank. */
+  sameAsAbove: boolean;
+  /** The row had an empty cell too many, so its cells were moved back into their columns. */
+  droppedBlank: boolean;
+}
+
+export type NormaliseResult =
+  { ok: true; table: ParsedTable } | { ok: false; code: 'no_header' | 'bad_input'; message: string };
+
+const ODD_SPACE = /[\u00a0\u3000\u2002-\u200b\n]/;
+
+function isEdgeSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000;
+}
+
+/** Trims a cell and turns odd spaces into plain ones; line breaks inside cells are kept. */
+function cleanCell(text: string): string {
+  if (!text) return text;
+  // Most cells are already clean: say so without building a new string.
+  if (!isEdgeSpace(text.charCodeAt(0)) && !isEdgeSpace(text.charCodeAt(text.length - 1)) && !ODD_SPACE.test(text))
+    return text;
+  return text
+    .replace(/[\u00a0\u3000\u2002-\u200b]/g, ' ')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .trim();
+}
+
+/** Lines that are page furniture, not table content: page numbers, 续表, notes, units. */
+function isPageFurniture(text: string): boolean {
+  return (
+    /^[-—–\s]*\d+[-—–\s]*$/.test(text) ||
+    /^第\s*\d+\s*页/.test(text) ||
+    /^(续表|续上表|接上表)/.test(text) ||
+    /^(注|备注|说明|填报单位|填报日期|制表|单位)[:：]/.test(text)
+  );
+}
+
+function placeRow(cells: string[], layout: Layout, row: Row): Omit<PlacedRow, 'kind'> {
+  const seqCell = layout.seqColumn === null ? '' : (cells[layout.seqColumn] ?? '');
+  const seq = layout.seqColumn === null ? null : readSeq(seqCell);
+  const data: string[] = [];
+  const merged: boolean[] = [];
+  let sameAsAbove = false;
+  const mergedFromAbove = row.mergedFromAbove;
+  for (let i = 0; i < cells.length; i++) {
+    if (i === layout.seqColumn) continue;
+    const c = cells[i];
+    const ditto = isSameAsAbove(c);
+    if (ditto) sameAsAbove = true;
+    data.push(ditto ? '' : c);
+    merged.push(mergedFromAbove?.[i] ?? false);
+  }
+  while (data.length > 0 && !data[data.length - 1]) {
+    data.pop();
+    merged.pop();
+  }
+  const { slotOfCell } = alignRow(data, layout.slots);
+  const m = layout.slots.length;
+  const slotText = new Array<string>(m).fill('');
+  const slotSkipped = new Array<boolean>(m).fill(true);
+  const slotMerged = new Array<boolean>(m).fill(false);
+  const extra: string[] = [];
+  let droppedBlank = false;
+  let lastUsed = -1;
+  for (let i = 0; i < slotOfCell.length; i++) {
+    const s = slotOfCell[i];
+    if (s < 0) {
+      if (data[i]) extra.push(data[i]);
+      else droppedBlank = true;
+      continue;
+    }
+    slotText[s] = data[i];
+    slotSkipped[s] = false;
+    slotMerged[s] = merged[i];
+    if (s > lastUsed) lastUsed = s;
+  }
+  // Slots after the row's last cell were not skipped over; the row just ended.
+  for (let s = lastUsed + 1; s < m; s++) slotSkipped[s] = false;
+  return { seq, slotText, slotSkipped, slotMerged, extra, sameAsAbove, droppedBlank };
+}
+
+/**
+ * Turns the rows of one table into tasks. Fails with `no_header` when no row reads as a
+ * header (the table's columns cannot be known).
+ */
+export function normaliseRows(raw: RawTable): NormaliseResult {
+  const rows = raw.rows.map((r) => ({ ...r, cells: r.cells.map(cleanCell) }));
+  const layout = findLayout(rows);
+  if (!layout) {
+    return {
+      ok: false,
+      code: 'no_header',
+      message: 'no table header found (expected columns such as 序号, 具体目标任务, 牵头单位, 进展情况)',
+    };
+  }
+  const tableWarnings: Warning[] = [];
+  let title: string | null = null;
+  for (let r = layout.headerRow - 1; r >= 0; r--) {
+    const nonEmpty = rows[r].cells.filter(Boolean);
+    if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0])) {
+      title = nonEmpty[0];
+      break;
+    }
+    if (nonEmpty.length === 1 && title === null) title = nonEmpty[0];
+  }
+
+  const placed: PlacedRow[] = [];
+  let repeatedHeaders = 0;
+  for (let r = layout.headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    const nonEmpty = row.cells.filter(Boolean);
+    if (nonEmpty.length === 0) continue;
+    if (readHeaderRow(row.cells)) {
+      repeatedHeaders++;
+      continue;
+    }
+    if (nonEmpty.length === 1 && (nonEmpty[0] === title || isPageFurniture(nonEmpty[0]))) continue;
+    if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
+    const p = placeRow(row.cells, layout, row);
+    let kind: PlacedRow['kind'] = 'task';
+    if (p.seq === null) {
+      // A heading alone on a row, left of the progress columns (a row spanning the table keeps
+      // its text in the first column): a theme or category row. Anything else continues a task.
+      const at = row.cells.findIndex(Boolean);
+      const onlyHeading = nonEmpty.length === 1 && isHeading(nonEmpty[0]) && at <= layout.targetColumn;
+      if (onlyHeading) {
+        kind = 'heading';
+        p.slotText = p.slotText.map(() => '');
+        p.slotText[0] = nonEmpty[0];
+      } else if (layout.seqColumn !== null) kind = 'continuation';
+    }
+    placed.push({ kind, ...p });
+  }
+  if (repeatedHeaders > 0) {
+    tableWarnings.push({
+      code: 'repeated_header',
+      message: `跳过了 ${repeatedHeaders} 处重复的表头（每页一处）`,
+    });
+  }
+  const { tasks, warnings } = buildTasks(placed, layout, raw.format);
+  tableWarnings.push(...warnings);
+  const period = title ? periodFromTitle(title) : null;
+  if (title && !period) tableWarnings.push({ code: 'no_period', message: `标题中未找到报告期：${title}` });
+  const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];
+  columns.push(...layout.optionalColumns);
+  return {
+    ok: true,
+    table: { format: raw.format, title, period, columns, tasks, warnings: tableWarnings },
+  };
+}
+
+export type { SlotKind };

@@ -1,0 +1,69 @@
+// The entry: bytes of any supported file → a ParsedTable, or a domain error saying in one
+// line why the file cannot be read. One converter per format, one normaliser for all.
+import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
+import { detect } from './detect.js';
+import { docxToRows } from './docx-rows.js';
+import { normaliseRows } from './normalise.js';
+import type { Row } from './rows.js';
+import { textToRows } from './text-rows.js';
+import { xlsxToRows } from './xlsx-rows.js';
+
+export interface ParseOptions {
+  /** Used only in messages; the format is recognised by content. */
+  fileName?: string;
+  /** Worksheet of an .xlsx to read (default: the first). */
+  sheet?: string;
+  /** Largest file accepted, in bytes (default 50 MB). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
+
+/**
+ * Reads a progress table from text/TSV/CSV, .xlsx or .docx bytes.
+ * @example const r = await parseTable(bytes); if (r.ok) console.log(r.value.tasks.length);
+ */
+export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}): Promise<Result<ParsedTable>> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    return fail('too_large', `the file is ${mb(bytes.length)}, over the limit of ${mb(maxBytes)}`);
+  }
+  const what = detect(bytes);
+  if (what.kind === 'error') return fail(what.code, what.message);
+
+  let format: ParsedTable['format'];
+  let rows: Row[];
+  if (what.kind === 'text') {
+    format = 'text';
+    rows = textToRows(what.text);
+  } else {
+    const { default: JSZip } = await import('jszip');
+    let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      return fail('bad_input', `the file looks like .xlsx/.docx but the zip is corrupt (${why})`);
+    }
+    if (zip.file('xl/workbook.xml')) {
+      format = 'xlsx';
+      const r = await xlsxToRows(bytes, options.sheet);
+      if (!r.ok) return fail(r.code, r.message);
+      rows = r.rows;
+    } else if (zip.file('word/document.xml')) {
+      format = 'docx';
+      const r = await docxToRows(zip);
+      if (!r.ok) return fail(r.code, r.message);
+      rows = r.rows;
+    } else {
+      return fail('unsupported_format', 'the zip file is neither an .xlsx workbook nor a .docx document');
+    }
+  }
+  const result = normaliseRows({ format, rows });
+  if (!result.ok) return fail(result.code, result.message);
+  if (result.table.tasks.length === 0)
+    return fail('no_header', 'the table has a header but no numbered tasks under it');
+  return ok(result.table);
+}

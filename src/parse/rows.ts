@@ -1,0 +1,16 @@
+// The one shape every format converter produces: rows of cell texts, in reading order.
+
+export interface Row {
+  cells: string[];
+  /**
+   * Per cell: true when the text was copied down from a vertically merged cell (xlsx merge,
+   * docx vMerge) rather than written in this row. Absent for text input.
+   */
+  mergedFromAbove?: boolean[];
+}
+
+/** One table as a format converter returns it, before headers and tasks are found. */
+export interface RawTable {
+  format: 'text' | 'xlsx' | 'docx';
+  rows: Row[];
+}

@@ -1,0 +1,242 @@
+// Placed rows → tasks: the state that runs down the table. Blank theme, category, leader and
+// unit cells mean "same as above" (a merged block); a heading cell decides whether it starts a
+// new theme or a new category; unnumbered rows add a category or continue the previous task.
+import type { ParsedTask, TaskField, Warning } from '../domain/index.js';
+import { looksLikeCategory, looksLikeTheme, splitList } from './classify.js';
+import type { Layout } from './layout.js';
+import type { PlacedRow } from './normalise.js';
+import { splitCategoryPrefix } from './category-prefix.js';
+
+const W = (code: string, message: string, field?: TaskField): Warning => ({ code, message, field });
+
+/** Heading text compared without white space (a wrapped heading reads the same). */
+const same = (a: string | null, b: string | null) =>
+  a !== null && b !== null && a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+const joinHeading = (s: string) => s.replace(/\s*\n\s*/g, '');
+
+interface State {
+  theme: string | null;
+  category: string | null;
+  leaders: string[];
+  units: string[];
+}
+
+/** True when the table shows two heading levels anywhere (so a lone short heading can be a category). */
+function hasTwoLevels(rows: readonly PlacedRow[], layout: Layout): boolean {
+  if (layout.explicitCategory) return true;
+  const headingSlots = layout.slots.flatMap((s, i) => (s === 'heading' ? [i] : []));
+  return (
+    rows.some((r) => {
+      const filled = headingSlots.filter((i) => r.slotText[i]);
+      if (filled.length >= 2) return true;
+      // A short heading in the second heading slot is a category (the theme cell was merged above).
+      return filled.length === 1 && filled[0] === headingSlots[1] && !looksLikeTheme(r.slotText[filled[0]]);
+      // Heading rows of their own (`一、…` across the table) make the task column the second level.
+    }) || rows.some((r) => r.kind === 'heading')
+  );
+}
+
+/** Applies one row's heading cells to the running theme and category. */
+function applyHeadings(
+  headings: Array<{ text: string; second: boolean }>,
+  state: State,
+  twoLevels: boolean,
+  themeRowsExist: boolean,
+  warnings: Warning[],
+): void {
+  if (headings.length >= 2) {
+    if (!same(headings[0].text, state.theme)) state.category = null;
+    state.theme = headings[0].text;
+    state.category = headings[1].text;
+    return;
+  }
+  if (headings.length === 0) return;
+  const { text, second } = headings[0];
+  if (same(text, state.theme)) return; // the theme repeated at the top of a page
+  if (same(text, state.category)) return;
+  if (second) {
+    if (looksLikeTheme(text)) {
+      warnings.push(W('theme_shifted', `“${text}”像一级任务，出现在二级任务列，按一级任务处理`, 'theme'));
+      state.theme = text;
+      state.category = null;
+    } else state.category = text;
+    return;
+  }
+  if (state.theme === null || looksLikeTheme(text) || !twoLevels) {
+    state.theme = text;
+    state.category = null;
+  } else {
+    // With themes on rows of their own, the task column is the second level by design: no guess.
+    if (!themeRowsExist)
+      warnings.push(W('category_in_theme_column', `“${text}”在一级任务列，按二级任务处理`, 'category'));
+    state.category = text;
+  }
+}
+
+/**
+ * A heading alone on an unnumbered row starts a theme when it says so (`一、…`, a clause series),
+ * when there is no theme yet, or when the table has no 重点工作任务 column and no numbered
+ * theme rows (its heading rows are then its only level); otherwise it starts a category.
+ */
+function headingRowIsTheme(h: string, state: State, hasHeadingColumn: boolean, themeRowsExist: boolean): boolean {
+  if (looksLikeTheme(h)) return true;
+  if (looksLikeCategory(h) && /^[（(]/.test(h)) return false;
+  if (state.theme === null) return true;
+  return !hasHeadingColumn && !themeRowsExist;
+}
+
+export function buildTasks(
+  rows: readonly PlacedRow[],
+  layout: Layout,
+  format: 'text' | 'xlsx' | 'docx',
+): { tasks: ParsedTask[]; warnings: Warning[] } {
+  const tableWarnings: Warning[] = [];
+  const twoLevels = hasTwoLevels(rows, layout);
+  const slots = layout.slots;
+  const slotLists = new Map<string, number[]>();
+  slots.forEach((s, i) => slotLists.set(s, [...(slotLists.get(s) ?? []), i]));
+  const slotOf = (kind: string) => slotLists.get(kind) ?? [];
+  const headingSlots = slotOf('heading');
+  const state: State = { theme: null, category: null, leaders: [], units: [] };
+  const tasks: ParsedTask[] = [];
+  const hasLeaders = slots.includes('leaders');
+  const hasUnits = slots.includes('units');
+  const prefixed = splitCategoryPrefix(rows, layout, format);
+  const themeRowsExist = rows.some((r) => r.kind === 'heading' && looksLikeTheme(r.slotText.find(Boolean) ?? ''));
+
+  rows.forEach((row, index) => {
+    const warnings: Warning[] = [];
+    const text = (kind: string) =>
+      slotOf(kind)
+        .map((i) => row.slotText[i])
+        .filter(Boolean);
+    if (row.kind === 'heading') {
+      const h = joinHeading(row.slotText.find(Boolean) ?? '');
+      if (headingRowIsTheme(h, state, headingSlots.length > 0, themeRowsExist)) {
+        state.theme = h;
+        state.category = null;
+      } else state.category = h;
+      const asCategory = state.category === h;
+      tableWarnings.push(
+        W(
+          asCategory ? 'category_row' : 'theme_row',
+          `无序号的行“${h}”按${asCategory ? '二级任务' : '一级任务'}处理，用于其下各项`,
+        ),
+      );
+      return;
+    }
+    if (row.kind === 'continuation') {
+      const prev = tasks[tasks.length - 1];
+      if (!prev) return;
+      const t = text('target').join('\n');
+      const p = text('progress').join('\n');
+      if (t) prev.target = `${prev.target}${t}`;
+      if (p) prev.progress = prev.progress ? `${prev.progress}${p}` : p;
+      prev.warnings.push(W('continued_row', '无序号的续行已并入本项（表格跨页断开）'));
+      return;
+    }
+
+    const headings = headingSlots
+      .filter((i) => row.slotText[i])
+      .map((i) => ({ text: joinHeading(row.slotText[i]), second: i !== headingSlots[0] }));
+    applyHeadings(headings, state, twoLevels, themeRowsExist, warnings);
+    let target = text('target').join('\n');
+    const split = prefixed.get(index);
+    if (split) {
+      state.category = split.category;
+      target = split.target;
+      warnings.push(W('category_in_target', `目标任务前的“${split.category}”是二级任务，已分出`, 'category'));
+    }
+    if (!target && headings.length > 0) {
+      target = headings[headings.length - 1].text;
+      warnings.push(W('missing_cell', '本行没有目标任务，取任务列的文字', 'target'));
+    }
+    if (headingSlots.length > 0 && headings.length === 0 && state.theme !== null && !row.slotMerged.some(Boolean)) {
+      warnings.push(W('filled_from_above', '一级任务空白，沿用上一行', 'theme'));
+    }
+
+    const leadersText = text('leaders').join(' ');
+    const unitsText = text('units').join(' ');
+    let leaders = splitList(leadersText);
+    let units = splitList(unitsText);
+    const leaderSlot = slotOf('leaders')[0];
+    if (hasLeaders && leaders.length === 0) {
+      leaders = [...state.leaders];
+      if (leaders.length) {
+        const why = row.slotSkipped[leaderSlot] ? '（本行缺少此格，后面的格子左移）' : '';
+        warnings.push(W('filled_from_above', `牵头领导空白，沿用上一行${why}`, 'leaders'));
+      }
+      if (row.slotSkipped[leaderSlot] && units.length > 0) {
+        warnings.push(W('unit_in_leaders_column', `“${unitsText}”写在领导列，按牵头单位处理`, 'units'));
+      }
+    }
+    if (hasUnits && units.length === 0) {
+      units = [...state.units];
+      if (units.length) warnings.push(W('filled_from_above', '牵头单位空白，沿用上一行', 'units'));
+    }
+    state.leaders = leaders;
+    state.units = units;
+    const progressSlots = slotOf('progress');
+    const progressTexts = progressSlots.map((i) => row.slotText[i]).filter(Boolean);
+    let progress = progressTexts[progressTexts.length - 1] ?? '';
+    if (
+      progress &&
+      progressSlots.length === 1 &&
+      row.slotSkipped.some((s, i) => s && i < progressSlots[0] && slots[i] !== 'heading')
+    ) {
+      warnings.push(W('progress_shifted', '进展情况左移到了前面的列，已归位', 'progress'));
+    }
+    if (row.extra.length) {
+      progress = [progress, ...row.extra].filter(Boolean).join('\n');
+      warnings.push(W('extra_cell', '本行多出的格子已并入进展情况', 'progress'));
+    }
+    if (row.droppedBlank) warnings.push(W('cells_shifted', '本行的格子与表头错开了一列，已按内容归位'));
+    if (row.sameAsAbove) warnings.push(W('same_as_above', '“同上”按上一行的内容处理'));
+
+    const task: ParsedTask = {
+      seq: row.seq ?? tasks.length + 1,
+      theme: state.theme,
+      category: state.category,
+      target,
+      leaders,
+      units,
+      progress,
+      warnings,
+    };
+    if (layout.optionalColumns.includes('co_units')) task.co_units = splitList(text('co_units').join(' '));
+    if (layout.optionalColumns.includes('deadline')) task.deadline = text('deadline').join(' ') || null;
+    if (layout.optionalColumns.includes('notes')) task.notes = text('notes').join('\n') || null;
+    if (!task.target && !task.progress && task.leaders.length === 0) return;
+    tasks.push(task);
+  });
+  backfillCategories(tasks, prefixed, rows);
+  return { tasks, warnings: tableWarnings };
+}
+
+/**
+ * A merged category cell printed with its text centred lands mid-block in extracted text; the
+ * rows of the same theme above it, which show no category, belong to it.
+ */
+function backfillCategories(
+  tasks: ParsedTask[],
+  prefixed: ReturnType<typeof splitCategoryPrefix>,
+  rows: readonly PlacedRow[],
+): void {
+  if (prefixed.size === 0) return;
+  const bySeq = new Map(tasks.map((t, i) => [t.seq, i]));
+  const firstOf = new Map<string, number>();
+  for (const [rowIndex, split] of prefixed) {
+    const seq = rows[rowIndex].seq;
+    const ti = seq === null ? undefined : bySeq.get(seq);
+    if (ti === undefined) continue;
+    if (!firstOf.has(split.category) || firstOf.get(split.category)! > ti) firstOf.set(split.category, ti);
+  }
+  for (const [category, first] of firstOf) {
+    const theme = tasks[first].theme;
+    for (let i = first - 1; i >= 0 && tasks[i].theme === theme && tasks[i].category === null; i--) {
+      tasks[i].category = category;
+      tasks[i].warnings.push(W('category_from_below', `二级任务“${category}”写在下方合并格中，向上补齐`, 'category'));
+    }
+  }
+}

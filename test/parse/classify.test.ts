@@ -1,0 +1,103 @@
+// Cell classifiers, one row per case: what a unit, a person, a heading, a deadline look like.
+import { describe, expect, it } from 'vitest';
+import {
+  isDeadline,
+  isHeading,
+  isPersonName,
+  isUnitName,
+  looksLikeCategory,
+  looksLikeTheme,
+  readSeq,
+  splitList,
+} from '../../src/parse/classify.js';
+
+describe('isUnitName knows a government body by how it ends', () => {
+  it.each([
+    ['区财政局', true],
+    ['市规划资源局钱塘分局', true],
+    ['综合保税区管理办公室', true],
+    ['区委宣传部', true],
+    ['团区委', true],
+    ['区残联', true],
+    ['高铁办（筹）', true],
+    ['区委改革（数改）专班', true],
+    ['东部湾新城指挥部', true],
+    ['区建投集团', true],
+    ['白杨街道', true],
+    ['各乡镇（街道）', true],
+    ['县公交公司', true],
+    ['镇自然资源所', true],
+    ['陶峰', false],
+    ['马于惠', false],
+    ['年度数据', false],
+    ['局', false],
+  ])('%s → %s', (token, expected) => expect(isUnitName(token)).toBe(expected));
+});
+
+describe('isPersonName accepts 2-4 Han characters that do not end like a body', () => {
+  it.each([
+    ['陶峰', true],
+    ['刘国娟', true],
+    ['欧阳明华', true],
+    ['胡潜', true],
+    ['赵志军', true],
+    ['陶峰（副区长）', true],
+    ['区财政局', false],
+    ['团区委', false],
+    ['区残联', false],
+    ['年度数据', false],
+    ['Tao Feng', false],
+    ['三季度地区生产总值', false],
+  ])('%s → %s', (token, expected) => expect(isPersonName(token)).toBe(expected));
+});
+
+describe('splitList splits several people or units in one cell', () => {
+  it.each([
+    ['陶峰 刘国娟  徐进', ['陶峰', '刘国娟', '徐进']],
+    ['医药港管理办公室、大创小镇管理办公室', ['医药港管理办公室', '大创小镇管理办公室']],
+    ['县发改局，县统计局,县商务局', ['县发改局', '县统计局', '县商务局']],
+    ['县交通运输局\n县公交公司', ['县交通运输局', '县公交公司']],
+    ['区交通运输局 高铁办（筹） 区重大办', ['区交通运输局', '高铁办（筹）', '区重大办']],
+    ['各乡镇（街道、园区）', ['各乡镇（街道、园区）']],
+  ])('%j', (cell, expected) => expect(splitList(cell)).toEqual(expected));
+});
+
+describe('headings: themes and categories of 重点工作任务', () => {
+  it.each([
+    ['突出新区功能，扛起使命担当，在彰显特色特质上实现全新突破', 'theme'],
+    ['一、着力稳增长促发展', 'theme'],
+    ['增强先进制造业核心竞争力', 'category'],
+    ['（一）扩大有效投资', 'category'],
+    ['主要经济指标', 'category'],
+    ['地区生产总值增长力争6%（确保5.5%）', 'none'],
+    ['已制定产业链强链延链补链计划。', 'none'],
+  ])('%s → %s', (cell, kind) => {
+    const got = looksLikeTheme(cell) ? 'theme' : looksLikeCategory(cell) ? 'category' : 'none';
+    expect(got).toBe(kind);
+    if (kind === 'none') expect(isHeading(cell)).toBe(false);
+  });
+});
+
+describe('isDeadline', () => {
+  it.each([
+    ['2024年12月底', true],
+    ['12月底前', true],
+    ['2024-06-30', true],
+    ['长期', true],
+    ['年底前', true],
+    ['新增学位3000个', false],
+    ['区教育局', false],
+  ])('%s → %s', (cell, expected) => expect(isDeadline(cell)).toBe(expected));
+});
+
+describe('readSeq', () => {
+  it.each([
+    ['12', 12],
+    ['12.', 12],
+    ['（3）', 3],
+    ['7、', 7],
+    ['', null],
+    ['一、产业发展', null],
+    ['序号', null],
+  ])('%j → %j', (cell, expected) => expect(readSeq(cell)).toBe(expected));
+});
