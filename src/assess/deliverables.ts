@@ -1,0 +1,100 @@
+// The parts of a target without a number: effort clauses (持续…, 深化…, 打造…品牌), deliverables
+// (a thing to build, open, hold, set up, complete or obtain) and checkable goals (持续下降,
+// 不发生…事故, 清零); and whether a progress text reports a deliverable accomplished.
+import { clausesOf, endsWithWord, findWord, overlap, sentencesOf, startsWithWord, type Piece } from './text.js';
+import {
+  ABSTRACT_GOALS, CHECKABLE_GOALS, COMPLETION_WORDS, EFFORT_VERBS, ONGOING_WORDS,
+} from './vocab/status-words.js';
+
+export type ClauseKind = 'effort' | 'deliverable' | 'checkable';
+
+export interface TargetClause extends Piece {
+  kind: ClauseKind;
+  /** The thing named, without its verb: what the progress must report. */
+  items: string[];
+}
+
+/** Verbs whose object, once reported, is accomplished (a result, not an effort). */
+const RESULT_VERB = /(建成|投用|投运|完成|落地|开通|启用|启动|举办|承办|成立|设立|出台|印发|挂牌|揭牌|开工|竣工|建立|组建|编制|制定|召开|运行|实施|开放|创建|争创|推出|打造|建设|探索|引进|设立|取得|获得|贯通)/;
+const STRONG_RESULT_AT_END = /(建成|投用|投运|落地|开通|启用|举办|承办|成立|设立|出台|印发|挂牌|揭牌|竣工|组建|编制|召开|完成|贯通)$/;
+/** 实施 a plan, programme or reform is ongoing work, not a thing delivered. */
+const IMPLEMENT_ONGOING = /^实施.*(规划|计划|工程|行动|战略|方案|改革|试点|管理|制度|机制)[”"]?$/;
+const LEAD = /^(力争|确保|全面|积极|全力|大力|着力|努力|深入|进一步|高质量|高水平|精益求精)+/;
+
+function objectAfterVerb(text: string): string {
+  const m = RESULT_VERB.exec(text);
+  if (!m) return text;
+  const after = text.slice(m.index + m[0].length);
+  // 推动《条例》落地: the object stands before a verb at the end
+  return after.length >= 2 ? after : text.slice(0, m.index).replace(/^(推动|推进|促进|支持|加快)/, '');
+}
+
+/** Splits a target into clauses and sorts them; clauses holding an indicator are left out. */
+export function classifyClauses(target: string, indicatorStarts: number[]): TargetClause[] {
+  const out: TargetClause[] = [];
+  for (const c of clausesOf(target)) {
+    if (indicatorStarts.some((at) => at >= c.start && at < c.end)) continue;
+    const text = c.text.replace(/[（(][^）)]*[）)]/g, '');
+    if (CHECKABLE_GOALS.some((g) => g.target.test(text))) {
+      out.push({ ...c, kind: 'checkable', items: [text] });
+      continue;
+    }
+    const body = text.replace(LEAD, '');
+    const object = objectAfterVerb(body);
+    const abstract = endsWithWord(object.replace(/[”"]$/, ''), ABSTRACT_GOALS);
+    const strongResult = STRONG_RESULT_AT_END.test(body);
+    const effortLed = startsWithWord(body, EFFORT_VERBS) && !strongResult;
+    const ongoingProgramme = IMPLEMENT_ONGOING.test(body);
+    // a designation applied for (创建…城市, 争创…示范区) is a deliverable whatever its head noun
+    const applied = /^(争创|创建|创成|申报|参评)/.test(body);
+    const kind: ClauseKind = applied ? 'deliverable'
+      : !RESULT_VERB.test(body) || effortLed || ongoingProgramme || (abstract && !strongResult) ? 'effort' : 'deliverable';
+    const items = object.split(/、|和(?=[^和]{2,})/).map((s) => s.replace(/[“”"《》]/g, '')).filter((s) => s.length >= 2);
+    out.push({ ...c, kind, items: items.length ? items : [object] });
+  }
+  return out;
+}
+
+export interface Coverage {
+  done: boolean;
+  /** The progress sentence that reports it, for the reason. */
+  evidence: string | null;
+  /** An ongoing word found with it (推进中, 正在 …), if any. */
+  ongoing: string | null;
+}
+
+const COVER = 0.35;
+
+/** Whether the progress reports every item of a deliverable as accomplished. */
+export function coverage(clause: TargetClause, progress: string): Coverage {
+  const sentences = sentencesOf(progress).flatMap((s) => (s.text.length > 120 ? clausesOf(s.text) : [s]));
+  let evidence: string | null = null;
+  for (const item of clause.items) {
+    // the sentence that names the item best decides it; ties go to one reporting completion
+    let best: { text: string; score: number; completes: boolean } | null = null;
+    for (const s of sentences) {
+      const score = overlap(item, s.text);
+      if (score < COVER) continue;
+      const completes = findWord(s.text, COMPLETION_WORDS) !== null;
+      if (!best || score > best.score + 0.05 || (Math.abs(score - best.score) <= 0.05 && completes && !best.completes)) {
+        best = { text: s.text, score, completes };
+      }
+    }
+    if (!best) return { done: false, evidence, ongoing: null };
+    const ongoing = findWord(best.text, ONGOING_WORDS);
+    if (ongoing) return { done: false, evidence: best.text, ongoing };
+    if (!best.completes) return { done: false, evidence, ongoing: null };
+    evidence ??= best.text;
+  }
+  return { done: true, evidence, ongoing: null };
+}
+
+/** A checkable goal: met, missed or not reported. */
+export function checkGoal(clause: TargetClause, progress: string): 'met' | 'missed' | null {
+  for (const g of CHECKABLE_GOALS) {
+    if (!g.target.test(clause.text)) continue;
+    if (g.missed.test(progress)) return 'missed';
+    if (g.met.test(progress)) return 'met';
+  }
+  return null;
+}

@@ -1,0 +1,194 @@
+// Quantitative indicators (指标) of a target text: growth rates, shares, amounts with a unit,
+// ranks and levels, with 力争/确保 pairs and the direction (控制在…以内 is at_most).
+// Numbers that only name a programme (七大工程, 三个“一号工程”, numbers in quotes) are skipped.
+import type { Direction, Indicator, IndicatorKind } from '../domain/index.js';
+import { findQuantities, parseChineseNumeral, toHalfWidth, type Quantity } from './numbers.js';
+import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
+
+/** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
+const LEADING_VERBS = /^(新增|新建|新开工|新开|新认定|新设|新培育|新打造|完成|实现|引进|引育|培育|打造|建设|开工|建成|开放|投用|创建|争创|组建|改扩建|改造|实施|签约|开展|组织|推出|出让|供应|建立|累计完成)/;
+/** Words between a metric and its number that are not part of the metric. */
+const TRAILING_FILLER = /(全部|分别|力争|确保|保持|达到|达|突破|超过|不低于|不少于|以上|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
+const LEADING_FILLER = /^(力争|确保|争取|全年|年内|累计)?/;
+const AT_MOST_BEFORE = /(控制在|下降到|降至|降到|不超过|不高于|压减到|压降到)[^，。；]{0,4}$/;
+
+interface Draft {
+  metric: string;
+  kind: IndicatorKind;
+  direction: Direction;
+  target: number | string;
+  floor: number | string;
+  unit: string | null;
+  start: number;
+  end: number;
+}
+
+function kindOf(metric: string, q: Quantity): IndicatorKind {
+  if (q.kind !== 'percent') return 'amount';
+  if (/增长|增速|增幅|下降/.test(metric)) return 'growth';
+  return 'share';
+}
+
+function cleanMetric(s: string): string {
+  return s.replace(TRAILING_FILLER, '').replace(LEADING_FILLER, '').replace(/^[、，]+|[、，]+$/g, '').replace(/等$/, '');
+}
+
+/** A money figure followed by a noun qualifies it (10亿元以上项目): not a target of its own. */
+function isQualifier(text: string, q: Quantity, clauseEnd: number): boolean {
+  if (q.unit !== '元' && q.unit !== '美元') return false;
+  const after = text.slice(q.end, clauseEnd).replace(/^(以上|以下|左右)/, '');
+  return after.length > 0 && !/^[、（(）)]/.test(after);
+}
+
+function ranksIn(text: string, clause: Piece, quoted: Array<[number, number]>): Draft[] {
+  const out: Draft[] = [];
+  const re = /(前|第)([0-9]+|[一二三四五六七八九十]+)(?:名|位)?(?=$|[，。；、）)]|名|位)/g;
+  let m: RegExpExecArray | null;
+  const body = clause.text;
+  while ((m = re.exec(body))) {
+    const at = clause.start + m.index;
+    if (insideAny(at, quoted)) continue;
+    const value = /\d/.test(m[2]) ? Number(m[2]) : parseChineseNumeral(m[2]);
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const before = body.slice(0, m.index);
+    // a rank needs a ranking context: 排名, 进入, 保持, 位列, 全国, 全省, 全市, 关区 …
+    if (!/(排名|进入|保持|位列|位居|全国|全省|全市|关区|争先|跻身)/.test(before)) continue;
+    const metricWords = cleanMetric(before.split(/、/).pop() ?? before);
+    out.push({
+      metric: metricWords.includes('排名') ? metricWords : `${metricWords}排名`,
+      kind: 'rank', direction: 'at_most', target: value, floor: value, unit: null,
+      start: at, end: at + m[0].length,
+    });
+  }
+  return out;
+}
+
+function levelsIn(text: string, clause: Piece): Draft[] {
+  const re = /(保持|达到|获得|创成|评为|获评|争创)[^，。；]{0,8}?[“"]?(双A|[AＡ]{1,5}级|A类|[一二三四五六七八九]星级)[”"]?(?=$|[，。；、])/g;
+  const out: Draft[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(clause.text))) {
+    const gradeAt = clause.start + m.index + m[0].indexOf(m[2]);
+    out.push({
+      metric: cleanMetric(clause.text.slice(0, m.index)) + '评级',
+      kind: 'level', direction: 'at_least', target: m[2], floor: m[2], unit: null,
+      start: gradeAt, end: gradeAt + m[2].length,
+    });
+  }
+  return out;
+}
+
+/** Quantities of one clause as indicators. */
+function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[number, number]>): Draft[] {
+  const qs = all.filter((q) => q.start >= clause.start && q.end <= clause.end && q.unit && q.kind !== 'points');
+  const out: Draft[] = [];
+  let segmentStart = clause.start;
+  let leadingVerb = '';
+  let parenOpen = -1;
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i];
+    if (insideAny(q.start, quoted)) continue;
+    if (/^[“"]/.test(text.slice(q.end, q.end + 1))) continue; // 两个“万亩千亿”: naming, not counting
+    if (isQualifier(text, q, clause.end)) continue;
+    const before = text.slice(clause.start, q.start);
+    parenOpen = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
+    const parenClosed = Math.max(before.lastIndexOf('）'), before.lastIndexOf(')'));
+    if (parenOpen > parenClosed) {
+      // （确保5.5%）: the floor of the indicator just before
+      if (/确保|保底|不低于/.test(before.slice(parenOpen)) && out.length) out[out.length - 1].floor = q.value;
+      continue;
+    }
+    if (text[q.start - 1] === '前' && q.kind === 'percent') {
+      out.push({
+        metric: cleanMetric(text.slice(segmentStart, q.start - 1)) + '排名', kind: 'rank', direction: 'at_most',
+        target: q.value, floor: q.value, unit: '%', start: q.start - 1, end: q.end,
+      });
+      segmentStart = q.end;
+      continue;
+    }
+    const next = qs[i + 1];
+    const nounEnd = Math.min(clause.end, next && !insideAny(next.start, quoted) ? next.start : clause.end);
+    let after = text.slice(q.end, nounEnd).replace(/^(以上|以下|左右|余|多)/, '');
+    after = after.split(/[、（(]/)[0];
+    let head = text.slice(segmentStart, q.start);
+    const multi = /分别|各$/.test(head.replace(TRAILING_FILLER, (s) => (s.includes('各') ? '各' : s)));
+    if (segmentStart === clause.start) {
+      const v = LEADING_VERBS.exec(head.replace(LEADING_FILLER, ''));
+      leadingVerb = v ? v[1] : '';
+    } else if (leadingVerb && !LEADING_VERBS.test(head)) head = leadingVerb + head.replace(/^[、]/, '');
+    const metric = cleanMetric(head + (after.length <= 20 ? after : ''));
+    const atMost = AT_MOST_BEFORE.test(head) || /^以内/.test(text.slice(q.end, q.end + 2));
+    const growthDown = q.kind === 'percent' && /下降$/.test(cleanMetric(head)) && !atMost;
+    const value = growthDown ? -q.value : q.value;
+    const base: Omit<Draft, 'metric'> = {
+      kind: kindOf(metric, q), direction: atMost || growthDown ? 'at_most' : 'at_least',
+      target: value, floor: value, unit: q.unit, start: q.start, end: q.end,
+    };
+    if (multi) {
+      // 城市书房、文化驿站各5家 / 甲、乙营收分别达到650亿元、75亿元
+      const subject = metric.replace(/(分别|各).*$/, '');
+      const parts = subject.split('、').filter(Boolean);
+      const runLength = countRun(text, qs, i);
+      if (/各/.test(head) && parts.length > 1) {
+        for (const p of parts) out.push({ ...base, metric: p === parts[0] ? p : prefixVerb(parts[0], p) });
+      } else if (runLength > 1 && parts.length === runLength) {
+        const tail = /(营收|产值|收入|增加值|投资|规模)$/.exec(parts[parts.length - 1])?.[1] ?? '';
+        for (let k = 0; k < runLength; k++) {
+          const qk = qs[i + k];
+          const name = parts[k].endsWith(tail) ? parts[k] : parts[k] + tail;
+          out.push({ ...base, metric: name, target: qk.value, floor: qk.value, unit: qk.unit, start: qk.start, end: qk.end });
+        }
+        i += runLength - 1;
+        segmentStart = qs[i].end;
+        continue;
+      } else out.push({ ...base, metric });
+    } else {
+      // 累计完成320宗、1.5万亩低效工业用地: a run of figures shares the noun after the last
+      const run = countRun(text, qs, i);
+      if (run > 1) {
+        const last = qs[i + run - 1];
+        const tailEnd = qs[i + run]?.start ?? clause.end;
+        const noun = text.slice(last.end, tailEnd).replace(/^(以上|余|多)/, '').split(/[、（(]/)[0];
+        for (let k = 0; k < run; k++) {
+          const qk = qs[i + k];
+          out.push({ ...base, metric: cleanMetric(head + noun), target: qk.value, floor: qk.value, unit: qk.unit, start: qk.start, end: qk.end });
+        }
+        i += run - 1;
+        segmentStart = qs[i].end;
+        continue;
+      }
+      out.push({ ...base, metric });
+    }
+    segmentStart = q.end + after.length;
+  }
+  return out;
+}
+
+/** How many quantities from index i on are separated by 、 only (320宗、1.5万亩). */
+function countRun(text: string, qs: Quantity[], i: number): number {
+  let n = 1;
+  while (qs[i + n] && /^(以上)?、$/.test(text.slice(qs[i + n - 1].end, qs[i + n].start))) n++;
+  return n;
+}
+
+function prefixVerb(first: string, item: string): string {
+  const v = LEADING_VERBS.exec(first);
+  return v && !LEADING_VERBS.test(item) ? v[1] + item : item;
+}
+
+/** Mentions of 确保 without a pair: 确保X is the floor and the target. Pairs are set in amountsIn. */
+export function extractIndicators(target: string): Indicator[] {
+  if (!target) return [];
+  const text = toHalfWidth(target);
+  const quoted = quotedRanges(text);
+  const quantities = findQuantities(text);
+  const drafts: Draft[] = [];
+  for (const clause of clausesOf(text)) {
+    drafts.push(...levelsIn(text, clause), ...ranksIn(text, clause, quoted), ...amountsIn(text, clause, quantities, quoted));
+  }
+  drafts.sort((a, b) => a.start - b.start);
+  return drafts.map((d) => ({
+    metric: d.metric, kind: d.kind, direction: d.direction, target: d.target, floor: d.floor, unit: d.unit,
+    actual: null, actual_period: null, source: { target: { start: d.start, end: d.end }, actual: null },
+  }));
+}

@@ -1,0 +1,65 @@
+// One Chinese sentence citing the numbers or words behind a status, e.g.
+// `实际利用外资4.7亿美元，仅为确保目标10亿美元的47%，低于序时进度92%`.
+import type { Indicator } from '../domain/index.js';
+import type { Evidence, StatusResult } from './status.js';
+
+/** A base-unit value written back the way reports write it (1.5万亩, 128.3亿元). */
+export function formatValue(value: number | string | null, unit: string | null): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  const u = unit ?? '';
+  if (u === '%' || u === '个百分点') return `${trim(value)}${u}`;
+  const abs = Math.abs(value);
+  if (abs >= 1e8) return `${trim(value / 1e8)}亿${u}`;
+  if (abs >= 1e4 && (u === '元' || u === '美元' || u === '平方米' || u === '千瓦' || u === '人' || u === '亩' || abs >= 1e5)) {
+    return `${trim(value / 1e4)}万${u}`;
+  }
+  return `${trim(value)}${u}`;
+}
+
+const trim = (n: number): string => String(Number(n.toFixed(2)));
+const pct = (n: number): string => `${Math.round(n * 100)}%`;
+const clip = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}…` : s).trim();
+
+function target(ind: Indicator): string {
+  const t = formatValue(ind.target, ind.unit);
+  const f = formatValue(ind.floor, ind.unit);
+  if (ind.kind === 'rank') return `前${ind.floor}${ind.unit ?? ''}`;
+  return t === f ? `目标${f}` : `确保目标${f}`;
+}
+
+function actualText(ind: Indicator): string {
+  const v = ind.kind === 'rank' ? `第${ind.actual}` : formatValue(ind.actual, ind.unit);
+  return `${ind.actual_period ?? ''}${ind.metric}${v}`;
+}
+
+function phrase(e: Evidence): string {
+  switch (e.type) {
+    case 'empty': return '进展情况为空';
+    case 'below': {
+      const ind = e.indicator;
+      if (e.timeShare !== null && typeof ind.actual === 'number' && typeof ind.floor === 'number' && ind.floor) {
+        return `${actualText(ind)}，仅为${target(ind)}的${pct(ind.actual / ind.floor)}，低于序时进度${pct(e.timeShare)}`;
+      }
+      return `${actualText(ind)}，未达${target(ind)}`;
+    }
+    case 'delay': return `进展称“${e.word}”：${clip(e.sentence)}`;
+    case 'missed_goal': return `未实现“${clip(e.clause, 20)}”`;
+    case 'unpublished': return `数据或排名尚未公布：${clip(e.sentence)}`;
+    case 'awaiting': return `申报或验收已完成、结果待公布：${clip(e.sentence)}`;
+    case 'forecast_only': return `进展仅为预计数：${clip(e.sentence)}`;
+    case 'met': return e.explicit ? `${e.indicator.metric}已全部完成` : `${actualText(e.indicator)}（${target(e.indicator)}）`;
+    case 'short_of_floor': return `${actualText(e.indicator)}，未达${target(e.indicator)}但不低于序时进度${pct(e.timeShare)}`;
+    case 'unreported': return `${e.indicator.metric}未报告实际值`;
+    case 'ongoing': return `仍在推进（“${e.word}”）`;
+    case 'uncovered': return `“${clip(e.clause, 24)}”未见完成表述`;
+    case 'covered': return clip(e.sentence);
+    case 'effort_only': return '目标为持续性工作，进展已报送';
+  }
+}
+
+/** The reason sentence for a status: the first few pieces of evidence, joined. */
+export function reasonOf(result: StatusResult): string {
+  const parts = [...new Set(result.evidence.map(phrase).filter(Boolean))].slice(0, 3);
+  return `${parts.join('；')}。`;
+}

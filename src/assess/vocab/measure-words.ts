@@ -1,0 +1,84 @@
+// Measure words and units: how a written unit maps to the base unit of assessment.md.
+// To add a unit, add a row; longer spellings must come before their prefixes (万平方米 before 平方米).
+
+export interface UnitRow {
+  /** As written after the number. */
+  written: string;
+  /** Base unit the value is normalised to. */
+  base: string;
+  /** Factor from the written unit to the base unit (万元 → 元 is 10 000). */
+  factor: number;
+  /**
+   * Units of one family name the same kind of thing and may stand for each other when
+   * matching an actual (a target in 家 is met by a report in 个 or 户). Units without a family
+   * match only themselves.
+   */
+  family?: 'entity' | 'person';
+}
+
+export const UNITS: readonly UnitRow[] = [
+  { written: '亿美元', base: '美元', factor: 1e8 },
+  { written: '万美元', base: '美元', factor: 1e4 },
+  { written: '美元', base: '美元', factor: 1 },
+  { written: '亿元', base: '元', factor: 1e8 },
+  { written: '万元', base: '元', factor: 1e4 },
+  { written: '元', base: '元', factor: 1 },
+  { written: '平方公里', base: '平方公里', factor: 1 },
+  { written: '平方米', base: '平方米', factor: 1 },
+  { written: '平米', base: '平方米', factor: 1 },
+  { written: '公顷', base: '公顷', factor: 1 },
+  { written: '公里', base: '公里', factor: 1 },
+  { written: 'km', base: '公里', factor: 1 },
+  { written: 'KM', base: '公里', factor: 1 },
+  { written: '千米', base: '公里', factor: 1 },
+  { written: '千瓦', base: '千瓦', factor: 1 },
+  { written: 'kW', base: '千瓦', factor: 1 },
+  { written: '兆瓦', base: '千瓦', factor: 1000 },
+  { written: '吨', base: '吨', factor: 1 },
+  { written: '亩', base: '亩', factor: 1 },
+  { written: '人次', base: '人次', factor: 1 },
+  { written: '家次', base: '家次', factor: 1 },
+  { written: '人', base: '人', factor: 1, family: 'person' },
+  { written: '名', base: '名', factor: 1, family: 'person' },
+  { written: '个', base: '个', factor: 1, family: 'entity' },
+  { written: '家', base: '家', factor: 1, family: 'entity' },
+  { written: '户', base: '户', factor: 1, family: 'entity' },
+  { written: '所', base: '所', factor: 1, family: 'entity' },
+  { written: '座', base: '座', factor: 1, family: 'entity' },
+  { written: '幢', base: '幢', factor: 1, family: 'entity' },
+  { written: '栋', base: '栋', factor: 1, family: 'entity' },
+  { written: '处', base: '处', factor: 1, family: 'entity' },
+  { written: '项', base: '项', factor: 1, family: 'entity' },
+  { written: '支', base: '支', factor: 1, family: 'entity' },
+  { written: '条', base: '条', factor: 1 },
+  { written: '张', base: '张', factor: 1 },
+  { written: '套', base: '套', factor: 1 },
+  { written: '间', base: '间', factor: 1 },
+  { written: '件', base: '件', factor: 1 },
+  { written: '宗', base: '宗', factor: 1 },
+  { written: '盏', base: '盏', factor: 1 },
+  { written: '场', base: '场', factor: 1 },
+  { written: '台', base: '台', factor: 1 },
+  { written: '辆', base: '辆', factor: 1 },
+  { written: '艘', base: '艘', factor: 1 },
+  { written: '批', base: '批', factor: 1 },
+  { written: '篇', base: '篇', factor: 1 },
+  { written: '床', base: '床', factor: 1 },
+  { written: '公斤', base: '公斤', factor: 1 },
+  { written: '标箱', base: '标箱', factor: 1 },
+  { written: '万标箱', base: '标箱', factor: 1e4 },
+];
+
+/** Units whose figures are plentiful and varied in a report (money, generic counts):
+ * a lone figure in such a unit is not taken as the actual on the unit alone. */
+export const CROWDED_UNITS: ReadonlySet<string> = new Set(['元', '美元', '个', '家', '项', '户', '人', '名', '次', '%']);
+
+const FAMILY = new Map(UNITS.map((u) => [u.base, u.family]));
+
+/** True when a figure in unit `a` can report a target in unit `b`. */
+export function sameUnitFamily(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const fa = FAMILY.get(a);
+  return fa !== undefined && fa === FAMILY.get(b);
+}

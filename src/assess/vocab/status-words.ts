@@ -1,0 +1,76 @@
+// Words that decide a status (assessment.md): completion, ongoing work, delay, unpublished
+// figures, applications awaiting a decision, granted designations, open-ended effort.
+// Each list is data: add a word here and its table test, not a rule elsewhere.
+
+/** A deliverable reported as accomplished (matched inside one sentence of the progress). */
+export const COMPLETION_WORDS: readonly string[] = [
+  '已完成', '已全部完成', '全面完成', '高质量完成', '顺利完成', '圆满完成', '完成',
+  '已建成', '建成', '已投用', '投入使用', '已投运', '已开通', '已开放', '已开业', '正式开园',
+  '已实施', '正式实施', '已挂牌', '挂牌成立', '揭牌成立', '已揭牌', '已成立', '已设立', '成立',
+  '已印发', '印发', '已出台', '出台', '已发布', '正式发布', '已制定', '制定', '已建立', '建立',
+  '已编制', '编制完成', '已落地', '落地', '已开工', '开工', '已竣工', '竣工', '已完工', '完工',
+  '成功举办', '已举办', '举办', '已召开', '召开', '全面运行', '已运行', '正常运作', '实体化运作',
+  '成功创建', '已命名', '获评', '获得', '荣获', '入选', '通过验收', '已通过', '已获批', '获批',
+  '全覆盖', '实现', '摘牌', '清零', '已全部', '均已', '认定',
+];
+
+/** Work that goes on: part of the task is unfinished. */
+export const ONGOING_WORDS: readonly string[] = [
+  '推进中', '有序推进', '正在', '建设中', '施工中', '仍在', '进行中', '筹备中', '将于', '即将',
+  '尚未', '待上会', '初稿', '征求意见稿', '基本形成', '等待',
+];
+
+/** The work is late, not started or falling. */
+export const DELAY_WORDS: readonly string[] = [
+  '滞后', '未启动', '推迟', '延期', '进度缓慢', '未达序时', '低于序时', '落后于序时', '停滞', '未能完成', '暂缓',
+];
+
+/** The result depends on figures or rankings not yet published. */
+export const PENDING_PATTERNS: readonly RegExp[] = [
+  /年度数据/,
+  /(数据|排名|结果|名单|考评|评估|评价)[^。；]{0,20}(将|预计|待|尚未|未)[^。；]{0,20}(公布|发布|揭晓|出炉)/,
+  /(待|尚未|未)(公布|发布)[^。；]{0,6}(数据|排名|结果|名单)/,
+  /(机构调整|职能调整|机构改革)/,
+];
+
+/** A designation or award the target applies for. */
+export const APPLICATION_WORDS: readonly string[] = ['争创', '创建', '申报', '参评', '争取', '通过验收', '创成'];
+
+/** The application, inspection or evaluation is done; the decision is awaited. */
+export const AWAITING_DECISION_PATTERNS: readonly RegExp[] = [
+  /推荐[^。；，]{0,12}参评/,
+  /(完成|通过)[^。；，]{0,10}(实地验收|验收工作|考评|评价验收|现场验收|初审|评审)/,
+  /已(申报|上报|报送)/,
+  /(结果|命名)[^。；]{0,10}(尚未|未|待)/,
+  /(等待|待)[^。；，]{0,6}(命名|公布|批复|授牌|发文)/,
+];
+
+/** The application succeeded. */
+export const GRANTED_WORDS: readonly string[] = [
+  '成功创建', '已命名', '并命名', '获评', '获批', '授予', '被评为', '荣获', '完成省级', '创建成功', '已获', '成功获得', '成功入选',
+];
+
+/** Verbs of open-ended effort: a clause led by them is not a deliverable. */
+export const EFFORT_VERBS: readonly string[] = [
+  '持续', '深化', '加大', '强化', '擦亮', '营造', '加快', '推进', '推动', '支持', '优化', '完善', '提升', '提高',
+  '坚持', '贯彻', '落实', '做好', '做强', '做大', '发挥', '促进', '鼓励', '引导', '加强', '巩固', '扩大', '稳步',
+  '着力', '大力', '积极', '全力', '聚焦', '围绕', '立足', '把握', '依托', '彰显', '凸显', '保障', '严守', '增强',
+  '联动', '融入', '塑造', '夯实', '健全', '统筹', '精准', '滚动', '差异化', '主动', '充分', '准确', '遵循',
+  '以', '更好', '改善', '守牢', '织密', '筑牢', '用好', '保持', '培育', '构建', '攻坚', '科学', '精益求精',
+  '适度', '高水平', '高质量', '贯通', '调整', '试点', '实行', '常态化', '严格', '规范', '标准化', '落细',
+];
+
+/** Heads of open-ended goals (打造…品牌, 构建…格局): a clause ending in them is effort, not a deliverable. */
+export const ABSTRACT_GOALS: readonly string[] = [
+  '品牌', '高地', '先行区', '增长极', '标杆', '生态圈', '格局', '体系', '氛围', '环境', '机制', '模式', '能力', '水平',
+  '能级', '魅力', '风采', '印记', '合力', '共同体', '底线', '地位', '首位度', '辨识度', '城市', '之城', '名片', '优势',
+  '风险', '意识', '安全', '权益', '成型', '互利共赢', '局面', '效能', '活力', '韧性', '形象', '服务', '作用', '能力',
+  '大会战', '号角', '成果', '新形态', '融合发展', '发展', '健康', '规模', '核心区', '集聚区', '功能', '保障', '覆盖',
+];
+
+/** Target wording that can be checked without a number, and the progress wording that meets it. */
+export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: RegExp }[] = [
+  { target: /持续下降|逐年下降|稳中有降/, met: /同比(分别)?下降|持续下降|下降[\d.]+%/, missed: /同比(分别)?(上升|增长)/ },
+  { target: /不发生[^，。；]*事故/, met: /未发生[^，。；]*事故|零事故/, missed: /(?<![未不无])发生[^，。；]{0,6}(较大|重大)[^，。；]*事故/ },
+  { target: /清零/, met: /全部清零|已清零|底数为0|实现清零|完成[^，。；]{0,6}清零/, missed: /未清零/ },
+];

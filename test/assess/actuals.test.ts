@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { matchActual } from '../../src/assess/actuals.js';
+import { extractIndicators } from '../../src/assess/indicators.js';
+
+const actualOf = (target: string, progress: string, k = 0) => matchActual(extractIndicators(target)[k], progress);
+
+describe('matchActual', () => {
+  it.each([
+    ['地区生产总值增长力争6%（确保5.5%）', '三季度地区生产总值增长4%。', 4, '三季度'],
+    ['固定资产投资增长10%', '1-11月，全区固定资产投资同比下降3.2%。', -3.2, '1-11月'],
+    ['出让工业用地2000亩', '已出让工业用地2326亩。', 2326, null],
+    ['新增城镇就业3万人', '截至2023年11月底，城镇新增就业36112人，失业人员再就业4875人。', 36112, '截至2023年11月底'],
+    ['新设市场主体2万家', '全区已新设经营主体31261户。', 31261, null],
+    ['有效发明专利突破1.75万件', '截至11月底，有效发明专利突破1.87万件。', 18700, '截至11月底'],
+    ['规模以上文化企业总数突破80家', '截至9月底，全区规上文化企业117家，年营收102.9亿元。', 117, '截至9月底'],
+  ])('%s ← %s', (target, progress, actual, period) => {
+    const m = actualOf(target, progress);
+    expect(m.actual).toBe(actual);
+    expect(m.actual_period).toBe(period);
+  });
+
+  it.each([
+    ['forecast', '引育高层次人才项目60个', '预计全年引进人才项目62个。'],
+    ['different measure', '全社会研发投入强度达到4.55%', '1-11月，研发费用占规上工业营收比重是2.91%。'],
+    ['application, not result', '新增省名优学校10所', '争创省现代化学校、省一级园等名优学校10余所。'],
+    ['restated target as a label', '提升改造公路4条', '提升改造公路4条：已完成红十五线提升工程等项目。'],
+    ['parts are not added up', '开竣工学校12所', '各开竣工项目均按计划推进，已开工6所，已竣工7所。'],
+    ['a quasi item is not the item', '新打造税收亿元楼宇1幢', '培育准亿元税收楼宇1幢。'],
+    ['a narrower level qualifier must be repeated', '建成省级农事服务中心2个', '已建成6个农事服务中心。'],
+  ])('no actual for a %s', (_why, target, progress) => expect(actualOf(target, progress).actual).toBeNull());
+
+  it('takes the sub-item of a list that names it (其中…)', () => {
+    expect(actualOf('培育“链主工厂”1家、“智能工厂”5家、“数字化车间”15个', '培育未来工厂39家，其中“链主工厂”1家、“智能工厂”5家、“数字化车间”32家。', 2).actual).toBe(32);
+  });
+
+  it('marks an item reported wholly done without a figure', () => {
+    const m = actualOf('新增停车泊位5000个', '1. 停车泊位：已全部完成。');
+    expect(m).toMatchObject({ actual: null, explicitlyDone: true });
+  });
+
+  it('points source.actual at the figure in the progress text', () => {
+    const progress = '1-11月完成技术交易额82.12亿元。';
+    const m = actualOf('实现技术交易额45亿元', progress);
+    expect(progress.slice(m.span!.start, m.span!.end)).toBe('82.12亿元');
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities, parseChineseNumeral } from '../../src/assess/numbers.js';
+
+describe('parseChineseNumeral reads Chinese numerals', () => {
+  it.each([
+    ['两', 2], ['十', 10], ['十五', 15], ['二十', 20], ['一百', 100], ['百', 100], ['三千二百', 3200], ['两万', 20000], ['一亿', 1e8],
+  ])('%s is %d', (s, n) => expect(parseChineseNumeral(s)).toBe(n));
+  it('is NaN for other text', () => expect(parseChineseNumeral('地区')).toBeNaN());
+});
+
+describe('findQuantities normalises to the base unit', () => {
+  it.each([
+    ['1.5万亩', 15000, '亩'], ['11亿美元', 1100000000, '美元'], ['128.3亿元', 12830000000, '元'], ['6%', 6, '%'],
+    ['40万元', 400000, '元'], ['9.05万千瓦', 90500, '千瓦'], ['60万平方米', 600000, '平方米'], ['4km', 4, '公里'],
+    ['１２３个', 123, '个'], ['５．５％', 5.5, '%'], ['两个', 2, '个'], ['百场', 100, '场'], ['10余所', 10, '所'],
+    ['700余场', 700, '场'], ['1.87万件', 18700, '件'], ['41342人次', 41342, '人次'], ['44.3个百分点', 44.3, '个百分点'],
+  ])('%s → %d %s', (text, value, unit) => {
+    const [q] = findQuantities(text);
+    expect(q.value).toBe(value);
+    expect(q.unit).toBe(unit);
+  });
+
+  it.each([['超110亿元', true], ['约4.7亿美元', true], ['700余场', true], ['2326亩', false]])('%s approximate: %s', (text, approx) => {
+    expect(findQuantities(text)[0].approx).toBe(approx);
+  });
+
+  it.each(['七大重点工程', '一体化运行', '三年百园', '一号工程', '万亩千亿', '二期', '亿元楼宇'])('reads no count in the programme name %s', (text) => {
+    expect(findQuantities(text).filter((q) => q.unit !== null)).toEqual([]);
+  });
+
+  it('keeps offsets into the original text, full-width digits included', () => {
+    const text = '完成投资７４亿元';
+    const [q] = findQuantities(text);
+    expect(text.slice(q.start, q.end)).toBe('７４亿元');
+  });
+});
