@@ -13,6 +13,8 @@ export interface Store {
   db: Kysely<DB>;
   dialect: StoreDialect;
   close(): Promise<void>;
+  /** The PostgreSQL schema the store lives in, when one was named. */
+  schema?: string;
 }
 
 export interface StoreConfig {
@@ -30,13 +32,15 @@ export interface StoreConfig {
 export function storeConfigFromEnv(flags: { db?: string } = {}): StoreConfig {
   const url = process.env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url) && !flags.db) return { url };
-  return { file: flags.db ?? process.env.DUBAN_DB ?? './duban.db' };
+  // An empty DUBAN_DB would make better-sqlite3 open a throwaway temporary database.
+  const file = flags.db || process.env.DUBAN_DB || './duban.db';
+  return { file };
 }
 
 export async function openStore(config: StoreConfig = {}): Promise<Store> {
   const dialect = config.url ? postgresDialect(config.url, { schema: config.schema }) : openSqlite(config.file ?? './duban.db');
   const db = new Kysely<DB>({ dialect: dialect.kysely() });
-  const store: Store = { db, dialect, close: () => db.destroy() };
+  const store: Store = { db, dialect, close: () => db.destroy(), schema: config.url ? config.schema : undefined };
   try {
     if (dialect.name === 'postgres') await checkReachable(store);
     if (config.migrate !== false) await migrateToLatest(store);
@@ -79,7 +83,9 @@ function migrator(store: Store): Migrator {
       down: m.down ? (db) => m.down!(db, store.dialect) : undefined,
     };
   }
-  return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its migration tables in every schema unless told which: another schema's
+  // (another tenant's, another test's) would make it skip creating this one's and then fail.
+  return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations }, ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
 }
 
 /** Applies pending migrations; returns the names applied. A newer or foreign history is refused. */

@@ -16,6 +16,9 @@ export function postgresDialect(url: string, options: { schema?: string; poolSiz
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a checked-out one (mid-transaction, between two queries): pg emits 'error' on it, which
+  // with no listener ends the process. Its next query fails instead, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     name: 'postgres',
     pool,

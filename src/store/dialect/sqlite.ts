@@ -17,6 +17,10 @@ export function sqliteDialect(file: string): StoreDialect & { handle: Database.D
     kysely: () => new SqliteDialect({ database: handle }),
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
     blobType: 'blob',
+    // better-sqlite3's online backup: a consistent copy while readers and writers go on.
+    backup: async (target) => {
+      await handle.backup(target);
+    },
     references:
       (table, onDelete) =>
       (c: ColumnDefinitionBuilder) => {

@@ -14,6 +14,8 @@ export interface StoreDialect {
   blobType: 'blob' | 'bytea';
   /** Modifier for an integer foreign-key column referencing `table(id)`. */
   references(table: string, onDelete?: 'cascade' | 'set null'): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+  /** Copies the live database to a file (SQLite online backup); absent where the server has its own tools (pg_dump). */
+  backup?(file: string): Promise<void>;
   /** Closes pools and handles. */
   destroy?(): Promise<void>;
 }

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { StoreDialect } from '../dialect/types.js';
 import * as m0001 from './0001_init.js';
+import * as m0002 from './0002_search.js';
 
 export interface DubanMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -11,4 +12,5 @@ export interface DubanMigration {
 
 export const MIGRATIONS: Record<string, DubanMigration> = {
   '0001_init': m0001,
+  '0002_search': m0002,
 };

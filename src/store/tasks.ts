@@ -1,0 +1,234 @@
+// Task lists and single tasks, shaped as docs/API.md's TaskListItem. Filtering (plan, period,
+// theme, category, leader, unit, status, the caller's scope) happens in SQL; the search `q` and the
+// traffic-light filter narrow a plan's tasks (a few hundred at most) after SQL has filtered them.
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { DubanError, type Assessment, type Status } from '../domain/index.js';
+import { lightOf, type Light, type LightThresholds } from '../domain/light.js';
+import { getPeriod, latestPeriod, type PeriodInfo } from './periods.js';
+import type { DB, ReportState } from './schema.js';
+import { matchTasks, type Highlight, type TaskMatch } from './search.js';
+import type { NamedRef } from './units.js';
+
+export interface TaskItem {
+  id: number;
+  planId: number;
+  seq: number;
+  theme: string | null;
+  category: string | null;
+  target: string;
+  leaders: NamedRef[];
+  units: NamedRef[];
+  coUnits: NamedRef[];
+  deadline: string | null;
+  notes: string | null;
+  closedAt: string | null;
+}
+
+export interface TaskReportSummary {
+  id: number;
+  periodId: number;
+  state: ReportState;
+  text: string;
+  version: number;
+  status: Status;
+  machineStatus: Status;
+  reason: string;
+  light: Light;
+  overridden: boolean;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export interface TaskListItem extends TaskItem {
+  report: TaskReportSummary | null;
+  highlights?: Highlight[];
+}
+
+export type TaskSort = 'seq' | 'status' | 'unit' | 'updated';
+
+export interface TaskFilter {
+  planId: number;
+  /** The period whose reports are shown; the plan's newest period when absent. */
+  periodId?: number;
+  themeId?: number;
+  categoryId?: number;
+  leaderId?: number;
+  /** Tasks this unit leads or co-leads. */
+  unitId?: number;
+  status?: Status | Status[];
+  light?: Light | Light[];
+  q?: string;
+  sort?: TaskSort;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+  /** What the caller may see (from its role): a unit's lead/co tasks, a leader's tasks. */
+  scope?: { unitId?: number; leaderId?: number };
+  /** Light thresholds from the settings; and "today" for the due-date rule (tests). */
+  lightThresholds?: LightThresholds;
+  today?: string;
+}
+
+export interface TaskPage {
+  items: TaskListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// Worst first when sorting by status: what needs attention comes to the top.
+const STATUS_ORDER = sql<number>`case coalesce(r.status, 'no_report') when 'behind' then 0 when 'no_report' then 1 when 'pending' then 2 when 'on_track' then 3 else 4 end`;
+const FIRST_LEAD_UNIT = sql<string>`(select u.name from task_units tu join units u on u.id = tu.unit_id where tu.task_id = t.id and tu.role = 'lead' order by tu.position limit 1)`;
+
+export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<TaskPage> {
+  const pageSize = Math.min(Math.max(Math.trunc(filter.pageSize ?? 20), 1), 200);
+  const page = Math.max(Math.trunc(filter.page ?? 1), 1);
+  const period = filter.periodId != null ? await getPeriod(db, filter.periodId) : await latestPeriod(db, filter.planId);
+  if (filter.periodId != null && (!period || period.planId !== filter.planId)) throw new DubanError('not_found', `报告期 ${filter.periodId} 不属于计划 ${filter.planId}`);
+  const periodId = period?.id ?? -1;
+
+  let query = db
+    .selectFrom('tasks as t')
+    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.period_id', '=', periodId))
+    .where('t.plan_id', '=', filter.planId);
+  const leadsOrCo = (unitId: number) => (eb: any): Expression<SqlBool> =>
+    eb.exists(eb.selectFrom('task_units as fu').select('fu.task_id').whereRef('fu.task_id', '=', 't.id').where('fu.unit_id', '=', unitId));
+  const ledBy = (leaderId: number) => (eb: any): Expression<SqlBool> =>
+    eb.exists(eb.selectFrom('task_leaders as fl').select('fl.task_id').whereRef('fl.task_id', '=', 't.id').where('fl.leader_id', '=', leaderId));
+  if (filter.themeId != null) query = query.where('t.theme_id', '=', filter.themeId);
+  if (filter.categoryId != null) query = query.where('t.category_id', '=', filter.categoryId);
+  if (filter.leaderId != null) query = query.where(ledBy(filter.leaderId));
+  if (filter.unitId != null) query = query.where(leadsOrCo(filter.unitId));
+  if (filter.scope?.leaderId != null) query = query.where(ledBy(filter.scope.leaderId));
+  if (filter.scope?.unitId != null) query = query.where(leadsOrCo(filter.scope.unitId));
+  const statuses = filter.status == null ? [] : ([] as Status[]).concat(filter.status);
+  if (statuses.length) query = query.where(sql<string>`coalesce(r.status, 'no_report')`, 'in', statuses);
+
+  const desc = filter.order === 'desc';
+  const dir = desc ? sql`desc` : sql`asc`;
+  const key =
+    filter.sort === 'status' ? STATUS_ORDER : filter.sort === 'unit' ? FIRST_LEAD_UNIT : filter.sort === 'updated' ? sql`r.updated_at` : sql`t.seq`;
+  const ordered = query.orderBy(sql`${key} ${dir}`).orderBy('t.seq', desc ? 'desc' : 'asc');
+  const lights = filter.light == null ? [] : ([] as Light[]).concat(filter.light);
+  const lightOpts = lightOptions(period, filter);
+
+  let pageIds: number[];
+  let total: number;
+  let matches: Map<number, TaskMatch> | undefined;
+  if (!filter.q?.trim() && lights.length === 0) {
+    const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+    total = Number(n);
+    pageIds = (await ordered.select('t.id').limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
+  } else {
+    // A plan holds a few hundred tasks: narrow the SQL-filtered set by search and light here.
+    let rows = await ordered.select(['t.id', 'r.assessment', 'r.status']).execute();
+    if (filter.q?.trim()) {
+      matches = await matchTasks(db, { q: filter.q, planId: filter.planId, periodId: period?.id });
+      rows = rows.filter((r) => matches!.has(r.id));
+      if (!filter.sort) rows.sort((a, b) => matches!.get(a.id)!.rank - matches!.get(b.id)!.rank);
+    }
+    if (lights.length) rows = rows.filter((r) => lights.includes(lightOfRow(r.assessment, r.status, lightOpts)));
+    total = rows.length;
+    pageIds = rows.slice((page - 1) * pageSize, page * pageSize).map((r) => r.id);
+  }
+  const items = await tasksByIds(db, pageIds, period, filter);
+  if (matches) for (const item of items) item.highlights = matches.get(item.id)?.highlights ?? [];
+  return { items, total, page, pageSize };
+}
+
+export async function getTask(db: Kysely<DB>, id: number): Promise<TaskItem | null> {
+  const [item] = await tasksByIds(db, [id], null, {});
+  if (!item) return null;
+  const { report: _report, ...task } = item;
+  return task;
+}
+
+function lightOptions(period: PeriodInfo | null, filter: Pick<TaskFilter, 'lightThresholds' | 'today'>) {
+  const today = filter.today ?? new Date().toISOString().slice(0, 10);
+  return {
+    dueDatePassed: period?.dueDate != null && today > period.dueDate,
+    thresholds: filter.lightThresholds,
+    periodEndMonth: period ? Number(period.endDate.slice(5, 7)) : undefined,
+  };
+}
+
+function lightOfRow(assessment: string | null, status: string | null, options: ReturnType<typeof lightOptions>): Light {
+  if (assessment == null) return lightOf('no_report', options);
+  const a = JSON.parse(assessment) as Assessment;
+  // The light follows the effective status (an override wins) but reads the gap from the indicators.
+  return lightOf({ ...a, status: (status ?? a.status) as Status }, options);
+}
+
+/** Tasks by id, in the order given, each with its report for the period (when one is given). */
+export async function tasksByIds(
+  db: Kysely<DB>,
+  ids: number[],
+  period: PeriodInfo | null,
+  filter: Pick<TaskFilter, 'lightThresholds' | 'today'>,
+): Promise<TaskListItem[]> {
+  if (ids.length === 0) return [];
+  const tasks = await db
+    .selectFrom('tasks as t')
+    .leftJoin('themes as th', 'th.id', 't.theme_id')
+    .leftJoin('categories as c', 'c.id', 't.category_id')
+    .select(['t.id', 't.plan_id', 't.seq', 't.target', 't.deadline', 't.notes', 't.closed_at', 'th.name as theme', 'c.name as category'])
+    .where('t.id', 'in', ids)
+    .execute();
+  const leaders = await db
+    .selectFrom('task_leaders as tl')
+    .innerJoin('leaders as l', 'l.id', 'tl.leader_id')
+    .select(['tl.task_id', 'l.id', 'l.name'])
+    .where('tl.task_id', 'in', ids)
+    .orderBy('tl.position')
+    .execute();
+  const units = await db
+    .selectFrom('task_units as tu')
+    .innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .select(['tu.task_id', 'tu.role', 'u.id', 'u.name'])
+    .where('tu.task_id', 'in', ids)
+    .orderBy('tu.position')
+    .execute();
+  const reports = period
+    ? await db.selectFrom('reports').selectAll().where('period_id', '=', period.id).where('task_id', 'in', ids).execute()
+    : [];
+  const options = lightOptions(period, filter);
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const reportOf = new Map(reports.map((r) => [r.task_id, r]));
+  const items: TaskListItem[] = [];
+  for (const id of ids) {
+    const t = byId.get(id);
+    if (!t) continue;
+    const r = reportOf.get(id);
+    items.push({
+      id: t.id,
+      planId: t.plan_id,
+      seq: t.seq,
+      theme: t.theme ?? null,
+      category: t.category ?? null,
+      target: t.target,
+      leaders: leaders.filter((l) => l.task_id === id).map((l) => ({ id: l.id, name: l.name })),
+      units: units.filter((u) => u.task_id === id && u.role === 'lead').map((u) => ({ id: u.id, name: u.name })),
+      coUnits: units.filter((u) => u.task_id === id && u.role === 'co').map((u) => ({ id: u.id, name: u.name })),
+      deadline: t.deadline,
+      notes: t.notes,
+      closedAt: t.closed_at,
+      report: r
+        ? {
+            id: r.id,
+            periodId: r.period_id,
+            state: r.state,
+            text: r.text,
+            version: r.version,
+            status: r.status as Status,
+            machineStatus: r.machine_status as Status,
+            reason: r.reason,
+            light: lightOfRow(r.assessment, r.status, options),
+            overridden: r.override_status != null,
+            updatedAt: r.updated_at,
+            submittedAt: r.submitted_at,
+          }
+        : null,
+    });
+  }
+  return items;
+}
