@@ -1,7 +1,21 @@
 // SQLite through better-sqlite3: one file, WAL journal, foreign keys on.
 import Database from 'better-sqlite3';
-import { SqliteDialect, sql, type ColumnDefinitionBuilder } from 'kysely';
+import { CompiledQuery, SqliteDialect, sql, type ColumnDefinitionBuilder, type Driver } from 'kysely';
 import type { StoreDialect } from './types.js';
+
+// Transactions take the write lock when they begin (BEGIN IMMEDIATE). A transaction that reads
+// before it writes (submit, return, login back-off) would otherwise fail at once with SQLITE_BUSY
+// or SQLITE_BUSY_SNAPSHOT when another process (a second server, `duban import`) writes meanwhile,
+// instead of waiting its turn under busy_timeout.
+class ImmediateSqliteDialect extends SqliteDialect {
+  createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
 
 export function sqliteDialect(file: string): StoreDialect & { handle: Database.Database } {
   const handle = new Database(file);
@@ -14,7 +28,7 @@ export function sqliteDialect(file: string): StoreDialect & { handle: Database.D
   return {
     name: 'sqlite',
     handle,
-    kysely: () => new SqliteDialect({ database: handle }),
+    kysely: () => new ImmediateSqliteDialect({ database: handle }),
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
     blobType: 'blob',
     // better-sqlite3's online backup: a consistent copy while readers and writers go on.

@@ -1,0 +1,113 @@
+// Builds the Fastify instance from a Store: security headers, cookies, uploads, OpenAPI, the API
+// routes under /api and the web app at /. Nothing listens here (tests use app.inject; `duban serve`
+// listens), and nothing is kept in memory between requests: sessions, back-off counters and
+// deliveries live in the database, so several processes on one database behave as one.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Store } from '../store/db.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../store/sessions.js';
+import { DEFAULT_SESSION_POLICY, installAuth, type SessionPolicy } from './auth/plugin.js';
+import { errorHandler } from './errors.js';
+import { registerApiRoutes } from './routes/index.js';
+
+export interface AppOptions {
+  /** Fastify logger option; off by default (tests), `duban serve` turns it on. */
+  logger?: boolean | object;
+  /** Trust X-Forwarded-* from a reverse proxy (then `Secure` cookies follow the client's https). */
+  trustProxy?: boolean | string;
+  /** Largest JSON body, bytes (default 1 MiB). Uploads have their own limits. */
+  bodyLimit?: number;
+  /** Largest import upload, bytes (default 50 MiB). */
+  importLimit?: number;
+  /** Built web app (index.html and assets); default web/dist of the package. null: plain page. */
+  webRoot?: string | null;
+  session?: Partial<SessionPolicy>;
+  backoff?: Partial<BackoffPolicy>;
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const PLAIN_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>督办 duban</title></head>
+<body><h1>督办 duban</h1><p>服务已启动。网页端尚未构建（<code>npm run build:web</code>）；API 文档见 <a href="/api/docs">/api/docs</a>。</p></body></html>`;
+
+export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Reject unknown body fields instead of silently dropping them; coerce query strings to numbers.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Query strings and params are still coerced; JSON bodies must carry the right types.
+    return503OnClosing: true,
+  });
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its CSS-in-JS styles at run time
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: false, // only meaningful behind TLS; a proxy terminating TLS sets it
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: options.importLimit ?? 50 * 1024 * 1024, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'duban 督办 API', version: '0.1.0', description: 'See docs/API.md. Cookie session + x-csrf-token, or Bearer API token.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'duban_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAuth(app, store, { ...DEFAULT_SESSION_POLICY, ...options.session });
+  await app.register(
+    async (api) => registerApiRoutes(api, store, {
+        backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+        session: { ...DEFAULT_SESSION_POLICY, ...options.session },
+        maxImportBytes: options.importLimit ?? 50 * 1024 * 1024,
+      }),
+    { prefix: '/api' },
+  );
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const hasWeb = webRoot !== null && existsSync(`${webRoot}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
+      reply.code(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` } });
+      return;
+    }
+    // The web app routes on the client: every other GET is answered with its page.
+    if (hasWeb) return reply.type('text/html').sendFile('index.html');
+    reply.type('text/html; charset=utf-8').send(PLAIN_PAGE);
+  });
+
+  return app;
+}

@@ -1,0 +1,106 @@
+// Who is calling, on every /api request: a session cookie (looked up in the database, idle expiry
+// slid forward) or a bearer API token. Unsafe methods with a cookie must carry the session's CSRF
+// token in `x-csrf-token`. Then the route's `config.access` rule is enforced, before the body is read.
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../../store/db.js';
+import { deleteSession, findSession, touchSession } from '../../store/sessions.js';
+import { findActiveToken, markTokenUsed } from '../../store/tokens.js';
+import { roleAllowed, type Caller, type RouteAccess } from '../access.js';
+import { HttpError } from '../errors.js';
+import { API_TOKEN_PREFIX, sameSecret, sha256 } from './tokens.js';
+
+export const SESSION_COOKIE = 'duban_session';
+
+export interface SessionPolicy {
+  /** A session unused for this long ends. */
+  idleMs: number;
+  /** A session ends this long after login, used or not. */
+  maxAgeMs: number;
+  /** Expiry is slid forward at most this often, so reads do not turn into writes. */
+  touchEveryMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 8 * 3600_000, maxAgeMs: 7 * 24 * 3600_000, touchEveryMs: 60_000 };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function sessionExpiry(createdAt: string, nowMs: number, policy: SessionPolicy): string {
+  return new Date(Math.min(nowMs + policy.idleMs, Date.parse(createdAt) + policy.maxAgeMs)).toISOString();
+}
+
+export function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    // Secure whenever the client reached us over TLS (directly, or through a trusted proxy).
+    secure: request.protocol === 'https',
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+async function callerFromBearer(store: Store, header: string): Promise<Caller> {
+  const token = header.slice('bearer '.length).trim();
+  const record = token.startsWith(API_TOKEN_PREFIX) ? await findActiveToken(store.db, sha256(token)) : null;
+  if (!record) throw new HttpError('unauthorized', 'API 令牌无效或已吊销');
+  const now = new Date();
+  if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) > 60_000) await markTokenUsed(store.db, record.id, now.toISOString());
+  return { kind: 'token', userId: null, tokenId: record.id, name: record.name, role: record.role, unitId: record.unitId, leaderId: record.leaderId, sessionHash: null };
+}
+
+async function callerFromCookie(store: Store, request: FastifyRequest, reply: FastifyReply, token: string, policy: SessionPolicy): Promise<Caller | null> {
+  const idHash = sha256(token);
+  const session = await findSession(store.db, idHash);
+  const nowMs = Date.now();
+  if (!session || session.user.disabled || Date.parse(session.expiresAt) <= nowMs) {
+    if (session) await deleteSession(store.db, idHash);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+    return null;
+  }
+  if (UNSAFE.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
+      throw new HttpError('forbidden', '缺少或错误的 CSRF 令牌（请求头 x-csrf-token）');
+    }
+  }
+  if (nowMs - Date.parse(session.lastSeenAt) > policy.touchEveryMs) {
+    await touchSession(store.db, idHash, new Date(nowMs).toISOString(), sessionExpiry(session.createdAt, nowMs, policy));
+  }
+  const u = session.user;
+  return { kind: 'user', userId: u.id, tokenId: null, name: u.username, role: u.role, unitId: u.unitId, leaderId: u.leaderId, sessionHash: idHash };
+}
+
+export function installAuth(app: FastifyInstance, store: Store, policy: SessionPolicy): void {
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const access: RouteAccess = request.routeOptions.config?.access ?? 'any';
+    if (!request.url.startsWith('/api/') || !request.routeOptions.url) return; // static files, 404s
+    if (request.url.startsWith('/api/docs')) return; // the OpenAPI document and its UI are public
+    if (access === 'public') return; // login, logout and health read the cookie themselves if at all
+    const authorization = request.headers.authorization;
+    if (authorization && /^bearer /i.test(authorization)) {
+      request.caller = await callerFromBearer(store, authorization);
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      request.caller = token ? await callerFromCookie(store, request, reply, token, policy) : null;
+    }
+    if (!request.caller) throw new HttpError('unauthorized', '请先登录');
+    if (!roleAllowed(access, request.caller.role)) throw new HttpError('forbidden', '当前角色无权访问此功能');
+  });
+}
+
+/** The caller of a route that is not public (the hook has already refused anonymous requests). */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new HttpError('unauthorized', '请先登录');
+  return request.caller;
+}

@@ -1,0 +1,103 @@
+// The bundled demonstration: the 钱塘区 2023 fourth-quarter table (data/demo), an earlier period
+// derived from it so trends and comparisons have two points, an open period for reporting, and
+// one account per role. Idempotent: a database that already holds the demo plan is left alone.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DubanError } from '../domain/index.js';
+import { parseTable } from '../parse/index.js';
+import type { Actor } from '../store/audit.js';
+import type { Store } from '../store/db.js';
+import { importParsedTable } from '../store/import.js';
+import { findPeriod, openPeriod, setDueDate, setPeriodState } from '../store/periods.js';
+import { findPlanByTitle, planInfoFromTitle } from '../store/plans.js';
+import { saveReport } from '../store/reports.js';
+import { approveReport, submitReport } from '../store/review.js';
+import { createUser, findLeaderByName, findUnitByName, findUserForLogin, type Role } from '../store/users.js';
+import { hashPassword } from './auth/password.js';
+
+export const DEMO_TABLE = fileURLToPath(new URL('../../data/demo/qiantang-2023-q4.txt', import.meta.url));
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  scope: string | null;
+}
+
+/** Well-known demo passwords: this is a demonstration database, not a deployment. */
+export const DEMO_ACCOUNTS: { username: string; password: string; role: Role; unit?: string; leader?: string; displayName: string }[] = [
+  { username: 'admin', password: 'duban-admin', role: 'admin', displayName: '督查科管理员' },
+  { username: 'fagai', password: 'duban-unit', role: 'unit', unit: '区发展改革局', displayName: '区发展改革局填报员' },
+  { username: 'taofeng', password: 'duban-leader', role: 'leader', leader: '陶峰', displayName: '陶峰' },
+  { username: 'viewer', password: 'duban-viewer', role: 'viewer', displayName: '区人大联络员' },
+];
+
+export interface DemoResult {
+  created: boolean;
+  planId: number;
+  accounts: DemoAccount[];
+}
+
+/** The first sentence of a progress text: what an earlier report plausibly said (demo only). */
+function earlierText(progress: string): string {
+  const first = /^[^。；]*[。；]/.exec(progress.trim())?.[0] ?? '';
+  return first.replace(/1-1[01]月|截至1[01]月底?/g, '1-8月').replace(/四季度/g, '三季度');
+}
+
+export async function seedDemo(store: Store, log: (line: string) => void = () => {}): Promise<DemoResult> {
+  const bytes = readFileSync(DEMO_TABLE);
+  const parsed = await parseTable(bytes, { fileName: 'qiantang-2023-q4.txt' });
+  if (!parsed.ok) throw new DubanError('internal', `the bundled demo table cannot be read: ${parsed.error.message}`);
+  const title = planInfoFromTitle(parsed.value.title ?? '').title;
+  const existing = await findPlanByTitle(store.db, title);
+  let planId: number;
+  let created = false;
+  if (existing) {
+    planId = existing.id;
+    log(`demo data already present (plan ${planId}); leaving it as it is`);
+  } else {
+    created = true;
+    const system: Actor = { id: null, name: 'demo' };
+    log('importing the demo table (2023Q4) …');
+    const summary = await importParsedTable(store, system, {
+      table: parsed.value, period: '2023Q4', fileName: 'qiantang-2023-q4.txt', sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    planId = summary.planId;
+    await setDueDate(store.db, system, summary.periodId, '2024-01-10');
+
+    // 2023Q3: an earlier, shorter report for every other task, submitted and approved.
+    log('deriving an earlier period (2023Q3) for trends and comparisons …');
+    const q3 = await openPeriod(store.db, system, { planId, label: '2023Q3', dueDate: '2023-10-10' });
+    const rows = await store.db
+      .selectFrom('reports as r')
+      .innerJoin('tasks as t', 't.id', 'r.task_id')
+      .select(['t.id as task_id', 't.seq', 'r.text'])
+      .where('r.period_id', '=', summary.periodId)
+      .orderBy('t.seq')
+      .execute();
+    for (const row of rows) {
+      if (row.seq % 2 === 0) continue;
+      const text = earlierText(row.text);
+      if (!text) continue;
+      const report = await store.db.selectFrom('reports').select(['id', 'version']).where('task_id', '=', row.task_id).where('period_id', '=', q3.id).executeTakeFirstOrThrow();
+      const saved = await saveReport(store.db, system, { reportId: report.id, text, expectedVersion: report.version });
+      await submitReport(store.db, system, report.id, saved.version);
+      await approveReport(store.db, system, report.id);
+    }
+    await setPeriodState(store.db, system, q3.id, 'closed');
+    await setPeriodState(store.db, system, summary.periodId, 'closed');
+    if (!(await findPeriod(store.db, planId, '2024Q1'))) await openPeriod(store.db, system, { planId, label: '2024Q1', dueDate: '2024-04-10' });
+  }
+
+  const accounts: DemoAccount[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    const unit = a.unit ? await findUnitByName(store.db, a.unit) : null;
+    const leader = a.leader ? await findLeaderByName(store.db, a.leader) : null;
+    if (!(await findUserForLogin(store.db, a.username))) {
+      await createUser(store.db, { id: null, name: 'demo' }, { username: a.username, displayName: a.displayName, role: a.role, unitId: unit?.id ?? null, leaderId: leader?.id ?? null, passwordHash: await hashPassword(a.password) });
+    }
+    accounts.push({ username: a.username, password: a.password, role: a.role, scope: a.unit ?? a.leader ?? null });
+  }
+  return { created, planId, accounts };
+}

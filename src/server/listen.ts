@@ -1,0 +1,33 @@
+// Runs the app on a port with the delivery worker, and stops both cleanly on SIGINT/SIGTERM.
+// Shared by `duban serve`, `duban demo` and the load benchmark's server process.
+import type { Store } from '../store/db.js';
+import { deleteExpiredSessions } from '../store/sessions.js';
+import { buildApp, type AppOptions } from './app.js';
+import { startDeliveryWorker } from './notify/worker.js';
+
+export interface ListenOptions extends AppOptions {
+  port: number;
+  host: string;
+  /** Send notifications from this process (default true). */
+  notify?: boolean;
+}
+
+export async function listen(store: Store, options: ListenOptions): Promise<{ url: string; stop(): Promise<void> }> {
+  const app = await buildApp(store, options);
+  await app.listen({ port: options.port, host: options.host });
+  const stopWorker = options.notify === false ? async () => {} : startDeliveryWorker(store, { log: (m) => app.log.warn(m) });
+  // Expired sessions are swept now and then by whichever process gets there; no state is needed for it.
+  const sweep = setInterval(() => void deleteExpiredSessions(store.db, new Date().toISOString()).catch(() => {}), 3600_000);
+  sweep.unref();
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(sweep);
+      await stopWorker();
+      await app.close();
+      await store.close();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`, stop };
+}

@@ -1,0 +1,30 @@
+// JSON-schema pieces shared by the routes: ids, paging, the error body, and small helpers.
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  // PostgreSQL ids are 32-bit: a larger one must be a 400 here, not a 500 from the database.
+  properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+} as const;
+
+export const paging = {
+  page: { type: 'integer', minimum: 1, default: 1 },
+  pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+} as const;
+
+export const errorBody = {
+  type: 'object',
+  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+} as const;
+
+export const okBody = { type: 'object', properties: { ok: { type: 'boolean' } } } as const;
+
+export const roleSchema = { type: 'string', enum: ['admin', 'unit', 'leader', 'viewer'] } as const;
+export const dateSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+export const statusSchema = { type: 'string', enum: ['done', 'on_track', 'behind', 'pending', 'no_report'] } as const;
+export const lightSchema = { type: 'string', enum: ['green', 'yellow', 'red', 'grey'] } as const;
+
+/** An object schema whose properties are all optional unless listed, and nothing else allowed. */
+export function object(properties: Record<string, unknown>, required: string[] = []) {
+  return { type: 'object', additionalProperties: false, properties, required } as const;
+}

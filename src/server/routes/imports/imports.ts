@@ -1,0 +1,94 @@
+// /api/imports: upload a table → preview (parsed tasks and the parser's warnings, nothing stored)
+// → confirm with the (possibly edited) tasks → stored in one transaction by the store's importer.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Task } from '../../../domain/index.js';
+import { parseTable } from '../../../parse/index.js';
+import type { Store } from '../../../store/db.js';
+import { importParsedTable } from '../../../store/import.js';
+import { planInfoFromTitle } from '../../../store/plans.js';
+import { actorOf } from '../../access.js';
+import { callerOf } from '../../auth/plugin.js';
+import { HttpError } from '../../errors.js';
+import { object } from '../common.js';
+import { readUpload } from '../reports/upload.js';
+
+const names = { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 50 } as const;
+const taskSchema = object(
+  {
+    seq: { type: 'integer', minimum: 1 },
+    theme: { type: ['string', 'null'], maxLength: 1000 },
+    category: { type: ['string', 'null'], maxLength: 1000 },
+    target: { type: 'string', minLength: 1, maxLength: 10000 },
+    leaders: names,
+    units: names,
+    progress: { type: 'string', maxLength: 50000 },
+    co_units: names,
+    deadline: { type: ['string', 'null'], maxLength: 200 },
+    notes: { type: ['string', 'null'], maxLength: 5000 },
+    warnings: { type: 'array' }, // echoed back from the preview; ignored
+  },
+  ['seq', 'target', 'leaders', 'units', 'progress'],
+);
+
+interface ConfirmBody {
+  fileName: string;
+  sha256: string;
+  planTitle: string;
+  region: string;
+  year: number;
+  period: string;
+  tasks: (Task & { warnings?: unknown })[];
+}
+
+export function importRoutes(store: Store, options: { maxImportBytes: number }) {
+  return async (app: FastifyInstance) => {
+    const config = { access: ['admin'] as const };
+    const tags = ['import'];
+    app.post('/imports/preview', { config, schema: { tags, summary: '上传表格并预览（不保存）', consumes: ['multipart/form-data'] } }, async (request) => {
+      const { fileName, content } = await readUpload(request, options.maxImportBytes);
+      const parsed = await parseTable(new Uint8Array(content), { fileName });
+      if (!parsed.ok) throw new HttpError(parsed.error.code === 'too_large' ? 'too_large' : parsed.error.code === 'unsupported_format' ? 'unsupported_format' : parsed.error.code === 'no_header' ? 'no_header' : parsed.error.code === 'encrypted' ? 'encrypted' : 'bad_input', parsed.error.message);
+      const table = parsed.value;
+      const info = table.title ? planInfoFromTitle(table.title) : { title: fileName.replace(/\.[^.]+$/, ''), region: null, year: null };
+      return {
+        fileName,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        table,
+        suggested: { planTitle: info.title, region: info.region, year: info.year, period: table.period },
+      };
+    });
+
+    app.post<{ Body: ConfirmBody }>(
+      '/imports/confirm',
+      {
+        config,
+        bodyLimit: 20 * 1024 * 1024,
+        schema: {
+          tags, summary: '确认导入',
+          body: object(
+            {
+              fileName: { type: 'string', minLength: 1, maxLength: 300 },
+              sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+              planTitle: { type: 'string', minLength: 1, maxLength: 300 },
+              region: { type: 'string', minLength: 1, maxLength: 100 },
+              year: { type: 'integer', minimum: 2000, maximum: 2100 },
+              period: { type: 'string', minLength: 4, maxLength: 20 },
+              tasks: { type: 'array', items: taskSchema, minItems: 1, maxItems: 5000 },
+            },
+            ['fileName', 'sha256', 'planTitle', 'region', 'year', 'period', 'tasks'],
+          ),
+        },
+      },
+      async (request) => {
+        const b = request.body;
+        const tasks: Task[] = b.tasks.map(({ warnings: _w, ...t }) => ({ ...t, theme: t.theme ?? null, category: t.category ?? null }));
+        const summary = await importParsedTable(store.db, actorOf(callerOf(request)), {
+          table: { tasks, title: b.planTitle, period: b.period },
+          planTitle: b.planTitle, region: b.region, year: b.year, period: b.period, fileName: b.fileName, sha256: b.sha256,
+        });
+        return summary;
+      },
+    );
+  };
+}

@@ -1,0 +1,38 @@
+// Every /api route module, registered under the /api prefix by app.ts.
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/db.js';
+import type { BackoffPolicy } from '../../store/sessions.js';
+import type { SessionPolicy } from '../auth/plugin.js';
+import { authRoutes } from './auth/auth.js';
+import { channelRoutes } from './channels/channels.js';
+import { cycleRoutes } from './cycle/cycle.js';
+import { dashboardRoutes } from './dashboard/dashboard.js';
+import { importRoutes } from './imports/imports.js';
+import { referenceRoutes } from './reference/reference.js';
+import { reportRoutes } from './reports/reports.js';
+import { settingsRoutes } from './settings/settings.js';
+import { systemRoutes } from './system/system.js';
+import { taskRoutes } from './tasks/tasks.js';
+import { tokenRoutes } from './tokens/tokens.js';
+import { userRoutes } from './users/users.js';
+
+export interface RouteOptions {
+  backoff: BackoffPolicy;
+  session: SessionPolicy;
+  maxImportBytes: number;
+}
+
+export async function registerApiRoutes(api: FastifyInstance, store: Store, options: RouteOptions): Promise<void> {
+  await api.register(systemRoutes(store));
+  await api.register(authRoutes(store, options));
+  await api.register(userRoutes(store));
+  await api.register(tokenRoutes(store));
+  await api.register(settingsRoutes(store));
+  await api.register(referenceRoutes(store));
+  await api.register(taskRoutes(store));
+  await api.register(reportRoutes(store));
+  await api.register(cycleRoutes(store));
+  await api.register(dashboardRoutes(store));
+  await api.register(channelRoutes(store));
+  await api.register(importRoutes(store, options));
+}

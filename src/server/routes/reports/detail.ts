@@ -1,0 +1,27 @@
+// ReportDetail as the API returns it: the store's report plus its traffic light and attachments.
+import { lightOf, type Light, type LightThresholds } from '../../../domain/light.js';
+import { listAttachments } from '../../../store/attachments.js';
+import type { Store } from '../../../store/db.js';
+import { getPeriod, type PeriodInfo } from '../../../store/periods.js';
+import { getReport, type ReportDetail } from '../../../store/reports.js';
+import { getSettings } from '../../../store/settings.js';
+import { notFound } from '../../errors.js';
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+export function withLight<R extends ReportDetail>(report: R, period: Pick<PeriodInfo, 'dueDate' | 'endDate'>, thresholds: LightThresholds): R & { light: Light } {
+  const light = lightOf(
+    { ...report.assessment, status: report.status },
+    { dueDatePassed: period.dueDate != null && today() > period.dueDate, thresholds, periodEndMonth: Number(period.endDate.slice(5, 7)) },
+  );
+  return { ...report, light };
+}
+
+export async function reportDetail(store: Store, reportId: number) {
+  const report = await getReport(store.db, reportId);
+  if (!report) throw notFound('报告');
+  const period = (await getPeriod(store.db, report.periodId))!;
+  const settings = await getSettings(store.db);
+  const attachments = (await listAttachments(store.db, reportId)).map((a) => ({ id: a.id, fileName: a.fileName, mime: a.mime, size: a.size, createdAt: a.createdAt }));
+  return { ...withLight(report, period, settings.lights), attachments };
+}

@@ -1,0 +1,30 @@
+// /api/settings: light thresholds and upload limits. Everyone reads (the web app colours lights
+// with them); admins change them.
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../../store/db.js';
+import { getSettings, updateSettings, type SettingsPatch } from '../../../store/settings.js';
+import { actorOf } from '../../access.js';
+import { callerOf } from '../../auth/plugin.js';
+import { object } from '../common.js';
+
+const settings = {
+  type: 'object',
+  properties: {
+    lights: { type: 'object', properties: { yellowWithinPoints: { type: 'number' } } },
+    upload: { type: 'object', properties: { maxAttachmentMb: { type: 'number' } } },
+  },
+} as const;
+
+const putBody = object({
+  lights: object({ yellowWithinPoints: { type: 'number', minimum: 0, maximum: 100 } }),
+  upload: object({ maxAttachmentMb: { type: 'number', minimum: 0.1, maximum: 50 } }),
+});
+
+export function settingsRoutes(store: Store) {
+  return async (app: FastifyInstance) => {
+    app.get('/settings', { schema: { tags: ['admin'], summary: '设置', response: { 200: settings } } }, async () => getSettings(store.db));
+    app.put<{ Body: SettingsPatch }>('/settings', { config: { access: ['admin'] }, schema: { tags: ['admin'], summary: '修改设置', body: putBody, response: { 200: settings } } }, async (request) =>
+      updateSettings(store.db, actorOf(callerOf(request)), request.body),
+    );
+  };
+}
