@@ -1,0 +1,65 @@
+// The dashboard shows what the API says: the status cards equal /api/dashboard for the same
+// plan and period, and a card opens the task list filtered to that status with as many rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { apiLogin, demoAccount } from './helpers/api.js';
+import { foreignRequests, launchBrowser, openSession } from './helpers/browser.js';
+import { currentPlan } from './helpers/scenario.js';
+import { startServer } from './helpers/server.js';
+import type { RunningServer } from './helpers/server.js';
+import { DashboardPage } from './page-models/DashboardPage.js';
+import { LoginPage } from './page-models/LoginPage.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Counts = Record<'done' | 'on_track' | 'behind' | 'pending' | 'no_report', number>;
+
+describe('dashboard', () => {
+  for (const role of ['admin', 'leader'] as const) {
+    it(`shows the same status counts as the API for the ${role}`, async () => {
+      const api = await apiLogin(server.baseUrl, role);
+      const { planId, period } = await currentPlan(api);
+      const expected = (await api.get<{ counts: Counts }>(`/dashboard?planId=${planId}&periodId=${period.id}`)).counts;
+
+      const s = await openSession(browser, server.baseUrl, `dashboard-${role}`);
+      await new LoginPage(s.page).goto();
+      await new LoginPage(s.page).loginAs(demoAccount(role));
+      const dashboard = new DashboardPage(s.page);
+      await dashboard.goto(`?periodId=${period.id}`);
+      await s.page.locator('canvas').first().waitFor();
+      await s.shot('dashboard');
+      const shown = await dashboard.counts();
+      expect(shown).toEqual({
+        done: expected.done ?? 0,
+        on_track: expected.on_track ?? 0,
+        behind: expected.behind ?? 0,
+        pending: expected.pending ?? 0,
+        no_report: expected.no_report ?? 0,
+      });
+      // The sum is the plan's task count in scope, so no status is silently dropped.
+      const total = Object.values(shown).reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(0);
+
+      // Click-through: the 进度滞后 card opens the task list with exactly those tasks.
+      await s.page.getByTestId('count-behind').click();
+      await s.page.getByRole('heading', { name: '任务清单' }).waitFor();
+      expect(new URL(s.page.url()).searchParams.get('status')).toBe('behind');
+      if (shown.behind > 0) await s.page.getByText(`共 ${shown.behind} 项`).waitFor();
+      else await s.page.getByText('没有符合条件的任务').waitFor();
+      await s.shot('tasks-behind');
+
+      expect(foreignRequests(s.requests, server.baseUrl)).toEqual([]);
+      await s.close();
+    });
+  }
+});

@@ -1,0 +1,127 @@
+// Routes. Each page is its own chunk (React.lazy), so the login page loads only what it shows.
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Button } from 'antd';
+import { messageOf } from './api/client';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { PageLoading } from './components/Feedback';
+import { Notice } from './components/Notice';
+import type { Role } from './api/types';
+import { loaders } from './lib/boot';
+
+const LoginPage = lazy(loaders.login);
+const AppLayout = lazy(loaders.layout);
+const DashboardPage = lazy(loaders.dashboard);
+const TaskListPage = lazy(loaders.tasks);
+const TaskDetailPage = lazy(loaders.taskDetail);
+const WorkspacePage = lazy(loaders.workspace);
+const ReviewPage = lazy(loaders.review);
+const OverduePage = lazy(loaders.overdue);
+const ImportPage = lazy(loaders.import);
+const AdminPage = lazy(loaders.admin);
+const PasswordPage = lazy(loaders.password);
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, checking, startupError, retry } = useAuth();
+  const location = useLocation();
+  if (checking) return <PageLoading tip="正在确认登录状态…" />;
+  if (startupError)
+    return (
+      <Notice
+        tone="warning"
+        title="无法连接督办服务器"
+        actions={
+          <Button type="primary" onClick={retry}>
+            重试
+          </Button>
+        }
+      >
+        {messageOf(startupError)}
+      </Notice>
+    );
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+/** A page only some roles may open; the others get a clear answer instead of a blank page. */
+function RoleGate({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { user } = useAuth();
+  if (user && !roles.includes(user.role))
+    return (
+      <Notice tone="warning" title="没有权限">
+        您的账号不能使用此页面。请从左侧菜单选择其他功能。
+      </Notice>
+    );
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <AuthProvider>
+        <BrowserRouter>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="tasks" element={<TaskListPage />} />
+                <Route path="tasks/:id" element={<TaskDetailPage />} />
+                <Route
+                  path="workspace"
+                  element={
+                    <RoleGate roles={['unit', 'admin']}>
+                      <WorkspacePage />
+                    </RoleGate>
+                  }
+                />
+                <Route
+                  path="review"
+                  element={
+                    <RoleGate roles={['admin']}>
+                      <ReviewPage />
+                    </RoleGate>
+                  }
+                />
+                <Route
+                  path="overdue"
+                  element={
+                    <RoleGate roles={['admin', 'leader', 'viewer']}>
+                      <OverduePage />
+                    </RoleGate>
+                  }
+                />
+                <Route
+                  path="import"
+                  element={
+                    <RoleGate roles={['admin']}>
+                      <ImportPage />
+                    </RoleGate>
+                  }
+                />
+                <Route
+                  path="admin"
+                  element={
+                    <RoleGate roles={['admin']}>
+                      <AdminPage />
+                    </RoleGate>
+                  }
+                />
+                <Route path="password" element={<PasswordPage />} />
+                <Route path="*" element={<Notice title="页面不存在">请从左侧菜单选择要使用的功能。</Notice>} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AuthProvider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,151 @@
+// One typed function per API route the web app calls (docs/API.md).
+import { api } from './client';
+import type {
+  AuditEntry,
+  AuthAnswer,
+  BulkResult,
+  Comment,
+  Dashboard,
+  Extension,
+  ImportPreview,
+  ImportSummary,
+  Named,
+  OverdueUnit,
+  Page,
+  PeriodRow,
+  Plan,
+  Reminder,
+  ReportDetail,
+  Score,
+  Status,
+  Task,
+  TaskDetail,
+  TaskListItem,
+  Theme,
+  TrendPoint,
+  UnitRow,
+  UserRow,
+} from './types';
+
+export interface TaskQuery {
+  planId?: number;
+  periodId?: number;
+  themeId?: number;
+  categoryId?: number;
+  leaderId?: number;
+  unitId?: number;
+  status?: Status;
+  light?: string;
+  q?: string;
+  sort?: 'seq' | 'status' | 'unit' | 'updated';
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export const auth = {
+  me: () => api.get<AuthAnswer>('/auth/me'),
+  login: (username: string, password: string) => api.post<AuthAnswer>('/auth/login', { username, password }),
+  logout: () => api.post<{ ok: true }>('/auth/logout'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<{ ok: true }>('/auth/password', { currentPassword, newPassword }),
+};
+
+export const reference = {
+  plans: () => api.get<Plan[]>('/plans'),
+  periods: (planId: number) => api.get<PeriodRow[]>(`/plans/${planId}/periods`),
+  openPeriod: (planId: number, label: string, dueDate: string) =>
+    api.post<PeriodRow>(`/plans/${planId}/periods`, { label, dueDate }),
+  updatePeriod: (id: number, patch: { dueDate?: string; state?: 'open' | 'closed' }) =>
+    api.patch<PeriodRow>(`/periods/${id}`, patch),
+  themes: (planId: number) => api.get<Theme[]>(`/plans/${planId}/themes`),
+  units: () => api.get<UnitRow[]>('/units'),
+  leaders: () => api.get<UnitRow[]>('/leaders'),
+  saveUnit: (unit: { id?: number; name: string; parentId?: number | null }) =>
+    unit.id
+      ? api.patch<Named>(`/units/${unit.id}`, { name: unit.name, parentId: unit.parentId })
+      : api.post<Named>('/units', unit),
+  saveLeader: (leader: { id?: number; name: string }) =>
+    leader.id ? api.patch<Named>(`/leaders/${leader.id}`, { name: leader.name }) : api.post<Named>('/leaders', leader),
+  users: () => api.get<UserRow[] | Page<UserRow>>('/users'),
+  saveUser: (id: number | undefined, body: Record<string, unknown>) =>
+    id ? api.patch<UserRow>(`/users/${id}`, body) : api.post<UserRow>('/users', body),
+};
+
+export const tasks = {
+  list: (query: TaskQuery, signal?: AbortSignal) =>
+    api.get<Page<TaskListItem>>('/tasks', query as Record<string, string | number | undefined>, signal),
+  detail: (id: number) => api.get<TaskDetail>(`/tasks/${id}`),
+  close: (id: number, reason: string) => api.post(`/tasks/${id}/close`, { reason }),
+  reopen: (id: number) => api.post(`/tasks/${id}/reopen`),
+};
+
+export const reports = {
+  get: (id: number) => api.get<ReportDetail>(`/reports/${id}`),
+  save: (id: number, text: string, version: number) => api.put<ReportDetail>(`/reports/${id}`, { text, version }),
+  submit: (id: number, version: number) => api.post<ReportDetail>(`/reports/${id}/submit`, { version }),
+  approve: (id: number, comment?: string) => api.post<ReportDetail>(`/reports/${id}/approve`, { comment }),
+  return: (id: number, comment: string) => api.post<ReportDetail>(`/reports/${id}/return`, { comment }),
+  override: (id: number, status: Status, reason: string) =>
+    api.post<ReportDetail>(`/reports/${id}/override`, { status, reason }),
+  bulk: (ids: number[], action: 'approve' | 'return', comment?: string) =>
+    api.post<BulkResult>('/reports/bulk', { ids, action, comment }),
+  comment: (id: number, body: string) => api.post<Comment>(`/reports/${id}/comments`, { body }),
+  review: (query: { planId?: number; periodId?: number; state?: string }) =>
+    api.get<Page<TaskListItem> | { items: TaskListItem[] }>('/review', query),
+};
+
+export const cycle = {
+  acknowledge: (periodId: number, taskIds?: number[]) =>
+    api.post<{ acknowledged: number }>(`/periods/${periodId}/acknowledge`, taskIds ? { taskIds } : {}),
+  extensions: (query: { periodId?: number; state?: string }) => api.get<Extension[]>('/extensions', query),
+  requestExtension: (body: { taskId: number; periodId: number; reason: string; requestedDue: string }) =>
+    api.post<Extension>('/extensions', body),
+  decideExtension: (id: number, approve: boolean, comment?: string) =>
+    api.post<Extension>(`/extensions/${id}/decide`, { approve, comment }),
+  overdue: (planId: number, periodId?: number) => api.get<OverdueUnit[]>('/overdue', { planId, periodId }),
+  remind: (body: { taskId: number; periodId: number; unitId?: number; message?: string }) =>
+    api.post<Reminder>('/reminders', body),
+  reminders: (query: { periodId?: number; unread?: 1 }) => api.get<Reminder[]>('/reminders', query),
+  markRead: (id: number) => api.post<{ ok: true }>(`/reminders/${id}/read`),
+  scores: (planId: number, periodId?: number) => api.get<Score[]>('/scores', { planId, periodId }),
+};
+
+export const dashboard = {
+  get: (query: { planId: number; periodId?: number; leaderId?: number; unitId?: number }) =>
+    api.get<Dashboard>('/dashboard', query),
+  trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) =>
+    api.get<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
+};
+
+export const imports = {
+  preview: (file: File) => api.upload<ImportPreview>('/imports/preview', file),
+  confirm: (body: {
+    fileName: string;
+    sha256: string;
+    planTitle: string;
+    region: string;
+    year: number;
+    period: string;
+    tasks: Task[];
+  }) => api.post<ImportSummary>('/imports/confirm', body),
+};
+
+export const audit = {
+  list: (query: {
+    entity?: string;
+    entityId?: string;
+    actorId?: number;
+    action?: string;
+    from?: string;
+    to?: string;
+    page?: number;
+    pageSize?: number;
+  }) => api.get<Page<AuditEntry>>('/audit', query),
+};
+
+/** Lists may come as an array or a page; the UI wants the array. */
+export function itemsOf<T>(value: T[] | { items: T[] } | undefined): T[] {
+  if (!value) return [];
+  return Array.isArray(value) ? value : value.items;
+}

@@ -1,0 +1,261 @@
+// The shapes of the duban HTTP API (docs/API.md), as the web app reads them.
+import type { Assessment, Indicator, ParsedTable, Status, Task } from '../../../src/domain/index.js';
+
+export type { Assessment, Indicator, ParsedTable, Status, Task };
+export type Light = 'green' | 'yellow' | 'red' | 'grey';
+export type Role = 'admin' | 'unit' | 'leader' | 'viewer';
+export type ReportState = 'draft' | 'submitted' | 'returned' | 'approved';
+
+export interface Named {
+  id: number;
+  name: string;
+}
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: Named | null;
+  leader: Named | null;
+}
+
+export interface AuthAnswer {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Plan {
+  id: number;
+  region: string;
+  year: number;
+  title: string;
+  taskCount: number;
+}
+
+export interface PeriodRow {
+  id: number;
+  planId: number;
+  label: string;
+  startDate: string;
+  endDate: string;
+  dueDate: string | null;
+  state: 'open' | 'closed';
+}
+
+export interface Theme {
+  id: number;
+  name: string;
+  categories: Named[];
+}
+
+export interface UnitRow extends Named {
+  parentId?: number | null;
+}
+
+export interface ReportSummary {
+  id: number;
+  periodId: number;
+  state: ReportState;
+  text: string;
+  version: number;
+  status: Status;
+  machineStatus: Status;
+  reason: string;
+  light: Light;
+  overridden: boolean;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export interface HighlightPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface TaskListItem {
+  id: number;
+  planId: number;
+  seq: number;
+  theme: string | null;
+  category: string | null;
+  target: string;
+  leaders: Named[];
+  units: Named[];
+  coUnits: Named[];
+  deadline: string | null;
+  closedAt: string | null;
+  report: ReportSummary | null;
+  highlights?: { field: 'target' | 'progress'; parts: HighlightPart[] }[];
+}
+
+export interface Person {
+  id: number;
+  name: string;
+}
+
+export interface ReportDetail {
+  id: number;
+  taskId: number;
+  periodId: number;
+  state: ReportState;
+  text: string;
+  version: number;
+  status: Status;
+  machineStatus: Status;
+  reason: string;
+  light: Light;
+  assessment: Assessment | null;
+  override: null | { status: Status; reason: string; by: Person; at: string };
+  review: null | { comment: string; by: Person; at: string };
+  authorName: string | null;
+  submittedAt: string | null;
+  updatedAt: string;
+  attachments: { id: number; fileName: string; mime: string; size: number; createdAt: string }[];
+}
+
+export interface Comment {
+  id: number;
+  author: Person;
+  body: string;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** The server sends actorId/actorName; `actor` is accepted too. */
+  actor?: Person | null;
+  actorId?: number | null;
+  actorName?: string | null;
+  action: string;
+  entity: string;
+  entityId: number | string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface TaskDetail {
+  task: Omit<TaskListItem, 'report'>;
+  indicators: Indicator[];
+  periods: { period: PeriodRow; report: ReportDetail | null }[];
+  comments: Comment[];
+  audit: AuditEntry[];
+}
+
+export type Counts = Record<Status, number>;
+
+export interface GroupCounts {
+  id: number;
+  name: string;
+  counts: Counts;
+}
+
+export interface BehindItem {
+  taskId: number;
+  seq: number;
+  target: string;
+  units: string[];
+  leaders: string[];
+  reason: string;
+  light: Light;
+}
+
+export interface Dashboard {
+  counts: Counts;
+  lights: Record<Light, number>;
+  byTheme: GroupCounts[];
+  byLeader: GroupCounts[];
+  byUnit: GroupCounts[];
+  behind: BehindItem[];
+}
+
+export interface TrendPoint {
+  periodId: number;
+  label: string;
+  counts: Counts;
+}
+
+export interface TaskRef {
+  id: number;
+  seq: number;
+  target: string;
+}
+
+export interface Extension {
+  id: number;
+  task: TaskRef;
+  unit: Named;
+  reason: string;
+  requestedDue: string;
+  state: 'pending' | 'approved' | 'refused' | string;
+  decidedBy: Person | null;
+  decisionComment: string | null;
+  createdAt: string;
+}
+
+export interface OverdueUnit {
+  unit: Named;
+  tasks: { taskId: number; seq: number; target: string; reminders: number; escalated: boolean }[];
+}
+
+export interface Reminder {
+  id: number;
+  task: TaskRef;
+  unit: Named;
+  message: string | null;
+  sentBy: Person | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Score {
+  unit: Named;
+  tasks: number;
+  onTimeRate: number;
+  doneOrOnTrackShare: number;
+  returns: number;
+  reminders: number;
+  score: number;
+  rank: number;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  sha256: string;
+  table: ParsedTable;
+  suggested: { planTitle: string; region: string; year: number; period: string };
+}
+
+export interface ImportSummary {
+  planId: number;
+  periodId: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  targetChanged: number[];
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit?: Named | null;
+  leader?: Named | null;
+  unitId?: number | null;
+  leaderId?: number | null;
+  disabled?: boolean;
+}
+
+export interface BulkResult {
+  done: number[];
+  failed: { id: number; error: string | { code: string; message: string } }[];
+}

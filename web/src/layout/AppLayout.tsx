@@ -1,0 +1,154 @@
+// The frame around every page after login: the menu for the user's role, the plan switcher,
+// and the user menu (change password, logout). On a phone the menu folds into a drawer.
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useAuth, useMe } from '../auth/AuthContext';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { PageLoading } from '../components/Feedback';
+import { PlanProvider, usePlan } from '../lib/PlanContext';
+import { ROLE_LABEL } from '../lib/status';
+import { menuFor } from './menu';
+
+const { Header, Sider, Content } = Layout;
+
+function selectedKey(pathname: string): string {
+  if (pathname === '/') return '/';
+  const first = '/' + (pathname.split('/')[1] ?? '');
+  return first;
+}
+
+function PlanSwitcher() {
+  const { plans, plan, setPlanId } = usePlan();
+  if (plans.length <= 1)
+    return plan ? (
+      <div
+        className="hide-on-phone"
+        style={{ lineHeight: 1.4, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: '#555' }}
+        title={plan.title}
+      >
+        {plan.title}
+      </div>
+    ) : null;
+  return (
+    <Select
+      aria-label="年度计划"
+      value={plan?.id}
+      onChange={setPlanId}
+      style={{ minWidth: 220, maxWidth: 420 }}
+      options={plans.map((p) => ({ value: p.id, label: p.title }))}
+    />
+  );
+}
+
+function Shell() {
+  const me = useMe();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [drawer, setDrawer] = useState(false);
+  const items = menuFor(me.role).map((m) => ({ key: m.path, icon: m.icon, label: m.label }));
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+  const brand = (
+    <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 18, color: '#c41d1d', whiteSpace: 'nowrap' }}>
+      督办 · 重点工作
+    </div>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        跳到正文
+      </a>
+      {!phone && (
+        <Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #eee' }}>
+          {brand}
+          <nav aria-label="主菜单">{menu}</nav>
+        </Sider>
+      )}
+      <Drawer
+        open={drawer}
+        onClose={() => setDrawer(false)}
+        placement="left"
+        size={240}
+        title="督办 · 重点工作"
+        styles={{ body: { padding: 0 } }}
+      >
+        <nav aria-label="主菜单">{menu}</nav>
+      </Drawer>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            padding: phone ? '0 8px' : '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #eee',
+          }}
+        >
+          {phone && (
+            <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawer(true)} />
+          )}
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <PlanSwitcher />
+          </div>
+          <Dropdown
+            menu={{
+              items: [
+                {
+                  key: 'role',
+                  label:
+                    ROLE_LABEL[me.role] +
+                    (me.unit ? ` · ${me.unit.name}` : '') +
+                    (me.leader ? ` · ${me.leader.name}` : ''),
+                  disabled: true,
+                },
+                { type: 'divider' },
+                { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'password') navigate('/password');
+                if (key === 'logout') void logout().then(() => navigate('/login'));
+              },
+            }}
+          >
+            <Button type="text" icon={<UserOutlined />} aria-label="用户菜单">
+              <Space size={4}>{me.displayName || me.username}</Space>
+            </Button>
+          </Dropdown>
+        </Header>
+        <Content id="main" className="app-content">
+          <ErrorBoundary key={location.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export default function AppLayout() {
+  return (
+    <PlanProvider>
+      <Shell />
+    </PlanProvider>
+  );
+}

@@ -1,0 +1,39 @@
+// The menu each role sees. The server checks every route anyway; the menu only hides
+// what a role cannot use.
+import {
+  AlertOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  ImportOutlined,
+  SettingOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../api/types';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  roles: Role[];
+}
+
+export const MENU: MenuEntry[] = [
+  { path: '/workspace', label: '我的填报', icon: <EditOutlined />, roles: ['unit'] },
+  { path: '/', label: '驾驶舱', icon: <DashboardOutlined />, roles: ['admin', 'leader', 'viewer', 'unit'] },
+  { path: '/tasks', label: '任务清单', icon: <UnorderedListOutlined />, roles: ['admin', 'leader', 'viewer', 'unit'] },
+  { path: '/review', label: '审核', icon: <AuditOutlined />, roles: ['admin'] },
+  { path: '/overdue', label: '逾期/催办', icon: <AlertOutlined />, roles: ['admin', 'leader', 'viewer'] },
+  { path: '/import', label: '导入', icon: <ImportOutlined />, roles: ['admin'] },
+  { path: '/admin', label: '系统管理', icon: <SettingOutlined />, roles: ['admin'] },
+];
+
+export function menuFor(role: Role): MenuEntry[] {
+  return MENU.filter((m) => m.roles.includes(role));
+}
+
+/** Where a role lands after login. */
+export function homeOf(role: Role): string {
+  return role === 'unit' ? '/workspace' : '/';
+}

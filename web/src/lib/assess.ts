@@ -1,0 +1,46 @@
+// The live assessment in the report form: the same pure `assess/` module the server uses,
+// loaded into its own chunk only when a form opens. If the module is not in the tree
+// (it is built by another part of the project), the form asks the server (`POST /api/assess`).
+import { api } from '../api/client';
+import type { Assessment } from '../api/types';
+import { parsePeriod } from '../../../src/domain/period.js';
+import type { Period } from '../../../src/domain/period.js';
+
+interface AssessModule {
+  assessTask: (input: { target: string; progress: string }, options: { period?: Period | null }) => Assessment;
+}
+
+// A glob (not a plain import) so the build still succeeds while src/assess/index.ts is absent.
+const loaders = import.meta.glob<AssessModule>('../../../src/assess/index.ts');
+
+let modulePromise: Promise<AssessModule | null> | null = null;
+function loadModule(): Promise<AssessModule | null> {
+  const load = Object.values(loaders)[0];
+  modulePromise ??= load
+    ? load()
+        .then((m) => (typeof m.assessTask === 'function' ? m : null))
+        .catch(() => null)
+    : Promise.resolve(null);
+  return modulePromise;
+}
+
+export type Assessor = (target: string, progress: string) => Assessment;
+
+/** A synchronous assessor for one period, or null when only the server can assess. */
+export async function browserAssessor(periodLabel: string): Promise<Assessor | null> {
+  const mod = await loadModule();
+  if (!mod) return null;
+  const period = parsePeriod(periodLabel);
+  return (target, progress) => mod.assessTask({ target, progress }, { period });
+}
+
+/** The server's assessment, for when the browser module is not available. */
+export function serverAssess(
+  target: string,
+  progress: string,
+  periodLabel: string,
+  signal?: AbortSignal,
+): Promise<Assessment> {
+  void signal;
+  return api.post<Assessment>('/assess', { target, progress, period: periodLabel });
+}

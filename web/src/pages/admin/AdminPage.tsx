@@ -1,0 +1,40 @@
+// 系统管理: accounts, units, leaders, plans and periods, the audit log. The tab is in the URL.
+import { useSearchParams } from 'react-router-dom';
+import { Card, Tabs } from 'antd';
+import { reference } from '../../api/endpoints';
+import { AuditTab } from './AuditTab';
+import { NamesTab } from './NamesTab';
+import { PeriodsTab } from './PeriodsTab';
+import { UsersTab } from './UsersTab';
+
+export default function AdminPage() {
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'periods';
+  return (
+    <div>
+      <h1 className="page-title">系统管理</h1>
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams({ tab: k })}
+          destroyOnHidden
+          items={[
+            { key: 'periods', label: '计划与周期', children: <PeriodsTab /> },
+            { key: 'users', label: '账号', children: <UsersTab /> },
+            {
+              key: 'units',
+              label: '单位',
+              children: <NamesTab noun="单位" load={reference.units} save={reference.saveUnit} />,
+            },
+            {
+              key: 'leaders',
+              label: '领导',
+              children: <NamesTab noun="领导" load={reference.leaders} save={reference.saveLeader} />,
+            },
+            { key: 'audit', label: '操作日志', children: <AuditTab /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

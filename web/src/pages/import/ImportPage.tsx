@@ -1,0 +1,303 @@
+// 导入向导: upload a progress table, see the parsed tasks with the parser's warnings on the
+// cells, fix cells inline, name the plan and period, confirm. Nothing is stored before confirm.
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import type { TableProps } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { messageOf } from '../../api/client';
+import { imports } from '../../api/endpoints';
+import type { ImportPreview, ImportSummary, Task } from '../../api/types';
+import type { ParsedTask, TaskField } from '../../../../src/domain/task.js';
+import { usePlan } from '../../lib/PlanContext';
+import { EditableCell } from './EditableCell';
+
+const FIELD_LABEL: Record<TaskField, string> = {
+  seq: '序号',
+  theme: '重点工作任务',
+  category: '二级分类',
+  target: '具体目标任务',
+  leaders: '牵头区领导',
+  units: '牵头单位',
+  progress: '进展情况',
+  co_units: '配合单位',
+  deadline: '完成时限',
+  notes: '备注',
+};
+const LIST_FIELDS: TaskField[] = ['leaders', 'units', 'co_units'];
+
+function cellText(task: ParsedTask, field: TaskField): string {
+  const v = (task as unknown as Record<string, unknown>)[field];
+  if (Array.isArray(v)) return v.join('、');
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function withCell(task: ParsedTask, field: TaskField, text: string): ParsedTask {
+  let value: unknown = text;
+  if (LIST_FIELDS.includes(field))
+    value = text
+      .split(/[、，,；;\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  else if (field === 'seq') value = Number(text) || task.seq;
+  else if (field === 'theme' || field === 'category' || field === 'deadline' || field === 'notes')
+    value = text.trim() || null;
+  // A fixed cell no longer carries the parser's warning.
+  return { ...task, [field]: value, warnings: task.warnings.filter((w) => w.field !== field) } as ParsedTask;
+}
+
+function toTask(t: ParsedTask): Task {
+  const { warnings: _warnings, ...task } = t;
+  void _warnings;
+  return task;
+}
+
+export default function ImportPage() {
+  const { message } = App.useApp();
+  const { reload: reloadPlans } = usePlan();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [rows, setRows] = useState<ParsedTask[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [onlyWarnings, setOnlyWarnings] = useState(false);
+  const [form] = Form.useForm<{ planTitle: string; region: string; year: number; period: string }>();
+
+  const upload = async (file: File) => {
+    setUploading(true);
+    setUploadError(null);
+    try {
+      const p = await imports.preview(file);
+      setPreview(p);
+      setRows(p.table.tasks);
+      form.setFieldsValue(p.suggested);
+    } catch (e) {
+      setUploadError(messageOf(e));
+    } finally {
+      setUploading(false);
+    }
+    return false;
+  };
+
+  const confirm = async () => {
+    if (!preview) return;
+    const meta = await form.validateFields();
+    setConfirming(true);
+    try {
+      const s = await imports.confirm({
+        fileName: preview.fileName,
+        sha256: preview.sha256,
+        ...meta,
+        year: Number(meta.year),
+        tasks: rows.map(toTask),
+      });
+      setSummary(s);
+      reloadPlans();
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setConfirming(false);
+    }
+  };
+
+  const fields: TaskField[] = useMemo(() => {
+    const base: TaskField[] = ['seq', 'theme', 'category', 'target', 'leaders', 'units'];
+    const extra = (preview?.table.columns ?? []).filter((c) => !base.includes(c) && c !== 'progress');
+    return [...base, ...extra, 'progress'];
+  }, [preview]);
+
+  const columns: TableProps<ParsedTask>['columns'] = fields.map((field) => ({
+    title: FIELD_LABEL[field],
+    key: field,
+    width: field === 'seq' ? 70 : field === 'target' || field === 'progress' ? 280 : 130,
+    fixed: field === 'seq' ? ('left' as const) : undefined,
+    render: (_: unknown, task: ParsedTask, index: number) => (
+      <EditableCell
+        value={cellText(task, field)}
+        label={`第 ${task.seq} 项 ${FIELD_LABEL[field]}`}
+        warnings={task.warnings.filter((w) => w.field === field).map((w) => w.message)}
+        onChange={(v) => setRows((old) => old.map((t, i) => (t === task || i === index ? withCell(t, field, v) : t)))}
+      />
+    ),
+  }));
+  columns.push({
+    title: '其他提示',
+    key: 'other',
+    width: 200,
+    render: (_, t) =>
+      t.warnings
+        .filter((w) => !w.field)
+        .map((w, i) => (
+          <Tag key={i} color="orange" style={{ whiteSpace: 'normal' }}>
+            {w.message}
+          </Tag>
+        )),
+  });
+
+  const warned = rows.filter((t) => t.warnings.length > 0).length;
+  const step = summary ? 2 : preview ? 1 : 0;
+
+  return (
+    <div>
+      <h1 className="page-title">导入进展表</h1>
+      <Steps
+        current={step}
+        style={{ marginBottom: 16 }}
+        items={[{ title: '上传文件' }, { title: '核对与修正' }, { title: '完成' }]}
+      />
+      {step === 0 && (
+        <Card>
+          <Upload.Dragger
+            accept=".xlsx,.docx,.txt,.tsv,.csv"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(f) => upload(f as unknown as File)}
+            disabled={uploading}
+            aria-label="上传进展表文件"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{uploading ? '正在读取文件…' : '点击或拖拽进展表到这里'}</p>
+            <p className="ant-upload-hint">
+              支持 Excel（.xlsx）、Word（.docx）和从文档中复制出的文本（.txt / .tsv），最大 50
+              MB。上传后先预览，确认前不会保存任何内容。
+            </p>
+          </Upload.Dragger>
+          {uploadError && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title="无法读取该文件"
+              description={uploadError}
+              style={{ marginTop: 12 }}
+            />
+          )}
+        </Card>
+      )}
+      {step === 1 && preview && (
+        <>
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Typography.Paragraph>
+              文件：<strong>{preview.fileName}</strong>　识别为 {preview.table.format}　共{' '}
+              <strong>{rows.length}</strong> 项任务，其中{' '}
+              <strong style={{ color: warned ? '#d46b08' : undefined }}>{warned}</strong>{' '}
+              项有提示。标橙色的单元格是系统推断或读不准的内容，点击可直接修改。
+            </Typography.Paragraph>
+            {preview.table.warnings.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title="表格提示"
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {preview.table.warnings.map((w, i) => (
+                      <li key={i}>{w.message}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+            <Form form={form} layout="vertical">
+              <Row gutter={12}>
+                <Col xs={24} md={10}>
+                  <Form.Item label="计划名称" name="planTitle" rules={[{ required: true, message: '请填写计划名称' }]}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={5}>
+                  <Form.Item label="地区" name="region" rules={[{ required: true, message: '请填写地区' }]}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={4}>
+                  <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
+                    <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={5}>
+                  <Form.Item
+                    label="周期"
+                    name="period"
+                    rules={[{ required: true, message: '请填写周期，如 2023Q4' }]}
+                    extra="如 2023Q4、2024-03"
+                  >
+                    <Input />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Form>
+            <Space wrap>
+              <Button type="primary" onClick={confirm} loading={confirming} disabled={rows.length === 0}>
+                确认导入 {rows.length} 项
+              </Button>
+              <Button
+                onClick={() => {
+                  setPreview(null);
+                  setRows([]);
+                }}
+              >
+                重新上传
+              </Button>
+              <Button onClick={() => setOnlyWarnings((v) => !v)}>
+                {onlyWarnings ? '显示全部' : `只看有提示的（${warned}）`}
+              </Button>
+            </Space>
+          </Card>
+          <Table<ParsedTask>
+            rowKey={(t) => `${t.seq}-${rows.indexOf(t)}`}
+            size="small"
+            bordered
+            dataSource={onlyWarnings ? rows.filter((t) => t.warnings.length > 0) : rows}
+            columns={columns}
+            scroll={{ x: 1600, y: 560 }}
+            pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+            locale={{ emptyText: '没有读到任务。请确认文件中有「序号」「具体目标任务」等表头。' }}
+          />
+        </>
+      )}
+      {step === 2 && summary && (
+        <Result
+          status="success"
+          title="导入完成"
+          subTitle={`新增 ${summary.created} 项，更新 ${summary.updated} 项，未变化 ${summary.unchanged} 项${summary.targetChanged.length ? `；目标有变化的序号：${summary.targetChanged.join('、')}` : ''}`}
+          extra={[
+            <Link key="tasks" to={`/tasks?planId=${summary.planId}&periodId=${summary.periodId}`}>
+              <Button type="primary">查看任务清单</Button>
+            </Link>,
+            <Button
+              key="again"
+              onClick={() => {
+                setSummary(null);
+                setPreview(null);
+                setRows([]);
+              }}
+            >
+              再导入一份
+            </Button>,
+          ]}
+        />
+      )}
+    </div>
+  );
+}

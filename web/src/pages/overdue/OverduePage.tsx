@@ -1,0 +1,270 @@
+// 逾期/催办: units and tasks without a submitted report after the due date with one-click
+// reminders (and the 催办通知 .docx), extension requests to decide, and the unit ranking (考核).
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { downloadUrl, messageOf } from '../../api/client';
+import { cycle } from '../../api/endpoints';
+import type { Extension, OverdueUnit, Score } from '../../api/types';
+import { useMe } from '../../auth/AuthContext';
+import { EmptyHint, LoadError, PageLoading } from '../../components/Feedback';
+import { formatDate, formatTime, percent } from '../../lib/format';
+import { usePlan } from '../../lib/PlanContext';
+import { useLoad } from '../../lib/useLoad';
+
+type OverdueRow = OverdueUnit['tasks'][number] & { unit: OverdueUnit['unit'] };
+
+function OverdueTab({ planId, periodId, admin }: { planId: number; periodId?: number; admin: boolean }) {
+  const { message } = App.useApp();
+  const overdue = useLoad(() => cycle.overdue(planId, periodId), [planId, periodId], !!periodId);
+  const [sending, setSending] = useState<string | null>(null);
+  const remind = async (row: OverdueRow) => {
+    if (!periodId) return;
+    const key = `${row.unit.id}-${row.taskId}`;
+    setSending(key);
+    try {
+      await cycle.remind({ taskId: row.taskId, periodId, unitId: row.unit.id });
+      message.success(`已向${row.unit.name}发送催办`);
+      overdue.reload();
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setSending(null);
+    }
+  };
+  const remindUnit = async (u: OverdueUnit) => {
+    if (!periodId) return;
+    setSending(`unit-${u.unit.id}`);
+    let sent = 0;
+    try {
+      for (const t of u.tasks) {
+        await cycle.remind({ taskId: t.taskId, periodId, unitId: u.unit.id });
+        sent += 1;
+      }
+      message.success(`已向${u.unit.name}催办 ${sent} 项`);
+    } catch (e) {
+      message.error(`已催办 ${sent} 项后出错：${messageOf(e)}`);
+    } finally {
+      setSending(null);
+      overdue.reload();
+    }
+  };
+  if (overdue.loading && !overdue.data) return <PageLoading />;
+  if (overdue.error) return <LoadError error={overdue.error} onRetry={overdue.reload} />;
+  const units = overdue.data ?? [];
+  if (units.length === 0) return <EmptyHint>没有逾期未报的任务。截止日期过后仍未提交的任务会列在这里。</EmptyHint>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Typography.Text type="secondary">
+        共 {units.length} 个单位、{units.reduce((n, u) => n + u.tasks.length, 0)} 项任务逾期未报。
+      </Typography.Text>
+      {units.map((u) => (
+        <Card
+          key={u.unit.id}
+          size="small"
+          title={`${u.unit.name}（${u.tasks.length} 项）`}
+          extra={
+            admin && (
+              <Space>
+                <a href={downloadUrl(`/notices/${u.unit.id}`, { planId, periodId })}>催办通知</a>
+                <Button size="small" onClick={() => remindUnit(u)} loading={sending === `unit-${u.unit.id}`}>
+                  全部催办
+                </Button>
+              </Space>
+            )
+          }
+        >
+          <Table<OverdueRow>
+            rowKey="taskId"
+            size="small"
+            pagination={false}
+            dataSource={u.tasks.map((t) => ({ ...t, unit: u.unit }))}
+            scroll={{ x: 600 }}
+            columns={[
+              { title: '序号', dataIndex: 'seq', width: 60 },
+              {
+                title: '目标任务',
+                dataIndex: 'target',
+                render: (v: string, r) => <Link to={`/tasks/${r.taskId}`}>{v}</Link>,
+              },
+              {
+                title: '已催办',
+                dataIndex: 'reminders',
+                width: 110,
+                render: (n: number, r) => (
+                  <Space size={4}>
+                    {n} 次{r.escalated && <Tag color="red">已报领导</Tag>}
+                  </Space>
+                ),
+              },
+              ...(admin
+                ? [
+                    {
+                      title: '操作',
+                      key: 'op',
+                      width: 90,
+                      render: (_: unknown, r: OverdueRow) => (
+                        <Button
+                          size="small"
+                          type="primary"
+                          loading={sending === `${r.unit.id}-${r.taskId}`}
+                          onClick={() => remind(r)}
+                          aria-label={`催办任务 ${r.seq}`}
+                        >
+                          催办
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+function ExtensionsTab({ periodId }: { periodId?: number }) {
+  const { message } = App.useApp();
+  const list = useLoad(() => cycle.extensions({ periodId }), [periodId]);
+  const [deciding, setDeciding] = useState<{ ext: Extension; approve: boolean } | null>(null);
+  const [comment, setComment] = useState('');
+  const decide = async () => {
+    if (!deciding) return;
+    try {
+      await cycle.decideExtension(deciding.ext.id, deciding.approve, comment.trim() || undefined);
+      message.success(deciding.approve ? '已同意延期' : '已驳回延期');
+      setDeciding(null);
+      setComment('');
+      list.reload();
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
+  if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
+  return (
+    <>
+      <Table<Extension>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data ?? []}
+        locale={{ emptyText: '没有延期申请。' }}
+        scroll={{ x: 800 }}
+        columns={[
+          {
+            title: '任务',
+            key: 'task',
+            render: (_, e) => (
+              <Link to={`/tasks/${e.task.id}`}>
+                {e.task.seq}. {e.task.target}
+              </Link>
+            ),
+          },
+          { title: '单位', key: 'unit', width: 140, render: (_, e) => e.unit?.name },
+          { title: '申请延至', dataIndex: 'requestedDue', width: 110, render: formatDate },
+          { title: '理由', dataIndex: 'reason', width: 220 },
+          { title: '申请时间', dataIndex: 'createdAt', width: 140, render: formatTime },
+          {
+            title: '状态 / 操作',
+            key: 'op',
+            width: 160,
+            render: (_, e) =>
+              e.state === 'pending' ? (
+                <Space size={4}>
+                  <Button size="small" type="primary" onClick={() => setDeciding({ ext: e, approve: true })}>
+                    同意
+                  </Button>
+                  <Button size="small" danger onClick={() => setDeciding({ ext: e, approve: false })}>
+                    驳回
+                  </Button>
+                </Space>
+              ) : (
+                <Tag color={e.state === 'approved' ? 'green' : 'red'}>
+                  {e.state === 'approved' ? '已同意' : '已驳回'}
+                </Tag>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!deciding}
+        title={deciding?.approve ? '同意延期' : '驳回延期'}
+        onCancel={() => setDeciding(null)}
+        onOk={decide}
+        okText="确定"
+      >
+        <label htmlFor="decision-comment">意见（可选）</label>
+        <Input.TextArea id="decision-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
+
+function ScoresTab({ planId, periodId }: { planId: number; periodId?: number }) {
+  const scores = useLoad(() => cycle.scores(planId, periodId), [planId, periodId], !!periodId);
+  if (scores.error) return <LoadError error={scores.error} onRetry={scores.reload} />;
+  return (
+    <Table<Score>
+      rowKey={(s) => s.unit.id}
+      loading={scores.loading}
+      dataSource={[...(scores.data ?? [])].sort((a, b) => a.rank - b.rank)}
+      locale={{ emptyText: '本周期还没有考核数据。' }}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      scroll={{ x: 700 }}
+      columns={[
+        { title: '排名', dataIndex: 'rank', width: 60 },
+        { title: '单位', key: 'unit', render: (_, s) => s.unit.name },
+        { title: '任务数', dataIndex: 'tasks', width: 80 },
+        { title: '按时报送率', dataIndex: 'onTimeRate', width: 110, render: (v: number) => percent(v) },
+        { title: '完成/正常推进占比', dataIndex: 'doneOrOnTrackShare', width: 150, render: (v: number) => percent(v) },
+        { title: '被退回', dataIndex: 'returns', width: 80 },
+        { title: '被催办', dataIndex: 'reminders', width: 80 },
+        {
+          title: '得分',
+          dataIndex: 'score',
+          width: 80,
+          render: (v: number) => <strong>{Math.round(v * 10) / 10}</strong>,
+        },
+      ]}
+    />
+  );
+}
+
+export default function OverduePage() {
+  const me = useMe();
+  const { plan, periods, currentPeriod, loading, error, reload } = usePlan();
+  const [periodId, setPeriodId] = useState<number | undefined>();
+  if (loading) return <PageLoading />;
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  if (!plan) return <EmptyHint>还没有年度计划。</EmptyHint>;
+  const pid = periodId ?? currentPeriod?.id;
+  const admin = me.role === 'admin';
+  return (
+    <div>
+      <Space wrap style={{ justifyContent: 'space-between', alignItems: 'center', width: '100%', marginBottom: 12 }}>
+        <h1 className="page-title">逾期 / 催办</h1>
+        <Select
+          aria-label="周期"
+          style={{ minWidth: 140 }}
+          value={pid}
+          onChange={setPeriodId}
+          options={periods.map((p) => ({ value: p.id, label: `${p.label}（截止 ${formatDate(p.dueDate)}）` }))}
+        />
+      </Space>
+      <Card size="small">
+        <Tabs
+          items={[
+            {
+              key: 'overdue',
+              label: '逾期未报',
+              children: <OverdueTab planId={plan.id} periodId={pid} admin={admin} />,
+            },
+            ...(admin ? [{ key: 'ext', label: '延期申请', children: <ExtensionsTab periodId={pid} /> }] : []),
+            { key: 'scores', label: '单位考核', children: <ScoresTab planId={plan.id} periodId={pid} /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

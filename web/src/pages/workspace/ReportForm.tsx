@@ -1,0 +1,189 @@
+// The report form for one task in the open period: the target with its indicators, the
+// office's comment when the report came back, a text area with the live assessment beside it,
+// save as draft and submit. A stale version (someone else saved) is reported, not overwritten.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Col, Drawer, Form, Grid, Input, Row, Space, Tag, Typography } from 'antd';
+import { ApiError, messageOf } from '../../api/client';
+import { reports } from '../../api/endpoints';
+import type { PeriodRow, ReportDetail, TaskListItem } from '../../api/types';
+import { LoadError, PageLoading } from '../../components/Feedback';
+import { Highlighted } from '../../components/Highlighted';
+import { formatTime } from '../../lib/format';
+import { targetMarks } from '../../lib/indicators';
+import { REPORT_STATE_COLOR, REPORT_STATE_LABEL } from '../../lib/status';
+import { useLoad } from '../../lib/useLoad';
+import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
+
+interface Props {
+  task: TaskListItem;
+  period: PeriodRow;
+  dueDatePassed: boolean;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: Props) {
+  const { message } = App.useApp();
+  const phone = !Grid.useBreakpoint().md;
+  const reportId = task.report?.id;
+  const loaded = useLoad(() => reports.get(reportId!), [reportId], !!reportId);
+  const [report, setReport] = useState<ReportDetail | null>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const [dirty, setDirty] = useState(false);
+
+  useEffect(() => {
+    if (loaded.data) {
+      setReport(loaded.data);
+      setText(loaded.data.text ?? '');
+      setDirty(false);
+    }
+  }, [loaded.data]);
+
+  const live = useLiveAssessment(task.target, text, period.label);
+  const editable = !!report && (report.state === 'draft' || report.state === 'returned') && period.state === 'open';
+
+  const save = async (): Promise<ReportDetail | null> => {
+    if (!report) return null;
+    try {
+      const saved = await reports.save(report.id, text, report.version);
+      setReport(saved);
+      setDirty(false);
+      onChanged();
+      return saved;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'conflict')
+        message.error('这份报告已被他人修改。请复制您的内容，关闭后重新打开再填。');
+      else message.error(messageOf(e));
+      return null;
+    }
+  };
+
+  const onSave = async () => {
+    setBusy('save');
+    const saved = await save();
+    setBusy(null);
+    if (saved) message.success('草稿已保存');
+  };
+
+  const onSubmit = async () => {
+    if (!text.trim()) {
+      message.warning('请先填写本期进展再提交。');
+      return;
+    }
+    setBusy('submit');
+    try {
+      const saved = dirty || text !== report?.text ? await save() : report;
+      if (!saved) return;
+      const submitted = await reports.submit(saved.id, saved.version);
+      setReport(submitted);
+      onChanged();
+      message.success('已提交，等待督查科审核');
+      onClose();
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={phone ? '100%' : 980}
+      title={`填报 · 任务 ${task.seq} · ${period.label}`}
+      destroyOnHidden
+      extra={report && <Tag color={REPORT_STATE_COLOR[report.state]}>{REPORT_STATE_LABEL[report.state]}</Tag>}
+    >
+      {!reportId ? (
+        <Alert type="warning" showIcon title="本期还没有这项任务的填报单" description="请联系督查科确认周期已开启。" />
+      ) : loaded.error ? (
+        <LoadError error={loaded.error} onRetry={loaded.reload} />
+      ) : !report ? (
+        <PageLoading />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <Typography.Paragraph>
+              <Typography.Text strong>目标任务：</Typography.Text>
+              <Highlighted
+                text={task.target}
+                marks={targetMarks(live.assessment?.indicators ?? report.assessment?.indicators ?? [])}
+              />
+            </Typography.Paragraph>
+            {report.state === 'returned' && report.review && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title="督查科退回意见"
+                description={`${report.review.comment}（${report.review.by?.name ?? ''} ${formatTime(report.review.at)}）`}
+              />
+            )}
+            {report.state === 'submitted' && (
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已提交，等待审核；审核前不能修改。" />
+            )}
+            {report.state === 'approved' && (
+              <Alert type="success" showIcon style={{ marginBottom: 12 }} title="已审核通过。" />
+            )}
+            {period.state !== 'open' && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该周期已关闭，不能再修改。" />
+            )}
+            <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+              <Form.Item
+                label="本期进展情况"
+                htmlFor="report-text"
+                extra="写明本期完成的具体数字和时间段，例如「1-11月，全区固定资产投资增长8%」。"
+              >
+                <Input.TextArea
+                  id="report-text"
+                  value={text}
+                  onChange={(e) => {
+                    setText(e.target.value);
+                    setDirty(true);
+                  }}
+                  autoSize={{ minRows: 8, maxRows: 20 }}
+                  readOnly={!editable}
+                  placeholder="请填写本期进展情况"
+                  maxLength={20000}
+                />
+              </Form.Item>
+              <Space wrap>
+                <Button onClick={onSave} loading={busy === 'save'} disabled={!editable || busy !== null}>
+                  保存草稿
+                </Button>
+                <Button
+                  type="primary"
+                  onClick={onSubmit}
+                  loading={busy === 'submit'}
+                  disabled={!editable || busy !== null}
+                >
+                  提交审核
+                </Button>
+                {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+                {!dirty && report.updatedAt && (
+                  <Typography.Text type="secondary">最近保存 {formatTime(report.updatedAt)}</Typography.Text>
+                )}
+              </Space>
+            </Form>
+          </Col>
+          <Col xs={24} lg={10}>
+            <LiveAssessmentPanel
+              text={text}
+              assessment={live.assessment}
+              error={live.error}
+              periodLabel={period.label}
+              dueDatePassed={dueDatePassed}
+            />
+            {live.source === 'server' && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+                预判由服务器计算。
+              </Typography.Paragraph>
+            )}
+          </Col>
+        </Row>
+      )}
+    </Drawer>
+  );
+}
