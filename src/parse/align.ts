@@ -130,6 +130,14 @@ export interface Alignment {
   score: number;
 }
 
+/** An alignment solved once for every row of its pattern, shared by them: read it, never change it. */
+export interface SharedAlignment {
+  readonly slotOfCell: readonly number[];
+  readonly score: number;
+  /** Per slot: no cell went there although later cells did (the row's cells shifted past it). */
+  readonly skipped: readonly boolean[];
+}
+
 const SLOT_CODE: Record<SlotKind, string> = {
   heading: 'h',
   target: 't',
@@ -145,13 +153,19 @@ const SLOT_CODE: Record<SlotKind, string> = {
 // The alignment depends only on the slots and on each cell's features, and a table's rows
 // fall into few such patterns (a task row, a row with merged blanks, a shifted row …):
 // solve each pattern once.
-const alignmentCache = new Map<string, Alignment>();
+const alignmentCache = new Map<string, SharedAlignment>();
 
 /**
  * Aligns cells to slots in order. Trailing slots with no cells left cost nothing (a row
  * that simply ends early); everything else is scored as above.
  */
 export function alignRow(cells: readonly string[], slots: readonly SlotKind[]): Alignment {
+  const shared = alignRowShared(cells, slots);
+  return { slotOfCell: shared.slotOfCell.slice(), score: shared.score };
+}
+
+/** alignRow without the copy, for the normaliser, which only reads the answer. */
+export function alignRowShared(cells: readonly string[], slots: readonly SlotKind[]): SharedAlignment {
   const features = new Array<CellFeatures>(cells.length);
   let key = '';
   for (let j = 0; j < slots.length; j++) key += SLOT_CODE[slots[j]];
@@ -166,12 +180,11 @@ export function alignRow(cells: readonly string[], slots: readonly SlotKind[]): 
     found = solve(features, slots);
     alignmentCache.set(key, found);
   }
-  // A copy: the cached answer must not change when a caller edits its result.
-  return { slotOfCell: found.slotOfCell.slice(), score: found.score };
+  return found;
 }
 
 /** The dynamic programme: best[i][j] = best score with i cells placed and j slots passed. */
-function solve(cells: readonly CellFeatures[], slots: readonly SlotKind[]): Alignment {
+function solve(cells: readonly CellFeatures[], slots: readonly SlotKind[]): SharedAlignment {
   const n = cells.length;
   const m = slots.length;
   const W = m + 1;
@@ -221,5 +234,8 @@ function solve(cells: readonly CellFeatures[], slots: readonly SlotKind[]): Alig
     } else if (mv === 1) j--;
     else i--;
   }
-  return { slotOfCell, score: best[n * W + m] };
+  // Slots after the row's last cell were not skipped over; the row just ended.
+  const lastUsed = Math.max(-1, ...slotOfCell);
+  const skipped = slots.map((_, slot) => slot < lastUsed && !slotOfCell.includes(slot));
+  return { slotOfCell, score: best[n * W + m], skipped };
 }

@@ -2,7 +2,7 @@
 // When a merged category cell is extracted from a printed table, its text can land in the
 // same line as the target beside it. Split it off only with evidence that the prefix is a
 // heading of this table: it stands alone as a heading somewhere, or starts a neighbour's target too.
-import { isHeading } from './classify.js';
+import { isHeading, withoutSpaces } from './classify.js';
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './normalise.js';
 
@@ -23,11 +23,11 @@ export function splitCategoryPrefix(
   const headingSlots = layout.slots.flatMap((s, i) => (s === 'heading' ? [i] : []));
   const known = new Set<string>();
   for (const r of rows) {
-    for (const i of headingSlots) if (r.slotText[i]) known.add(r.slotText[i].replace(/\s+/g, ''));
-    if (r.kind === 'heading') known.add((r.slotText.find(Boolean) ?? '').replace(/\s+/g, ''));
+    for (const i of headingSlots) if (r.slotText[i]) known.add(withoutSpaces(r.slotText[i]));
+    if (r.kind === 'heading') known.add(withoutSpaces(r.slotText.find(Boolean) ?? ''));
     // A target that is only a short heading (the category cell shifted into the target column).
     const t = r.slotText[targetSlot] ?? '';
-    if (t && isHeading(t) && t.length <= 20 && !/[，,、]/.test(t)) known.add(t.replace(/\s+/g, ''));
+    if (t && isHeading(t) && t.length <= 20 && !/[，,、]/.test(t)) known.add(withoutSpaces(t));
   }
   const candidate = (i: number): CategorySplit | null => {
     const r = rows[i];
@@ -36,11 +36,12 @@ export function splitCategoryPrefix(
     if (!m || !isHeading(m[1])) return null;
     return { category: m[1], target: m[2].trim() };
   };
+  // Each row is asked about three times (as itself and as both neighbours): read it once.
+  const candidates = rows.map((_, i) => candidate(i));
   const out = new Map<number, CategorySplit>();
-  rows.forEach((_, i) => {
-    const c = candidate(i);
+  candidates.forEach((c, i) => {
     if (!c) return;
-    const neighbour = [candidate(i - 1), candidate(i + 1)].some((n) => n?.category === c.category);
+    const neighbour = candidates[i - 1]?.category === c.category || candidates[i + 1]?.category === c.category;
     if (neighbour || known.has(c.category)) out.set(i, c);
   });
   return out;

@@ -3,8 +3,11 @@
 // The normaliser uses them to put shifted cells back in their columns, so every rule here
 // must hold for tables from any district, not only the seed.
 
-/** Characters that separate several people or units in one cell. */
-const LIST_SEPARATORS = /[\s、，,；;/／|]+/;
+import { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
+
+// Re-exported so the classifiers keep one import path.
+export { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
+export { PROGRESS_WORDS, progressScore } from './progress-score.js';
 
 /**
  * Endings that make a name an organisation (牵头单位), longest first where it matters.
@@ -110,22 +113,33 @@ const SURNAMES = new Set(
 const HAN = /^[\u3400-\u9fff]+$/;
 const PARENTHETICAL = /[（(][^（）()]*[）)]/g;
 
+const OPEN_BRACKET = [0xff08, 0x28]; // （ (
+const CLOSE_BRACKET = [0xff09, 0x29]; // ） )
+
 /** Splits a cell holding several people or units (spaces, 、, commas, line breaks), keeping brackets whole. */
 export function splitList(cell: string): string[] {
-  if (!/[（(]/.test(cell)) return cell.split(LIST_SEPARATORS).filter(Boolean);
+  // One pass over the characters: separators outside brackets end an item. Slicing the
+  // cell (rather than building items a character at a time) keeps long cells cheap.
   const out: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const ch of cell) {
-    if (ch === '（' || ch === '(') depth++;
-    if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && LIST_SEPARATORS.test(ch)) {
-      if (current) out.push(current);
-      current = '';
-    } else current += ch;
+  let start = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === OPEN_BRACKET[0] || c === OPEN_BRACKET[1]) depth++;
+    else if (c === CLOSE_BRACKET[0] || c === CLOSE_BRACKET[1]) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isListSeparator(c)) {
+      if (i > start) pushTrimmed(out, cell.slice(start, i));
+      start = i + 1;
+    }
   }
-  if (current) out.push(current);
-  return out.map((s) => s.trim()).filter(Boolean);
+  if (cell.length > start) pushTrimmed(out, cell.slice(start));
+  return out;
+}
+
+function pushTrimmed(out: string[], item: string): void {
+  // An item can only carry spaces at its edges when a bracket was left open.
+  const t = item.trim();
+  if (t) out.push(t);
 }
 
 /** True for one organisation name: ends like a government body (`区财政局`, `高铁办（筹）`, `各街道`). */
@@ -170,13 +184,18 @@ export function isUnitsCell(cell: string): boolean {
 
 /** A cell that says "same as above" in words. */
 export function isSameAsAbove(cell: string): boolean {
-  return /^(同上|〃|"|”|ditto)$/.test(cell.trim());
+  // The words are at most 5 characters long: a longer cell can only be one with spaces around it.
+  if (cell.length > 5 && !isWhiteSpace(cell.charCodeAt(0)) && !isWhiteSpace(cell.charCodeAt(cell.length - 1)))
+    return false;
+  const s = cell.trim();
+  return s.length <= 5 && SAME_AS_ABOVE.test(s);
 }
+const SAME_AS_ABOVE = /^(同上|〃|"|”|ditto)$/;
 
 /** A deadline: `2024年6月底`, `12月底前`, `年底前`, `长期`, `2024-06-30`. */
 export function isDeadline(cell: string): boolean {
   if (cell.length > 40) return false;
-  const s = cell.replace(/\s+/g, '');
+  const s = withoutSpaces(cell);
   if (s.length > 24) return false;
   return (
     (/^(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(底|末|中旬|上旬|下旬|前|以前|之前|底前|年底前|内)*$/.test(s) &&
@@ -198,7 +217,7 @@ const CATEGORY_NUMBERING = /^[（(][一二三四五六七八九十\d]+[）)]/;
  */
 export function isHeading(cell: string): boolean {
   if (cell.length > 80) return false;
-  const s = cell.replace(/\s+/g, '');
+  const s = withoutSpaces(cell);
   if (s.length === 0 || s.length > 40) return false;
   if (/[。；;：:！？]/.test(s)) return false;
   const body = s.replace(THEME_NUMBERING, '').replace(CATEGORY_NUMBERING, '');
@@ -208,7 +227,7 @@ export function isHeading(cell: string): boolean {
 
 /** A first-level heading (theme): numbered `一、` or written as a clause series `突出…，…，在…上…`. */
 export function looksLikeTheme(cell: string): boolean {
-  const s = cell.replace(/\s+/g, '');
+  const s = withoutSpaces(cell);
   if (!isHeading(s)) return false;
   if (THEME_NUMBERING.test(s)) return true;
   if (CATEGORY_NUMBERING.test(s)) return false;
@@ -217,31 +236,20 @@ export function looksLikeTheme(cell: string): boolean {
 
 /** A second-level heading (category): numbered `（一）` or a short phrase without commas. */
 export function looksLikeCategory(cell: string): boolean {
-  const s = cell.replace(/\s+/g, '');
+  const s = withoutSpaces(cell);
   if (!isHeading(s) || looksLikeTheme(s)) return false;
   return CATEGORY_NUMBERING.test(s) || (!/[，,、]/.test(s) && s.length <= 24);
 }
 
-/** Words that reports use and plans do not: something already happened, is counted, or is dated. */
-const PROGRESS_MARKERS =
-  /已|累计|截至|截止|目前|今年以来|同比|环比|完成率|正在|预计|\d+月\d+日|\d+-\d+月|\d+月(底|末|份)|年度数据|推进中|持续推进/g;
-
-/** How strongly a cell reads like a progress report (0 = not at all). */
-export function progressScore(cell: string): number {
-  // The opening says whether a text reports or plans; reading further only costs time.
-  const hits = cell.slice(0, 200).match(PROGRESS_MARKERS)?.length ?? 0;
-  return Math.min(3, hits) + (cell.length > 80 ? 1 : 0);
-}
-
 /** A page-title line: `2023年钱塘区政府工作报告重点工作任务四季度进展情况表`. */
 export function looksLikeTitle(cell: string): boolean {
-  const s = cell.replace(/\s+/g, '');
+  const s = withoutSpaces(cell);
   return s.length >= 6 && s.length <= 80 && /(表|情况|清单|台账|汇总)$/.test(s);
 }
 
 /** The sequence number of a task row: `12`, `12.`, `12、`, `（12）`; null when the cell is not one. */
 export function readSeq(cell: string): number | null {
-  const s = cell.replace(/\s+/g, '');
+  const s = withoutSpaces(cell);
   const m = /^[（(]?(\d{1,5})[）)]?[.、．]?$/.exec(s);
   return m ? Number(m[1]) : null;
 }

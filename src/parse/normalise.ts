@@ -2,7 +2,7 @@
 // cells to the columns (align.ts), and sorts rows into tasks, heading rows (a category alone
 // on an unnumbered row) and continuation rows (a cell broken across a page).
 import type { ParsedTable, Warning } from '../domain/index.js';
-import { alignRow, type SlotKind } from './align.js';
+import { alignRowShared, type SlotKind } from './align.js';
 import { isHeading, isSameAsAbove, looksLikeTitle, readSeq } from './classify.js';
 import { readHeaderRow } from './headers.js';
 import { findLayout, type Layout } from './layout.js';
@@ -16,12 +16,12 @@ export interface PlacedRow {
   seq: number | null;
   /** Text per slot index ('' when the row has nothing there). */
   slotText: string[];
-  /** True per slot when the row had no cell for it at all (cells shifted past it). */
-  slotSkipped: boolean[];
-  /** True per slot when the text came from a merged cell above (xlsx/docx). */
-  slotMerged: boolean[];
+  /** True per slot when the row had no cell for it at all (cells shifted past it). Shared: read only. */
+  slotSkipped: readonly boolean[];
+  /** True per slot when the text came from a merged cell above (xlsx/docx). Shared: read only. */
+  slotMerged: readonly boolean[];
   /** Non-empty cells that fitted no slot (extra columns). */
-  extra: string[];
+  extra: readonly string[];
   /** A cell that said `同上` (same as above) was read as blank. */
   sameAsAbove: boolean;
   /** The row had an empty cell too many, so its cells were moved back into their columns. */
@@ -49,6 +49,17 @@ function cleanCell(text: string): string {
     .trim();
 }
 
+/** The row with its cells cleaned; the row itself when every cell already is (most are). */
+function cleanRow(row: Row): Row {
+  let cells: string[] | null = null;
+  for (let i = 0; i < row.cells.length; i++) {
+    const c = cleanCell(row.cells[i]);
+    if (cells === null && c !== row.cells[i]) cells = row.cells.slice(0, i);
+    cells?.push(c);
+  }
+  return cells === null ? row : { ...row, cells };
+}
+
 /** Lines that are page furniture, not table content: page numbers, 续表, notes, units. */
 function isPageFurniture(text: string): boolean {
   return (
@@ -59,7 +70,15 @@ function isPageFurniture(text: string): boolean {
   );
 }
 
-function placeRow(cells: string[], layout: Layout, row: Row): Omit<PlacedRow, 'kind'> {
+const NO_EXTRA: readonly string[] = Object.freeze([]);
+const NONE_MERGED: Array<readonly boolean[]> = [];
+/** The all-false slotMerged of m slots (every text row, most office rows), one per width. */
+function noneMerged(m: number): readonly boolean[] {
+  return (NONE_MERGED[m] ??= Object.freeze(new Array<boolean>(m).fill(false)));
+}
+
+/** Places a row's cells in the layout's slots; the caller decides its kind (a task until then). */
+function placeRow(cells: string[], layout: Layout, row: Row): PlacedRow {
   const seqCell = layout.seqColumn === null ? '' : (cells[layout.seqColumn] ?? '');
   const seq = layout.seqColumn === null ? null : readSeq(seqCell);
   const data: string[] = [];
@@ -78,29 +97,27 @@ function placeRow(cells: string[], layout: Layout, row: Row): Omit<PlacedRow, 'k
     data.pop();
     merged.pop();
   }
-  const { slotOfCell } = alignRow(data, layout.slots);
+  // Rows of one pattern share the alignment's answers: a big table keeps fewer small arrays alive.
+  const { slotOfCell, skipped: slotSkipped } = alignRowShared(data, layout.slots);
   const m = layout.slots.length;
   const slotText = new Array<string>(m).fill('');
-  const slotSkipped = new Array<boolean>(m).fill(true);
-  const slotMerged = new Array<boolean>(m).fill(false);
-  const extra: string[] = [];
+  let slotMerged = noneMerged(m);
+  let extra: readonly string[] = NO_EXTRA;
   let droppedBlank = false;
-  let lastUsed = -1;
   for (let i = 0; i < slotOfCell.length; i++) {
     const s = slotOfCell[i];
     if (s < 0) {
-      if (data[i]) extra.push(data[i]);
+      if (data[i]) extra = [...extra, data[i]];
       else droppedBlank = true;
       continue;
     }
     slotText[s] = data[i];
-    slotSkipped[s] = false;
-    slotMerged[s] = merged[i];
-    if (s > lastUsed) lastUsed = s;
+    if (merged[i]) {
+      if (slotMerged === noneMerged(m)) slotMerged = new Array<boolean>(m).fill(false);
+      (slotMerged as boolean[])[s] = true;
+    }
   }
-  // Slots after the row's last cell were not skipped over; the row just ended.
-  for (let s = lastUsed + 1; s < m; s++) slotSkipped[s] = false;
-  return { seq, slotText, slotSkipped, slotMerged, extra, sameAsAbove, droppedBlank };
+  return { kind: 'task', seq, slotText, slotSkipped, slotMerged, extra, sameAsAbove, droppedBlank };
 }
 
 /**
@@ -108,7 +125,7 @@ function placeRow(cells: string[], layout: Layout, row: Row): Omit<PlacedRow, 'k
  * header (the table's columns cannot be known).
  */
 export function normaliseRows(raw: RawTable): NormaliseResult {
-  const rows = raw.rows.map((r) => ({ ...r, cells: r.cells.map(cleanCell) }));
+  const rows = raw.rows.map(cleanRow);
   const layout = findLayout(rows);
   if (!layout) {
     return {
@@ -153,7 +170,8 @@ export function normaliseRows(raw: RawTable): NormaliseResult {
         p.slotText[0] = nonEmpty[0];
       } else if (layout.seqColumn !== null) kind = 'continuation';
     }
-    placed.push({ kind, ...p });
+    p.kind = kind;
+    placed.push(p);
   }
   if (repeatedHeaders > 0) {
     tableWarnings.push({

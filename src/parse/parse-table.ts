@@ -49,7 +49,7 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
     }
     if (zip.file('xl/workbook.xml')) {
       format = 'xlsx';
-      const r = await xlsxToRows(bytes, options.sheet);
+      const r = await xlsxToRows(zip, options.sheet);
       if (!r.ok) return fail(r.code, r.message);
       rows = r.rows;
     } else if (zip.file('word/document.xml')) {

@@ -2,7 +2,7 @@
 // unit cells mean "same as above" (a merged block); a heading cell decides whether it starts a
 // new theme or a new category; unnumbered rows add a category or continue the previous task.
 import type { ParsedTask, TaskField, Warning } from '../domain/index.js';
-import { looksLikeCategory, looksLikeTheme, splitList } from './classify.js';
+import { looksLikeCategory, looksLikeTheme, splitList, withoutSpaces } from './classify.js';
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './normalise.js';
 import { splitCategoryPrefix } from './category-prefix.js';
@@ -11,7 +11,7 @@ const W = (code: string, message: string, field?: TaskField): Warning => ({ code
 
 /** Heading text compared without white space (a wrapped heading reads the same). */
 const same = (a: string | null, b: string | null) =>
-  a !== null && b !== null && a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  a !== null && b !== null && (a === b || withoutSpaces(a) === withoutSpaces(b));
 
 const joinHeading = (s: string) => s.replace(/\s*\n\s*/g, '');
 
@@ -86,6 +86,13 @@ function headingRowIsTheme(h: string, state: State, hasHeadingColumn: boolean, t
   return !hasHeadingColumn && !themeRowsExist;
 }
 
+/** The non-blank texts of a row's slots, in slot order. */
+function filledTexts(row: PlacedRow, slotIndexes: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const i of slotIndexes) if (row.slotText[i]) out.push(row.slotText[i]);
+  return out;
+}
+
 export function buildTasks(
   rows: readonly PlacedRow[],
   layout: Layout,
@@ -107,10 +114,6 @@ export function buildTasks(
 
   rows.forEach((row, index) => {
     const warnings: Warning[] = [];
-    const text = (kind: string) =>
-      slotOf(kind)
-        .map((i) => row.slotText[i])
-        .filter(Boolean);
     if (row.kind === 'heading') {
       const h = joinHeading(row.slotText.find(Boolean) ?? '');
       if (headingRowIsTheme(h, state, headingSlots.length > 0, themeRowsExist)) {
@@ -129,8 +132,8 @@ export function buildTasks(
     if (row.kind === 'continuation') {
       const prev = tasks[tasks.length - 1];
       if (!prev) return;
-      const t = text('target').join('\n');
-      const p = text('progress').join('\n');
+      const t = filledTexts(row, slotOf('target')).join('\n');
+      const p = filledTexts(row, slotOf('progress')).join('\n');
       if (t) prev.target = `${prev.target}${t}`;
       if (p) prev.progress = prev.progress ? `${prev.progress}${p}` : p;
       prev.warnings.push(W('continued_row', '无序号的续行已并入本项（表格跨页断开）'));
@@ -141,7 +144,7 @@ export function buildTasks(
       .filter((i) => row.slotText[i])
       .map((i) => ({ text: joinHeading(row.slotText[i]), second: i !== headingSlots[0] }));
     applyHeadings(headings, state, twoLevels, themeRowsExist, warnings);
-    let target = text('target').join('\n');
+    let target = filledTexts(row, slotOf('target')).join('\n');
     const split = prefixed.get(index);
     if (split) {
       state.category = split.category;
@@ -156,8 +159,8 @@ export function buildTasks(
       warnings.push(W('filled_from_above', '一级任务空白，沿用上一行', 'theme'));
     }
 
-    const leadersText = text('leaders').join(' ');
-    const unitsText = text('units').join(' ');
+    const leadersText = filledTexts(row, slotOf('leaders')).join(' ');
+    const unitsText = filledTexts(row, slotOf('units')).join(' ');
     let leaders = splitList(leadersText);
     let units = splitList(unitsText);
     const leaderSlot = slotOf('leaders')[0];
@@ -204,9 +207,11 @@ export function buildTasks(
       progress,
       warnings,
     };
-    if (layout.optionalColumns.includes('co_units')) task.co_units = splitList(text('co_units').join(' '));
-    if (layout.optionalColumns.includes('deadline')) task.deadline = text('deadline').join(' ') || null;
-    if (layout.optionalColumns.includes('notes')) task.notes = text('notes').join('\n') || null;
+    if (layout.optionalColumns.includes('co_units'))
+      task.co_units = splitList(filledTexts(row, slotOf('co_units')).join(' '));
+    if (layout.optionalColumns.includes('deadline'))
+      task.deadline = filledTexts(row, slotOf('deadline')).join(' ') || null;
+    if (layout.optionalColumns.includes('notes')) task.notes = filledTexts(row, slotOf('notes')).join('\n') || null;
     if (!task.target && !task.progress && task.leaders.length === 0) return;
     tasks.push(task);
   });
@@ -224,7 +229,8 @@ function backfillCategories(
   rows: readonly PlacedRow[],
 ): void {
   if (prefixed.size === 0) return;
-  const bySeq = new Map(tasks.map((t, i) => [t.seq, i]));
+  const bySeq = new Map<number, number>();
+  tasks.forEach((t, i) => bySeq.set(t.seq, i));
   const firstOf = new Map<string, number>();
   for (const [rowIndex, split] of prefixed) {
     const seq = rows[rowIndex].seq;

@@ -1,68 +1,244 @@
-// .xlsx → rows of cells, with exceljs. A vertically merged cell (a theme or leader spanning
-// several tasks) is copied down into every row it covers and marked as merged; a horizontal
-// span keeps its text in the first column only, so a heading spanning the table stays one cell.
+// .xlsx → rows of cells, read straight from the workbook's XML parts (a full spreadsheet
+// model would spend seconds on a 10,000-task sheet building styles and objects we never use).
+// A vertically merged cell (a theme or leader spanning several tasks) is copied down into
+// every row it covers and marked as merged; a horizontal span keeps its text in the first
+// column only, so a heading spanning the table stays one cell.
+//
+// Cell values read as Excel stores them: shared strings (rich text runs joined), inline
+// strings, numbers, booleans, formulas by their cached result, errors as blanks, and numbers
+// in a date format as ISO days (`2024-06-30`), the same text the exceljs-based reader gave.
+import type JSZip from 'jszip';
 import type { Row } from './rows.js';
+import { attribute, attributes, cellAddress, stringItemText, xmlText } from './xlsx-xml.js';
 
 export type XlsxRowsResult = { ok: true; rows: Row[] } | { ok: false; code: 'bad_input'; message: string };
 
-/** Plain text of a cell value: rich text runs joined, formulas by their result, dates as ISO days. */
-function textOf(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return textOf(v.result);
-    if ('text' in v) return textOf(v.text);
-    if (v.error) return '';
+class UnreadableWorkbook extends Error {}
+
+async function partText(zip: JSZip, path: string, required: boolean): Promise<string | null> {
+  const file = zip.file(path);
+  if (!file) {
+    if (required) throw new UnreadableWorkbook(`missing part ${path}`);
+    return null;
   }
-  return String(value);
+  return file.async('string');
+}
+
+interface SheetEntry {
+  name: string;
+  path: string;
+}
+
+/** The workbook's worksheets in tab order, with the part holding each, and its date system. */
+async function readWorkbook(zip: JSZip): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
+  const workbook = (await partText(zip, 'xl/workbook.xml', true))!;
+  const rels = (await partText(zip, 'xl/_rels/workbook.xml.rels', false)) ?? '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target);
+  }
+  const sheets: SheetEntry[] = [];
+  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]);
+    const relId = Object.entries(a).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+    const target = relId === undefined ? undefined : targets.get(relId);
+    // Chart sheets and other non-worksheet tabs hold no cells.
+    if (target === undefined || !/worksheets\//.test(target)) continue;
+    const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+    // Sheet names come out decoded twice, as the exceljs reader gave them.
+    sheets.push({ name: xmlText(a.name ?? '').replace(/&(lt|gt|amp|apos|quot);/g, (e) => xmlText(e)), path });
+  }
+  const props = /<workbookPr\b([^>]*?)\/?>/.exec(workbook);
+  return { sheets, date1904: props ? attribute(props[1], 'date1904') === '1' : false };
+}
+
+/** The shared string table: every `<si>` item's text, in order. */
+function readSharedStrings(xml: string | null): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] ? stringItemText(m[1], true) : '');
+  return out;
+}
+
+/** Built-in number formats that show a date (the locale-specific ones have no fixed code). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** A format code that shows a date or time: y m d h s b outside quotes and brackets. */
+function isDateFormat(code: string): boolean {
+  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Per cell style index (`s`): whether its number format shows a date. */
+function readDateStyles(xml: string | null): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]);
+    custom.set(Number(a.numFmtId), a.formatCode ?? '');
+  }
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const out: boolean[] = [];
+  for (const m of cellXfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
+    const id = Number(attribute(m[1], 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    out.push(id > 0 && (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id)));
+  }
+  return out;
+}
+
+/** An Excel day number as the ISO day it shows (1900 or 1904 date system). */
+function isoDay(serial: number, date1904: boolean): string {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)).toISOString().slice(0, 10);
+}
+
+interface Context {
+  shared: string[];
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+/** The text a cell shows, from its start tag's inside and its content. */
+function cellText(tag: string, inner: string, ctx: Context): string {
+  const type = attribute(tag, 't');
+  const style = Number(attribute(tag, 's') ?? 0);
+  const isDate = style > 0 && ctx.dateStyles[style] === true;
+  const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(inner);
+  const value = v ? xmlText(v[1]) : undefined;
+  const formula = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(inner);
+  if (formula && (formula[2] || attribute(formula[1], 't') !== undefined)) {
+    // A formula shows its cached result; an error or a missing result shows nothing.
+    if (!value || type === 'e') return '';
+    if (type === 'str') return decodeNamed(value);
+    if (type === 'b') return String(parseInt(value, 10) !== 0);
+    const n = parseFloat(value);
+    return isDate ? isoDay(n, ctx.date1904) : String(n);
+  }
+  if (type === 'inlineStr') {
+    const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
+    return is ? stringItemText(is[1], false) : '';
+  }
+  if (value === undefined) return '';
+  switch (type) {
+    case 's':
+      return ctx.shared[parseInt(value, 10)] ?? '';
+    case 'str':
+      return decodeNamed(value);
+    case 'b':
+      return String(parseInt(value, 10) !== 0);
+    case 'e':
+      return '';
+    default: {
+      const n = parseFloat(value);
+      return isDate ? isoDay(n, ctx.date1904) : String(n);
+    }
+  }
+}
+
+/** Formula strings were decoded once more by the exceljs reader; keep their text the same. */
+function decodeNamed(text: string): string {
+  return text.replace(/&(lt|gt|amp|apos|quot);/g, (e) => xmlText(e));
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Lays one worksheet's cells out as rows, merged blocks filled as described at the top. */
+function sheetRows(xml: string, ctx: Context): Row[] {
+  const grid: string[][] = [];
+  let width = 0;
+  let height = 0;
+  let row = 0;
+  let col = 0;
+  const ITEM = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
+  const merges: Merge[] = [];
+  for (const m of xml.matchAll(ITEM)) {
+    if (m[1] !== undefined) {
+      const r = Number(attribute(m[1], 'r'));
+      row = Number.isInteger(r) && r > 0 ? r : row + 1;
+      col = 0;
+      height = Math.max(height, row);
+    } else if (m[3] !== undefined) {
+      const ref = attribute(m[3], 'r');
+      const at = ref === undefined ? null : cellAddress(ref);
+      if (at) {
+        row = at.row;
+        col = at.col;
+      } else col++;
+      width = Math.max(width, col);
+      height = Math.max(height, row);
+      const text = m[4] ? cellText(m[3], m[4], ctx) : '';
+      if (text) (grid[row] ??= [])[col] = text;
+    } else {
+      const [from, to] = (attribute(m[5], 'ref') ?? '').split(':');
+      const a = cellAddress(from ?? '');
+      const b = cellAddress(to ?? from ?? '');
+      if (!a || !b) continue;
+      const merge = {
+        top: Math.min(a.row, b.row),
+        left: Math.min(a.col, b.col),
+        bottom: Math.max(a.row, b.row),
+        right: Math.max(a.col, b.col),
+      };
+      merges.push(merge);
+      width = Math.max(width, merge.right);
+      height = Math.max(height, merge.bottom);
+    }
+  }
+
+  const rows: Row[] = [];
+  for (let r = 1; r <= height; r++) {
+    const source = grid[r];
+    const cells = new Array<string>(width);
+    for (let c = 1; c <= width; c++) cells[c - 1] = source?.[c] ?? '';
+    rows.push({ cells, mergedFromAbove: new Array<boolean>(width).fill(false) });
+  }
+  for (const m of merges) {
+    const text = grid[m.top]?.[m.left] ?? '';
+    for (let r = m.top; r <= m.bottom; r++) {
+      const target = rows[r - 1];
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        // Below the first cell: the block's text, marked as copied; beside it: blank.
+        const below = c === m.left;
+        target.cells[c - 1] = below ? text : '';
+        target.mergedFromAbove![c - 1] = below;
+      }
+    }
+  }
+  return rows;
 }
 
 /**
- * Reads one worksheet (the first unless `sheet` names another). Fails with a readable
- * message for a workbook exceljs cannot open or a sheet name that does not exist.
+ * Reads one worksheet (the first unless `sheet` names another) of an opened .xlsx zip. Fails
+ * with a readable message for a workbook whose parts cannot be read or a sheet name that
+ * does not exist.
  */
-export async function xlsxToRows(bytes: Uint8Array, sheet?: string): Promise<XlsxRowsResult> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+export async function xlsxToRows(zip: JSZip, sheet?: string): Promise<XlsxRowsResult> {
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    const { sheets, date1904 } = await readWorkbook(zip);
+    const ws = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
+    if (!ws) {
+      const names = sheets.map((s) => s.name).join(', ');
+      return {
+        ok: false,
+        code: 'bad_input',
+        message: sheet === undefined ? 'the workbook has no worksheet' : `no sheet named "${sheet}" (sheets: ${names})`,
+      };
+    }
+    const [sheetXml, sharedXml, stylesXml] = await Promise.all([
+      partText(zip, ws.path, true),
+      partText(zip, 'xl/sharedStrings.xml', false),
+      partText(zip, 'xl/styles.xml', false),
+    ]);
+    const ctx: Context = { shared: readSharedStrings(sharedXml), dateStyles: readDateStyles(stylesXml), date1904 };
+    return { ok: true, rows: sheetRows(sheetXml!, ctx) };
   } catch (err) {
     const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return { ok: false, code: 'bad_input', message: `the .xlsx file cannot be read (${why})` };
   }
-  const sheets = workbook.worksheets;
-  const ws = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
-  if (!ws) {
-    const names = sheets.map((s) => s.name).join(', ');
-    return {
-      ok: false,
-      code: 'bad_input',
-      message: sheet === undefined ? 'the workbook has no worksheet' : `no sheet named "${sheet}" (sheets: ${names})`,
-    };
-  }
-  const rows: Row[] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    const merged: boolean[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      if (cell.isMerged && cell.master !== cell) {
-        const master = cell.master;
-        const below = master.col === cell.col && master.row < cell.row;
-        cells.push(below ? textOf(master.value) : '');
-        merged.push(below);
-      } else {
-        cells.push(textOf(cell.value));
-        merged.push(false);
-      }
-    }
-    rows.push({ cells, mergedFromAbove: merged });
-  }
-  return { ok: true, rows };
 }
