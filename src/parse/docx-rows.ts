@@ -58,11 +58,13 @@ function tableRows(tbl: Node): Row[] {
   for (const tr of kids(tbl).filter((k) => tagOf(k) === 'w:tr')) {
     const cells: string[] = [];
     const merged: boolean[] = [];
+    const covered: boolean[] = [];
     const trPr = child(tr, 'w:trPr');
     const before = Number(trPr && child(trPr, 'w:gridBefore') ? attr(child(trPr, 'w:gridBefore')!, 'w:val') : 0) || 0;
     for (let i = 0; i < before; i++) {
       cells.push('');
       merged.push(false);
+      covered.push(false);
     }
     for (const tc of kids(tr).filter((k) => tagOf(k) === 'w:tc' || tagOf(k) === 'w:sdt')) {
       const cell = tagOf(tc) === 'w:sdt' ? (child(child(tc, 'w:sdtContent') ?? tc, 'w:tc') ?? tc) : tc;
@@ -79,12 +81,14 @@ function tableRows(tbl: Node): Row[] {
       else mergeText.delete(col);
       cells.push(text);
       merged.push(fromAbove);
+      covered.push(false);
       for (let i = 1; i < span; i++) {
         cells.push('');
         merged.push(false);
+        covered.push(true);
       }
     }
-    rows.push({ cells, mergedFromAbove: merged });
+    rows.push({ cells, mergedFromAbove: merged, coveredFromLeft: covered });
   }
   return rows;
 }

@@ -20,6 +20,8 @@ export interface PlacedRow {
   slotSkipped: readonly boolean[];
   /** True per slot when the text came from a merged cell above (xlsx/docx). Shared: read only. */
   slotMerged: readonly boolean[];
+  /** True per slot when a horizontal span from the left covers it (xlsx/docx). Shared: read only. */
+  slotCovered: readonly boolean[];
   /** Non-empty cells that fitted no slot (extra columns). */
   extra: readonly string[];
   /** A cell that said `同上` (same as above) was read as blank. */
@@ -83,8 +85,10 @@ function placeRow(cells: string[], layout: Layout, row: Row): PlacedRow {
   const seq = layout.seqColumn === null ? null : readSeq(seqCell);
   const data: string[] = [];
   const merged: boolean[] = [];
+  const covered: boolean[] = [];
   let sameAsAbove = false;
   const mergedFromAbove = row.mergedFromAbove;
+  const coveredFromLeft = row.coveredFromLeft;
   for (let i = 0; i < cells.length; i++) {
     if (i === layout.seqColumn) continue;
     const c = cells[i];
@@ -92,16 +96,19 @@ function placeRow(cells: string[], layout: Layout, row: Row): PlacedRow {
     if (ditto) sameAsAbove = true;
     data.push(ditto ? '' : c);
     merged.push(mergedFromAbove?.[i] ?? false);
+    covered.push(coveredFromLeft?.[i] ?? false);
   }
   while (data.length > 0 && !data[data.length - 1]) {
     data.pop();
     merged.pop();
+    covered.pop();
   }
   // Rows of one pattern share the alignment's answers: a big table keeps fewer small arrays alive.
   const { slotOfCell, skipped: slotSkipped } = alignRowShared(data, layout.slots);
   const m = layout.slots.length;
   const slotText = new Array<string>(m).fill('');
   let slotMerged = noneMerged(m);
+  let slotCovered = noneMerged(m);
   let extra: readonly string[] = NO_EXTRA;
   let droppedBlank = false;
   for (let i = 0; i < slotOfCell.length; i++) {
@@ -116,8 +123,12 @@ function placeRow(cells: string[], layout: Layout, row: Row): PlacedRow {
       if (slotMerged === noneMerged(m)) slotMerged = new Array<boolean>(m).fill(false);
       (slotMerged as boolean[])[s] = true;
     }
+    if (covered[i]) {
+      if (slotCovered === noneMerged(m)) slotCovered = new Array<boolean>(m).fill(false);
+      (slotCovered as boolean[])[s] = true;
+    }
   }
-  return { kind: 'task', seq, slotText, slotSkipped, slotMerged, extra, sameAsAbove, droppedBlank };
+  return { kind: 'task', seq, slotText, slotSkipped, slotMerged, slotCovered, extra, sameAsAbove, droppedBlank };
 }
 
 /**

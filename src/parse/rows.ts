@@ -7,6 +7,12 @@ export interface Row {
    * docx vMerge) rather than written in this row. Absent for text input.
    */
   mergedFromAbove?: boolean[];
+  /**
+   * Per cell: true when the cell is covered by a horizontal span starting to its left (xlsx
+   * merge, docx gridSpan): blank by layout, not "same as above". A theme spread over both
+   * 重点工作任务 columns says the task has no category. Absent for text input.
+   */
+  coveredFromLeft?: boolean[];
 }
 
 /** One table as a format converter returns it, before headers and tasks are found. */

@@ -195,7 +195,11 @@ function sheetRows(xml: string, ctx: Context): Row[] {
     const source = grid[r];
     const cells = new Array<string>(width);
     for (let c = 1; c <= width; c++) cells[c - 1] = source?.[c] ?? '';
-    rows.push({ cells, mergedFromAbove: new Array<boolean>(width).fill(false) });
+    rows.push({
+      cells,
+      mergedFromAbove: new Array<boolean>(width).fill(false),
+      coveredFromLeft: new Array<boolean>(width).fill(false),
+    });
   }
   for (const m of merges) {
     const text = grid[m.top]?.[m.left] ?? '';
@@ -207,6 +211,7 @@ function sheetRows(xml: string, ctx: Context): Row[] {
         const below = c === m.left;
         target.cells[c - 1] = below ? text : '';
         target.mergedFromAbove![c - 1] = below;
+        target.coveredFromLeft![c - 1] = c > m.left;
       }
     }
   }
