@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseTable } from '../../src/parse/index.js';
 import { scoreParse, type GoldTask } from './parse.js';
 
-const dir = process.argv[2] ?? 'test/fixtures';
+const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'test/fixtures';
 const verbose = process.argv.includes('--misses');
 for (const goldName of readdirSync(dir)
   .filter((f) => f.endsWith('.gold.json'))
