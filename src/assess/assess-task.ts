@@ -4,6 +4,7 @@ import type { Assessment, Period } from '../domain/index.js';
 import { matchActual, type ActualMatch } from './actuals.js';
 import { classifyClauses } from './deliverables.js';
 import { extractIndicators } from './indicators.js';
+import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
 import { statusOf } from './status.js';
 
@@ -22,14 +23,16 @@ export function assessTask(input: { target: string; progress: string }, context?
     const progress = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
     const endMonth = context?.period?.endMonth ?? 12;
     const indicators = extractIndicators(target).slice(0, MAX_INDICATORS);
-    const matches: ActualMatch[] = indicators.map((ind) => matchActual(ind, progress));
+    // the progress text is analysed once and shared by every indicator and rule
+    const text = new ProgressText(progress);
+    const matches: ActualMatch[] = indicators.map((ind) => matchActual(ind, text));
     indicators.forEach((ind, i) => {
       ind.actual = matches[i].actual;
       ind.actual_period = matches[i].actual_period;
       ind.source.actual = matches[i].span;
     });
     const clauses = classifyClauses(target, indicators.map((i) => i.source.target.start));
-    const result = statusOf({ target, progress, indicators, matches, clauses, endMonth });
+    const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth });
     return { indicators, status: result.status, reason: reasonOf(result) };
   } catch (err) {
     // a bug must not take down a whole table: report it on the task instead

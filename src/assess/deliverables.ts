@@ -1,10 +1,17 @@
 // The parts of a target without a number: effort clauses (持续…, 深化…, 打造…品牌), deliverables
 // (a thing to build, open, hold, set up, complete or obtain) and checkable goals (持续下降,
 // 不发生…事故, 清零); and whether a progress text reports a deliverable accomplished.
-import { clausesOf, endsWithWord, findWord, overlap, sentencesOf, startsWithWord, type Piece } from './text.js';
+import { gramsOf } from './gram-index.js';
+import { clausesOf, WordMatcher, type Piece } from './text.js';
+import type { ProgressText } from './progress-text.js';
 import {
   ABSTRACT_GOALS, CHECKABLE_GOALS, COMPLETION_WORDS, EFFORT_VERBS, ONGOING_WORDS,
 } from './vocab/status-words.js';
+
+const ABSTRACT = new WordMatcher(ABSTRACT_GOALS);
+const EFFORT = new WordMatcher(EFFORT_VERBS);
+export const COMPLETION = new WordMatcher(COMPLETION_WORDS);
+export const ONGOING = new WordMatcher(ONGOING_WORDS);
 
 export type ClauseKind = 'effort' | 'deliverable' | 'checkable';
 
@@ -36,21 +43,21 @@ export function classifyClauses(target: string, indicatorStarts: number[]): Targ
     if (indicatorStarts.some((at) => at >= c.start && at < c.end)) continue;
     const text = c.text.replace(/[（(][^）)]*[）)]/g, '');
     if (CHECKABLE_GOALS.some((g) => g.target.test(text))) {
-      out.push({ ...c, kind: 'checkable', items: [text] });
+      out.push({ text: c.text, start: c.start, end: c.end, kind: 'checkable', items: [text] });
       continue;
     }
     const body = text.replace(LEAD, '');
     const object = objectAfterVerb(body);
-    const abstract = endsWithWord(object.replace(/[”"]$/, ''), ABSTRACT_GOALS);
+    const abstract = ABSTRACT.endsText(object.replace(/[”"]$/, ''));
     const strongResult = STRONG_RESULT_AT_END.test(body);
-    const effortLed = startsWithWord(body, EFFORT_VERBS) && !strongResult;
+    const effortLed = EFFORT.startsText(body) && !strongResult;
     const ongoingProgramme = IMPLEMENT_ONGOING.test(body);
     // a designation applied for (创建…城市, 争创…示范区) is a deliverable whatever its head noun
     const applied = /^(争创|创建|创成|申报|参评)/.test(body);
     const kind: ClauseKind = applied ? 'deliverable'
       : !RESULT_VERB.test(body) || effortLed || ongoingProgramme || (abstract && !strongResult) ? 'effort' : 'deliverable';
     const items = object.split(/、|和(?=[^和]{2,})/).map((s) => s.replace(/[“”"《》]/g, '')).filter((s) => s.length >= 2);
-    out.push({ ...c, kind, items: items.length ? items : [object] });
+    out.push({ text: c.text, start: c.start, end: c.end, kind, items: items.length ? items : [object] });
   }
   return out;
 }
@@ -64,37 +71,56 @@ export interface Coverage {
 }
 
 const COVER = 0.35;
+/** Sentences longer than this are judged clause by clause (one sentence may list many items). */
+const LONG_SENTENCE = 120;
+
+interface CoverPiece extends Piece { completes: boolean; ongoing: string | null }
+
+/** The pieces a deliverable is looked for in: sentences, long ones cut into clauses. */
+function coverPieces(pt: ProgressText): CoverPiece[] {
+  return pt.once('coverPieces', () => {
+    const out: CoverPiece[] = [];
+    for (const s of pt.sentences) {
+      const parts = s.text.length > LONG_SENTENCE
+        ? clausesOf(s.text).map((c) => ({ text: c.text, start: s.start + c.start, end: s.start + c.end }))
+        : [s];
+      for (const p of parts) out.push({ text: p.text, start: p.start, end: p.end, completes: COMPLETION.first(p.text) !== null, ongoing: ONGOING.first(p.text) });
+    }
+    return out;
+  });
+}
 
 /** Whether the progress reports every item of a deliverable as accomplished. */
-export function coverage(clause: TargetClause, progress: string): Coverage {
-  const sentences = sentencesOf(progress).flatMap((s) => (s.text.length > 120 ? clausesOf(s.text) : [s]));
+export function coverage(clause: TargetClause, pt: ProgressText): Coverage {
+  const pieces = coverPieces(pt);
   let evidence: string | null = null;
   for (const item of clause.items) {
-    // the sentence that names the item best decides it; ties go to one reporting completion
-    let best: { text: string; score: number; completes: boolean } | null = null;
-    for (const s of sentences) {
-      const score = overlap(item, s.text);
+    // the piece that names the item best decides it; ties go to one reporting completion
+    const scores = pt.grams.overlapByPiece(gramsOf(item), pieces);
+    let best: { piece: CoverPiece; score: number } | null = null;
+    for (let i = 0; i < pieces.length; i++) {
+      const score = scores[i];
       if (score < COVER) continue;
-      const completes = findWord(s.text, COMPLETION_WORDS) !== null;
-      if (!best || score > best.score + 0.05 || (Math.abs(score - best.score) <= 0.05 && completes && !best.completes)) {
-        best = { text: s.text, score, completes };
+      const piece = pieces[i];
+      if (!best || score > best.score + 0.05 || (Math.abs(score - best.score) <= 0.05 && piece.completes && !best.piece.completes)) {
+        best = { piece, score };
       }
     }
     if (!best) return { done: false, evidence, ongoing: null };
-    const ongoing = findWord(best.text, ONGOING_WORDS);
-    if (ongoing) return { done: false, evidence: best.text, ongoing };
-    if (!best.completes) return { done: false, evidence, ongoing: null };
-    evidence ??= best.text;
+    if (best.piece.ongoing) return { done: false, evidence: best.piece.text, ongoing: best.piece.ongoing };
+    if (!best.piece.completes) return { done: false, evidence, ongoing: null };
+    evidence ??= best.piece.text;
   }
   return { done: true, evidence, ongoing: null };
 }
 
 /** A checkable goal: met, missed or not reported. */
-export function checkGoal(clause: TargetClause, progress: string): 'met' | 'missed' | null {
-  for (const g of CHECKABLE_GOALS) {
+export function checkGoal(clause: TargetClause, pt: ProgressText): 'met' | 'missed' | null {
+  for (let i = 0; i < CHECKABLE_GOALS.length; i++) {
+    const g = CHECKABLE_GOALS[i];
     if (!g.target.test(clause.text)) continue;
-    if (g.missed.test(progress)) return 'missed';
-    if (g.met.test(progress)) return 'met';
+    const result = pt.once(`goal${i}`, () => (g.missed.test(pt.text) ? 'missed' : g.met.test(pt.text) ? 'met' : null));
+    if (result) return result;
   }
   return null;
 }

@@ -2,14 +2,16 @@
 // ranks and levels, with 力争/确保 pairs and the direction (控制在…以内 is at_most).
 // Numbers that only name a programme (七大工程, 三个“一号工程”, numbers in quotes) are skipped.
 import type { Direction, Indicator, IndicatorKind } from '../domain/index.js';
-import { findQuantities, parseChineseNumeral, toHalfWidth, type Quantity } from './numbers.js';
+import { parseChineseNumeral, quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
 import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
 
 /** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
 const LEADING_VERBS = /^(新增|新建|新开工|新开|新认定|新设|新培育|新打造|完成|实现|引进|引育|培育|打造|建设|开工|建成|开放|投用|创建|争创|组建|改扩建|改造|实施|签约|开展|组织|推出|出让|供应|建立|累计完成)/;
 /** Words between a metric and its number that are not part of the metric. */
-const TRAILING_FILLER = /(全部|分别|力争|确保|保持|达到|达|突破|超过|不低于|不少于|以上|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
+const TRAILING_FILLER = /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
 const LEADING_FILLER = /^(力争|确保|争取|全年|年内|累计)?/;
+/** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
+const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
 const AT_MOST_BEFORE = /(控制在|下降到|降至|降到|不超过|不高于|压减到|压降到)[^，。；]{0,4}$/;
 
 interface Draft {
@@ -53,7 +55,8 @@ function ranksIn(text: string, clause: Piece, quoted: Array<[number, number]>): 
     const before = body.slice(0, m.index);
     // a rank needs a ranking context: 排名, 进入, 保持, 位列, 全国, 全省, 全市, 关区 …
     if (!/(排名|进入|保持|位列|位居|全国|全省|全市|关区|争先|跻身)/.test(before)) continue;
-    const metricWords = cleanMetric(before.split(/、/).pop() ?? before);
+    // the verbs and areas of ranking (保持全省, 进入全国) say where, not what is ranked
+    const metricWords = cleanMetric((before.split(/、/).pop() ?? before).replace(RANK_CONTEXT_VERBS, ''));
     out.push({
       metric: metricWords.includes('排名') ? metricWords : `${metricWords}排名`,
       kind: 'rank', direction: 'at_most', target: value, floor: value, unit: null,
@@ -108,7 +111,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     }
     const next = qs[i + 1];
     const nounEnd = Math.min(clause.end, next && !insideAny(next.start, quoted) ? next.start : clause.end);
-    let after = text.slice(q.end, nounEnd).replace(/^(以上|以下|左右|余|多)/, '');
+    let after = text.slice(q.end, nounEnd).replace(/^(以上|以下|以内|左右|余|多)/, '');
     after = after.split(/[、（(]/)[0];
     let head = text.slice(segmentStart, q.start);
     const multi = /分别|各$/.test(head.replace(TRAILING_FILLER, (s) => (s.includes('各') ? '各' : s)));
@@ -130,18 +133,18 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       const parts = subject.split('、').filter(Boolean);
       const runLength = countRun(text, qs, i);
       if (/各/.test(head) && parts.length > 1) {
-        for (const p of parts) out.push({ ...base, metric: p === parts[0] ? p : prefixVerb(parts[0], p) });
+        for (const p of parts) out.push(draftOf(base, p === parts[0] ? p : prefixVerb(parts[0], p)));
       } else if (runLength > 1 && parts.length === runLength) {
         const tail = /(营收|产值|收入|增加值|投资|规模)$/.exec(parts[parts.length - 1])?.[1] ?? '';
         for (let k = 0; k < runLength; k++) {
           const qk = qs[i + k];
           const name = parts[k].endsWith(tail) ? parts[k] : parts[k] + tail;
-          out.push({ ...base, metric: name, target: qk.value, floor: qk.value, unit: qk.unit, start: qk.start, end: qk.end });
+          out.push(draftOf(base, name, qk));
         }
         i += runLength - 1;
         segmentStart = qs[i].end;
         continue;
-      } else out.push({ ...base, metric });
+      } else out.push(draftOf(base, metric));
     } else {
       // 累计完成320宗、1.5万亩低效工业用地: a run of figures shares the noun after the last
       const run = countRun(text, qs, i);
@@ -151,17 +154,26 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
         const noun = text.slice(last.end, tailEnd).replace(/^(以上|余|多)/, '').split(/[、（(]/)[0];
         for (let k = 0; k < run; k++) {
           const qk = qs[i + k];
-          out.push({ ...base, metric: cleanMetric(head + noun), target: qk.value, floor: qk.value, unit: qk.unit, start: qk.start, end: qk.end });
+          out.push(draftOf(base, cleanMetric(head + noun), qk));
         }
         i += run - 1;
         segmentStart = qs[i].end;
         continue;
       }
-      out.push({ ...base, metric });
+      out.push(draftOf(base, metric));
     }
     segmentStart = q.end + after.length;
   }
   return out;
+}
+
+/** A draft from the shared fields of a clause, with its own metric and, in a list, its own figure.
+ * (Written out, not spread: object spread is several times slower here and this runs per figure.) */
+function draftOf(base: Omit<Draft, 'metric'>, metric: string, q?: Quantity): Draft {
+  return {
+    metric, kind: base.kind, direction: base.direction, unit: q ? q.unit : base.unit,
+    target: q ? q.value : base.target, floor: q ? q.value : base.floor, start: q ? q.start : base.start, end: q ? q.end : base.end,
+  };
 }
 
 /** How many quantities from index i on are separated by 、 only (320宗、1.5万亩). */
@@ -181,7 +193,7 @@ export function extractIndicators(target: string): Indicator[] {
   if (!target) return [];
   const text = toHalfWidth(target);
   const quoted = quotedRanges(text);
-  const quantities = findQuantities(text);
+  const quantities = quantitiesOfHalfWidth(text);
   const drafts: Draft[] = [];
   for (const clause of clausesOf(text)) {
     drafts.push(...levelsIn(text, clause), ...ranksIn(text, clause, quoted), ...amountsIn(text, clause, quantities, quoted));

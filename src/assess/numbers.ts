@@ -19,15 +19,19 @@ export interface Quantity {
   chinese: boolean;
 }
 
-const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** Chinese numeral characters by char code: digits, small units (十百千) and big units (万亿). */
+const DIGITS = codeMap({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 });
+const SMALL_UNITS = codeMap({ 十: 10, 百: 100, 千: 1000 });
+const BIG_UNITS = codeMap({ 万: 1e4, 亿: 1e8 });
 
+function codeMap(table: Record<string, number>): Map<number, number> {
+  return new Map(Object.entries(table).map(([ch, v]) => [ch.charCodeAt(0), v]));
+}
+
+const FULL_WIDTH = /[０-９．％－～]/g;
 /** Full-width digits and punctuation to ASCII, keeping string length (offsets stay valid). */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[０-９．％－～]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Reads a Chinese numeral (`三千二百`, `两`, `十五`, `1.5万` is not handled here); NaN if not one. */
@@ -36,19 +40,26 @@ export function parseChineseNumeral(s: string): number {
   let total = 0;
   let section = 0;
   let digit = -1;
-  for (const ch of s) {
-    if (ch in DIGITS) {
-      digit = DIGITS[ch];
-    } else if (ch in SMALL_UNITS) {
-      section += (digit < 0 ? 1 : digit) * SMALL_UNITS[ch];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = DIGITS.get(c);
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const small = SMALL_UNITS.get(c);
+    if (small !== undefined) {
+      section += (digit < 0 ? 1 : digit) * small;
       digit = -1;
-    } else if (ch in BIG_UNITS) {
-      section += digit < 0 ? 0 : digit;
-      if (section === 0) section = 1;
-      total += section * BIG_UNITS[ch];
-      section = 0;
-      digit = -1;
-    } else return NaN;
+      continue;
+    }
+    const big = BIG_UNITS.get(c);
+    if (big === undefined) return NaN;
+    section += digit < 0 ? 0 : digit;
+    if (section === 0) section = 1;
+    total += section * big;
+    section = 0;
+    digit = -1;
   }
   return total + section + (digit < 0 ? 0 : digit);
 }
@@ -70,55 +81,75 @@ function unitAt(text: string, at: number): UnitRow | null {
   return best;
 }
 
-// An Arabic number with an optional 万/亿 multiplier, or a run of Chinese numerals.
-const NUMBER = /(\d+(?:\.\d+)?)(万亿|万|亿|千(?!瓦|米|克))?|([零〇一二两三四五六七八九十百千万亿]+)/g;
+// An Arabic number with an optional 万/亿 multiplier (matched where a digit is found).
+const ARABIC = /(\d+(?:\.\d+)?)(万亿|万|亿|千(?!瓦|米|克))?/y;
+const DIGIT_CHARS = '0123456789';
+const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+/** 1 for a digit, 2 for a Chinese numeral character, by char code. */
+const NUMERAL_KIND = new Uint8Array(0x10000);
+for (const c of DIGIT_CHARS) NUMERAL_KIND[c.charCodeAt(0)] = 1;
+for (const c of CHINESE_NUMERAL_CHARS) NUMERAL_KIND[c.charCodeAt(0)] = 2;
+/** Characters that can start what follows a counted number: a unit, %, 个百分点. */
+const UNIT_START = new Uint8Array(0x10000);
+for (const u of UNITS) UNIT_START[u.written.charCodeAt(0)] = 1;
+UNIT_START[0x25] = 1; // %
+UNIT_START[0x4e2a] = 1; // 个(百分点)
 const APPROX_BEFORE = /(约|近|超过?|逾|达到?约|大约|将近)$/;
 const APPROX_AFTER = /^(余|多|以上|左右)/;
-// A measure word after which a Chinese numeral names a programme, not a count (七大工程, 一号工程).
-const NOT_A_COUNT_AFTER = /^[大号期级批次类体化站带城区地线道横纵治贸园清年届周轮点]/;
 
 /**
  * Every number in `text` with its unit. Chinese numerals are kept only when a unit follows,
  * so that 一体化 or 三大工程 do not read as numbers.
  */
 export function findQuantities(input: string): Quantity[] {
-  if (input === lastInput) return lastOutput;
-  const out = scanQuantities(input);
-  lastInput = input;
-  lastOutput = out;
-  return out;
+  return quantitiesOfHalfWidth(toHalfWidth(input));
 }
 
-// The same progress text is scanned once per indicator: keep the last answer.
-let lastInput = '';
-let lastOutput: Quantity[] = [];
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const MULTIPLIERS_ONLY = /^[万亿]+$|^[万亿千百]{2,}$/;
+/** A measure word after which a Chinese numeral names a programme, not a count (七大工程, 一号工程). */
+const NOT_A_COUNT = new Set([...'大号期级批次类体化站带城区地线道横纵治贸园清年届周轮点'].map((c) => c.charCodeAt(0)));
+const METRIC_LETTERS = /^(km|KM|kW)/;
 
-function scanQuantities(input: string): Quantity[] {
-  const text = toHalfWidth(input);
+/** findQuantities for a text already in half-width form (the assessor converts each text once). */
+export function quantitiesOfHalfWidth(text: string): Quantity[] {
   const out: Quantity[] = [];
-  NUMBER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NUMBER.exec(text))) {
-    const start = m.index;
-    let end = start + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const numeral = NUMERAL_KIND[text.charCodeAt(i)];
+    if (numeral === 0) continue;
+    const start = i;
+    let end: number;
     let value: number;
-    const chinese = m[3] !== undefined;
+    let written: string;
+    const chinese = numeral === 2;
     if (chinese) {
-      if (/^[万亿]+$/.test(m[3]) || /^[万亿千百]{2,}$/.test(m[3])) continue; // 亿元楼宇, 万亩千亿: multipliers alone are not a number (百场 is)
-      value = parseChineseNumeral(m[3]);
-      if (!Number.isFinite(value) || text[start - 1] === '第') continue;
-      if (NOT_A_COUNT_AFTER.test(text.slice(end, end + 1))) continue;
+      // a run of Chinese numerals is a figure only when a unit follows (一体化, 进一步 are not)
+      end = start + 1;
+      while (NUMERAL_KIND[text.charCodeAt(end)] === 2) end++;
+      i = end - 1;
+      const next = text.charCodeAt(end);
+      if (UNIT_START[next] !== 1 && !((next === 0x4f59 || next === 0x591a) && UNIT_START[text.charCodeAt(end + 1)] === 1)) continue; // 余 多
+      written = text.slice(start, end);
+      // 亿元楼宇, 万亩千亿: multipliers alone are not a number (百场 is); 第三 is an ordinal;
+      // 七大工程, 一号工程 name programmes
+      if (MULTIPLIERS_ONLY.test(written) || text.charCodeAt(start - 1) === 0x7b2c || NOT_A_COUNT.has(next)) continue;
+      value = parseChineseNumeral(written);
+      if (!Number.isFinite(value)) continue;
     } else {
+      ARABIC.lastIndex = start;
+      const m = ARABIC.exec(text);
+      if (!m) continue;
+      written = m[0];
+      end = start + written.length;
+      i = end - 1;
       value = parseFloat(m[1]);
       if (m[2]) value *= m[2] === '万亿' ? 1e12 : m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1000;
       // a digit glued to a letter or another digit group (3184路, V09, 2023-2025) is a name
-      if (/[A-Za-z]/.test(text[start - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? '')) {
-        if (!/^(km|KM|kW)/.test(text.slice(end, end + 2))) continue;
-      }
+      if ((isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end))) && !METRIC_LETTERS.test(text.slice(end, end + 2))) continue;
     }
     let unit: string | null = null;
     let kind: QuantityKind = 'bare';
-    if (text[end] === '%') {
+    if (text.charCodeAt(end) === 0x25) { // %
       unit = '%';
       kind = 'percent';
       end += 1;
@@ -127,8 +158,8 @@ function scanQuantities(input: string): Quantity[] {
       kind = 'points';
       end += 4;
     } else {
-      const afterApprox = APPROX_AFTER.exec(text.slice(end, end + 2));
-      const unitStart = afterApprox && afterApprox[1] === '余' ? end + 1 : afterApprox?.[1] === '多' ? end + 1 : end;
+      const next = text[end];
+      const unitStart = next === '余' || next === '多' ? end + 1 : end;
       const row = unitAt(text, unitStart);
       if (row) {
         unit = row.base;
@@ -139,7 +170,8 @@ function scanQuantities(input: string): Quantity[] {
     }
     if (chinese && kind === 'bare') continue;
     if (!Number.isFinite(value)) continue; // 400 digits overflow to Infinity, which JSON stores as null
-    const approx = APPROX_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || APPROX_AFTER.test(text.slice(end, end + 2)) || /[余多]/.test(text.slice(start + m[0].length, start + m[0].length + 1));
+    const after = text[start + written.length];
+    const approx = after === '余' || after === '多' || APPROX_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || APPROX_AFTER.test(text.slice(end, end + 2));
     out.push({ value: round(value), unit, kind, start, end, approx, chinese });
   }
   return out;

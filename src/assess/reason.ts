@@ -17,19 +17,23 @@ export function formatValue(value: number | string | null, unit: string | null):
   return `${trim(value)}${u}`;
 }
 
-const trim = (n: number): string => String(Number(n.toFixed(2)));
+const trim = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2))));
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
 const clip = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}…` : s).trim();
 
 function target(ind: Indicator): string {
-  const t = formatValue(ind.target, ind.unit);
-  const f = formatValue(ind.floor, ind.unit);
+  const t = formatValue(fallen(ind, ind.target), ind.unit);
+  const f = formatValue(fallen(ind, ind.floor), ind.unit);
   if (ind.kind === 'rank') return `前${ind.floor}${ind.unit ?? ''}`;
   return t === f ? `目标${f}` : `确保目标${f}`;
 }
 
+/** A fall is written as 下降1.5%, not 下降-1.5%. */
+const fallen = (ind: Indicator, value: number | string | null): number | string | null =>
+  typeof value === 'number' && value < 0 && ind.kind === 'growth' && /下降$/.test(ind.metric) ? -value : value;
+
 function actualText(ind: Indicator): string {
-  const v = ind.kind === 'rank' ? `第${ind.actual}` : formatValue(ind.actual, ind.unit);
+  const v = ind.kind === 'rank' ? `第${ind.actual}` : formatValue(fallen(ind, ind.actual), ind.unit);
   return `${ind.actual_period ?? ''}${ind.metric}${v}`;
 }
 
@@ -60,6 +64,12 @@ function phrase(e: Evidence): string {
 
 /** The reason sentence for a status: the first few pieces of evidence, joined. */
 export function reasonOf(result: StatusResult): string {
-  const parts = [...new Set(result.evidence.map(phrase).filter(Boolean))].slice(0, 3);
+  // phrased one by one until three distinct ones are found: the rest would be thrown away
+  const parts: string[] = [];
+  for (const e of result.evidence) {
+    const p = phrase(e);
+    if (p && !parts.includes(p)) parts.push(p);
+    if (parts.length === 3) break;
+  }
   return `${parts.join('；')}。`;
 }

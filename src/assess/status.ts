@@ -3,10 +3,12 @@
 // done when every indicator and deliverable is shown accomplished; else on_track.
 import type { Indicator, Status } from '../domain/index.js';
 import type { ActualMatch } from './actuals.js';
-import { checkGoal, coverage, type TargetClause } from './deliverables.js';
-import { clausesOf, findWord, overlap, sentencesOf } from './text.js';
+import { checkGoal, coverage, ONGOING, type TargetClause } from './deliverables.js';
+import { gramsOf } from './gram-index.js';
+import type { ProgressText } from './progress-text.js';
+import { clausesOf, WordMatcher } from './text.js';
 import {
-  APPLICATION_WORDS, AWAITING_DECISION_PATTERNS, DELAY_WORDS, GRANTED_WORDS, ONGOING_WORDS, PENDING_PATTERNS,
+  APPLICATION_WORDS, AWAITING_DECISION_PATTERNS, DELAY_WORDS, GRANTED_WORDS, PENDING_PATTERNS,
 } from './vocab/status-words.js';
 
 export type Evidence =
@@ -27,7 +29,7 @@ export type Evidence =
 
 export interface StatusInput {
   target: string;
-  progress: string;
+  progress: ProgressText;
   indicators: Indicator[];
   matches: ActualMatch[];
   clauses: TargetClause[];
@@ -43,6 +45,13 @@ export interface StatusResult {
 /** How much of an item's wording a sentence must share for its ongoing word to count. */
 const ONGOING_TIE = 0.3;
 
+const DELAY = new WordMatcher(DELAY_WORDS);
+const APPLICATION = new WordMatcher(APPLICATION_WORDS);
+const GRANTED = new WordMatcher(GRANTED_WORDS);
+/** A list of patterns as one regex: one scan per sentence instead of one per pattern. */
+const anyOf = (patterns: readonly RegExp[]): RegExp => new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
+const UNPUBLISHED = anyOf(PENDING_PATTERNS);
+const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
 const AUTHORITY_CAUSE = /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革|影响|原因)/;
 
 /** Share of the year elapsed at the figure's date (undated: one month before the period ends). */
@@ -65,48 +74,75 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number): Evidence {
   return actual < floor * share ? { type: 'below', indicator: ind, timeShare: share } : { type: 'short_of_floor', indicator: ind, timeShare: share };
 }
 
-function applicationAwaited(clauses: TargetClause[], target: string, progress: string): string | null {
-  const awaiting = sentencesOf(progress).filter((s) => AWAITING_DECISION_PATTERNS.some((p) => p.test(s.text)));
+/** What each sentence says, read once per progress text. */
+interface SentenceFacts {
+  delay: string | null;
+  unpublished: boolean;
+  awaiting: boolean;
+  granted: boolean;
+  forecast: boolean;
+  hasDigit: boolean;
+  ongoing: string | null;
+}
+
+function factsOf(pt: ProgressText): SentenceFacts[] {
+  return pt.once('sentenceFacts', () => pt.sentences.map(({ text }) => {
+    const delay = DELAY.first(text);
+    return {
+      delay: delay && !AUTHORITY_CAUSE.test(text) && !/(未|不)(出现|存在)/.test(text) ? delay : null,
+      unpublished: UNPUBLISHED.test(text),
+      awaiting: AWAITING.test(text),
+      granted: GRANTED.first(text) !== null,
+      forecast: text.includes('预计'),
+      hasDigit: /\d/.test(text),
+      ongoing: ONGOING.first(text),
+    };
+  }));
+}
+
+function applicationAwaited(target: string, pt: ProgressText, facts: SentenceFacts[]): string | null {
+  const awaiting = pt.sentences.filter((_, i) => facts[i].awaiting && !facts[i].granted);
   if (awaiting.length === 0) return null;
   const targetClauses = clausesOf(target);
   for (const c of targetClauses) {
-    const word = findWord(c.text, APPLICATION_WORDS);
+    const word = APPLICATION.first(c.text);
     const object = word ? c.text.slice(c.text.indexOf(word) + word.length) : c.text;
+    // a clause that applies for something needs less shared wording than one that does not
+    // (a target that only applies for it needs none)
+    const needed = word ? (targetClauses.length === 1 ? 0 : 0.1) : 0.3;
+    const grams = gramsOf(object);
     for (const s of awaiting) {
-      // a clause that applies for something needs less shared wording than one that does not
-      // (a target that only applies for it needs none)
-      const needed = word ? (targetClauses.length === 1 ? 0 : 0.1) : 0.3;
-      if (overlap(object, s.text) >= needed && findWord(s.text, GRANTED_WORDS) === null) return s.text;
+      if (pt.grams.overlap(grams, s.start, s.end) >= needed) return s.text;
     }
   }
-  void clauses;
   return null;
 }
 
 /** Decides the status of one task. */
 export function statusOf(input: StatusInput): StatusResult {
-  const { progress, indicators, matches, clauses, endMonth } = input;
-  if (!progress.trim()) return { status: 'no_report', evidence: [{ type: 'empty' }] };
+  const { progress: pt, indicators, matches, clauses, endMonth } = input;
+  if (!pt.text.trim()) return { status: 'no_report', evidence: [{ type: 'empty' }] };
   const judged = indicators.map((ind, i) => judge(ind, matches[i], endMonth));
-  const sentences = sentencesOf(progress);
+  const { sentences } = pt;
+  const facts = factsOf(pt);
 
   // behind
   const behind: Evidence[] = judged.filter((e) => e.type === 'below');
-  for (const s of sentences) {
-    const word = findWord(s.text, DELAY_WORDS);
-    if (word && !AUTHORITY_CAUSE.test(s.text) && !/(未|不)(出现|存在)/.test(s.text)) behind.push({ type: 'delay', word, sentence: s.text });
-  }
-  for (const c of clauses) if (c.kind === 'checkable' && checkGoal(c, progress) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
+  sentences.forEach((s, i) => {
+    const word = facts[i].delay;
+    if (word) behind.push({ type: 'delay', word, sentence: s.text });
+  });
+  for (const c of clauses) if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
   if (behind.length) return { status: 'behind', evidence: behind };
 
   // pending
-  const unpublished = sentences.find((s) => PENDING_PATTERNS.some((p) => p.test(s.text)));
+  const unpublished = sentences.find((_, i) => facts[i].unpublished);
   if (unpublished) return { status: 'pending', evidence: [{ type: 'unpublished', sentence: unpublished.text }] };
-  const awaited = applicationAwaited(clauses, input.target, progress);
+  const awaited = applicationAwaited(input.target, pt, facts);
   if (awaited) return { status: 'pending', evidence: [{ type: 'awaiting', sentence: awaited }] };
-  const forecast = sentences.find((s) => /预计/.test(s.text));
+  const forecast = sentences.find((_, i) => facts[i].forecast);
   const anyActual = judged.some((e) => e.type === 'met' || e.type === 'short_of_floor');
-  if (forecast && !anyActual && sentences.every((s) => /预计/.test(s.text) || !/\d/.test(s.text))) {
+  if (forecast && !anyActual && facts.every((f) => f.forecast || !f.hasDigit)) {
     return { status: 'pending', evidence: [{ type: 'forecast_only', sentence: forecast.text }] };
   }
 
@@ -115,33 +151,45 @@ export function statusOf(input: StatusInput): StatusResult {
   const met = judged.filter((e) => e.type === 'met');
   // work said to go on for an indicator or a deliverable means part of the task is unfinished;
   // ongoing effort clauses (营造…, 深化…) neither make nor unmake done
-  const concreteNames = [
+  const concreteNames = (): string[] => [
     ...indicators.map((i) => i.metric),
     ...clauses.filter((c) => c.kind === 'deliverable').flatMap((c) => c.items),
   ];
-  for (const s of sentences) {
-    const word = findWord(s.text, ONGOING_WORDS);
-    if (word && concreteNames.some((n) => overlap(n, s.text) >= ONGOING_TIE)) {
-      open.push({ type: 'ongoing', word, sentence: s.text });
-      break;
-    }
-  }
+  const ongoingAt = facts.some((f) => f.ongoing !== null) ? firstOngoingSentence(pt, facts, concreteNames()) : -1;
+  if (ongoingAt >= 0) open.push({ type: 'ongoing', word: facts[ongoingAt].ongoing ?? '', sentence: sentences[ongoingAt].text });
   const covered: Evidence[] = [];
-  let concrete = indicators.length;
+  const concrete = indicators.length + clauses.filter((c) => c.kind !== 'effort').length;
+  if (concrete === 0) return { status: 'on_track', evidence: [{ type: 'effort_only' }] };
   for (const c of clauses) {
+    // once the task is surely on_track and the reason has its three pieces, the rest cannot matter
+    if (open.length >= REASON_PIECES) break;
     if (c.kind === 'effort') continue;
-    concrete++;
     if (c.kind === 'checkable') {
-      if (checkGoal(c, progress) !== 'met') open.push({ type: 'uncovered', clause: c.text });
+      if (checkGoal(c, pt) !== 'met') open.push({ type: 'uncovered', clause: c.text });
       else covered.push({ type: 'covered', sentence: c.text });
       continue;
     }
-    const cov = coverage(c, progress);
+    const cov = coverage(c, pt);
     if (cov.ongoing) open.push({ type: 'ongoing', word: cov.ongoing, sentence: cov.evidence ?? '' });
     else if (!cov.done) open.push({ type: 'uncovered', clause: c.text });
     else if (cov.evidence) covered.push({ type: 'covered', sentence: cov.evidence });
   }
-  if (concrete === 0) return { status: 'on_track', evidence: [{ type: 'effort_only' }] };
   if (open.length === 0) return { status: 'done', evidence: [...met, ...covered] };
   return { status: 'on_track', evidence: [...open, ...met, ...covered] };
+}
+
+/** How many pieces of evidence a reason cites (reason.ts). */
+const REASON_PIECES = 3;
+
+/** The first sentence with an ongoing word that names an indicator or deliverable, or -1. */
+function firstOngoingSentence(pt: ProgressText, facts: SentenceFacts[], names: string[]): number {
+  const withWord = pt.sentences.filter((_, i) => facts[i].ongoing !== null);
+  if (withWord.length === 0) return -1;
+  let first = -1;
+  for (const name of names) {
+    const scores = pt.grams.overlapByPiece(gramsOf(name), withWord);
+    const k = scores.findIndex((v) => v >= ONGOING_TIE);
+    if (k >= 0 && (first < 0 || withWord[k].start < pt.sentences[first].start)) first = pt.sentences.indexOf(withWord[k]);
+  }
+  return first;
 }

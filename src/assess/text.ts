@@ -1,5 +1,6 @@
-// Text helpers for the assessor: clauses and sentences with offsets, quoted spans, and a
-// weighted bigram overlap that says how much of a metric's wording a window of text repeats.
+// Text helpers for the assessor: clauses and sentences with offsets, quoted spans, and word
+// lists compiled once into matchers.
+// Nothing here keeps state between calls: every regex and table is built at module load.
 
 export interface Piece {
   text: string;
@@ -7,44 +8,38 @@ export interface Piece {
   end: number;
 }
 
-/** Splits on the given separators, keeping offsets; empty pieces are dropped. */
-export function splitWithOffsets(text: string, separators: RegExp): Piece[] {
+/**
+ * Splits on the given separator characters (a one-class global regex: the engine's native scan
+ * beats a per-character loop), keeping offsets; empty pieces are dropped.
+ */
+export function splitWithOffsets(text: string, separators: RegExp, limit = Infinity): Piece[] {
   const out: Piece[] = [];
   let start = 0;
-  const seps = separatorSet(separators);
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || seps.has(text.charCodeAt(i))) {
-      if (i > start) out.push({ text: text.slice(start, i), start, end: i });
-      start = i + 1;
-    }
+  separators.lastIndex = 0;
+  while (out.length < limit) {
+    const m = separators.exec(text);
+    const end = m ? m.index : text.length;
+    if (end > start) out.push({ text: text.slice(start, end), start, end });
+    if (!m) break;
+    start = end + 1;
   }
   return out;
 }
 
-const SEPARATOR_SETS = new Map<string, Set<number>>();
-/** The characters of a one-character-class regex, as char codes (a regex per character is slow). */
-function separatorSet(re: RegExp): Set<number> {
-  let set = SEPARATOR_SETS.get(re.source);
-  if (!set) {
-    set = new Set();
-    for (let c = 0; c < 0x10000; c++) if (re.test(String.fromCharCode(c))) set.add(c);
-    SEPARATOR_SETS.set(re.source, set);
-  }
-  return set;
+/** A set of characters as a global one-class regex, for splitWithOffsets. */
+export function charClass(chars: string): RegExp {
+  return new RegExp(`[${chars.replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
 }
 
-const CLAUSE_SEPARATORS = /[，,。；;：:！？!?\n]/;
-const SENTENCE_SEPARATORS = /[。；;！？!?\n]/;
-const clauseMemo = new Map<string, Piece[]>();
-const sentenceMemo = new Map<string, Piece[]>();
-/** Clauses of a target or progress text: split on commas, stops, semicolons, colons. */
-export const clausesOf = (text: string): Piece[] =>
-  memo(clauseMemo, text, () => splitWithOffsets(text, CLAUSE_SEPARATORS).slice(0, MAX_PIECES * 2));
-/** Sentences: split on stops, semicolons and line breaks only. */
-export const sentencesOf = (text: string): Piece[] =>
-  memo(sentenceMemo, text, () => splitWithOffsets(text, SENTENCE_SEPARATORS).slice(0, MAX_PIECES));
+const CLAUSE_SEPARATORS = charClass('，,。；;：:！？!?\n');
+const SENTENCE_SEPARATORS = charClass('。；;！？!?\n');
 /** No real cell has more sentences than this; the cap bounds the work on pathological text. */
 const MAX_PIECES = 400;
+
+/** Clauses of a target or progress text: split on commas, stops, semicolons, colons. */
+export const clausesOf = (text: string): Piece[] => splitWithOffsets(text, CLAUSE_SEPARATORS, MAX_PIECES * 2);
+/** Sentences: split on stops, semicolons and line breaks only. */
+export const sentencesOf = (text: string): Piece[] => splitWithOffsets(text, SENTENCE_SEPARATORS, MAX_PIECES);
 
 /** [start, end) ranges inside quotes or book-title marks, where numbers name things. */
 export function quotedRanges(text: string): Array<[number, number]> {
@@ -58,87 +53,55 @@ export function quotedRanges(text: string): Array<[number, number]> {
 export const insideAny = (at: number, ranges: Array<[number, number]>): boolean =>
   ranges.some(([s, e]) => at > s && at < e);
 
-/** Words too common in reports to tie a figure to a metric; their bigrams weigh little. */
-const GENERIC = new Set([
-  '新增', '新建', '完成', '实现', '打造', '建设', '引进', '培育', '开工', '建成', '累计', '全区', '我区', '已经',
-  '达到', '项目', '企业', '工作', '推进', '开展', '组织', '全年', '今年', '以来', '目前', '截至', '其中', '共计',
-]);
-
-function isWordChar(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** Bigrams of word characters, digits excluded (numbers are matched apart). */
-function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1))) out.push(text.slice(i, i + 2));
-  }
-  return out;
-}
-
-// Bigram sets of recent windows: the same sentence is compared with many metrics.
-const MEMO_LIMIT = 4096;
-const gramSets = new Map<string, Set<string>>();
-const gramLists = new Map<string, string[]>();
-
-function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let v = map.get(key);
-  if (v === undefined) {
-    if (map.size >= MEMO_LIMIT) map.clear();
-    v = make();
-    map.set(key, v);
-  }
-  return v;
-}
-
-/** Report shorthand: 规模以上 is written 规上, 限额以上 限上. */
-export function normaliseWording(text: string): string {
-  return text.replace(/规模以上/g, '规上').replace(/限额以上/g, '限上').replace(/、|和|及|与/g, '');
-}
-
-/** Share (0-1) of the metric's bigrams, weighted, that also occur in the window. */
-export function overlap(metric: string, window: string): number {
-  const grams = memo(gramLists, metric, () => bigrams(normaliseWording(metric)));
-  if (grams.length === 0) return 0;
-  const inWindow = memo(gramSets, window, () => new Set(bigrams(normaliseWording(window))));
-  let total = 0;
-  let shared = 0;
-  for (const g of grams) {
-    const w = GENERIC.has(g) ? 0.3 : 1;
-    total += w;
-    if (inWindow.has(g)) shared += w;
-  }
-  return shared / total;
-}
-
-const alternations = new Map<readonly string[], RegExp>();
-/** The first word of the list found in the text (one compiled regex per list), or null. */
-export function findWord(text: string, words: readonly string[]): string | null {
-  let re = alternations.get(words);
-  if (!re) {
-    re = new RegExp([...words].sort((a, b) => b.length - a.length).map(escape).join('|'));
-    alternations.set(words, re);
-  }
-  return re.exec(text)?.[0] ?? null;
-}
-
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** True when the text starts (or ends) with one of the words. */
-export function startsWithWord(text: string, words: readonly string[]): boolean {
-  return anchored(words, 'start').test(text);
-}
-export function endsWithWord(text: string, words: readonly string[]): boolean {
-  return anchored(words, 'end').test(text);
-}
-const anchoredMemo = { start: new Map<readonly string[], RegExp>(), end: new Map<readonly string[], RegExp>() };
-function anchored(words: readonly string[], side: 'start' | 'end'): RegExp {
-  let re = anchoredMemo[side].get(words);
-  if (!re) {
-    const body = words.map(escape).join('|');
-    re = new RegExp(side === 'start' ? `^(?:${body})` : `(?:${body})$`);
-    anchoredMemo[side].set(words, re);
+/**
+ * A word list compiled once: one alternation (longest words first, so 已全部完成 wins over 完成)
+ * for searching, and sets by length for testing a text's start or end without a regex scan.
+ */
+export class WordMatcher {
+  private readonly search: RegExp;
+  private readonly byLength: Map<number, Set<string>>;
+
+  constructor(readonly words: readonly string[]) {
+    const sorted = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
+    this.search = sorted.length ? new RegExp(sorted.map(escape).join('|'), 'g') : /(?!)/g;
+    this.byLength = new Map();
+    for (const w of sorted) {
+      const set = this.byLength.get(w.length) ?? new Set<string>();
+      set.add(w);
+      this.byLength.set(w.length, set);
+    }
   }
-  return re;
+
+  /** The first word found in text[from, to), or null. */
+  first(text: string, from = 0, to = text.length): string | null {
+    this.search.lastIndex = from;
+    const m = this.search.exec(text);
+    return m && m.index + m[0].length <= to ? m[0] : null;
+  }
+
+  startsText(text: string): boolean {
+    for (const [n, set] of this.byLength) if (n <= text.length && set.has(text.slice(0, n))) return true;
+    return false;
+  }
+
+  endsText(text: string): boolean {
+    for (const [n, set] of this.byLength) if (n <= text.length && set.has(text.slice(text.length - n))) return true;
+    return false;
+  }
 }
+
+const matchers = new WeakMap<readonly string[], WordMatcher>();
+/** The matcher of a vocabulary list (compiled on first use, then shared). */
+export function matcherOf(words: readonly string[]): WordMatcher {
+  let m = matchers.get(words);
+  if (!m) {
+    m = new WordMatcher(words);
+    matchers.set(words, m);
+  }
+  return m;
+}
+
+/** The first word of the list found in the text, or null. */
+export const findWord = (text: string, words: readonly string[]): string | null => matcherOf(words).first(text);

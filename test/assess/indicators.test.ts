@@ -9,7 +9,11 @@ describe('extractIndicators', () => {
     ['实际利用外资力争11亿美元（确保10亿美元）', [{ kind: 'amount', direction: 'at_least', target: 1.1e9, floor: 1e9, unit: '美元' }]],
     ['确保空气质量优良率达80%以上', [{ kind: 'share', direction: 'at_least', target: 80, floor: 80, unit: '%' }]],
     ['城镇调查失业率控制在5.5%以内', [{ kind: 'share', direction: 'at_most', target: 5.5, floor: 5.5, unit: '%' }]],
-    ['PM2.5平均浓度下降到30微克以内，单位地区生产总值能耗下降3%', [{ kind: 'growth', direction: 'at_most', target: -3, floor: -3, unit: '%' }]],
+    ['PM2.5平均浓度下降到30微克以内，单位地区生产总值能耗下降3%', [
+      { kind: 'amount', direction: 'at_most', target: 30, floor: 30, unit: '微克/立方米' },
+      { kind: 'growth', direction: 'at_most', target: -3, floor: -3, unit: '%' }]],
+    ['万元GDP能耗控制在0.45吨标准煤以内', [{ kind: 'amount', direction: 'at_most', target: 0.45, floor: 0.45, unit: '吨标准煤' }]],
+    ['县域经济综合排名保持全省前30位', [{ kind: 'rank', direction: 'at_most', target: 30, floor: 30, unit: null }]],
     ['经开区排名保持全国前十', [{ kind: 'rank', direction: 'at_most', target: 10, floor: 10, unit: null }]],
     ['高新区排名进入全国前80', [{ kind: 'rank', direction: 'at_most', target: 80, floor: 80, unit: null }]],
     ['力争省测核心指标进入全省前20%', [{ kind: 'rank', direction: 'at_most', target: 20, floor: 20, unit: '%' }]],
@@ -38,6 +42,11 @@ describe('extractIndicators', () => {
   it('keeps a money qualifier in the metric, not as a target', () => {
     const [ind] = extractIndicators('签约10亿元以上项目20个');
     expect(ind).toMatchObject({ target: 20, unit: '个', metric: '签约10亿元以上项目' });
+  });
+
+  it('names a metric without its direction words or ranking verbs', () => {
+    expect(extractIndicators('PM2.5平均浓度下降到30微克以内')[0].metric).toBe('PM2.5平均浓度');
+    expect(extractIndicators('县域经济综合排名保持全省前30位')[0].metric).toBe('县域经济综合排名全省');
   });
 
   it('splits 分别 lists', () => {

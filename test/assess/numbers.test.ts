@@ -14,6 +14,8 @@ describe('findQuantities normalises to the base unit', () => {
     ['40万元', 400000, '元'], ['9.05万千瓦', 90500, '千瓦'], ['60万平方米', 600000, '平方米'], ['4km', 4, '公里'],
     ['１２３个', 123, '个'], ['５．５％', 5.5, '%'], ['两个', 2, '个'], ['百场', 100, '场'], ['10余所', 10, '所'],
     ['700余场', 700, '场'], ['1.87万件', 18700, '件'], ['41342人次', 41342, '人次'], ['44.3个百分点', 44.3, '个百分点'],
+    ['32微克/立方米', 32, '微克/立方米'], ['30微克', 30, '微克/立方米'], ['0.45吨标准煤', 0.45, '吨标准煤'], ['1.2万吨标煤', 12000, '吨标准煤'],
+    ['五千万元', 5e7, '元'], ['两千亿元', 2e11, '元'],
   ])('%s → %d %s', (text, value, unit) => {
     const [q] = findQuantities(text);
     expect(q.value).toBe(value);
@@ -24,7 +26,7 @@ describe('findQuantities normalises to the base unit', () => {
     expect(findQuantities(text)[0].approx).toBe(approx);
   });
 
-  it.each(['七大重点工程', '一体化运行', '三年百园', '一号工程', '万亩千亿', '二期', '亿元楼宇'])('reads no count in the programme name %s', (text) => {
+  it.each(['七大重点工程', '一体化运行', '三年百园', '一号工程', '万亩千亿', '二期', '亿元楼宇', '进一步', '两千瓦时', 'PM2.5', '5G基站'])('reads no count in the programme name %s', (text) => {
     expect(findQuantities(text).filter((q) => q.unit !== null)).toEqual([]);
   });
 

@@ -3,16 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { assessTask } from '../../src/assess/index.js';
 import { classifyClauses } from '../../src/assess/deliverables.js';
 import { findWord } from '../../src/assess/text.js';
-import { sameUnitFamily } from '../../src/assess/vocab/measure-words.js';
-import { COMPLETION_WORDS, DELAY_WORDS, ONGOING_WORDS, PENDING_PATTERNS } from '../../src/assess/vocab/status-words.js';
+import { sameUnitFamily, UNITS, unitKey } from '../../src/assess/vocab/measure-words.js';
+import { COMPLETION_WORDS, DELAY_WORDS, GRANTED_WORDS, ONGOING_WORDS, PENDING_PATTERNS } from '../../src/assess/vocab/status-words.js';
 
 describe('measure words', () => {
+  it.each([['微克', '微克/立方米'], ['μg/m³', '微克/立方米'], ['吨标煤', '吨标准煤']])('%s is read as %s', (written, base) =>
+    expect(UNITS.find((u) => u.written === written)?.base).toBe(base));
   it.each([['家', '个', true], ['名', '人', true], ['户', '家', true], ['亩', '平方米', false], ['条', '个', false], ['元', '美元', false]])(
-    '%s and %s are one family: %s', (a, b, same) => expect(sameUnitFamily(a, b)).toBe(same));
+    '%s and %s are one family: %s', (a, b, same) => {
+      expect(sameUnitFamily(a, b)).toBe(same);
+      expect(unitKey(a) === unitKey(b)).toBe(same);
+    });
 });
 
 describe('status words', () => {
-  it.each([['已建成投用', COMPLETION_WORDS], ['已挂牌成立', COMPLETION_WORDS], ['正式实施', COMPLETION_WORDS], ['成功举办', COMPLETION_WORDS]])(
+  it.each([['已建成投用', COMPLETION_WORDS], ['已挂牌成立', COMPLETION_WORDS], ['正式实施', COMPLETION_WORDS], ['成功举办', COMPLETION_WORDS], ['被省政府命名为示范县', COMPLETION_WORDS], ['被省政府命名为示范县', GRANTED_WORDS]])(
     '%s reads as completion', (text, list) => expect(findWord(text, list)).not.toBeNull());
   it.each(['项目有序推进中', '正在进行内部装修', '湿地一期工程正在施工建设中', '将于12月29日正式开园'])('%s reads as ongoing', (text) =>
     expect(findWord(text, ONGOING_WORDS)).not.toBeNull());

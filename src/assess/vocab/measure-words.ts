@@ -34,7 +34,15 @@ export const UNITS: readonly UnitRow[] = [
   { written: '千瓦', base: '千瓦', factor: 1 },
   { written: 'kW', base: '千瓦', factor: 1 },
   { written: '兆瓦', base: '千瓦', factor: 1000 },
+  // energy use is counted in tons of standard coal, not in tons
+  { written: '吨标准煤', base: '吨标准煤', factor: 1 },
+  { written: '吨标煤', base: '吨标准煤', factor: 1 },
   { written: '吨', base: '吨', factor: 1 },
+  // air quality (PM2.5, PM10): concentration, written out or abbreviated
+  { written: '微克/立方米', base: '微克/立方米', factor: 1 },
+  { written: 'μg/m³', base: '微克/立方米', factor: 1 },
+  { written: 'μg/m3', base: '微克/立方米', factor: 1 },
+  { written: '微克', base: '微克/立方米', factor: 1 },
   { written: '亩', base: '亩', factor: 1 },
   { written: '人次', base: '人次', factor: 1 },
   { written: '家次', base: '家次', factor: 1 },
@@ -74,6 +82,11 @@ export const UNITS: readonly UnitRow[] = [
 export const CROWDED_UNITS: ReadonlySet<string> = new Set(['元', '美元', '个', '家', '项', '户', '人', '名', '次', '%']);
 
 const FAMILY = new Map(UNITS.map((u) => [u.base, u.family]));
+
+/** One key per set of units that can stand for each other: sameUnitFamily(a, b) ⇔ unitKey(a) === unitKey(b). */
+export function unitKey(unit: string | null): string {
+  return unit === null ? '' : FAMILY.get(unit) ?? `=${unit}`;
+}
 
 /** True when a figure in unit `a` can report a target in unit `b`. */
 export function sameUnitFamily(a: string | null, b: string | null): boolean {

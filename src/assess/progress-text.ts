@@ -1,0 +1,207 @@
+// One progress text, analysed once and shared by every indicator and rule of a task: the
+// half-width text, its sentences and clauses, its figures and what stands around each of them,
+// the wording that dates figures, and a word-pair index for comparing wording. Parts that only
+// some tasks need are computed on first use.
+import { GramIndex } from './gram-index.js';
+import { quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
+import { clausesOf, sentencesOf, type Piece } from './text.js';
+import { unitKey } from './vocab/measure-words.js';
+import { PERIOD_PATTERNS } from './vocab/period-words.js';
+
+/** What stands around one figure, whatever the indicator it may report. */
+export interface FigureContext {
+  q: Quantity;
+  clause: Piece;
+  sentence: Piece;
+  /** Index of the sentence in `sentences`. */
+  sentenceIndex: number;
+  /** The list item or clause around the figure (between 、，。；：). */
+  segment: Piece;
+  /** Forecast, plan, restated target, label, money qualifier, 准亿元 item: never an actual. */
+  excluded: boolean;
+  /** As a growth rate (negative for 下降/减少/回落), or null when not stated as a growth rate. */
+  growth: number | null;
+  /** Stated as a share or rate (not a change). */
+  share: boolean;
+  /** A `：` follows it before any comma or stop (`任务8条：…`): its wording labels what follows. */
+  labelsAfter: boolean;
+  /** Offset of the first `：` after the figure with no comma or stop between (Infinity if none). */
+  colonAfter: number;
+  /** A `其中` in its clause points back to the figures before it (…39家，其中…). */
+  pointsBack: boolean;
+}
+
+export interface PeriodMark {
+  label: string;
+  month: number | null;
+  start: number;
+  end: number;
+}
+
+/** Bounds that keep time linear on pathological text: how many figures are weighed (real
+ * cells hold a few dozen), how far back a figure's wording is looked for, the segment reach. */
+export const MAX_FIGURES = 400;
+export const MAX_LOOKBACK = 160;
+const MAX_SEGMENT = 60;
+
+/** Wording before a figure that makes it a forecast, plan, application or target, not a result. */
+export const NOT_A_RESULT = /(预计|预期|拟|计划|谋划|力争|争创|推荐|申报|意向|在谈|储备)/;
+/** Right before a figure, these make it the target restated (`年度目标10.5%`, `开工任务8条`). */
+const RESTATED_TARGET = /(目标|任务|要求|下达)[^，。；]{0,4}$/;
+const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
+const GROWTH_BEFORE = /(增长|增速|增幅|下降|减少|回落)[^，。；]{0,3}$/;
+const FALL_BEFORE = /(下降|减少|回落)[^，。；]{0,3}$/;
+const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
+/** Where a list item or clause around a figure stops (、，。；： and line breaks), and, after it, （. */
+const isSegmentStop = (c: number): boolean =>
+  c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0x3001 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x0a;
+const isSegmentEnd = (c: number): boolean => isSegmentStop(c) || c === 0xff08 || c === 0x28;
+const GLOBAL_PERIODS = PERIOD_PATTERNS.map((p) => ({ re: new RegExp(p.pattern.source, 'g'), month: p.month }));
+
+/** A money figure followed by 以上/以下 and a noun qualifies it (1亿元以上项目13个). */
+function isQualifier(text: string, q: Quantity): boolean {
+  return (q.unit === '元' || q.unit === '美元') && /^(以上|以下)[\u4e00-\u9fff]/.test(text.slice(q.end, q.end + 3));
+}
+
+/** The piece holding offset `at` (binary search: pieces are in order), or -1. */
+export function pieceIndexAt(pieces: readonly Piece[], at: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pieces[mid];
+    if (at < p.start) hi = mid - 1;
+    else if (at >= p.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const pieceAt = (pieces: readonly Piece[], at: number): Piece => pieces[pieceIndexAt(pieces, at)] ?? { text: '', start: at, end: at };
+
+export class ProgressText {
+  readonly text: string;
+  readonly sentences: Piece[];
+  readonly clauses: Piece[];
+  readonly quantities: Quantity[];
+  private gramCache: GramIndex | null = null;
+  private readonly figureCache: FigureContext[] = [];
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(progress: string) {
+    this.text = toHalfWidth(progress);
+    this.sentences = sentencesOf(this.text);
+    this.clauses = clausesOf(this.text);
+    this.quantities = quantitiesOfHalfWidth(this.text);
+  }
+
+  /** The word-pair index, built on first use (tasks without indicators or deliverables skip it). */
+  get grams(): GramIndex {
+    this.gramCache ??= new GramIndex(this.text);
+    return this.gramCache;
+  }
+
+  /** A value derived from the text alone, computed once (per-sentence facts, goal checks). */
+  once<T>(key: string, make: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = make();
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /**
+   * Indices of the figures (of the first MAX_FIGURES) that can report an indicator: rates for
+   * growth and share, amounts of the same unit family for amounts. Grouped once per text.
+   */
+  figuresFor(kind: 'percent' | 'amount', unit: string | null): readonly number[] {
+    const groups = this.once('figureGroups', () => {
+      const map = new Map<string, number[]>();
+      const n = Math.min(this.quantities.length, MAX_FIGURES);
+      for (let i = 0; i < n; i++) {
+        const q = this.quantities[i];
+        if (q.kind !== 'percent' && q.kind !== 'amount') continue;
+        const key = q.kind === 'percent' ? '%' : unitKey(q.unit);
+        const list = map.get(key);
+        if (list) list.push(i);
+        else map.set(key, [i]);
+      }
+      return map;
+    });
+    return groups.get(kind === 'percent' ? '%' : unitKey(unit)) ?? [];
+  }
+
+  /** Figure i with what stands around it (worked out on first use: most figures are never asked for). */
+  figure(i: number): FigureContext {
+    let f = this.figureCache[i];
+    if (!f) {
+      f = this.contextOf(this.quantities[i]);
+      this.figureCache[i] = f;
+    }
+    return f;
+  }
+
+  private contextOf(q: Quantity): FigureContext {
+    const { text } = this;
+    const clause = pieceAt(this.clauses, q.start);
+    const sentenceIndex = pieceIndexAt(this.sentences, q.start);
+    const sentence = this.sentences[sentenceIndex] ?? { text: '', start: q.start, end: q.start };
+    const before = text.slice(Math.max(clause.start, q.start - MAX_LOOKBACK), q.start);
+    const near = text.slice(Math.max(clause.start, q.start - 12), q.start);
+    const labelsAfter = text[clause.end] === '：' || text[clause.end] === ':';
+    const excluded = labelsAfter || NOT_A_RESULT.test(before) || RESTATED_TARGET.test(before) || isQualifier(text, q) || QUASI_ITEM.test(before);
+    const percent = q.kind === 'percent';
+    const growth = percent && GROWTH_BEFORE.test(near) ? (FALL_BEFORE.test(near) ? -q.value : q.value) : null;
+    const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
+    const pointsBack = back.slice(Math.max(back.lastIndexOf('，'), back.lastIndexOf(',')) + 1).includes('其中');
+    return {
+      q, clause, sentence, sentenceIndex, segment: this.segmentAround(q), excluded, growth,
+      share: percent && !CHANGE_BEFORE.test(near), labelsAfter, colonAfter: this.colonAfter(q.end), pointsBack,
+    };
+  }
+
+  /** The first `：` from `at` on before any comma or stop, looked for as far as a figure's wording reaches. */
+  private colonAfter(at: number): number {
+    const { text } = this;
+    const limit = Math.min(text.length, at + MAX_LOOKBACK + MAX_SEGMENT);
+    for (let i = at; i < limit; i++) {
+      const c = text[i];
+      if (c === '：' || c === ':') return i;
+      if (c === '，' || c === '。' || c === '；') return Infinity;
+    }
+    return Infinity;
+  }
+
+  /** The smallest stretch around a figure: between list commas, commas and stops. */
+  private segmentAround(q: Quantity): Piece {
+    const { text } = this;
+    let start = q.start;
+    const floor = Math.max(0, q.start - MAX_SEGMENT);
+    while (start > floor && !isSegmentStop(text.charCodeAt(start - 1))) start--;
+    let end = q.end;
+    const ceiling = Math.min(text.length, q.end + MAX_SEGMENT);
+    while (end < ceiling && !isSegmentEnd(text.charCodeAt(end))) end++;
+    return { text: text.slice(start, end), start, end };
+  }
+
+  /** The wording in the same sentence that ends closest before `at` (ties: the longer, then the
+   * earlier pattern), e.g. 1-11月, 截至11月底, 三季度. Asked once per actual found. */
+  periodBefore(sentence: Piece, at: number): PeriodMark | null {
+    const window = this.text.slice(sentence.start, at);
+    let best: PeriodMark | null = null;
+    for (const { re, month } of GLOBAL_PERIODS) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(window))) {
+        const end = m.index + m[0].length;
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        if (!best || end > best.end - sentence.start || (end === best.end - sentence.start && m[0].length > best.label.length)) {
+          best = { label: m[0], month: month(m), start: sentence.start + m.index, end: sentence.start + end };
+        }
+      }
+    }
+    return best;
+  }
+}
