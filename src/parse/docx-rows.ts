@@ -112,7 +112,13 @@ export type DocxRowsResult = { ok: true; rows: Row[] } | { ok: false; code: 'bad
 export async function docxToRows(zip: JSZip): Promise<DocxRowsResult> {
   const part = zip.file('word/document.xml');
   if (!part) return { ok: false, code: 'bad_input', message: 'the .docx file has no word/document.xml' };
-  const xml = await part.async('string');
+  let xml: string;
+  try {
+    xml = await part.async('string');
+  } catch (err) {
+    // A damaged deflate stream, a size or CRC mismatch: jszip throws only once it inflates the part.
+    return { ok: false, code: 'bad_input', message: `the .docx document cannot be unpacked (${String(err).split('\n')[0]})` };
+  }
   let doc: Node[];
   try {
     doc = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false }).parse(xml) as Node[];

@@ -88,6 +88,13 @@ describeEachStore('auth API', (ctx) => {
     expect(ok.json().lights.yellowWithinPoints).toBe(25);
   });
 
+  it('refuses a logout without the CSRF token, so another site cannot end a session', async () => {
+    const c = await login(app, 'viewer');
+    const forged = await app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { duban_session: c.cookie } });
+    expect(forged.statusCode).toBe(403);
+    expect((await c.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+  });
+
   it('logs out: the session stops working', async () => {
     const c = await login(app, 'viewer');
     expect((await c.request({ method: 'POST', url: '/api/auth/logout' })).json()).toEqual({ ok: true });
@@ -119,7 +126,7 @@ describeEachStore('auth API', (ctx) => {
     const me = await app2.inject({ method: 'GET', url: '/api/auth/me', cookies: { duban_session: c.cookie } });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe('viewer');
-    await app2.inject({ method: 'POST', url: '/api/auth/logout', cookies: { duban_session: c.cookie } });
+    await app2.inject({ method: 'POST', url: '/api/auth/logout', cookies: { duban_session: c.cookie }, headers: { 'x-csrf-token': c.csrf } });
     expect((await c.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     await app2.close();
   });

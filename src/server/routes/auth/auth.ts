@@ -7,7 +7,7 @@ import { findUserForLogin, getUser, updateUser } from '../../../store/users.js';
 import { actorOf, type Caller } from '../../access.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/password.js';
 import { SESSION_COOKIE, callerOf, cookieOptions, sessionExpiry, type SessionPolicy } from '../../auth/plugin.js';
-import { newSecret, sha256 } from '../../auth/tokens.js';
+import { newSecret, sameSecret, sha256 } from '../../auth/tokens.js';
 import { HttpError } from '../../errors.js';
 import { okBody } from '../common.js';
 import { loginBody, passwordBody, session } from './schema.js';
@@ -57,7 +57,15 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
 
     app.post('/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '退出登录', response: { 200: okBody } } }, async (request: FastifyRequest, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(store.db, sha256(token));
+      if (token) {
+        // A live session ends only with its CSRF token: another site must not log people out.
+        const live = await findSession(store.db, sha256(token));
+        const sent = request.headers['x-csrf-token'];
+        if (live && (typeof sent !== 'string' || !sameSecret(sent, live.csrfToken))) {
+          throw new HttpError('forbidden', '缺少或错误的 CSRF 令牌（请求头 x-csrf-token）');
+        }
+        await deleteSession(store.db, sha256(token));
+      }
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return { ok: true };
     });
