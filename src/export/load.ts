@@ -4,13 +4,14 @@
 // back as `not_found`/`bad_input` errors, an empty selection as `not_found`.
 import type { Kysely } from 'kysely';
 import { fail, ok, parsePeriod, type Assessment, type Result, type Status } from '../domain/index.js';
-import { lightOf } from '../domain/light.js';
+import { lightOf, type Light } from '../domain/light.js';
 import { listPeriodStatuses } from '../store/diff.js';
 import {
   listProgressRows, listUnsubmitted, previousPeriod, resolveNamed, resolvePeriod, resolvePlan,
   type PeriodRef, type PlanRef, type ProgressTableRow,
 } from '../store/progress-table.js';
 import type { DB } from '../store/schema.js';
+import { matchTasks } from '../store/search.js';
 import { getSettings } from '../store/settings.js';
 import { diffStatuses, type PeriodDiff } from './diff.js';
 import { newFigures } from './figures.js';
@@ -25,6 +26,11 @@ export interface ProgressQuery {
   statuses?: Status[];
   unit?: Ref;
   leader?: Ref;
+  /** The task list's other filters (the web app's 导出当前视图): theme, category, light, search words. */
+  themeId?: number;
+  categoryId?: number;
+  lights?: Light[];
+  q?: string;
   /** Today, `YYYY-MM-DD`, for "is the due date past" (lights of missing reports). */
   today: string;
 }
@@ -65,25 +71,43 @@ export async function loadProgressTable(db: Kysely<DB>, q: ProgressQuery): Promi
   if (!unit.ok) return unit;
   const leader = await named(db, 'leaders', q.leader);
   if (!leader.ok) return leader;
-  const rows = await listProgressRows(db, { planId: s.value.plan.id, periodId: s.value.period.id, statuses: q.statuses, unitId: unit.value?.id, leaderId: leader.value?.id });
-  if (rows.length === 0) return fail('not_found', `no tasks in scope (${describeScope(s.value.period.label, q.statuses, unit.value?.name, leader.value?.name)})`);
+  const planId = s.value.plan.id;
+  const periodId = s.value.period.id;
+  // Search words narrow to the tasks whose target or this period's report matches, as the task list does.
+  const words = q.q?.trim();
+  const taskIds = words ? [...(await matchTasks(db, { q: words, planId, periodId })).keys()] : undefined;
+  const rows = await listProgressRows(db, {
+    planId, periodId, statuses: q.statuses, unitId: unit.value?.id, leaderId: leader.value?.id, themeId: q.themeId, categoryId: q.categoryId, taskIds,
+  });
   const { lights } = await getSettings(db);
-  const endMonth = parsePeriod(s.value.period.label)?.endMonth;
-  const dueDatePassed = q.today > dueOf(s.value.period);
+  const period = s.value.period;
+  // The task list's rule (src/store/tasks.ts), so a light filter exports exactly the rows on screen:
+  // a missing report turns red once the period's due date has passed; without a due date it stays grey.
+  const lightOptions = { dueDatePassed: period.dueDate != null && q.today > period.dueDate, thresholds: lights, periodEndMonth: Number(period.endDate.slice(5, 7)) };
+  const table = rows.map((r): ProgressRow => {
+    const assessment = parseAssessment(r.assessment);
+    // The effective status (a human override wins) with the machine's indicators for how far behind.
+    return { ...toRow(r), light: lightOf(assessment ? { ...assessment, status: r.status } : r.status, lightOptions) };
+  });
+  const selected = q.lights?.length ? table.filter((r) => q.lights!.includes(r.light!)) : table;
+  if (selected.length === 0) {
+    return fail('not_found', `no tasks in scope (${describeScope(period.label, q, unit.value?.name, leader.value?.name)})`);
+  }
   return ok({
-    title: progressTitle(s.value.plan.title, s.value.period.label),
+    title: progressTitle(s.value.plan.title, period.label),
     planTitle: s.value.plan.title,
-    periodLabel: s.value.period.label,
+    periodLabel: period.label,
     withStatus: q.withStatus ?? false,
-    rows: rows.map((r): ProgressRow => ({
-      ...toRow(r),
-      light: lightOf(parseAssessment(r.assessment) ?? r.status, { dueDatePassed, thresholds: lights, periodEndMonth: endMonth }),
-    })),
+    rows: selected,
   });
 }
 
-function describeScope(period: string, statuses?: Status[], unit?: string, leader?: string): string {
-  return [period, statuses?.length ? `status ${statuses.join(',')}` : '', unit ? `unit ${unit}` : '', leader ? `leader ${leader}` : ''].filter(Boolean).join(', ');
+function describeScope(period: string, q: ProgressQuery, unit?: string, leader?: string): string {
+  return [
+    period, q.statuses?.length ? `status ${q.statuses.join(',')}` : '', unit ? `unit ${unit}` : '', leader ? `leader ${leader}` : '',
+    q.themeId != null ? `theme ${q.themeId}` : '', q.categoryId != null ? `category ${q.categoryId}` : '',
+    q.lights?.length ? `light ${q.lights.join(',')}` : '', q.q?.trim() ? `search “${q.q.trim()}”` : '',
+  ].filter(Boolean).join(', ');
 }
 
 const toRow = (r: ProgressTableRow): ProgressRow => ({

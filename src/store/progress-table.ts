@@ -58,6 +58,9 @@ export interface ProgressFilter {
   unitId?: number;
   /** Tasks this leader leads. */
   leaderId?: number;
+  /** Tasks of this theme (任务板块) / this category (二级分类). */
+  themeId?: number;
+  categoryId?: number;
   /** Only these tasks (ids), e.g. the previous period's rows of a briefing. */
   taskIds?: number[];
 }
@@ -95,6 +98,8 @@ export async function listProgressRows(db: Kysely<DB>, f: ProgressFilter): Promi
     const leaderId = f.leaderId;
     q = q.where((eb) => eb.exists(eb.selectFrom('task_leaders as tl').select('tl.task_id').whereRef('tl.task_id', '=', 't.id').where('tl.leader_id', '=', leaderId)));
   }
+  if (f.themeId != null) q = q.where('t.theme_id', '=', f.themeId);
+  if (f.categoryId != null) q = q.where('t.category_id', '=', f.categoryId);
   if (f.taskIds) {
     if (f.taskIds.length === 0) return [];
     q = q.where('t.id', 'in', f.taskIds);
@@ -169,4 +174,29 @@ export async function listUnsubmitted(db: Kysely<DB>, planId: number, periodId: 
     state: r.state == null || (r.state === 'draft' && !r.text) ? null : r.state,
     reminders: Number(r.reminders ?? 0),
   }));
+}
+
+/**
+ * Why a filter of the plan's tasks names something that is not there (a theme or category of
+ * another plan, a category outside the chosen theme, an unknown unit or leader), or null when
+ * every reference holds. The web app's export sends ids; a wrong one is the caller's mistake.
+ */
+export async function filterProblem(
+  db: Kysely<DB>,
+  planId: number,
+  f: { themeId?: number; categoryId?: number; unitId?: number; leaderId?: number },
+): Promise<string | null> {
+  if (f.themeId != null) {
+    const theme = await db.selectFrom('themes').select('id').where('id', '=', f.themeId).where('plan_id', '=', planId).executeTakeFirst();
+    if (!theme) return `任务板块 ${f.themeId} 不属于该计划`;
+  }
+  if (f.categoryId != null) {
+    const category = await db.selectFrom('categories as c').innerJoin('themes as th', 'th.id', 'c.theme_id')
+      .select(['c.id', 'c.theme_id']).where('c.id', '=', f.categoryId).where('th.plan_id', '=', planId).executeTakeFirst();
+    if (!category) return `二级分类 ${f.categoryId} 不属于该计划`;
+    if (f.themeId != null && category.theme_id !== f.themeId) return `二级分类 ${f.categoryId} 不属于所选任务板块`;
+  }
+  if (f.unitId != null && !(await resolveNamed(db, 'units', f.unitId))) return `单位 ${f.unitId} 不存在`;
+  if (f.leaderId != null && !(await resolveNamed(db, 'leaders', f.leaderId))) return `领导 ${f.leaderId} 不存在`;
+  return null;
 }

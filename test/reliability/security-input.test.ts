@@ -113,7 +113,7 @@ describeEachStore('security: hostile input', (ctx) => {
         const text = `${t.target}\n${t.report?.text ?? ''}`;
         expect(chars.some((c) => text.includes(c)), `tasks q=${inj} matched ${text.slice(0, 80)}`).toBe(true);
       }
-      const found = await call(admin, { method: 'GET', url: `/api/search?q=${q}` }, `search q=${inj}`);
+      const found = await call(admin, { method: 'GET', url: `/api/search?planId=${s.planId}&q=${q}` }, `search q=${inj}`);
       expect(Array.isArray(found.items)).toBe(true);
       // Filters with a length limit may refuse a long string (400 validation); none may fail.
       const audit = await admin.request({ method: 'GET', url: `/api/audit?entity=${q}&action=${q}&entityId=${q}&from=${q}&to=${q}` });

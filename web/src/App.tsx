@@ -19,6 +19,7 @@ const TaskDetailPage = lazy(loaders.taskDetail);
 const WorkspacePage = lazy(loaders.workspace);
 const ReviewPage = lazy(loaders.review);
 const OverduePage = lazy(loaders.overdue);
+const ComparePage = lazy(loaders.compare);
 const ImportPage = lazy(loaders.import);
 const AdminPage = lazy(loaders.admin);
 const PasswordPage = lazy(loaders.password);
@@ -96,6 +97,14 @@ export function App() {
                   element={
                     <RoleGate roles={['admin', 'leader', 'viewer']}>
                       <OverduePage />
+                    </RoleGate>
+                  }
+                />
+                <Route
+                  path="compare"
+                  element={
+                    <RoleGate roles={['admin', 'viewer']}>
+                      <ComparePage />
                     </RoleGate>
                   }
                 />

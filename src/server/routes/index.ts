@@ -8,6 +8,7 @@ import { channelRoutes } from './channels/channels.js';
 import { cycleRoutes } from './cycle/cycle.js';
 import { dashboardRoutes } from './dashboard/dashboard.js';
 import { importRoutes } from './imports/imports.js';
+import { publishRoutes } from './publish/publish.js';
 import { referenceRoutes } from './reference/reference.js';
 import { reportRoutes } from './reports/reports.js';
 import { settingsRoutes } from './settings/settings.js';
@@ -33,6 +34,7 @@ export async function registerApiRoutes(api: FastifyInstance, store: Store, opti
   await api.register(reportRoutes(store));
   await api.register(cycleRoutes(store));
   await api.register(dashboardRoutes(store));
+  await api.register(publishRoutes(store));
   await api.register(channelRoutes(store));
   await api.register(importRoutes(store, options));
 }

@@ -71,7 +71,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+/** The ApiError an unsuccessful response stands for (its `{error:{code,message}}` body, read here). */
+export async function errorFrom(response: Response): Promise<ApiError> {
   let code = `http_${response.status}`;
   let message = '';
   try {

@@ -12,6 +12,7 @@ import type {
   Named,
   OverdueUnit,
   Page,
+  PeriodDiff,
   PeriodRow,
   Plan,
   Reminder,
@@ -116,6 +117,10 @@ export const dashboard = {
     api.get<Dashboard>('/dashboard', query),
   trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) =>
     api.get<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
+};
+
+export const publish = {
+  diff: (planId: number, from: string, to: string) => api.get<PeriodDiff>('/diff', { planId, from, to }),
 };
 
 export const imports = {

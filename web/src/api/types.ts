@@ -156,6 +156,7 @@ export interface GroupCounts {
   id: number;
   name: string;
   counts: Counts;
+  total?: number;
 }
 
 export interface BehindItem {
@@ -181,6 +182,26 @@ export interface TrendPoint {
   periodId: number;
   label: string;
   counts: Counts;
+}
+
+/** A task's move between two periods (GET /diff). `from` is null for a task new in the later period. */
+export interface StatusMove {
+  taskId: number;
+  seq: number;
+  target: string;
+  from: Status | null;
+  to: Status | null;
+}
+
+export interface PeriodDiff {
+  plan: { id: number; title: string };
+  from: string;
+  to: string;
+  up: StatusMove[];
+  down: StatusMove[];
+  new: StatusMove[];
+  gone: StatusMove[];
+  same: number;
 }
 
 export interface TaskRef {

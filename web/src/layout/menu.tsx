@@ -7,6 +7,7 @@ import {
   EditOutlined,
   ImportOutlined,
   SettingOutlined,
+  SwapOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -23,6 +24,7 @@ export const MENU: MenuEntry[] = [
   { path: '/workspace', label: '我的填报', icon: <EditOutlined />, roles: ['unit'] },
   { path: '/', label: '驾驶舱', icon: <DashboardOutlined />, roles: ['admin', 'leader', 'viewer', 'unit'] },
   { path: '/tasks', label: '任务清单', icon: <UnorderedListOutlined />, roles: ['admin', 'leader', 'viewer', 'unit'] },
+  { path: '/compare', label: '期间对比', icon: <SwapOutlined />, roles: ['admin', 'viewer'] },
   { path: '/review', label: '审核', icon: <AuditOutlined />, roles: ['admin'] },
   { path: '/overdue', label: '逾期/催办', icon: <AlertOutlined />, roles: ['admin', 'leader', 'viewer'] },
   { path: '/import', label: '导入', icon: <ImportOutlined />, roles: ['admin'] },

@@ -35,6 +35,7 @@ export const loaders = {
   workspace: () => import('../pages/workspace/WorkspacePage'),
   review: () => import('../pages/review/ReviewPage'),
   overdue: () => import('../pages/overdue/OverduePage'),
+  compare: () => import('../pages/compare/ComparePage'),
   import: () => import('../pages/import/ImportPage'),
   admin: () => import('../pages/admin/AdminPage'),
   password: () => import('../pages/account/PasswordPage'),

@@ -17,6 +17,7 @@ import { STATUSES, STATUS_COLOR, STATUS_LABEL_ZH } from '../../lib/status';
 import { taskListLink } from '../../lib/taskLink';
 import type { TaskFilter } from '../../lib/taskLink';
 import { useLoad } from '../../lib/useLoad';
+import { PublishBar } from './PublishBar';
 
 function StatusCards({ counts, link }: { counts: Record<Status, number>; link: (s: Status) => string }) {
   return (
@@ -148,6 +149,19 @@ export default function DashboardPage() {
           )}
         </Space>
       </Space>
+      {data && periodId && (
+        <div style={{ marginBottom: 12 }}>
+          <PublishBar
+            me={me}
+            planId={plan.id}
+            periodId={periodId}
+            periodLabel={periods.find((p) => p.id === periodId)?.label}
+            leaderId={leaderId}
+            unitId={unitId}
+            leaders={data.byLeader}
+          />
+        </div>
+      )}
       {me.role === 'leader' && (
         <Alert type="info" showIcon title={`仅显示${me.leader?.name ?? '您'}牵头的任务`} style={{ marginBottom: 12 }} />
       )}

@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { downloadUrl, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
 import { cycle } from '../../api/endpoints';
 import type { Extension, OverdueUnit, Score } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
+import { DownloadButton } from '../../components/DownloadButton';
 import { EmptyHint, LoadError, PageLoading } from '../../components/Feedback';
 import { formatDate, formatTime, percent } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
@@ -66,7 +67,15 @@ function OverdueTab({ planId, periodId, admin }: { planId: number; periodId?: nu
           extra={
             admin && (
               <Space>
-                <a href={downloadUrl(`/notices/${u.unit.id}`, { planId, periodId })}>催办通知</a>
+                <DownloadButton
+                  size="small"
+                  path={`/notices/${u.unit.id}`}
+                  query={{ planId, periodId }}
+                  fileName={`催办通知-${u.unit.name}.docx`}
+                  aria-label={`下载${u.unit.name}的催办通知`}
+                >
+                  催办通知
+                </DownloadButton>
                 <Button size="small" onClick={() => remindUnit(u)} loading={sending === `unit-${u.unit.id}`}>
                   全部催办
                 </Button>

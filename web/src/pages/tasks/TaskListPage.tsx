@@ -2,14 +2,13 @@
 // full-text search with highlighted hits, sorting, pagination and export of the current view.
 // The filters live in the URL, so the dashboard can link here and a view can be shared.
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import { downloadUrl } from '../../api/client';
 import { reference, tasks as tasksApi } from '../../api/endpoints';
 import type { TaskQuery } from '../../api/endpoints';
 import type { Status, TaskListItem } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
+import { ExportMenu } from '../../components/DownloadButton';
 import { LoadError, PageLoading } from '../../components/Feedback';
 import { HitText } from '../../components/Highlighted';
 import { LightDot } from '../../components/LightDot';
@@ -66,13 +65,19 @@ export default function TaskListPage() {
   const categories =
     (themes.data ?? []).find((t) => t.id === query.themeId)?.categories ??
     (themes.data ?? []).flatMap((t) => t.categories);
+  // Every filter on screen, so the file holds exactly the rows of this view (the server applies
+  // the caller's scope on top). Sorting and paging do not apply: the table is printed in 序号 order.
   const exportQuery = {
     planId,
     periodId,
     withStatus: 1,
+    themeId: query.themeId,
+    categoryId: query.categoryId,
     unitId: query.unitId,
     leaderId: query.leaderId,
     status: query.status,
+    light: query.light,
+    q: query.q,
   };
 
   const columns: TableProps<TaskListItem>['columns'] = [
@@ -277,38 +282,7 @@ export default function TaskListPage() {
             options={LIGHTS.map((l) => ({ value: l, label: LIGHT_LABEL[l] }))}
           />
           <Button onClick={() => setParams(new URLSearchParams())}>清空筛选</Button>
-          <Dropdown
-            menu={{
-              items: [
-                {
-                  key: 'xlsx',
-                  label: (
-                    <a href={downloadUrl('/export', { ...exportQuery, format: 'xlsx' })} download>
-                      Excel（.xlsx）
-                    </a>
-                  ),
-                },
-                {
-                  key: 'docx',
-                  label: (
-                    <a href={downloadUrl('/export', { ...exportQuery, format: 'docx' })} download>
-                      Word（.docx）
-                    </a>
-                  ),
-                },
-                {
-                  key: 'csv',
-                  label: (
-                    <a href={downloadUrl('/export', { ...exportQuery, format: 'csv' })} download>
-                      CSV
-                    </a>
-                  ),
-                },
-              ],
-            }}
-          >
-            <Button icon={<DownloadOutlined />}>导出当前视图</Button>
-          </Dropdown>
+          <ExportMenu query={exportQuery} label="导出当前视图" disabled={!planId || !periodId} />
         </Space>
       </Card>
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
@@ -340,7 +314,7 @@ export default function TaskListPage() {
         />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        导出的文件包含当前周期、牵头单位、牵头领导和状态筛选下的任务及其状态。
+        导出当前视图：按序号排列的进展情况表，包含当前周期下所有筛选条件（搜索词、板块、分类、领导、单位、状态、灯色）选中的任务及其评估状态，可选 Excel、Word、CSV 或 PDF。
       </Typography.Paragraph>
     </div>
   );
