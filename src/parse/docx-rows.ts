@@ -4,7 +4,8 @@
 // (gridSpan) keeps its text in its first column, a vertically merged cell (vMerge) is copied
 // down into the rows it covers and marked as merged.
 import { XMLParser } from 'fast-xml-parser';
-import type JSZip from 'jszip';
+import { MAX_DOCX_DOCUMENT_BYTES, MAX_DOCX_TEXT_RUN, MAX_TABLE_COLUMNS } from './limits.js';
+import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -51,6 +52,18 @@ function cellText(tc: Node): string {
     .trim();
 }
 
+/** Thrown by the table walk only; `docxToRows` answers it as a value. */
+class TableTooWide extends Error {}
+
+/** A span or skip of `count` grid columns, refused when it takes a row past the column limit. */
+function gridCount(declared: string | undefined, fallback: number, row: number): number {
+  const n = Number(declared ?? fallback) || fallback;
+  if (row + n > MAX_TABLE_COLUMNS) {
+    throw new TableTooWide(`a table row of the .docx spans ${row + n} columns, over the limit of ${MAX_TABLE_COLUMNS}`);
+  }
+  return n;
+}
+
 function tableRows(tbl: Node): Row[] {
   const rows: Row[] = [];
   // Text of the cell that started each vertical merge, by grid column.
@@ -60,7 +73,11 @@ function tableRows(tbl: Node): Row[] {
     const merged: boolean[] = [];
     const covered: boolean[] = [];
     const trPr = child(tr, 'w:trPr');
-    const before = Number(trPr && child(trPr, 'w:gridBefore') ? attr(child(trPr, 'w:gridBefore')!, 'w:val') : 0) || 0;
+    const before = gridCount(
+      trPr && child(trPr, 'w:gridBefore') ? attr(child(trPr, 'w:gridBefore')!, 'w:val') : undefined,
+      0,
+      0,
+    );
     for (let i = 0; i < before; i++) {
       cells.push('');
       merged.push(false);
@@ -69,7 +86,11 @@ function tableRows(tbl: Node): Row[] {
     for (const tc of kids(tr).filter((k) => tagOf(k) === 'w:tc' || tagOf(k) === 'w:sdt')) {
       const cell = tagOf(tc) === 'w:sdt' ? (child(child(tc, 'w:sdtContent') ?? tc, 'w:tc') ?? tc) : tc;
       const tcPr = child(cell, 'w:tcPr');
-      const span = Number(tcPr && child(tcPr, 'w:gridSpan') ? attr(child(tcPr, 'w:gridSpan')!, 'w:val') : 1) || 1;
+      const span = gridCount(
+        tcPr && child(tcPr, 'w:gridSpan') ? attr(child(tcPr, 'w:gridSpan')!, 'w:val') : undefined,
+        1,
+        cells.length,
+      );
       const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
       const col = cells.length;
       let text = cellText(cell);
@@ -106,18 +127,36 @@ function bodyRows(nodes: Node[], out: Row[]): void {
   }
 }
 
-export type DocxRowsResult = { ok: true; rows: Row[] } | { ok: false; code: 'bad_input'; message: string };
+/** The most characters between two `<` of the XML: the longest text (or tag) the XML reader meets. */
+function longestRunWithoutTag(xml: string): number {
+  let longest = 0;
+  let from = 0;
+  for (;;) {
+    const at = xml.indexOf('<', from);
+    const end = at < 0 ? xml.length : at;
+    longest = Math.max(longest, end - from);
+    if (at < 0) return longest;
+    from = at + 1;
+  }
+}
+
+export type DocxRowsResult =
+  { ok: true; rows: Row[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
 
 /** Reads the document part of an opened .docx zip. */
-export async function docxToRows(zip: JSZip): Promise<DocxRowsResult> {
-  const part = zip.file('word/document.xml');
-  if (!part) return { ok: false, code: 'bad_input', message: 'the .docx file has no word/document.xml' };
-  let xml: string;
-  try {
-    xml = await part.async('string');
-  } catch (err) {
-    // A damaged deflate stream, a size or CRC mismatch: jszip throws only once it inflates the part.
-    return { ok: false, code: 'bad_input', message: `the .docx document cannot be unpacked (${String(err).split('\n')[0]})` };
+export function docxToRows(zip: OfficeZip): DocxRowsResult {
+  // Inflated within the zip's budget: a damaged part, or one over the budget, is an answer.
+  const part = zip.readText('word/document.xml', MAX_DOCX_DOCUMENT_BYTES);
+  if (!part.ok) return part;
+  const xml = part.text;
+  if (xml === null) return { ok: false, code: 'bad_input', message: 'the .docx file has no word/document.xml' };
+  const run = longestRunWithoutTag(xml);
+  if (run > MAX_DOCX_TEXT_RUN) {
+    return {
+      ok: false,
+      code: 'too_large',
+      message: `the .docx document holds ${run} characters without markup in one place, over the limit of ${MAX_DOCX_TEXT_RUN}`,
+    };
   }
   let doc: Node[];
   try {
@@ -130,6 +169,11 @@ export async function docxToRows(zip: JSZip): Promise<DocxRowsResult> {
     };
   }
   const rows: Row[] = [];
-  bodyRows(doc, rows);
+  try {
+    bodyRows(doc, rows);
+  } catch (err) {
+    if (err instanceof TableTooWide) return { ok: false, code: 'too_large', message: err.message };
+    throw err;
+  }
   return { ok: true, rows };
 }

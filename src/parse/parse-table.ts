@@ -3,7 +3,9 @@
 import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
 import { detect } from './detect.js';
 import { docxToRows } from './docx-rows.js';
+import { DEFAULT_MAX_INFLATED_BYTES } from './limits.js';
 import { normaliseRows } from './normalise.js';
+import { openZip } from './office-zip.js';
 import type { Row } from './rows.js';
 import { textToRows } from './text-rows.js';
 import { xlsxToRows } from './xlsx-rows.js';
@@ -15,6 +17,11 @@ export interface ParseOptions {
   sheet?: string;
   /** Largest file accepted, in bytes (default 50 MB). */
   maxBytes?: number;
+  /**
+   * Most bytes the parts read from an .xlsx/.docx may unpack to, together (default 200 MB): a
+   * zip of a megabyte can unpack to gigabytes.
+   */
+  maxInflatedBytes?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -37,24 +44,21 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
   let rows: Row[];
   if (what.kind === 'text') {
     format = 'text';
-    rows = textToRows(what.text);
+    const r = textToRows(what.text);
+    if (!r.ok) return fail(r.code, r.message);
+    rows = r.rows;
   } else {
-    const { default: JSZip } = await import('jszip');
-    let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch (err) {
-      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      return fail('bad_input', `the file looks like .xlsx/.docx but the zip is corrupt (${why})`);
-    }
-    if (zip.file('xl/workbook.xml')) {
+    const opened = openZip(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+    if (!opened.ok) return fail(opened.code, opened.message);
+    const zip = opened.zip;
+    if (zip.has('xl/workbook.xml')) {
       format = 'xlsx';
-      const r = await xlsxToRows(zip, options.sheet);
+      const r = xlsxToRows(zip, options.sheet);
       if (!r.ok) return fail(r.code, r.message);
       rows = r.rows;
-    } else if (zip.file('word/document.xml')) {
+    } else if (zip.has('word/document.xml')) {
       format = 'docx';
-      const r = await docxToRows(zip);
+      const r = docxToRows(zip);
       if (!r.ok) return fail(r.code, r.message);
       rows = r.rows;
     } else {

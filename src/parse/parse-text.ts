@@ -6,12 +6,14 @@ import { textToRows } from './text-rows.js';
 
 /**
  * Parses a progress table given as text (tab-separated as extracted from a document, or CSV).
- * Throws a DubanError (`no_header`, `bad_input`) when the text holds no readable table.
+ * Throws a DubanError (`no_header`, `bad_input`, `too_large`) when the text holds no readable table.
  * @example parseText('序号\t具体目标任务\t牵头单位\t进展情况\n1\t新增学位3000个\t区教育局\t已新增3200个').tasks[0].units // ['区教育局']
  */
 export function parseText(text: string): ParsedTable {
   if (!text.trim()) throw new DubanError('bad_input', 'the file is empty');
-  const result = normaliseRows({ format: 'text', rows: textToRows(text) });
+  const rows = textToRows(text);
+  if (!rows.ok) throw new DubanError(rows.code, rows.message);
+  const result = normaliseRows({ format: 'text', rows: rows.rows });
   if (!result.ok) throw new DubanError(result.code, result.message);
   return result.table;
 }

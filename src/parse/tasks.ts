@@ -15,6 +15,27 @@ const same = (a: string | null, b: string | null) =>
 
 const joinHeading = (s: string) => s.replace(/\s*\n\s*/g, '');
 
+/**
+ * Longest leaders/units text read as a list. Thirty units of twenty characters is 600; a cell
+ * longer than this is prose (or junk) in the wrong column, and splitting it at every space would
+ * hand the store thousands of "names".
+ */
+const MAX_LIST_CHARS = 1000;
+const FIELD_NAMES: Partial<Record<TaskField, string>> = {
+  leaders: '牵头领导',
+  units: '牵头单位',
+  co_units: '配合单位',
+};
+
+/** The names in a leaders/units text; an over-long text kept whole, with a warning. */
+function namesIn(text: string, field: TaskField, warnings: Warning[]): string[] {
+  if (text.length <= MAX_LIST_CHARS) return splitList(text);
+  warnings.push(
+    W('list_too_long', `${FIELD_NAMES[field] ?? field}一格长达 ${text.length} 字，不像名单，未按名字拆分`, field),
+  );
+  return [text.trim()];
+}
+
 interface State {
   theme: string | null;
   category: string | null;
@@ -163,8 +184,8 @@ export function buildTasks(
 
     const leadersText = filledTexts(row, slotOf('leaders')).join(' ');
     const unitsText = filledTexts(row, slotOf('units')).join(' ');
-    let leaders = splitList(leadersText);
-    let units = splitList(unitsText);
+    let leaders = namesIn(leadersText, 'leaders', warnings);
+    let units = namesIn(unitsText, 'units', warnings);
     const leaderSlot = slotOf('leaders')[0];
     if (hasLeaders && leaders.length === 0) {
       leaders = [...state.leaders];
@@ -210,7 +231,7 @@ export function buildTasks(
       warnings,
     };
     if (layout.optionalColumns.includes('co_units'))
-      task.co_units = splitList(filledTexts(row, slotOf('co_units')).join(' '));
+      task.co_units = namesIn(filledTexts(row, slotOf('co_units')).join(' '), 'co_units', warnings);
     if (layout.optionalColumns.includes('deadline'))
       task.deadline = filledTexts(row, slotOf('deadline')).join(' ') || null;
     if (layout.optionalColumns.includes('notes')) task.notes = filledTexts(row, slotOf('notes')).join('\n') || null;

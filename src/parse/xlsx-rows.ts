@@ -7,21 +7,30 @@
 // Cell values read as Excel stores them: shared strings (rich text runs joined), inline
 // strings, numbers, booleans, formulas by their cached result, errors as blanks, and numbers
 // in a date format as ISO days (`2024-06-30`), the same text the exceljs-based reader gave.
-import type JSZip from 'jszip';
+import { MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
+import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
 import { attribute, attributes, cellAddress, stringItemText, xmlText } from './xlsx-xml.js';
 
-export type XlsxRowsResult = { ok: true; rows: Row[] } | { ok: false; code: 'bad_input'; message: string };
+export type XlsxRowsResult =
+  { ok: true; rows: Row[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
 
-class UnreadableWorkbook extends Error {}
-
-async function partText(zip: JSZip, path: string, required: boolean): Promise<string | null> {
-  const file = zip.file(path);
-  if (!file) {
-    if (required) throw new UnreadableWorkbook(`missing part ${path}`);
-    return null;
+/** Thrown inside this module only; `xlsxToRows` answers it as a value. */
+class UnreadableWorkbook extends Error {
+  constructor(
+    message: string,
+    readonly code: 'bad_input' | 'too_large' = 'bad_input',
+  ) {
+    super(message);
   }
-  return file.async('string');
+}
+
+/** One part's text, inflated within the zip's budget; null for a missing optional part. */
+function partText(zip: OfficeZip, path: string, required: boolean): string | null {
+  const r = zip.readText(path);
+  if (!r.ok) throw new UnreadableWorkbook(r.message, r.code);
+  if (r.text === null && required) throw new UnreadableWorkbook(`missing part ${path}`);
+  return r.text;
 }
 
 interface SheetEntry {
@@ -30,9 +39,9 @@ interface SheetEntry {
 }
 
 /** The workbook's worksheets in tab order, with the part holding each, and its date system. */
-async function readWorkbook(zip: JSZip): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
-  const workbook = (await partText(zip, 'xl/workbook.xml', true))!;
-  const rels = (await partText(zip, 'xl/_rels/workbook.xml.rels', false)) ?? '';
+function readWorkbook(zip: OfficeZip): { sheets: SheetEntry[]; date1904: boolean } {
+  const workbook = partText(zip, 'xl/workbook.xml', true)!;
+  const rels = partText(zip, 'xl/_rels/workbook.xml.rels', false) ?? '';
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
     const a = attributes(m[1]);
@@ -147,11 +156,31 @@ interface Merge {
   right: number;
 }
 
-/** Lays one worksheet's cells out as rows, merged blocks filled as described at the top. */
-function sheetRows(xml: string, ctx: Context): Row[] {
+/** `1` → `A`, `16384` → `XFD`: a column as Excel names it, for messages. */
+function columnName(col: number): string {
+  let name = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Whether a block of rows × columns is more than the parser lays out. */
+const tooBig = (rows: number, columns: number) =>
+  rows > MAX_TABLE_ROWS || columns > MAX_TABLE_COLUMNS || rows * columns > MAX_TABLE_CELLS;
+
+/**
+ * Lays one worksheet's cells out as rows, merged blocks filled as described at the top. The sheet
+ * as declared (every cell element and merged range, from A1) is laid out when it is of a table's
+ * size. A few bytes can declare a cell at XFD1048576 or a merge over all of it, so past the limits
+ * only the extent of cells holding text is laid out, merged ranges clipped to it; a sheet whose
+ * text itself passes the limits is refused.
+ */
+function sheetRows(xml: string, ctx: Context, sheetName: string): Row[] {
   const grid: string[][] = [];
-  let width = 0;
-  let height = 0;
+  let declaredHeight = 0;
+  let declaredWidth = 0;
+  let firstTextRow = Infinity;
+  let lastTextRow = 0;
+  let lastTextCol = 0;
   let row = 0;
   let col = 0;
   const ITEM = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
@@ -161,7 +190,7 @@ function sheetRows(xml: string, ctx: Context): Row[] {
       const r = Number(attribute(m[1], 'r'));
       row = Number.isInteger(r) && r > 0 ? r : row + 1;
       col = 0;
-      height = Math.max(height, row);
+      declaredHeight = Math.max(declaredHeight, row);
     } else if (m[3] !== undefined) {
       const ref = attribute(m[3], 'r');
       const at = ref === undefined ? null : cellAddress(ref);
@@ -169,10 +198,15 @@ function sheetRows(xml: string, ctx: Context): Row[] {
         row = at.row;
         col = at.col;
       } else col++;
-      width = Math.max(width, col);
-      height = Math.max(height, row);
+      declaredWidth = Math.max(declaredWidth, col);
+      declaredHeight = Math.max(declaredHeight, row);
       const text = m[4] ? cellText(m[3], m[4], ctx) : '';
-      if (text) (grid[row] ??= [])[col] = text;
+      if (text) {
+        (grid[row] ??= [])[col] = text;
+        firstTextRow = Math.min(firstTextRow, row);
+        lastTextRow = Math.max(lastTextRow, row);
+        lastTextCol = Math.max(lastTextCol, col);
+      }
     } else {
       const [from, to] = (attribute(m[5], 'ref') ?? '').split(':');
       const a = cellAddress(from ?? '');
@@ -185,33 +219,59 @@ function sheetRows(xml: string, ctx: Context): Row[] {
         right: Math.max(a.col, b.col),
       };
       merges.push(merge);
-      width = Math.max(width, merge.right);
-      height = Math.max(height, merge.bottom);
+      declaredWidth = Math.max(declaredWidth, merge.right);
+      declaredHeight = Math.max(declaredHeight, merge.bottom);
     }
   }
 
+  let firstRow = 1;
+  let lastRow = declaredHeight;
+  let width = declaredWidth;
+  if (tooBig(lastRow, width)) {
+    if (lastTextRow === 0) return [];
+    [firstRow, lastRow, width] = [firstTextRow, lastTextRow, lastTextCol];
+    if (tooBig(lastRow - firstRow + 1, width)) {
+      throw new UnreadableWorkbook(
+        `the sheet "${sheetName}" has text in A${firstRow}:${columnName(width)}${lastRow} ` +
+          `(${lastRow - firstRow + 1} rows × ${width} columns), over the limit of ${MAX_TABLE_ROWS} rows, ` +
+          `${MAX_TABLE_COLUMNS} columns and ${MAX_TABLE_CELLS} cells; delete the cells outside the table and save again`,
+        'too_large',
+      );
+    }
+  }
   const rows: Row[] = [];
-  for (let r = 1; r <= height; r++) {
+  for (let r = firstRow; r <= lastRow; r++) {
     const source = grid[r];
     const cells = new Array<string>(width);
     for (let c = 1; c <= width; c++) cells[c - 1] = source?.[c] ?? '';
-    rows.push({
-      cells,
-      mergedFromAbove: new Array<boolean>(width).fill(false),
-      coveredFromLeft: new Array<boolean>(width).fill(false),
-    });
+    rows.push({ cells });
   }
+  // Merged ranges clipped to the laid-out extent; crafted overlapping ranges are bounded by the cell limit.
+  let mergedCells = 0;
   for (const m of merges) {
+    const top = Math.max(m.top, firstRow);
+    const bottom = Math.min(m.bottom, lastRow);
+    const right = Math.min(m.right, width);
+    if (top > bottom || m.left > right) continue;
+    mergedCells += (bottom - top + 1) * (right - m.left + 1);
+    if (mergedCells > MAX_TABLE_CELLS) {
+      throw new UnreadableWorkbook(
+        `the sheet "${sheetName}" declares merged ranges over more than ${MAX_TABLE_CELLS} cells`,
+        'too_large',
+      );
+    }
     const text = grid[m.top]?.[m.left] ?? '';
-    for (let r = m.top; r <= m.bottom; r++) {
-      const target = rows[r - 1];
-      for (let c = m.left; c <= m.right; c++) {
+    for (let r = top; r <= bottom; r++) {
+      const target = rows[r - firstRow];
+      const mergedFromAbove = (target.mergedFromAbove ??= new Array<boolean>(width).fill(false));
+      const coveredFromLeft = (target.coveredFromLeft ??= new Array<boolean>(width).fill(false));
+      for (let c = m.left; c <= right; c++) {
         if (r === m.top && c === m.left) continue;
         // Below the first cell: the block's text, marked as copied; beside it: blank.
         const below = c === m.left;
         target.cells[c - 1] = below ? text : '';
-        target.mergedFromAbove![c - 1] = below;
-        target.coveredFromLeft![c - 1] = c > m.left;
+        mergedFromAbove[c - 1] = below;
+        coveredFromLeft[c - 1] = c > m.left;
       }
     }
   }
@@ -223,9 +283,9 @@ function sheetRows(xml: string, ctx: Context): Row[] {
  * with a readable message for a workbook whose parts cannot be read or a sheet name that
  * does not exist.
  */
-export async function xlsxToRows(zip: JSZip, sheet?: string): Promise<XlsxRowsResult> {
+export function xlsxToRows(zip: OfficeZip, sheet?: string): XlsxRowsResult {
   try {
-    const { sheets, date1904 } = await readWorkbook(zip);
+    const { sheets, date1904 } = readWorkbook(zip);
     const ws = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
     if (!ws) {
       const names = sheets.map((s) => s.name).join(', ');
@@ -235,14 +295,14 @@ export async function xlsxToRows(zip: JSZip, sheet?: string): Promise<XlsxRowsRe
         message: sheet === undefined ? 'the workbook has no worksheet' : `no sheet named "${sheet}" (sheets: ${names})`,
       };
     }
-    const [sheetXml, sharedXml, stylesXml] = await Promise.all([
-      partText(zip, ws.path, true),
-      partText(zip, 'xl/sharedStrings.xml', false),
-      partText(zip, 'xl/styles.xml', false),
-    ]);
+    const sheetXml = partText(zip, ws.path, true)!;
+    const sharedXml = partText(zip, 'xl/sharedStrings.xml', false);
+    const stylesXml = partText(zip, 'xl/styles.xml', false);
     const ctx: Context = { shared: readSharedStrings(sharedXml), dateStyles: readDateStyles(stylesXml), date1904 };
-    return { ok: true, rows: sheetRows(sheetXml!, ctx) };
+    return { ok: true, rows: sheetRows(sheetXml, ctx, ws.name) };
   } catch (err) {
+    if (err instanceof UnreadableWorkbook && err.code === 'too_large')
+      return { ok: false, code: 'too_large', message: err.message };
     const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return { ok: false, code: 'bad_input', message: `the .xlsx file cannot be read (${why})` };
   }

@@ -3,6 +3,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/parse/index.js';
+import { openZip, type OfficeZip } from '../../src/parse/office-zip.js';
 import { xlsxToRows } from '../../src/parse/xlsx-rows.js';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -16,7 +17,7 @@ interface Book {
   date1904?: boolean;
 }
 
-async function workbook(book: Book): Promise<JSZip> {
+async function workbookZip(book: Book): Promise<JSZip> {
   const zip = new JSZip();
   const sheetTags = book.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
   zip.file(
@@ -39,7 +40,14 @@ async function workbook(book: Book): Promise<JSZip> {
       `<styleSheet ${NS}><numFmts>${formats.join('')}</numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs>${xfs}</cellXfs></styleSheet>`,
     );
   }
-  return JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array' }));
+  return JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+}
+
+async function workbook(book: Book): Promise<OfficeZip> {
+  const bytes = await (await workbookZip(book)).generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const opened = openZip(bytes, 200 * 1024 * 1024);
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.zip;
 }
 
 async function cells(book: Book, sheet?: string): Promise<string[][]> {
@@ -146,7 +154,7 @@ describe('sheets', () => {
     });
   });
   it('refuses a workbook whose sheet part is missing, as bad input', async () => {
-    const zip = await workbook(book);
+    const zip = await workbookZip(book);
     zip.remove('xl/worksheets/sheet1.xml');
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     const r = await parseTable(bytes);
