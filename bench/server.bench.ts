@@ -4,7 +4,7 @@
 // admin (whole plan) and as a unit (its own tasks). Aim: ≥ 1,000 req/s, p99 < 100 ms.
 // DUBAN_BENCH_PLANS (default 100), DUBAN_BENCH_SECONDS (default 10), DUBAN_BENCH_CONNECTIONS (default 20).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,18 @@ function load(url: string, cookie: string): Promise<autocannon.Result> {
   });
 }
 
+/**
+ * CPU seconds a process has used so far (Linux /proc; null elsewhere). Per request, it says what the
+ * server costs whatever else runs on the machine, which requests/s under a shared load does not.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (pid == null || !existsSync(file)) return null;
+  // Fields after the command name: state is 3rd, utime 14th, stime 15th (clock ticks, 100 per second).
+  const fields = readFileSync(file, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function measure(name: string, config: StoreConfig): Promise<void> {
   const store = await openStore(config);
   const t0 = performance.now();
@@ -98,9 +110,12 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
     for (const [label, path, cookie] of endpoints) {
       const check = await fetch(base + path, { headers: { cookie: `duban_session=${cookie}` } });
       if (!check.ok) throw new Error(`${label}: HTTP ${check.status} ${await check.text()}`);
+      const cpu0 = cpuSeconds(child.pid);
       const r = await load(base + path, cookie);
+      const cpu1 = cpuSeconds(child.pid);
       const errors = r.errors + r.non2xx;
-      console.log(`  ${name} ${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${errors ? `   ${errors} errors` : ''}`);
+      const cpu = cpu0 != null && cpu1 != null && r.requests.total > 0 ? `   server cpu ${(((cpu1 - cpu0) * 1000) / r.requests.total).toFixed(2)} ms/req` : '';
+      console.log(`  ${name} ${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${cpu}${errors ? `   ${errors} errors` : ''}`);
     }
   } finally {
     child.kill('SIGTERM');

@@ -4,3 +4,4 @@ export * from './task.js';
 export * from './assessment.js';
 export * from './errors.js';
 export * from './period.js';
+export * from './light.js';

@@ -1,6 +1,8 @@
 // The office's overview for one period: status counts overall, by theme, by leader and by lead
 // unit, and the list of tasks behind with their reasons; and the counts of every period (trend).
-// Each figure is one grouped query over the period's reports (indexed by period and status).
+// A whole plan's tallies come from report_tallies, which triggers keep in step with every write
+// (migration 0003); a unit's or leader's from one grouped statement over the period's (period, task,
+// status) index entries. Only the few behind reports are read in full, for their reasons and lights.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { STATUSES, type Assessment, type Status } from '../domain/index.js';
 import { LIGHTS, lightOf, type Light, type LightThresholds } from '../domain/light.js';
@@ -51,26 +53,16 @@ function addCount(counts: StatusCounts, status: string, n: number): void {
   if (status in counts) counts[status as Status] += Number(n);
 }
 
-/** The period's reports of the plan's tasks, narrowed to a leader's or a unit's tasks. */
-function scoped(db: Kysely<DB>, f: DashboardFilter) {
-  let q = db
-    .selectFrom('reports as r')
-    .innerJoin('tasks as t', 't.id', 'r.task_id')
-    .where('r.period_id', '=', f.periodId)
-    .where('t.plan_id', '=', f.planId);
-  if (f.leaderId != null) {
-    const leaderId = f.leaderId;
-    q = q.where((eb): Expression<SqlBool> =>
-      eb.exists(eb.selectFrom('task_leaders as fl').select('fl.task_id').whereRef('fl.task_id', '=', 't.id').where('fl.leader_id', '=', leaderId)),
-    );
-  }
-  if (f.unitId != null) {
-    const unitId = f.unitId;
-    q = q.where((eb): Expression<SqlBool> =>
-      eb.exists(eb.selectFrom('task_units as fu').select('fu.task_id').whereRef('fu.task_id', '=', 't.id').where('fu.unit_id', '=', unitId)),
-    );
-  }
-  return q;
+/**
+ * Where a dashboard's reports come from: the period's reports of the plan's tasks, narrowed to a
+ * leader's or a unit's tasks. Reads `r.task_id` and `r.status` from the (period, task, status)
+ * index only (migration 0003), never the wide report rows.
+ */
+function scopeWhere(f: DashboardFilter) {
+  const parts = [sql`r.period_id = ${f.periodId}`, sql`t.plan_id = ${f.planId}`];
+  if (f.leaderId != null) parts.push(sql`exists (select 1 from task_leaders fl where fl.task_id = t.id and fl.leader_id = ${f.leaderId})`);
+  if (f.unitId != null) parts.push(sql`exists (select 1 from task_units fu where fu.task_id = t.id and fu.unit_id = ${f.unitId})`);
+  return sql.join(parts, sql` and `);
 }
 
 function groups(rows: { id: number | null; name: string | null; status: string; n: number }[]): GroupCounts[] {
@@ -85,36 +77,69 @@ function groups(rows: { id: number | null; name: string | null; status: string; 
   return [...out.values()];
 }
 
+// Tallies: report counts by status for the whole plan, by theme, by leader and by lead unit, in
+// that order (themes by position, leaders and units by name). `kind` is report_tallies' `dim`.
+const OVERALL = 0;
+const THEME = 1;
+const LEADER = 2;
+const UNIT = 3;
+/** report_tallies (migration 0003), kept by triggers; not in schema.ts since only this file reads it. */
+interface ReportTalliesTable { period_id: number; dim: number; key_id: number; status: string; n: number }
+export type TallyRow = { kind: number; id: number | null; name: string | null; status: string; n: number };
+
+/**
+ * Tallies of a whole plan's period from report_tallies (migration 0003), which triggers keep in step
+ * with every write in the writer's transaction: ~100 small rows by primary key, no join over reports.
+ */
+export async function summaryTallies(db: Kysely<DB>, f: { planId: number; periodId: number }): Promise<TallyRow[]> {
+  // Names by primary key per row (a few dozen rows): joins let PostgreSQL hash every theme, leader
+  // and unit of the province on each request. A deleted key has no name and is left out.
+  const { rows } = await sql<TallyRow>`
+    select g.dim as kind, case when g.dim = 0 then null else g.key_id end as id,
+      case g.dim
+        when ${sql.lit(THEME)} then (select th.name from themes th where th.id = g.key_id)
+        when ${sql.lit(LEADER)} then (select l.name from leaders l where l.id = g.key_id)
+        when ${sql.lit(UNIT)} then (select u.name from units u where u.id = g.key_id)
+      end as name,
+      case when g.dim = ${sql.lit(THEME)} then (select th.position from themes th where th.id = g.key_id) else 0 end as pos,
+      g.status, g.n
+    from report_tallies g
+    where g.period_id = ${f.periodId} and g.n > 0 and exists (select 1 from periods p where p.id = g.period_id and p.plan_id = ${f.planId})
+    order by 1, 4, 3`.execute(db);
+  return rows.filter((r) => r.kind === OVERALL || r.name != null);
+}
+
+/**
+ * The same tallies counted from the reports, for a leader's or a unit's dashboard (the summary is
+ * kept for whole plans only), in one statement: the period's reports are read once (materialised),
+ * from the (period, task, status) index. The unary `+` on pr's columns keeps SQLite from indexing pr
+ * and scanning every theme, leader and unit of the database instead (it has no row estimate for a
+ * materialised CTE); PostgreSQL ignores it.
+ */
+export async function directTallies(db: Kysely<DB>, f: DashboardFilter): Promise<TallyRow[]> {
+  const { rows } = await sql<TallyRow>`
+    with pr as materialized (select r.task_id, r.status, t.theme_id from reports r join tasks t on t.id = r.task_id where ${scopeWhere(f)})
+    select ${sql.lit(OVERALL)} as kind, null as id, null as name, 0 as pos, pr.status, count(*) as n from pr group by pr.status
+    union all
+    select ${sql.lit(THEME)}, th.id, th.name, th.position, pr.status, count(*) from pr join themes th on th.id = +pr.theme_id
+      group by th.id, th.name, th.position, pr.status
+    union all
+    select ${sql.lit(LEADER)}, l.id, l.name, 0, pr.status, count(*) from pr join task_leaders tl on tl.task_id = +pr.task_id join leaders l on l.id = tl.leader_id
+      group by l.id, l.name, pr.status
+    union all
+    -- By lead unit: a co-unit does not answer for the task's status.
+    select ${sql.lit(UNIT)}, u.id, u.name, 0, pr.status, count(*) from pr join task_units tu on tu.task_id = +pr.task_id and tu.role = 'lead' join units u on u.id = tu.unit_id
+      group by u.id, u.name, pr.status
+    order by kind, pos, name`.execute(db);
+  return rows;
+}
+
 export async function dashboardCounts(db: Kysely<DB>, f: DashboardFilter): Promise<DashboardCounts> {
-  const n = sql<number>`count(*)`.as('n');
-  const overall = await scoped(db, f).select(['r.status', n]).groupBy('r.status').execute();
-  const byTheme = await scoped(db, f)
-    .innerJoin('themes as th', 'th.id', 't.theme_id')
-    .select(['th.id', 'th.name', 'th.position', 'r.status', n])
-    .groupBy(['th.id', 'th.name', 'th.position', 'r.status'])
-    .orderBy('th.position')
-    .execute();
-  const byLeader = await scoped(db, f)
-    .innerJoin('task_leaders as tl', 'tl.task_id', 't.id')
-    .innerJoin('leaders as l', 'l.id', 'tl.leader_id')
-    .select(['l.id', 'l.name', 'r.status', n])
-    .groupBy(['l.id', 'l.name', 'r.status'])
-    .orderBy('l.name')
-    .execute();
-  // By lead unit: a co-unit does not answer for the task's status.
-  const byUnit = await scoped(db, f)
-    .innerJoin('task_units as tu', (j) => j.onRef('tu.task_id', '=', 't.id').on('tu.role', '=', 'lead'))
-    .innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .select(['u.id', 'u.name', 'r.status', n])
-    .groupBy(['u.id', 'u.name', 'r.status'])
-    .orderBy('u.name')
-    .execute();
-  const behindRows = await scoped(db, f)
-    .where('r.status', '=', 'behind')
-    .select(['t.id', 't.seq', 't.target', 'r.reason', 'r.id as reportId'])
-    .orderBy('t.seq')
-    .execute();
-  // Lights need the indicators (how far behind), so they are counted from the period's assessments.
+  const rows = f.leaderId == null && f.unitId == null ? await summaryTallies(db, f) : await directTallies(db, f);
+  // Only the behind reports need their row (reason, and the indicators for the light): a few per period.
+  const { rows: behindRows } = await sql<{ id: number; task_id: number; seq: number; target: string; reason: string; assessment: string }>`
+    select r.id, r.task_id, t.seq, t.target, r.reason, r.assessment from reports r join tasks t on t.id = r.task_id
+    where ${scopeWhere(f)} and r.status = 'behind' order by t.seq`.execute(db);
   const period = await db.selectFrom('periods').select(['due_date', 'end_date']).where('id', '=', f.periodId).executeTakeFirst();
   const today = f.today ?? new Date().toISOString().slice(0, 10);
   const lightOptions = {
@@ -122,57 +147,56 @@ export async function dashboardCounts(db: Kysely<DB>, f: DashboardFilter): Promi
     thresholds: f.lightThresholds,
     periodEndMonth: period ? Number(period.end_date.slice(5, 7)) : undefined,
   };
-  const lightByReport = new Map<number, Light>();
-  const lights = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
-  for (const r of await scoped(db, f).select(['r.id', 'r.status', 'r.assessment']).execute()) {
-    const light = lightOf({ ...(JSON.parse(r.assessment) as Assessment), status: r.status as Status }, lightOptions);
-    lightByReport.set(r.id, light);
-    lights[light] += 1;
-  }
 
   const counts = emptyCounts();
+  const lights = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
   let total = 0;
-  for (const r of overall) {
+  for (const r of rows) {
+    if (r.kind !== OVERALL) continue;
     addCount(counts, r.status, r.n);
     total += Number(r.n);
+    // Every status but `behind` has one light whatever its indicators; behind ones are counted below.
+    if (r.status !== 'behind') lights[lightOf(r.status as Status, lightOptions)] += Number(r.n);
   }
+  const behind = behindRows.map((r) => {
+    // The light follows the effective status but reads how far behind from the machine's indicators.
+    const light = lightOf({ ...(JSON.parse(r.assessment) as Assessment), status: 'behind' }, lightOptions);
+    lights[light] += 1;
+    return { id: r.task_id, seq: r.seq, target: r.target, reason: r.reason, reportId: r.id, light };
+  });
+  const ofKind = (kind: number) => rows.filter((r) => r.kind === kind);
   return {
     counts,
     lights,
     total,
-    byTheme: groups(byTheme),
-    byLeader: groups(byLeader),
-    byUnit: groups(byUnit),
-    behind: (await withPeople(db, behindRows)).map((b) => ({ ...b, light: lightByReport.get(b.reportId) ?? 'red' })),
+    byTheme: groups(ofKind(THEME)),
+    byLeader: groups(ofKind(LEADER)),
+    byUnit: groups(ofKind(UNIT)),
+    behind: await withPeople(db, behind),
   };
 }
 
-async function withPeople(db: Kysely<DB>, rows: { id: number; seq: number; target: string; reason: string; reportId: number }[]): Promise<Omit<BehindTask, 'light'>[]> {
+async function withPeople(db: Kysely<DB>, rows: { id: number; seq: number; target: string; reason: string; reportId: number; light: Light }[]): Promise<BehindTask[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  const units = await db
-    .selectFrom('task_units as tu')
-    .innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .select(['tu.task_id', 'u.name'])
-    .where('tu.task_id', 'in', ids)
-    .where('tu.role', '=', 'lead')
-    .orderBy('tu.position')
-    .execute();
-  const leaders = await db
-    .selectFrom('task_leaders as tl')
-    .innerJoin('leaders as l', 'l.id', 'tl.leader_id')
-    .select(['tl.task_id', 'l.name'])
-    .where('tl.task_id', 'in', ids)
-    .orderBy('tl.position')
-    .execute();
+  // Lead units and leaders of the behind tasks, in table order, in one round trip.
+  const { rows: people } = await sql<{ task_id: number; kind: number; name: string }>`
+    select tu.task_id, ${sql.lit(UNIT)} as kind, u.name, tu.position from task_units tu join units u on u.id = tu.unit_id
+      where tu.task_id in (${sql.join(ids)}) and tu.role = 'lead'
+    union all
+    select tl.task_id, ${sql.lit(LEADER)}, l.name, tl.position from task_leaders tl join leaders l on l.id = tl.leader_id
+      where tl.task_id in (${sql.join(ids)})
+    order by kind, position`.execute(db);
+  const namesOf = (taskId: number, kind: number) => people.filter((p) => p.task_id === taskId && p.kind === kind).map((p) => p.name);
   return rows.map((r) => ({
     taskId: r.id,
     seq: r.seq,
     target: r.target,
     reason: r.reason,
     reportId: r.reportId,
-    units: units.filter((u) => u.task_id === r.id).map((u) => u.name),
-    leaders: leaders.filter((l) => l.task_id === r.id).map((l) => l.name),
+    units: namesOf(r.id, UNIT),
+    leaders: namesOf(r.id, LEADER),
+    light: r.light,
   }));
 }
 
@@ -186,24 +210,38 @@ export interface TrendPoint {
 export async function trend(db: Kysely<DB>, planId: number, f: { leaderId?: number; unitId?: number } = {}): Promise<TrendPoint[]> {
   const periods = await db.selectFrom('periods').select(['id', 'label']).where('plan_id', '=', planId).orderBy('end_date').orderBy('id').execute();
   if (periods.length === 0) return [];
-  let q = db
-    .selectFrom('reports as r')
-    .innerJoin('tasks as t', 't.id', 'r.task_id')
-    .where('r.period_id', 'in', periods.map((p) => p.id))
-    .where('t.plan_id', '=', planId);
-  if (f.leaderId != null) {
-    const leaderId = f.leaderId;
-    q = q.where((eb): Expression<SqlBool> =>
-      eb.exists(eb.selectFrom('task_leaders as fl').select('fl.task_id').whereRef('fl.task_id', '=', 't.id').where('fl.leader_id', '=', leaderId)),
-    );
+  const periodIds = periods.map((p) => p.id);
+  let rows: { period_id: number; status: string; n: number }[];
+  if (f.leaderId == null && f.unitId == null) {
+    // The whole plan: the kept tallies (dim 0), a few rows per period.
+    rows = await db
+      .withTables<{ report_tallies: ReportTalliesTable }>()
+      .selectFrom('report_tallies')
+      .select(['period_id', 'status', 'n'])
+      .where('dim', '=', OVERALL)
+      .where('n', '>', 0)
+      .where('period_id', 'in', periodIds)
+      .execute();
+  } else {
+    let q = db
+      .selectFrom('reports as r')
+      .innerJoin('tasks as t', 't.id', 'r.task_id')
+      .where('r.period_id', 'in', periodIds)
+      .where('t.plan_id', '=', planId);
+    if (f.leaderId != null) {
+      const leaderId = f.leaderId;
+      q = q.where((eb): Expression<SqlBool> =>
+        eb.exists(eb.selectFrom('task_leaders as fl').select('fl.task_id').whereRef('fl.task_id', '=', 't.id').where('fl.leader_id', '=', leaderId)),
+      );
+    }
+    if (f.unitId != null) {
+      const unitId = f.unitId;
+      q = q.where((eb): Expression<SqlBool> =>
+        eb.exists(eb.selectFrom('task_units as fu').select('fu.task_id').whereRef('fu.task_id', '=', 't.id').where('fu.unit_id', '=', unitId)),
+      );
+    }
+    rows = await q.select(['r.period_id', 'r.status', sql<number>`count(*)`.as('n')]).groupBy(['r.period_id', 'r.status']).execute();
   }
-  if (f.unitId != null) {
-    const unitId = f.unitId;
-    q = q.where((eb): Expression<SqlBool> =>
-      eb.exists(eb.selectFrom('task_units as fu').select('fu.task_id').whereRef('fu.task_id', '=', 't.id').where('fu.unit_id', '=', unitId)),
-    );
-  }
-  const rows = await q.select(['r.period_id', 'r.status', sql<number>`count(*)`.as('n')]).groupBy(['r.period_id', 'r.status']).execute();
   return periods.map((p) => {
     const counts = emptyCounts();
     for (const r of rows) if (r.period_id === p.id) addCount(counts, r.status, r.n);

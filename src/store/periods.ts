@@ -50,7 +50,9 @@ export async function findPeriod(db: Kysely<DB>, planId: number, label: string):
 
 /** The newest period of a plan (by end date), or null when none is open yet. */
 export async function latestPeriod(db: Kysely<DB>, planId: number): Promise<PeriodInfo | null> {
-  return (await listPeriods(db, planId))[0] ?? null;
+  // listPeriods' order, first row only (task lists without a period ask this on every request).
+  const row = await db.selectFrom('periods').select(COLUMNS).where('plan_id', '=', planId).orderBy('end_date', 'desc').orderBy('start_date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? toPeriod(row) : null;
 }
 
 function checkDueDate(dueDate: string | null | undefined): void {

@@ -116,18 +116,34 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
   let total: number;
   let matches: Map<number, TaskMatch> | undefined;
   if (!filter.q?.trim() && lights.length === 0) {
-    const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-    total = Number(n);
-    pageIds = (await ordered.select('t.id').limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
+    // The page and the number of matching tasks in one statement (a window count over the filtered set).
+    const rows = await ordered
+      .select(['t.id', sql<number>`count(*) over ()`.as('total')])
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    pageIds = rows.map((r) => r.id);
+    // A page past the end has no row to carry the count: ask for it then only.
+    total = rows.length > 0 ? Number(rows[0].total) : page === 1 ? 0 : Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else {
-    // A plan holds a few hundred tasks: narrow the SQL-filtered set by search and light here.
-    let rows = await ordered.select(['t.id', 'r.assessment', 'r.status']).execute();
+    // A plan holds a few hundred tasks: narrow the SQL-filtered set by search and light here. The
+    // statuses come from the (period, task, status) index; only behind reports' assessments are
+    // read, and only for a light filter (how far behind decides between yellow and red).
+    let rows = await ordered.select(['t.id', 'r.status']).execute();
     if (filter.q?.trim()) {
       matches = await matchTasks(db, { q: filter.q, planId: filter.planId, periodId: period?.id });
       rows = rows.filter((r) => matches!.has(r.id));
       if (!filter.sort) rows.sort((a, b) => matches!.get(a.id)!.rank - matches!.get(b.id)!.rank);
     }
-    if (lights.length) rows = rows.filter((r) => lights.includes(lightOfRow(r.assessment, r.status, lightOpts)));
+    if (lights.length) {
+      const behind = rows.filter((r) => r.status === 'behind').map((r) => r.id);
+      const assessments = new Map<number, string>();
+      for (let i = 0; i < behind.length; i += 500) {
+        const found = await db.selectFrom('reports').select(['task_id', 'assessment']).where('period_id', '=', periodId).where('status', '=', 'behind').where('task_id', 'in', behind.slice(i, i + 500)).execute();
+        for (const a of found) assessments.set(a.task_id, a.assessment);
+      }
+      rows = rows.filter((r) => lights.includes(lightOfRow(assessments.get(r.id) ?? null, r.status, lightOpts)));
+    }
     total = rows.length;
     pageIds = rows.slice((page - 1) * pageSize, page * pageSize).map((r) => r.id);
   }
@@ -152,11 +168,15 @@ function lightOptions(period: PeriodInfo | null, filter: Pick<TaskFilter, 'light
   };
 }
 
+/**
+ * The light of a report row. `assessment` may be null for any status but `behind`: only a behind
+ * report's light reads its indicators (how far behind), so list queries fetch and parse no other.
+ */
 function lightOfRow(assessment: string | null, status: string | null, options: ReturnType<typeof lightOptions>): Light {
-  if (assessment == null) return lightOf('no_report', options);
-  const a = JSON.parse(assessment) as Assessment;
+  if (status == null) return lightOf('no_report', options); // no report row (left join)
+  if (status !== 'behind' || assessment == null) return lightOf(status as Status, options);
   // The light follows the effective status (an override wins) but reads the gap from the indicators.
-  return lightOf({ ...a, status: (status ?? a.status) as Status }, options);
+  return lightOf({ ...(JSON.parse(assessment) as Assessment), status: 'behind' }, options);
 }
 
 /** Tasks by id, in the order given, each with its report for the period (when one is given). */
@@ -167,38 +187,42 @@ export async function tasksByIds(
   filter: Pick<TaskFilter, 'lightThresholds' | 'today'>,
 ): Promise<TaskListItem[]> {
   if (ids.length === 0) return [];
-  const tasks = await db
+  // The tasks with their period's report in one statement, the people in another: two round trips
+  // whatever the page size. A report's assessment is read only when its light needs it (behind).
+  const periodId = period?.id ?? -1;
+  const rows = await db
     .selectFrom('tasks as t')
     .leftJoin('themes as th', 'th.id', 't.theme_id')
     .leftJoin('categories as c', 'c.id', 't.category_id')
-    .select(['t.id', 't.plan_id', 't.seq', 't.target', 't.deadline', 't.notes', 't.closed_at', 'th.name as theme', 'c.name as category'])
+    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.period_id', '=', periodId))
+    .select([
+      't.id', 't.plan_id', 't.seq', 't.target', 't.deadline', 't.notes', 't.closed_at', 'th.name as theme', 'c.name as category',
+      'r.id as report_id', 'r.period_id', 'r.state', 'r.text', 'r.version', 'r.status', 'r.machine_status', 'r.reason',
+      'r.override_status', 'r.updated_at', 'r.submitted_at',
+      sql<string | null>`case when r.status = 'behind' then r.assessment end`.as('assessment'),
+    ])
     .where('t.id', 'in', ids)
     .execute();
-  const leaders = await db
-    .selectFrom('task_leaders as tl')
-    .innerJoin('leaders as l', 'l.id', 'tl.leader_id')
-    .select(['tl.task_id', 'l.id', 'l.name'])
-    .where('tl.task_id', 'in', ids)
-    .orderBy('tl.position')
-    .execute();
-  const units = await db
-    .selectFrom('task_units as tu')
-    .innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .select(['tu.task_id', 'tu.role', 'u.id', 'u.name'])
-    .where('tu.task_id', 'in', ids)
-    .orderBy('tu.position')
-    .execute();
-  const reports = period
-    ? await db.selectFrom('reports').selectAll().where('period_id', '=', period.id).where('task_id', 'in', ids).execute()
-    : [];
+  const { rows: people } = await sql<{ task_id: number; kind: 'leader' | 'lead' | 'co'; id: number; name: string }>`
+    select tl.task_id, 'leader' as kind, l.id, l.name, tl.position from task_leaders tl join leaders l on l.id = tl.leader_id
+      where tl.task_id in (${sql.join(ids)})
+    union all
+    select tu.task_id, tu.role, u.id, u.name, tu.position from task_units tu join units u on u.id = tu.unit_id
+      where tu.task_id in (${sql.join(ids)})
+    order by position`.execute(db);
+  const linksOf = new Map<number, { leaders: NamedRef[]; units: NamedRef[]; coUnits: NamedRef[] }>();
+  for (const p of people) {
+    let links = linksOf.get(p.task_id);
+    if (!links) linksOf.set(p.task_id, (links = { leaders: [], units: [], coUnits: [] }));
+    (p.kind === 'leader' ? links.leaders : p.kind === 'lead' ? links.units : links.coUnits).push({ id: p.id, name: p.name });
+  }
   const options = lightOptions(period, filter);
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const reportOf = new Map(reports.map((r) => [r.task_id, r]));
+  const byId = new Map(rows.map((t) => [t.id, t]));
   const items: TaskListItem[] = [];
   for (const id of ids) {
     const t = byId.get(id);
     if (!t) continue;
-    const r = reportOf.get(id);
+    const links = linksOf.get(id);
     items.push({
       id: t.id,
       planId: t.plan_id,
@@ -206,28 +230,29 @@ export async function tasksByIds(
       theme: t.theme ?? null,
       category: t.category ?? null,
       target: t.target,
-      leaders: leaders.filter((l) => l.task_id === id).map((l) => ({ id: l.id, name: l.name })),
-      units: units.filter((u) => u.task_id === id && u.role === 'lead').map((u) => ({ id: u.id, name: u.name })),
-      coUnits: units.filter((u) => u.task_id === id && u.role === 'co').map((u) => ({ id: u.id, name: u.name })),
+      leaders: links?.leaders ?? [],
+      units: links?.units ?? [],
+      coUnits: links?.coUnits ?? [],
       deadline: t.deadline,
       notes: t.notes,
       closedAt: t.closed_at,
-      report: r
-        ? {
-            id: r.id,
-            periodId: r.period_id,
-            state: r.state,
-            text: r.text,
-            version: r.version,
-            status: r.status as Status,
-            machineStatus: r.machine_status as Status,
-            reason: r.reason,
-            light: lightOfRow(r.assessment, r.status, options),
-            overridden: r.override_status != null,
-            updatedAt: r.updated_at,
-            submittedAt: r.submitted_at,
-          }
-        : null,
+      report:
+        t.report_id != null
+          ? {
+              id: t.report_id,
+              periodId: t.period_id!,
+              state: t.state!,
+              text: t.text!,
+              version: t.version!,
+              status: t.status as Status,
+              machineStatus: t.machine_status as Status,
+              reason: t.reason!,
+              light: lightOfRow(t.assessment, t.status, options),
+              overridden: t.override_status != null,
+              updatedAt: t.updated_at!,
+              submittedAt: t.submitted_at ?? null,
+            }
+          : null,
     });
   }
   return items;

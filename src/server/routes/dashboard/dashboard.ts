@@ -1,8 +1,6 @@
-// Dashboard, trend, search, period comparison and publishing (progress table, leader briefing,
-// reminder notice). A unit sees its own tasks, a leader the tasks they lead, whatever they ask for.
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { STATUSES, type Result, type Status } from '../../../domain/index.js';
-import { exportProgressTable, loadBriefing, loadDiff, loadNotice, loadProgressTable, safeFileName, writeBriefingDocx, writeNoticeDocx, type ProgressFormat } from '../../../export/index.js';
+// Dashboard, trend and search. A unit sees its own tasks, a leader the tasks they lead, whatever
+// they ask for. Publishing (export, briefings, notices, period comparison) is in ../publish.
+import type { FastifyInstance } from 'fastify';
 import { dashboardCounts, trend } from '../../../store/dashboard.js';
 import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
@@ -10,37 +8,11 @@ import { searchTasks } from '../../../store/search.js';
 import { getSettings } from '../../../store/settings.js';
 import type { Caller } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
-import { HttpError, forbidden, notFound } from '../../errors.js';
-import { object, statusSchema } from '../common.js';
-import { today } from '../reports/detail.js';
+import { notFound } from '../../errors.js';
+import { object } from '../common.js';
+import { scopedFilter } from '../scope.js';
 
 const id = { type: 'integer', minimum: 1 } as const;
-
-/** The leader/unit filter a caller is held to: their own for unit and leader accounts. */
-function scopedFilter(caller: Caller, asked: { leaderId?: number; unitId?: number }): { leaderId?: number; unitId?: number } {
-  if (caller.role === 'unit') {
-    if (asked.unitId != null && asked.unitId !== caller.unitId) throw forbidden('只能查看本单位的数据');
-    return { unitId: caller.unitId ?? -1, leaderId: asked.leaderId };
-  }
-  if (caller.role === 'leader') {
-    if (asked.leaderId != null && asked.leaderId !== caller.leaderId) throw forbidden('只能查看本人分管的任务');
-    return { leaderId: caller.leaderId ?? -1, unitId: asked.unitId };
-  }
-  return asked;
-}
-
-function unwrap<T>(r: Result<T>): T {
-  if (!r.ok) throw new HttpError(r.error.code === 'not_found' ? 'not_found' : r.error.code === 'unsupported_format' ? 'unsupported_format' : 'bad_input', r.error.message);
-  return r.value;
-}
-
-function sendFile(reply: FastifyReply, bytes: Uint8Array, mime: string, fileName: string) {
-  reply
-    .header('content-type', mime)
-    .header('content-disposition', `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'private, no-store');
-  return reply.send(Buffer.from(bytes));
-}
 
 export function dashboardRoutes(store: Store) {
   return async (app: FastifyInstance) => {
@@ -63,9 +35,11 @@ export function dashboardRoutes(store: Store) {
       async (request) => trend(store.db, request.query.planId, scopedFilter(callerOf(request), request.query)),
     );
 
-    app.get<{ Querystring: { q: string; planId?: number; periodId?: number; page?: number; pageSize?: number } }>(
+    // Always within one plan: a search across every plan ranks every matching text of the province
+    // (seconds at 400,000 reports), and no screen needs it. `duban search` without --plan still can.
+    app.get<{ Querystring: { q: string; planId: number; periodId?: number; page?: number; pageSize?: number } }>(
       '/search',
-      { schema: { tags, summary: '全文检索', querystring: object({ q: { type: 'string', minLength: 1, maxLength: 100 }, planId: id, periodId: id, page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 } }, ['q']) } },
+      { schema: { tags, summary: '全文检索（限定计划）', querystring: object({ q: { type: 'string', minLength: 1, maxLength: 100 }, planId: id, periodId: id, page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 } }, ['q', 'planId']) } },
       async (request) => {
         const caller = callerOf(request);
         const q = request.query;
@@ -77,49 +51,6 @@ export function dashboardRoutes(store: Store) {
         const size = q.pageSize ?? 20;
         const page = q.page ?? 1;
         return { items: items.slice((page - 1) * size, page * size), total: items.length };
-      },
-    );
-
-    app.get<{ Querystring: { planId: number; from: string; to: string } }>(
-      '/diff',
-      { config: { access: ['admin', 'viewer'] }, schema: { tags, summary: '两期比较', querystring: object({ planId: id, from: { type: 'string', maxLength: 20 }, to: { type: 'string', maxLength: 20 } }, ['planId', 'from', 'to']) } },
-      async (request) => unwrap(await loadDiff(store.db, { plan: request.query.planId, from: request.query.from, to: request.query.to })),
-    );
-
-    app.get<{ Querystring: { planId: number; periodId: number; format: ProgressFormat; withStatus?: number; unitId?: number; leaderId?: number; status?: Status[] } }>(
-      '/export',
-      {
-        schema: {
-          tags, summary: '导出进展情况表',
-          querystring: object({ planId: id, periodId: id, format: { type: 'string', enum: ['xlsx', 'docx', 'csv', 'pdf'] }, withStatus: { type: 'integer', enum: [0, 1] }, unitId: id, leaderId: id, status: { type: 'array', items: statusSchema, maxItems: STATUSES.length } }, ['planId', 'periodId', 'format']),
-        },
-      },
-      async (request, reply) => {
-        const q = request.query;
-        const f = scopedFilter(callerOf(request), q);
-        const table = unwrap(await loadProgressTable(store.db, { plan: q.planId, period: q.periodId, withStatus: q.withStatus === 1, statuses: q.status, unit: f.unitId, leader: f.leaderId, today: today() }));
-        const file = await exportProgressTable(table, q.format);
-        return sendFile(reply, file.bytes, file.mime, file.fileName);
-      },
-    );
-
-    app.get<{ Params: { leaderId: number }; Querystring: { planId: number; periodId: number } }>(
-      '/briefings/:leaderId',
-      { config: { access: ['admin', 'viewer', 'leader'] }, schema: { tags, summary: '领导专报（.docx）', params: object({ leaderId: id }, ['leaderId']), querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']) } },
-      async (request, reply) => {
-        const f = scopedFilter(callerOf(request), { leaderId: request.params.leaderId });
-        const briefing = unwrap(await loadBriefing(store.db, { plan: request.query.planId, period: request.query.periodId, leader: f.leaderId!, today: today() }));
-        return sendFile(reply, await writeBriefingDocx(briefing), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${safeFileName(`领导专报-${request.params.leaderId}`)}.docx`);
-      },
-    );
-
-    app.get<{ Params: { unitId: number }; Querystring: { planId: number; periodId: number } }>(
-      '/notices/:unitId',
-      { config: { access: ['admin', 'unit'] }, schema: { tags, summary: '催办通知（.docx）', params: object({ unitId: id }, ['unitId']), querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']) } },
-      async (request, reply) => {
-        const f = scopedFilter(callerOf(request), { unitId: request.params.unitId });
-        const notice = unwrap(await loadNotice(store.db, { plan: request.query.planId, period: request.query.periodId, unit: f.unitId!, today: today() }));
-        return sendFile(reply, await writeNoticeDocx(notice), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${safeFileName(`催办通知-${request.params.unitId}`)}.docx`);
       },
     );
   };
