@@ -12,11 +12,17 @@ import { parsePeriod } from '../src/domain/index.js';
 
 export const title = 'assess: tasks per CPU-second on the seed replicated';
 
-interface SeedTask { target: string; progress: string }
+interface SeedTask {
+  target: string;
+  progress: string;
+}
 
 function seed(): SeedTask[] {
   const file = fileURLToPath(new URL('../test/fixtures/qiantang-2023-q4.gold.json', import.meta.url));
-  return (JSON.parse(readFileSync(file, 'utf8')) as SeedTask[]).map((t) => ({ target: t.target, progress: t.progress }));
+  return (JSON.parse(readFileSync(file, 'utf8')) as SeedTask[]).map((t) => ({
+    target: t.target,
+    progress: t.progress,
+  }));
 }
 
 /** The seed repeated to `count` tasks, each copy's progress marked so no two texts are equal. */
@@ -77,7 +83,11 @@ function heapGrowth(tasks: SeedTask[], count: number): number {
 function worstRealistic(): { median: number; max: number } {
   const things = ['学校', '公园', '道路', '医院', '停车场', '充电桩', '养老床位', '农村公路'];
   const units = ['所', '个', '公里', '亩', '张', '万元', '宗', '人'];
-  const target = (k: number) => Array.from({ length: 40 }, (_, i) => `新建${things[(i + k) % 8]}${i}号${(i * 37 + k) % 900 + 1}${units[(i * 3 + k) % 8]}`).join('，');
+  const target = (k: number) =>
+    Array.from(
+      { length: 40 },
+      (_, i) => `新建${things[(i + k) % 8]}${i}号${((i * 37 + k) % 900) + 1}${units[(i * 3 + k) % 8]}`,
+    ).join('，');
   const progress = (k: number) => {
     let text = '';
     for (let i = 0; text.length < 8000; i++) {
@@ -106,7 +116,9 @@ export async function run(): Promise<void> {
     console.log(`live heap after ${count} tasks: ${heapGrowth(tasks, count).toFixed(1)} MB more than before`);
   }
   const worst = worstRealistic();
-  console.log(`40 indicators × 8,000 characters: median ${worst.median.toFixed(1)} ms CPU, max ${worst.max.toFixed(1)} ms (30 inputs)`);
+  console.log(
+    `40 indicators × 8,000 characters: median ${worst.median.toFixed(1)} ms CPU, max ${worst.max.toFixed(1)} ms (30 inputs)`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await run();

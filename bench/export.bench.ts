@@ -14,7 +14,9 @@ import { writeProgressXlsx } from '../src/export/progress-xlsx.js';
 export const title = 'export: progress table, 200 tasks; 100 plans at once';
 
 function plan(n: number, tasks = 200): ProgressTable {
-  const seed = JSON.parse(readFileSync(new URL('../test/fixtures/qiantang-2023-q4.gold.json', import.meta.url), 'utf8')) as Array<ProgressRow & { status: Status }>;
+  const seed = JSON.parse(
+    readFileSync(new URL('../test/fixtures/qiantang-2023-q4.gold.json', import.meta.url), 'utf8'),
+  ) as Array<ProgressRow & { status: Status }>;
   const rows: ProgressRow[] = [];
   for (let i = 0; rows.length < tasks; i++) {
     const s = seed[i % seed.length];
@@ -50,12 +52,16 @@ export async function run(): Promise<void> {
       size = bytes.length;
     }
     times.sort((a, b) => a - b);
-    console.log(`${format.padEnd(4)} 200 tasks: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}), ${(size / 1024).toFixed(0)} KiB`);
+    console.log(
+      `${format.padEnd(4)} 200 tasks: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}), ${(size / 1024).toFixed(0)} KiB`,
+    );
   }
   if (findChromium()) {
     try {
       const [ms, bytes] = await time(() => writeProgressPdf(one));
-      console.log(`pdf  200 tasks: ${ms.toFixed(0)} ms (one run, Chromium start included), ${(bytes.length / 1024).toFixed(0)} KiB`);
+      console.log(
+        `pdf  200 tasks: ${ms.toFixed(0)} ms (one run, Chromium start included), ${(bytes.length / 1024).toFixed(0)} KiB`,
+      );
     } catch (err) {
       console.log(`pdf  skipped: ${(err as Error).message}`);
     }
@@ -64,7 +70,9 @@ export async function run(): Promise<void> {
   const plans = Array.from({ length: 100 }, (_, i) => plan(i + 1));
   for (const [format, write] of Object.entries(writers)) {
     const [ms] = await time(() => Promise.all(plans.map((p) => write(p))));
-    console.log(`${format.padEnd(4)} 100 plans at once: ${(ms / 1000).toFixed(1)} s total, ${(ms / 100).toFixed(0)} ms per plan`);
+    console.log(
+      `${format.padEnd(4)} 100 plans at once: ${(ms / 1000).toFixed(1)} s total, ${(ms / 100).toFixed(0)} ms per plan`,
+    );
   }
   console.log(`heap after: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
 }

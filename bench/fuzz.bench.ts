@@ -8,7 +8,11 @@ export const title = 'fuzz: parser and assessor, FUZZ_RUNS× the inputs of npm t
 export async function run(): Promise<void> {
   const runs = process.env.FUZZ_RUNS ?? '10';
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const files = ['test/reliability/parser-text-fuzz.test.ts', 'test/reliability/parser-file-fuzz.test.ts', 'test/reliability/assessor-fuzz.test.ts'];
+  const files = [
+    'test/reliability/parser-text-fuzz.test.ts',
+    'test/reliability/parser-file-fuzz.test.ts',
+    'test/reliability/assessor-fuzz.test.ts',
+  ];
   const started = performance.now();
   const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...files, '--testTimeout=1800000'], {
     cwd: root,
@@ -21,6 +25,9 @@ export async function run(): Promise<void> {
   const lines = out.split('\n').filter((l) => /fuzz.*: \d+ inputs|^\s{2}\S.*: \d+ inputs, slowest/.test(l));
   console.log(`FUZZ_RUNS=${runs}, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   for (const l of lines) console.log(l);
-  const failed = out.split('\n').filter((l) => /✗|×|FAIL|Counterexample/.test(l)).slice(0, 20);
+  const failed = out
+    .split('\n')
+    .filter((l) => /✗|×|FAIL|Counterexample/.test(l))
+    .slice(0, 20);
   console.log(failed.length ? `failures:\n${failed.join('\n')}` : 'failures: none');
 }

@@ -35,7 +35,11 @@ async function serveChild(config: StoreConfig): Promise<void> {
 if (process.argv[2] === '--serve') await serveChild(JSON.parse(process.argv[3]) as StoreConfig);
 
 function startServer(config: StoreConfig): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', JSON.stringify(config)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
     let out = '';
@@ -52,14 +56,21 @@ function startServer(config: StoreConfig): Promise<{ child: ChildProcess; port: 
 }
 
 async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
   return /duban_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1];
 }
 
 function load(url: string, cookie: string): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: `duban_session=${cookie}` } }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon(
+      { url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: `duban_session=${cookie}` } },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
   });
 }
 
@@ -71,7 +82,9 @@ function cpuSeconds(pid: number | undefined): number | null {
   const file = `/proc/${pid}/stat`;
   if (pid == null || !existsSync(file)) return null;
   // Fields after the command name: state is 3rd, utime 14th, stime 15th (clock ticks, 100 per second).
-  const fields = readFileSync(file, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(file, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -87,12 +100,34 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
   await store.db
     .insertInto('users')
     .values([
-      { username: 'bench-admin', display_name: 'bench', password_hash: hash, role: 'admin', unit_id: null, leader_id: null, disabled: 0, created_at: now, updated_at: now },
-      { username: 'bench-unit', display_name: 'bench', password_hash: hash, role: 'unit', unit_id: unitId, leader_id: null, disabled: 0, created_at: now, updated_at: now },
+      {
+        username: 'bench-admin',
+        display_name: 'bench',
+        password_hash: hash,
+        role: 'admin',
+        unit_id: null,
+        leader_id: null,
+        disabled: 0,
+        created_at: now,
+        updated_at: now,
+      },
+      {
+        username: 'bench-unit',
+        display_name: 'bench',
+        password_hash: hash,
+        role: 'unit',
+        unit_id: unitId,
+        leader_id: null,
+        disabled: 0,
+        created_at: now,
+        updated_at: now,
+      },
     ])
     .execute();
   await store.close();
-  console.log(`${name}: ${data.planIds.length} plans, ${data.reports.toLocaleString('en')} reports loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${CONNECTIONS} connections × ${SECONDS} s per endpoint`);
+  console.log(
+    `${name}: ${data.planIds.length} plans, ${data.reports.toLocaleString('en')} reports loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${CONNECTIONS} connections × ${SECONDS} s per endpoint`,
+  );
 
   const { child, port } = await startServer(config);
   try {
@@ -104,7 +139,11 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
       ['baseline /auth/me', '/api/auth/me', admin],
       ['dashboard (admin, 200 tasks)', `/api/dashboard?planId=${planId}&periodId=${periodId}`, admin],
       ['task list page (admin)', `/api/tasks?planId=${planId}&periodId=${periodId}&page=2&pageSize=20`, admin],
-      ['task list, sorted by status (admin)', `/api/tasks?planId=${planId}&periodId=${periodId}&sort=status&pageSize=50`, admin],
+      [
+        'task list, sorted by status (admin)',
+        `/api/tasks?planId=${planId}&periodId=${periodId}&sort=status&pageSize=50`,
+        admin,
+      ],
       ['task list (unit, own tasks)', `/api/tasks?planId=${planId}&periodId=${periodId}`, unit],
     ];
     for (const [label, path, cookie] of endpoints) {
@@ -114,8 +153,13 @@ async function measure(name: string, config: StoreConfig): Promise<void> {
       const r = await load(base + path, cookie);
       const cpu1 = cpuSeconds(child.pid);
       const errors = r.errors + r.non2xx;
-      const cpu = cpu0 != null && cpu1 != null && r.requests.total > 0 ? `   server cpu ${(((cpu1 - cpu0) * 1000) / r.requests.total).toFixed(2)} ms/req` : '';
-      console.log(`  ${name} ${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${cpu}${errors ? `   ${errors} errors` : ''}`);
+      const cpu =
+        cpu0 != null && cpu1 != null && r.requests.total > 0
+          ? `   server cpu ${(((cpu1 - cpu0) * 1000) / r.requests.total).toFixed(2)} ms/req`
+          : '';
+      console.log(
+        `  ${name} ${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${cpu}${errors ? `   ${errors} errors` : ''}`,
+      );
     }
   } finally {
     child.kill('SIGTERM');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../src/server/auth/password.js';
 import { SYSTEM_ACTOR } from '../src/store/audit.js';
-import { openStore, type Store, type StoreConfig } from '../src/store/db.js';
+import { openStore, type StoreConfig } from '../src/store/db.js';
 import { createUser } from '../src/store/users.js';
 import { childScript, runChild } from '../test/reliability/helpers/child.js';
 import { HttpClient } from '../test/reliability/helpers/http.js';
@@ -24,7 +24,11 @@ const PG_URL = process.env.DUBAN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/
 const PASSWORD = 'soak-password-1';
 
 type Kind = 'dashboard' | 'tasks' | 'report' | 'save' | 'submit' | 'return' | 'login';
-interface Sample { kind: Kind; ms: number; status: number }
+interface Sample {
+  kind: Kind;
+  ms: number;
+  status: number;
+}
 
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return 0;
@@ -32,7 +36,9 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-async function prepare(config: StoreConfig): Promise<{ planId: number; periodId: number; units: { id: number; reports: number[] }[] }> {
+async function prepare(
+  config: StoreConfig,
+): Promise<{ planId: number; periodId: number; units: { id: number; reports: number[] }[] }> {
   const store = await openStore(config);
   try {
     const summary = await importSeed(store);
@@ -49,8 +55,17 @@ async function prepare(config: StoreConfig): Promise<{ planId: number; periodId:
       .execute();
     const byUnit = new Map<number, number[]>();
     for (const r of rows) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r.id]);
-    const units = [...byUnit].sort((a, b) => b[1].length - a[1].length).slice(0, 6).map(([id, reports]) => ({ id, reports }));
-    for (const u of units) await createUser(store.db, SYSTEM_ACTOR, { username: `soak-unit-${u.id}`, role: 'unit', unitId: u.id, passwordHash: hash });
+    const units = [...byUnit]
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, 6)
+      .map(([id, reports]) => ({ id, reports }));
+    for (const u of units)
+      await createUser(store.db, SYSTEM_ACTOR, {
+        username: `soak-unit-${u.id}`,
+        role: 'unit',
+        unitId: u.id,
+        passwordHash: hash,
+      });
     return { planId: summary.planId, periodId: summary.periodId, units };
   } finally {
     await store.close();
@@ -62,7 +77,13 @@ async function soakOne(name: string, config: StoreConfig): Promise<void> {
   const server = runChild(childScript('serve.ts'), [JSON.stringify(config)]);
   const port = (await server.waitFor((l) => l.startsWith('listening '))).split(' ')[1];
   const base = `http://127.0.0.1:${port}`;
-  const rssOf = () => Number(server.lines.filter((l) => l.startsWith('rss ')).at(-1)?.split(' ')[1] ?? 0);
+  const rssOf = () =>
+    Number(
+      server.lines
+        .filter((l) => l.startsWith('rss '))
+        .at(-1)
+        ?.split(' ')[1] ?? 0,
+    );
   await server.waitFor((l) => l.startsWith('rss '));
 
   const samples: Sample[] = [];
@@ -70,7 +91,8 @@ async function soakOne(name: string, config: StoreConfig): Promise<void> {
   const acks = new Map<number, number>(); // report → highest version acknowledged
   const record = (kind: Kind, r: { ms: number; status: number; text: string }, okStatuses: number[] = [200]) => {
     samples.push({ kind, ms: r.ms, status: r.status });
-    if (!okStatuses.includes(r.status) && errors.length < 20) errors.push(`${kind} ${r.status} ${r.text.slice(0, 120)}`);
+    if (!okStatuses.includes(r.status) && errors.length < 20)
+      errors.push(`${kind} ${r.status} ${r.text.slice(0, 120)}`);
   };
 
   const admin = new HttpClient(base);
@@ -95,11 +117,19 @@ async function soakOne(name: string, config: StoreConfig): Promise<void> {
         const report = got.body as { version: number; state: string; text: string };
         if (report.state === 'submitted' || report.state === 'approved') continue;
         if (roll < 0.9 || !report.text.trim()) {
-          const saved = await c.request('PUT', `/api/reports/${id}`, { text: `截至目前已完成投资${k}亿元，同比增长${k % 25}%，第${k}次更新。`, version: report.version });
+          const saved = await c.request('PUT', `/api/reports/${id}`, {
+            text: `截至目前已完成投资${k}亿元，同比增长${k % 25}%，第${k}次更新。`,
+            version: report.version,
+          });
           record('save', saved, [200, 409]);
-          if (saved.status === 200) acks.set(id, Math.max(acks.get(id) ?? 0, (saved.body as { version: number }).version));
+          if (saved.status === 200)
+            acks.set(id, Math.max(acks.get(id) ?? 0, (saved.body as { version: number }).version));
         } else {
-          record('submit', await c.request('POST', `/api/reports/${id}/submit`, { version: report.version }), [200, 409]);
+          record(
+            'submit',
+            await c.request('POST', `/api/reports/${id}/submit`, { version: report.version }),
+            [200, 409],
+          );
         }
       }
     }
@@ -109,8 +139,15 @@ async function soakOne(name: string, config: StoreConfig): Promise<void> {
       if (k % 3 === 0) {
         const review = await c.request('GET', `/api/review?${q}&state=submitted`);
         record('tasks', review);
-        const items = ((review.body as { items?: { report: { id: number } | null }[] }).items ?? []).filter((t) => t.report);
-        if (items.length) record('return', await c.request('POST', `/api/reports/${items[0].report!.id}/return`, { comment: '请补充本季度数据。' }), [200, 409]);
+        const items = ((review.body as { items?: { report: { id: number } | null }[] }).items ?? []).filter(
+          (t) => t.report,
+        );
+        if (items.length)
+          record(
+            'return',
+            await c.request('POST', `/api/reports/${items[0].report!.id}/return`, { comment: '请补充本季度数据。' }),
+            [200, 409],
+          );
       } else if (k % 3 === 1) record('dashboard', await c.request('GET', `/api/dashboard?${q}`));
       else record('tasks', await c.request('GET', `/api/tasks?${q}&status=behind&pageSize=50`));
     }
@@ -119,12 +156,16 @@ async function soakOne(name: string, config: StoreConfig): Promise<void> {
     const c = new HttpClient(base);
     record('login', await c.login('soak-viewer', PASSWORD));
     for (let k = 0; Date.now() < deadline; k++) {
-      record(k % 2 ? 'dashboard' : 'tasks', await c.request('GET', k % 2 ? `/api/dashboard?${q}` : `/api/tasks?${q}&q=${encodeURIComponent('学位')}`));
+      record(
+        k % 2 ? 'dashboard' : 'tasks',
+        await c.request('GET', k % 2 ? `/api/dashboard?${q}` : `/api/tasks?${q}&q=${encodeURIComponent('学位')}`),
+      );
     }
   };
 
   const users: Promise<void>[] = [office(admin)];
-  for (let i = 0; users.length < CLIENTS; i++) users.push(i % 4 === 3 ? viewer() : unitUser(setup.units[i % setup.units.length]));
+  for (let i = 0; users.length < CLIENTS; i++)
+    users.push(i % 4 === 3 ? viewer() : unitUser(setup.units[i % setup.units.length]));
   await Promise.all(users);
   const seconds = (performance.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 1100)); // one more RSS sample after the load
@@ -137,25 +178,41 @@ async function soakOne(name: string, config: StoreConfig): Promise<void> {
   let lost = 0;
   try {
     for (const [id, version] of acks) {
-      const row = await store.db.selectFrom('report_versions').select('version').where('report_id', '=', id).where('version', '=', version).executeTakeFirst();
+      const row = await store.db
+        .selectFrom('report_versions')
+        .select('version')
+        .where('report_id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
       if (!row) lost++;
     }
   } finally {
     await store.close();
   }
 
-  const bad = samples.filter((s) => !(s.status === 200 || (s.status === 409 && ['save', 'submit', 'return'].includes(s.kind))));
+  const bad = samples.filter(
+    (s) => !(s.status === 200 || (s.status === 409 && ['save', 'submit', 'return'].includes(s.kind))),
+  );
   const conflicts = samples.filter((s) => s.status === 409).length;
   // Logins are slow on purpose (scrypt) and happen once per user: reported on their own line.
   const work = samples.filter((s) => s.kind !== 'login').map((s) => s.ms);
-  console.log(`${name}: ${work.length} requests in ${seconds.toFixed(0)} s by ${CLIENTS} users = ${(work.length / seconds).toFixed(0)} req/s; p50 ${pct(work, 50).toFixed(1)} ms, p99 ${pct(work, 99).toFixed(1)} ms`);
+  console.log(
+    `${name}: ${work.length} requests in ${seconds.toFixed(0)} s by ${CLIENTS} users = ${(work.length / seconds).toFixed(0)} req/s; p50 ${pct(work, 50).toFixed(1)} ms, p99 ${pct(work, 99).toFixed(1)} ms`,
+  );
   for (const kind of ['dashboard', 'tasks', 'report', 'save', 'submit', 'return', 'login'] as Kind[]) {
     const ms = samples.filter((s) => s.kind === kind).map((s) => s.ms);
-    if (ms.length) console.log(`  ${kind.padEnd(9)} ${String(ms.length).padStart(6)} requests  p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms  p99 ${pct(ms, 99).toFixed(1).padStart(7)} ms`);
+    if (ms.length)
+      console.log(
+        `  ${kind.padEnd(9)} ${String(ms.length).padStart(6)} requests  p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms  p99 ${pct(ms, 99).toFixed(1).padStart(7)} ms`,
+      );
   }
-  console.log(`  errors: ${bad.length}${errors.length ? ` (${[...new Set(errors)].slice(0, 5).join(' | ')})` : ''}; save conflicts (409, expected under contention): ${conflicts}`);
+  console.log(
+    `  errors: ${bad.length}${errors.length ? ` (${[...new Set(errors)].slice(0, 5).join(' | ')})` : ''}; save conflicts (409, expected under contention): ${conflicts}`,
+  );
   console.log(`  acknowledged saves checked in the database: ${acks.size} reports, lost: ${lost}`);
-  console.log(`  server RSS: ${(rssStart / 2 ** 20).toFixed(0)} MB at start, ${(rssEnd / 2 ** 20).toFixed(0)} MB at end`);
+  console.log(
+    `  server RSS: ${(rssStart / 2 ** 20).toFixed(0)} MB at start, ${(rssEnd / 2 ** 20).toFixed(0)} MB at end`,
+  );
 }
 
 export async function run(): Promise<void> {

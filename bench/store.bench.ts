@@ -16,7 +16,18 @@ export const title = 'store: province scale (plans × 200 tasks × 20 periods)';
 const PG_URL = process.env.DUBAN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PLANS = Number(process.env.DUBAN_BENCH_PLANS ?? 100);
 const RUNS = 60;
-const QUERIES = ['医药', '光伏', '产业园', '数字经济', '固定资产投资', '新能源汽车', '学位', '跨境电商', '城中村改造', '研发'];
+const QUERIES = [
+  '医药',
+  '光伏',
+  '产业园',
+  '数字经济',
+  '固定资产投资',
+  '新能源汽车',
+  '学位',
+  '跨境电商',
+  '城中村改造',
+  '研发',
+];
 
 function percentiles(ms: number[]): { p50: number; p95: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -60,7 +71,9 @@ async function measure(name: string, store: Store, afterLoad?: () => Promise<str
   if (process.stderr.isTTY) process.stderr.write('\r');
   const loadS = (performance.now() - t0) / 1000;
   const extra = afterLoad ? await afterLoad() : '';
-  console.log(`${name}: loaded ${data.planIds.length} plans, ${data.reports.toLocaleString('en')} reports in ${loadS.toFixed(1)} s${extra}`);
+  console.log(
+    `${name}: loaded ${data.planIds.length} plans, ${data.reports.toLocaleString('en')} reports in ${loadS.toFixed(1)} s${extra}`,
+  );
 
   const r = rng(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
@@ -79,13 +92,20 @@ async function measure(name: string, store: Store, afterLoad?: () => Promise<str
   console.log(`${name}: dashboard of one unit's tasks ${fmt(unitDash)}`);
   const list = await time(RUNS, (i) => {
     const { planId, periodId } = planPeriod();
-    const filter = i % 3 === 0 ? { unitId: pick(data.unitIds.get(planId)!) } : i % 3 === 1 ? { status: 'behind' as const } : { leaderId: pick(data.leaderIds.get(planId)!) };
+    const filter =
+      i % 3 === 0
+        ? { unitId: pick(data.unitIds.get(planId)!) }
+        : i % 3 === 1
+          ? { status: 'behind' as const }
+          : { leaderId: pick(data.leaderIds.get(planId)!) };
     return listTasks(store.db, { planId, periodId, ...filter, sort: 'status', pageSize: 20 });
   });
   console.log(`${name}: task list page (unit/status/leader filter, sorted by status) ${fmt(list)}`);
   const search = await time(RUNS, (i) => searchTasks(store.db, { q: QUERIES[i % QUERIES.length], ...planPeriod() }));
   console.log(`${name}: search in a plan and period ${fmt(search)}`);
-  const planSearch = await time(RUNS, (i) => searchTasks(store.db, { q: QUERIES[i % QUERIES.length], planId: pick(data.planIds) }));
+  const planSearch = await time(RUNS, (i) =>
+    searchTasks(store.db, { q: QUERIES[i % QUERIES.length], planId: pick(data.planIds) }),
+  );
   console.log(`${name}: search in a plan, all periods ${fmt(planSearch)}`);
   const listQ = await time(RUNS, (i) => listTasks(store.db, { ...planPeriod(), q: QUERIES[i % QUERIES.length] }));
   console.log(`${name}: task list with q ${fmt(listQ)}`);
@@ -99,7 +119,9 @@ export async function run(): Promise<void> {
   const sqlite = await openStore({ file });
   try {
     await measure('sqlite', sqlite, async () => {
-      await sqlite.db.executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never).catch(() => {});
+      await sqlite.db
+        .executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never)
+        .catch(() => {});
       return ` (file ${(statSync(file).size / 1e6).toFixed(0)} MB)`;
     });
   } finally {

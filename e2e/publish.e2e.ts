@@ -119,9 +119,12 @@ describe('publishing', () => {
     const closed = periods.filter((p) => p.state === 'closed');
     expect(closed.length).toBeGreaterThanOrEqual(2);
     const [to, from] = closed; // newest first
-    const diff = await api.get<{ up: { taskId: number; target: string }[]; down: unknown[]; new: unknown[]; same: number }>(
-      `/diff?planId=${planId}&from=${from.label}&to=${to.label}`,
-    );
+    const diff = await api.get<{
+      up: { taskId: number; target: string }[];
+      down: unknown[];
+      new: unknown[];
+      same: number;
+    }>(`/diff?planId=${planId}&from=${from.label}&to=${to.label}`);
 
     const s = await openSession(browser, server.baseUrl, 'publish-compare');
     await new LoginPage(s.page).goto();
@@ -132,8 +135,18 @@ describe('publishing', () => {
     await s.page.getByRole('heading', { name: '期间对比' }).waitFor();
     await s.page.getByTestId('diff-up').waitFor();
     const count = async (key: string) =>
-      Number((await s.page.getByTestId(`diff-${key}`).locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''));
-    expect({ up: await count('up'), down: await count('down'), new: await count('new'), same: await count('same') }).toEqual({
+      Number(
+        (await s.page.getByTestId(`diff-${key}`).locator('.ant-statistic-content-value').innerText()).replace(
+          /\D/g,
+          '',
+        ),
+      );
+    expect({
+      up: await count('up'),
+      down: await count('down'),
+      new: await count('new'),
+      same: await count('same'),
+    }).toEqual({
       up: diff.up.length,
       down: diff.down.length,
       new: diff.new.length,

@@ -49,7 +49,8 @@ for (const dir of dirs) {
       `          indicators precision ${f(a.indicatorPrecision)} recall ${f(a.indicatorRecall)} F1 ${f(a.indicatorF1)}`,
     );
     console.log(`          actual accuracy ${f(a.actualAccuracy)}`);
-    if (verbose) for (const d of a.disagreements) console.log(`          #${d.seq} ${d.field}: gold ${d.gold} | got ${d.got}`);
+    if (verbose)
+      for (const d of a.disagreements) console.log(`          #${d.seq} ${d.field}: gold ${d.gold} | got ${d.got}`);
     console.log(`          period ${period?.label ?? '(none: full year assumed)'}`);
   }
 }

@@ -65,7 +65,13 @@ export function pairIndicators(gold: GoldIndicator[], got: Indicator[]): Array<[
 
 export function scoreAssess(gold: GoldTask[], assessed: Array<{ seq: number } & Assessment>): AssessScore {
   const bySeq = new Map(assessed.map((a) => [a.seq, a]));
-  let statusTotal = 0, statusOk = 0, goldInds = 0, gotInds = 0, paired = 0, actualTotal = 0, actualOk = 0;
+  let statusTotal = 0,
+    statusOk = 0,
+    goldInds = 0,
+    gotInds = 0,
+    paired = 0,
+    actualTotal = 0,
+    actualOk = 0;
   const disagreements: AssessScore['disagreements'] = [];
   for (const g of gold) {
     const a = bySeq.get(g.seq);
@@ -83,7 +89,8 @@ export function scoreAssess(gold: GoldTask[], assessed: Array<{ seq: number } & 
     paired += pairs.length;
     if (pairs.length !== g.indicators.length || pairs.length !== got.length) {
       disagreements.push({
-        seq: g.seq, field: 'indicator',
+        seq: g.seq,
+        field: 'indicator',
         gold: g.indicators.map((i) => `${i.target}${i.unit ?? ''}`).join(','),
         got: got.map((i) => `${i.target}${i.unit ?? ''}`).join(','),
       });
@@ -91,7 +98,13 @@ export function scoreAssess(gold: GoldTask[], assessed: Array<{ seq: number } & 
     for (const [gi, pi] of pairs) {
       actualTotal++;
       if (sameValue(gi.actual, pi.actual)) actualOk++;
-      else disagreements.push({ seq: g.seq, field: 'actual', gold: `${gi.metric}=${gi.actual}`, got: `${pi.metric}=${pi.actual}` });
+      else
+        disagreements.push({
+          seq: g.seq,
+          field: 'actual',
+          gold: `${gi.metric}=${gi.actual}`,
+          got: `${pi.metric}=${pi.actual}`,
+        });
     }
   }
   const precision = gotInds ? paired / gotInds : 1;

@@ -9,7 +9,10 @@ const file = process.argv[2] ?? 'test/fixtures/qiantang-2023-q4.gold.json';
 const period = parsePeriod(process.argv[3] ?? '2023Q4');
 const gold = JSON.parse(readFileSync(file, 'utf8')) as GoldTask[];
 const started = performance.now();
-const assessed = gold.map((t) => ({ seq: t.seq, ...assessTask({ target: t.target, progress: t.progress }, { period }) }));
+const assessed = gold.map((t) => ({
+  seq: t.seq,
+  ...assessTask({ target: t.target, progress: t.progress }, { period }),
+}));
 const ms = performance.now() - started;
 const score = scoreAssess(gold, assessed);
 for (const d of score.disagreements) {

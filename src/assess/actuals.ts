@@ -3,7 +3,7 @@
 // for. Forecasts, plans, applications and restated targets are not actuals; figures are never
 // added up. An explicit "已全部完成" for the item counts as met with no figure.
 import type { Indicator, Span } from '../domain/index.js';
-import { gramsOf, type MetricGrams } from './gram-index.js';
+import { gramsOf } from './gram-index.js';
 import { parseChineseNumeral } from './numbers.js';
 import { MAX_LOOKBACK, NOT_A_RESULT, pieceIndexAt, ProgressText, type FigureContext } from './progress-text.js';
 import type { Piece } from './text.js';
@@ -21,7 +21,8 @@ export interface ActualMatch {
 
 const NONE: ActualMatch = { actual: null, actual_period: null, span: null, month: null, explicitlyDone: false };
 
-const EXPLICIT_DONE = /已全部完成|全部完成|已完成[。；;]?$|已完成$|进度已达100%|完成率100%|均已[^，。；]{0,8}完成|已全部(开工|完工|建成|投用)/;
+const EXPLICIT_DONE =
+  /已全部完成|全部完成|已完成[。；;]?$|已完成$|进度已达100%|完成率100%|均已[^，。；]{0,8}完成|已全部(开工|完工|建成|投用)/;
 const ACCEPT = 0.5;
 /** A figure clearly ahead of the others of its unit may share less wording. */
 const ACCEPT_AHEAD = 0.3;
@@ -89,7 +90,12 @@ function compatible(ind: Indicator, f: FigureContext): number | null {
 }
 
 const RANK = /(?:第|前)([0-9]+|[一二三四五六七八九十]+)(?:名|位)?/g;
-interface RankMention { value: number; start: number; end: number; sentence: Piece }
+interface RankMention {
+  value: number;
+  start: number;
+  end: number;
+  sentence: Piece;
+}
 
 /** Positions stated in the text (第3名, 前十), without forecasts and ordinals of batches. */
 function rankMentions(pt: ProgressText): RankMention[] {
@@ -126,14 +132,25 @@ function rankActual(ind: Indicator, pt: ProgressText): ActualMatch {
   }
   if (!best) return NONE;
   const p = pt.periodBefore(best.sentence, best.start);
-  return { actual: best.value, actual_period: p?.label ?? null, month: p?.month ?? null, span: { start: best.start, end: best.end }, explicitlyDone: false };
+  return {
+    actual: best.value,
+    actual_period: p?.label ?? null,
+    month: p?.month ?? null,
+    span: { start: best.start, end: best.end },
+    explicitlyDone: false,
+  };
 }
 
 /** Sentences saying that something is wholly accomplished, without a figure. */
 const explicitlyDoneSentences = (pt: ProgressText): Piece[] =>
   pt.once('explicitDone', () => pt.sentences.filter((s) => EXPLICIT_DONE.test(s.text)));
 
-interface Candidate { f: FigureContext; value: number; score: number; own: number }
+interface Candidate {
+  f: FigureContext;
+  value: number;
+  score: number;
+  own: number;
+}
 
 /** The actual of one indicator in a progress text (analysed once per text: pass a ProgressText). */
 export function matchActual(ind: Indicator, progress: string | ProgressText): ActualMatch {
@@ -169,14 +186,18 @@ export function matchActual(ind: Indicator, progress: string | ProgressText): Ac
   if (best) {
     const lone = count === 1;
     const specific = ind.unit !== null && !CROWDED_UNITS.has(ind.unit) && best.f.q.unit === ind.unit;
-    const accepted = best.score >= ACCEPT ||
+    const accepted =
+      best.score >= ACCEPT ||
       (best.score >= ACCEPT_AHEAD && best.score - second >= AHEAD_MARGIN && best.own > 0) ||
       (lone && best.score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
     if (accepted) {
       const p = pt.periodBefore(best.f.sentence, best.f.q.start);
       return {
-        actual: best.value, actual_period: p?.label ?? null, month: p?.month ?? null,
-        span: { start: best.f.q.start, end: best.f.q.end }, explicitlyDone: false,
+        actual: best.value,
+        actual_period: p?.label ?? null,
+        month: p?.month ?? null,
+        span: { start: best.f.q.start, end: best.f.q.end },
+        explicitlyDone: false,
       };
     }
   }

@@ -17,7 +17,10 @@ const MAX_PROGRESS_CHARS = 8_000;
 /** No real target names more indicators than this. */
 const MAX_INDICATORS = 40;
 
-export function assessTask(input: { target: string; progress: string }, context?: { period?: Period | null }): Assessment {
+export function assessTask(
+  input: { target: string; progress: string },
+  context?: { period?: Period | null },
+): Assessment {
   try {
     const target = String(input?.target ?? '').slice(0, MAX_TARGET_CHARS);
     const progress = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
@@ -31,12 +34,19 @@ export function assessTask(input: { target: string; progress: string }, context?
       ind.actual_period = matches[i].actual_period;
       ind.source.actual = matches[i].span;
     });
-    const clauses = classifyClauses(target, indicators.map((i) => i.source.target.start));
+    const clauses = classifyClauses(
+      target,
+      indicators.map((i) => i.source.target.start),
+    );
     const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth });
     return { indicators, status: result.status, reason: reasonOf(result) };
   } catch (err) {
     // a bug must not take down a whole table: report it on the task instead
     const message = err instanceof Error ? err.message : String(err);
-    return { indicators: [], status: input?.progress?.trim() ? 'on_track' : 'no_report', reason: `无法自动评估：${message}` };
+    return {
+      indicators: [],
+      status: input?.progress?.trim() ? 'on_track' : 'no_report',
+      reason: `无法自动评估：${message}`,
+    };
   }
 }

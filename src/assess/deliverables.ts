@@ -5,7 +5,11 @@ import { gramsOf } from './gram-index.js';
 import { clausesOf, WordMatcher, type Piece } from './text.js';
 import type { ProgressText } from './progress-text.js';
 import {
-  ABSTRACT_GOALS, CHECKABLE_GOALS, COMPLETION_WORDS, EFFORT_VERBS, ONGOING_WORDS,
+  ABSTRACT_GOALS,
+  CHECKABLE_GOALS,
+  COMPLETION_WORDS,
+  EFFORT_VERBS,
+  ONGOING_WORDS,
 } from './vocab/status-words.js';
 
 const ABSTRACT = new WordMatcher(ABSTRACT_GOALS);
@@ -22,8 +26,10 @@ export interface TargetClause extends Piece {
 }
 
 /** Verbs whose object, once reported, is accomplished (a result, not an effort). */
-const RESULT_VERB = /(建成|投用|投运|完成|落地|开通|启用|启动|举办|承办|成立|设立|出台|印发|挂牌|揭牌|开工|竣工|建立|组建|编制|制定|召开|运行|实施|开放|创建|争创|推出|打造|建设|探索|引进|设立|取得|获得|贯通)/;
-const STRONG_RESULT_AT_END = /(建成|投用|投运|落地|开通|启用|举办|承办|成立|设立|出台|印发|挂牌|揭牌|竣工|组建|编制|召开|完成|贯通)$/;
+const RESULT_VERB =
+  /(建成|投用|投运|完成|落地|开通|启用|启动|举办|承办|成立|设立|出台|印发|挂牌|揭牌|开工|竣工|建立|组建|编制|制定|召开|运行|实施|开放|创建|争创|推出|打造|建设|探索|引进|设立|取得|获得|贯通)/;
+const STRONG_RESULT_AT_END =
+  /(建成|投用|投运|落地|开通|启用|举办|承办|成立|设立|出台|印发|挂牌|揭牌|竣工|组建|编制|召开|完成|贯通)$/;
 /** 实施 a plan, programme or reform is ongoing work, not a thing delivered. */
 const IMPLEMENT_ONGOING = /^实施.*(规划|计划|工程|行动|战略|方案|改革|试点|管理|制度|机制)[”"]?$/;
 const LEAD = /^(力争|确保|全面|积极|全力|大力|着力|努力|深入|进一步|高质量|高水平|精益求精)+/;
@@ -54,9 +60,15 @@ export function classifyClauses(target: string, indicatorStarts: number[]): Targ
     const ongoingProgramme = IMPLEMENT_ONGOING.test(body);
     // a designation applied for (创建…城市, 争创…示范区) is a deliverable whatever its head noun
     const applied = /^(争创|创建|创成|申报|参评)/.test(body);
-    const kind: ClauseKind = applied ? 'deliverable'
-      : !RESULT_VERB.test(body) || effortLed || ongoingProgramme || (abstract && !strongResult) ? 'effort' : 'deliverable';
-    const items = object.split(/、|和(?=[^和]{2,})/).map((s) => s.replace(/[“”"《》]/g, '')).filter((s) => s.length >= 2);
+    const kind: ClauseKind = applied
+      ? 'deliverable'
+      : !RESULT_VERB.test(body) || effortLed || ongoingProgramme || (abstract && !strongResult)
+        ? 'effort'
+        : 'deliverable';
+    const items = object
+      .split(/、|和(?=[^和]{2,})/)
+      .map((s) => s.replace(/[“”"《》]/g, ''))
+      .filter((s) => s.length >= 2);
     out.push({ text: c.text, start: c.start, end: c.end, kind, items: items.length ? items : [object] });
   }
   return out;
@@ -74,17 +86,28 @@ const COVER = 0.35;
 /** Sentences longer than this are judged clause by clause (one sentence may list many items). */
 const LONG_SENTENCE = 120;
 
-interface CoverPiece extends Piece { completes: boolean; ongoing: string | null }
+interface CoverPiece extends Piece {
+  completes: boolean;
+  ongoing: string | null;
+}
 
 /** The pieces a deliverable is looked for in: sentences, long ones cut into clauses. */
 function coverPieces(pt: ProgressText): CoverPiece[] {
   return pt.once('coverPieces', () => {
     const out: CoverPiece[] = [];
     for (const s of pt.sentences) {
-      const parts = s.text.length > LONG_SENTENCE
-        ? clausesOf(s.text).map((c) => ({ text: c.text, start: s.start + c.start, end: s.start + c.end }))
-        : [s];
-      for (const p of parts) out.push({ text: p.text, start: p.start, end: p.end, completes: COMPLETION.first(p.text) !== null, ongoing: ONGOING.first(p.text) });
+      const parts =
+        s.text.length > LONG_SENTENCE
+          ? clausesOf(s.text).map((c) => ({ text: c.text, start: s.start + c.start, end: s.start + c.end }))
+          : [s];
+      for (const p of parts)
+        out.push({
+          text: p.text,
+          start: p.start,
+          end: p.end,
+          completes: COMPLETION.first(p.text) !== null,
+          ongoing: ONGOING.first(p.text),
+        });
     }
     return out;
   });
@@ -102,7 +125,11 @@ export function coverage(clause: TargetClause, pt: ProgressText): Coverage {
       const score = scores[i];
       if (score < COVER) continue;
       const piece = pieces[i];
-      if (!best || score > best.score + 0.05 || (Math.abs(score - best.score) <= 0.05 && piece.completes && !best.piece.completes)) {
+      if (
+        !best ||
+        score > best.score + 0.05 ||
+        (Math.abs(score - best.score) <= 0.05 && piece.completes && !best.piece.completes)
+      ) {
         best = { piece, score };
       }
     }

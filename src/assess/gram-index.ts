@@ -22,13 +22,40 @@ export interface PreparedGrams {
 
 /** Words too common in reports to tie a figure to a metric; their pairs weigh little. */
 const GENERIC = new Set([
-  '新增', '新建', '完成', '实现', '打造', '建设', '引进', '培育', '开工', '建成', '累计', '全区', '我区', '已经',
-  '达到', '项目', '企业', '工作', '推进', '开展', '组织', '全年', '今年', '以来', '目前', '截至', '其中', '共计',
+  '新增',
+  '新建',
+  '完成',
+  '实现',
+  '打造',
+  '建设',
+  '引进',
+  '培育',
+  '开工',
+  '建成',
+  '累计',
+  '全区',
+  '我区',
+  '已经',
+  '达到',
+  '项目',
+  '企业',
+  '工作',
+  '推进',
+  '开展',
+  '组织',
+  '全年',
+  '今年',
+  '以来',
+  '目前',
+  '截至',
+  '其中',
+  '共计',
 ]);
 const GENERIC_WEIGHT = 0.3;
 
 /** Word characters: CJK unified ideographs and ASCII letters (digits are matched apart). */
-const isWordChar = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isWordChar = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Report shorthand: 规模以上 is written 规上, 限额以上 限上; list words (、和及与) carry no

@@ -6,9 +6,11 @@ import { parseChineseNumeral, quantitiesOfHalfWidth, toHalfWidth, type Quantity 
 import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
 
 /** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
-const LEADING_VERBS = /^(新增|新建|新开工|新开|新认定|新设|新培育|新打造|完成|实现|引进|引育|培育|打造|建设|开工|建成|开放|投用|创建|争创|组建|改扩建|改造|实施|签约|开展|组织|推出|出让|供应|建立|累计完成)/;
+const LEADING_VERBS =
+  /^(新增|新建|新开工|新开|新认定|新设|新培育|新打造|完成|实现|引进|引育|培育|打造|建设|开工|建成|开放|投用|创建|争创|组建|改扩建|改造|实施|签约|开展|组织|推出|出让|供应|建立|累计完成)/;
 /** Words between a metric and its number that are not part of the metric. */
-const TRAILING_FILLER = /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
+const TRAILING_FILLER =
+  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
 const LEADING_FILLER = /^(力争|确保|争取|全年|年内|累计)?/;
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
@@ -32,7 +34,11 @@ function kindOf(metric: string, q: Quantity): IndicatorKind {
 }
 
 function cleanMetric(s: string): string {
-  return s.replace(TRAILING_FILLER, '').replace(LEADING_FILLER, '').replace(/^[、，]+|[、，]+$/g, '').replace(/等$/, '');
+  return s
+    .replace(TRAILING_FILLER, '')
+    .replace(LEADING_FILLER, '')
+    .replace(/^[、，]+|[、，]+$/g, '')
+    .replace(/等$/, '');
 }
 
 /** A money figure followed by a noun qualifies it (10亿元以上项目): not a target of its own. */
@@ -59,23 +65,34 @@ function ranksIn(text: string, clause: Piece, quoted: Array<[number, number]>): 
     const metricWords = cleanMetric((before.split(/、/).pop() ?? before).replace(RANK_CONTEXT_VERBS, ''));
     out.push({
       metric: metricWords.includes('排名') ? metricWords : `${metricWords}排名`,
-      kind: 'rank', direction: 'at_most', target: value, floor: value, unit: null,
-      start: at, end: at + m[0].length,
+      kind: 'rank',
+      direction: 'at_most',
+      target: value,
+      floor: value,
+      unit: null,
+      start: at,
+      end: at + m[0].length,
     });
   }
   return out;
 }
 
 function levelsIn(text: string, clause: Piece): Draft[] {
-  const re = /(保持|达到|获得|创成|评为|获评|争创)[^，。；]{0,8}?[“"]?(双A|[AＡ]{1,5}级|A类|[一二三四五六七八九]星级)[”"]?(?=$|[，。；、])/g;
+  const re =
+    /(保持|达到|获得|创成|评为|获评|争创)[^，。；]{0,8}?[“"]?(双A|[AＡ]{1,5}级|A类|[一二三四五六七八九]星级)[”"]?(?=$|[，。；、])/g;
   const out: Draft[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(clause.text))) {
     const gradeAt = clause.start + m.index + m[0].indexOf(m[2]);
     out.push({
       metric: cleanMetric(clause.text.slice(0, m.index)) + '评级',
-      kind: 'level', direction: 'at_least', target: m[2], floor: m[2], unit: null,
-      start: gradeAt, end: gradeAt + m[2].length,
+      kind: 'level',
+      direction: 'at_least',
+      target: m[2],
+      floor: m[2],
+      unit: null,
+      start: gradeAt,
+      end: gradeAt + m[2].length,
     });
   }
   return out;
@@ -103,8 +120,14 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     }
     if (text[q.start - 1] === '前' && q.kind === 'percent') {
       out.push({
-        metric: cleanMetric(text.slice(segmentStart, q.start - 1)) + '排名', kind: 'rank', direction: 'at_most',
-        target: q.value, floor: q.value, unit: '%', start: q.start - 1, end: q.end,
+        metric: cleanMetric(text.slice(segmentStart, q.start - 1)) + '排名',
+        kind: 'rank',
+        direction: 'at_most',
+        target: q.value,
+        floor: q.value,
+        unit: '%',
+        start: q.start - 1,
+        end: q.end,
       });
       segmentStart = q.end;
       continue;
@@ -124,8 +147,13 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const growthDown = q.kind === 'percent' && /下降$/.test(cleanMetric(head)) && !atMost;
     const value = growthDown ? -q.value : q.value;
     const base: Omit<Draft, 'metric'> = {
-      kind: kindOf(metric, q), direction: atMost || growthDown ? 'at_most' : 'at_least',
-      target: value, floor: value, unit: q.unit, start: q.start, end: q.end,
+      kind: kindOf(metric, q),
+      direction: atMost || growthDown ? 'at_most' : 'at_least',
+      target: value,
+      floor: value,
+      unit: q.unit,
+      start: q.start,
+      end: q.end,
     };
     if (multi) {
       // 城市书房、文化驿站各5家 / 甲、乙营收分别达到650亿元、75亿元
@@ -151,7 +179,10 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       if (run > 1) {
         const last = qs[i + run - 1];
         const tailEnd = qs[i + run]?.start ?? clause.end;
-        const noun = text.slice(last.end, tailEnd).replace(/^(以上|余|多)/, '').split(/[、（(]/)[0];
+        const noun = text
+          .slice(last.end, tailEnd)
+          .replace(/^(以上|余|多)/, '')
+          .split(/[、（(]/)[0];
         for (let k = 0; k < run; k++) {
           const qk = qs[i + k];
           out.push(draftOf(base, cleanMetric(head + noun), qk));
@@ -171,8 +202,14 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
  * (Written out, not spread: object spread is several times slower here and this runs per figure.) */
 function draftOf(base: Omit<Draft, 'metric'>, metric: string, q?: Quantity): Draft {
   return {
-    metric, kind: base.kind, direction: base.direction, unit: q ? q.unit : base.unit,
-    target: q ? q.value : base.target, floor: q ? q.value : base.floor, start: q ? q.start : base.start, end: q ? q.end : base.end,
+    metric,
+    kind: base.kind,
+    direction: base.direction,
+    unit: q ? q.unit : base.unit,
+    target: q ? q.value : base.target,
+    floor: q ? q.value : base.floor,
+    start: q ? q.start : base.start,
+    end: q ? q.end : base.end,
   };
 }
 
@@ -196,11 +233,22 @@ export function extractIndicators(target: string): Indicator[] {
   const quantities = quantitiesOfHalfWidth(text);
   const drafts: Draft[] = [];
   for (const clause of clausesOf(text)) {
-    drafts.push(...levelsIn(text, clause), ...ranksIn(text, clause, quoted), ...amountsIn(text, clause, quantities, quoted));
+    drafts.push(
+      ...levelsIn(text, clause),
+      ...ranksIn(text, clause, quoted),
+      ...amountsIn(text, clause, quantities, quoted),
+    );
   }
   drafts.sort((a, b) => a.start - b.start);
   return drafts.map((d) => ({
-    metric: d.metric, kind: d.kind, direction: d.direction, target: d.target, floor: d.floor, unit: d.unit,
-    actual: null, actual_period: null, source: { target: { start: d.start, end: d.end }, actual: null },
+    metric: d.metric,
+    kind: d.kind,
+    direction: d.direction,
+    target: d.target,
+    floor: d.floor,
+    unit: d.unit,
+    actual: null,
+    actual_period: null,
+    source: { target: { start: d.start, end: d.end }, actual: null },
   }));
 }

@@ -128,7 +128,11 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       while (NUMERAL_KIND[text.charCodeAt(end)] === 2) end++;
       i = end - 1;
       const next = text.charCodeAt(end);
-      if (UNIT_START[next] !== 1 && !((next === 0x4f59 || next === 0x591a) && UNIT_START[text.charCodeAt(end + 1)] === 1)) continue; // 余 多
+      if (
+        UNIT_START[next] !== 1 &&
+        !((next === 0x4f59 || next === 0x591a) && UNIT_START[text.charCodeAt(end + 1)] === 1)
+      )
+        continue; // 余 多
       written = text.slice(start, end);
       // 亿元楼宇, 万亩千亿: multipliers alone are not a number (百场 is); 第三 is an ordinal;
       // 七大工程, 一号工程 name programmes
@@ -145,11 +149,16 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       value = parseFloat(m[1]);
       if (m[2]) value *= m[2] === '万亿' ? 1e12 : m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1000;
       // a digit glued to a letter or another digit group (3184路, V09, 2023-2025) is a name
-      if ((isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end))) && !METRIC_LETTERS.test(text.slice(end, end + 2))) continue;
+      if (
+        (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end))) &&
+        !METRIC_LETTERS.test(text.slice(end, end + 2))
+      )
+        continue;
     }
     let unit: string | null = null;
     let kind: QuantityKind = 'bare';
-    if (text.charCodeAt(end) === 0x25) { // %
+    if (text.charCodeAt(end) === 0x25) {
+      // %
       unit = '%';
       kind = 'percent';
       end += 1;
@@ -171,7 +180,11 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     if (chinese && kind === 'bare') continue;
     if (!Number.isFinite(value)) continue; // 400 digits overflow to Infinity, which JSON stores as null
     const after = text[start + written.length];
-    const approx = after === '余' || after === '多' || APPROX_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || APPROX_AFTER.test(text.slice(end, end + 2));
+    const approx =
+      after === '余' ||
+      after === '多' ||
+      APPROX_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ||
+      APPROX_AFTER.test(text.slice(end, end + 2));
     out.push({ value: round(value), unit, kind, start, end, approx, chinese });
   }
   return out;

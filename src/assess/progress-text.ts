@@ -54,7 +54,15 @@ const FALL_BEFORE = /(下降|减少|回落)[^，。；]{0,3}$/;
 const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
 /** Where a list item or clause around a figure stops (、，。；： and line breaks), and, after it, （. */
 const isSegmentStop = (c: number): boolean =>
-  c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0x3001 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x0a;
+  c === 0xff0c ||
+  c === 0x3002 ||
+  c === 0xff1b ||
+  c === 0xff1a ||
+  c === 0x3001 ||
+  c === 0x2c ||
+  c === 0x3b ||
+  c === 0x3a ||
+  c === 0x0a;
 const isSegmentEnd = (c: number): boolean => isSegmentStop(c) || c === 0xff08 || c === 0x28;
 const GLOBAL_PERIODS = PERIOD_PATTERNS.map((p) => ({ re: new RegExp(p.pattern.source, 'g'), month: p.month }));
 
@@ -77,7 +85,8 @@ export function pieceIndexAt(pieces: readonly Piece[], at: number): number {
   return -1;
 }
 
-const pieceAt = (pieces: readonly Piece[], at: number): Piece => pieces[pieceIndexAt(pieces, at)] ?? { text: '', start: at, end: at };
+const pieceAt = (pieces: readonly Piece[], at: number): Piece =>
+  pieces[pieceIndexAt(pieces, at)] ?? { text: '', start: at, end: at };
 
 export class ProgressText {
   readonly text: string;
@@ -148,14 +157,28 @@ export class ProgressText {
     const before = text.slice(Math.max(clause.start, q.start - MAX_LOOKBACK), q.start);
     const near = text.slice(Math.max(clause.start, q.start - 12), q.start);
     const labelsAfter = text[clause.end] === '：' || text[clause.end] === ':';
-    const excluded = labelsAfter || NOT_A_RESULT.test(before) || RESTATED_TARGET.test(before) || isQualifier(text, q) || QUASI_ITEM.test(before);
+    const excluded =
+      labelsAfter ||
+      NOT_A_RESULT.test(before) ||
+      RESTATED_TARGET.test(before) ||
+      isQualifier(text, q) ||
+      QUASI_ITEM.test(before);
     const percent = q.kind === 'percent';
     const growth = percent && GROWTH_BEFORE.test(near) ? (FALL_BEFORE.test(near) ? -q.value : q.value) : null;
     const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
     const pointsBack = back.slice(Math.max(back.lastIndexOf('，'), back.lastIndexOf(',')) + 1).includes('其中');
     return {
-      q, clause, sentence, sentenceIndex, segment: this.segmentAround(q), excluded, growth,
-      share: percent && !CHANGE_BEFORE.test(near), labelsAfter, colonAfter: this.colonAfter(q.end), pointsBack,
+      q,
+      clause,
+      sentence,
+      sentenceIndex,
+      segment: this.segmentAround(q),
+      excluded,
+      growth,
+      share: percent && !CHANGE_BEFORE.test(near),
+      labelsAfter,
+      colonAfter: this.colonAfter(q.end),
+      pointsBack,
     };
   }
 
@@ -197,7 +220,11 @@ export class ProgressText {
           re.lastIndex++;
           continue;
         }
-        if (!best || end > best.end - sentence.start || (end === best.end - sentence.start && m[0].length > best.label.length)) {
+        if (
+          !best ||
+          end > best.end - sentence.start ||
+          (end === best.end - sentence.start && m[0].length > best.label.length)
+        ) {
           best = { label: m[0], month: month(m), start: sentence.start + m.index, end: sentence.start + end };
         }
       }

@@ -11,7 +11,10 @@ export function formatValue(value: number | string | null, unit: string | null):
   if (u === '%' || u === '个百分点') return `${trim(value)}${u}`;
   const abs = Math.abs(value);
   if (abs >= 1e8) return `${trim(value / 1e8)}亿${u}`;
-  if (abs >= 1e4 && (u === '元' || u === '美元' || u === '平方米' || u === '千瓦' || u === '人' || u === '亩' || abs >= 1e5)) {
+  if (
+    abs >= 1e4 &&
+    (u === '元' || u === '美元' || u === '平方米' || u === '千瓦' || u === '人' || u === '亩' || abs >= 1e5)
+  ) {
     return `${trim(value / 1e4)}万${u}`;
   }
   return `${trim(value)}${u}`;
@@ -39,7 +42,8 @@ function actualText(ind: Indicator): string {
 
 function phrase(e: Evidence): string {
   switch (e.type) {
-    case 'empty': return '进展情况为空';
+    case 'empty':
+      return '进展情况为空';
     case 'below': {
       const ind = e.indicator;
       if (e.timeShare !== null && typeof ind.actual === 'number' && typeof ind.floor === 'number' && ind.floor) {
@@ -47,18 +51,30 @@ function phrase(e: Evidence): string {
       }
       return `${actualText(ind)}，未达${target(ind)}`;
     }
-    case 'delay': return `进展称“${e.word}”：${clip(e.sentence)}`;
-    case 'missed_goal': return `未实现“${clip(e.clause, 20)}”`;
-    case 'unpublished': return `数据或排名尚未公布：${clip(e.sentence)}`;
-    case 'awaiting': return `申报或验收已完成、结果待公布：${clip(e.sentence)}`;
-    case 'forecast_only': return `进展仅为预计数：${clip(e.sentence)}`;
-    case 'met': return e.explicit ? `${e.indicator.metric}已全部完成` : `${actualText(e.indicator)}（${target(e.indicator)}）`;
-    case 'short_of_floor': return `${actualText(e.indicator)}，未达${target(e.indicator)}但不低于序时进度${pct(e.timeShare)}`;
-    case 'unreported': return `${e.indicator.metric}未报告实际值`;
-    case 'ongoing': return `仍在推进（“${e.word}”）`;
-    case 'uncovered': return `“${clip(e.clause, 24)}”未见完成表述`;
-    case 'covered': return clip(e.sentence);
-    case 'effort_only': return '目标为持续性工作，进展已报送';
+    case 'delay':
+      return `进展称“${e.word}”：${clip(e.sentence)}`;
+    case 'missed_goal':
+      return `未实现“${clip(e.clause, 20)}”`;
+    case 'unpublished':
+      return `数据或排名尚未公布：${clip(e.sentence)}`;
+    case 'awaiting':
+      return `申报或验收已完成、结果待公布：${clip(e.sentence)}`;
+    case 'forecast_only':
+      return `进展仅为预计数：${clip(e.sentence)}`;
+    case 'met':
+      return e.explicit ? `${e.indicator.metric}已全部完成` : `${actualText(e.indicator)}（${target(e.indicator)}）`;
+    case 'short_of_floor':
+      return `${actualText(e.indicator)}，未达${target(e.indicator)}但不低于序时进度${pct(e.timeShare)}`;
+    case 'unreported':
+      return `${e.indicator.metric}未报告实际值`;
+    case 'ongoing':
+      return `仍在推进（“${e.word}”）`;
+    case 'uncovered':
+      return `“${clip(e.clause, 24)}”未见完成表述`;
+    case 'covered':
+      return clip(e.sentence);
+    case 'effort_only':
+      return '目标为持续性工作，进展已报送';
   }
 }
 

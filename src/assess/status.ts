@@ -8,7 +8,11 @@ import { gramsOf } from './gram-index.js';
 import type { ProgressText } from './progress-text.js';
 import { clausesOf, WordMatcher } from './text.js';
 import {
-  APPLICATION_WORDS, AWAITING_DECISION_PATTERNS, DELAY_WORDS, GRANTED_WORDS, PENDING_PATTERNS,
+  APPLICATION_WORDS,
+  AWAITING_DECISION_PATTERNS,
+  DELAY_WORDS,
+  GRANTED_WORDS,
+  PENDING_PATTERNS,
 } from './vocab/status-words.js';
 
 export type Evidence =
@@ -71,7 +75,9 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number): Evidence {
   if (meets) return { type: 'met', indicator: ind, explicit: false };
   if (ind.kind !== 'amount' || ind.direction === 'at_most') return { type: 'below', indicator: ind, timeShare: null };
   const share = timeShare(match.month, endMonth);
-  return actual < floor * share ? { type: 'below', indicator: ind, timeShare: share } : { type: 'short_of_floor', indicator: ind, timeShare: share };
+  return actual < floor * share
+    ? { type: 'below', indicator: ind, timeShare: share }
+    : { type: 'short_of_floor', indicator: ind, timeShare: share };
 }
 
 /** What each sentence says, read once per progress text. */
@@ -86,18 +92,20 @@ interface SentenceFacts {
 }
 
 function factsOf(pt: ProgressText): SentenceFacts[] {
-  return pt.once('sentenceFacts', () => pt.sentences.map(({ text }) => {
-    const delay = DELAY.first(text);
-    return {
-      delay: delay && !AUTHORITY_CAUSE.test(text) && !/(未|不)(出现|存在)/.test(text) ? delay : null,
-      unpublished: UNPUBLISHED.test(text),
-      awaiting: AWAITING.test(text),
-      granted: GRANTED.first(text) !== null,
-      forecast: text.includes('预计'),
-      hasDigit: /\d/.test(text),
-      ongoing: ONGOING.first(text),
-    };
-  }));
+  return pt.once('sentenceFacts', () =>
+    pt.sentences.map(({ text }) => {
+      const delay = DELAY.first(text);
+      return {
+        delay: delay && !AUTHORITY_CAUSE.test(text) && !/(未|不)(出现|存在)/.test(text) ? delay : null,
+        unpublished: UNPUBLISHED.test(text),
+        awaiting: AWAITING.test(text),
+        granted: GRANTED.first(text) !== null,
+        forecast: text.includes('预计'),
+        hasDigit: /\d/.test(text),
+        ongoing: ONGOING.first(text),
+      };
+    }),
+  );
 }
 
 function applicationAwaited(target: string, pt: ProgressText, facts: SentenceFacts[]): string | null {
@@ -132,7 +140,8 @@ export function statusOf(input: StatusInput): StatusResult {
     const word = facts[i].delay;
     if (word) behind.push({ type: 'delay', word, sentence: s.text });
   });
-  for (const c of clauses) if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
+  for (const c of clauses)
+    if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
   if (behind.length) return { status: 'behind', evidence: behind };
 
   // pending
@@ -156,7 +165,8 @@ export function statusOf(input: StatusInput): StatusResult {
     ...clauses.filter((c) => c.kind === 'deliverable').flatMap((c) => c.items),
   ];
   const ongoingAt = facts.some((f) => f.ongoing !== null) ? firstOngoingSentence(pt, facts, concreteNames()) : -1;
-  if (ongoingAt >= 0) open.push({ type: 'ongoing', word: facts[ongoingAt].ongoing ?? '', sentence: sentences[ongoingAt].text });
+  if (ongoingAt >= 0)
+    open.push({ type: 'ongoing', word: facts[ongoingAt].ongoing ?? '', sentence: sentences[ongoingAt].text });
   const covered: Evidence[] = [];
   const concrete = indicators.length + clauses.filter((c) => c.kind !== 'effort').length;
   if (concrete === 0) return { status: 'on_track', evidence: [{ type: 'effort_only' }] };
@@ -189,7 +199,8 @@ function firstOngoingSentence(pt: ProgressText, facts: SentenceFacts[], names: s
   for (const name of names) {
     const scores = pt.grams.overlapByPiece(gramsOf(name), withWord);
     const k = scores.findIndex((v) => v >= ONGOING_TIE);
-    if (k >= 0 && (first < 0 || withWord[k].start < pt.sentences[first].start)) first = pt.sentences.indexOf(withWord[k]);
+    if (k >= 0 && (first < 0 || withWord[k].start < pt.sentences[first].start))
+      first = pt.sentences.indexOf(withWord[k]);
   }
   return first;
 }

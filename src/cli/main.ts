@@ -15,7 +15,8 @@ for (const command of Object.values(commands)) command.register(program);
 
 // commander's own usage errors exit with code 1; the contract is 2 for bad input.
 program.exitOverride((err) => {
-  if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exit(0);
+  if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+    process.exit(0);
   process.exit(2);
 });
 

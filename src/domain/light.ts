@@ -57,7 +57,8 @@ export function behindByPoints(indicators: Indicator[], periodEndMonth?: number)
   for (const ind of indicators) {
     if (typeof ind.actual !== 'number' || typeof ind.floor !== 'number' || ind.floor <= 0) continue;
     if (ind.kind === 'level') continue;
-    const completion = ind.direction === 'at_most' ? (ind.actual <= 0 ? 1 : ind.floor / ind.actual) : ind.actual / ind.floor;
+    const completion =
+      ind.direction === 'at_most' ? (ind.actual <= 0 ? 1 : ind.floor / ind.actual) : ind.actual / ind.floor;
     // Only cumulative amounts are measured against the time share; a rate is judged on its own.
     const expected = ind.kind === 'amount' ? timeShare(ind.actual_period, periodEndMonth) : 1;
     const gap = (expected - completion) * 100;
@@ -66,7 +67,20 @@ export function behindByPoints(indicators: Indicator[], periodEndMonth?: number)
   return worst;
 }
 
-const CN_MONTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const CN_MONTHS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
 
 /** Share of the year (0-1) an actual period covers: `1-10月` → 10/12, `三季度` → 9/12, `上半年` → 6/12. */
 export function timeShare(actualPeriod: string | null, periodEndMonth?: number): number {
@@ -78,7 +92,7 @@ export function timeShare(actualPeriod: string | null, periodEndMonth?: number):
   let m = /(\d{1,2})\s*月/.exec(p.replace(/^.*?[-—~至到]\s*/, ''));
   if (m && +m[1] >= 1 && +m[1] <= 12) return +m[1] / 12;
   m = /([一二三四1-4])\s*季度/.exec(p);
-  if (m) return ('一二三四'.includes(m[1]) ? '一二三四'.indexOf(m[1]) + 1 : +m[1]) * 3 / 12;
+  if (m) return (('一二三四'.includes(m[1]) ? '一二三四'.indexOf(m[1]) + 1 : +m[1]) * 3) / 12;
   m = /(十[一二]?|[一二三四五六七八九])\s*月/.exec(p);
   if (m) return CN_MONTHS[m[1]] / 12;
   return undated;

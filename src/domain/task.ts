@@ -11,16 +11,7 @@ export interface Warning {
 }
 
 export type TaskField =
-  | 'seq'
-  | 'theme'
-  | 'category'
-  | 'target'
-  | 'leaders'
-  | 'units'
-  | 'progress'
-  | 'co_units'
-  | 'deadline'
-  | 'notes';
+  'seq' | 'theme' | 'category' | 'target' | 'leaders' | 'units' | 'progress' | 'co_units' | 'deadline' | 'notes';
 
 /** One numbered key task (重点工作任务) with its progress text for one period. */
 export interface Task {

@@ -5,7 +5,19 @@ import { AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableRow, 
 import { STATUS_LABEL_ZH, type Status } from '../domain/index.js';
 import { CHART_STATUSES, renderStatusChart, type StatusCounts } from './chart.js';
 import { diffStatuses } from './diff.js';
-import { a4Page, a4TextWidth, bodyParagraph, cell, documentStyles, fontPair, heading, textParagraphs, title, TABLE_BORDERS, TABLE_MARGINS } from './docx-common.js';
+import {
+  a4Page,
+  a4TextWidth,
+  bodyParagraph,
+  cell,
+  documentStyles,
+  fontPair,
+  heading,
+  textParagraphs,
+  title,
+  TABLE_BORDERS,
+  TABLE_MARGINS,
+} from './docx-common.js';
 import { formatFigure } from './figures.js';
 import { periodPhrase, type Briefing, type BriefingTask } from './model.js';
 import { LIGHT_COLOURS, TITLE_FONT, rowLight } from './style.js';
@@ -29,15 +41,32 @@ export async function writeBriefingDocx(b: Briefing): Promise<Uint8Array> {
   const counts = statusCounts(b.tasks);
   const chart = await renderStatusChart(counts);
   const chartRun = chart.svg
-    ? new ImageRun({ type: 'svg', data: new TextEncoder().encode(chart.svg), fallback: { type: 'png', data: chart.png }, transformation: { width: chart.width, height: chart.height }, altText: { name: 'status-mix', title: '任务状态分布', description: summarySentence(b) } })
-    : new ImageRun({ type: 'png', data: chart.png, transformation: { width: chart.width, height: chart.height }, altText: { name: 'status-mix', title: '任务状态分布', description: summarySentence(b) } });
+    ? new ImageRun({
+        type: 'svg',
+        data: new TextEncoder().encode(chart.svg),
+        fallback: { type: 'png', data: chart.png },
+        transformation: { width: chart.width, height: chart.height },
+        altText: { name: 'status-mix', title: '任务状态分布', description: summarySentence(b) },
+      })
+    : new ImageRun({
+        type: 'png',
+        data: chart.png,
+        transformation: { width: chart.width, height: chart.height },
+        altText: { name: 'status-mix', title: '任务状态分布', description: summarySentence(b) },
+      });
 
   const children: Array<Paragraph | Table> = [
     title('领导专报'),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [new TextRun({ text: `${b.planTitle}${periodPhrase(b.periodLabel)}进展情况（${b.leader}同志）`, size: 26, font: fontPair(TITLE_FONT) })],
+      children: [
+        new TextRun({
+          text: `${b.planTitle}${periodPhrase(b.periodLabel)}进展情况（${b.leader}同志）`,
+          size: 26,
+          font: fontPair(TITLE_FONT),
+        }),
+      ],
     }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(b.date)] }),
     heading('一、总体情况'),
@@ -48,7 +77,12 @@ export async function writeBriefingDocx(b: Briefing): Promise<Uint8Array> {
     heading('三、分类事项'),
     ...groups(b),
   ];
-  const doc = new Document({ creator: 'duban', title: `领导专报 ${b.leader} ${b.periodLabel}`, styles: documentStyles(24), sections: [{ properties: a4Page(false, 1134), children }] });
+  const doc = new Document({
+    creator: 'duban',
+    title: `领导专报 ${b.leader} ${b.periodLabel}`,
+    styles: documentStyles(24),
+    sections: [{ properties: a4Page(false, 1134), children }],
+  });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
@@ -61,14 +95,21 @@ function changes(b: Briefing): Paragraph[] {
   );
   const out: Paragraph[] = [];
   const moveLine = (m: { seq: number; target: string; from: Status | null; to: Status }) =>
-    bodyParagraph(`第${m.seq}项 ${short(m.target)}：${m.from ? STATUS_LABEL_ZH[m.from] : '—'} → ${STATUS_LABEL_ZH[m.to]}`);
-  out.push(bodyParagraph(`状态好转${moves.up.length}项，状态后退${moves.down.length}项，保持不变${moves.same}项。`, { bold: true }));
+    bodyParagraph(
+      `第${m.seq}项 ${short(m.target)}：${m.from ? STATUS_LABEL_ZH[m.from] : '—'} → ${STATUS_LABEL_ZH[m.to]}`,
+    );
+  out.push(
+    bodyParagraph(`状态好转${moves.up.length}项，状态后退${moves.down.length}项，保持不变${moves.same}项。`, {
+      bold: true,
+    }),
+  );
   if (moves.down.length) out.push(bodyParagraph('状态后退：', { bold: true }), ...moves.down.map(moveLine));
   if (moves.up.length) out.push(bodyParagraph('状态好转：', { bold: true }), ...moves.up.map(moveLine));
   const fresh = b.tasks.filter((t) => t.newFigures.length > 0);
   if (fresh.length) {
     out.push(bodyParagraph('本期新报数据：', { bold: true }));
-    for (const t of fresh) out.push(bodyParagraph(`第${t.seq}项 ${t.newFigures.map((f) => `${f.metric} ${formatFigure(f)}`).join('；')}`));
+    for (const t of fresh)
+      out.push(bodyParagraph(`第${t.seq}项 ${t.newFigures.map((f) => `${f.metric} ${formatFigure(f)}`).join('；')}`));
   } else out.push(bodyParagraph('本期无新报数据。'));
   return out;
 }
@@ -79,7 +120,12 @@ function groups(b: Briefing): Array<Paragraph | Table> {
   for (const status of CHART_STATUSES) {
     const tasks = b.tasks.filter((t) => t.status === status).sort((x, y) => x.seq - y.seq);
     if (tasks.length === 0) continue;
-    out.push(bodyParagraph(`（${ORDINALS[n++]}）${STATUS_LABEL_ZH[status]}（${tasks.length}项）`, { bold: true, font: fontPair('楷体_GB2312') }));
+    out.push(
+      bodyParagraph(`（${ORDINALS[n++]}）${STATUS_LABEL_ZH[status]}（${tasks.length}项）`, {
+        bold: true,
+        font: fontPair('楷体_GB2312'),
+      }),
+    );
     out.push(groupTable(tasks, status === 'behind' || status === 'no_report'));
   }
   return out;
@@ -90,15 +136,21 @@ function groupTable(tasks: BriefingTask[], withProgress: boolean): Table {
   const page = a4TextWidth(false, 1134);
   const shares = withProgress ? [0.07, 0.3, 0.15, 0.26, 0.22] : [0.07, 0.4, 0.18, 0.35];
   const widths = shares.map((s) => Math.floor(s * page));
-  const headers = withProgress ? ['序号', '具体目标任务', '牵头单位', '进展情况', '评估说明'] : ['序号', '具体目标任务', '牵头单位', '评估说明'];
+  const headers = withProgress
+    ? ['序号', '具体目标任务', '牵头单位', '进展情况', '评估说明']
+    : ['序号', '具体目标任务', '牵头单位', '评估说明'];
   const small = { size: 20 };
   const header = new TableRow({
     tableHeader: true,
-    children: headers.map((h, i) => cell(textParagraphs(h, { ...small, bold: true }, AlignmentType.CENTER), { width: widths[i], fill: 'F2F2F2' })),
+    children: headers.map((h, i) =>
+      cell(textParagraphs(h, { ...small, bold: true }, AlignmentType.CENTER), { width: widths[i], fill: 'F2F2F2' }),
+    ),
   });
   const rows = tasks.map((t) => {
     const light = rowLight(t);
-    const texts = withProgress ? [String(t.seq), t.target, t.units.join('、'), t.progress || '（未报送）', t.reason] : [String(t.seq), t.target, t.units.join('、'), t.reason];
+    const texts = withProgress
+      ? [String(t.seq), t.target, t.units.join('、'), t.progress || '（未报送）', t.reason]
+      : [String(t.seq), t.target, t.units.join('、'), t.reason];
     return new TableRow({
       children: texts.map((text, i) =>
         cell(textParagraphs(text, small, i === 0 ? AlignmentType.CENTER : undefined), {
@@ -108,7 +160,13 @@ function groupTable(tasks: BriefingTask[], withProgress: boolean): Table {
       ),
     });
   });
-  return new Table({ borders: TABLE_BORDERS, margins: TABLE_MARGINS, rows: [header, ...rows], width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths });
+  return new Table({
+    borders: TABLE_BORDERS,
+    margins: TABLE_MARGINS,
+    rows: [header, ...rows],
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+  });
 }
 
 const short = (s: string, n = 30): string => (s.length > n ? `${s.slice(0, n)}…` : s);

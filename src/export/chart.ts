@@ -44,7 +44,10 @@ async function renderSvg(counts: StatusCounts, width: number, height: number): P
     const statuses = [...CHART_STATUSES].reverse(); // the category axis draws bottom-up
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: '"Microsoft YaHei", "SimHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif', fontSize: 13 },
+      textStyle: {
+        fontFamily: '"Microsoft YaHei", "SimHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif',
+        fontSize: 13,
+      },
       grid: { ...GRID, containLabel: false },
       xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e5e5' } } },
       yAxis: { type: 'category', data: statuses.map((s) => STATUS_LABEL_ZH[s]), axisTick: { show: false } },
@@ -72,7 +75,15 @@ export function renderPng(counts: StatusCounts, width: number, height: number): 
   const band = plotH / CHART_STATUSES.length;
   CHART_STATUSES.forEach((s, i) => {
     const w = (counts[s] / max) * plotW;
-    if (w > 0) fillRect(raster, GRID.left, GRID.top + i * band + band * 0.2, Math.max(1, w), band * 0.6, hexToRgb(STATUS_CHART_COLOURS[s]));
+    if (w > 0)
+      fillRect(
+        raster,
+        GRID.left,
+        GRID.top + i * band + band * 0.2,
+        Math.max(1, w),
+        band * 0.6,
+        hexToRgb(STATUS_CHART_COLOURS[s]),
+      );
   });
   fillRect(raster, GRID.left - 1, GRID.top, 1, plotH, [102, 102, 102]); // the axis
   return encodePng(raster);

@@ -11,8 +11,20 @@ import { promisify } from 'node:util';
 import { DubanError } from '../domain/index.js';
 
 const run = promisify(execFile);
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--mute-audio'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--mute-audio',
+];
 
 /** The Chromium binary to use, or null when none is installed. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -34,10 +46,16 @@ export function hasChineseFont(): Promise<boolean> {
 async function requireChromium(): Promise<string> {
   const binary = findChromium();
   if (!binary) {
-    throw new DubanError('unsupported_format', 'PDF needs headless Chromium, which is not installed: install Debian chromium (apt-get install chromium) or set DUBAN_CHROMIUM');
+    throw new DubanError(
+      'unsupported_format',
+      'PDF needs headless Chromium, which is not installed: install Debian chromium (apt-get install chromium) or set DUBAN_CHROMIUM',
+    );
   }
   if (!(await hasChineseFont())) {
-    throw new DubanError('unsupported_format', 'PDF needs a Chinese font, and none is installed (Chromium would print empty boxes): install Debian fonts-noto-cjk or fonts-wqy-zenhei (apt-get install fonts-noto-cjk)');
+    throw new DubanError(
+      'unsupported_format',
+      'PDF needs a Chinese font, and none is installed (Chromium would print empty boxes): install Debian fonts-noto-cjk or fonts-wqy-zenhei (apt-get install fonts-noto-cjk)',
+    );
   }
   return binary;
 }
@@ -55,7 +73,8 @@ async function withPage(html: string, output: string, flags: (out: string) => st
     try {
       await run(binary, args, { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
     } catch (err) {
-      if (!existsSync(out)) throw new DubanError('internal', `Chromium failed: ${(err as Error).message.split('\n')[0]}`);
+      if (!existsSync(out))
+        throw new DubanError('internal', `Chromium failed: ${(err as Error).message.split('\n')[0]}`);
     }
     if (!existsSync(out)) throw new DubanError('internal', 'Chromium wrote no output');
     return new Uint8Array(await readFile(out));
@@ -66,5 +85,9 @@ async function withPage(html: string, output: string, flags: (out: string) => st
 
 /** Prints an HTML page (with its own `@page` size) to PDF. */
 export function printHtmlToPdf(html: string): Promise<Uint8Array> {
-  return withPage(html, 'out.pdf', (out) => ['--no-pdf-header-footer', '--print-to-pdf-no-header', `--print-to-pdf=${out}`]);
+  return withPage(html, 'out.pdf', (out) => [
+    '--no-pdf-header-footer',
+    '--print-to-pdf-no-header',
+    `--print-to-pdf=${out}`,
+  ]);
 }

@@ -47,13 +47,21 @@ export function diffStatuses(from: readonly TaskStatus[], to: readonly TaskStatu
   for (const t of to) {
     const was = before.get(t.taskId);
     // The later period's seq and target: that is how the task is known now.
-    const move: StatusMove = { taskId: t.taskId, seq: t.seq, target: t.target, from: was?.status ?? null, to: t.status };
+    const move: StatusMove = {
+      taskId: t.taskId,
+      seq: t.seq,
+      target: t.target,
+      from: was?.status ?? null,
+      to: t.status,
+    };
     if (!was) result.new.push(move);
     else if (STATUS_RANK[t.status] > STATUS_RANK[was.status]) result.up.push(move);
     else if (STATUS_RANK[t.status] < STATUS_RANK[was.status]) result.down.push(move);
     else result.same++;
   }
-  for (const t of from) if (!after.has(t.taskId)) result.gone.push({ taskId: t.taskId, seq: t.seq, target: t.target, from: t.status, to: null });
+  for (const t of from)
+    if (!after.has(t.taskId))
+      result.gone.push({ taskId: t.taskId, seq: t.seq, target: t.target, from: t.status, to: null });
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
   result.up.sort(bySeq);
   result.down.sort(bySeq);

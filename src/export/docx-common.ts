@@ -1,8 +1,17 @@
 // Pieces every Word document duban writes shares: East Asian fonts, A4 pages, paragraphs
 // that keep line breaks, and thin-bordered table cells.
 import {
-  AlignmentType, BorderStyle, PageOrientation, Paragraph, ShadingType, TableCell, TextRun, VerticalAlign,
-  type IRunOptions, type ISectionPropertiesOptions, type IStylesOptions,
+  AlignmentType,
+  BorderStyle,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  TableCell,
+  TextRun,
+  VerticalAlign,
+  type IRunOptions,
+  type ISectionPropertiesOptions,
+  type IStylesOptions,
 } from 'docx';
 import { BODY_FONT, LATIN_FONT, TITLE_FONT } from './style.js';
 
@@ -18,17 +27,26 @@ export function documentStyles(sizeHalfPoints = 21): IStylesOptions {
 export function a4Page(landscape: boolean, marginTwips = 851): ISectionPropertiesOptions {
   return {
     page: {
-      size: { width: 11906, height: 16838, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      size: {
+        width: 11906,
+        height: 16838,
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
       margin: { top: marginTwips, bottom: marginTwips, left: marginTwips, right: marginTwips },
     },
   };
 }
 
 /** Usable width of an A4 page between the margins, in twips. */
-export const a4TextWidth = (landscape: boolean, marginTwips = 851): number => (landscape ? 16838 : 11906) - 2 * marginTwips;
+export const a4TextWidth = (landscape: boolean, marginTwips = 851): number =>
+  (landscape ? 16838 : 11906) - 2 * marginTwips;
 
 /** Paragraphs of a text, one per line, so a multi-line progress cell stays multi-line. */
-export function textParagraphs(text: string, run: Omit<IRunOptions, 'text'> = {}, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]): Paragraph[] {
+export function textParagraphs(
+  text: string,
+  run: Omit<IRunOptions, 'text'> = {},
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
+): Paragraph[] {
   const lines = text === '' ? [''] : text.split(/\r?\n/);
   return lines.map((line) => new Paragraph({ alignment, children: [new TextRun({ ...run, text: line })] }));
 }
@@ -49,12 +67,23 @@ export function heading(text: string): Paragraph {
 }
 
 export function bodyParagraph(text: string, run: Omit<IRunOptions, 'text'> = {}): Paragraph {
-  return new Paragraph({ spacing: { after: 80 }, indent: { firstLine: 560 }, children: [new TextRun({ ...run, text })] });
+  return new Paragraph({
+    spacing: { after: 80 },
+    indent: { firstLine: 560 },
+    children: [new TextRun({ ...run, text })],
+  });
 }
 
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 /** Black hairlines around and inside a table, set once on the table rather than on every cell. */
-export const TABLE_BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+export const TABLE_BORDERS = {
+  top: line,
+  bottom: line,
+  left: line,
+  right: line,
+  insideHorizontal: line,
+  insideVertical: line,
+};
 /** Cell padding, set once on the table (twips). */
 export const TABLE_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 

@@ -44,4 +44,5 @@ export async function exportProgressTable(table: ProgressTable, format: Progress
 }
 
 /** A title usable as a file name on Windows, macOS and Linux. */
-export const safeFileName = (title: string): string => title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120) || 'export';
+export const safeFileName = (title: string): string =>
+  title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120) || 'export';

@@ -7,15 +7,29 @@ import { fail, ok, parsePeriod, type Assessment, type Result, type Status } from
 import { lightOf, type Light } from '../domain/light.js';
 import { listPeriodStatuses } from '../store/diff.js';
 import {
-  listProgressRows, listUnsubmitted, previousPeriod, resolveNamed, resolvePeriod, resolvePlan,
-  type PeriodRef, type PlanRef, type ProgressTableRow,
+  listProgressRows,
+  listUnsubmitted,
+  previousPeriod,
+  resolveNamed,
+  resolvePeriod,
+  resolvePlan,
+  type PeriodRef,
+  type PlanRef,
+  type ProgressTableRow,
 } from '../store/progress-table.js';
 import type { DB } from '../store/schema.js';
 import { matchTasks } from '../store/search.js';
 import { getSettings } from '../store/settings.js';
 import { diffStatuses, type PeriodDiff } from './diff.js';
 import { newFigures } from './figures.js';
-import { progressTitle, type Briefing, type Figure, type Notice, type ProgressRow, type ProgressTable } from './model.js';
+import {
+  progressTitle,
+  type Briefing,
+  type Figure,
+  type Notice,
+  type ProgressRow,
+  type ProgressTable,
+} from './model.js';
 
 type Ref = string | number;
 
@@ -41,12 +55,20 @@ async function scope(db: Kysely<DB>, plan: Ref, period: Ref): Promise<Result<{ p
   if (typeof period === 'string' && !/^\d+$/.test(period) && !parsePeriod(period)) {
     return fail('bad_input', `“${period}” is not a period label (2023Q4, 2024-03, 2023H1, 2023)`);
   }
-  const pe = await resolvePeriod(db, p.id, typeof period === 'string' && /^\d+$/.test(period) && !parsePeriod(period) ? Number(period) : period);
+  const pe = await resolvePeriod(
+    db,
+    p.id,
+    typeof period === 'string' && /^\d+$/.test(period) && !parsePeriod(period) ? Number(period) : period,
+  );
   if (!pe) return fail('not_found', `plan “${p.title}” has no period ${period}`);
   return ok({ plan: p, period: pe });
 }
 
-async function named(db: Kysely<DB>, table: 'leaders' | 'units', ref: Ref | undefined): Promise<Result<{ id: number; name: string } | undefined>> {
+async function named(
+  db: Kysely<DB>,
+  table: 'leaders' | 'units',
+  ref: Ref | undefined,
+): Promise<Result<{ id: number; name: string } | undefined>> {
   if (ref === undefined) return ok(undefined);
   const found = await resolveNamed(db, table, ref);
   return found ? ok(found) : fail('not_found', `no ${table === 'leaders' ? 'leader' : 'unit'} named “${ref}”`);
@@ -77,13 +99,24 @@ export async function loadProgressTable(db: Kysely<DB>, q: ProgressQuery): Promi
   const words = q.q?.trim();
   const taskIds = words ? [...(await matchTasks(db, { q: words, planId, periodId })).keys()] : undefined;
   const rows = await listProgressRows(db, {
-    planId, periodId, statuses: q.statuses, unitId: unit.value?.id, leaderId: leader.value?.id, themeId: q.themeId, categoryId: q.categoryId, taskIds,
+    planId,
+    periodId,
+    statuses: q.statuses,
+    unitId: unit.value?.id,
+    leaderId: leader.value?.id,
+    themeId: q.themeId,
+    categoryId: q.categoryId,
+    taskIds,
   });
   const { lights } = await getSettings(db);
   const period = s.value.period;
   // The task list's rule (src/store/tasks.ts), so a light filter exports exactly the rows on screen:
   // a missing report turns red once the period's due date has passed; without a due date it stays grey.
-  const lightOptions = { dueDatePassed: period.dueDate != null && q.today > period.dueDate, thresholds: lights, periodEndMonth: Number(period.endDate.slice(5, 7)) };
+  const lightOptions = {
+    dueDatePassed: period.dueDate != null && q.today > period.dueDate,
+    thresholds: lights,
+    periodEndMonth: Number(period.endDate.slice(5, 7)),
+  };
   const table = rows.map((r): ProgressRow => {
     const assessment = parseAssessment(r.assessment);
     // The effective status (a human override wins) with the machine's indicators for how far behind.
@@ -91,7 +124,10 @@ export async function loadProgressTable(db: Kysely<DB>, q: ProgressQuery): Promi
   });
   const selected = q.lights?.length ? table.filter((r) => q.lights!.includes(r.light!)) : table;
   if (selected.length === 0) {
-    return fail('not_found', `no tasks in scope (${describeScope(period.label, q, unit.value?.name, leader.value?.name)})`);
+    return fail(
+      'not_found',
+      `no tasks in scope (${describeScope(period.label, q, unit.value?.name, leader.value?.name)})`,
+    );
   }
   return ok({
     title: progressTitle(s.value.plan.title, period.label),
@@ -104,15 +140,30 @@ export async function loadProgressTable(db: Kysely<DB>, q: ProgressQuery): Promi
 
 function describeScope(period: string, q: ProgressQuery, unit?: string, leader?: string): string {
   return [
-    period, q.statuses?.length ? `status ${q.statuses.join(',')}` : '', unit ? `unit ${unit}` : '', leader ? `leader ${leader}` : '',
-    q.themeId != null ? `theme ${q.themeId}` : '', q.categoryId != null ? `category ${q.categoryId}` : '',
-    q.lights?.length ? `light ${q.lights.join(',')}` : '', q.q?.trim() ? `search “${q.q.trim()}”` : '',
-  ].filter(Boolean).join(', ');
+    period,
+    q.statuses?.length ? `status ${q.statuses.join(',')}` : '',
+    unit ? `unit ${unit}` : '',
+    leader ? `leader ${leader}` : '',
+    q.themeId != null ? `theme ${q.themeId}` : '',
+    q.categoryId != null ? `category ${q.categoryId}` : '',
+    q.lights?.length ? `light ${q.lights.join(',')}` : '',
+    q.q?.trim() ? `search “${q.q.trim()}”` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 const toRow = (r: ProgressTableRow): ProgressRow => ({
-  taskId: r.taskId, seq: r.seq, theme: r.theme, category: r.category, target: r.target, leaders: r.leaders, units: r.units,
-  progress: r.progress, status: r.status, reason: r.reason,
+  taskId: r.taskId,
+  seq: r.seq,
+  theme: r.theme,
+  category: r.category,
+  target: r.target,
+  leaders: r.leaders,
+  units: r.units,
+  progress: r.progress,
+  status: r.status,
+  reason: r.reason,
 });
 
 function figuresOf(assessment: Assessment | null): Figure[] {
@@ -121,7 +172,10 @@ function figuresOf(assessment: Assessment | null): Figure[] {
     .map((i) => ({ metric: i.metric, actual: i.actual as number | string, unit: i.unit, period: i.actual_period }));
 }
 
-export async function loadBriefing(db: Kysely<DB>, q: { plan: Ref; period: Ref; leader: Ref; today: string }): Promise<Result<Briefing>> {
+export async function loadBriefing(
+  db: Kysely<DB>,
+  q: { plan: Ref; period: Ref; leader: Ref; today: string },
+): Promise<Result<Briefing>> {
   const s = await scope(db, q.plan, q.period);
   if (!s.ok) return s;
   const leader = await named(db, 'leaders', q.leader);
@@ -132,7 +186,11 @@ export async function loadBriefing(db: Kysely<DB>, q: { plan: Ref; period: Ref; 
   const prev = await previousPeriod(db, s.value.period);
   const before = new Map<number, ProgressTableRow>();
   if (prev) {
-    const prevRows = await listProgressRows(db, { planId: s.value.plan.id, periodId: prev.id, taskIds: rows.map((r) => r.taskId) });
+    const prevRows = await listProgressRows(db, {
+      planId: s.value.plan.id,
+      periodId: prev.id,
+      taskIds: rows.map((r) => r.taskId),
+    });
     // A task without a report row then was not yet part of the plan's cycle: no previous status.
     for (const r of prevRows) if (r.reportState !== null) before.set(r.taskId, r);
   }
@@ -156,22 +214,34 @@ export async function loadBriefing(db: Kysely<DB>, q: { plan: Ref; period: Ref; 
   });
 }
 
-export async function loadNotice(db: Kysely<DB>, q: { plan: Ref; period: Ref; unit: Ref; today: string; contact?: string | null }): Promise<Result<Notice>> {
+export async function loadNotice(
+  db: Kysely<DB>,
+  q: { plan: Ref; period: Ref; unit: Ref; today: string; contact?: string | null },
+): Promise<Result<Notice>> {
   const s = await scope(db, q.plan, q.period);
   if (!s.ok) return s;
   const unit = await named(db, 'units', q.unit);
   if (!unit.ok) return unit;
   const due = dueOf(s.value.period);
-  if (q.today <= due) return fail('not_found', `nothing is overdue yet: reports for ${s.value.period.label} are due ${due}`);
+  if (q.today <= due)
+    return fail('not_found', `nothing is overdue yet: reports for ${s.value.period.label} are due ${due}`);
   const tasks = await listUnsubmitted(db, s.value.plan.id, s.value.period.id, unit.value!.id);
-  if (tasks.length === 0) return fail('not_found', `${unit.value!.name} has no overdue task in ${s.value.period.label}`);
+  if (tasks.length === 0)
+    return fail('not_found', `${unit.value!.name} has no overdue task in ${s.value.period.label}`);
   return ok({
     unit: unit.value!.name,
     planTitle: s.value.plan.title,
     periodLabel: s.value.period.label,
     contact: q.contact ?? null,
     date: q.today,
-    tasks: tasks.map((t) => ({ seq: t.seq, target: t.target, leaders: t.leaders, dueDate: due, reminders: t.reminders, state: t.state })),
+    tasks: tasks.map((t) => ({
+      seq: t.seq,
+      target: t.target,
+      leaders: t.leaders,
+      dueDate: due,
+      reminders: t.reminders,
+      state: t.state,
+    })),
   });
 }
 
@@ -190,6 +260,12 @@ export async function loadDiff(db: Kysely<DB>, q: { plan: Ref; from: Ref; to: Re
     listPeriodStatuses(db, a.value.plan.id, a.value.period.id),
     listPeriodStatuses(db, b.value.plan.id, b.value.period.id),
   ]);
-  if (before.length === 0 && after.length === 0) return fail('not_found', `no reports in ${a.value.period.label} or ${b.value.period.label}`);
-  return ok({ plan: { id: a.value.plan.id, title: a.value.plan.title }, from: a.value.period.label, to: b.value.period.label, ...diffStatuses(before, after) });
+  if (before.length === 0 && after.length === 0)
+    return fail('not_found', `no reports in ${a.value.period.label} or ${b.value.period.label}`);
+  return ok({
+    plan: { id: a.value.plan.id, title: a.value.plan.title },
+    from: a.value.period.label,
+    to: b.value.period.label,
+    ...diffStatuses(before, after),
+  });
 }

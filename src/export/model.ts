@@ -7,7 +7,10 @@ import { lightOf, type Light } from '../domain/light.js';
 export type { Light };
 
 /** One task row of the progress table; status columns are filled only when the table shows them. */
-export interface ProgressRow extends Pick<Task, 'seq' | 'theme' | 'category' | 'target' | 'leaders' | 'units' | 'progress'> {
+export interface ProgressRow extends Pick<
+  Task,
+  'seq' | 'theme' | 'category' | 'target' | 'leaders' | 'units' | 'progress'
+> {
   taskId?: number;
   status?: Status;
   reason?: string;

@@ -5,7 +5,15 @@ import type { ProgressTable } from './model.js';
 import { HEADER_LEADERS, HEADER_PROGRESS, HEADER_SEQ, HEADER_STATUS, HEADER_TARGET, HEADER_UNITS } from './style.js';
 
 /** Columns of the flat table: the two levels of 重点工作任务 get a column each. */
-export const CSV_HEADERS = [HEADER_SEQ, '重点工作任务', '重点工作任务（二级）', HEADER_TARGET, HEADER_LEADERS, HEADER_UNITS, HEADER_PROGRESS] as const;
+export const CSV_HEADERS = [
+  HEADER_SEQ,
+  '重点工作任务',
+  '重点工作任务（二级）',
+  HEADER_TARGET,
+  HEADER_LEADERS,
+  HEADER_UNITS,
+  HEADER_PROGRESS,
+] as const;
 export const CSV_STATUS_HEADERS = [HEADER_STATUS, '评估说明'] as const;
 
 const BOM = '\uFEFF';
@@ -20,7 +28,15 @@ export function writeProgressCsv(table: ProgressTable): Uint8Array {
   const header: string[] = [...CSV_HEADERS, ...(table.withStatus ? CSV_STATUS_HEADERS : [])];
   const lines = [header.map(csvField).join(',')];
   for (const row of table.rows) {
-    const fields = [String(row.seq), row.theme ?? '', row.category ?? '', row.target, row.leaders.join('、'), row.units.join('、'), row.progress];
+    const fields = [
+      String(row.seq),
+      row.theme ?? '',
+      row.category ?? '',
+      row.target,
+      row.leaders.join('、'),
+      row.units.join('、'),
+      row.progress,
+    ];
     if (table.withStatus) fields.push(row.status ? STATUS_LABEL_ZH[row.status] : '', row.reason ?? '');
     lines.push(fields.map(csvField).join(','));
   }

@@ -1,13 +1,44 @@
 // The progress table as a Word document: the same layout as the workbook, with vertical merges
 // (vMerge) for runs of theme, category, leader and unit, the header row repeated on every page
 // (tblHeader), A4 landscape, 仿宋_GB2312 body text.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableLayoutType, TableRow, TextRun, WidthType, VerticalMergeType } from 'docx';
-import { a4Page, a4TextWidth, cell, documentStyles, fontPair, textParagraphs, title, TABLE_BORDERS, TABLE_MARGINS } from './docx-common.js';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  VerticalMergeType,
+} from 'docx';
+import {
+  a4Page,
+  a4TextWidth,
+  cell,
+  documentStyles,
+  fontPair,
+  textParagraphs,
+  title,
+  TABLE_BORDERS,
+  TABLE_MARGINS,
+} from './docx-common.js';
 import { cellText, layoutRows, type MergedColumn, type RowLayout } from './layout.js';
 import type { ProgressRow, ProgressTable } from './model.js';
 import {
-  COLUMN_WIDTHS, HEADER_LEADERS, HEADER_PROGRESS, HEADER_SEQ, HEADER_STATUS, HEADER_TARGET, HEADER_TASK, HEADER_UNITS,
-  LIGHT_COLOURS, TITLE_FONT, rowLight, statusText,
+  COLUMN_WIDTHS,
+  HEADER_LEADERS,
+  HEADER_PROGRESS,
+  HEADER_SEQ,
+  HEADER_STATUS,
+  HEADER_TARGET,
+  HEADER_TASK,
+  HEADER_UNITS,
+  LIGHT_COLOURS,
+  TITLE_FONT,
+  rowLight,
+  statusText,
 } from './style.js';
 
 type Column = keyof typeof COLUMN_WIDTHS;
@@ -21,8 +52,14 @@ export async function writeProgressDocx(table: ProgressTable): Promise<Uint8Arra
   const layout = layoutRows(table.rows);
 
   const headerText: Record<Column, string> = {
-    seq: HEADER_SEQ, theme: HEADER_TASK, category: HEADER_TASK, target: HEADER_TARGET, leaders: HEADER_LEADERS,
-    units: HEADER_UNITS, progress: HEADER_PROGRESS, status: HEADER_STATUS,
+    seq: HEADER_SEQ,
+    theme: HEADER_TASK,
+    category: HEADER_TASK,
+    target: HEADER_TARGET,
+    leaders: HEADER_LEADERS,
+    units: HEADER_UNITS,
+    progress: HEADER_PROGRESS,
+    status: HEADER_STATUS,
   };
   const headerCells = columns
     .filter((c) => c !== 'category')
@@ -47,7 +84,14 @@ export async function writeProgressDocx(table: ProgressTable): Promise<Uint8Arra
         properties: a4Page(true),
         children: [
           title(table.title),
-          new Table({ borders: TABLE_BORDERS, margins: TABLE_MARGINS, rows, layout: TableLayoutType.FIXED, width: { size: sum(columns.map((c) => widths[c])), type: WidthType.DXA }, columnWidths: columns.map((c) => widths[c]) }),
+          new Table({
+            borders: TABLE_BORDERS,
+            margins: TABLE_MARGINS,
+            rows,
+            layout: TableLayoutType.FIXED,
+            width: { size: sum(columns.map((c) => widths[c])), type: WidthType.DXA },
+            columnWidths: columns.map((c) => widths[c]),
+          }),
           new Paragraph({ children: [new TextRun('')] }),
         ],
       },
@@ -56,7 +100,13 @@ export async function writeProgressDocx(table: ProgressTable): Promise<Uint8Arra
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-function dataRow(row: ProgressRow, l: RowLayout, columns: Column[], widths: Record<Column, number>, withStatus: boolean): TableRow {
+function dataRow(
+  row: ProgressRow,
+  l: RowLayout,
+  columns: Column[],
+  widths: Record<Column, number>,
+  withStatus: boolean,
+): TableRow {
   const cells = [];
   for (const c of columns) {
     if (c === 'category' && l.themeAcross) continue; // covered by the theme spread across both columns
@@ -66,12 +116,19 @@ function dataRow(row: ProgressRow, l: RowLayout, columns: Column[], widths: Reco
     const text = covered ? '' : textOf(row, c, l);
     const light = c === 'status' && withStatus ? rowLight(row) : null;
     cells.push(
-      cell(textParagraphs(text, light ? { bold: true, color: LIGHT_COLOURS[light].text } : {}, CENTRED.has(c) ? AlignmentType.CENTER : undefined), {
-        width: c === 'theme' && l.themeAcross ? widths.theme + widths.category : widths[c],
-        columnSpan: c === 'theme' && l.themeAcross ? 2 : undefined,
-        verticalMerge,
-        fill: light ? LIGHT_COLOURS[light].fill : undefined,
-      }),
+      cell(
+        textParagraphs(
+          text,
+          light ? { bold: true, color: LIGHT_COLOURS[light].text } : {},
+          CENTRED.has(c) ? AlignmentType.CENTER : undefined,
+        ),
+        {
+          width: c === 'theme' && l.themeAcross ? widths.theme + widths.category : widths[c],
+          columnSpan: c === 'theme' && l.themeAcross ? 2 : undefined,
+          verticalMerge,
+          fill: light ? LIGHT_COLOURS[light].fill : undefined,
+        },
+      ),
     );
   }
   return new TableRow({ children: cells });

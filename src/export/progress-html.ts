@@ -4,8 +4,18 @@
 import { cellText, layoutRows } from './layout.js';
 import type { ProgressTable } from './model.js';
 import {
-  COLUMN_WIDTHS, CSS_FONT_STACK, HEADER_LEADERS, HEADER_PROGRESS, HEADER_SEQ, HEADER_STATUS, HEADER_TARGET, HEADER_TASK,
-  HEADER_UNITS, LIGHT_COLOURS, rowLight, statusText,
+  COLUMN_WIDTHS,
+  CSS_FONT_STACK,
+  HEADER_LEADERS,
+  HEADER_PROGRESS,
+  HEADER_SEQ,
+  HEADER_STATUS,
+  HEADER_TARGET,
+  HEADER_TASK,
+  HEADER_UNITS,
+  LIGHT_COLOURS,
+  rowLight,
+  statusText,
 } from './style.js';
 
 const escapeHtml = (s: string): string =>
@@ -26,10 +36,27 @@ td.status { font-weight: bold; }
 
 /** Renders the table as an HTML document (UTF-8). */
 export function renderProgressHtml(table: ProgressTable): string {
-  const cols = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress', ...(table.withStatus ? ['status'] : [])] as Array<keyof typeof COLUMN_WIDTHS>;
+  const cols = [
+    'seq',
+    'theme',
+    'category',
+    'target',
+    'leaders',
+    'units',
+    'progress',
+    ...(table.withStatus ? ['status'] : []),
+  ] as Array<keyof typeof COLUMN_WIDTHS>;
   const total = cols.reduce((a, c) => a + COLUMN_WIDTHS[c], 0);
   const colgroup = cols.map((c) => `<col style="width:${((COLUMN_WIDTHS[c] / total) * 100).toFixed(2)}%">`).join('');
-  const head = [HEADER_SEQ, HEADER_TASK, HEADER_TARGET, HEADER_LEADERS, HEADER_UNITS, HEADER_PROGRESS, ...(table.withStatus ? [HEADER_STATUS] : [])]
+  const head = [
+    HEADER_SEQ,
+    HEADER_TASK,
+    HEADER_TARGET,
+    HEADER_LEADERS,
+    HEADER_UNITS,
+    HEADER_PROGRESS,
+    ...(table.withStatus ? [HEADER_STATUS] : []),
+  ]
     .map((h) => (h === HEADER_TASK ? `<th colspan="2">${h}</th>` : `<th>${h}</th>`))
     .join('');
 
@@ -47,7 +74,9 @@ export function renderProgressHtml(table: ProgressTable): string {
     cells.push(td(row.progress, 1));
     if (table.withStatus) {
       const light = rowLight(row);
-      const colour = light ? ` style="background:#${LIGHT_COLOURS[light].fill};color:#${LIGHT_COLOURS[light].text}"` : '';
+      const colour = light
+        ? ` style="background:#${LIGHT_COLOURS[light].fill};color:#${LIGHT_COLOURS[light].text}"`
+        : '';
       cells.push(td(statusText(row.status), 1, ` class="c status"${colour}`));
     }
     return `<tr>${cells.join('')}</tr>`;

@@ -6,8 +6,19 @@ import ExcelJS from 'exceljs';
 import { layoutRows, cellText, type MergedColumn } from './layout.js';
 import type { ProgressTable } from './model.js';
 import {
-  BODY_FONT, COLUMN_WIDTHS, HEADER_LEADERS, HEADER_PROGRESS, HEADER_SEQ, HEADER_STATUS, HEADER_TARGET, HEADER_TASK,
-  HEADER_UNITS, LIGHT_COLOURS, TITLE_FONT, rowLight, statusText,
+  BODY_FONT,
+  COLUMN_WIDTHS,
+  HEADER_LEADERS,
+  HEADER_PROGRESS,
+  HEADER_SEQ,
+  HEADER_STATUS,
+  HEADER_TARGET,
+  HEADER_TASK,
+  HEADER_UNITS,
+  LIGHT_COLOURS,
+  TITLE_FONT,
+  rowLight,
+  statusText,
 } from './style.js';
 
 const TITLE_ROW = 1;
@@ -40,8 +51,16 @@ export async function writeProgressXlsx(table: ProgressTable): Promise<Uint8Arra
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   const lastCol = table.withStatus ? COL.status : COL.progress;
-  const widths = [COLUMN_WIDTHS.seq, COLUMN_WIDTHS.theme, COLUMN_WIDTHS.category, COLUMN_WIDTHS.target,
-    COLUMN_WIDTHS.leaders, COLUMN_WIDTHS.units, COLUMN_WIDTHS.progress, COLUMN_WIDTHS.status];
+  const widths = [
+    COLUMN_WIDTHS.seq,
+    COLUMN_WIDTHS.theme,
+    COLUMN_WIDTHS.category,
+    COLUMN_WIDTHS.target,
+    COLUMN_WIDTHS.leaders,
+    COLUMN_WIDTHS.units,
+    COLUMN_WIDTHS.progress,
+    COLUMN_WIDTHS.status,
+  ];
   ws.columns = widths.slice(0, lastCol).map((width) => ({ width }));
 
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, lastCol);
@@ -51,7 +70,16 @@ export async function writeProgressXlsx(table: ProgressTable): Promise<Uint8Arra
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(TITLE_ROW).height = 36;
 
-  const headers = [HEADER_SEQ, HEADER_TASK, HEADER_TASK, HEADER_TARGET, HEADER_LEADERS, HEADER_UNITS, HEADER_PROGRESS, HEADER_STATUS];
+  const headers = [
+    HEADER_SEQ,
+    HEADER_TASK,
+    HEADER_TASK,
+    HEADER_TARGET,
+    HEADER_LEADERS,
+    HEADER_UNITS,
+    HEADER_PROGRESS,
+    HEADER_STATUS,
+  ];
   const header = ws.getRow(HEADER_ROW);
   headers.slice(0, lastCol).forEach((text, i) => {
     const cell = header.getCell(i + 1);
@@ -100,7 +128,12 @@ export async function writeProgressXlsx(table: ProgressTable): Promise<Uint8Arra
   });
 
   // Merges after the values: exceljs keeps the top-left value and clears the rest.
-  const mergeColumns: Array<[MergedColumn, number]> = [['theme', COL.theme], ['category', COL.category], ['leaders', COL.leaders], ['units', COL.units]];
+  const mergeColumns: Array<[MergedColumn, number]> = [
+    ['theme', COL.theme],
+    ['category', COL.category],
+    ['leaders', COL.leaders],
+    ['units', COL.units],
+  ];
   layout.forEach((l, i) => {
     const top = FIRST_DATA_ROW + i;
     for (const [name, col] of mergeColumns) {

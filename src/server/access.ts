@@ -46,8 +46,10 @@ export function requireRole(caller: Caller, ...roles: Role[]): void {
 export type TaskScope = { kind: 'all' } | { kind: 'unit'; unitId: number } | { kind: 'leader'; leaderId: number };
 
 export function taskScopeOf(caller: Caller): TaskScope {
-  if (caller.role === 'unit') return caller.unitId != null ? { kind: 'unit', unitId: caller.unitId } : { kind: 'unit', unitId: -1 };
-  if (caller.role === 'leader') return caller.leaderId != null ? { kind: 'leader', leaderId: caller.leaderId } : { kind: 'leader', leaderId: -1 };
+  if (caller.role === 'unit')
+    return caller.unitId != null ? { kind: 'unit', unitId: caller.unitId } : { kind: 'unit', unitId: -1 };
+  if (caller.role === 'leader')
+    return caller.leaderId != null ? { kind: 'leader', leaderId: caller.leaderId } : { kind: 'leader', leaderId: -1 };
   return { kind: 'all' };
 }
 
@@ -56,10 +58,20 @@ export async function canReadTask(db: Kysely<DB>, caller: Caller, taskId: number
   const scope = taskScopeOf(caller);
   if (scope.kind === 'all') return true;
   if (scope.kind === 'unit') {
-    const row = await db.selectFrom('task_units').select('task_id').where('task_id', '=', taskId).where('unit_id', '=', scope.unitId).executeTakeFirst();
+    const row = await db
+      .selectFrom('task_units')
+      .select('task_id')
+      .where('task_id', '=', taskId)
+      .where('unit_id', '=', scope.unitId)
+      .executeTakeFirst();
     return Boolean(row);
   }
-  const row = await db.selectFrom('task_leaders').select('task_id').where('task_id', '=', taskId).where('leader_id', '=', scope.leaderId).executeTakeFirst();
+  const row = await db
+    .selectFrom('task_leaders')
+    .select('task_id')
+    .where('task_id', '=', taskId)
+    .where('leader_id', '=', scope.leaderId)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -98,11 +110,29 @@ async function reportRef(db: Kysely<DB>, reportId: number): Promise<ReportRef> {
     .selectFrom('reports')
     .innerJoin('periods', 'periods.id', 'reports.period_id')
     .innerJoin('tasks', 'tasks.id', 'reports.task_id')
-    .select(['reports.id', 'reports.task_id', 'reports.period_id', 'reports.state', 'reports.version', 'periods.state as period_state', 'periods.due_date', 'tasks.closed_at'])
+    .select([
+      'reports.id',
+      'reports.task_id',
+      'reports.period_id',
+      'reports.state',
+      'reports.version',
+      'periods.state as period_state',
+      'periods.due_date',
+      'tasks.closed_at',
+    ])
     .where('reports.id', '=', reportId)
     .executeTakeFirst();
   if (!r) throw notFound('报告');
-  return { id: r.id, taskId: r.task_id, periodId: r.period_id, state: r.state, version: r.version, periodState: r.period_state, dueDate: r.due_date, taskClosedAt: r.closed_at };
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    periodId: r.period_id,
+    state: r.state,
+    version: r.version,
+    periodState: r.period_state,
+    dueDate: r.due_date,
+    taskClosedAt: r.closed_at,
+  };
 }
 
 export async function assertReportReadable(db: Kysely<DB>, caller: Caller, reportId: number): Promise<ReportRef> {
@@ -116,7 +146,9 @@ export async function assertReportWritable(db: Kysely<DB>, caller: Caller, repor
   const ref = await reportRef(db, reportId);
   if (caller.role !== 'admin') {
     if (caller.role !== 'unit' || !(await isLeadUnitOf(db, caller.unitId, ref.taskId))) {
-      throw (await canReadTask(db, caller, ref.taskId)) ? forbidden('只有牵头单位可以填报此任务') : forbidden('无权填报此报告');
+      throw (await canReadTask(db, caller, ref.taskId))
+        ? forbidden('只有牵头单位可以填报此任务')
+        : forbidden('无权填报此报告');
     }
   }
   assertPeriodOpen(ref.periodState);
@@ -136,8 +168,22 @@ export function assertPeriodOpen(state: 'open' | 'closed'): void {
   if (state !== 'open') throw new HttpError('closed_period', '该报告期已关闭，不能再修改');
 }
 
-export async function periodRef(db: Kysely<DB>, periodId: number): Promise<{ id: number; planId: number; label: string; state: 'open' | 'closed'; dueDate: string | null; endDate: string }> {
-  const p = await db.selectFrom('periods').select(['id', 'plan_id', 'label', 'state', 'due_date', 'end_date']).where('id', '=', periodId).executeTakeFirst();
+export async function periodRef(
+  db: Kysely<DB>,
+  periodId: number,
+): Promise<{
+  id: number;
+  planId: number;
+  label: string;
+  state: 'open' | 'closed';
+  dueDate: string | null;
+  endDate: string;
+}> {
+  const p = await db
+    .selectFrom('periods')
+    .select(['id', 'plan_id', 'label', 'state', 'due_date', 'end_date'])
+    .where('id', '=', periodId)
+    .executeTakeFirst();
   if (!p) throw notFound('报告期');
   return { id: p.id, planId: p.plan_id, label: p.label, state: p.state, dueDate: p.due_date, endDate: p.end_date };
 }

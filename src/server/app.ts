@@ -69,11 +69,21 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: options.importLimit ?? 50 * 1024 * 1024, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+    limits: {
+      fileSize: options.importLimit ?? 50 * 1024 * 1024,
+      files: 1,
+      fields: 10,
+      fieldSize: 64 * 1024,
+      parts: 12,
+    },
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'duban 督办 API', version: '0.1.0', description: 'See docs/API.md. Cookie session + x-csrf-token, or Bearer API token.' },
+      info: {
+        title: 'duban 督办 API',
+        version: '0.1.0',
+        description: 'See docs/API.md. Cookie session + x-csrf-token, or Bearer API token.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'duban_session' },
@@ -87,7 +97,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   installAuth(app, store, { ...DEFAULT_SESSION_POLICY, ...options.session });
   await app.register(
-    async (api) => registerApiRoutes(api, store, {
+    async (api) =>
+      registerApiRoutes(api, store, {
         backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
         session: { ...DEFAULT_SESSION_POLICY, ...options.session },
         maxImportBytes: options.importLimit ?? 50 * 1024 * 1024,
@@ -101,7 +112,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
-      reply.code(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` } });
+      reply.code(404).send({
+        error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` },
+      });
       return;
     }
     // The web app routes on the client: every other GET is answered with its page.

@@ -26,7 +26,14 @@ export interface DemoAccount {
 }
 
 /** Well-known demo passwords: this is a demonstration database, not a deployment. */
-export const DEMO_ACCOUNTS: { username: string; password: string; role: Role; unit?: string; leader?: string; displayName: string }[] = [
+export const DEMO_ACCOUNTS: {
+  username: string;
+  password: string;
+  role: Role;
+  unit?: string;
+  leader?: string;
+  displayName: string;
+}[] = [
   { username: 'admin', password: 'duban-admin', role: 'admin', displayName: '督查科管理员' },
   { username: 'fagai', password: 'duban-unit', role: 'unit', unit: '区发展改革局', displayName: '区发展改革局填报员' },
   { username: 'taofeng', password: 'duban-leader', role: 'leader', leader: '陶峰', displayName: '陶峰' },
@@ -61,7 +68,10 @@ export async function seedDemo(store: Store, log: (line: string) => void = () =>
     const system: Actor = { id: null, name: 'demo' };
     log('importing the demo table (2023Q4) …');
     const summary = await importParsedTable(store, system, {
-      table: parsed.value, period: '2023Q4', fileName: 'qiantang-2023-q4.txt', sha256: createHash('sha256').update(bytes).digest('hex'),
+      table: parsed.value,
+      period: '2023Q4',
+      fileName: 'qiantang-2023-q4.txt',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
     });
     planId = summary.planId;
     await setDueDate(store.db, system, summary.periodId, '2024-01-10');
@@ -80,14 +90,20 @@ export async function seedDemo(store: Store, log: (line: string) => void = () =>
       if (row.seq % 2 === 0) continue;
       const text = earlierText(row.text);
       if (!text) continue;
-      const report = await store.db.selectFrom('reports').select(['id', 'version']).where('task_id', '=', row.task_id).where('period_id', '=', q3.id).executeTakeFirstOrThrow();
+      const report = await store.db
+        .selectFrom('reports')
+        .select(['id', 'version'])
+        .where('task_id', '=', row.task_id)
+        .where('period_id', '=', q3.id)
+        .executeTakeFirstOrThrow();
       const saved = await saveReport(store.db, system, { reportId: report.id, text, expectedVersion: report.version });
       await submitReport(store.db, system, report.id, saved.version);
       await approveReport(store.db, system, report.id);
     }
     await setPeriodState(store.db, system, q3.id, 'closed');
     await setPeriodState(store.db, system, summary.periodId, 'closed');
-    if (!(await findPeriod(store.db, planId, '2024Q1'))) await openPeriod(store.db, system, { planId, label: '2024Q1', dueDate: '2024-04-10' });
+    if (!(await findPeriod(store.db, planId, '2024Q1')))
+      await openPeriod(store.db, system, { planId, label: '2024Q1', dueDate: '2024-04-10' });
   }
 
   const accounts: DemoAccount[] = [];
@@ -95,7 +111,18 @@ export async function seedDemo(store: Store, log: (line: string) => void = () =>
     const unit = a.unit ? await findUnitByName(store.db, a.unit) : null;
     const leader = a.leader ? await findLeaderByName(store.db, a.leader) : null;
     if (!(await findUserForLogin(store.db, a.username))) {
-      await createUser(store.db, { id: null, name: 'demo' }, { username: a.username, displayName: a.displayName, role: a.role, unitId: unit?.id ?? null, leaderId: leader?.id ?? null, passwordHash: await hashPassword(a.password) });
+      await createUser(
+        store.db,
+        { id: null, name: 'demo' },
+        {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          unitId: unit?.id ?? null,
+          leaderId: leader?.id ?? null,
+          passwordHash: await hashPassword(a.password),
+        },
+      );
     }
     accounts.push({ username: a.username, password: a.password, role: a.role, scope: a.unit ?? a.leader ?? null });
   }

@@ -5,9 +5,23 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DubanError } from '../domain/index.js';
 
 export type HttpErrorCode =
-  | 'bad_request' | 'validation' | 'unauthorized' | 'invalid_credentials' | 'forbidden' | 'not_found' | 'conflict'
-  | 'too_large' | 'unsupported_format' | 'no_header' | 'bad_input' | 'encrypted' | 'closed_period' | 'rate_limited'
-  | 'db_unavailable' | 'db_incompatible' | 'internal';
+  | 'bad_request'
+  | 'validation'
+  | 'unauthorized'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'unsupported_format'
+  | 'no_header'
+  | 'bad_input'
+  | 'encrypted'
+  | 'closed_period'
+  | 'rate_limited'
+  | 'db_unavailable'
+  | 'db_incompatible'
+  | 'internal';
 
 const STATUS_OF: Record<HttpErrorCode, number> = {
   bad_request: 400,
@@ -47,12 +61,30 @@ export const notFound = (what = '资源'): HttpError => new HttpError('not_found
 export const forbidden = (message = '无权执行此操作'): HttpError => new HttpError('forbidden', message);
 
 // Errors from pg / Kysely / better-sqlite3 that mean "the database is not there right now".
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', 'SQLITE_BUSY', 'SQLITE_CANTOPEN']);
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+]);
 
 function isDbUnavailable(err: { code?: unknown; message?: unknown }): boolean {
   if (typeof err.code === 'string' && DB_DOWN_CODES.has(err.code)) return true;
   const message = typeof err.message === 'string' ? err.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|driver has already been destroyed|Cannot use a pool after calling end|database connection is not open/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|driver has already been destroyed|Cannot use a pool after calling end|database connection is not open/i.test(
+    message,
+  );
 }
 
 export interface ErrorBody {
@@ -76,7 +108,11 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
   // PostgreSQL's numeric_value_out_of_range: an id or number from the request beyond its 32-bit column.
   if (e.code === '22003') return make('validation', '请求参数不正确：数值超出范围');
   // busboy's errors for a malformed multipart body (no boundary, cut short) are plain Errors.
-  if (/^Multipart: |Unexpected end of (multipart|form) data|Malformed part header/.test(typeof e.message === 'string' ? e.message : '')) {
+  if (
+    /^Multipart: |Unexpected end of (multipart|form) data|Malformed part header/.test(
+      typeof e.message === 'string' ? e.message : '',
+    )
+  ) {
     return make('bad_request', '上传内容格式不正确（multipart/form-data）');
   }
   if (e.validation) {
@@ -100,7 +136,11 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
   if (status === 415) return make('unsupported_format', '不支持的内容类型');
   if (status >= 400 && status < 500) {
     // Fastify's client errors (bad JSON, empty body with a JSON content type …): readable, no internals.
-    return { status, body: { error: { code: 'bad_request', message: `请求格式不正确：${e.message ?? ''}`.trim() } }, headers: {} };
+    return {
+      status,
+      body: { error: { code: 'bad_request', message: `请求格式不正确：${e.message ?? ''}`.trim() } },
+      headers: {},
+    };
   }
   return make('internal', '服务器内部错误');
 }

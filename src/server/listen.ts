@@ -15,9 +15,13 @@ export interface ListenOptions extends AppOptions {
 export async function listen(store: Store, options: ListenOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const app = await buildApp(store, options);
   await app.listen({ port: options.port, host: options.host });
-  const stopWorker = options.notify === false ? async () => {} : startDeliveryWorker(store, { log: (m) => app.log.warn(m) });
+  const stopWorker =
+    options.notify === false ? async () => {} : startDeliveryWorker(store, { log: (m) => app.log.warn(m) });
   // Expired sessions are swept now and then by whichever process gets there; no state is needed for it.
-  const sweep = setInterval(() => void deleteExpiredSessions(store.db, new Date().toISOString()).catch(() => {}), 3600_000);
+  const sweep = setInterval(
+    () => void deleteExpiredSessions(store.db, new Date().toISOString()).catch(() => {}),
+    3600_000,
+  );
   sweep.unref();
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -27,7 +31,8 @@ export async function listen(store: Store, options: ListenOptions): Promise<{ ur
       await app.close();
       await store.close();
     })());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stop().then(() => process.exit(0)));
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`, stop };
 }

@@ -19,8 +19,24 @@ export interface AttachmentInfo {
 }
 
 const INFO = ['id', 'report_id', 'file_name', 'mime', 'size', 'sha256', 'uploaded_by', 'created_at'] as const;
-const toInfo = (r: { id: number; report_id: number; file_name: string; mime: string; size: number; sha256: string; uploaded_by: number | null; created_at: string }): AttachmentInfo => ({
-  id: r.id, reportId: r.report_id, fileName: r.file_name, mime: r.mime, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, createdAt: r.created_at,
+const toInfo = (r: {
+  id: number;
+  report_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number | null;
+  created_at: string;
+}): AttachmentInfo => ({
+  id: r.id,
+  reportId: r.report_id,
+  fileName: r.file_name,
+  mime: r.mime,
+  size: Number(r.size),
+  sha256: r.sha256,
+  uploadedBy: r.uploaded_by,
+  createdAt: r.created_at,
 });
 
 export async function addAttachment(
@@ -32,17 +48,33 @@ export async function addAttachment(
   return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('attachments')
-      .values({ report_id: input.reportId, file_name: input.fileName, mime: input.mime, size: input.content.byteLength, sha256: input.sha256, content: input.content, uploaded_by: actor.id, created_at: at })
+      .values({
+        report_id: input.reportId,
+        file_name: input.fileName,
+        mime: input.mime,
+        size: input.content.byteLength,
+        sha256: input.sha256,
+        content: input.content,
+        uploaded_by: actor.id,
+        created_at: at,
+      })
       .returning(INFO)
       .executeTakeFirstOrThrow();
     const info = toInfo(row);
-    await recordAudit(trx, actor, { action: 'attachment.add', entity: 'attachment', entityId: info.id, after: info }, at);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'attachment.add', entity: 'attachment', entityId: info.id, after: info },
+      at,
+    );
     return info;
   });
 }
 
 export async function listAttachments(db: Kysely<DB>, reportId: number): Promise<AttachmentInfo[]> {
-  return (await db.selectFrom('attachments').select(INFO).where('report_id', '=', reportId).orderBy('id').execute()).map(toInfo);
+  return (
+    await db.selectFrom('attachments').select(INFO).where('report_id', '=', reportId).orderBy('id').execute()
+  ).map(toInfo);
 }
 
 export async function getAttachmentInfo(db: Kysely<DB>, id: number): Promise<AttachmentInfo | null> {

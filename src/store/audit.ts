@@ -19,7 +19,12 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function recordAudit(db: Kysely<DB> | Transaction<DB>, actor: Actor, entry: AuditEntry, at = new Date().toISOString()): Promise<void> {
+export async function recordAudit(
+  db: Kysely<DB> | Transaction<DB>,
+  actor: Actor,
+  entry: AuditEntry,
+  at = new Date().toISOString(),
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -69,7 +74,12 @@ export async function listAudit(db: Kysely<DB>, q: AuditQuery = {}): Promise<{ i
   const pageSize = Math.min(q.pageSize ?? 50, 200);
   const page = Math.max(q.page ?? 1, 1);
   const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await query
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return {
     total: Number(total),
     items: rows.map((r) => ({

@@ -9,7 +9,10 @@ import { MIGRATIONS } from './migrations/index.js';
 
 export async function backupStore(store: Store, file: string): Promise<void> {
   if (!store.dialect.backup) {
-    throw new DubanError('bad_input', 'backup works on a SQLite store; for PostgreSQL use pg_dump (see the README: pg_dump -Fc "$DATABASE_URL" -f duban.dump)');
+    throw new DubanError(
+      'bad_input',
+      'backup works on a SQLite store; for PostgreSQL use pg_dump (see the README: pg_dump -Fc "$DATABASE_URL" -f duban.dump)',
+    );
   }
   if (existsSync(file)) throw new DubanError('conflict', `${file} already exists; choose a new file name`);
   await store.dialect.backup(file);
@@ -41,16 +44,26 @@ export function inspectBackup(file: string): BackupInfo {
   try {
     let tables: string[];
     try {
-      tables = (handle.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
+      tables = (handle.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      );
     } catch {
       throw new DubanError('db_incompatible', `${file} is not a SQLite database`);
     }
-    if (!tables.includes('kysely_migration')) throw new DubanError('db_incompatible', `${file} is not a duban database`);
-    const applied = (handle.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+    if (!tables.includes('kysely_migration'))
+      throw new DubanError('db_incompatible', `${file} is not a duban database`);
+    const applied = (handle.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     const known = Object.keys(MIGRATIONS).sort();
     const unknown = applied.filter((n) => !known.includes(n));
-    if (unknown.length) throw new DubanError('db_incompatible', `${file} was written by a newer duban (schema ${unknown.join(', ')} is unknown to this version)`);
-    if (applied.some((n, i) => n !== known[i])) throw new DubanError('db_incompatible', `${file} has a schema history this version does not recognise`);
+    if (unknown.length)
+      throw new DubanError(
+        'db_incompatible',
+        `${file} was written by a newer duban (schema ${unknown.join(', ')} is unknown to this version)`,
+      );
+    if (applied.some((n, i) => n !== known[i]))
+      throw new DubanError('db_incompatible', `${file} has a schema history this version does not recognise`);
     const check = handle.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DubanError('db_incompatible', `${file} is damaged (${String(check)})`);
     return { migrations: applied, pending: known.slice(applied.length) };

@@ -60,8 +60,10 @@ function addCount(counts: StatusCounts, status: string, n: number): void {
  */
 function scopeWhere(f: DashboardFilter) {
   const parts = [sql`r.period_id = ${f.periodId}`, sql`t.plan_id = ${f.planId}`];
-  if (f.leaderId != null) parts.push(sql`exists (select 1 from task_leaders fl where fl.task_id = t.id and fl.leader_id = ${f.leaderId})`);
-  if (f.unitId != null) parts.push(sql`exists (select 1 from task_units fu where fu.task_id = t.id and fu.unit_id = ${f.unitId})`);
+  if (f.leaderId != null)
+    parts.push(sql`exists (select 1 from task_leaders fl where fl.task_id = t.id and fl.leader_id = ${f.leaderId})`);
+  if (f.unitId != null)
+    parts.push(sql`exists (select 1 from task_units fu where fu.task_id = t.id and fu.unit_id = ${f.unitId})`);
   return sql.join(parts, sql` and `);
 }
 
@@ -84,7 +86,13 @@ const THEME = 1;
 const LEADER = 2;
 const UNIT = 3;
 /** report_tallies (migration 0003), kept by triggers; not in schema.ts since only this file reads it. */
-interface ReportTalliesTable { period_id: number; dim: number; key_id: number; status: string; n: number }
+interface ReportTalliesTable {
+  period_id: number;
+  dim: number;
+  key_id: number;
+  status: string;
+  n: number;
+}
 export type TallyRow = { kind: number; id: number | null; name: string | null; status: string; n: number };
 
 /**
@@ -137,10 +145,21 @@ export async function directTallies(db: Kysely<DB>, f: DashboardFilter): Promise
 export async function dashboardCounts(db: Kysely<DB>, f: DashboardFilter): Promise<DashboardCounts> {
   const rows = f.leaderId == null && f.unitId == null ? await summaryTallies(db, f) : await directTallies(db, f);
   // Only the behind reports need their row (reason, and the indicators for the light): a few per period.
-  const { rows: behindRows } = await sql<{ id: number; task_id: number; seq: number; target: string; reason: string; assessment: string }>`
+  const { rows: behindRows } = await sql<{
+    id: number;
+    task_id: number;
+    seq: number;
+    target: string;
+    reason: string;
+    assessment: string;
+  }>`
     select r.id, r.task_id, t.seq, t.target, r.reason, r.assessment from reports r join tasks t on t.id = r.task_id
     where ${scopeWhere(f)} and r.status = 'behind' order by t.seq`.execute(db);
-  const period = await db.selectFrom('periods').select(['due_date', 'end_date']).where('id', '=', f.periodId).executeTakeFirst();
+  const period = await db
+    .selectFrom('periods')
+    .select(['due_date', 'end_date'])
+    .where('id', '=', f.periodId)
+    .executeTakeFirst();
   const today = f.today ?? new Date().toISOString().slice(0, 10);
   const lightOptions = {
     dueDatePassed: period?.due_date != null && today > period.due_date,
@@ -176,7 +195,10 @@ export async function dashboardCounts(db: Kysely<DB>, f: DashboardFilter): Promi
   };
 }
 
-async function withPeople(db: Kysely<DB>, rows: { id: number; seq: number; target: string; reason: string; reportId: number; light: Light }[]): Promise<BehindTask[]> {
+async function withPeople(
+  db: Kysely<DB>,
+  rows: { id: number; seq: number; target: string; reason: string; reportId: number; light: Light }[],
+): Promise<BehindTask[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   // Lead units and leaders of the behind tasks, in table order, in one round trip.
@@ -187,7 +209,8 @@ async function withPeople(db: Kysely<DB>, rows: { id: number; seq: number; targe
     select tl.task_id, ${sql.lit(LEADER)}, l.name, tl.position from task_leaders tl join leaders l on l.id = tl.leader_id
       where tl.task_id in (${sql.join(ids)})
     order by kind, position`.execute(db);
-  const namesOf = (taskId: number, kind: number) => people.filter((p) => p.task_id === taskId && p.kind === kind).map((p) => p.name);
+  const namesOf = (taskId: number, kind: number) =>
+    people.filter((p) => p.task_id === taskId && p.kind === kind).map((p) => p.name);
   return rows.map((r) => ({
     taskId: r.id,
     seq: r.seq,
@@ -207,8 +230,18 @@ export interface TrendPoint {
 }
 
 /** Status counts of every period of a plan, oldest first (optionally a leader's or unit's tasks). */
-export async function trend(db: Kysely<DB>, planId: number, f: { leaderId?: number; unitId?: number } = {}): Promise<TrendPoint[]> {
-  const periods = await db.selectFrom('periods').select(['id', 'label']).where('plan_id', '=', planId).orderBy('end_date').orderBy('id').execute();
+export async function trend(
+  db: Kysely<DB>,
+  planId: number,
+  f: { leaderId?: number; unitId?: number } = {},
+): Promise<TrendPoint[]> {
+  const periods = await db
+    .selectFrom('periods')
+    .select(['id', 'label'])
+    .where('plan_id', '=', planId)
+    .orderBy('end_date')
+    .orderBy('id')
+    .execute();
   if (periods.length === 0) return [];
   const periodIds = periods.map((p) => p.id);
   let rows: { period_id: number; status: string; n: number }[];
@@ -231,16 +264,31 @@ export async function trend(db: Kysely<DB>, planId: number, f: { leaderId?: numb
     if (f.leaderId != null) {
       const leaderId = f.leaderId;
       q = q.where((eb): Expression<SqlBool> =>
-        eb.exists(eb.selectFrom('task_leaders as fl').select('fl.task_id').whereRef('fl.task_id', '=', 't.id').where('fl.leader_id', '=', leaderId)),
+        eb.exists(
+          eb
+            .selectFrom('task_leaders as fl')
+            .select('fl.task_id')
+            .whereRef('fl.task_id', '=', 't.id')
+            .where('fl.leader_id', '=', leaderId),
+        ),
       );
     }
     if (f.unitId != null) {
       const unitId = f.unitId;
       q = q.where((eb): Expression<SqlBool> =>
-        eb.exists(eb.selectFrom('task_units as fu').select('fu.task_id').whereRef('fu.task_id', '=', 't.id').where('fu.unit_id', '=', unitId)),
+        eb.exists(
+          eb
+            .selectFrom('task_units as fu')
+            .select('fu.task_id')
+            .whereRef('fu.task_id', '=', 't.id')
+            .where('fu.unit_id', '=', unitId),
+        ),
       );
     }
-    rows = await q.select(['r.period_id', 'r.status', sql<number>`count(*)`.as('n')]).groupBy(['r.period_id', 'r.status']).execute();
+    rows = await q
+      .select(['r.period_id', 'r.status', sql<number>`count(*)`.as('n')])
+      .groupBy(['r.period_id', 'r.status'])
+      .execute();
   }
   return periods.map((p) => {
     const counts = emptyCounts();

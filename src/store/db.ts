@@ -38,7 +38,9 @@ export function storeConfigFromEnv(flags: { db?: string } = {}): StoreConfig {
 }
 
 export async function openStore(config: StoreConfig = {}): Promise<Store> {
-  const dialect = config.url ? postgresDialect(config.url, { schema: config.schema }) : openSqlite(config.file ?? './duban.db');
+  const dialect = config.url
+    ? postgresDialect(config.url, { schema: config.schema })
+    : openSqlite(config.file ?? './duban.db');
   const db = new Kysely<DB>({ dialect: dialect.kysely() });
   const store: Store = { db, dialect, close: () => db.destroy(), schema: config.url ? config.schema : undefined };
   try {
@@ -58,7 +60,10 @@ function openSqlite(file: string): StoreDialect {
     dialect = sqliteDialect(file);
     if (existed && isForeignSqlite(dialect.handle)) {
       dialect.handle.close();
-      throw new DubanError('db_incompatible', `${file} is a SQLite database, but not a duban database; choose another file with --db`);
+      throw new DubanError(
+        'db_incompatible',
+        `${file} is a SQLite database, but not a duban database; choose another file with --db`,
+      );
     }
   } catch (err) {
     if (err instanceof DubanError) throw err;
@@ -85,7 +90,11 @@ function migrator(store: Store): Migrator {
   }
   // Kysely looks for its migration tables in every schema unless told which: another schema's
   // (another tenant's, another test's) would make it skip creating this one's and then fail.
-  return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations }, ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
+  return new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
 }
 
 /** Applies pending migrations; returns the names applied. A newer or foreign history is refused. */

@@ -12,7 +12,11 @@ export interface PeriodTaskStatus {
   status: Status;
 }
 
-export async function listPeriodStatuses(db: Kysely<DB>, planId: number, periodId: number): Promise<PeriodTaskStatus[]> {
+export async function listPeriodStatuses(
+  db: Kysely<DB>,
+  planId: number,
+  periodId: number,
+): Promise<PeriodTaskStatus[]> {
   const rows = await db
     .selectFrom('tasks as t')
     .innerJoin('reports as r', 'r.task_id', 't.id')
@@ -21,5 +25,10 @@ export async function listPeriodStatuses(db: Kysely<DB>, planId: number, periodI
     .where('r.period_id', '=', periodId)
     .orderBy('t.seq')
     .execute();
-  return rows.map((r) => ({ taskId: r.taskId, seq: r.seq, target: r.target, status: isStatus(r.status) ? r.status : 'no_report' }));
+  return rows.map((r) => ({
+    taskId: r.taskId,
+    seq: r.seq,
+    target: r.target,
+    status: isStatus(r.status) ? r.status : 'no_report',
+  }));
 }

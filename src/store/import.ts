@@ -2,7 +2,7 @@
 // themes, categories and tasks, the period and its reports, assessed. Re-importing the same
 // content writes nothing; the next period's table of the same plan matches tasks by seq, adds
 // that period's reports and lists the tasks whose target text changed.
-import { Kysely } from 'kysely';
+import { Kysely, type Selectable } from 'kysely';
 import { DubanError, parsePeriod, type Task } from '../domain/index.js';
 import { assessProgress } from './assessing.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -66,14 +66,21 @@ function validate(tasks: Task[]): void {
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const clean = (names: string[] | undefined) => [...new Set((names ?? []).map((n) => n.trim()).filter(Boolean))];
 
-export async function importParsedTable(store: Store | Kysely<DB>, actor: Actor, input: ImportInput): Promise<ImportSummary> {
+export async function importParsedTable(
+  store: Store | Kysely<DB>,
+  actor: Actor,
+  input: ImportInput,
+): Promise<ImportSummary> {
   const db = store instanceof Kysely ? store : store.db;
   const tasks = input.table.tasks;
   validate(tasks);
   const periodText = input.period ?? input.table.period;
   const period = periodText ? parsePeriod(periodText) : null;
   if (!period) {
-    throw new DubanError('bad_input', periodText ? `无法识别的报告期“${periodText}”` : '表格标题中没有报告期，请用 --period 指定（例：2023Q4）');
+    throw new DubanError(
+      'bad_input',
+      periodText ? `无法识别的报告期“${periodText}”` : '表格标题中没有报告期，请用 --period 指定（例：2023Q4）',
+    );
   }
   const titleSource = input.planTitle?.trim() || input.table.title?.trim();
   if (!titleSource) throw new DubanError('bad_input', '表格没有标题，请用 --plan 指定计划名称');
@@ -84,7 +91,11 @@ export async function importParsedTable(store: Store | Kysely<DB>, actor: Actor,
     const now = new Date().toISOString();
     let plan = await findPlanByTitle(trx, planTitle);
     const planCreated = !plan;
-    plan ??= await createPlan(trx, actor, { title: planTitle, region: input.region ?? info.region ?? '', year: input.year ?? info.year ?? period.year });
+    plan ??= await createPlan(trx, actor, {
+      title: planTitle,
+      region: input.region ?? info.region ?? '',
+      year: input.year ?? info.year ?? period.year,
+    });
     const planId = plan.id;
 
     let periodRow = await findPeriod(trx, planId, period.label);
@@ -92,22 +103,48 @@ export async function importParsedTable(store: Store | Kysely<DB>, actor: Actor,
     periodRow ??= await insertPeriod(trx, planId, period, null, now);
     const periodId = periodRow.id;
     // A report edited in the app after an earlier import of this very file is newer than the file.
-    const earlier = await trx.selectFrom('imports').select('created_at').where('plan_id', '=', planId).where('sha256', '=', input.sha256).orderBy('id', 'desc').executeTakeFirst();
+    const earlier = await trx
+      .selectFrom('imports')
+      .select('created_at')
+      .where('plan_id', '=', planId)
+      .where('sha256', '=', input.sha256)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
 
     const existing = await trx.selectFrom('tasks').selectAll().where('plan_id', '=', planId).execute();
     const bySeq = new Map(existing.map((t) => [t.seq, t]));
-    const links = await loadTaskLinks(trx, existing.map((t) => t.id));
+    const links = await loadTaskLinks(
+      trx,
+      existing.map((t) => t.id),
+    );
     const reports = await trx.selectFrom('reports').selectAll().where('period_id', '=', periodId).execute();
     const reportOf = new Map(reports.map((r) => [r.task_id, r]));
-    const otherPeriods = await trx.selectFrom('periods').select(['id', 'label']).where('plan_id', '=', planId).where('id', '!=', periodId).execute();
+    const otherPeriods = await trx
+      .selectFrom('periods')
+      .select(['id', 'label'])
+      .where('plan_id', '=', planId)
+      .where('id', '!=', periodId)
+      .execute();
     const unitCount = await countRows(trx, 'units');
     const leaderCount = await countRows(trx, 'leaders');
 
     const s: ImportSummary = {
-      planId, planTitle, periodId, periodLabel: period.label, planCreated, periodCreated,
-      created: 0, updated: 0, unchanged: 0, targetChanged: [], targetChanges: [],
+      planId,
+      planTitle,
+      periodId,
+      periodLabel: period.label,
+      planCreated,
+      periodCreated,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      targetChanged: [],
+      targetChanges: [],
       reports: { created: 0, updated: 0, unchanged: 0, keptNewer: 0 },
-      unitsCreated: 0, leadersCreated: 0, missing: [], nothingChanged: false,
+      unitsCreated: 0,
+      leadersCreated: 0,
+      missing: [],
+      nothingChanged: false,
     };
     const reindexTargets: { id: number; planId: number; target: string }[] = [];
     const reindexReports: { id: number; taskId: number; planId: number; periodId: number; text: string }[] = [];
@@ -121,12 +158,25 @@ export async function importParsedTable(store: Store | Kysely<DB>, actor: Actor,
       const wanted: TaskLinks = {
         leaders: await ids(clean(t.leaders), (n) => ensureLeader(trx, n, now)),
         units: await ids(clean(t.units), (n) => ensureUnit(trx, n, now)),
-        coUnits: await ids(clean(t.co_units).filter((n) => !clean(t.units).includes(n)), (n) => ensureUnit(trx, n, now)),
+        coUnits: await ids(
+          clean(t.co_units).filter((n) => !clean(t.units).includes(n)),
+          (n) => ensureUnit(trx, n, now),
+        ),
       };
-      const fields = { target, theme_id: themeId, category_id: categoryId, deadline: t.deadline ?? null, notes: t.notes ?? null };
+      const fields = {
+        target,
+        theme_id: themeId,
+        category_id: categoryId,
+        deadline: t.deadline ?? null,
+        notes: t.notes ?? null,
+      };
       let task = bySeq.get(t.seq);
       if (!task) {
-        task = await trx.insertInto('tasks').values({ plan_id: planId, seq: t.seq, ...fields, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
+        task = await trx
+          .insertInto('tasks')
+          .values({ plan_id: planId, seq: t.seq, ...fields, created_at: now, updated_at: now })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await setTaskLinks(trx, task.id, wanted);
         // Every task × period has a report: the periods this table is not about get empty ones.
         for (const p of otherPeriods) await createEmptyReports(trx, p.id, p.label, [{ id: task.id, target }], now);
@@ -135,22 +185,57 @@ export async function importParsedTable(store: Store | Kysely<DB>, actor: Actor,
       } else {
         const have = links.get(task.id) ?? { leaders: [], units: [], coUnits: [] };
         const changed =
-          task.target !== target || task.theme_id !== themeId || task.category_id !== categoryId || task.deadline !== fields.deadline ||
-          task.notes !== fields.notes || !sameList(have.leaders.map(String), wanted.leaders.map(String)) ||
-          !sameList(have.units.map(String), wanted.units.map(String)) || !sameList(have.coUnits.map(String), wanted.coUnits.map(String));
+          task.target !== target ||
+          task.theme_id !== themeId ||
+          task.category_id !== categoryId ||
+          task.deadline !== fields.deadline ||
+          task.notes !== fields.notes ||
+          !sameList(have.leaders.map(String), wanted.leaders.map(String)) ||
+          !sameList(have.units.map(String), wanted.units.map(String)) ||
+          !sameList(have.coUnits.map(String), wanted.coUnits.map(String));
         if (changed) {
           if (task.target !== target) {
             s.targetChanged.push(t.seq);
             s.targetChanges.push({ seq: t.seq, before: task.target, after: target });
             reindexTargets.push({ id: task.id, planId, target });
           }
-          await trx.updateTable('tasks').set({ ...fields, updated_at: now }).where('id', '=', task.id).execute();
+          await trx
+            .updateTable('tasks')
+            .set({ ...fields, updated_at: now })
+            .where('id', '=', task.id)
+            .execute();
           await setTaskLinks(trx, task.id, wanted);
-          await recordAudit(trx, actor, { action: 'task.update', entity: 'task', entityId: task.id, before: { ...pick(task), ...have }, after: { ...fields, ...wanted } }, now);
+          await recordAudit(
+            trx,
+            actor,
+            {
+              action: 'task.update',
+              entity: 'task',
+              entityId: task.id,
+              before: { ...pick(task), ...have },
+              after: { ...fields, ...wanted },
+            },
+            now,
+          );
           s.updated++;
         } else s.unchanged++;
       }
-      await importReport(trx, actor, { task: { id: task.id, target }, text: t.progress ?? '', report: reportOf.get(task.id), periodId, periodLabel: period.label, planId, earlierAt: earlier?.created_at, now }, s, reindexReports);
+      await importReport(
+        trx,
+        actor,
+        {
+          task: { id: task.id, target },
+          text: t.progress ?? '',
+          report: reportOf.get(task.id),
+          periodId,
+          periodLabel: period.label,
+          planId,
+          earlierAt: earlier?.created_at,
+          now,
+        },
+        s,
+        reindexReports,
+      );
       input.onProgress?.(i + 1, tasks.length);
     }
 
@@ -163,22 +248,58 @@ export async function importParsedTable(store: Store | Kysely<DB>, actor: Actor,
     await indexTargets(trx, reindexTargets);
     await indexReports(trx, reindexReports);
 
-    s.nothingChanged = !planCreated && !periodCreated && s.created === 0 && s.updated === 0 && s.reports.created === 0 && s.reports.updated === 0 && s.unitsCreated === 0 && s.leadersCreated === 0;
+    s.nothingChanged =
+      !planCreated &&
+      !periodCreated &&
+      s.created === 0 &&
+      s.updated === 0 &&
+      s.reports.created === 0 &&
+      s.reports.updated === 0 &&
+      s.unitsCreated === 0 &&
+      s.leadersCreated === 0;
     if (!s.nothingChanged) {
       const summary = JSON.stringify(s);
       const row = await trx
         .insertInto('imports')
-        .values({ plan_id: planId, period_id: periodId, file_name: input.fileName, sha256: input.sha256, summary, imported_by: actor.id, created_at: now })
+        .values({
+          plan_id: planId,
+          period_id: periodId,
+          file_name: input.fileName,
+          sha256: input.sha256,
+          summary,
+          imported_by: actor.id,
+          created_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'plan.import', entity: 'import', entityId: row.id, after: { fileName: input.fileName, sha256: input.sha256, ...s } }, now);
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'plan.import',
+          entity: 'import',
+          entityId: row.id,
+          after: { fileName: input.fileName, sha256: input.sha256, ...s },
+        },
+        now,
+      );
     }
     return s;
   });
 }
 
-const pick = (t: { target: string; theme_id: number | null; category_id: number | null; deadline: string | null; notes: string | null }) => ({
-  target: t.target, theme_id: t.theme_id, category_id: t.category_id, deadline: t.deadline, notes: t.notes,
+const pick = (t: {
+  target: string;
+  theme_id: number | null;
+  category_id: number | null;
+  deadline: string | null;
+  notes: string | null;
+}) => ({
+  target: t.target,
+  theme_id: t.theme_id,
+  category_id: t.category_id,
+  deadline: t.deadline,
+  notes: t.notes,
 });
 
 async function ids(names: string[], ensure: (name: string) => Promise<number>): Promise<number[]> {
@@ -188,17 +309,28 @@ async function ids(names: string[], ensure: (name: string) => Promise<number>): 
 }
 
 async function countRows(db: Kysely<DB>, table: 'units' | 'leaders'): Promise<number> {
-  const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
-type ReportRow = Awaited<ReturnType<typeof loadReport>>;
-const loadReport = (db: Kysely<DB>, id: number) => db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+type ReportRow = Selectable<DB['reports']>;
 
 async function importReport(
   trx: Kysely<DB>,
   actor: Actor,
-  x: { task: { id: number; target: string }; text: string; report: ReportRow | undefined; periodId: number; periodLabel: string; planId: number; earlierAt?: string; now: string },
+  x: {
+    task: { id: number; target: string };
+    text: string;
+    report: ReportRow | undefined;
+    periodId: number;
+    periodLabel: string;
+    planId: number;
+    earlierAt?: string;
+    now: string;
+  },
   s: ImportSummary,
   reindex: { id: number; taskId: number; planId: number; periodId: number; text: string }[],
 ): Promise<void> {
@@ -229,7 +361,15 @@ async function importReport(
     status = assessment.status;
     const row = await trx
       .insertInto('reports')
-      .values({ task_id: x.task.id, period_id: x.periodId, state: 'draft', version, status, ...values, created_at: x.now })
+      .values({
+        task_id: x.task.id,
+        period_id: x.periodId,
+        state: 'draft',
+        version,
+        status,
+        ...values,
+        created_at: x.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     id = row.id;
@@ -237,14 +377,28 @@ async function importReport(
   } else {
     version = r.version + 1;
     status = r.override_status ?? assessment.status;
-    await trx.updateTable('reports').set({ ...values, version, status }).where('id', '=', r.id).where('version', '=', r.version).execute();
+    await trx
+      .updateTable('reports')
+      .set({ ...values, version, status })
+      .where('id', '=', r.id)
+      .where('version', '=', r.version)
+      .execute();
     id = r.id;
     s.reports.updated++;
   }
   if (text) {
     await trx
       .insertInto('report_versions')
-      .values({ report_id: id, version, state: r?.state ?? 'draft', text, status, assessment: values.assessment, author_id: actor.id, created_at: x.now })
+      .values({
+        report_id: id,
+        version,
+        state: r?.state ?? 'draft',
+        text,
+        status,
+        assessment: values.assessment,
+        author_id: actor.id,
+        created_at: x.now,
+      })
       .execute();
   }
   reindex.push({ id, taskId: x.task.id, planId: x.planId, periodId: x.periodId, text });

@@ -11,14 +11,22 @@ export interface Leader {
   title: string | null;
 }
 
-const toLeader = (r: { id: number; name: string; title: string | null }): Leader => ({ id: r.id, name: r.name, title: r.title });
+const toLeader = (r: { id: number; name: string; title: string | null }): Leader => ({
+  id: r.id,
+  name: r.name,
+  title: r.title,
+});
 
 /** The id of the leader with this name, creating the person when new (import). */
 export async function ensureLeader(db: Kysely<DB>, name: string, at = new Date().toISOString()): Promise<number> {
   const clean = name.trim();
   const found = await db.selectFrom('leaders').select('id').where('name', '=', clean).executeTakeFirst();
   if (found) return found.id;
-  const row = await db.insertInto('leaders').values({ name: clean, title: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('leaders')
+    .values({ name: clean, title: null, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -36,7 +44,11 @@ async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): 
   if (other && other.id !== exceptId) throw new DubanError('conflict', `领导“${name}”已存在`);
 }
 
-export async function createLeader(db: Kysely<DB>, actor: Actor, input: { name: string; title?: string | null }): Promise<Leader> {
+export async function createLeader(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { name: string; title?: string | null },
+): Promise<Leader> {
   const name = input.name.trim();
   if (!name) throw new DubanError('bad_input', '领导姓名不能为空');
   return inTransaction(db, async (trx) => {
@@ -52,7 +64,12 @@ export async function createLeader(db: Kysely<DB>, actor: Actor, input: { name: 
   });
 }
 
-export async function updateLeader(db: Kysely<DB>, actor: Actor, id: number, input: { name?: string; title?: string | null }): Promise<Leader> {
+export async function updateLeader(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  input: { name?: string; title?: string | null },
+): Promise<Leader> {
   return inTransaction(db, async (trx) => {
     const before = await getLeader(trx, id);
     if (!before) throw new DubanError('not_found', `领导 ${id} 不存在`);

@@ -24,7 +24,13 @@ function planQuery(db: Kysely<DB>) {
   return db
     .selectFrom('plans as p')
     .select(['p.id', 'p.region', 'p.year', 'p.title'])
-    .select((eb) => eb.selectFrom('tasks as t').whereRef('t.plan_id', '=', 'p.id').select(eb.fn.countAll<number>().as('n')).as('taskCount'));
+    .select((eb) =>
+      eb
+        .selectFrom('tasks as t')
+        .whereRef('t.plan_id', '=', 'p.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('taskCount'),
+    );
 }
 
 const toPlan = (r: { id: number; region: string; year: number; title: string; taskCount: number | null }): Plan => ({
@@ -50,10 +56,15 @@ export async function findPlanByTitle(db: Kysely<DB>, title: string): Promise<Pl
   return row ? toPlan(row) : null;
 }
 
-export async function createPlan(db: Kysely<DB>, actor: Actor, input: { title: string; region: string; year: number }): Promise<Plan> {
+export async function createPlan(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { title: string; region: string; year: number },
+): Promise<Plan> {
   const title = input.title.trim();
   if (!title) throw new DubanError('bad_input', '计划标题不能为空');
-  if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2200) throw new DubanError('bad_input', `年份 ${input.year} 无效`);
+  if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2200)
+    throw new DubanError('bad_input', `年份 ${input.year} 无效`);
   return inTransaction(db, async (trx) => {
     if (await findPlanByTitle(trx, title)) throw new DubanError('conflict', `计划“${title}”已存在`);
     const row = await trx
@@ -69,12 +80,21 @@ export async function createPlan(db: Kysely<DB>, actor: Actor, input: { title: s
 
 /** Themes of a plan in table order, each with its categories in table order. */
 export async function listThemes(db: Kysely<DB>, planId: number): Promise<ThemeWithCategories[]> {
-  const themes = await db.selectFrom('themes').select(['id', 'name']).where('plan_id', '=', planId).orderBy('position').execute();
+  const themes = await db
+    .selectFrom('themes')
+    .select(['id', 'name'])
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
   if (themes.length === 0) return [];
   const cats = await db
     .selectFrom('categories')
     .select(['id', 'name', 'theme_id'])
-    .where('theme_id', 'in', themes.map((t) => t.id))
+    .where(
+      'theme_id',
+      'in',
+      themes.map((t) => t.id),
+    )
     .orderBy('position')
     .execute();
   return themes.map((t) => ({
@@ -86,26 +106,44 @@ export async function listThemes(db: Kysely<DB>, planId: number): Promise<ThemeW
 
 /** The id of the theme with this name in the plan, appended after the existing ones when new. */
 export async function ensureTheme(db: Kysely<DB>, planId: number, name: string): Promise<number> {
-  const found = await db.selectFrom('themes').select('id').where('plan_id', '=', planId).where('name', '=', name).executeTakeFirst();
+  const found = await db
+    .selectFrom('themes')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (found) return found.id;
   const { next } = await db
     .selectFrom('themes')
     .select(sql<number>`coalesce(max(position), 0) + 1`.as('next'))
     .where('plan_id', '=', planId)
     .executeTakeFirstOrThrow();
-  const row = await db.insertInto('themes').values({ plan_id: planId, name, position: Number(next) }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('themes')
+    .values({ plan_id: planId, name, position: Number(next) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function ensureCategory(db: Kysely<DB>, themeId: number, name: string): Promise<number> {
-  const found = await db.selectFrom('categories').select('id').where('theme_id', '=', themeId).where('name', '=', name).executeTakeFirst();
+  const found = await db
+    .selectFrom('categories')
+    .select('id')
+    .where('theme_id', '=', themeId)
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (found) return found.id;
   const { next } = await db
     .selectFrom('categories')
     .select(sql<number>`coalesce(max(position), 0) + 1`.as('next'))
     .where('theme_id', '=', themeId)
     .executeTakeFirstOrThrow();
-  const row = await db.insertInto('categories').values({ theme_id: themeId, name, position: Number(next) }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('categories')
+    .values({ theme_id: themeId, name, position: Number(next) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

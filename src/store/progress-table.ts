@@ -5,8 +5,20 @@ import type { Kysely } from 'kysely';
 import { isStatus, parsePeriod, type Status } from '../domain/index.js';
 import type { DB } from './schema.js';
 
-export interface PlanRef { id: number; title: string; region: string; year: number }
-export interface PeriodRef { id: number; planId: number; label: string; startDate: string; endDate: string; dueDate: string | null }
+export interface PlanRef {
+  id: number;
+  title: string;
+  region: string;
+  year: number;
+}
+export interface PeriodRef {
+  id: number;
+  planId: number;
+  label: string;
+  startDate: string;
+  endDate: string;
+  dueDate: string | null;
+}
 
 /** A plan by id (a number, or a string of digits no plan is titled) or by exact title. */
 export async function resolvePlan(db: Kysely<DB>, ref: string | number): Promise<PlanRef | null> {
@@ -19,29 +31,52 @@ export async function resolvePlan(db: Kysely<DB>, ref: string | number): Promise
 }
 
 const periodColumns = ['id', 'plan_id', 'label', 'start_date', 'end_date', 'due_date'] as const;
-const toPeriod = (r: { id: number; plan_id: number; label: string; start_date: string; end_date: string; due_date: string | null }): PeriodRef => ({
-  id: r.id, planId: r.plan_id, label: r.label, startDate: r.start_date, endDate: r.end_date, dueDate: r.due_date,
+const toPeriod = (r: {
+  id: number;
+  plan_id: number;
+  label: string;
+  start_date: string;
+  end_date: string;
+  due_date: string | null;
+}): PeriodRef => ({
+  id: r.id,
+  planId: r.plan_id,
+  label: r.label,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  dueDate: r.due_date,
 });
 
 /** A period of the plan by id or by label (loosely spelt: `2023q4`, `2023年四季度`). */
 export async function resolvePeriod(db: Kysely<DB>, planId: number, ref: string | number): Promise<PeriodRef | null> {
   const q = db.selectFrom('periods').select(periodColumns).where('plan_id', '=', planId);
-  const row = typeof ref === 'number'
-    ? await q.where('id', '=', ref).executeTakeFirst()
-    : await q.where('label', '=', parsePeriod(ref)?.label ?? ref.trim()).executeTakeFirst();
+  const row =
+    typeof ref === 'number'
+      ? await q.where('id', '=', ref).executeTakeFirst()
+      : await q.where('label', '=', parsePeriod(ref)?.label ?? ref.trim()).executeTakeFirst();
   return row ? toPeriod(row) : null;
 }
 
 /** The plan's period that ended last before this one began, or null for the first period. */
 export async function previousPeriod(db: Kysely<DB>, period: PeriodRef): Promise<PeriodRef | null> {
-  const row = await db.selectFrom('periods').select(periodColumns)
-    .where('plan_id', '=', period.planId).where('end_date', '<', period.startDate)
-    .orderBy('end_date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('periods')
+    .select(periodColumns)
+    .where('plan_id', '=', period.planId)
+    .where('end_date', '<', period.startDate)
+    .orderBy('end_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toPeriod(row) : null;
 }
 
 /** A leader or unit by id or exact name. */
-export async function resolveNamed(db: Kysely<DB>, table: 'leaders' | 'units', ref: string | number): Promise<{ id: number; name: string } | null> {
+export async function resolveNamed(
+  db: Kysely<DB>,
+  table: 'leaders' | 'units',
+  ref: string | number,
+): Promise<{ id: number; name: string } | null> {
   const q = db.selectFrom(table).select(['id', 'name']);
   if (typeof ref === 'string') {
     const byName = await q.where('name', '=', ref.trim()).executeTakeFirst();
@@ -88,15 +123,42 @@ export async function listProgressRows(db: Kysely<DB>, f: ProgressFilter): Promi
     .leftJoin('themes as th', 'th.id', 't.theme_id')
     .leftJoin('categories as c', 'c.id', 't.category_id')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.period_id', '=', f.periodId))
-    .select(['t.id as taskId', 't.seq', 'th.name as theme', 'c.name as category', 't.target', 'r.text', 'r.status', 'r.reason', 'r.assessment', 'r.state'])
+    .select([
+      't.id as taskId',
+      't.seq',
+      'th.name as theme',
+      'c.name as category',
+      't.target',
+      'r.text',
+      'r.status',
+      'r.reason',
+      'r.assessment',
+      'r.state',
+    ])
     .where('t.plan_id', '=', f.planId);
   if (f.unitId != null) {
     const unitId = f.unitId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').select('tu.task_id').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_units as tu')
+          .select('tu.task_id')
+          .whereRef('tu.task_id', '=', 't.id')
+          .where('tu.unit_id', '=', unitId),
+      ),
+    );
   }
   if (f.leaderId != null) {
     const leaderId = f.leaderId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('task_leaders as tl').select('tl.task_id').whereRef('tl.task_id', '=', 't.id').where('tl.leader_id', '=', leaderId)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_leaders as tl')
+          .select('tl.task_id')
+          .whereRef('tl.task_id', '=', 't.id')
+          .where('tl.leader_id', '=', leaderId),
+      ),
+    );
   }
   if (f.themeId != null) q = q.where('t.theme_id', '=', f.themeId);
   if (f.categoryId != null) q = q.where('t.category_id', '=', f.categoryId);
@@ -125,11 +187,27 @@ export async function listProgressRows(db: Kysely<DB>, f: ProgressFilter): Promi
 
 /** Leader names (or lead-unit names) per task of a plan, in their printed order. */
 async function namesOf(db: Kysely<DB>, planId: number, kind: 'leaders' | 'units'): Promise<Map<number, string[]>> {
-  const rows = kind === 'leaders'
-    ? await db.selectFrom('task_leaders as x').innerJoin('tasks as t', 't.id', 'x.task_id').innerJoin('leaders as n', 'n.id', 'x.leader_id')
-        .select(['x.task_id', 'n.name', 'x.position']).where('t.plan_id', '=', planId).orderBy('x.task_id').orderBy('x.position').execute()
-    : await db.selectFrom('task_units as x').innerJoin('tasks as t', 't.id', 'x.task_id').innerJoin('units as n', 'n.id', 'x.unit_id')
-        .select(['x.task_id', 'n.name', 'x.position']).where('t.plan_id', '=', planId).where('x.role', '=', 'lead').orderBy('x.task_id').orderBy('x.position').execute();
+  const rows =
+    kind === 'leaders'
+      ? await db
+          .selectFrom('task_leaders as x')
+          .innerJoin('tasks as t', 't.id', 'x.task_id')
+          .innerJoin('leaders as n', 'n.id', 'x.leader_id')
+          .select(['x.task_id', 'n.name', 'x.position'])
+          .where('t.plan_id', '=', planId)
+          .orderBy('x.task_id')
+          .orderBy('x.position')
+          .execute()
+      : await db
+          .selectFrom('task_units as x')
+          .innerJoin('tasks as t', 't.id', 'x.task_id')
+          .innerJoin('units as n', 'n.id', 'x.unit_id')
+          .select(['x.task_id', 'n.name', 'x.position'])
+          .where('t.plan_id', '=', planId)
+          .where('x.role', '=', 'lead')
+          .orderBy('x.task_id')
+          .orderBy('x.position')
+          .execute();
   const map = new Map<number, string[]>();
   for (const r of rows) {
     const list = map.get(r.task_id) ?? [];
@@ -149,15 +227,27 @@ export interface UnsubmittedTask {
 }
 
 /** Tasks the unit leads whose report for the period is not submitted or approved, with reminder counts. */
-export async function listUnsubmitted(db: Kysely<DB>, planId: number, periodId: number, unitId: number): Promise<UnsubmittedTask[]> {
+export async function listUnsubmitted(
+  db: Kysely<DB>,
+  planId: number,
+  periodId: number,
+  unitId: number,
+): Promise<UnsubmittedTask[]> {
   const rows = await db
     .selectFrom('tasks as t')
-    .innerJoin('task_units as tu', (j) => j.onRef('tu.task_id', '=', 't.id').on('tu.unit_id', '=', unitId).on('tu.role', '=', 'lead'))
+    .innerJoin('task_units as tu', (j) =>
+      j.onRef('tu.task_id', '=', 't.id').on('tu.unit_id', '=', unitId).on('tu.role', '=', 'lead'),
+    )
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.period_id', '=', periodId))
     .select(['t.id as taskId', 't.seq', 't.target', 'r.state', 'r.text'])
     .select((eb) =>
-      eb.selectFrom('reminders as m').whereRef('m.task_id', '=', 't.id').where('m.period_id', '=', periodId).where('m.unit_id', '=', unitId)
-        .select(eb.fn.countAll<number>().as('n')).as('reminders'),
+      eb
+        .selectFrom('reminders as m')
+        .whereRef('m.task_id', '=', 't.id')
+        .where('m.period_id', '=', periodId)
+        .where('m.unit_id', '=', unitId)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('reminders'),
     )
     .where('t.plan_id', '=', planId)
     .where('t.closed_at', 'is', null)
@@ -187,12 +277,22 @@ export async function filterProblem(
   f: { themeId?: number; categoryId?: number; unitId?: number; leaderId?: number },
 ): Promise<string | null> {
   if (f.themeId != null) {
-    const theme = await db.selectFrom('themes').select('id').where('id', '=', f.themeId).where('plan_id', '=', planId).executeTakeFirst();
+    const theme = await db
+      .selectFrom('themes')
+      .select('id')
+      .where('id', '=', f.themeId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
     if (!theme) return `任务板块 ${f.themeId} 不属于该计划`;
   }
   if (f.categoryId != null) {
-    const category = await db.selectFrom('categories as c').innerJoin('themes as th', 'th.id', 'c.theme_id')
-      .select(['c.id', 'c.theme_id']).where('c.id', '=', f.categoryId).where('th.plan_id', '=', planId).executeTakeFirst();
+    const category = await db
+      .selectFrom('categories as c')
+      .innerJoin('themes as th', 'th.id', 'c.theme_id')
+      .select(['c.id', 'c.theme_id'])
+      .where('c.id', '=', f.categoryId)
+      .where('th.plan_id', '=', planId)
+      .executeTakeFirst();
     if (!category) return `二级分类 ${f.categoryId} 不属于该计划`;
     if (f.themeId != null && category.theme_id !== f.themeId) return `二级分类 ${f.categoryId} 不属于所选任务板块`;
   }

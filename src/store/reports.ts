@@ -49,8 +49,12 @@ async function userNames(db: Kysely<DB>, ids: (number | null)[]): Promise<Map<nu
 }
 
 async function toDetails(db: Kysely<DB>, rows: ReportRow[]): Promise<ReportDetail[]> {
-  const names = await userNames(db, rows.flatMap((r) => [r.author_id, r.override_by, r.reviewed_by]));
-  const ref = (id: number | null): NamedRef | null => (id != null && names.has(id) ? { id, name: names.get(id)! } : null);
+  const names = await userNames(
+    db,
+    rows.flatMap((r) => [r.author_id, r.override_by, r.reviewed_by]),
+  );
+  const ref = (id: number | null): NamedRef | null =>
+    id != null && names.has(id) ? { id, name: names.get(id)! } : null;
   return rows.map((r) => ({
     id: r.id,
     taskId: r.task_id,
@@ -64,9 +68,17 @@ async function toDetails(db: Kysely<DB>, rows: ReportRow[]): Promise<ReportDetai
     assessment: JSON.parse(r.assessment) as Assessment,
     override:
       r.override_status != null
-        ? { status: r.override_status as Status, reason: r.override_reason ?? '', by: ref(r.override_by), at: r.override_at ?? r.updated_at }
+        ? {
+            status: r.override_status as Status,
+            reason: r.override_reason ?? '',
+            by: ref(r.override_by),
+            at: r.override_at ?? r.updated_at,
+          }
         : null,
-    review: r.review_comment != null ? { comment: r.review_comment, by: ref(r.reviewed_by), at: r.reviewed_at ?? r.updated_at } : null,
+    review:
+      r.review_comment != null
+        ? { comment: r.review_comment, by: ref(r.reviewed_by), at: r.reviewed_at ?? r.updated_at }
+        : null,
     authorName: r.author_id != null ? (names.get(r.author_id) ?? null) : null,
     submittedAt: r.submitted_at,
     updatedAt: r.updated_at,
@@ -80,12 +92,20 @@ export async function getReport(db: Kysely<DB>, id: number): Promise<ReportDetai
 
 /** The report of a task for a period (every task × period has one once the period is open). */
 export async function findReport(db: Kysely<DB>, taskId: number, periodId: number): Promise<ReportDetail | null> {
-  const row = await db.selectFrom('reports').selectAll().where('task_id', '=', taskId).where('period_id', '=', periodId).executeTakeFirst();
+  const row = await db
+    .selectFrom('reports')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('period_id', '=', periodId)
+    .executeTakeFirst();
   return row ? (await toDetails(db, [row]))[0] : null;
 }
 
 /** Every period of the task's plan, newest first, each with the task's report (for GET /tasks/:id). */
-export async function listTaskReports(db: Kysely<DB>, taskId: number): Promise<{ period: PeriodInfo; report: ReportDetail | null }[]> {
+export async function listTaskReports(
+  db: Kysely<DB>,
+  taskId: number,
+): Promise<{ period: PeriodInfo; report: ReportDetail | null }[]> {
   const task = await db.selectFrom('tasks').select('plan_id').where('id', '=', taskId).executeTakeFirst();
   if (!task) throw new DubanError('not_found', `任务 ${taskId} 不存在`);
   const periods = await listPeriods(db, task.plan_id);
@@ -116,7 +136,18 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
     .selectFrom('reports as r')
     .innerJoin('tasks as t', 't.id', 'r.task_id')
     .innerJoin('periods as p', 'p.id', 'r.period_id')
-    .select(['r.id', 'r.version', 'r.text', 'r.status', 'r.override_status', 'r.task_id', 'r.period_id', 't.target', 't.plan_id', 'p.label'])
+    .select([
+      'r.id',
+      'r.version',
+      'r.text',
+      'r.status',
+      'r.override_status',
+      'r.task_id',
+      'r.period_id',
+      't.target',
+      't.plan_id',
+      'p.label',
+    ])
     .where('r.id', '=', input.reportId)
     .executeTakeFirst();
   if (!current) throw new DubanError('not_found', `报告 ${input.reportId} 不存在`);
@@ -146,7 +177,16 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
     const row = await trx.selectFrom('reports').selectAll().where('id', '=', input.reportId).executeTakeFirstOrThrow();
     await trx
       .insertInto('report_versions')
-      .values({ report_id: row.id, version, state: row.state, text: input.text, status: row.status, assessment: row.assessment, author_id: actor.id, created_at: now })
+      .values({
+        report_id: row.id,
+        version,
+        state: row.state,
+        text: input.text,
+        status: row.status,
+        assessment: row.assessment,
+        author_id: actor.id,
+        created_at: now,
+      })
       .execute();
     await recordAudit(
       trx,
@@ -160,7 +200,9 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
       },
       now,
     );
-    await indexReports(trx, [{ id: row.id, taskId: current.task_id, planId: current.plan_id, periodId: current.period_id, text: input.text }]);
+    await indexReports(trx, [
+      { id: row.id, taskId: current.task_id, planId: current.plan_id, periodId: current.period_id, text: input.text },
+    ]);
     return (await toDetails(trx, [row]))[0];
   });
 }
@@ -172,8 +214,16 @@ function staleVersion(current: number | null, expected: number): DubanError {
 
 /** Every kept version of a report, newest first. */
 export async function listVersions(db: Kysely<DB>, reportId: number): Promise<ReportVersion[]> {
-  const rows = await db.selectFrom('report_versions').selectAll().where('report_id', '=', reportId).orderBy('version', 'desc').execute();
-  const names = await userNames(db, rows.map((r) => r.author_id));
+  const rows = await db
+    .selectFrom('report_versions')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('version', 'desc')
+    .execute();
+  const names = await userNames(
+    db,
+    rows.map((r) => r.author_id),
+  );
   return rows.map((r) => ({
     version: r.version,
     state: r.state,

@@ -30,7 +30,19 @@ export async function reportContext(db: Kysely<DB>, reportId: number): Promise<R
     .selectFrom('reports as r')
     .innerJoin('tasks as t', 't.id', 'r.task_id')
     .innerJoin('periods as p', 'p.id', 'r.period_id')
-    .select(['r.id', 'r.task_id', 'r.period_id', 'r.state', 'r.version', 'r.text', 'r.status', 'r.machine_status', 't.seq', 't.target', 'p.label'])
+    .select([
+      'r.id',
+      'r.task_id',
+      'r.period_id',
+      'r.state',
+      'r.version',
+      'r.text',
+      'r.status',
+      'r.machine_status',
+      't.seq',
+      't.target',
+      'p.label',
+    ])
     .where('r.id', '=', reportId)
     .executeTakeFirst();
   if (!r) throw new DubanError('not_found', '报告不存在');
@@ -43,20 +55,44 @@ export async function reportContext(db: Kysely<DB>, reportId: number): Promise<R
     .orderBy('tu.position')
     .execute();
   return {
-    reportId: r.id, taskId: r.task_id, seq: r.seq, target: r.target, periodId: r.period_id, periodLabel: r.label, state: r.state,
-    version: r.version, text: r.text, status: r.status, machineStatus: r.machine_status, units,
+    reportId: r.id,
+    taskId: r.task_id,
+    seq: r.seq,
+    target: r.target,
+    periodId: r.period_id,
+    periodLabel: r.label,
+    state: r.state,
+    version: r.version,
+    text: r.text,
+    status: r.status,
+    machineStatus: r.machine_status,
+    units,
   };
 }
 
 const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-async function notify(db: Kysely<DB>, event: NotificationEvent, title: string, ctx: ReportContext, extra: Record<string, unknown>, at: string) {
+async function notify(
+  db: Kysely<DB>,
+  event: NotificationEvent,
+  title: string,
+  ctx: ReportContext,
+  extra: Record<string, unknown>,
+  at: string,
+) {
   const unitNames = ctx.units.map((u) => u.name).join('、');
   await enqueueNotification(db, {
     event,
     title,
     text: `${title}：${ctx.periodLabel} 第${ctx.seq}项「${short(ctx.target)}」（${unitNames}）${extra.comment ? `。意见：${String(extra.comment)}` : ''}`,
-    data: { reportId: ctx.reportId, taskId: ctx.taskId, seq: ctx.seq, period: ctx.periodLabel, units: ctx.units, ...extra },
+    data: {
+      reportId: ctx.reportId,
+      taskId: ctx.taskId,
+      seq: ctx.seq,
+      period: ctx.periodLabel,
+      units: ctx.units,
+      ...extra,
+    },
     at,
   });
 }
@@ -67,14 +103,26 @@ async function setState(
   reportId: number,
   action: string,
   allowedFrom: ReportState[],
-  set: Partial<{ state: ReportState; submitted_at: string; review_comment: string | null; reviewed_by: number | null; reviewed_at: string; override_status: string | null; override_reason: string | null; override_by: number | null; override_at: string; status: string }>,
+  set: Partial<{
+    state: ReportState;
+    submitted_at: string;
+    review_comment: string | null;
+    reviewed_by: number | null;
+    reviewed_at: string;
+    override_status: string | null;
+    override_reason: string | null;
+    override_by: number | null;
+    override_at: string;
+    status: string;
+  }>,
   expectedVersion?: number,
 ): Promise<{ before: ReportContext; at: string }> {
   const before = await reportContext(db, reportId);
   if (expectedVersion !== undefined && before.version !== expectedVersion) {
     throw new DubanError('conflict', `报告已被他人修改（当前为第 ${before.version} 版），请刷新后再操作`);
   }
-  if (!allowedFrom.includes(before.state)) throw new DubanError('conflict', `报告当前状态为「${STATE_LABEL[before.state]}」，不能执行此操作`);
+  if (!allowedFrom.includes(before.state))
+    throw new DubanError('conflict', `报告当前状态为「${STATE_LABEL[before.state]}」，不能执行此操作`);
   const at = nowIso();
   const r = await db
     .updateTable('reports')
@@ -84,18 +132,47 @@ async function setState(
     .where('version', '=', before.version)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new DubanError('conflict', '报告刚被他人修改，请刷新后再操作');
-  await recordAudit(db, actor, { action, entity: 'report', entityId: reportId, before: { state: before.state, status: before.status }, after: { ...set } }, at);
+  await recordAudit(
+    db,
+    actor,
+    {
+      action,
+      entity: 'report',
+      entityId: reportId,
+      before: { state: before.state, status: before.status },
+      after: { ...set },
+    },
+    at,
+  );
   return { before, at };
 }
 
-export const STATE_LABEL: Record<ReportState, string> = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核' };
+export const STATE_LABEL: Record<ReportState, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  approved: '已审核',
+};
 
 /** A unit hands its report in: draft or returned → submitted. An empty report cannot be submitted. */
-export async function submitReport(db: Kysely<DB>, actor: Actor, reportId: number, expectedVersion: number): Promise<void> {
+export async function submitReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  reportId: number,
+  expectedVersion: number,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const ctx = await reportContext(trx, reportId);
     if (ctx.text.trim() === '') throw new DubanError('bad_input', '报告内容为空，请先填写进展情况再提交');
-    const { at } = await setState(trx, actor, reportId, 'report.submit', ['draft', 'returned'], { state: 'submitted', submitted_at: nowIso() }, expectedVersion);
+    const { at } = await setState(
+      trx,
+      actor,
+      reportId,
+      'report.submit',
+      ['draft', 'returned'],
+      { state: 'submitted', submitted_at: nowIso() },
+      expectedVersion,
+    );
     await notify(trx, 'report.submitted', '报告已提交', ctx, {}, at);
   });
 }
@@ -103,7 +180,10 @@ export async function submitReport(db: Kysely<DB>, actor: Actor, reportId: numbe
 export async function approveReport(db: Kysely<DB>, actor: Actor, reportId: number, comment?: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     const { before, at } = await setState(trx, actor, reportId, 'report.approve', ['submitted'], {
-      state: 'approved', review_comment: comment ?? null, reviewed_by: actor.id, reviewed_at: nowIso(),
+      state: 'approved',
+      review_comment: comment ?? null,
+      reviewed_by: actor.id,
+      reviewed_at: nowIso(),
     });
     if (comment) await addComment(trx, actor, reportId, comment);
     await notify(trx, 'report.approved', '报告已审核通过', before, { comment: comment ?? null }, at);
@@ -115,7 +195,10 @@ export async function returnReport(db: Kysely<DB>, actor: Actor, reportId: numbe
   if (!comment.trim()) throw new DubanError('bad_input', '退回必须填写意见');
   await inTransaction(db, async (trx) => {
     const { before, at } = await setState(trx, actor, reportId, 'report.return', ['submitted', 'approved'], {
-      state: 'returned', review_comment: comment, reviewed_by: actor.id, reviewed_at: nowIso(),
+      state: 'returned',
+      review_comment: comment,
+      reviewed_by: actor.id,
+      reviewed_at: nowIso(),
     });
     await addComment(trx, actor, reportId, comment);
     await notify(trx, 'report.returned', '报告被退回', before, { comment }, at);
@@ -123,7 +206,13 @@ export async function returnReport(db: Kysely<DB>, actor: Actor, reportId: numbe
 }
 
 /** The office's judgement replaces the effective status; the machine status stays on the row. `null` clears it. */
-export async function overrideStatus(db: Kysely<DB>, actor: Actor, reportId: number, status: Status | null, reason: string): Promise<void> {
+export async function overrideStatus(
+  db: Kysely<DB>,
+  actor: Actor,
+  reportId: number,
+  status: Status | null,
+  reason: string,
+): Promise<void> {
   if (status && !reason.trim()) throw new DubanError('bad_input', '人工改判必须填写理由');
   await inTransaction(db, async (trx) => {
     const ctx = await reportContext(trx, reportId);
@@ -132,15 +221,37 @@ export async function overrideStatus(db: Kysely<DB>, actor: Actor, reportId: num
       .updateTable('reports')
       .set(
         status
-          ? { override_status: status, override_reason: reason, override_by: actor.id, override_at: at, status, updated_at: at }
-          : { override_status: null, override_reason: null, override_by: null, override_at: null, status: ctx.machineStatus, updated_at: at },
+          ? {
+              override_status: status,
+              override_reason: reason,
+              override_by: actor.id,
+              override_at: at,
+              status,
+              updated_at: at,
+            }
+          : {
+              override_status: null,
+              override_reason: null,
+              override_by: null,
+              override_at: null,
+              status: ctx.machineStatus,
+              updated_at: at,
+            },
       )
       .where('id', '=', reportId)
       .execute();
-    await recordAudit(trx, actor, {
-      action: status ? 'report.override' : 'report.override_clear', entity: 'report', entityId: reportId,
-      before: { status: ctx.status, machineStatus: ctx.machineStatus }, after: { status: status ?? ctx.machineStatus, machineStatus: ctx.machineStatus, reason },
-    }, at);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: status ? 'report.override' : 'report.override_clear',
+        entity: 'report',
+        entityId: reportId,
+        before: { status: ctx.status, machineStatus: ctx.machineStatus },
+        after: { status: status ?? ctx.machineStatus, machineStatus: ctx.machineStatus, reason },
+      },
+      at,
+    );
   });
 }
 
@@ -154,14 +265,26 @@ export interface CommentRecord {
 export async function addComment(db: Kysely<DB>, actor: Actor, reportId: number, body: string): Promise<CommentRecord> {
   const at = nowIso();
   return inTransaction(db, async (trx) => {
-    const { id } = await trx.insertInto('comments').values({ report_id: reportId, author_id: actor.id, body, created_at: at }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'comment.create', entity: 'comment', entityId: id, after: { reportId, body } }, at);
+    const { id } = await trx
+      .insertInto('comments')
+      .values({ report_id: reportId, author_id: actor.id, body, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'comment.create', entity: 'comment', entityId: id, after: { reportId, body } },
+      at,
+    );
     return { id, author: actor.id != null ? { id: actor.id, name: actor.name } : null, body, createdAt: at };
   });
 }
 
 /** Comments on the given reports, oldest first, with the author's display name. */
-export async function listComments(db: Kysely<DB>, reportIds: number[]): Promise<(CommentRecord & { reportId: number })[]> {
+export async function listComments(
+  db: Kysely<DB>,
+  reportIds: number[],
+): Promise<(CommentRecord & { reportId: number })[]> {
   if (reportIds.length === 0) return [];
   const rows = await db
     .selectFrom('comments as c')
@@ -170,5 +293,11 @@ export async function listComments(db: Kysely<DB>, reportIds: number[]): Promise
     .where('c.report_id', 'in', reportIds)
     .orderBy('c.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, reportId: r.report_id, author: r.author_id != null ? { id: r.author_id, name: r.display_name ?? '' } : null, body: r.body, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    reportId: r.report_id,
+    author: r.author_id != null ? { id: r.author_id, name: r.display_name ?? '' } : null,
+    body: r.body,
+    createdAt: r.created_at,
+  }));
 }

@@ -21,8 +21,14 @@ export interface UnitScore {
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Scores for one period, or for every period of a plan's year (`year`, with `planId`). */
-export async function unitScores(db: Kysely<DB>, input: { planId?: number; periodId?: number; year?: number }): Promise<UnitScore[]> {
-  let periods = db.selectFrom('periods as p').innerJoin('plans as pl', 'pl.id', 'p.plan_id').select(['p.id', 'p.due_date']);
+export async function unitScores(
+  db: Kysely<DB>,
+  input: { planId?: number; periodId?: number; year?: number },
+): Promise<UnitScore[]> {
+  let periods = db
+    .selectFrom('periods as p')
+    .innerJoin('plans as pl', 'pl.id', 'p.plan_id')
+    .select(['p.id', 'p.due_date']);
   if (input.periodId != null) periods = periods.where('p.id', '=', input.periodId);
   else if (input.year != null) periods = periods.where('pl.year', '=', input.year);
   else throw new DubanError('bad_input', '请指定报告期（periodId）或年度（year）');
@@ -71,7 +77,16 @@ export async function unitScores(db: Kysely<DB>, input: { planId?: number; perio
     const share = a.tasks ? a.good / a.tasks : 0;
     const rem = remindersOf.get(id) ?? 0;
     const score = Math.max(0, 60 * onTimeRate + 40 * share - 2 * a.returns - rem);
-    return { unit: { id, name: a.name }, tasks: a.tasks, onTimeRate: round(onTimeRate), doneOrOnTrackShare: round(share), returns: a.returns, reminders: rem, score: round(score, 1), rank: 0 };
+    return {
+      unit: { id, name: a.name },
+      tasks: a.tasks,
+      onTimeRate: round(onTimeRate),
+      doneOrOnTrackShare: round(share),
+      returns: a.returns,
+      reminders: rem,
+      score: round(score, 1),
+      rank: 0,
+    };
   });
   scores.sort((x, y) => y.score - x.score || x.unit.name.localeCompare(y.unit.name, 'zh'));
   // Equal scores share a rank (1, 2, 2, 4).

@@ -28,22 +28,43 @@ export interface Highlight {
 // ---------------------------------------------------------------- writing
 
 /** (Re)indexes the targets of tasks: one document each. */
-export async function indexTargets(db: Kysely<DB>, tasks: { id: number; planId: number; target: string }[], opts: { fresh?: boolean } = {}): Promise<void> {
+export async function indexTargets(
+  db: Kysely<DB>,
+  tasks: { id: number; planId: number; target: string }[],
+  opts: { fresh?: boolean } = {},
+): Promise<void> {
   if (tasks.length === 0) return;
   const sdb = withDocs(db);
   const search = searchDialectOf(db);
   const ids = tasks.map((t) => t.id);
   for (let i = 0; !opts.fresh && i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
-    const old = await sdb.selectFrom('search_docs').select('id').where('task_id', 'in', slice).where('field', '=', 'target').execute();
-    await removeDocs(db, old.map((o) => o.id));
+    const old = await sdb
+      .selectFrom('search_docs')
+      .select('id')
+      .where('task_id', 'in', slice)
+      .where('field', '=', 'target')
+      .execute();
+    await removeDocs(
+      db,
+      old.map((o) => o.id),
+    );
   }
   const docs: { id: number; tokens: string[] }[] = [];
   for (let i = 0; i < tasks.length; i += 200) {
     const batch = tasks.slice(i, i + 200);
     const rows = await sdb
       .insertInto('search_docs')
-      .values(batch.map((t) => ({ task_id: t.id, report_id: null, plan_id: t.planId, period_id: null, field: 'target' as const, body: t.target })))
+      .values(
+        batch.map((t) => ({
+          task_id: t.id,
+          report_id: null,
+          plan_id: t.planId,
+          period_id: null,
+          field: 'target' as const,
+          body: t.target,
+        })),
+      )
       .returning(['id', 'task_id'])
       .execute();
     const byTask = new Map(batch.map((t) => [t.id, t]));
@@ -68,7 +89,10 @@ export async function indexReports(
   for (let i = 0; !opts.fresh && i < reports.length; i += 500) {
     const slice = reports.slice(i, i + 500).map((r) => r.id);
     const old = await sdb.selectFrom('search_docs').select('id').where('report_id', 'in', slice).execute();
-    await removeDocs(db, old.map((o) => o.id));
+    await removeDocs(
+      db,
+      old.map((o) => o.id),
+    );
   }
   const withText = reports.filter((r) => r.text.trim() !== '');
   const docs: { id: number; tokens: string[] }[] = [];
@@ -76,13 +100,25 @@ export async function indexReports(
     const batch = withText.slice(i, i + 200);
     const rows = await sdb
       .insertInto('search_docs')
-      .values(batch.map((r) => ({ task_id: r.taskId, report_id: r.id, plan_id: r.planId, period_id: r.periodId, field: 'progress' as const, body: r.text })))
+      .values(
+        batch.map((r) => ({
+          task_id: r.taskId,
+          report_id: r.id,
+          plan_id: r.planId,
+          period_id: r.periodId,
+          field: 'progress' as const,
+          body: r.text,
+        })),
+      )
       .returning(['id', 'report_id'])
       .execute();
     const byReport = new Map(batch.map((r) => [r.id, r]));
     for (const row of rows) {
       const r = byReport.get(row.report_id!)!;
-      docs.push({ id: row.id, tokens: [...(r.tokens ?? indexTokens(r.text)), scopeToken.plan(r.planId), scopeToken.period(r.periodId)] });
+      docs.push({
+        id: row.id,
+        tokens: [...(r.tokens ?? indexTokens(r.text)), scopeToken.plan(r.planId), scopeToken.period(r.periodId)],
+      });
     }
   }
   await search.write(db, docs, opts);
@@ -107,7 +143,12 @@ interface DocHit {
 
 const likeEscape = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 
-async function matchingDocs(db: Kysely<DB>, terms: QueryTerms, scope: { planId?: number; periodId?: number }, limit: number): Promise<DocHit[]> {
+async function matchingDocs(
+  db: Kysely<DB>,
+  terms: QueryTerms,
+  scope: { planId?: number; periodId?: number },
+  limit: number,
+): Promise<DocHit[]> {
   if (terms.terms.length === 0 && terms.prefixes.length === 0) return [];
   const all = [...terms.terms];
   if (scope.planId != null) all.push(scopeToken.plan(scope.planId));
@@ -119,8 +160,16 @@ async function matchingDocs(db: Kysely<DB>, terms: QueryTerms, scope: { planId?:
     sql` + `,
   );
   const planFilter = scope.planId != null ? sql`and d.plan_id = ${scope.planId}` : sql``;
-  const periodFilter = scope.periodId != null ? sql`and (d.period_id = ${scope.periodId} or d.period_id is null)` : sql``;
-  const rows = await sql<{ task_id: number; period_id: number | null; field: SearchField; body: string; score: number; exact: number }>`
+  const periodFilter =
+    scope.periodId != null ? sql`and (d.period_id = ${scope.periodId} or d.period_id is null)` : sql``;
+  const rows = await sql<{
+    task_id: number;
+    period_id: number | null;
+    field: SearchField;
+    body: string;
+    score: number;
+    exact: number;
+  }>`
     select d.task_id, d.period_id, d.field, d.body, m.score, ${exact} as exact
     from ${source} as m join search_docs d on d.id = m.doc_id
     where 1 = 1 ${planFilter} ${periodFilter}
@@ -179,7 +228,10 @@ export interface TaskMatch {
 }
 
 /** Tasks of a plan whose target or (period's) report text matches; for listTasks' `q`. */
-export async function matchTasks(db: Kysely<DB>, input: { q: string; planId: number; periodId?: number }): Promise<Map<number, TaskMatch>> {
+export async function matchTasks(
+  db: Kysely<DB>,
+  input: { q: string; planId: number; periodId?: number },
+): Promise<Map<number, TaskMatch>> {
   const terms = queryTerms(input.q);
   const docs = await matchingDocs(db, terms, { planId: input.planId, periodId: input.periodId }, 5000);
   const out = new Map<number, TaskMatch>();
@@ -240,8 +292,22 @@ export async function searchTasks(
   const slice = ranked.slice((page - 1) * pageSize, page * pageSize);
   const taskIds = [...new Set(slice.map((g) => g.taskId))];
   const periodIds = [...new Set(slice.map((g) => g.periodId).filter((p): p is number => p != null))];
-  const seqs = new Map(taskIds.length ? (await db.selectFrom('tasks').select(['id', 'seq']).where('id', 'in', taskIds).execute()).map((t) => [t.id, t.seq]) : []);
-  const labels = new Map(periodIds.length ? (await db.selectFrom('periods').select(['id', 'label']).where('id', 'in', periodIds).execute()).map((p) => [p.id, p.label]) : []);
+  const seqs = new Map(
+    taskIds.length
+      ? (await db.selectFrom('tasks').select(['id', 'seq']).where('id', 'in', taskIds).execute()).map((t) => [
+          t.id,
+          t.seq,
+        ])
+      : [],
+  );
+  const labels = new Map(
+    periodIds.length
+      ? (await db.selectFrom('periods').select(['id', 'label']).where('id', 'in', periodIds).execute()).map((p) => [
+          p.id,
+          p.label,
+        ])
+      : [],
+  );
   return {
     total: groups.size,
     items: slice.map(({ rank: _rank, ...g }) => ({

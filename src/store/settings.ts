@@ -18,7 +18,11 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export async function getSettings(db: Kysely<DB>): Promise<Settings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.keys(DEFAULT_SETTINGS)).execute();
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', Object.keys(DEFAULT_SETTINGS))
+    .execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as object]));
   return {
     lights: { ...DEFAULT_SETTINGS.lights, ...(stored.lights as Partial<LightThresholds> | undefined) },

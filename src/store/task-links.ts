@@ -12,10 +12,21 @@ export async function loadTaskLinks(db: Kysely<DB>, taskIds: number[]): Promise<
   const out = new Map<number, TaskLinks>(taskIds.map((id) => [id, { leaders: [], units: [], coUnits: [] }]));
   for (let i = 0; i < taskIds.length; i += 500) {
     const slice = taskIds.slice(i, i + 500);
-    const leaders = await db.selectFrom('task_leaders').select(['task_id', 'leader_id']).where('task_id', 'in', slice).orderBy('position').execute();
+    const leaders = await db
+      .selectFrom('task_leaders')
+      .select(['task_id', 'leader_id'])
+      .where('task_id', 'in', slice)
+      .orderBy('position')
+      .execute();
     for (const l of leaders) out.get(l.task_id)!.leaders.push(l.leader_id);
-    const units = await db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('task_id', 'in', slice).orderBy('position').execute();
-    for (const u of units) (u.role === 'lead' ? out.get(u.task_id)!.units : out.get(u.task_id)!.coUnits).push(u.unit_id);
+    const units = await db
+      .selectFrom('task_units')
+      .select(['task_id', 'unit_id', 'role'])
+      .where('task_id', 'in', slice)
+      .orderBy('position')
+      .execute();
+    for (const u of units)
+      (u.role === 'lead' ? out.get(u.task_id)!.units : out.get(u.task_id)!.coUnits).push(u.unit_id);
   }
   return out;
 }
@@ -25,12 +36,19 @@ export async function setTaskLinks(db: Kysely<DB>, taskId: number, links: TaskLi
   await db.deleteFrom('task_leaders').where('task_id', '=', taskId).execute();
   await db.deleteFrom('task_units').where('task_id', '=', taskId).execute();
   if (links.leaders.length) {
-    await db.insertInto('task_leaders').values(links.leaders.map((leader_id, position) => ({ task_id: taskId, leader_id, position }))).execute();
+    await db
+      .insertInto('task_leaders')
+      .values(links.leaders.map((leader_id, position) => ({ task_id: taskId, leader_id, position })))
+      .execute();
   }
   const lead = new Set(links.units);
   const units = [
     ...links.units.map((unit_id) => ({ unit_id, role: 'lead' as const })),
     ...links.coUnits.filter((u) => !lead.has(u)).map((unit_id) => ({ unit_id, role: 'co' as const })),
   ];
-  if (units.length) await db.insertInto('task_units').values(units.map((u, position) => ({ task_id: taskId, ...u, position }))).execute();
+  if (units.length)
+    await db
+      .insertInto('task_units')
+      .values(units.map((u, position) => ({ task_id: taskId, ...u, position })))
+      .execute();
 }

@@ -84,17 +84,34 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
   const pageSize = Math.min(Math.max(Math.trunc(filter.pageSize ?? 20), 1), 200);
   const page = Math.max(Math.trunc(filter.page ?? 1), 1);
   const period = filter.periodId != null ? await getPeriod(db, filter.periodId) : await latestPeriod(db, filter.planId);
-  if (filter.periodId != null && (!period || period.planId !== filter.planId)) throw new DubanError('not_found', `报告期 ${filter.periodId} 不属于计划 ${filter.planId}`);
+  if (filter.periodId != null && (!period || period.planId !== filter.planId))
+    throw new DubanError('not_found', `报告期 ${filter.periodId} 不属于计划 ${filter.planId}`);
   const periodId = period?.id ?? -1;
 
   let query = db
     .selectFrom('tasks as t')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.period_id', '=', periodId))
     .where('t.plan_id', '=', filter.planId);
-  const leadsOrCo = (unitId: number) => (eb: any): Expression<SqlBool> =>
-    eb.exists(eb.selectFrom('task_units as fu').select('fu.task_id').whereRef('fu.task_id', '=', 't.id').where('fu.unit_id', '=', unitId));
-  const ledBy = (leaderId: number) => (eb: any): Expression<SqlBool> =>
-    eb.exists(eb.selectFrom('task_leaders as fl').select('fl.task_id').whereRef('fl.task_id', '=', 't.id').where('fl.leader_id', '=', leaderId));
+  const leadsOrCo =
+    (unitId: number) =>
+    (eb: any): Expression<SqlBool> =>
+      eb.exists(
+        eb
+          .selectFrom('task_units as fu')
+          .select('fu.task_id')
+          .whereRef('fu.task_id', '=', 't.id')
+          .where('fu.unit_id', '=', unitId),
+      );
+  const ledBy =
+    (leaderId: number) =>
+    (eb: any): Expression<SqlBool> =>
+      eb.exists(
+        eb
+          .selectFrom('task_leaders as fl')
+          .select('fl.task_id')
+          .whereRef('fl.task_id', '=', 't.id')
+          .where('fl.leader_id', '=', leaderId),
+      );
   if (filter.themeId != null) query = query.where('t.theme_id', '=', filter.themeId);
   if (filter.categoryId != null) query = query.where('t.category_id', '=', filter.categoryId);
   if (filter.leaderId != null) query = query.where(ledBy(filter.leaderId));
@@ -107,7 +124,13 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
   const desc = filter.order === 'desc';
   const dir = desc ? sql`desc` : sql`asc`;
   const key =
-    filter.sort === 'status' ? STATUS_ORDER : filter.sort === 'unit' ? FIRST_LEAD_UNIT : filter.sort === 'updated' ? sql`r.updated_at` : sql`t.seq`;
+    filter.sort === 'status'
+      ? STATUS_ORDER
+      : filter.sort === 'unit'
+        ? FIRST_LEAD_UNIT
+        : filter.sort === 'updated'
+          ? sql`r.updated_at`
+          : sql`t.seq`;
   const ordered = query.orderBy(sql`${key} ${dir}`).orderBy('t.seq', desc ? 'desc' : 'asc');
   const lights = filter.light == null ? [] : ([] as Light[]).concat(filter.light);
   const lightOpts = lightOptions(period, filter);
@@ -124,7 +147,12 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
       .execute();
     pageIds = rows.map((r) => r.id);
     // A page past the end has no row to carry the count: ask for it then only.
-    total = rows.length > 0 ? Number(rows[0].total) : page === 1 ? 0 : Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : page === 1
+          ? 0
+          : Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else {
     // A plan holds a few hundred tasks: narrow the SQL-filtered set by search and light here. The
     // statuses come from the (period, task, status) index; only behind reports' assessments are
@@ -139,7 +167,13 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
       const behind = rows.filter((r) => r.status === 'behind').map((r) => r.id);
       const assessments = new Map<number, string>();
       for (let i = 0; i < behind.length; i += 500) {
-        const found = await db.selectFrom('reports').select(['task_id', 'assessment']).where('period_id', '=', periodId).where('status', '=', 'behind').where('task_id', 'in', behind.slice(i, i + 500)).execute();
+        const found = await db
+          .selectFrom('reports')
+          .select(['task_id', 'assessment'])
+          .where('period_id', '=', periodId)
+          .where('status', '=', 'behind')
+          .where('task_id', 'in', behind.slice(i, i + 500))
+          .execute();
         for (const a of found) assessments.set(a.task_id, a.assessment);
       }
       rows = rows.filter((r) => lights.includes(lightOfRow(assessments.get(r.id) ?? null, r.status, lightOpts)));
@@ -196,9 +230,26 @@ export async function tasksByIds(
     .leftJoin('categories as c', 'c.id', 't.category_id')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.period_id', '=', periodId))
     .select([
-      't.id', 't.plan_id', 't.seq', 't.target', 't.deadline', 't.notes', 't.closed_at', 'th.name as theme', 'c.name as category',
-      'r.id as report_id', 'r.period_id', 'r.state', 'r.text', 'r.version', 'r.status', 'r.machine_status', 'r.reason',
-      'r.override_status', 'r.updated_at', 'r.submitted_at',
+      't.id',
+      't.plan_id',
+      't.seq',
+      't.target',
+      't.deadline',
+      't.notes',
+      't.closed_at',
+      'th.name as theme',
+      'c.name as category',
+      'r.id as report_id',
+      'r.period_id',
+      'r.state',
+      'r.text',
+      'r.version',
+      'r.status',
+      'r.machine_status',
+      'r.reason',
+      'r.override_status',
+      'r.updated_at',
+      'r.submitted_at',
       sql<string | null>`case when r.status = 'behind' then r.assessment end`.as('assessment'),
     ])
     .where('t.id', 'in', ids)
@@ -214,7 +265,10 @@ export async function tasksByIds(
   for (const p of people) {
     let links = linksOf.get(p.task_id);
     if (!links) linksOf.set(p.task_id, (links = { leaders: [], units: [], coUnits: [] }));
-    (p.kind === 'leader' ? links.leaders : p.kind === 'lead' ? links.units : links.coUnits).push({ id: p.id, name: p.name });
+    (p.kind === 'leader' ? links.leaders : p.kind === 'lead' ? links.units : links.coUnits).push({
+      id: p.id,
+      name: p.name,
+    });
   }
   const options = lightOptions(period, filter);
   const byId = new Map(rows.map((t) => [t.id, t]));

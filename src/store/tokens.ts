@@ -22,12 +22,29 @@ export interface TokenRecord {
 
 function toToken(r: Omit<Selectable<ApiTokensTable>, 'token_hash'>): TokenRecord {
   return {
-    id: r.id, name: r.name, role: r.role, unitId: r.unit_id, leaderId: r.leader_id, createdBy: r.created_by,
-    createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    unitId: r.unit_id,
+    leaderId: r.leader_id,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
   };
 }
 
-const COLUMNS = ['id', 'name', 'role', 'unit_id', 'leader_id', 'created_by', 'created_at', 'last_used_at', 'revoked_at'] as const;
+const COLUMNS = [
+  'id',
+  'name',
+  'role',
+  'unit_id',
+  'leader_id',
+  'created_by',
+  'created_at',
+  'last_used_at',
+  'revoked_at',
+] as const;
 
 export async function createToken(
   db: Kysely<DB>,
@@ -41,15 +58,25 @@ export async function createToken(
     const row = await trx
       .insertInto('api_tokens')
       .values({
-        name: input.name, token_hash: input.tokenHash, role: input.role,
-        unit_id: input.role === 'unit' ? input.unitId ?? null : null,
-        leader_id: input.role === 'leader' ? input.leaderId ?? null : null,
-        created_by: actor.id, created_at: now, last_used_at: null, revoked_at: null,
+        name: input.name,
+        token_hash: input.tokenHash,
+        role: input.role,
+        unit_id: input.role === 'unit' ? (input.unitId ?? null) : null,
+        leader_id: input.role === 'leader' ? (input.leaderId ?? null) : null,
+        created_by: actor.id,
+        created_at: now,
+        last_used_at: null,
+        revoked_at: null,
       })
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
     const token = toToken(row);
-    await recordAudit(trx, actor, { action: 'token.create', entity: 'api_token', entityId: token.id, after: token }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'token.create', entity: 'api_token', entityId: token.id, after: token },
+      now,
+    );
     return token;
   });
 }
@@ -60,7 +87,12 @@ export async function listTokens(db: Kysely<DB>): Promise<TokenRecord[]> {
 
 /** The live token with this hash, or null when unknown or revoked. */
 export async function findActiveToken(db: Kysely<DB>, tokenHash: string): Promise<TokenRecord | null> {
-  const row = await db.selectFrom('api_tokens').select(COLUMNS).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_tokens')
+    .select(COLUMNS)
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return row ? toToken(row) : null;
 }
 
@@ -74,8 +106,18 @@ export async function revokeToken(db: Kysely<DB>, actor: Actor, id: number): Pro
     const before = await trx.selectFrom('api_tokens').select(COLUMNS).where('id', '=', id).executeTakeFirst();
     if (!before) throw new DubanError('not_found', '令牌不存在');
     if (before.revoked_at) return toToken(before);
-    const after = await trx.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'token.revoke', entity: 'api_token', entityId: id, before: toToken(before), after: toToken(after) }, now);
+    const after = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'token.revoke', entity: 'api_token', entityId: id, before: toToken(before), after: toToken(after) },
+      now,
+    );
     return toToken(after);
   });
 }

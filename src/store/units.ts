@@ -17,14 +17,22 @@ export interface NamedRef {
   name: string;
 }
 
-const toUnit = (r: { id: number; name: string; parent_id: number | null }): Unit => ({ id: r.id, name: r.name, parentId: r.parent_id });
+const toUnit = (r: { id: number; name: string; parent_id: number | null }): Unit => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parent_id,
+});
 
 /** The id of the unit with this name, creating it when new (import). Names are trimmed. */
 export async function ensureUnit(db: Kysely<DB>, name: string, at = new Date().toISOString()): Promise<number> {
   const clean = name.trim();
   const found = await db.selectFrom('units').select('id').where('name', '=', clean).executeTakeFirst();
   if (found) return found.id;
-  const row = await db.insertInto('units').values({ name: clean, parent_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('units')
+    .values({ name: clean, parent_id: null, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -48,7 +56,11 @@ async function assertParent(db: Kysely<DB>, parentId: number | null | undefined,
   if (!(await getUnit(db, parentId))) throw new DubanError('not_found', `上级单位 ${parentId} 不存在`);
 }
 
-export async function createUnit(db: Kysely<DB>, actor: Actor, input: { name: string; parentId?: number | null }): Promise<Unit> {
+export async function createUnit(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { name: string; parentId?: number | null },
+): Promise<Unit> {
   const name = input.name.trim();
   if (!name) throw new DubanError('bad_input', '单位名称不能为空');
   return inTransaction(db, async (trx) => {
@@ -65,7 +77,12 @@ export async function createUnit(db: Kysely<DB>, actor: Actor, input: { name: st
   });
 }
 
-export async function updateUnit(db: Kysely<DB>, actor: Actor, id: number, input: { name?: string; parentId?: number | null }): Promise<Unit> {
+export async function updateUnit(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  input: { name?: string; parentId?: number | null },
+): Promise<Unit> {
   return inTransaction(db, async (trx) => {
     const before = await getUnit(trx, id);
     if (!before) throw new DubanError('not_found', `单位 ${id} 不存在`);

@@ -29,9 +29,18 @@ function userQuery(db: Kysely<DB>) {
     .leftJoin('units', 'units.id', 'users.unit_id')
     .leftJoin('leaders', 'leaders.id', 'users.leader_id')
     .select([
-      'users.id', 'users.username', 'users.display_name', 'users.role', 'users.unit_id', 'users.leader_id',
-      'users.disabled', 'users.created_at', 'users.updated_at', 'users.password_hash',
-      'units.name as unit_name', 'leaders.name as leader_name',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.unit_id',
+      'users.leader_id',
+      'users.disabled',
+      'users.created_at',
+      'users.updated_at',
+      'users.password_hash',
+      'units.name as unit_name',
+      'leaders.name as leader_name',
     ]);
 }
 
@@ -57,7 +66,10 @@ export async function getUser(db: Kysely<DB>, id: number): Promise<UserRecord | 
 }
 
 /** The account and its hash, for login; usernames compare case-insensitively. */
-export async function findUserForLogin(db: Kysely<DB>, username: string): Promise<(UserRecord & { passwordHash: string }) | null> {
+export async function findUserForLogin(
+  db: Kysely<DB>,
+  username: string,
+): Promise<(UserRecord & { passwordHash: string }) | null> {
   const r = await userQuery(db).where('users.username', '=', username.trim().toLowerCase()).executeTakeFirst();
   return r ? { ...toUser(r), passwordHash: r.password_hash } : null;
 }
@@ -83,9 +95,10 @@ function checkScope(role: Role, unitId: number | null, leaderId: number | null):
 
 export async function createUser(db: Kysely<DB>, actor: Actor, input: NewUser): Promise<UserRecord> {
   const username = input.username.trim().toLowerCase();
-  if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(username)) throw new DubanError('bad_input', '用户名只能包含字母、数字、汉字和 _ . @ -，长度 2-64');
-  const unitId = input.role === 'unit' ? input.unitId ?? null : null;
-  const leaderId = input.role === 'leader' ? input.leaderId ?? null : null;
+  if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(username))
+    throw new DubanError('bad_input', '用户名只能包含字母、数字、汉字和 _ . @ -，长度 2-64');
+  const unitId = input.role === 'unit' ? (input.unitId ?? null) : null;
+  const leaderId = input.role === 'leader' ? (input.leaderId ?? null) : null;
   checkScope(input.role, unitId, leaderId);
   const now = nowIso();
   return inTransaction(db, async (trx) => {
@@ -94,8 +107,15 @@ export async function createUser(db: Kysely<DB>, actor: Actor, input: NewUser): 
     const { id } = await trx
       .insertInto('users')
       .values({
-        username, display_name: input.displayName?.trim() || username, password_hash: input.passwordHash,
-        role: input.role, unit_id: unitId, leader_id: leaderId, disabled: 0, created_at: now, updated_at: now,
+        username,
+        display_name: input.displayName?.trim() || username,
+        password_hash: input.passwordHash,
+        role: input.role,
+        unit_id: unitId,
+        leader_id: leaderId,
+        disabled: 0,
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -125,15 +145,18 @@ export async function updateUser(
     const before = await getUser(trx, id);
     if (!before) throw new DubanError('not_found', '用户不存在');
     const role = patch.role ?? before.role;
-    const unitId = role === 'unit' ? (patch.unitId !== undefined ? patch.unitId : before.unit?.id ?? null) : null;
-    const leaderId = role === 'leader' ? (patch.leaderId !== undefined ? patch.leaderId : before.leader?.id ?? null) : null;
+    const unitId = role === 'unit' ? (patch.unitId !== undefined ? patch.unitId : (before.unit?.id ?? null)) : null;
+    const leaderId =
+      role === 'leader' ? (patch.leaderId !== undefined ? patch.leaderId : (before.leader?.id ?? null)) : null;
     checkScope(role, unitId, leaderId);
     const now = nowIso();
     await trx
       .updateTable('users')
       .set({
         display_name: patch.displayName?.trim() || before.displayName,
-        role, unit_id: unitId, leader_id: leaderId,
+        role,
+        unit_id: unitId,
+        leader_id: leaderId,
         disabled: patch.disabled === undefined ? (before.disabled ? 1 : 0) : patch.disabled ? 1 : 0,
         ...(patch.passwordHash ? { password_hash: patch.passwordHash } : {}),
         updated_at: now,
@@ -148,15 +171,30 @@ export async function updateUser(
     }
     const after = (await getUser(trx, id))!;
     const action = patch.passwordHash && Object.keys(patch).length === 1 ? 'user.password' : 'user.update';
-    await recordAudit(trx, actor, { action, entity: 'user', entityId: id, before, after: { ...after, ...(patch.passwordHash ? { passwordChanged: true } : {}) } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action,
+        entity: 'user',
+        entityId: id,
+        before,
+        after: { ...after, ...(patch.passwordHash ? { passwordChanged: true } : {}) },
+      },
+      now,
+    );
     return after;
   });
 }
 
 export async function findUnitByName(db: Kysely<DB>, name: string): Promise<{ id: number; name: string } | null> {
-  return (await db.selectFrom('units').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('units').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst()) ?? null
+  );
 }
 
 export async function findLeaderByName(db: Kysely<DB>, name: string): Promise<{ id: number; name: string } | null> {
-  return (await db.selectFrom('leaders').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('leaders').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst()) ?? null
+  );
 }

@@ -30,7 +30,13 @@ describe('matchActual', () => {
   ])('no actual for a %s', (_why, target, progress) => expect(actualOf(target, progress).actual).toBeNull());
 
   it('takes the sub-item of a list that names it (其中…)', () => {
-    expect(actualOf('培育“链主工厂”1家、“智能工厂”5家、“数字化车间”15个', '培育未来工厂39家，其中“链主工厂”1家、“智能工厂”5家、“数字化车间”32家。', 2).actual).toBe(32);
+    expect(
+      actualOf(
+        '培育“链主工厂”1家、“智能工厂”5家、“数字化车间”15个',
+        '培育未来工厂39家，其中“链主工厂”1家、“智能工厂”5家、“数字化车间”32家。',
+        2,
+      ).actual,
+    ).toBe(32);
   });
 
   it('marks an item reported wholly done without a figure', () => {

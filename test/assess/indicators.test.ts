@@ -1,31 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { extractIndicators } from '../../src/assess/indicators.js';
 
-const brief = (t: string) => extractIndicators(t).map((i) => ({ kind: i.kind, direction: i.direction, target: i.target, floor: i.floor, unit: i.unit }));
+const brief = (t: string) =>
+  extractIndicators(t).map((i) => ({
+    kind: i.kind,
+    direction: i.direction,
+    target: i.target,
+    floor: i.floor,
+    unit: i.unit,
+  }));
 
 describe('extractIndicators', () => {
   it.each([
-    ['地区生产总值增长力争6%（确保5.5%）', [{ kind: 'growth', direction: 'at_least', target: 6, floor: 5.5, unit: '%' }]],
-    ['实际利用外资力争11亿美元（确保10亿美元）', [{ kind: 'amount', direction: 'at_least', target: 1.1e9, floor: 1e9, unit: '美元' }]],
+    [
+      '地区生产总值增长力争6%（确保5.5%）',
+      [{ kind: 'growth', direction: 'at_least', target: 6, floor: 5.5, unit: '%' }],
+    ],
+    [
+      '实际利用外资力争11亿美元（确保10亿美元）',
+      [{ kind: 'amount', direction: 'at_least', target: 1.1e9, floor: 1e9, unit: '美元' }],
+    ],
     ['确保空气质量优良率达80%以上', [{ kind: 'share', direction: 'at_least', target: 80, floor: 80, unit: '%' }]],
     ['城镇调查失业率控制在5.5%以内', [{ kind: 'share', direction: 'at_most', target: 5.5, floor: 5.5, unit: '%' }]],
-    ['PM2.5平均浓度下降到30微克以内，单位地区生产总值能耗下降3%', [
-      { kind: 'amount', direction: 'at_most', target: 30, floor: 30, unit: '微克/立方米' },
-      { kind: 'growth', direction: 'at_most', target: -3, floor: -3, unit: '%' }]],
-    ['万元GDP能耗控制在0.45吨标准煤以内', [{ kind: 'amount', direction: 'at_most', target: 0.45, floor: 0.45, unit: '吨标准煤' }]],
+    [
+      'PM2.5平均浓度下降到30微克以内，单位地区生产总值能耗下降3%',
+      [
+        { kind: 'amount', direction: 'at_most', target: 30, floor: 30, unit: '微克/立方米' },
+        { kind: 'growth', direction: 'at_most', target: -3, floor: -3, unit: '%' },
+      ],
+    ],
+    [
+      '万元GDP能耗控制在0.45吨标准煤以内',
+      [{ kind: 'amount', direction: 'at_most', target: 0.45, floor: 0.45, unit: '吨标准煤' }],
+    ],
     ['县域经济综合排名保持全省前30位', [{ kind: 'rank', direction: 'at_most', target: 30, floor: 30, unit: null }]],
     ['经开区排名保持全国前十', [{ kind: 'rank', direction: 'at_most', target: 10, floor: 10, unit: null }]],
     ['高新区排名进入全国前80', [{ kind: 'rank', direction: 'at_most', target: 80, floor: 80, unit: null }]],
     ['力争省测核心指标进入全省前20%', [{ kind: 'rank', direction: 'at_most', target: 20, floor: 20, unit: '%' }]],
-    ['综保区保持全国“双A”、杭州关区第一', [
-      { kind: 'level', direction: 'at_least', target: '双A', floor: '双A', unit: null },
-      { kind: 'rank', direction: 'at_most', target: 1, floor: 1, unit: null }]],
-    ['累计完成320宗、1.5万亩低效工业用地提质增效', [
-      { kind: 'amount', direction: 'at_least', target: 320, floor: 320, unit: '宗' },
-      { kind: 'amount', direction: 'at_least', target: 15000, floor: 15000, unit: '亩' }]],
-    ['开放城市书房、文化驿站各5家', [
-      { kind: 'amount', direction: 'at_least', target: 5, floor: 5, unit: '家' },
-      { kind: 'amount', direction: 'at_least', target: 5, floor: 5, unit: '家' }]],
+    [
+      '综保区保持全国“双A”、杭州关区第一',
+      [
+        { kind: 'level', direction: 'at_least', target: '双A', floor: '双A', unit: null },
+        { kind: 'rank', direction: 'at_most', target: 1, floor: 1, unit: null },
+      ],
+    ],
+    [
+      '累计完成320宗、1.5万亩低效工业用地提质增效',
+      [
+        { kind: 'amount', direction: 'at_least', target: 320, floor: 320, unit: '宗' },
+        { kind: 'amount', direction: 'at_least', target: 15000, floor: 15000, unit: '亩' },
+      ],
+    ],
+    [
+      '开放城市书房、文化驿站各5家',
+      [
+        { kind: 'amount', direction: 'at_least', target: 5, floor: 5, unit: '家' },
+        { kind: 'amount', direction: 'at_least', target: 5, floor: 5, unit: '家' },
+      ],
+    ],
     ['组织百场以上群众性体育赛事', [{ kind: 'amount', direction: 'at_least', target: 100, floor: 100, unit: '场' }]],
   ])('%s', (target, expected) => expect(brief(target)).toEqual(expected));
 
@@ -51,7 +83,10 @@ describe('extractIndicators', () => {
 
   it('splits 分别 lists', () => {
     const inds = extractIndicators('电子信息制造、软件与信息技术服务业营收分别达到650亿元、75亿元');
-    expect(inds.map((i) => [i.metric, i.target])).toEqual([['电子信息制造营收', 65e9], ['软件与信息技术服务业营收', 7.5e9]]);
+    expect(inds.map((i) => [i.metric, i.target])).toEqual([
+      ['电子信息制造营收', 65e9],
+      ['软件与信息技术服务业营收', 7.5e9],
+    ]);
   });
 
   it('points source.target at the number in the target text', () => {

@@ -6,9 +6,43 @@ import { describe, expect, it } from 'vitest';
 import { assessTask, extractIndicators } from '../../src/assess/index.js';
 import { STATUSES, type Assessment } from '../../src/domain/index.js';
 
-const pieces = fc.constantFrom('增长', '力争', '（确保', '）', '“', '”', '《', '1-11月', '截至', '万', '亿元', '%', '个', '前', '第一',
-  '已完成', '推进中', '预计', '年度数据', '😀', '１２３', '．', '，', '。', '两', '十', '百', '(', ')', '控制在', '以内', '下降');
-const reportish = fc.array(fc.oneof(pieces, fc.string(), fc.integer({ min: -1e9, max: 1e9 }).map(String)), { maxLength: 60 }).map((a) => a.join(''));
+const pieces = fc.constantFrom(
+  '增长',
+  '力争',
+  '（确保',
+  '）',
+  '“',
+  '”',
+  '《',
+  '1-11月',
+  '截至',
+  '万',
+  '亿元',
+  '%',
+  '个',
+  '前',
+  '第一',
+  '已完成',
+  '推进中',
+  '预计',
+  '年度数据',
+  '😀',
+  '１２３',
+  '．',
+  '，',
+  '。',
+  '两',
+  '十',
+  '百',
+  '(',
+  ')',
+  '控制在',
+  '以内',
+  '下降',
+);
+const reportish = fc
+  .array(fc.oneof(pieces, fc.string(), fc.integer({ min: -1e9, max: 1e9 }).map(String)), { maxLength: 60 })
+  .map((a) => a.join(''));
 
 /** Per-input limit in CPU milliseconds. Typical cells take well under 1 ms, the worst realistic
  * input (40 indicators against 8,000 characters) a few ms: 50 ms leaves a wide margin. */
@@ -31,12 +65,22 @@ function bestOfThree(target: string, progress: string): { a: Assessment; ms: num
 // of report sentences with many figures of the same units.
 const things = ['学校', '公园', '道路', '医院', '停车场', '充电桩', '养老床位', '农村公路', '工业用地', '创业担保贷款'];
 const units = ['所', '个', '公里', '亩', '张', '万元', '宗', '人', '家', '%'];
-const indicatorPhrase = fc.tuple(fc.constantFrom(...things), fc.constantFrom(...units), fc.integer({ min: 1, max: 9999 }), fc.nat(99))
+const indicatorPhrase = fc
+  .tuple(fc.constantFrom(...things), fc.constantFrom(...units), fc.integer({ min: 1, max: 9999 }), fc.nat(99))
   .map(([thing, unit, n, k]) => `新建${thing}${k}号${n}${unit}`);
-const progressSentence = fc.tuple(fc.constantFrom('1-11月', '截至10月底', '三季度', '目前', '全年'), fc.constantFrom(...things), fc.integer({ min: 1, max: 99999 }), fc.constantFrom(...units), fc.constantFrom('，项目有序推进中', '，已全部完成', '，进度滞后', '', '，预计年底完成'))
+const progressSentence = fc
+  .tuple(
+    fc.constantFrom('1-11月', '截至10月底', '三季度', '目前', '全年'),
+    fc.constantFrom(...things),
+    fc.integer({ min: 1, max: 99999 }),
+    fc.constantFrom(...units),
+    fc.constantFrom('，项目有序推进中', '，已全部完成', '，进度滞后', '', '，预计年底完成'),
+  )
   .map(([when, thing, n, unit, tail]) => `${when}，全区新建${thing}${n}${unit}，同比增长${n % 30}.${n % 10}%${tail}。`);
 const longTarget = fc.array(indicatorPhrase, { minLength: 40, maxLength: 40 }).map((a) => a.join('，'));
-const longProgress = fc.array(progressSentence, { minLength: 160, maxLength: 200 }).map((a) => a.join('').slice(0, 8000));
+const longProgress = fc
+  .array(progressSentence, { minLength: 160, maxLength: 200 })
+  .map((a) => a.join('').slice(0, 8000));
 
 function wellFormed(a: Assessment, target: string, progress: string): void {
   expect(STATUSES).toContain(a.status);
@@ -50,33 +94,46 @@ function wellFormed(a: Assessment, target: string, progress: string): void {
 
 describe('assessTask never throws and stays fast', () => {
   it('on report-like text', () => {
-    fc.assert(fc.property(reportish, reportish, (target, progress) => {
-      const { a, ms } = timed(target, progress);
-      expect(ms).toBeLessThan(LIMIT_MS);
-      wellFormed(a, target, progress);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(reportish, reportish, (target, progress) => {
+        const { a, ms } = timed(target, progress);
+        expect(ms).toBeLessThan(LIMIT_MS);
+        wellFormed(a, target, progress);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('on 40 indicators against 8,000 characters of report sentences', () => {
-    fc.assert(fc.property(longTarget, longProgress, (target, progress) => {
-      const { a, ms } = bestOfThree(target, progress);
-      expect(ms).toBeLessThan(LIMIT_MS);
-      expect(a.indicators.length).toBe(40);
-      wellFormed(a, target, progress);
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(longTarget, longProgress, (target, progress) => {
+        const { a, ms } = bestOfThree(target, progress);
+        expect(ms).toBeLessThan(LIMIT_MS);
+        expect(a.indicators.length).toBe(40);
+        wellFormed(a, target, progress);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('on arbitrary unicode', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (target, progress) => {
-      const { a, ms } = timed(target, progress);
-      expect(ms).toBeLessThan(LIMIT_MS);
-      wellFormed(a, target, progress);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (target, progress) => {
+        const { a, ms } = timed(target, progress);
+        expect(ms).toBeLessThan(LIMIT_MS);
+        wellFormed(a, target, progress);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each([
     ['empty', '', ''],
-    ['100 KB of one paragraph', '新增城镇就业3万人，'.repeat(10_000), '截至11月底城镇新增就业36112人，项目有序推进中，'.repeat(5_000)],
+    [
+      '100 KB of one paragraph',
+      '新增城镇就业3万人，'.repeat(10_000),
+      '截至11月底城镇新增就业36112人，项目有序推进中，'.repeat(5_000),
+    ],
     ['100 KB of digits', '增长'.repeat(50_000), '1'.repeat(100_000)],
     ['a 400-digit number', `达到${'9'.repeat(400)}%`, `完成${'9'.repeat(400)}%`],
     ['only commas', '新增学位3000个，'.repeat(300), '，'.repeat(8_000)],
@@ -91,6 +148,9 @@ describe('assessTask never throws and stays fast', () => {
   });
 
   it('extractIndicators is total on odd input', () => {
-    fc.assert(fc.property(reportish, (t) => Array.isArray(extractIndicators(t))), { numRuns: 300 });
+    fc.assert(
+      fc.property(reportish, (t) => Array.isArray(extractIndicators(t))),
+      { numRuns: 300 },
+    );
   });
 });

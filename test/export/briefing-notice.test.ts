@@ -6,8 +6,26 @@ import type { Briefing, BriefingTask, Notice } from '../../src/export/model.js';
 import { writeNoticeDocx } from '../../src/export/notice-docx.js';
 import { docxFiles, docxPart, paragraphsText, tableRows, tables } from './docx-read.js';
 
-const task = (seq: number, target: string, status: BriefingTask['status'], previousStatus: BriefingTask['previousStatus'], reason: string, extra: Partial<BriefingTask> = {}): BriefingTask => ({
-  seq, theme: '主要经济指标', category: null, target, leaders: ['陶峰'], units: ['区发展改革局'], progress: `进展${seq}`, status, reason, previousStatus, newFigures: [], ...extra,
+const task = (
+  seq: number,
+  target: string,
+  status: BriefingTask['status'],
+  previousStatus: BriefingTask['previousStatus'],
+  reason: string,
+  extra: Partial<BriefingTask> = {},
+): BriefingTask => ({
+  seq,
+  theme: '主要经济指标',
+  category: null,
+  target,
+  leaders: ['陶峰'],
+  units: ['区发展改革局'],
+  progress: `进展${seq}`,
+  status,
+  reason,
+  previousStatus,
+  newFigures: [],
+  ...extra,
 });
 
 const briefing: Briefing = {
@@ -34,19 +52,35 @@ describe('leader briefing (领导专报)', () => {
     const text = paragraphsText(await docxPart(await writeBriefingDocx(briefing)));
     expect(text).toContain('领导专报');
     expect(text).toContain('2023年钱塘区政府工作报告重点工作任务四季度进展情况（陶峰同志）');
-    expect(summarySentence(briefing)).toBe('陶峰同志牵头的重点工作任务共5项，四季度评估：进度滞后1项，待数据1项，正常推进2项，已完成1项。');
+    expect(summarySentence(briefing)).toBe(
+      '陶峰同志牵头的重点工作任务共5项，四季度评估：进度滞后1项，待数据1项，正常推进2项，已完成1项。',
+    );
     expect(text).toContain(summarySentence(briefing));
   });
 
   it('lists behind tasks first, with their progress and reasons', async () => {
     const xml = await docxPart(await writeBriefingDocx(briefing));
     const text = paragraphsText(xml);
-    const order = ['（一）进度滞后（1项）', '（二）待数据（1项）', '（三）正常推进（2项）', '（四）已完成（1项）'].map((h) => text.indexOf(h));
+    const order = ['（一）进度滞后（1项）', '（二）待数据（1项）', '（三）正常推进（2项）', '（四）已完成（1项）'].map(
+      (h) => text.indexOf(h),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const behindTable = tableRows(tables(xml)[0]);
-    expect(behindTable[0].cells.map((c) => c.text)).toEqual(['序号', '具体目标任务', '牵头单位', '进展情况', '评估说明']);
-    expect(behindTable[1].cells.map((c) => c.text)).toEqual(['1', '地区生产总值增长力争6%（确保5.5%）', '区发展改革局', '进展1', '三季度增长4%，低于确保目标5.5%']);
+    expect(behindTable[0].cells.map((c) => c.text)).toEqual([
+      '序号',
+      '具体目标任务',
+      '牵头单位',
+      '进展情况',
+      '评估说明',
+    ]);
+    expect(behindTable[1].cells.map((c) => c.text)).toEqual([
+      '1',
+      '地区生产总值增长力争6%（确保5.5%）',
+      '区发展改革局',
+      '进展1',
+      '三季度增长4%，低于确保目标5.5%',
+    ]);
   });
 
   it('reports status moves since the previous period and the new figures', async () => {
@@ -131,8 +165,22 @@ describe('reminder notice (催办通知)', () => {
     contact: '区府办督查科 张敏 0571-86900000',
     date: '2024-01-12',
     tasks: [
-      { seq: 4, target: '一般公共预算收入增长与经济增长基本同步', leaders: ['陶峰'], dueDate: '2024-01-05', reminders: 0, state: null },
-      { seq: 49, target: '落实惠企政策，兑现资金20亿元', leaders: ['陶峰'], dueDate: '2024-01-05', reminders: 2, state: 'returned' },
+      {
+        seq: 4,
+        target: '一般公共预算收入增长与经济增长基本同步',
+        leaders: ['陶峰'],
+        dueDate: '2024-01-05',
+        reminders: 0,
+        state: null,
+      },
+      {
+        seq: 49,
+        target: '落实惠企政策，兑现资金20亿元',
+        leaders: ['陶峰'],
+        dueDate: '2024-01-05',
+        reminders: 2,
+        state: 'returned',
+      },
     ],
   };
 
@@ -151,7 +199,11 @@ describe('reminder notice (催办通知)', () => {
   });
 
   it('ends with the contact line, or blanks to fill in by hand', async () => {
-    expect(paragraphsText(await docxPart(await writeNoticeDocx(notice)))).toContain('联系人及电话：区府办督查科 张敏 0571-86900000');
-    expect(paragraphsText(await docxPart(await writeNoticeDocx({ ...notice, contact: null })))).toContain('联系人：__________　　联系电话：__________');
+    expect(paragraphsText(await docxPart(await writeNoticeDocx(notice)))).toContain(
+      '联系人及电话：区府办督查科 张敏 0571-86900000',
+    );
+    expect(paragraphsText(await docxPart(await writeNoticeDocx({ ...notice, contact: null })))).toContain(
+      '联系人：__________　　联系电话：__________',
+    );
   });
 });

@@ -19,8 +19,12 @@ let dbFile = '';
 
 function duban(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', tsx, join(root, 'src/cli/main.ts'), ...args], { cwd: dir, env: { ...process.env, DATABASE_URL: '', DUBAN_DB: '' }, encoding: 'utf8' }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', tsx, join(root, 'src/cli/main.ts'), ...args],
+      { cwd: dir, env: { ...process.env, DATABASE_URL: '', DUBAN_DB: '' }, encoding: 'utf8' },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -58,7 +62,10 @@ describe.concurrent('duban export / briefing / notice / diff', () => {
     const out = join(dir, 'table.csv');
     const r = await duban('export', ...scope, dbFile, '--unit', '区民政局', '-o', out);
     expect(r.code).toBe(0);
-    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines.map((l) => l.split(',')[0])).toEqual(['序号', '3', '11', '12']);
   }, 120_000);
 
@@ -83,17 +90,41 @@ describe.concurrent('duban export / briefing / notice / diff', () => {
   }, 120_000);
 
   const bad: Array<[string, string[], RegExp]> = [
-    ['an unknown plan', ['export', '--plan', '2024年某某县计划', '--period', '2024Q2', '--db', '<db>', '-o', 'x.xlsx'], /no plan “2024年某某县计划”/],
-    ['an unknown period', ['export', '--plan', PLAN_TITLE, '--period', '2023Q4', '--db', '<db>', '-o', 'x.xlsx'], /has no period 2023Q4/],
-    ['no tasks in scope', ['export', ...scope, '<db>', '--leader', '周晓燕', '--status', 'behind', '-o', 'x.docx'], /no tasks in scope/],
-    ['an output folder that does not exist', ['export', ...scope, '<db>', '-o', '/nonexistent-folder/x.xlsx'], /cannot write .*does not exist/],
+    [
+      'an unknown plan',
+      ['export', '--plan', '2024年某某县计划', '--period', '2024Q2', '--db', '<db>', '-o', 'x.xlsx'],
+      /no plan “2024年某某县计划”/,
+    ],
+    [
+      'an unknown period',
+      ['export', '--plan', PLAN_TITLE, '--period', '2023Q4', '--db', '<db>', '-o', 'x.xlsx'],
+      /has no period 2023Q4/,
+    ],
+    [
+      'no tasks in scope',
+      ['export', ...scope, '<db>', '--leader', '周晓燕', '--status', 'behind', '-o', 'x.docx'],
+      /no tasks in scope/,
+    ],
+    [
+      'an output folder that does not exist',
+      ['export', ...scope, '<db>', '-o', '/nonexistent-folder/x.xlsx'],
+      /cannot write .*does not exist/,
+    ],
     ['an output path that is a folder', ['export', ...scope, '<db>', '--format', 'csv', '-o', '.'], /is a directory/],
     ['an unknown format', ['export', ...scope, '<db>', '--format', 'pptx', '-o', 'x.pptx'], /unknown format/],
     ['an unknown status', ['export', ...scope, '<db>', '--status', 'late', '-o', 'x.csv'], /unknown status late/],
     ['a missing database', ['export', ...scope, 'missing.db', '-o', 'x.csv'], /no database at missing\.db/],
     ['an unknown leader', ['briefing', ...scope, '<db>', '--leader', '张三', '-o', 'b.docx'], /no leader named “张三”/],
-    ['a unit with nothing overdue', ['notice', ...scope, '<db>', '--unit', '区教育局', '-o', 'n.docx'], /no overdue task/],
-    ['an unknown period in diff', ['diff', '--plan', PLAN_TITLE, '--from', '2023Q4', '--to', '2024Q2', '--db', '<db>'], /has no period 2023Q4/],
+    [
+      'a unit with nothing overdue',
+      ['notice', ...scope, '<db>', '--unit', '区教育局', '-o', 'n.docx'],
+      /no overdue task/,
+    ],
+    [
+      'an unknown period in diff',
+      ['diff', '--plan', PLAN_TITLE, '--from', '2023Q4', '--to', '2024Q2', '--db', '<db>'],
+      /has no period 2023Q4/,
+    ],
   ];
   for (const [what, args, message] of bad) {
     it(`refuses ${what} with one line and exit code 2`, async () => {

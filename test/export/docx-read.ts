@@ -2,7 +2,14 @@
 // their grid column, span, vertical-merge state and text (paragraphs joined by \n).
 import JSZip from 'jszip';
 
-export interface DocxCell { col: number; span: number; vMerge: 'restart' | 'continue' | null; text: string; fill: string | null; xml: string }
+export interface DocxCell {
+  col: number;
+  span: number;
+  vMerge: 'restart' | 'continue' | null;
+  text: string;
+  fill: string | null;
+  xml: string;
+}
 
 export async function docxPart(bytes: Uint8Array, part = 'word/document.xml'): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -15,7 +22,13 @@ export async function docxFiles(bytes: Uint8Array): Promise<string[]> {
   return Object.keys((await JSZip.loadAsync(bytes)).files);
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export function paragraphsText(xml: string): string {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
@@ -34,8 +47,12 @@ export function tableRows(tableXml: string): Array<{ xml: string; cells: DocxCel
       const span = Number(/<w:gridSpan w:val="(\d+)"/.exec(tc[0])?.[1] ?? 1);
       const v = /<w:vMerge(?: w:val="(\w+)")?\/>/.exec(tc[0]);
       const cell: DocxCell = {
-        col, span, vMerge: v ? (v[1] === 'restart' ? 'restart' : 'continue') : null, text: paragraphsText(tc[0]),
-        fill: /<w:shd [^>]*w:fill="([0-9A-Fa-f]{6})"/.exec(tc[0])?.[1] ?? null, xml: tc[0],
+        col,
+        span,
+        vMerge: v ? (v[1] === 'restart' ? 'restart' : 'continue') : null,
+        text: paragraphsText(tc[0]),
+        fill: /<w:shd [^>]*w:fill="([0-9A-Fa-f]{6})"/.exec(tc[0])?.[1] ?? null,
+        xml: tc[0],
       };
       col += span;
       return cell;

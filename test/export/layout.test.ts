@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { layoutRows } from '../../src/export/layout.js';
 import type { ProgressRow } from '../../src/export/model.js';
 
-const row = (seq: number, theme: string | null, category: string | null, leaders: string[], units: string[]): ProgressRow => ({
-  seq, theme, category, target: `目标${seq}`, leaders, units, progress: '',
+const row = (
+  seq: number,
+  theme: string | null,
+  category: string | null,
+  leaders: string[],
+  units: string[],
+): ProgressRow => ({
+  seq,
+  theme,
+  category,
+  target: `目标${seq}`,
+  leaders,
+  units,
+  progress: '',
 });
 
 describe('merge layout of the progress table', () => {

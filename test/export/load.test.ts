@@ -51,12 +51,20 @@ describeEachStore('publishing loader', (ctx) => {
       const r = await p;
       return r.ok ? 'ok' : `${r.error!.code}: ${r.error!.message}`;
     };
-    expect(await code(loadProgressTable(db, { ...base, plan: '2024年不存在的计划' }))).toMatch(/^not_found: no plan “2024年不存在的计划”/);
-    expect(await code(loadProgressTable(db, { ...base, period: '2024Q3' }))).toMatch(/^not_found: .*has no period 2024Q3/);
+    expect(await code(loadProgressTable(db, { ...base, plan: '2024年不存在的计划' }))).toMatch(
+      /^not_found: no plan “2024年不存在的计划”/,
+    );
+    expect(await code(loadProgressTable(db, { ...base, period: '2024Q3' }))).toMatch(
+      /^not_found: .*has no period 2024Q3/,
+    );
     expect(await code(loadProgressTable(db, { ...base, period: '下个季度' }))).toMatch(/^bad_input: /);
-    expect(await code(loadProgressTable(db, { ...base, unit: '区外事办' }))).toMatch(/^not_found: no unit named “区外事办”/);
+    expect(await code(loadProgressTable(db, { ...base, unit: '区外事办' }))).toMatch(
+      /^not_found: no unit named “区外事办”/,
+    );
     expect(await code(loadProgressTable(db, { ...base, leader: '不存在' }))).toMatch(/^not_found: no leader/);
-    expect(await code(loadProgressTable(db, { ...base, unit: '区交通运输局', statuses: ['behind'] }))).toMatch(/^not_found: no tasks in scope/);
+    expect(await code(loadProgressTable(db, { ...base, unit: '区交通运输局', statuses: ['behind'] }))).toMatch(
+      /^not_found: no tasks in scope/,
+    );
   });
 
   it("builds a leader's briefing with last quarter's statuses and this quarter's new figures", async () => {
@@ -65,7 +73,9 @@ describeEachStore('publishing loader', (ctx) => {
     expect(r.value.previousPeriodLabel).toBe('2024Q1');
     expect(r.value.tasks.map((t) => t.seq)).toEqual([4, 5, 6, 7]);
     expect(r.value.tasks.map((t) => t.previousStatus)).toEqual([4, 5, 6, 7].map((s) => Q1_STATUS[s]));
-    const figures = Object.fromEntries(r.value.tasks.map((t) => [t.seq, t.newFigures.map((f) => `${f.metric}=${f.actual}${f.unit}`)]));
+    const figures = Object.fromEntries(
+      r.value.tasks.map((t) => [t.seq, t.newFigures.map((f) => `${f.metric}=${f.actual}${f.unit}`)]),
+    );
     expect(figures).toEqual({ 4: ['高标准农田=11000亩'], 5: [], 6: [], 7: ['完成改造=87座'] });
     const first = await loadBriefing(ctx.store.db, { plan: PLAN_TITLE, period: '2024Q1', leader: '陈志远', today });
     expect(first.ok && first.value.previousPeriodLabel).toBeNull();
@@ -74,8 +84,16 @@ describeEachStore('publishing loader', (ctx) => {
   it("lists a unit's tasks without a submitted report once the due date has passed", async () => {
     const r = await loadNotice(ctx.store.db, { plan: PLAN_TITLE, period: '2024Q2', unit: '区农业农村局', today });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.tasks.map((t) => [t.seq, t.state, t.reminders, t.dueDate])).toEqual([[4, 'returned', 2, '2024-07-10'], [5, null, 0, '2024-07-10']]);
-    const early = await loadNotice(ctx.store.db, { plan: PLAN_TITLE, period: '2024Q2', unit: '区农业农村局', today: '2024-07-10' });
+    expect(r.value.tasks.map((t) => [t.seq, t.state, t.reminders, t.dueDate])).toEqual([
+      [4, 'returned', 2, '2024-07-10'],
+      [5, null, 0, '2024-07-10'],
+    ]);
+    const early = await loadNotice(ctx.store.db, {
+      plan: PLAN_TITLE,
+      period: '2024Q2',
+      unit: '区农业农村局',
+      today: '2024-07-10',
+    });
     expect(early.ok ? 'ok' : early.error.message).toMatch(/nothing is overdue yet/);
     const none = await loadNotice(ctx.store.db, { plan: PLAN_TITLE, period: '2024Q2', unit: '区教育局', today });
     expect(none.ok ? 'ok' : none.error.message).toMatch(/no overdue task/);

@@ -14,10 +14,36 @@ describe('progress table as CSV', () => {
   it('has one row per task with theme and category in columns of their own', () => {
     const table = seedTable();
     const rows = readCsv(decode(writeProgressCsv(table)).slice(1));
-    expect(rows[0]).toEqual(['序号', '重点工作任务', '重点工作任务（二级）', '具体目标任务', '牵头区领导', '牵头单位', '进展情况']);
+    expect(rows[0]).toEqual([
+      '序号',
+      '重点工作任务',
+      '重点工作任务（二级）',
+      '具体目标任务',
+      '牵头区领导',
+      '牵头单位',
+      '进展情况',
+    ]);
     expect(rows).toHaveLength(table.rows.length + 1);
-    const byCsv = rows.slice(1).map((r) => ({ seq: Number(r[0]), theme: r[1] || null, category: r[2] || null, target: r[3], leaders: r[4] ? r[4].split('、') : [], units: r[5] ? r[5].split('、') : [], progress: r[6] }));
-    expect(byCsv).toEqual(table.rows.map(({ seq, theme, category, target, leaders, units, progress }) => ({ seq, theme, category, target, leaders, units, progress })));
+    const byCsv = rows.slice(1).map((r) => ({
+      seq: Number(r[0]),
+      theme: r[1] || null,
+      category: r[2] || null,
+      target: r[3],
+      leaders: r[4] ? r[4].split('、') : [],
+      units: r[5] ? r[5].split('、') : [],
+      progress: r[6],
+    }));
+    expect(byCsv).toEqual(
+      table.rows.map(({ seq, theme, category, target, leaders, units, progress }) => ({
+        seq,
+        theme,
+        category,
+        target,
+        leaders,
+        units,
+        progress,
+      })),
+    );
   });
 
   it('quotes commas, quotes and line breaks as RFC 4180 says and reads back the same text', () => {

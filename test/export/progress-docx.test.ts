@@ -6,12 +6,29 @@ import { docxPart, paragraphsText, resolvedGrid, tableRows, tables } from './doc
 import { expectedTasks, taskFields } from './round-trip.js';
 import { goldRows, seedTable } from './seed.js';
 
-const row = (seq: number, theme: string, category: string | null, leaders: string[], units: string[], status?: ProgressRow['status']): ProgressRow => ({
-  seq, theme, category, target: `目标任务${seq}`, leaders, units, progress: `进展${seq}`, status,
+const row = (
+  seq: number,
+  theme: string,
+  category: string | null,
+  leaders: string[],
+  units: string[],
+  status?: ProgressRow['status'],
+): ProgressRow => ({
+  seq,
+  theme,
+  category,
+  target: `目标任务${seq}`,
+  leaders,
+  units,
+  progress: `进展${seq}`,
+  status,
 });
 
 const small: ProgressTable = {
-  title: '2024年某县政府工作报告重点工作任务一季度进展情况表', planTitle: 'p', periodLabel: '2024Q1', withStatus: true,
+  title: '2024年某县政府工作报告重点工作任务一季度进展情况表',
+  planTitle: 'p',
+  periodLabel: '2024Q1',
+  withStatus: true,
   rows: [
     row(1, '主要经济指标', null, ['张伟'], ['县发改局'], 'behind'),
     row(2, '主要经济指标', null, ['张伟'], ['县统计局'], 'pending'),
@@ -33,7 +50,15 @@ describe('progress table as .docx', () => {
     const rows = tableRows(tables(xml)[0]);
     expect(rows[0].xml).toContain('<w:tblHeader/>');
     expect(rows.slice(1).some((r) => r.xml.includes('<w:tblHeader/>'))).toBe(false);
-    expect(rows[0].cells.map((c) => c.text)).toEqual(['序号', '重点工作任务', '具体目标任务', '牵头区领导', '牵头单位', '进展情况', '评估状态']);
+    expect(rows[0].cells.map((c) => c.text)).toEqual([
+      '序号',
+      '重点工作任务',
+      '具体目标任务',
+      '牵头区领导',
+      '牵头单位',
+      '进展情况',
+      '评估状态',
+    ]);
     expect(rows[0].cells[1].span).toBe(2);
     expect(tables(xml)[0]).toMatch(/<w:tblBorders>[\s\S]*<w:insideV w:val="single"[\s\S]*<\/w:tblBorders>/);
   });
@@ -88,7 +113,10 @@ describe('round trip: an exported .docx parsed again gives the same tasks', () =
 
   it('on a half-year table with multi-line progress, quotes and several leaders', async () => {
     const table: ProgressTable = {
-      title: '2024年临安区政府工作报告重点工作任务上半年进展情况表', planTitle: 'p', periodLabel: '2024H1', withStatus: true,
+      title: '2024年临安区政府工作报告重点工作任务上半年进展情况表',
+      planTitle: 'p',
+      periodLabel: '2024H1',
+      withStatus: true,
       rows: goldRows('../fixtures/export/linan-2024-h1.gold.json'),
     };
     const parsed = await parseTable(await writeProgressDocx(table), { fileName: 'linan.docx' });

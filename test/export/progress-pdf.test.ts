@@ -7,7 +7,10 @@ import { writeProgressPdf } from '../../src/export/progress-pdf.js';
 import { goldRows } from './seed.js';
 
 const table: ProgressTable = {
-  title: '2024年临安区政府工作报告重点工作任务上半年进展情况表', planTitle: 'p', periodLabel: '2024H1', withStatus: true,
+  title: '2024年临安区政府工作报告重点工作任务上半年进展情况表',
+  planTitle: 'p',
+  periodLabel: '2024H1',
+  withStatus: true,
   rows: goldRows('../fixtures/export/linan-2024-h1.gold.json'),
 };
 
@@ -49,16 +52,23 @@ describe('progress table as PDF', () => {
     expect((err as DubanError).message).toMatch(/install Debian chromium/);
   });
 
-  it.skipIf(!findChromium())('prints A4 landscape pages with Chromium', async () => {
-    if (!(await hasChineseFont())) {
-      await expect(writeProgressPdf(table)).rejects.toThrow(/Chinese font/);
-      return;
-    }
-    const pdf = Buffer.from(await writeProgressPdf(table)).toString('latin1');
-    expect(pdf.startsWith('%PDF-')).toBe(true);
-    const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
-    expect(boxes.length).toBeGreaterThan(0);
-    for (const [w, h] of boxes) expect([w, h]).toEqual([842, 595]); // A4 landscape in points
-    expect(pdf).toMatch(/\/FontName \/[A-Z]{6}\+/); // a (Chinese) font subset is embedded
-  }, 120_000);
+  it.skipIf(!findChromium())(
+    'prints A4 landscape pages with Chromium',
+    async () => {
+      if (!(await hasChineseFont())) {
+        await expect(writeProgressPdf(table)).rejects.toThrow(/Chinese font/);
+        return;
+      }
+      const pdf = Buffer.from(await writeProgressPdf(table)).toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [
+        Math.round(+m[1]),
+        Math.round(+m[2]),
+      ]);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const [w, h] of boxes) expect([w, h]).toEqual([842, 595]); // A4 landscape in points
+      expect(pdf).toMatch(/\/FontName \/[A-Z]{6}\+/); // a (Chinese) font subset is embedded
+    },
+    120_000,
+  );
 });

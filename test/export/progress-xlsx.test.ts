@@ -13,8 +13,23 @@ async function open(table: ProgressTable) {
   return { wb, ws, merges: (ws.model as unknown as { merges: string[] }).merges };
 }
 
-const row = (seq: number, theme: string, category: string | null, leaders: string[], units: string[], status?: ProgressRow['status']): ProgressRow => ({
-  seq, theme, category, target: `目标任务${seq}`, leaders, units, progress: `进展${seq}`, status, reason: status ? '理由' : undefined,
+const row = (
+  seq: number,
+  theme: string,
+  category: string | null,
+  leaders: string[],
+  units: string[],
+  status?: ProgressRow['status'],
+): ProgressRow => ({
+  seq,
+  theme,
+  category,
+  target: `目标任务${seq}`,
+  leaders,
+  units,
+  progress: `进展${seq}`,
+  status,
+  reason: status ? '理由' : undefined,
 });
 
 const small: ProgressTable = {
@@ -62,7 +77,13 @@ describe('progress table as .xlsx', () => {
     const { ws } = await open(small);
     const fill = (r: number) => (ws.getCell(r, 8).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(ws.getCell('H3').value).toBe('进度滞后');
-    expect([fill(3), fill(4), fill(5), fill(6), fill(7)]).toEqual(['FFFFC7CE', 'FFD9D9D9', 'FFC6EFCE', 'FFC6EFCE', 'FFFFC7CE']);
+    expect([fill(3), fill(4), fill(5), fill(6), fill(7)]).toEqual([
+      'FFFFC7CE',
+      'FFD9D9D9',
+      'FFC6EFCE',
+      'FFC6EFCE',
+      'FFFFC7CE',
+    ]);
   });
 
   it('leaves the status column out unless asked', async () => {
@@ -125,7 +146,10 @@ describe('round trip: an exported .xlsx parsed again gives the same tasks', () =
 
   it('on a half-year table with multi-line progress, quotes and several leaders', async () => {
     const table: ProgressTable = {
-      title: '2024年临安区政府工作报告重点工作任务上半年进展情况表', planTitle: '2024年临安区政府工作报告重点工作任务', periodLabel: '2024H1', withStatus: false,
+      title: '2024年临安区政府工作报告重点工作任务上半年进展情况表',
+      planTitle: '2024年临安区政府工作报告重点工作任务',
+      periodLabel: '2024H1',
+      withStatus: false,
       rows: goldRows('../fixtures/export/linan-2024-h1.gold.json'),
     };
     const parsed = await parseTable(await writeProgressXlsx(table), { fileName: 'linan.xlsx' });

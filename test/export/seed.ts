@@ -5,14 +5,29 @@ import type { Status } from '../../src/domain/index.js';
 import { progressTitle, type ProgressRow, type ProgressTable } from '../../src/export/model.js';
 
 interface GoldTask {
-  seq: number; theme: string | null; category: string | null; target: string; leaders: string[]; units: string[];
-  progress: string; status: Status; reason: string;
+  seq: number;
+  theme: string | null;
+  category: string | null;
+  target: string;
+  leaders: string[];
+  units: string[];
+  progress: string;
+  status: Status;
+  reason: string;
 }
 
 export function goldRows(path: string): ProgressRow[] {
   const gold = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as GoldTask[];
   return gold.map(({ seq, theme, category, target, leaders, units, progress, status, reason }) => ({
-    seq, theme, category, target, leaders, units, progress, status, reason,
+    seq,
+    theme,
+    category,
+    target,
+    leaders,
+    units,
+    progress,
+    status,
+    reason,
   }));
 }
 

@@ -35,7 +35,9 @@ export interface StoreFixture {
 }
 
 /** Creates a fresh, migrated database of the given kind; returns it and a disposer. */
-export async function freshStore(name: 'sqlite' | 'postgres'): Promise<{ store: Store; fixture: StoreFixture; dispose(): Promise<void> }> {
+export async function freshStore(
+  name: 'sqlite' | 'postgres',
+): Promise<{ store: Store; fixture: StoreFixture; dispose(): Promise<void> }> {
   if (name === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'duban-test-'));
     const config = { file: join(dir, 'test.db') };
@@ -43,7 +45,15 @@ export async function freshStore(name: 'sqlite' | 'postgres'): Promise<{ store: 
     const opened: Store[] = [store];
     return {
       store,
-      fixture: { name, config, reopen: async () => { const s = await openStore(config); opened.push(s); return s; } },
+      fixture: {
+        name,
+        config,
+        reopen: async () => {
+          const s = await openStore(config);
+          opened.push(s);
+          return s;
+        },
+      },
       dispose: async () => {
         for (const s of opened) await s.close().catch(() => {});
         rmSync(dir, { recursive: true, force: true });
@@ -60,7 +70,15 @@ export async function freshStore(name: 'sqlite' | 'postgres'): Promise<{ store: 
   const opened: Store[] = [store];
   return {
     store,
-    fixture: { name, config, reopen: async () => { const s = await openStore(config); opened.push(s); return s; } },
+    fixture: {
+      name,
+      config,
+      reopen: async () => {
+        const s = await openStore(config);
+        opened.push(s);
+        return s;
+      },
+    },
     dispose: async () => {
       for (const s of opened) await s.close().catch(() => {});
       const c = new pg.Client({ connectionString: PG_URL });

@@ -23,15 +23,29 @@ const PER_INPUT_MS = 5000;
 const tally = new FuzzTally();
 afterAll(() => console.log(tally.report('assessor fuzz')));
 
-const PERIODS: (Period | null)[] = [null, ...['2023Q1', '2023Q2', '2023Q3', '2023Q4', '2024-01', '2024-06', '2024-12', '2023H1', '2023H2', '2023'].map((l) => parsePeriod(l))];
+const PERIODS: (Period | null)[] = [
+  null,
+  ...['2023Q1', '2023Q2', '2023Q3', '2023Q4', '2024-01', '2024-06', '2024-12', '2023H1', '2023H2', '2023'].map((l) =>
+    parsePeriod(l),
+  ),
+];
 const period = fc.constantFrom(...PERIODS);
 
-function assessOne(targetName: string, target: string, progress: string, p: Period | null, limitMs = PER_INPUT_MS): void {
+function assessOne(
+  targetName: string,
+  target: string,
+  progress: string,
+  p: Period | null,
+  limitMs = PER_INPUT_MS,
+): void {
   const t0 = performance.now();
   const a = assessTask({ target, progress }, { period: p });
   const ms = performance.now() - t0;
   tally.record(targetName, ms, a.status);
-  expect(a.reason.startsWith('无法自动评估'), `assessor swallowed an exception: ${a.reason}\n target=${JSON.stringify(target)}\n progress=${JSON.stringify(progress)}`).toBe(false);
+  expect(
+    a.reason.startsWith('无法自动评估'),
+    `assessor swallowed an exception: ${a.reason}\n target=${JSON.stringify(target)}\n progress=${JSON.stringify(progress)}`,
+  ).toBe(false);
   // The assessor cuts texts at 20 000 characters; offsets must still fall inside what it was given.
   expectWellFormedAssessment(a, target, progress);
   expect(ms, `one input took ${ms.toFixed(0)} ms`).toBeLessThan(limitMs);
@@ -41,26 +55,39 @@ const seedTasks = parseText(readFileSync(new URL('../fixtures/qiantang-2023-q4.t
 
 describe('assessor under fuzzing', () => {
   it('assesses any pair of strings', () => {
-    fc.assert(fc.property(anyText, anyText, period, (t, p, per) => assessOne('assessTask: any text', t, p, per)), { numRuns: 1500 * RUNS });
+    fc.assert(
+      fc.property(anyText, anyText, period, (t, p, per) => assessOne('assessTask: any text', t, p, per)),
+      { numRuns: 1500 * RUNS },
+    );
   });
 
   it('assesses report-vocabulary targets and progress texts', () => {
-    fc.assert(fc.property(reportText, reportText, period, (t, p, per) => assessOne('assessTask: report vocabulary', t, p, per)), { numRuns: 1500 * RUNS });
+    fc.assert(
+      fc.property(reportText, reportText, period, (t, p, per) => assessOne('assessTask: report vocabulary', t, p, per)),
+      { numRuns: 1500 * RUNS },
+    );
   });
 
   it('assesses every seed task with its progress text mutated, keeping memory bounded', () => {
-    for (const task of seedTasks) assessOne('assessTask: seed tasks as they are', task.target, task.progress, PERIODS[4]);
+    for (const task of seedTasks)
+      assessOne('assessTask: seed tasks as they are', task.target, task.progress, PERIODS[4]);
     const before = heapAfterGc();
     fc.assert(
-      fc.property(fc.nat({ max: seedTasks.length - 1 }), fc.array(textMutation, { minLength: 1, maxLength: 3 }), fc.boolean(), period, (i, ms, mutateTarget, per) => {
-        const task = seedTasks[i];
-        // A target is one sentence of the work report: mutated ones are kept under 300 characters
-        // (the cost grows with the target's indicators × the progress length: ~50 ms per indicator
-        // for a 20 000-character report, so a 300-character target with 12 indicators takes ~0.8 s).
-        const target = mutateTarget ? ms.reduce(applyTextMutation, task.target).slice(0, 300) : task.target;
-        const progress = ms.reduce(applyTextMutation, task.progress);
-        assessOne('assessTask: mutated seed tasks', target, progress, per);
-      }),
+      fc.property(
+        fc.nat({ max: seedTasks.length - 1 }),
+        fc.array(textMutation, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        period,
+        (i, ms, mutateTarget, per) => {
+          const task = seedTasks[i];
+          // A target is one sentence of the work report: mutated ones are kept under 300 characters
+          // (the cost grows with the target's indicators × the progress length: ~50 ms per indicator
+          // for a 20 000-character report, so a 300-character target with 12 indicators takes ~0.8 s).
+          const target = mutateTarget ? ms.reduce(applyTextMutation, task.target).slice(0, 300) : task.target;
+          const progress = ms.reduce(applyTextMutation, task.progress);
+          assessOne('assessTask: mutated seed tasks', target, progress, per);
+        },
+      ),
       { numRuns: 500 * RUNS },
     );
     const grown = heapAfterGc() - before;
@@ -86,7 +113,10 @@ describe('number reading under fuzzing', () => {
       fc.property(fc.oneof(anyText, reportText), (text) => {
         for (const q of findQuantities(text)) {
           expect(q.start >= 0 && q.start < q.end && q.end <= text.length).toBe(true);
-          expect(Number.isFinite(q.value), `value ${q.value} read from ${JSON.stringify(text.slice(q.start, q.end))}`).toBe(true);
+          expect(
+            Number.isFinite(q.value),
+            `value ${q.value} read from ${JSON.stringify(text.slice(q.start, q.end))}`,
+          ).toBe(true);
         }
         tally.record('findQuantities', 0, 'ok');
       }),

@@ -30,15 +30,28 @@ afterAll(() => {
 /** The invariants of a committed state, checked on a copy. Returns the number of burst saves it holds. */
 async function expectCommittedState(store: Store, ids: number[], startVersion: Map<number, number>): Promise<number> {
   const rows = await store.db.selectFrom('reports').select(['id', 'version', 'text']).where('id', 'in', ids).execute();
-  const versions = await store.db.selectFrom('report_versions').select(['report_id', 'version', 'text']).where('report_id', 'in', ids).execute();
+  const versions = await store.db
+    .selectFrom('report_versions')
+    .select(['report_id', 'version', 'text'])
+    .where('report_id', 'in', ids)
+    .execute();
   let saves = 0;
   for (const r of rows) {
-    const own = versions.filter((v) => v.report_id === r.id && v.version > startVersion.get(r.id)!).sort((a, b) => a.version - b.version);
-    expect(own.map((v) => v.version)).toEqual(Array.from({ length: r.version - startVersion.get(r.id)! }, (_, i) => startVersion.get(r.id)! + i + 1));
+    const own = versions
+      .filter((v) => v.report_id === r.id && v.version > startVersion.get(r.id)!)
+      .sort((a, b) => a.version - b.version);
+    expect(own.map((v) => v.version)).toEqual(
+      Array.from({ length: r.version - startVersion.get(r.id)! }, (_, i) => startVersion.get(r.id)! + i + 1),
+    );
     if (own.length) expect(r.text).toBe(own.at(-1)!.text);
     saves += own.length;
   }
-  const audits = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'report.save').where('actor_name', '=', 'crash-test').executeTakeFirstOrThrow();
+  const audits = await store.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', 'report.save')
+    .where('actor_name', '=', 'crash-test')
+    .executeTakeFirstOrThrow();
   expect(Number(audits.n)).toBe(saves);
   return saves;
 }
@@ -81,7 +94,9 @@ describe('backup while writing [sqlite]', () => {
       child.proc.kill('SIGKILL');
       await child.exited;
       const acked = child.lines.filter((l) => l.startsWith('ack ')).length;
-      figures.push(`  sqlite: 3 online backups during a burst of ${acked} acknowledged saves; the copies hold ${held.join(', ')} saves, each integrity_check ok, restorable, consistent`);
+      figures.push(
+        `  sqlite: 3 online backups during a burst of ${acked} acknowledged saves; the copies hold ${held.join(', ')} saves, each integrity_check ok, restorable, consistent`,
+      );
     } finally {
       await fresh.dispose();
     }
@@ -113,7 +128,9 @@ describe.skipIf(!PG_OK)('backup while writing [postgres]', () => {
         const n = await expectCommittedState(restored, ids, startVersion);
         expect(n).toBeGreaterThan(0);
         expect(n).toBeLessThanOrEqual(acksAtEnd + 4);
-        figures.push(`  postgres: pg_dump during a burst (${acksAtEnd} saves acknowledged by the end of the dump); the restored copy holds ${n} saves, consistent, opens as a duban store`);
+        figures.push(
+          `  postgres: pg_dump during a burst (${acksAtEnd} saves acknowledged by the end of the dump); the restored copy holds ${n} saves, consistent, opens as a duban store`,
+        );
       } finally {
         await restored.close();
       }

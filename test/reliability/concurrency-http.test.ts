@@ -36,12 +36,17 @@ describeEachStore('concurrent saves through the HTTP API', (ctx) => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const version = async (id: number) => (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const version = async (id: number) =>
+    (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
   it('answers 15 simultaneous saves of one version with one 200 and fourteen 409 conflicts', async () => {
     const id = s.reports.gdpQ4;
     const v = await version(id);
-    const results = await Promise.all([...units, ...admins].map((c, i) => c.request('PUT', `/api/reports/${id}`, { text: `[same-${i}] 1-11月地区生产总值增长5.${i}%。`, version: v })));
+    const results = await Promise.all(
+      [...units, ...admins].map((c, i) =>
+        c.request('PUT', `/api/reports/${id}`, { text: `[same-${i}] 1-11月地区生产总值增长5.${i}%。`, version: v }),
+      ),
+    );
     const ok = results.filter((r) => r.status === 200);
     const conflicts = results.filter((r) => r.status === 409);
     expect(ok).toHaveLength(1);
@@ -62,7 +67,10 @@ describeEachStore('concurrent saves through the HTTP API', (ctx) => {
         for (let attempt = 0; attempt < 200; attempt++) {
           const current = await c.request('GET', `/api/reports/${id}`);
           const marker = `[${name}-${k}]`;
-          const res = await c.request('PUT', `/api/reports/${id}`, { text: `${marker} 已新增学位${k}00个。`, version: (current.body as { version: number }).version });
+          const res = await c.request('PUT', `/api/reports/${id}`, {
+            text: `${marker} 已新增学位${k}00个。`,
+            version: (current.body as { version: number }).version,
+          });
           if (res.status === 200) {
             acks.push({ id, version: (res.body as { version: number }).version, marker });
             break;
@@ -77,7 +85,10 @@ describeEachStore('concurrent saves through the HTTP API', (ctx) => {
     };
     const t0 = performance.now();
     // The unit may write only its own task's report; the office writes all three.
-    await Promise.all([...units.map((c, i) => work(c, `u${i}`, [s.reports.gdpQ4])), ...admins.map((c, i) => work(c, `a${i}`, shared))]);
+    await Promise.all([
+      ...units.map((c, i) => work(c, `u${i}`, [s.reports.gdpQ4])),
+      ...admins.map((c, i) => work(c, `a${i}`, shared)),
+    ]);
     const seconds = (performance.now() - t0) / 1000;
     expect(unexpected).toEqual([]);
     expect(acks.length).toBe(1 + 15 * SAVES_PER_CLIENT);
@@ -87,7 +98,9 @@ describeEachStore('concurrent saves through the HTTP API', (ctx) => {
       const versions = (await admins[0].request('GET', `/api/reports/${id}/versions`)).body as { version: number }[];
       expect(versions.length).toBe(acks.filter((a) => a.id === id).length);
     }
-    figures.push(`  ${ctx.fixture.name}: 15 clients × ${SAVES_PER_CLIENT} saves on 3 reports in ${seconds.toFixed(1)} s → ${total} saves kept, ${conflicts} conflicts (409) retried, 0 other answers`);
+    figures.push(
+      `  ${ctx.fixture.name}: 15 clients × ${SAVES_PER_CLIENT} saves on 3 reports in ${seconds.toFixed(1)} s → ${total} saves kept, ${conflicts} conflicts (409) retried, 0 other answers`,
+    );
   }, 120_000);
 });
 

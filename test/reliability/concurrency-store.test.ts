@@ -18,7 +18,12 @@ afterAll(() => console.log(`store concurrency:\n${figures.join('\n')}`));
 describeEachStore('concurrent saves through the store', (ctx) => {
   let reports: { id: number; version: number; seq: number }[] = [];
   const versionsNow = async (ids: number[]) =>
-    new Map((await ctx.store.db.selectFrom('reports').select(['id', 'version']).where('id', 'in', ids).execute()).map((r) => [r.id, r.version]));
+    new Map(
+      (await ctx.store.db.selectFrom('reports').select(['id', 'version']).where('id', 'in', ids).execute()).map((r) => [
+        r.id,
+        r.version,
+      ]),
+    );
 
   beforeAll(async () => {
     reports = await reportsOf(ctx.store, (await importSeed(ctx.store)).periodId);
@@ -27,14 +32,25 @@ describeEachStore('concurrent saves through the store', (ctx) => {
   it('lets exactly one of 30 writers from the same version win, and tells the others', async () => {
     const r = reports[0];
     const results = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) => saveReport(ctx.store.db, { id: null, name: `same-${i}` }, { reportId: r.id, text: `[same-${i}] 完成投资${i}亿元`, expectedVersion: r.version })),
+      Array.from({ length: 30 }, (_, i) =>
+        saveReport(
+          ctx.store.db,
+          { id: null, name: `same-${i}` },
+          { reportId: r.id, text: `[same-${i}] 完成投资${i}亿元`, expectedVersion: r.version },
+        ),
+      ),
     );
     const won = results.filter((x) => x.status === 'fulfilled');
     const lost = results.filter((x): x is PromiseRejectedResult => x.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost.map((x) => (x.reason as DubanError).code)).toEqual(Array(29).fill('conflict'));
     const winner = (won[0] as PromiseFulfilledResult<{ version: number; text: string }>).value;
-    await expectNoLostUpdate(ctx.store, [{ id: r.id, version: winner.version, marker: winner.text.slice(0, winner.text.indexOf(']') + 1) }], new Map([[r.id, r.version]]), 'same-');
+    await expectNoLostUpdate(
+      ctx.store,
+      [{ id: r.id, version: winner.version, marker: winner.text.slice(0, winner.text.indexOf(']') + 1) }],
+      new Map([[r.id, r.version]]),
+      'same-',
+    );
     figures.push(`  ${ctx.fixture.name}: 30 writers on one version → 1 saved, 29 conflicts`);
   });
 
@@ -48,10 +64,18 @@ describeEachStore('concurrent saves through the store', (ctx) => {
         for (let k = 0; k < 12; k++) {
           const id = ids[(c + k) % ids.length];
           for (;;) {
-            const { version } = await ctx.store.db.selectFrom('reports').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+            const { version } = await ctx.store.db
+              .selectFrom('reports')
+              .select('version')
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow();
             const marker = `[c${c}-${k}]`;
             try {
-              const saved = await saveReport(ctx.store.db, { id: null, name: `client-${c}` }, { reportId: id, text: `${marker} 累计完成${k}个`, expectedVersion: version });
+              const saved = await saveReport(
+                ctx.store.db,
+                { id: null, name: `client-${c}` },
+                { reportId: id, text: `${marker} 累计完成${k}个`, expectedVersion: version },
+              );
               acks.push({ id, version: saved.version, marker });
               break;
             } catch (err) {
@@ -64,13 +88,22 @@ describeEachStore('concurrent saves through the store', (ctx) => {
     );
     expect(acks).toHaveLength(20 * 12);
     const total = await expectNoLostUpdate(ctx.store, acks, start, 'client-');
-    figures.push(`  ${ctx.fixture.name}: 20 clients × 12 saves on 5 reports → ${total} saved, ${conflicts} conflicts retried, 0 lost`);
+    figures.push(
+      `  ${ctx.fixture.name}: 20 clients × 12 saves on 5 reports → ${total} saved, ${conflicts} conflicts retried, 0 lost`,
+    );
   });
 
   it('keeps every save when three processes save, submit and return the same reports at once', async () => {
     const ids = reports.slice(10, 16).map((r) => r.id);
     const start = await versionsNow(ids);
-    const children = ['p1', 'p2', 'p3'].map((tag) => runChild(childScript('contend.ts'), [JSON.stringify(ctx.fixture.config), JSON.stringify(ids), String(OPS_PER_PROCESS), tag]));
+    const children = ['p1', 'p2', 'p3'].map((tag) =>
+      runChild(childScript('contend.ts'), [
+        JSON.stringify(ctx.fixture.config),
+        JSON.stringify(ids),
+        String(OPS_PER_PROCESS),
+        tag,
+      ]),
+    );
     const ends = await Promise.all(children.map((c) => c.exited));
     const acks: SaveAck[] = [];
     const sum = { saves: 0, submits: 0, returns: 0, conflicts: 0, other: 0, otherErrors: {} as Record<string, number> };
@@ -82,11 +115,20 @@ describeEachStore('concurrent saves through the store', (ctx) => {
         if (kind === 'summary') {
           const s = JSON.parse(line.slice('summary '.length)) as typeof sum;
           for (const k of ['saves', 'submits', 'returns', 'conflicts', 'other'] as const) sum[k] += s[k];
-          for (const [what, n] of Object.entries(s.otherErrors)) sum.otherErrors[what] = (sum.otherErrors[what] ?? 0) + n;
+          for (const [what, n] of Object.entries(s.otherErrors))
+            sum.otherErrors[what] = (sum.otherErrors[what] ?? 0) + n;
         }
       }
     }
-    figures.push(`  ${ctx.fixture.name}: 3 processes × ${OPS_PER_PROCESS} operations on 6 reports → ${sum.saves} saves, ${sum.submits} submits, ${sum.returns} returns, ${sum.conflicts} conflicts, ${sum.other} other errors${sum.other ? ` (${Object.entries(sum.otherErrors).map(([w, n]) => `${n}× ${w}`).join('; ')})` : ''}`);
+    figures.push(
+      `  ${ctx.fixture.name}: 3 processes × ${OPS_PER_PROCESS} operations on 6 reports → ${sum.saves} saves, ${sum.submits} submits, ${sum.returns} returns, ${sum.conflicts} conflicts, ${sum.other} other errors${
+        sum.other
+          ? ` (${Object.entries(sum.otherErrors)
+              .map(([w, n]) => `${n}× ${w}`)
+              .join('; ')})`
+          : ''
+      }`,
+    );
     expect(sum.otherErrors, 'errors other than a conflict').toEqual({});
     expect(sum.saves).toBe(acks.length);
     await expectNoLostUpdate(ctx.store, acks, start, 'contend-');

@@ -18,11 +18,38 @@ async function integrityOk(store: Store): Promise<void> {
 }
 
 async function counts(store: Store) {
-  const n = async (t: 'plans' | 'tasks' | 'units' | 'leaders' | 'reports' | 'report_versions' | 'imports' | 'audit_log' | 'periods' | 'themes') =>
-    Number((await store.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (
+    t:
+      | 'plans'
+      | 'tasks'
+      | 'units'
+      | 'leaders'
+      | 'reports'
+      | 'report_versions'
+      | 'imports'
+      | 'audit_log'
+      | 'periods'
+      | 'themes',
+  ) =>
+    Number(
+      (
+        await store.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
-    plans: await n('plans'), tasks: await n('tasks'), units: await n('units'), leaders: await n('leaders'), reports: await n('reports'),
-    versions: await n('report_versions'), imports: await n('imports'), audit: await n('audit_log'), periods: await n('periods'), themes: await n('themes'),
+    plans: await n('plans'),
+    tasks: await n('tasks'),
+    units: await n('units'),
+    leaders: await n('leaders'),
+    reports: await n('reports'),
+    versions: await n('report_versions'),
+    imports: await n('imports'),
+    audit: await n('audit_log'),
+    periods: await n('periods'),
+    themes: await n('themes'),
   };
 }
 
@@ -36,7 +63,10 @@ describeEachStore('crash during import', (ctx) => {
     const at = await child.waitFor((l) => l.startsWith('progress ') && Number(l.split(' ')[1]) >= total * 0.3);
     child.proc.kill('SIGKILL');
     await child.exited;
-    expect(child.lines.some((l) => l.startsWith('committed')), 'the import finished before the kill; the test proved nothing').toBe(false);
+    expect(
+      child.lines.some((l) => l.startsWith('committed')),
+      'the import finished before the kill; the test proved nothing',
+    ).toBe(false);
 
     const reopened = await ctx.fixture.reopen();
     await integrityOk(reopened);
@@ -50,10 +80,11 @@ describeEachStore('crash during import', (ctx) => {
     expect(again.lines.at(-1)).toBe(`committed ${total}`);
     const plan = await findPlanByTitle(reopened.db, title);
     expect(plan?.taskCount).toBe(total);
-    figures.push(`  ${ctx.fixture.name}: import of ${total} tasks killed at "${at}"; afterwards 0 of its rows visible, re-import complete (${total} tasks)`);
+    figures.push(
+      `  ${ctx.fixture.name}: import of ${total} tasks killed at "${at}"; afterwards 0 of its rows visible, re-import complete (${total} tasks)`,
+    );
   }, 90_000);
 });
-
 
 describe('crash during import figures', () => {
   it('prints them', () => {

@@ -26,7 +26,11 @@ describeEachStore('crash during saves', (ctx) => {
     const acked: { id: number; version: number; n: number }[] = [];
     let killedMidRun = 0;
     for (let round = 0; round < 3; round++) {
-      const child = runChild(childScript('save-burst.ts'), [JSON.stringify(ctx.fixture.config), JSON.stringify(ids), '4']);
+      const child = runChild(childScript('save-burst.ts'), [
+        JSON.stringify(ctx.fixture.config),
+        JSON.stringify(ids),
+        '4',
+      ]);
       await child.waitFor((l) => l === 'ready');
       const target = 100 + Math.floor(Math.random() * 100);
       await child.waitFor(() => child.lines.filter((l) => l.startsWith('ack ')).length >= target);
@@ -45,8 +49,17 @@ describeEachStore('crash during saves', (ctx) => {
 
     const db = (await ctx.fixture.reopen()).db;
     const rows = await db.selectFrom('reports').select(['id', 'version', 'text']).where('id', 'in', ids).execute();
-    const versions = await db.selectFrom('report_versions').select(['report_id', 'version', 'text']).where('report_id', 'in', ids).execute();
-    const audits = await db.selectFrom('audit_log').select(['entity_id']).where('action', '=', 'report.save').where('actor_name', '=', 'crash-test').execute();
+    const versions = await db
+      .selectFrom('report_versions')
+      .select(['report_id', 'version', 'text'])
+      .where('report_id', 'in', ids)
+      .execute();
+    const audits = await db
+      .selectFrom('audit_log')
+      .select(['entity_id'])
+      .where('action', '=', 'report.save')
+      .where('actor_name', '=', 'crash-test')
+      .execute();
     const kept = new Map(versions.map((v) => [`${v.report_id}:${v.version}`, v.text]));
     let lost = 0;
     for (const a of acked) {
@@ -56,22 +69,27 @@ describeEachStore('crash during saves', (ctx) => {
     expect(lost, `${lost} of ${acked.length} acknowledged saves are missing`).toBe(0);
     let savesFound = 0;
     for (const r of rows) {
-      const own = versions.filter((v) => v.report_id === r.id && v.version > startVersion.get(r.id)!).map((v) => v.version).sort((a, b) => a - b);
+      const own = versions
+        .filter((v) => v.report_id === r.id && v.version > startVersion.get(r.id)!)
+        .map((v) => v.version)
+        .sort((a, b) => a - b);
       savesFound += own.length;
       // No gap and no half-save: every version from the start to the current one is kept, and the
       // row's text is the text of its latest version.
-      expect(own).toEqual(Array.from({ length: r.version - startVersion.get(r.id)! }, (_, i) => startVersion.get(r.id)! + i + 1));
+      expect(own).toEqual(
+        Array.from({ length: r.version - startVersion.get(r.id)! }, (_, i) => startVersion.get(r.id)! + i + 1),
+      );
       if (own.length) expect(r.text).toBe(kept.get(`${r.id}:${r.version}`));
       const maxAcked = Math.max(0, ...acked.filter((a) => a.id === r.id).map((a) => a.version));
       expect(r.version).toBeGreaterThanOrEqual(maxAcked);
     }
     // The audit entry is written in the same transaction as the version: one each, no more, no less.
     expect(audits.length).toBe(savesFound);
-    figures.push(`  ${ctx.fixture.name}: ${killedMidRun} SIGKILLs, ${acked.length} acknowledged saves, ${savesFound} saves found (committed but unacknowledged: ${savesFound - acked.length}), lost: ${lost}`);
+    figures.push(
+      `  ${ctx.fixture.name}: ${killedMidRun} SIGKILLs, ${acked.length} acknowledged saves, ${savesFound} saves found (committed but unacknowledged: ${savesFound - acked.length}), lost: ${lost}`,
+    );
   }, 60_000);
-
 });
-
 
 describe('crash during saves figures', () => {
   it('prints them', () => {

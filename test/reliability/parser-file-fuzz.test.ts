@@ -28,7 +28,9 @@ async function parseBytes(target: string, bytes: Uint8Array, fileName: string): 
   const { ms } = await timed(async () => {
     // A rejection is a crash: the contract is a Result, so catch only to say which input did it.
     settled = await parseTable(bytes, { fileName, maxBytes: 50 * MB }).catch((err: unknown) => {
-      throw new Error(`${target}: parseTable rejected (${String(err)}) for ${bytes.length} bytes starting ${Buffer.from(bytes.subarray(0, 16)).toString('hex')}`);
+      throw new Error(
+        `${target}: parseTable rejected (${String(err)}) for ${bytes.length} bytes starting ${Buffer.from(bytes.subarray(0, 16)).toString('hex')}`,
+      );
     });
   });
   const outcome = outcomeOfResult(settled!);
@@ -62,7 +64,14 @@ describe('parseTable under fuzzing', () => {
   it('reads back generated .xlsx tables whatever their cells hold', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(reportText, reportText), { minLength: 1, maxLength: 5 }), async (cells) => {
-        const rows = cells.map(([target, progress], i) => [String(i + 1), '', target || '任务', '陶峰', '区发展改革局', progress]);
+        const rows = cells.map(([target, progress], i) => [
+          String(i + 1),
+          '',
+          target || '任务',
+          '陶峰',
+          '区发展改革局',
+          progress,
+        ]);
         await parseBytes('parseTable: generated xlsx', await makeXlsx(rows), 'gen.xlsx');
       }),
       { numRuns: 40 * RUNS },
@@ -116,7 +125,10 @@ describe('parseTable under fuzzing', () => {
   it('reads a .xlsx and a .docx whose one cell holds a million characters', async () => {
     const huge = '进展'.repeat(MB / 2); // 1M characters: 30× what Excel itself allows in a cell
     const rows = [['1', '主要经济指标', '新增学位3000个', '李明', '区教育局', huge], ...SAMPLE_ROWS.slice(1)];
-    for (const [bytes, name] of [[await makeXlsx(rows), 'huge.xlsx'], [await makeDocx(rows), 'huge.docx']] as const) {
+    for (const [bytes, name] of [
+      [await makeXlsx(rows), 'huge.xlsx'],
+      [await makeDocx(rows), 'huge.docx'],
+    ] as const) {
       const t0 = performance.now();
       const r = await parseTable(bytes, { fileName: name });
       const ms = performance.now() - t0;
@@ -130,10 +142,17 @@ describe('parseTable under fuzzing', () => {
   // Found by `FUZZ_RUNS=10 npm run bench fuzz`: one byte of document.xml's deflate stream zeroed made
   // jszip throw while inflating ("uncompressed data size mismatch") and parseTable reject.
   it('answers a .docx or .xlsx whose main part fails to inflate with bad_input, not a rejection', async () => {
-    const docxHit = applyByteMutation(docx, { kind: 'overwrite', at: 0.035233570863024546, bytes: Uint8Array.from([0]) });
+    const docxHit = applyByteMutation(docx, {
+      kind: 'overwrite',
+      at: 0.035233570863024546,
+      bytes: Uint8Array.from([0]),
+    });
     expect(await parseBytes('parseTable: damaged deflate stream', docxHit, 'm.docx')).toBe('bad_input');
     // The same damage inside every entry's data, one at a time, for both formats.
-    for (const [bytes, name] of [[docx, 'm.docx'], [xlsx, 'm.xlsx']] as const) {
+    for (const [bytes, name] of [
+      [docx, 'm.docx'],
+      [xlsx, 'm.xlsx'],
+    ] as const) {
       for (let at = 0; at < bytes.length; at += 97) {
         const hit = applyByteMutation(bytes, { kind: 'overwrite', at: at / bytes.length, bytes: Uint8Array.from([0]) });
         await parseBytes('parseTable: damaged deflate stream', hit, name);

@@ -37,11 +37,17 @@ afterAll(() => {
 
 describe('parser text entry under fuzzing', () => {
   it('answers any string with a table or a domain error', () => {
-    fc.assert(fc.property(anyText, (text) => parseString('parseText: any string', text)), { numRuns: 400 * RUNS });
+    fc.assert(
+      fc.property(anyText, (text) => parseString('parseText: any string', text)),
+      { numRuns: 400 * RUNS },
+    );
   });
 
   it('answers table-shaped text with a table or a domain error', () => {
-    fc.assert(fc.property(tableText, (text) => parseString('parseText: table-shaped text', text)), { numRuns: 400 * RUNS });
+    fc.assert(
+      fc.property(tableText, (text) => parseString('parseText: table-shaped text', text)),
+      { numRuns: 400 * RUNS },
+    );
   });
 
   it('survives every mutation of the seed table and keeps memory bounded', () => {
@@ -58,15 +64,27 @@ describe('parser text entry under fuzzing', () => {
   });
 
   it('parses a table whose one cell holds 5 MB of text without a quadratic blow-up', () => {
-    const huge = '进展'.repeat(2.5 * MB / 2);
-    parseString('parseText: huge cell', `序号\t具体目标任务\t牵头单位\t进展情况\n1\t新增学位3000个\t区教育局\t${huge}\n`, STRESS_MS);
-    parseString('parseText: huge cell', `序号,具体目标任务,牵头单位,进展情况\n1,新增学位3000个,区教育局,"${huge.replace(/展/g, '"",')}"\n`, STRESS_MS);
+    const huge = '进展'.repeat((2.5 * MB) / 2);
+    parseString(
+      'parseText: huge cell',
+      `序号\t具体目标任务\t牵头单位\t进展情况\n1\t新增学位3000个\t区教育局\t${huge}\n`,
+      STRESS_MS,
+    );
+    parseString(
+      'parseText: huge cell',
+      `序号,具体目标任务,牵头单位,进展情况\n1,新增学位3000个,区教育局,"${huge.replace(/展/g, '"",')}"\n`,
+      STRESS_MS,
+    );
     parseString('parseText: huge cell', `"${'"'.repeat(MB)}`, STRESS_MS);
   });
 
   it('parses 20 000 rows and 2 000 columns without stalling', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `${i + 1}\t新增学位${i}个\t区教育局\t已完成`).join('\n');
     parseString('parseText: many rows', `序号\t具体目标任务\t牵头单位\t进展情况\n${rows}`, STRESS_MS);
-    parseString('parseText: many columns', `序号\t具体目标任务\t牵头单位\t进展情况${'\t列'.repeat(2000)}\n1\t新增\t区教育局\t完成${'\tx'.repeat(2000)}`, STRESS_MS);
+    parseString(
+      'parseText: many columns',
+      `序号\t具体目标任务\t牵头单位\t进展情况${'\t列'.repeat(2000)}\n1\t新增\t区教育局\t完成${'\tx'.repeat(2000)}`,
+      STRESS_MS,
+    );
   });
 });

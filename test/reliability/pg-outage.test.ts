@@ -45,7 +45,9 @@ describe.skipIf(!PG_OK)('PostgreSQL outage behind a cut TCP proxy', () => {
     await fresh?.dispose();
   });
 
-  const version = async (id: number) => (await fresh.store.db.selectFrom('reports').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const version = async (id: number) =>
+    (await fresh.store.db.selectFrom('reports').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+      .version;
 
   // Reads and writes a real user makes, each a fresh request.
   const anonymous = () => new HttpClient(base);
@@ -53,12 +55,19 @@ describe.skipIf(!PG_OK)('PostgreSQL outage behind a cut TCP proxy', () => {
     () => admin.request('GET', `/api/tasks?planId=${s.planId}&periodId=${s.periods.q4}`),
     () => admin.request('GET', `/api/dashboard?planId=${s.planId}&periodId=${s.periods.q4}`),
     () => unit.request('GET', `/api/reports/${s.reports.gdpQ4}`),
-    async () => unit.request('PUT', `/api/reports/${s.reports.gdpQ4}`, { text: '1-11月地区生产总值增长5.8%。', version: await version(s.reports.gdpQ4) }),
+    async () =>
+      unit.request('PUT', `/api/reports/${s.reports.gdpQ4}`, {
+        text: '1-11月地区生产总值增长5.8%。',
+        version: await version(s.reports.gdpQ4),
+      }),
     () => anonymous().request('GET', '/api/health'),
     () => anonymous().request('POST', '/api/auth/login', { username: 'viewer', password: 'wrong-password' }),
   ];
   const serverAlive = () => {
-    expect(server.proc.exitCode ?? server.proc.signalCode, `the server process died: ${server.stderr().slice(-1500)}`).toBeNull();
+    expect(
+      server.proc.exitCode ?? server.proc.signalCode,
+      `the server process died: ${server.stderr().slice(-1500)}`,
+    ).toBeNull();
     expect(server.stderr()).not.toMatch(/Connection terminated|ECONNRESET|Unhandled|uncaught/i);
   };
 
@@ -107,7 +116,8 @@ describe.skipIf(!PG_OK)('PostgreSQL outage behind a cut TCP proxy', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(firstOk, 'no successful request within 10 s of the database coming back').toBeGreaterThanOrEqual(0);
-    for (let round = 0; round < 3; round++) for (const r of requests().slice(0, 5)) expect((await r()).status).toBe(200);
+    for (let round = 0; round < 3; round++)
+      for (const r of requests().slice(0, 5)) expect((await r()).status).toBe(200);
     serverAlive();
 
     const slowest = Math.max(...during.map((d) => d.ms));
@@ -122,10 +132,16 @@ describe.skipIf(!PG_OK)('PostgreSQL outage behind a cut TCP proxy', () => {
   it('loses no acknowledged write across the outage', async () => {
     serverAlive();
     const before = await version(s.reports.schoolQ4);
-    const saved = await admin.request('PUT', `/api/reports/${s.reports.schoolQ4}`, { text: '已新增学位3200个。', version: before });
+    const saved = await admin.request('PUT', `/api/reports/${s.reports.schoolQ4}`, {
+      text: '已新增学位3200个。',
+      version: before,
+    });
     expect(saved.status).toBe(200);
     proxy.cut();
-    const refused = await admin.request('PUT', `/api/reports/${s.reports.schoolQ4}`, { text: '已新增学位9999个。', version: before + 1 });
+    const refused = await admin.request('PUT', `/api/reports/${s.reports.schoolQ4}`, {
+      text: '已新增学位9999个。',
+      version: before + 1,
+    });
     expect(refused.status).toBe(503);
     proxy.restore();
     let detail = await admin.request('GET', `/api/reports/${s.reports.schoolQ4}`);

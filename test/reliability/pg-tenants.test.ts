@@ -28,7 +28,10 @@ describe.skipIf(!PG_OK)('stores in separate schemas of one PostgreSQL database',
     await c.end();
     for (const schema of schemas.slice(0, 2)) {
       const store = await openStore({ url: PG_URL, schema });
-      await store.db.insertInto('units').values({ name: `${schema} 的单位`, parent_id: null, created_at: new Date().toISOString() }).execute();
+      await store.db
+        .insertInto('units')
+        .values({ name: `${schema} 的单位`, parent_id: null, created_at: new Date().toISOString() })
+        .execute();
       const units = await store.db.selectFrom('units').select('name').execute();
       expect(units.map((u) => u.name)).toEqual([`${schema} 的单位`]);
       await store.close();

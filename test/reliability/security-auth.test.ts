@@ -34,7 +34,12 @@ describeEachStore('security: sessions, CSRF, traversal', (ctx) => {
 
   it('never accepts a session id that was set before login (session fixation)', async () => {
     const planted = 'attacker-chosen-session-id-0123456789abcdef';
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', cookies: { duban_session: planted }, payload: { username: 'admin', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      cookies: { duban_session: planted },
+      payload: { username: 'admin', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const issued = sessionCookieOf(res);
     expect(issued).toBeDefined();
@@ -45,7 +50,12 @@ describeEachStore('security: sessions, CSRF, traversal', (ctx) => {
 
   it('does not upgrade a lower session when an admin logs in over it', async () => {
     const before = unit.cookie; // e.g. a unit account's session left in a shared browser
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', cookies: { duban_session: before }, payload: { username: 'admin', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      cookies: { duban_session: before },
+      payload: { username: 'admin', password: PASSWORD },
+    });
     const issued = sessionCookieOf(res)!;
     expect(issued).not.toBe(before);
     const old = await me(before);
@@ -54,19 +64,44 @@ describeEachStore('security: sessions, CSRF, traversal', (ctx) => {
   });
 
   it('refuses every unsafe request with a missing, wrong or foreign CSRF token (403 JSON)', async () => {
-    const version = async () => (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', s.reports.gdpQ4).executeTakeFirstOrThrow()).version;
+    const version = async () =>
+      (
+        await ctx.store.db
+          .selectFrom('reports')
+          .select('version')
+          .where('id', '=', s.reports.gdpQ4)
+          .executeTakeFirstOrThrow()
+      ).version;
     const unsafe = async () => [
-      { method: 'PUT' as const, url: `/api/reports/${s.reports.gdpQ4}`, payload: { text: '被伪造的报告', version: await version() } },
+      {
+        method: 'PUT' as const,
+        url: `/api/reports/${s.reports.gdpQ4}`,
+        payload: { text: '被伪造的报告', version: await version() },
+      },
       { method: 'POST' as const, url: `/api/reports/${s.reports.gdpQ4}/comments`, payload: { body: '伪造评论' } },
       { method: 'POST' as const, url: `/api/reports/${s.reports.gdpQ4}/submit`, payload: { version: await version() } },
-      { method: 'POST' as const, url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'attacker-password' } },
-      { method: 'POST' as const, url: '/api/users', payload: { username: 'evil', displayName: 'evil', role: 'admin', password: 'evil-password-1' } },
+      {
+        method: 'POST' as const,
+        url: '/api/auth/password',
+        payload: { currentPassword: PASSWORD, newPassword: 'attacker-password' },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/users',
+        payload: { username: 'evil', displayName: 'evil', role: 'admin', password: 'evil-password-1' },
+      },
       { method: 'PATCH' as const, url: `/api/periods/${s.periods.q4}`, payload: { state: 'closed' } },
       { method: 'PUT' as const, url: '/api/settings', payload: { lights: { yellowWithinPoints: 99 } } },
       { method: 'DELETE' as const, url: '/api/tokens/1' },
     ];
     const foreign = await login(app, 'admin'); // a valid token, but of another session
-    const textBefore = (await ctx.store.db.selectFrom('reports').select('text').where('id', '=', s.reports.gdpQ4).executeTakeFirstOrThrow()).text;
+    const textBefore = (
+      await ctx.store.db
+        .selectFrom('reports')
+        .select('text')
+        .where('id', '=', s.reports.gdpQ4)
+        .executeTakeFirstOrThrow()
+    ).text;
     for (const client of [admin, unit]) {
       for (const req of await unsafe()) {
         for (const token of [undefined, 'wrong-token', foreign.csrf, '', client.csrf.toUpperCase()]) {
@@ -76,16 +111,42 @@ describeEachStore('security: sessions, CSRF, traversal', (ctx) => {
           expect(res.json().error.code).toBe('forbidden');
         }
         // The token in the query string or the body is not the header.
-        const inQuery = await app.inject({ ...req, url: `${req.url}?csrf=${client.csrf}&x-csrf-token=${client.csrf}`, cookies: { duban_session: client.cookie } });
+        const inQuery = await app.inject({
+          ...req,
+          url: `${req.url}?csrf=${client.csrf}&x-csrf-token=${client.csrf}`,
+          cookies: { duban_session: client.cookie },
+        });
         expect(inQuery.statusCode).toBe(403);
       }
     }
     // Nothing above changed anything.
-    expect((await ctx.store.db.selectFrom('reports').select('text').where('id', '=', s.reports.gdpQ4).executeTakeFirstOrThrow()).text).toBe(textBefore);
-    expect(await ctx.store.db.selectFrom('users').select('id').where('username', '=', 'evil').executeTakeFirst()).toBeUndefined();
-    expect((await ctx.store.db.selectFrom('periods').select('state').where('id', '=', s.periods.q4).executeTakeFirstOrThrow()).state).toBe('open');
+    expect(
+      (
+        await ctx.store.db
+          .selectFrom('reports')
+          .select('text')
+          .where('id', '=', s.reports.gdpQ4)
+          .executeTakeFirstOrThrow()
+      ).text,
+    ).toBe(textBefore);
+    expect(
+      await ctx.store.db.selectFrom('users').select('id').where('username', '=', 'evil').executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      (
+        await ctx.store.db
+          .selectFrom('periods')
+          .select('state')
+          .where('id', '=', s.periods.q4)
+          .executeTakeFirstOrThrow()
+      ).state,
+    ).toBe('open');
     // With the right token the same request goes through.
-    const ok = await unit.request({ method: 'POST', url: `/api/reports/${s.reports.gdpQ4}/comments`, payload: { body: '正常评论' } });
+    const ok = await unit.request({
+      method: 'POST',
+      url: `/api/reports/${s.reports.gdpQ4}/comments`,
+      payload: { body: '正常评论' },
+    });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -129,10 +190,23 @@ describeEachStore('security: sessions, CSRF, traversal', (ctx) => {
   });
 
   it('keeps upload names from naming a path, and downloads under a harmless name', async () => {
-    const hostile = ['../../../etc/passwd.pdf', '..\\..\\windows\\win.ini.pdf', '/etc/shadow.pdf', 'a\u0000b.pdf', 'x\r\nSet-Cookie: duban_session=evil.pdf', '%2e%2e%2f%2e%2e%2fetc.pdf', '证明"材料".pdf'];
+    const hostile = [
+      '../../../etc/passwd.pdf',
+      '..\\..\\windows\\win.ini.pdf',
+      '/etc/shadow.pdf',
+      'a\u0000b.pdf',
+      'x\r\nSet-Cookie: duban_session=evil.pdf',
+      '%2e%2e%2f%2e%2e%2fetc.pdf',
+      '证明"材料".pdf',
+    ];
     for (const name of hostile) {
       const up = multipart(name, TINY_PDF);
-      const res = await admin.request({ method: 'POST', url: `/api/reports/${s.reports.roadQ4}/attachments`, payload: up.payload, headers: up.headers });
+      const res = await admin.request({
+        method: 'POST',
+        url: `/api/reports/${s.reports.roadQ4}/attachments`,
+        payload: up.payload,
+        headers: up.headers,
+      });
       noStack(res);
       if (res.statusCode !== 200) continue; // refusing the name is fine too
       const stored = res.json().fileName as string;
@@ -165,20 +239,40 @@ describeEachStore('security: sessions, CSRF, traversal', (ctx) => {
   });
 
   it('keeps an import preview and an export from naming a path', async () => {
-    const up = multipart('../../../../tmp/duban-pwned.txt', '序号\t具体目标任务\t牵头单位\t进展情况\n1\t新增学位3000个\t区教育局\t已新增3200个\n');
-    const preview = await admin.request({ method: 'POST', url: '/api/imports/preview', payload: up.payload, headers: up.headers });
+    const up = multipart(
+      '../../../../tmp/duban-pwned.txt',
+      '序号\t具体目标任务\t牵头单位\t进展情况\n1\t新增学位3000个\t区教育局\t已新增3200个\n',
+    );
+    const preview = await admin.request({
+      method: 'POST',
+      url: '/api/imports/preview',
+      payload: up.payload,
+      headers: up.headers,
+    });
     noStack(preview);
     expect(preview.statusCode).toBe(200);
     const confirm = await admin.request({
-      method: 'POST', url: '/api/imports/confirm',
-      payload: { fileName: '../../../../tmp/duban-pwned.txt', sha256: preview.json().sha256, planTitle: '../../../etc/passwd', region: '钱塘区', year: 2024, period: '2024Q1', tasks: preview.json().table.tasks },
+      method: 'POST',
+      url: '/api/imports/confirm',
+      payload: {
+        fileName: '../../../../tmp/duban-pwned.txt',
+        sha256: preview.json().sha256,
+        planTitle: '../../../etc/passwd',
+        region: '钱塘区',
+        year: 2024,
+        period: '2024Q1',
+        tasks: preview.json().table.tasks,
+      },
     });
     noStack(confirm);
     expect(confirm.statusCode).toBe(200);
     const planId = confirm.json().planId as number;
     const periodId = confirm.json().periodId as number;
     for (const format of ['xlsx', 'docx', 'csv']) {
-      const res = await admin.request({ method: 'GET', url: `/api/export?planId=${planId}&periodId=${periodId}&format=${format}` });
+      const res = await admin.request({
+        method: 'GET',
+        url: `/api/export?planId=${planId}&periodId=${periodId}&format=${format}`,
+      });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       const disposition = String(res.headers['content-disposition']);
       const star = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '';
@@ -191,7 +285,15 @@ describeEachStore('security: sessions, CSRF, traversal', (ctx) => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>duban</title>');
     const web = await testApp(ctx.store, { webRoot: root });
     try {
-      for (const path of ['/../../../../etc/passwd', '/..%2f..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/....//....//etc/passwd', '/assets/..%5c..%5c..%5cetc%5cpasswd', '/%252e%252e/etc/passwd', '/index.html%00.js']) {
+      for (const path of [
+        '/../../../../etc/passwd',
+        '/..%2f..%2f..%2f..%2fetc%2fpasswd',
+        '/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+        '/....//....//etc/passwd',
+        '/assets/..%5c..%5c..%5cetc%5cpasswd',
+        '/%252e%252e/etc/passwd',
+        '/index.html%00.js',
+      ]) {
         const res = await web.inject({ method: 'GET', url: path });
         expect(res.body, path).not.toMatch(/root:.*:0:0:/);
         expect(res.statusCode, path).toBeLessThan(500);

@@ -40,8 +40,16 @@ describeEachStore('security: hostile input', (ctx) => {
   afterAll(async () => app?.close());
 
   const count = async (t: 'tasks' | 'reports' | 'users' | 'audit_log' | 'units') =>
-    Number((await ctx.store.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const version = async (id: number) => (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    Number(
+      (
+        await ctx.store.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const version = async (id: number) =>
+    (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const call = async (c: Client, opts: InjectOptions, label: string) => {
     const res = await c.request(opts);
     clean(res, label);
@@ -53,24 +61,80 @@ describeEachStore('security: hostile input', (ctx) => {
     const before = { tasks: await count('tasks'), reports: await count('reports'), users: await count('users') };
     for (const [i, inj] of INJECTIONS.entries()) {
       const text = `1-11月增长5%。${inj}`;
-      const saved = await call(unit, { method: 'PUT', url: `/api/reports/${s.reports.gdpQ4}`, payload: { text, version: await version(s.reports.gdpQ4) } }, `report text ${inj}`);
+      const saved = await call(
+        unit,
+        {
+          method: 'PUT',
+          url: `/api/reports/${s.reports.gdpQ4}`,
+          payload: { text, version: await version(s.reports.gdpQ4) },
+        },
+        `report text ${inj}`,
+      );
       expect(saved.text).toBe(text);
       expect((await call(unit, { method: 'GET', url: `/api/reports/${s.reports.gdpQ4}` }, 'report')).text).toBe(text);
-      const comment = await call(unit, { method: 'POST', url: `/api/reports/${s.reports.gdpQ4}/comments`, payload: { body: inj } }, `comment ${inj}`);
+      const comment = await call(
+        unit,
+        { method: 'POST', url: `/api/reports/${s.reports.gdpQ4}/comments`, payload: { body: inj } },
+        `comment ${inj}`,
+      );
       expect(comment.body).toBe(inj);
-      const overridden = await call(admin, { method: 'POST', url: `/api/reports/${s.reports.roadQ4}/override`, payload: { status: 'behind', reason: inj } }, `override ${inj}`);
+      const overridden = await call(
+        admin,
+        {
+          method: 'POST',
+          url: `/api/reports/${s.reports.roadQ4}/override`,
+          payload: { status: 'behind', reason: inj },
+        },
+        `override ${inj}`,
+      );
       expect(overridden.override.reason).toBe(inj);
-      const unitRow = await call(admin, { method: 'POST', url: '/api/units', payload: { name: `单位${i}${inj}` } }, `unit ${inj}`);
+      const unitRow = await call(
+        admin,
+        { method: 'POST', url: '/api/units', payload: { name: `单位${i}${inj}` } },
+        `unit ${inj}`,
+      );
       expect(unitRow.name).toBe(`单位${i}${inj}`);
-      const leader = await call(admin, { method: 'POST', url: '/api/leaders', payload: { name: `领导${i}${inj}`, title: inj } }, `leader ${inj}`);
+      const leader = await call(
+        admin,
+        { method: 'POST', url: '/api/leaders', payload: { name: `领导${i}${inj}`, title: inj } },
+        `leader ${inj}`,
+      );
       expect(leader.name).toBe(`领导${i}${inj}`);
-      const user = await call(admin, { method: 'POST', url: '/api/users', payload: { username: `inj${i}`, displayName: inj, role: 'viewer', password: 'inj-password-123' } }, `user ${inj}`);
+      const user = await call(
+        admin,
+        {
+          method: 'POST',
+          url: '/api/users',
+          payload: { username: `inj${i}`, displayName: inj, role: 'viewer', password: 'inj-password-123' },
+        },
+        `user ${inj}`,
+      );
       expect(user.displayName).toBe(inj);
-      const ext = await call(unit, { method: 'POST', url: '/api/extensions', payload: { taskId: s.tasks.gdp, periodId: s.periods.q4, reason: inj, requestedDue: '2099-03-31' } }, `extension ${inj}`);
+      const ext = await call(
+        unit,
+        {
+          method: 'POST',
+          url: '/api/extensions',
+          payload: { taskId: s.tasks.gdp, periodId: s.periods.q4, reason: inj, requestedDue: '2099-03-31' },
+        },
+        `extension ${inj}`,
+      );
       expect(ext.reason).toBe(inj);
-      const decided = await call(admin, { method: 'POST', url: `/api/extensions/${ext.id}/decide`, payload: { approve: false, comment: inj } }, `extension decision ${inj}`);
+      const decided = await call(
+        admin,
+        { method: 'POST', url: `/api/extensions/${ext.id}/decide`, payload: { approve: false, comment: inj } },
+        `extension decision ${inj}`,
+      );
       expect(decided.decisionComment).toBe(inj);
-      const reminder = await call(admin, { method: 'POST', url: '/api/reminders', payload: { taskId: s.tasks.gdp, periodId: s.periods.q4, message: inj } }, `reminder ${inj}`);
+      const reminder = await call(
+        admin,
+        {
+          method: 'POST',
+          url: '/api/reminders',
+          payload: { taskId: s.tasks.gdp, periodId: s.periods.q4, message: inj },
+        },
+        `reminder ${inj}`,
+      );
       expect(JSON.stringify(reminder)).toContain(JSON.stringify(inj).slice(1, -1));
     }
     const units = (await call(admin, { method: 'GET', url: '/api/units' }, 'units')) as { name: string }[];
@@ -85,11 +149,49 @@ describeEachStore('security: hostile input', (ctx) => {
 
   it('imports a table whose every cell is an injection string, verbatim', async () => {
     const inj = INJECTIONS;
-    const tasks = inj.map((x, i) => ({ seq: i + 1, theme: x, category: null, target: `目标${x}`, leaders: [`领导甲${i}`], units: [`单位甲${i}${x}`], progress: x }));
-    const summary = await call(admin, { method: 'POST', url: '/api/imports/confirm', payload: { fileName: `${inj[0]}.xlsx`, sha256: 'a'.repeat(64), planTitle: `计划${inj[0]}`, region: inj[2], year: 2024, period: '2024Q1', tasks } }, 'import confirm');
-    const list = await call(admin, { method: 'GET', url: `/api/tasks?planId=${summary.planId}&periodId=${summary.periodId}&pageSize=200` }, 'task list');
+    const tasks = inj.map((x, i) => ({
+      seq: i + 1,
+      theme: x,
+      category: null,
+      target: `目标${x}`,
+      leaders: [`领导甲${i}`],
+      units: [`单位甲${i}${x}`],
+      progress: x,
+    }));
+    const summary = await call(
+      admin,
+      {
+        method: 'POST',
+        url: '/api/imports/confirm',
+        payload: {
+          fileName: `${inj[0]}.xlsx`,
+          sha256: 'a'.repeat(64),
+          planTitle: `计划${inj[0]}`,
+          region: inj[2],
+          year: 2024,
+          period: '2024Q1',
+          tasks,
+        },
+      },
+      'import confirm',
+    );
+    const list = await call(
+      admin,
+      { method: 'GET', url: `/api/tasks?planId=${summary.planId}&periodId=${summary.periodId}&pageSize=200` },
+      'task list',
+    );
     expect(list.total).toBe(inj.length);
-    const bySeq = new Map((list.items as { seq: number; target: string; theme: string; units: { name: string }[]; report: { text: string } }[]).map((t) => [t.seq, t]));
+    const bySeq = new Map(
+      (
+        list.items as {
+          seq: number;
+          target: string;
+          theme: string;
+          units: { name: string }[];
+          report: { text: string };
+        }[]
+      ).map((t) => [t.seq, t]),
+    );
     for (const [i, x] of inj.entries()) {
       const t = bySeq.get(i + 1)!;
       expect(t.target).toBe(`目标${x}`);
@@ -97,7 +199,10 @@ describeEachStore('security: hostile input', (ctx) => {
       expect(t.units.map((u) => u.name)).toEqual([`单位甲${i}${x}`]);
       expect(t.report.text).toBe(x.trim());
     }
-    const plans = (await call(admin, { method: 'GET', url: '/api/plans' }, 'plans')) as { title: string; region: string }[];
+    const plans = (await call(admin, { method: 'GET', url: '/api/plans' }, 'plans')) as {
+      title: string;
+      region: string;
+    }[];
     expect(plans.some((p) => p.title === `计划${inj[0]}` && p.region === inj[2])).toBe(true);
   });
 
@@ -111,12 +216,22 @@ describeEachStore('security: hostile input', (ctx) => {
       const chars = [...inj].filter((c) => /[\p{L}\p{N}_%]/u.test(c));
       for (const t of list.items as { target: string; report: { text: string } | null }[]) {
         const text = `${t.target}\n${t.report?.text ?? ''}`;
-        expect(chars.some((c) => text.includes(c)), `tasks q=${inj} matched ${text.slice(0, 80)}`).toBe(true);
+        expect(
+          chars.some((c) => text.includes(c)),
+          `tasks q=${inj} matched ${text.slice(0, 80)}`,
+        ).toBe(true);
       }
-      const found = await call(admin, { method: 'GET', url: `/api/search?planId=${s.planId}&q=${q}` }, `search q=${inj}`);
+      const found = await call(
+        admin,
+        { method: 'GET', url: `/api/search?planId=${s.planId}&q=${q}` },
+        `search q=${inj}`,
+      );
       expect(Array.isArray(found.items)).toBe(true);
       // Filters with a length limit may refuse a long string (400 validation); none may fail.
-      const audit = await admin.request({ method: 'GET', url: `/api/audit?entity=${q}&action=${q}&entityId=${q}&from=${q}&to=${q}` });
+      const audit = await admin.request({
+        method: 'GET',
+        url: `/api/audit?entity=${q}&action=${q}&entityId=${q}&from=${q}&to=${q}`,
+      });
       clean(audit, `audit ${inj}`);
       if (audit.statusCode !== 200) expect([audit.statusCode, audit.json().error.code]).toEqual([400, 'validation']);
       else expect(audit.json().items).toEqual([]);
@@ -133,12 +248,25 @@ describeEachStore('security: hostile input', (ctx) => {
     expect([res.statusCode, res.json().error.code]).toEqual([413, 'too_large']);
 
     const evidence = multipart('大文件.pdf', Buffer.concat([TINY_PDF, Buffer.alloc(11 * 1024 * 1024)]));
-    const up = await admin.request({ method: 'POST', url: `/api/reports/${s.reports.gdpQ4}/attachments`, payload: evidence.payload, headers: evidence.headers });
+    const up = await admin.request({
+      method: 'POST',
+      url: `/api/reports/${s.reports.gdpQ4}/attachments`,
+      payload: evidence.payload,
+      headers: evidence.headers,
+    });
     clean(up, 'big attachment');
     expect([up.statusCode, up.json().error.code]).toEqual([413, 'too_large']);
 
-    const table = multipart('大表.txt', `序号\t具体目标任务\t牵头单位\t进展情况\n${'1\t新增学位\t区教育局\t已完成\n'.repeat(60_000)}`);
-    const imp = await admin.request({ method: 'POST', url: '/api/imports/preview', payload: table.payload, headers: table.headers });
+    const table = multipart(
+      '大表.txt',
+      `序号\t具体目标任务\t牵头单位\t进展情况\n${'1\t新增学位\t区教育局\t已完成\n'.repeat(60_000)}`,
+    );
+    const imp = await admin.request({
+      method: 'POST',
+      url: '/api/imports/preview',
+      payload: table.payload,
+      headers: table.headers,
+    });
     clean(imp, 'big import');
     expect([imp.statusCode, imp.json().error.code]).toEqual([413, 'too_large']);
   });
@@ -146,23 +274,83 @@ describeEachStore('security: hostile input', (ctx) => {
   it('answers malformed, mistyped and hostile bodies with 400 JSON', async () => {
     const url = `/api/reports/${s.reports.gdpQ4}`;
     const cases: [string, InjectOptions][] = [
-      ['truncated JSON', { method: 'PUT', url, payload: '{"text": "增长', headers: { 'content-type': 'application/json' } }],
-      ['not JSON', { method: 'PUT', url, payload: 'text=hello&version=1', headers: { 'content-type': 'application/json' } }],
+      [
+        'truncated JSON',
+        { method: 'PUT', url, payload: '{"text": "增长', headers: { 'content-type': 'application/json' } },
+      ],
+      [
+        'not JSON',
+        { method: 'PUT', url, payload: 'text=hello&version=1', headers: { 'content-type': 'application/json' } },
+      ],
       ['empty JSON body', { method: 'PUT', url, payload: '', headers: { 'content-type': 'application/json' } }],
-      ['invalid UTF-8', { method: 'PUT', url, payload: Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: { 'content-type': 'application/json' } }],
-      ['deeply nested', { method: 'PUT', url, payload: `{"text":${'['.repeat(50_000)}${']'.repeat(50_000)},"version":1}`, headers: { 'content-type': 'application/json' } }],
+      [
+        'invalid UTF-8',
+        {
+          method: 'PUT',
+          url,
+          payload: Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+          headers: { 'content-type': 'application/json' },
+        },
+      ],
+      [
+        'deeply nested',
+        {
+          method: 'PUT',
+          url,
+          payload: `{"text":${'['.repeat(50_000)}${']'.repeat(50_000)},"version":1}`,
+          headers: { 'content-type': 'application/json' },
+        },
+      ],
       ['wrong types', { method: 'PUT', url, payload: { text: ['a'], version: 'one' } }],
       ['extra field', { method: 'PUT', url, payload: { text: 'a', version: 1, state: 'approved' } }],
-      ['__proto__ key', { method: 'PUT', url, payload: '{"text":"a","version":1,"__proto__":{"role":"admin"}}', headers: { 'content-type': 'application/json' } }],
-      ['constructor key', { method: 'PUT', url, payload: '{"text":"a","version":1,"constructor":{"prototype":{"role":"admin"}}}', headers: { 'content-type': 'application/json' } }],
+      [
+        '__proto__ key',
+        {
+          method: 'PUT',
+          url,
+          payload: '{"text":"a","version":1,"__proto__":{"role":"admin"}}',
+          headers: { 'content-type': 'application/json' },
+        },
+      ],
+      [
+        'constructor key',
+        {
+          method: 'PUT',
+          url,
+          payload: '{"text":"a","version":1,"constructor":{"prototype":{"role":"admin"}}}',
+          headers: { 'content-type': 'application/json' },
+        },
+      ],
       ['negative version', { method: 'PUT', url, payload: { text: 'a', version: -1 } }],
       ['absurd page size', { method: 'GET', url: `/api/tasks?planId=${s.planId}&pageSize=1000000` }],
       ['absurd page', { method: 'GET', url: `/api/tasks?planId=${s.planId}&page=-5` }],
       ['array for a scalar', { method: 'GET', url: `/api/tasks?planId=${s.planId}&planId=2&q=a&q=b` }],
-      ['multipart without boundary', { method: 'POST', url: `/api/reports/${s.reports.gdpQ4}/attachments`, payload: 'x', headers: { 'content-type': 'multipart/form-data' } }],
-      ['multipart without file', { method: 'POST', url: `/api/reports/${s.reports.gdpQ4}/attachments`, payload: '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--b--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=b' } }],
+      [
+        'multipart without boundary',
+        {
+          method: 'POST',
+          url: `/api/reports/${s.reports.gdpQ4}/attachments`,
+          payload: 'x',
+          headers: { 'content-type': 'multipart/form-data' },
+        },
+      ],
+      [
+        'multipart without file',
+        {
+          method: 'POST',
+          url: `/api/reports/${s.reports.gdpQ4}/attachments`,
+          payload: '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--b--\r\n',
+          headers: { 'content-type': 'multipart/form-data; boundary=b' },
+        },
+      ],
     ];
-    const textBefore = (await ctx.store.db.selectFrom('reports').select('text').where('id', '=', s.reports.gdpQ4).executeTakeFirstOrThrow()).text;
+    const textBefore = (
+      await ctx.store.db
+        .selectFrom('reports')
+        .select('text')
+        .where('id', '=', s.reports.gdpQ4)
+        .executeTakeFirstOrThrow()
+    ).text;
     for (const [label, opts] of cases) {
       const res = await unit.request(opts);
       clean(res, label);
@@ -170,9 +358,22 @@ describeEachStore('security: hostile input', (ctx) => {
       expect(res.json().error.code, label).toMatch(/^(bad_request|validation|unsupported_format|too_large|conflict)$/);
     }
     expect(({} as Record<string, unknown>).role).toBeUndefined();
-    expect((await ctx.store.db.selectFrom('reports').select('text').where('id', '=', s.reports.gdpQ4).executeTakeFirstOrThrow()).text).toBe(textBefore);
+    expect(
+      (
+        await ctx.store.db
+          .selectFrom('reports')
+          .select('text')
+          .where('id', '=', s.reports.gdpQ4)
+          .executeTakeFirstOrThrow()
+      ).text,
+    ).toBe(textBefore);
     // Wrong content types for JSON routes.
-    const plain = await unit.request({ method: 'PUT', url, payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    const plain = await unit.request({
+      method: 'PUT',
+      url,
+      payload: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     clean(plain, 'text/plain');
     expect([400, 415]).toContain(plain.statusCode);
   });

@@ -14,7 +14,11 @@ describeEachStore('demo data', (ctx) => {
     for (const a of first.accounts) await login(app, a.username, a.password);
     const admin = await login(app, 'admin', first.accounts[0].password);
     const periods = (await admin.request({ method: 'GET', url: `/api/plans/${first.planId}/periods` })).json();
-    expect(periods.map((p: { label: string; state: string }) => `${p.label}:${p.state}`)).toEqual(['2024Q1:open', '2023Q4:closed', '2023Q3:closed']);
+    expect(periods.map((p: { label: string; state: string }) => `${p.label}:${p.state}`)).toEqual([
+      '2024Q1:open',
+      '2023Q4:closed',
+      '2023Q3:closed',
+    ]);
     const trend = (await admin.request({ method: 'GET', url: `/api/dashboard/trend?planId=${first.planId}` })).json();
     // Oldest first: 2023Q3 has reports for part of the tasks only, 2023Q4 for nearly all.
     expect(trend.map((p: { label: string }) => p.label)).toEqual(['2023Q3', '2023Q4', '2024Q1']);
@@ -23,12 +27,22 @@ describeEachStore('demo data', (ctx) => {
     const unit = await login(app, 'fagai', 'duban-unit');
     const own = (await unit.request({ method: 'GET', url: `/api/tasks?planId=${first.planId}&pageSize=200` })).json();
     expect(own.total).toBeGreaterThan(0);
-    expect(own.items.every((t: { units: { name: string }[]; coUnits: { name: string }[] }) => [...t.units, ...t.coUnits].some((u) => u.name === '区发展改革局'))).toBe(true);
+    expect(
+      own.items.every((t: { units: { name: string }[]; coUnits: { name: string }[] }) =>
+        [...t.units, ...t.coUnits].some((u) => u.name === '区发展改革局'),
+      ),
+    ).toBe(true);
     await app.close();
-    const auditBefore = await ctx.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const auditBefore = await ctx.store.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const second = await seedDemo(ctx.store);
     expect(second.created).toBe(false);
-    const auditAfter = await ctx.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const auditAfter = await ctx.store.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(auditAfter.n)).toBe(Number(auditBefore.n));
   }, 180_000);
 });

@@ -11,7 +11,11 @@ import { deliverDue } from '../../src/server/notify/worker.js';
 import { describeEachStore } from '../helpers/stores.js';
 import { login, multipart, seed, testApp, type Client, type Seed } from './helpers.js';
 
-interface Received { path: string; headers: Record<string, string | string[] | undefined>; body: any }
+interface Received {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+}
 
 describeEachStore('integrations API', (ctx) => {
   let app: FastifyInstance;
@@ -36,7 +40,9 @@ describeEachStore('integrations API', (ctx) => {
           return;
         }
         received.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(data) });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(req.url?.startsWith('/robot') ? '{"errcode":0,"errmsg":"ok"}' : '{}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(req.url?.startsWith('/robot') ? '{"errcode":0,"errmsg":"ok"}' : '{}');
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
@@ -48,16 +54,38 @@ describeEachStore('integrations API', (ctx) => {
   });
 
   it('delivers a reminder in the generic, DingTalk and WeCom formats, retries a failure, logs every delivery', async () => {
-    const make = async (payload: object) => (await admin.request({ method: 'POST', url: '/api/channels', payload })).json();
-    const hook = await make({ name: '督查系统', kind: 'webhook', url: `${base}/hook`, secret: 'hook-secret', events: ['reminder', 'report.returned'] });
-    const ding = await make({ name: '钉钉督查群', kind: 'dingtalk', url: `${base}/robot/ding?access_token=abc`, secret: 'SECding', events: ['reminder'] });
-    const wecom = await make({ name: '企业微信群', kind: 'wecom', url: `${base}/robot/wecom?key=k1`, events: ['reminder'] });
+    const make = async (payload: object) =>
+      (await admin.request({ method: 'POST', url: '/api/channels', payload })).json();
+    const hook = await make({
+      name: '督查系统',
+      kind: 'webhook',
+      url: `${base}/hook`,
+      secret: 'hook-secret',
+      events: ['reminder', 'report.returned'],
+    });
+    const ding = await make({
+      name: '钉钉督查群',
+      kind: 'dingtalk',
+      url: `${base}/robot/ding?access_token=abc`,
+      secret: 'SECding',
+      events: ['reminder'],
+    });
+    const wecom = await make({
+      name: '企业微信群',
+      kind: 'wecom',
+      url: `${base}/robot/wecom?key=k1`,
+      events: ['reminder'],
+    });
     expect(hook.hasSecret).toBe(true);
     expect(hook.secret).toBeUndefined();
     await make({ name: '停用的', kind: 'webhook', url: `${base}/off`, events: ['reminder'], enabled: false });
 
     failNext = 1; // the first attempt of the first delivery fails
-    const sent = await admin.request({ method: 'POST', url: '/api/reminders', payload: { taskId: s.tasks.school, periodId: s.periods.q4, message: '请尽快报送学位建设进展' } });
+    const sent = await admin.request({
+      method: 'POST',
+      url: '/api/reminders',
+      payload: { taskId: s.tasks.school, periodId: s.periods.q4, message: '请尽快报送学位建设进展' },
+    });
     expect(sent.statusCode).toBe(200);
     expect(await deliverDue(ctx.store, { retryBaseMs: 0 })).toBe(3);
     expect(received).toHaveLength(2);
@@ -67,18 +95,32 @@ describeEachStore('integrations API', (ctx) => {
     expect(await deliverDue(ctx.store, { retryBaseMs: 0 })).toBe(0);
 
     const generic = received.find((r) => r.path === '/hook')!;
-    expect(generic.body).toMatchObject({ event: 'reminder', title: '催办', data: { taskId: s.tasks.school, unit: { name: '区建设局' }, count: 1 } });
+    expect(generic.body).toMatchObject({
+      event: 'reminder',
+      title: '催办',
+      data: { taskId: s.tasks.school, unit: { name: '区建设局' }, count: 1 },
+    });
     expect(generic.body.text).toContain('请尽快报送学位建设进展');
     const raw = JSON.stringify(generic.body);
-    expect(generic.headers['x-duban-signature']).toBe(`sha256=${createHmac('sha256', 'hook-secret').update(raw).digest('hex')}`);
+    expect(generic.headers['x-duban-signature']).toBe(
+      `sha256=${createHmac('sha256', 'hook-secret').update(raw).digest('hex')}`,
+    );
     const dingtalk = received.find((r) => r.path.startsWith('/robot/ding'))!;
-    expect(dingtalk.body).toMatchObject({ msgtype: 'markdown', markdown: { title: '催办', text: expect.stringContaining('区建设局') } });
+    expect(dingtalk.body).toMatchObject({
+      msgtype: 'markdown',
+      markdown: { title: '催办', text: expect.stringContaining('区建设局') },
+    });
     const url = new URL(dingtalk.path, base);
     const ts = url.searchParams.get('timestamp')!;
     expect(url.searchParams.get('access_token')).toBe('abc');
-    expect(url.searchParams.get('sign')).toBe(createHmac('sha256', 'SECding').update(`${ts}\nSECding`).digest('base64'));
+    expect(url.searchParams.get('sign')).toBe(
+      createHmac('sha256', 'SECding').update(`${ts}\nSECding`).digest('base64'),
+    );
     const wx = received.find((r) => r.path.startsWith('/robot/wecom'))!;
-    expect(wx.body).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining('请尽快报送学位建设进展') } });
+    expect(wx.body).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: expect.stringContaining('请尽快报送学位建设进展') },
+    });
 
     const log = (await admin.request({ method: 'GET', url: '/api/deliveries' })).json();
     expect(log).toHaveLength(3);
@@ -92,14 +134,23 @@ describeEachStore('integrations API', (ctx) => {
   });
 
   it('gives up after the last attempt and records the error', async () => {
-    const bad = (await admin.request({ method: 'POST', url: '/api/channels', payload: { name: '坏地址', kind: 'webhook', url: 'http://127.0.0.1:9/nothing', events: ['report.approved'] } })).json();
+    const bad = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/channels',
+        payload: { name: '坏地址', kind: 'webhook', url: 'http://127.0.0.1:9/nothing', events: ['report.approved'] },
+      })
+    ).json();
     const r = s.reports.gdpQ4;
-    const v = (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', r).executeTakeFirstOrThrow()).version;
+    const v = (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', r).executeTakeFirstOrThrow())
+      .version;
     await ctx.store.db.updateTable('periods').set({ due_date: '2099-01-10' }).where('id', '=', s.periods.q4).execute();
     const unit = await login(app, 'fagai');
     await unit.request({ method: 'PUT', url: `/api/reports/${r}`, payload: { text: '1-11月增长5.9%。', version: v } });
     await unit.request({ method: 'POST', url: `/api/reports/${r}/submit`, payload: { version: v + 1 } });
-    expect((await admin.request({ method: 'POST', url: `/api/reports/${r}/approve`, payload: {} })).statusCode).toBe(200);
+    expect((await admin.request({ method: 'POST', url: `/api/reports/${r}/approve`, payload: {} })).statusCode).toBe(
+      200,
+    );
     for (let i = 0; i < 3; i++) await deliverDue(ctx.store, { retryBaseMs: 0, maxAttempts: 3, timeoutMs: 2000 });
     const [d] = (await admin.request({ method: 'GET', url: `/api/deliveries?channelId=${bad.id}` })).json();
     expect(d).toMatchObject({ state: 'failed', attempts: 3, event: 'report.approved' });
@@ -107,25 +158,57 @@ describeEachStore('integrations API', (ctx) => {
   });
 
   it('lets an API token act like a user of its role and scope, without CSRF, until revoked', async () => {
-    const created = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: '区统计局推送', role: 'unit', unitId: s.units.jianshe } })).json();
+    const created = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: '区统计局推送', role: 'unit', unitId: s.units.jianshe },
+      })
+    ).json();
     expect(created.token).toMatch(/^dbt_/);
-    const stored = await ctx.store.db.selectFrom('api_tokens').select('token_hash').where('id', '=', created.id).executeTakeFirstOrThrow();
+    const stored = await ctx.store.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(created.token);
-    expect((await admin.request({ method: 'GET', url: '/api/tokens' })).json().find((t: { id: number }) => t.id === created.id).token).toBeUndefined();
+    expect(
+      (await admin.request({ method: 'GET', url: '/api/tokens' }))
+        .json()
+        .find((t: { id: number }) => t.id === created.id).token,
+    ).toBeUndefined();
     const bearer = { authorization: `Bearer ${created.token}` };
-    const version = (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', s.reports.schoolQ4).executeTakeFirstOrThrow()).version;
-    const own = await app.inject({ method: 'PUT', url: `/api/reports/${s.reports.schoolQ4}`, headers: bearer, payload: { text: '截至11月底新增中小学学位5200个。', version } });
+    const version = (
+      await ctx.store.db
+        .selectFrom('reports')
+        .select('version')
+        .where('id', '=', s.reports.schoolQ4)
+        .executeTakeFirstOrThrow()
+    ).version;
+    const own = await app.inject({
+      method: 'PUT',
+      url: `/api/reports/${s.reports.schoolQ4}`,
+      headers: bearer,
+      payload: { text: '截至11月底新增中小学学位5200个。', version },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json().authorName).toBeNull();
     const other = await app.inject({ method: 'GET', url: `/api/reports/${s.reports.gdpQ4}`, headers: bearer });
     expect(other.statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/users', headers: bearer })).statusCode).toBe(403);
-    const audit = (await admin.request({ method: 'GET', url: `/api/audit?entity=report&entityId=${s.reports.schoolQ4}` })).json();
+    const audit = (
+      await admin.request({ method: 'GET', url: `/api/audit?entity=report&entityId=${s.reports.schoolQ4}` })
+    ).json();
     expect(audit.items[0].actorName).toBe('token:区统计局推送');
-    expect((await admin.request({ method: 'DELETE', url: `/api/tokens/${created.id}` })).json().revokedAt).toEqual(expect.any(String));
+    expect((await admin.request({ method: 'DELETE', url: `/api/tokens/${created.id}` })).json().revokedAt).toEqual(
+      expect.any(String),
+    );
     const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
     expect(after.statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/plans', headers: { authorization: 'Bearer dbt_forged' } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/plans', headers: { authorization: 'Bearer dbt_forged' } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('previews an uploaded table without storing anything, then imports it on confirm', async () => {
@@ -133,7 +216,12 @@ describeEachStore('integrations API', (ctx) => {
     const plansBefore = (await admin.request({ method: 'GET', url: '/api/plans' })).json().length;
     const auditBefore = (await admin.request({ method: 'GET', url: '/api/audit' })).json().total;
     const up = multipart('qiantang-2023-q4.txt', bytes);
-    const preview = await admin.request({ method: 'POST', url: '/api/imports/preview', payload: up.payload, headers: up.headers });
+    const preview = await admin.request({
+      method: 'POST',
+      url: '/api/imports/preview',
+      payload: up.payload,
+      headers: up.headers,
+    });
     expect(preview.statusCode).toBe(200);
     const p = preview.json();
     expect(p.table.tasks.length).toBeGreaterThan(50);
@@ -144,7 +232,19 @@ describeEachStore('integrations API', (ctx) => {
 
     const tasks = p.table.tasks;
     tasks[0].progress = '全年地区生产总值增长6.1%。'; // edited in the preview
-    const confirm = await admin.request({ method: 'POST', url: '/api/imports/confirm', payload: { fileName: p.fileName, sha256: p.sha256, planTitle: `${p.suggested.planTitle}（导入测试）`, region: p.suggested.region, year: p.suggested.year, period: p.suggested.period, tasks } });
+    const confirm = await admin.request({
+      method: 'POST',
+      url: '/api/imports/confirm',
+      payload: {
+        fileName: p.fileName,
+        sha256: p.sha256,
+        planTitle: `${p.suggested.planTitle}（导入测试）`,
+        region: p.suggested.region,
+        year: p.suggested.year,
+        period: p.suggested.period,
+        tasks,
+      },
+    });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json()).toMatchObject({ created: tasks.length, periodLabel: '2023Q4' });
     const planId = confirm.json().planId;
@@ -153,7 +253,12 @@ describeEachStore('integrations API', (ctx) => {
     expect(list.items[0].report.text).toBe('全年地区生产总值增长6.1%。');
 
     const junk = multipart('notes.txt', 'just a note without any table');
-    const bad = await admin.request({ method: 'POST', url: '/api/imports/preview', payload: junk.payload, headers: junk.headers });
+    const bad = await admin.request({
+      method: 'POST',
+      url: '/api/imports/preview',
+      payload: junk.payload,
+      headers: junk.headers,
+    });
     expect(bad.statusCode).toBeGreaterThanOrEqual(400);
     expect(bad.statusCode).toBeLessThan(500);
     expect(bad.json().error.code).toEqual(expect.any(String));

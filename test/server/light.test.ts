@@ -5,7 +5,14 @@ import type { Assessment, Indicator } from '../../src/domain/index.js';
 import { behindByPoints, lightOf, timeShare } from '../../src/domain/light.js';
 
 const amount = (actual: number, floor: number, period: string | null): Indicator => ({
-  metric: '新增学位', kind: 'amount', direction: 'at_least', target: floor, floor, unit: '个', actual, actual_period: period,
+  metric: '新增学位',
+  kind: 'amount',
+  direction: 'at_least',
+  target: floor,
+  floor,
+  unit: '个',
+  actual,
+  actual_period: period,
   source: { target: { start: 0, end: 4 }, actual: null },
 });
 const behind = (indicators: Indicator[]): Assessment => ({ indicators, status: 'behind', reason: '' });
@@ -28,7 +35,9 @@ describe('lightOf', () => {
     expect(lightOf(behind([amount(3000, 5000, '1-9月')]), open)).toBe('yellow');
     // 1000 of 5000 is 20% → 55 points behind.
     expect(lightOf(behind([amount(1000, 5000, '1-9月')]), open)).toBe('red');
-    expect(lightOf(behind([amount(3000, 5000, '1-9月')]), { ...open, thresholds: { yellowWithinPoints: 10 } })).toBe('red');
+    expect(lightOf(behind([amount(3000, 5000, '1-9月')]), { ...open, thresholds: { yellowWithinPoints: 10 } })).toBe(
+      'red',
+    );
   });
 
   it('judges a growth rate against the whole floor', () => {

@@ -32,7 +32,10 @@ async function xlsxSeqs(body: Buffer): Promise<{ seqs: number[]; ws: ExcelJS.Wor
 
 async function docxSeqs(body: Buffer): Promise<number[]> {
   const [table] = tables(await docxPart(body));
-  return resolvedGrid(table).map((r) => r[0]).filter((c): c is string => !!c && /^\d+$/.test(c)).map(Number);
+  return resolvedGrid(table)
+    .map((r) => r[0])
+    .filter((c): c is string => !!c && /^\d+$/.test(c))
+    .map(Number);
 }
 
 function csvSeqs(body: Buffer): { seqs: number[]; header: string[]; rows: string[][] } {
@@ -46,24 +49,54 @@ describeEachStore('publishing over HTTP', (ctx) => {
   let app: FastifyInstance;
   let planId = 0;
   let q2 = 0;
-  const id = { theme: new Map<string, number>(), category: new Map<string, number>(), unit: new Map<string, number>(), leader: new Map<string, number>() };
+  const id = {
+    theme: new Map<string, number>(),
+    category: new Map<string, number>(),
+    unit: new Map<string, number>(),
+    leader: new Map<string, number>(),
+  };
   const c = {} as Record<'admin' | 'viewer' | 'minzheng' | 'nongye' | 'chen', Client>;
 
   beforeAll(async () => {
     const db = ctx.store.db;
     ({ planId, q2 } = await seedPlan(db));
-    for (const t of await db.selectFrom('themes').select(['id', 'name']).where('plan_id', '=', planId).execute()) id.theme.set(t.name, t.id);
+    for (const t of await db.selectFrom('themes').select(['id', 'name']).where('plan_id', '=', planId).execute())
+      id.theme.set(t.name, t.id);
     for (const k of await db.selectFrom('categories').select(['id', 'name']).execute()) id.category.set(k.name, k.id);
     for (const u of await db.selectFrom('units').select(['id', 'name']).execute()) id.unit.set(u.name, u.id);
     for (const l of await db.selectFrom('leaders').select(['id', 'name']).execute()) id.leader.set(l.name, l.id);
     // The seed writes straight into the tables: index targets and texts as the importer would.
     const tasks = await db.selectFrom('tasks').select(['id', 'target']).where('plan_id', '=', planId).execute();
-    await indexTargets(db, tasks.map((t) => ({ id: t.id, planId, target: t.target })));
+    await indexTargets(
+      db,
+      tasks.map((t) => ({ id: t.id, planId, target: t.target })),
+    );
     const reports = await db.selectFrom('reports').select(['id', 'task_id', 'period_id', 'text']).execute();
-    await indexReports(db, reports.map((r) => ({ id: r.id, taskId: r.task_id, planId, periodId: r.period_id, text: r.text })));
+    await indexReports(
+      db,
+      reports.map((r) => ({ id: r.id, taskId: r.task_id, planId, periodId: r.period_id, text: r.text })),
+    );
     const hash = await hashPassword(PASSWORD);
-    const user = (username: string, role: 'admin' | 'unit' | 'leader' | 'viewer', unitId: number | null = null, leaderId: number | null = null) =>
-      db.insertInto('users').values({ username, display_name: username, password_hash: hash, role, unit_id: unitId, leader_id: leaderId, disabled: 0, created_at: AT, updated_at: AT }).execute();
+    const user = (
+      username: string,
+      role: 'admin' | 'unit' | 'leader' | 'viewer',
+      unitId: number | null = null,
+      leaderId: number | null = null,
+    ) =>
+      db
+        .insertInto('users')
+        .values({
+          username,
+          display_name: username,
+          password_hash: hash,
+          role,
+          unit_id: unitId,
+          leader_id: leaderId,
+          disabled: 0,
+          created_at: AT,
+          updated_at: AT,
+        })
+        .execute();
     await user('admin', 'admin');
     await user('viewer', 'viewer');
     await user('minzheng', 'unit', id.unit.get('区民政局')!);
@@ -76,11 +109,15 @@ describeEachStore('publishing over HTTP', (ctx) => {
 
   const get = (who: Client, path: string, query: Record<string, string | number | Array<string | number>> = {}) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) for (const x of ([] as Array<string | number>).concat(v)) params.append(k, String(x));
+    for (const [k, v] of Object.entries(query))
+      for (const x of ([] as Array<string | number>).concat(v)) params.append(k, String(x));
     return who.request({ method: 'GET', url: `/api${path}?${params}` });
   };
-  const exportAs = (who: Client, format: string, query: Record<string, string | number | Array<string | number>> = {}) =>
-    get(who, '/export', { planId, periodId: q2, format, withStatus: 1, ...query });
+  const exportAs = (
+    who: Client,
+    format: string,
+    query: Record<string, string | number | Array<string | number>> = {},
+  ) => get(who, '/export', { planId, periodId: q2, format, withStatus: 1, ...query });
   /** What the task list shows for the same filters: the rows 导出当前视图 must hold. */
   const listSeqs = async (who: Client, query: Record<string, string | number | Array<string | number>>) => {
     const res = await get(who, '/tasks', { planId, periodId: q2, pageSize: 200, ...query });
@@ -97,12 +134,17 @@ describeEachStore('publishing over HTTP', (ctx) => {
   };
 
   it('downloads the .xlsx of one theme and category, the rows the task list shows, with coloured status cells', async () => {
-    const filter = { themeId: id.theme.get('深化“千万工程”，建设宜居宜业和美乡村')!, categoryId: id.category.get('推进乡村产业振兴')! };
+    const filter = {
+      themeId: id.theme.get('深化“千万工程”，建设宜居宜业和美乡村')!,
+      categoryId: id.category.get('推进乡村产业振兴')!,
+    };
     const res = await exportAs(c.admin, 'xlsx', filter);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const { seqs, ws } = await xlsxSeqs(res.rawPayload);
-    const expected = gold.filter((g) => g.theme === '深化“千万工程”，建设宜居宜业和美乡村' && g.category === '推进乡村产业振兴').map((g) => g.seq);
+    const expected = gold
+      .filter((g) => g.theme === '深化“千万工程”，建设宜居宜业和美乡村' && g.category === '推进乡村产业振兴')
+      .map((g) => g.seq);
     expect(seqs).toEqual(expected);
     expect(seqs).toEqual(await listSeqs(c.admin, filter));
     expect(ws.getCell('A1').value).toBe('2024年临安区政府工作报告重点工作任务二季度进展情况表');
@@ -130,7 +172,9 @@ describeEachStore('publishing over HTTP', (ctx) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const { seqs, header, rows } = csvSeqs(res.rawPayload);
-    const hits = gold.filter((g) => (g.target.includes('养老') || g.progress.includes('养老')) && ['done', 'on_track'].includes(g.status!));
+    const hits = gold.filter(
+      (g) => (g.target.includes('养老') || g.progress.includes('养老')) && ['done', 'on_track'].includes(g.status!),
+    );
     expect(hits.length).toBeGreaterThan(0);
     expect(seqs).toEqual(hits.map((g) => g.seq));
     expect(seqs).toEqual(await listSeqs(c.viewer, query));
@@ -149,7 +193,9 @@ describeEachStore('publishing over HTTP', (ctx) => {
       expect(error.message).not.toMatch(/passwd|evil/);
     }
     const res = await exportAs(c.admin, 'csv');
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers['content-disposition'] as string)![1])).toBe('2024年临安区政府工作报告重点工作任务二季度进展情况表.csv');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers['content-disposition'] as string)![1])).toBe(
+      '2024年临安区政府工作报告重点工作任务二季度进展情况表.csv',
+    );
   });
 
   it("holds a unit to its own tasks whatever it asks for, and refuses another unit's export", async () => {
@@ -165,7 +211,9 @@ describeEachStore('publishing over HTTP', (ctx) => {
 
   it('holds a leader to the tasks they lead', async () => {
     const res = await exportAs(c.chen, 'xlsx');
-    expect((await xlsxSeqs(res.rawPayload)).seqs).toEqual(gold.filter((g) => g.leaders.includes('陈志远')).map((g) => g.seq));
+    expect((await xlsxSeqs(res.rawPayload)).seqs).toEqual(
+      gold.filter((g) => g.leaders.includes('陈志远')).map((g) => g.seq),
+    );
     expectError(await exportAs(c.chen, 'xlsx', { leaderId: id.leader.get('王建国')! }), 403, 'forbidden');
   });
 
@@ -176,7 +224,14 @@ describeEachStore('publishing over HTTP', (ctx) => {
     expectError(await exportAs(c.admin, 'csv', { themeId: 'abc' }), 400, 'validation');
     expectError(await exportAs(c.admin, 'csv', { themeId: 999999 }), 400, 'validation');
     // A category of another theme of the plan.
-    expectError(await exportAs(c.admin, 'csv', { themeId: id.theme.get('主要预期目标')!, categoryId: id.category.get('织密社会保障网')! }), 400, 'validation');
+    expectError(
+      await exportAs(c.admin, 'csv', {
+        themeId: id.theme.get('主要预期目标')!,
+        categoryId: id.category.get('织密社会保障网')!,
+      }),
+      400,
+      'validation',
+    );
     expectError(await exportAs(c.admin, 'csv', { q: 'x'.repeat(101) }), 400, 'validation');
     expectError(await get(c.admin, '/export', { planId, periodId: 999999, format: 'csv' }), 404, 'not_found');
     expectError(await exportAs(c.admin, 'csv', { q: '量子计算机' }), 404, 'not_found');
@@ -206,50 +261,84 @@ describeEachStore('publishing over HTTP', (ctx) => {
   it("gives a leader their own briefing and refuses another's, and refuses units", async () => {
     const own = await get(c.chen, `/briefings/${id.leader.get('陈志远')}`, { planId, periodId: q2 });
     expect(own.statusCode).toBe(200);
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(own.headers['content-disposition'] as string)![1])).toBe('领导专报-陈志远-2024Q2.docx');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(own.headers['content-disposition'] as string)![1])).toBe(
+      '领导专报-陈志远-2024Q2.docx',
+    );
     const text = paragraphsText(await docxPart(own.rawPayload));
     expect(text).toContain('陈志远');
     for (const g of gold.filter((x) => x.leaders.includes('陈志远'))) expect(text).toContain(g.target);
     expectError(await get(c.chen, `/briefings/${id.leader.get('王建国')}`, { planId, periodId: q2 }), 403, 'forbidden');
-    expectError(await get(c.minzheng, `/briefings/${id.leader.get('陈志远')}`, { planId, periodId: q2 }), 403, 'forbidden');
-    expect((await get(c.viewer, `/briefings/${id.leader.get('王建国')}`, { planId, periodId: q2 })).statusCode).toBe(200);
+    expectError(
+      await get(c.minzheng, `/briefings/${id.leader.get('陈志远')}`, { planId, periodId: q2 }),
+      403,
+      'forbidden',
+    );
+    expect((await get(c.viewer, `/briefings/${id.leader.get('王建国')}`, { planId, periodId: q2 })).statusCode).toBe(
+      200,
+    );
     expectError(await get(c.admin, '/briefings/999999', { planId, periodId: q2 }), 404, 'not_found');
   });
 
   it("gives a unit its own reminder notice and refuses another unit's", async () => {
     const own = await get(c.nongye, `/notices/${id.unit.get('区农业农村局')}`, { planId, periodId: q2 });
     expect(own.statusCode).toBe(200);
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(own.headers['content-disposition'] as string)![1])).toBe('催办通知-区农业农村局-2024Q2.docx');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(own.headers['content-disposition'] as string)![1])).toBe(
+      '催办通知-区农业农村局-2024Q2.docx',
+    );
     const text = paragraphsText(await docxPart(own.rawPayload));
     expect(text).toContain('区农业农村局');
-    expectError(await get(c.minzheng, `/notices/${id.unit.get('区农业农村局')}`, { planId, periodId: q2 }), 403, 'forbidden');
+    expectError(
+      await get(c.minzheng, `/notices/${id.unit.get('区农业农村局')}`, { planId, periodId: q2 }),
+      403,
+      'forbidden',
+    );
     // 区教育局 submitted everything: nothing to remind it of.
     expectError(await get(c.admin, `/notices/${id.unit.get('区教育局')}`, { planId, periodId: q2 }), 404, 'not_found');
   });
 
   it('draws the trend for a leader or a unit, and refuses a unit asking for another', async () => {
-    const total = (points: { counts: Record<Status, number> }[]) => points.map((p) => Object.values(p.counts).reduce((a, b) => a + b, 0));
+    const total = (points: { counts: Record<Status, number> }[]) =>
+      points.map((p) => Object.values(p.counts).reduce((a, b) => a + b, 0));
     const chen = gold.filter((g) => g.leaders.includes('陈志远')).length;
     const byLeader = await get(c.admin, '/dashboard/trend', { planId, leaderId: id.leader.get('陈志远')! });
     expect(total(byLeader.json())).toEqual([chen, chen]);
     const byUnit = await get(c.viewer, '/dashboard/trend', { planId, unitId: id.unit.get('区民政局')! });
     expect(total(byUnit.json())).toEqual([3, 3]);
     expect((await get(c.minzheng, '/dashboard/trend', { planId })).json()).toEqual(byUnit.json());
-    expectError(await get(c.minzheng, '/dashboard/trend', { planId, unitId: id.unit.get('区教育局')! }), 403, 'forbidden');
-    expectError(await get(c.chen, '/dashboard/trend', { planId, leaderId: id.leader.get('王建国')! }), 403, 'forbidden');
+    expectError(
+      await get(c.minzheng, '/dashboard/trend', { planId, unitId: id.unit.get('区教育局')! }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await get(c.chen, '/dashboard/trend', { planId, leaderId: id.leader.get('王建国')! }),
+      403,
+      'forbidden',
+    );
   });
 
   it('compares two periods: every task counted once, moves in the right direction', async () => {
     const res = await get(c.viewer, '/diff', { planId, from: '2024Q1', to: '2024q2' });
     expect(res.statusCode).toBe(200);
-    const diff = res.json() as { up: { seq: number; from: Status; to: Status }[]; down: { seq: number }[]; new: unknown[]; same: number; from: string; to: string };
+    const diff = res.json() as {
+      up: { seq: number; from: Status; to: Status }[];
+      down: { seq: number }[];
+      new: unknown[];
+      same: number;
+      from: string;
+      to: string;
+    };
     expect([diff.from, diff.to]).toEqual(['2024Q1', '2024Q2']);
     expect(diff.up.length + diff.down.length + diff.new.length + diff.same).toBe(gold.length);
     const moved = gold.filter((g) => Q1_STATUS[g.seq] !== g.status).length;
     expect(diff.up.length + diff.down.length).toBe(moved);
     // 区人力社保局's employment task went from behind to on track; the GDP task from on track to behind.
-    expect(diff.up.map((m) => m.seq)).toContain(gold.find((g) => Q1_STATUS[g.seq] === 'behind' && g.status === 'on_track')!.seq);
-    expect(diff.down.map((m) => m.seq)).toContain(gold.find((g) => Q1_STATUS[g.seq] === 'on_track' && g.status === 'behind')!.seq);
+    expect(diff.up.map((m) => m.seq)).toContain(
+      gold.find((g) => Q1_STATUS[g.seq] === 'behind' && g.status === 'on_track')!.seq,
+    );
+    expect(diff.down.map((m) => m.seq)).toContain(
+      gold.find((g) => Q1_STATUS[g.seq] === 'on_track' && g.status === 'behind')!.seq,
+    );
     expectError(await get(c.admin, '/diff', { planId, from: '下个季度', to: '2024Q2' }), 400, 'validation');
     expectError(await get(c.admin, '/diff', { planId, from: '2023Q4', to: '2024Q2' }), 404, 'not_found');
     expectError(await get(c.minzheng, '/diff', { planId, from: '2024Q1', to: '2024Q2' }), 403, 'forbidden');

@@ -64,11 +64,15 @@ describe('backup and restore (SQLite)', () => {
     other.close();
     expect(() => restoreStore(foreign, join(dir, 'duban.db'))).toThrow(/not a duban database/);
     writeFileSync(join(dir, 'text.db'), '序号\t具体目标任务\n'.repeat(200));
-    expect(() => restoreStore(join(dir, 'text.db'), join(dir, 'duban.db'))).toThrow(/not a SQLite database|cannot be opened/);
+    expect(() => restoreStore(join(dir, 'text.db'), join(dir, 'duban.db'))).toThrow(
+      /not a SQLite database|cannot be opened/,
+    );
     const newer = join(dir, 'newer.db');
     (await openStore({ file: newer })).close();
     const raw = new Database(newer);
-    raw.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999_future', new Date().toISOString());
+    raw
+      .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+      .run('9999_future', new Date().toISOString());
     raw.close();
     expect(() => restoreStore(newer, join(dir, 'duban.db'))).toThrow(/newer duban/);
     expect(existsSync(join(dir, 'duban.db'))).toBe(false);
@@ -115,7 +119,9 @@ describe('the store commands', () => {
 
     (await openStore({ file: join(cwd, 'newer.db') })).close();
     const raw = new Database(join(cwd, 'newer.db'));
-    raw.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999_future', new Date().toISOString());
+    raw
+      .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+      .run('9999_future', new Date().toISOString());
     raw.close();
     const b = await duban(['migrate', '--db', 'newer.db'], {}, cwd);
     expect([b.code, b.stderr.trim().split('\n').length]).toEqual([2, 1]);

@@ -7,7 +7,13 @@ import { LIGHTS, type Light } from '../../src/domain/light.js';
 import { STATUSES, type Status } from '../../src/domain/index.js';
 import { SYSTEM_ACTOR } from '../../src/store/audit.js';
 import { closeTask } from '../../src/store/cycle.js';
-import { dashboardCounts, directTallies, summaryTallies, type DashboardCounts, type TallyRow } from '../../src/store/dashboard.js';
+import {
+  dashboardCounts,
+  directTallies,
+  summaryTallies,
+  type DashboardCounts,
+  type TallyRow,
+} from '../../src/store/dashboard.js';
 import { importParsedTable } from '../../src/store/import.js';
 import { listLeaders } from '../../src/store/leaders.js';
 import { listPeriods, openPeriod, setDueDate } from '../../src/store/periods.js';
@@ -27,7 +33,11 @@ function handCount(items: TaskListItem[]) {
   const zero = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const counts = zero();
   const lights = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
-  const by = { theme: new Map<string, Record<Status, number>>(), leader: new Map<string, Record<Status, number>>(), unit: new Map<string, Record<Status, number>>() };
+  const by = {
+    theme: new Map<string, Record<Status, number>>(),
+    leader: new Map<string, Record<Status, number>>(),
+    unit: new Map<string, Record<Status, number>>(),
+  };
   const add = (m: Map<string, Record<Status, number>>, key: string, s: Status) => {
     if (!m.has(key)) m.set(key, zero());
     m.get(key)![s]++;
@@ -40,20 +50,34 @@ function handCount(items: TaskListItem[]) {
     for (const l of t.leaders) add(by.leader, l.name, s);
     for (const u of t.units) add(by.unit, u.name, s);
   }
-  const sorted = (m: Map<string, Record<Status, number>>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (m: Map<string, Record<Status, number>>) =>
+    [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    counts, lights, total: items.length,
-    byTheme: sorted(by.theme), byLeader: sorted(by.leader), byUnit: sorted(by.unit),
-    behind: items.filter((t) => t.report!.status === 'behind').map((t) => [t.seq, t.report!.light, t.units.map((u) => u.name), t.leaders.map((l) => l.name)]).sort(),
+    counts,
+    lights,
+    total: items.length,
+    byTheme: sorted(by.theme),
+    byLeader: sorted(by.leader),
+    byUnit: sorted(by.unit),
+    behind: items
+      .filter((t) => t.report!.status === 'behind')
+      .map((t) => [t.seq, t.report!.light, t.units.map((u) => u.name), t.leaders.map((l) => l.name)])
+      .sort(),
   };
 }
 
 function shapeOf(d: DashboardCounts) {
-  const named = (gs: DashboardCounts['byTheme']) => gs.map((g) => [g.name, g.counts] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const g of [...d.byTheme, ...d.byLeader, ...d.byUnit]) expect(g.total).toBe(Object.values(g.counts).reduce((a, b) => a + b, 0));
+  const named = (gs: DashboardCounts['byTheme']) =>
+    gs.map((g) => [g.name, g.counts] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const g of [...d.byTheme, ...d.byLeader, ...d.byUnit])
+    expect(g.total).toBe(Object.values(g.counts).reduce((a, b) => a + b, 0));
   return {
-    counts: d.counts, lights: d.lights, total: d.total,
-    byTheme: named(d.byTheme), byLeader: named(d.byLeader), byUnit: named(d.byUnit),
+    counts: d.counts,
+    lights: d.lights,
+    total: d.total,
+    byTheme: named(d.byTheme),
+    byLeader: named(d.byLeader),
+    byUnit: named(d.byUnit),
     behind: d.behind.map((b) => [b.seq, b.light, b.units, b.leaders]).sort(),
   };
 }
@@ -66,11 +90,17 @@ async function expectConsistent(db: Kysely<DB>, planId: number): Promise<number>
   // The trigger-kept summary equals a count over the reports, row for row.
   for (const period of await listPeriods(db, planId)) {
     const f = { planId, periodId: period.id };
-    expect(sortedTallies(await summaryTallies(db, f)), `summary of ${period.label}`).toEqual(sortedTallies(await directTallies(db, f)));
+    expect(sortedTallies(await summaryTallies(db, f)), `summary of ${period.label}`).toEqual(
+      sortedTallies(await directTallies(db, f)),
+    );
   }
   const units = await listUnits(db);
   const leaders = await listLeaders(db);
-  const scopes: { unitId?: number; leaderId?: number }[] = [{}, ...units.map((u) => ({ unitId: u.id })), ...leaders.map((l) => ({ leaderId: l.id }))];
+  const scopes: { unitId?: number; leaderId?: number }[] = [
+    {},
+    ...units.map((u) => ({ unitId: u.id })),
+    ...leaders.map((l) => ({ leaderId: l.id })),
+  ];
   for (const period of await listPeriods(db, planId)) {
     for (const scope of scopes) {
       const items = (await listTasks(db, { planId, periodId: period.id, pageSize: 200, today: TODAY, ...scope })).items;
@@ -79,8 +109,13 @@ async function expectConsistent(db: Kysely<DB>, planId: number): Promise<number>
       // The list's light filter (statuses from the index, behind assessments fetched apart) agrees
       // with each item's own light.
       for (const light of LIGHTS) {
-        const filtered = (await listTasks(db, { planId, periodId: period.id, pageSize: 200, today: TODAY, light, ...scope })).items;
-        expect(filtered.map((t) => t.seq), `${light} in ${period.label}`).toEqual(items.filter((t) => t.report!.light === light).map((t) => t.seq));
+        const filtered = (
+          await listTasks(db, { planId, periodId: period.id, pageSize: 200, today: TODAY, light, ...scope })
+        ).items;
+        expect(
+          filtered.map((t) => t.seq),
+          `${light} in ${period.label}`,
+        ).toEqual(items.filter((t) => t.report!.light === light).map((t) => t.seq));
       }
       checked++;
     }
@@ -99,8 +134,16 @@ describeEachStore('dashboard tallies equal a task-by-task count after a mix of w
     // Saves that move reports between statuses (the empty 光伏 report gets a text; 充电桩 falls behind).
     const q1 = (await listTasks(db, { planId: s.planId, periodId: s.periodId, pageSize: 200 })).items;
     const bySeq = (seq: number) => q1.find((t) => t.seq === seq)!.report!;
-    await saveReport(db, actor, { reportId: bySeq(4).id, text: '一季度新增光伏装机容量1.2万千瓦。', expectedVersion: bySeq(4).version });
-    await saveReport(db, actor, { reportId: bySeq(5).id, text: '已建成充电桩120个，因选址调整进度滞后。', expectedVersion: bySeq(5).version });
+    await saveReport(db, actor, {
+      reportId: bySeq(4).id,
+      text: '一季度新增光伏装机容量1.2万千瓦。',
+      expectedVersion: bySeq(4).version,
+    });
+    await saveReport(db, actor, {
+      reportId: bySeq(5).id,
+      text: '已建成充电桩120个，因选址调整进度滞后。',
+      expectedVersion: bySeq(5).version,
+    });
     await overrideStatus(db, actor, bySeq(2).id, 'behind', '增速口径有误，实际未达序时进度');
     await overrideStatus(db, actor, bySeq(1).id, 'done', '已提前完成');
     await expectConsistent(db, s.planId);
@@ -110,9 +153,17 @@ describeEachStore('dashboard tallies equal a task-by-task count after a mix of w
     await openPeriod(db, actor, { planId: s.planId, label: '2024Q2', dueDate: '2024-07-10' });
     await expectConsistent(db, s.planId);
     const q2tasks = smallTasks().map((t) =>
-      t.seq === 5 ? { ...t, units: ['区发展改革局'], progress: '已建成充电桩600个，全部投用。' } : t.seq === 3 ? { ...t, leaders: ['李华', '王明'] } : t,
+      t.seq === 5
+        ? { ...t, units: ['区发展改革局'], progress: '已建成充电桩600个，全部投用。' }
+        : t.seq === 3
+          ? { ...t, leaders: ['李华', '王明'] }
+          : t,
     );
-    await importParsedTable(ctx.store, actor, { table: { ...smallTable(), period: '2024Q2', tasks: q2tasks }, fileName: 'q2.txt', sha256: 'b' });
+    await importParsedTable(ctx.store, actor, {
+      table: { ...smallTable(), period: '2024Q2', tasks: q2tasks },
+      fileName: 'q2.txt',
+      sha256: 'b',
+    });
     await expectConsistent(db, s.planId);
 
     // Close-out of a done task, and clearing an override: the statuses stay where the reports say.
@@ -125,8 +176,16 @@ describeEachStore('dashboard tallies equal a task-by-task count after a mix of w
     // People and themes change under existing reports: links replaced, a task moved to another theme,
     // a task deleted (its reports go with it).
     const [first, second, third] = q2;
-    await setTaskLinks(db, first.id, { leaders: third.leaders.map((l) => l.id), units: second.units.map((u) => u.id), coUnits: first.units.map((u) => u.id) });
-    const otherTheme = await db.selectFrom('tasks').select('theme_id').where('id', '=', third.id).executeTakeFirstOrThrow();
+    await setTaskLinks(db, first.id, {
+      leaders: third.leaders.map((l) => l.id),
+      units: second.units.map((u) => u.id),
+      coUnits: first.units.map((u) => u.id),
+    });
+    const otherTheme = await db
+      .selectFrom('tasks')
+      .select('theme_id')
+      .where('id', '=', third.id)
+      .executeTakeFirstOrThrow();
     await db.updateTable('tasks').set({ theme_id: otherTheme.theme_id }).where('id', '=', first.id).execute();
     await db.deleteFrom('tasks').where('id', '=', second.id).execute();
     await expectConsistent(db, s.planId);

@@ -16,28 +16,36 @@ describeEachStore('task lists', (ctx) => {
   const unitId = async (name: string) => (await listUnits(ctx.store.db)).find((u) => u.name === name)!.id;
   const leaderId = async (name: string) => (await listLeaders(ctx.store.db)).find((l) => l.name === name)!.id;
 
-  it('lists a period\'s tasks with their people and reports, paged', async () => {
+  it("lists a period's tasks with their people and reports, paged", async () => {
     s = await importParsedTable(ctx.store, SYSTEM_ACTOR, { table: smallTable(), fileName: 'q1.txt', sha256: 'a' });
     const page1 = await listTasks(ctx.store.db, { planId: s.planId, periodId: s.periodId, pageSize: 2 });
     expect(page1.total).toBe(5);
     expect(page1.items.map((t) => t.seq)).toEqual([1, 2]);
     const page3 = await listTasks(ctx.store.db, { planId: s.planId, pageSize: 2, page: 3 });
     expect(page3.items.map((t) => t.seq)).toEqual([5]);
-    const [three] = (await listTasks(ctx.store.db, { planId: s.planId, q: undefined, pageSize: 200 })).items.filter((t) => t.seq === 3);
+    const [three] = (await listTasks(ctx.store.db, { planId: s.planId, q: undefined, pageSize: 200 })).items.filter(
+      (t) => t.seq === 3,
+    );
     expect(three).toMatchObject({
       theme: '做强先进制造业',
       category: '生物医药',
       leaders: [{ name: '李华' }],
       units: [{ name: '区经信局' }],
       coUnits: [{ name: '区商务局' }],
-      report: { periodId: s.periodId, state: 'draft', version: 1, text: '生物医药产业园一期已开工，新引进医药企业3家。' },
+      report: {
+        periodId: s.periodId,
+        state: 'draft',
+        version: 1,
+        text: '生物医药产业园一期已开工，新引进医药企业3家。',
+      },
     });
     expect(['green', 'yellow', 'red', 'grey']).toContain(three.report!.light);
     expect(await getTask(ctx.store.db, three.id)).toMatchObject({ seq: 3, target: three.target });
   });
 
   it('filters by leader, unit (lead or co), theme, category and status', async () => {
-    const seqs = async (f: object) => (await listTasks(ctx.store.db, { planId: s.planId, pageSize: 200, ...f })).items.map((t) => t.seq);
+    const seqs = async (f: object) =>
+      (await listTasks(ctx.store.db, { planId: s.planId, pageSize: 200, ...f })).items.map((t) => t.seq);
     expect(await seqs({ leaderId: await leaderId('王明') })).toEqual([1, 2, 4]);
     expect(await seqs({ unitId: await unitId('区商务局') })).toEqual([3]);
     expect(await seqs({ unitId: await unitId('区住建局') })).toEqual([4, 5]);
@@ -52,7 +60,8 @@ describeEachStore('task lists', (ctx) => {
   });
 
   it('restricts a unit to its own lead and co tasks, and a leader to theirs, whatever the filters ask', async () => {
-    const seqs = async (f: object) => (await listTasks(ctx.store.db, { planId: s.planId, pageSize: 200, ...f })).items.map((t) => t.seq);
+    const seqs = async (f: object) =>
+      (await listTasks(ctx.store.db, { planId: s.planId, pageSize: 200, ...f })).items.map((t) => t.seq);
     const commerce = await unitId('区商务局');
     expect(await seqs({ scope: { unitId: commerce } })).toEqual([3]);
     expect(await seqs({ scope: { unitId: commerce }, unitId: await unitId('区住建局') })).toEqual([]);
@@ -80,8 +89,12 @@ describeEachStore('task lists', (ctx) => {
 });
 
 describeEachStore('dashboard', (ctx) => {
-  it('counts equal a hand count of the period\'s reports, overall and by theme, leader and unit', async () => {
-    const s = await importParsedTable(ctx.store, SYSTEM_ACTOR, { table: smallTable(), fileName: 'q1.txt', sha256: 'a' });
+  it("counts equal a hand count of the period's reports, overall and by theme, leader and unit", async () => {
+    const s = await importParsedTable(ctx.store, SYSTEM_ACTOR, {
+      table: smallTable(),
+      fileName: 'q1.txt',
+      sha256: 'a',
+    });
     const d = await dashboardCounts(ctx.store.db, { planId: s.planId, periodId: s.periodId });
     const items = (await listTasks(ctx.store.db, { planId: s.planId, periodId: s.periodId, pageSize: 200 })).items;
     const tasks = smallTasks();
@@ -106,7 +119,11 @@ describeEachStore('dashboard', (ctx) => {
     expect(d.behind.map((b) => b.seq)).toEqual(items.filter((t) => t.report!.status === 'behind').map((t) => t.seq));
     for (const b of d.behind) expect(b.reason).not.toBe('');
 
-    const onlyHousing = await dashboardCounts(ctx.store.db, { planId: s.planId, periodId: s.periodId, unitId: housing.id });
+    const onlyHousing = await dashboardCounts(ctx.store.db, {
+      planId: s.planId,
+      periodId: s.periodId,
+      unitId: housing.id,
+    });
     expect(onlyHousing.counts).toEqual(hand((t) => t.units.includes('区住建局')));
 
     await openPeriod(ctx.store.db, SYSTEM_ACTOR, { planId: s.planId, label: '2024Q2' });

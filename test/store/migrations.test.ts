@@ -33,7 +33,9 @@ describe('opening a database that is not ours', () => {
     const store = await openStore({ file });
     await store.close();
     const raw = new Database(file);
-    raw.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999_future', new Date().toISOString());
+    raw
+      .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+      .run('9999_future', new Date().toISOString());
     raw.close();
     await expect(openStore({ file })).rejects.toMatchObject({ code: 'db_incompatible' });
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { listAudit, SYSTEM_ACTOR } from '../../src/store/audit.js';
 import { createLeader, ensureLeader, listLeaders, updateLeader } from '../../src/store/leaders.js';
 import { getPeriod, listPeriods, openPeriod, setDueDate, setPeriodState } from '../../src/store/periods.js';
-import { createPlan, findPlanByTitle, getPlan, listPlans, listThemes, planInfoFromTitle } from '../../src/store/plans.js';
+import {
+  createPlan,
+  findPlanByTitle,
+  getPlan,
+  listPlans,
+  listThemes,
+  planInfoFromTitle,
+} from '../../src/store/plans.js';
 import { createUnit, ensureUnit, listUnits, updateUnit } from '../../src/store/units.js';
 import { importParsedTable } from '../../src/store/import.js';
 import { describeEachStore } from '../helpers/stores.js';
@@ -35,27 +42,55 @@ describeEachStore('units and leaders', (ctx) => {
     expect(await ensureLeader(ctx.store.db, '陶峰')).toBe(id);
     const l = await createLeader(ctx.store.db, admin, { name: '马于惠', title: '副区长' });
     await updateLeader(ctx.store.db, admin, l.id, { title: '常务副区长' });
-    expect((await listLeaders(ctx.store.db)).find((x) => x.id === l.id)).toEqual({ id: l.id, name: '马于惠', title: '常务副区长' });
+    expect((await listLeaders(ctx.store.db)).find((x) => x.id === l.id)).toEqual({
+      id: l.id,
+      name: '马于惠',
+      title: '常务副区长',
+    });
   });
 });
 
 describeEachStore('plans and periods', (ctx) => {
   it('creates a plan and finds it by title', async () => {
-    const plan = await createPlan(ctx.store.db, admin, { title: '2024年萧山区政府工作报告重点工作任务', region: '萧山区', year: 2024 });
+    const plan = await createPlan(ctx.store.db, admin, {
+      title: '2024年萧山区政府工作报告重点工作任务',
+      region: '萧山区',
+      year: 2024,
+    });
     expect(await findPlanByTitle(ctx.store.db, '2024年萧山区政府工作报告重点工作任务')).toEqual(plan);
     expect(await getPlan(ctx.store.db, plan.id)).toMatchObject({ region: '萧山区', year: 2024, taskCount: 0 });
     expect((await listPlans(ctx.store.db)).map((p) => p.id)).toContain(plan.id);
   });
 
   it('opening a period creates one empty report per task, and closing it is audited', async () => {
-    const summary = await importParsedTable(ctx.store, SYSTEM_ACTOR, { table: smallTable(), fileName: 'q1.txt', sha256: 'x1' });
-    const period = await openPeriod(ctx.store.db, admin, { planId: summary.planId, label: '2024年二季度', dueDate: '2024-07-10' });
-    expect(period).toMatchObject({ label: '2024Q2', startDate: '2024-04-01', endDate: '2024-06-30', dueDate: '2024-07-10', state: 'open' });
+    const summary = await importParsedTable(ctx.store, SYSTEM_ACTOR, {
+      table: smallTable(),
+      fileName: 'q1.txt',
+      sha256: 'x1',
+    });
+    const period = await openPeriod(ctx.store.db, admin, {
+      planId: summary.planId,
+      label: '2024年二季度',
+      dueDate: '2024-07-10',
+    });
+    expect(period).toMatchObject({
+      label: '2024Q2',
+      startDate: '2024-04-01',
+      endDate: '2024-06-30',
+      dueDate: '2024-07-10',
+      state: 'open',
+    });
     const reports = await ctx.store.db.selectFrom('reports').selectAll().where('period_id', '=', period.id).execute();
     expect(reports).toHaveLength(5);
-    expect(reports.every((r) => r.text === '' && r.state === 'draft' && r.status === 'no_report' && r.version === 1)).toBe(true);
-    await expect(openPeriod(ctx.store.db, admin, { planId: summary.planId, label: '2024Q2' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(openPeriod(ctx.store.db, admin, { planId: summary.planId, label: '明年' })).rejects.toMatchObject({ code: 'bad_input' });
+    expect(
+      reports.every((r) => r.text === '' && r.state === 'draft' && r.status === 'no_report' && r.version === 1),
+    ).toBe(true);
+    await expect(openPeriod(ctx.store.db, admin, { planId: summary.planId, label: '2024Q2' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(openPeriod(ctx.store.db, admin, { planId: summary.planId, label: '明年' })).rejects.toMatchObject({
+      code: 'bad_input',
+    });
 
     expect((await listPeriods(ctx.store.db, summary.planId)).map((p) => p.label)).toEqual(['2024Q2', '2024Q1']);
     await setPeriodState(ctx.store.db, admin, period.id, 'closed');

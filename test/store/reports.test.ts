@@ -15,7 +15,16 @@ describeEachStore('saving reports', (ctx) => {
   it('assesses the text, bumps the version and keeps every version', async () => {
     const user = await ctx.store.db
       .insertInto('users')
-      .values({ username: 'fgj', display_name: '区发展改革局填报员', password_hash: 'x', role: 'unit', unit_id: null, leader_id: null, created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z' })
+      .values({
+        username: 'fgj',
+        display_name: '区发展改革局填报员',
+        password_hash: 'x',
+        role: 'unit',
+        unit_id: null,
+        leader_id: null,
+        created_at: '2024-01-01T00:00:00Z',
+        updated_at: '2024-01-01T00:00:00Z',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const author = { id: user.id, name: '区发展改革局填报员' };
@@ -23,14 +32,22 @@ describeEachStore('saving reports', (ctx) => {
     const before = await reportOfSeq(ctx, 4); // 光伏: empty in the table
     expect(before).toMatchObject({ text: '', status: 'no_report', version: 1 });
 
-    const first = await saveReport(ctx.store.db, author, { reportId: before.id, text: '一季度新增光伏装机容量1.2万千瓦。', expectedVersion: 1 });
+    const first = await saveReport(ctx.store.db, author, {
+      reportId: before.id,
+      text: '一季度新增光伏装机容量1.2万千瓦。',
+      expectedVersion: 1,
+    });
     expect(first.version).toBe(2);
     expect(first.status).not.toBe('no_report');
     expect(first.machineStatus).toBe(first.status);
     expect(first.assessment.indicators.length).toBeGreaterThan(0);
     expect(first.authorName).toBe('区发展改革局填报员');
 
-    const second = await saveReport(ctx.store.db, author, { reportId: before.id, text: '截至3月底，新增光伏装机容量5.3万千瓦，已完成全年目标。', expectedVersion: 2 });
+    const second = await saveReport(ctx.store.db, author, {
+      reportId: before.id,
+      text: '截至3月底，新增光伏装机容量5.3万千瓦，已完成全年目标。',
+      expectedVersion: 2,
+    });
     expect(second.version).toBe(3);
     const stored = await getReport(ctx.store.db, before.id);
     expect(stored).toEqual(second);
@@ -48,8 +65,16 @@ describeEachStore('saving reports', (ctx) => {
 
   it('keeps a human override as the status while the machine status follows the text', async () => {
     const r = await reportOfSeq(ctx, 1);
-    await ctx.store.db.updateTable('reports').set({ override_status: 'on_track', override_reason: '一季度数据受春节影响', status: 'on_track' }).where('id', '=', r.id).execute();
-    const saved = await saveReport(ctx.store.db, SYSTEM_ACTOR, { reportId: r.id, text: '一季度地区生产总值增长3.9%。', expectedVersion: r.version });
+    await ctx.store.db
+      .updateTable('reports')
+      .set({ override_status: 'on_track', override_reason: '一季度数据受春节影响', status: 'on_track' })
+      .where('id', '=', r.id)
+      .execute();
+    const saved = await saveReport(ctx.store.db, SYSTEM_ACTOR, {
+      reportId: r.id,
+      text: '一季度地区生产总值增长3.9%。',
+      expectedVersion: r.version,
+    });
     expect(saved.machineStatus).toBe('behind');
     expect(saved.status).toBe('on_track');
     expect(saved.override).toMatchObject({ status: 'on_track', reason: '一季度数据受春节影响' });
@@ -61,7 +86,11 @@ describeEachStore('saving reports', (ctx) => {
     const a = { id: null, name: '甲' };
     const b = { id: null, name: '乙' };
     const results = await Promise.allSettled([
-      saveReport(ctx.store.db, a, { reportId: r.id, text: '生物医药产业园一期主体结顶，新引进医药企业6家。', expectedVersion: r.version }),
+      saveReport(ctx.store.db, a, {
+        reportId: r.id,
+        text: '生物医药产业园一期主体结顶，新引进医药企业6家。',
+        expectedVersion: r.version,
+      }),
       saveReport(ctx.store.db, b, { reportId: r.id, text: '新引进医药企业5家。', expectedVersion: r.version }),
     ]);
     const won = results.filter((x) => x.status === 'fulfilled');
@@ -76,15 +105,21 @@ describeEachStore('saving reports', (ctx) => {
     expect(await listVersions(ctx.store.db, r.id)).toHaveLength(countBefore + 1);
 
     // A writer who never refreshed keeps failing; one who did succeeds.
-    await expect(saveReport(ctx.store.db, b, { reportId: r.id, text: '新引进医药企业5家。', expectedVersion: r.version })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(saveReport(ctx.store.db, b, { reportId: r.id, text: '新引进医药企业7家。', expectedVersion: r.version + 1 })).resolves.toMatchObject({ version: r.version + 2 });
+    await expect(
+      saveReport(ctx.store.db, b, { reportId: r.id, text: '新引进医药企业5家。', expectedVersion: r.version }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      saveReport(ctx.store.db, b, { reportId: r.id, text: '新引进医药企业7家。', expectedVersion: r.version + 1 }),
+    ).resolves.toMatchObject({ version: r.version + 2 });
   });
 
   it('refuses to save a report that does not exist', async () => {
-    await expect(saveReport(ctx.store.db, SYSTEM_ACTOR, { reportId: 999999, text: 'x', expectedVersion: 1 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      saveReport(ctx.store.db, SYSTEM_ACTOR, { reportId: 999999, text: 'x', expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('lists a task\'s reports per period, newest period first', async () => {
+  it("lists a task's reports per period, newest period first", async () => {
     const r = await reportOfSeq(ctx, 5);
     const rows = await listTaskReports(ctx.store.db, r.taskId);
     expect(rows.map((x) => [x.period.label, x.report?.id])).toEqual([['2024Q1', r.id]]);
@@ -96,15 +131,33 @@ describeEachStore('two store handles on one database', (ctx) => {
     await importParsedTable(ctx.store, SYSTEM_ACTOR, { table: smallTable(), fileName: 'q1.txt', sha256: 'a' });
     const other = await ctx.fixture.reopen();
     const r = await reportOfSeq(ctx, 2);
-    const first = () => saveReport(ctx.store.db, { id: null, name: '甲' }, { reportId: r.id, text: '1-2月规上工业增加值增长9.5%。', expectedVersion: r.version });
-    const second = () => saveReport(other.db, { id: null, name: '乙' }, { reportId: r.id, text: '1-2月规上工业增加值增长9.6%。', expectedVersion: r.version });
+    const first = () =>
+      saveReport(
+        ctx.store.db,
+        { id: null, name: '甲' },
+        { reportId: r.id, text: '1-2月规上工业增加值增长9.5%。', expectedVersion: r.version },
+      );
+    const second = () =>
+      saveReport(
+        other.db,
+        { id: null, name: '乙' },
+        { reportId: r.id, text: '1-2月规上工业增加值增长9.6%。', expectedVersion: r.version },
+      );
     // PostgreSQL: truly concurrent connections. SQLite: better-sqlite3 is synchronous, so two
     // handles in one process cannot overlap a write; the second writes after the first commits.
     const results =
       ctx.fixture.name === 'postgres'
         ? await Promise.allSettled([first(), second()])
-        : [await first().then((v) => ({ status: 'fulfilled', value: v }) as const), await second().then((v) => ({ status: 'fulfilled', value: v }) as const, (reason) => ({ status: 'rejected', reason }) as const)];
-    expect(results.filter((x) => x.status === 'rejected').map((x) => (x as PromiseRejectedResult).reason.code)).toEqual(['conflict']);
+        : [
+            await first().then((v) => ({ status: 'fulfilled', value: v }) as const),
+            await second().then(
+              (v) => ({ status: 'fulfilled', value: v }) as const,
+              (reason) => ({ status: 'rejected', reason }) as const,
+            ),
+          ];
+    expect(results.filter((x) => x.status === 'rejected').map((x) => (x as PromiseRejectedResult).reason.code)).toEqual(
+      ['conflict'],
+    );
     expect((await getReport(ctx.store.db, r.id))!.version).toBe(r.version + 1);
   });
 });

@@ -28,9 +28,15 @@ describe('search tokens', () => {
 describeEachStore('search', (ctx) => {
   let s: ImportSummary;
   it('finds 医药 in targets and progress, with the hits marked', async () => {
-    s = await importParsedTable(ctx.store, SYSTEM_ACTOR, { table: parseText(seedText), fileName: 'q4.txt', sha256: 'seed' });
+    s = await importParsedTable(ctx.store, SYSTEM_ACTOR, {
+      table: parseText(seedText),
+      fileName: 'q4.txt',
+      sha256: 'seed',
+    });
     const res = await searchTasks(ctx.store.db, { q: '医药', planId: s.planId, periodId: s.periodId, pageSize: 200 });
-    const expected = parseText(seedText).tasks.filter((t) => t.target.includes('医药') || t.progress.includes('医药')).map((t) => t.seq);
+    const expected = parseText(seedText)
+      .tasks.filter((t) => t.target.includes('医药') || t.progress.includes('医药'))
+      .map((t) => t.seq);
     expect(res.items.map((i) => i.seq).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
     expect(res.total).toBe(expected.length);
     for (const item of res.items) {
@@ -52,7 +58,11 @@ describeEachStore('search', (ctx) => {
     const task = await ctx.store.db.selectFrom('tasks').select('id').where('seq', '=', 1).executeTakeFirstOrThrow();
     const r = (await findReport(ctx.store.db, task.id, s.periodId))!;
     // Both bigrams of 药港 but not the phrase: 医药 … 药港 apart.
-    await saveReport(ctx.store.db, SYSTEM_ACTOR, { reportId: r.id, text: '医药产业增速较快；药港物流园已投用。地区生产总值增长4%。', expectedVersion: r.version });
+    await saveReport(ctx.store.db, SYSTEM_ACTOR, {
+      reportId: r.id,
+      text: '医药产业增速较快；药港物流园已投用。地区生产总值增长4%。',
+      expectedVersion: r.version,
+    });
     const res = await searchTasks(ctx.store.db, { q: '医药港', planId: s.planId, periodId: s.periodId, pageSize: 200 });
     const seqs = res.items.map((i) => i.seq);
     expect(seqs).toContain(1);
@@ -65,10 +75,19 @@ describeEachStore('search', (ctx) => {
   it('puts an exact match first when pieces also match elsewhere', async () => {
     const task = await ctx.store.db.selectFrom('tasks').select('id').where('seq', '=', 2).executeTakeFirstOrThrow();
     const r = (await findReport(ctx.store.db, task.id, s.periodId))!;
-    await saveReport(ctx.store.db, SYSTEM_ACTOR, { reportId: r.id, text: '服务业增加值增速8.7%，其中医药物流、港口服务增长较快。', expectedVersion: r.version });
+    await saveReport(ctx.store.db, SYSTEM_ACTOR, {
+      reportId: r.id,
+      text: '服务业增加值增速8.7%，其中医药物流、港口服务增长较快。',
+      expectedVersion: r.version,
+    });
     const res = await searchTasks(ctx.store.db, { q: '医药 港口', planId: s.planId, periodId: s.periodId });
     expect(res.items[0].seq).toBe(2);
-    const exact = await searchTasks(ctx.store.db, { q: '医药港', planId: s.planId, periodId: s.periodId, pageSize: 200 });
+    const exact = await searchTasks(ctx.store.db, {
+      q: '医药港',
+      planId: s.planId,
+      periodId: s.periodId,
+      pageSize: 200,
+    });
     const firstInexact = exact.items.findIndex((i) => !i.highlights.some((h) => hitText(h).includes('医药港')));
     const lastExact = exact.items.map((i) => i.highlights.some((h) => hitText(h).includes('医药港'))).lastIndexOf(true);
     expect(lastExact).toBeGreaterThanOrEqual(0);
@@ -80,7 +99,11 @@ describeEachStore('search', (ctx) => {
     const r = (await findReport(ctx.store.db, task.id, s.periodId))!;
     const before = await searchTasks(ctx.store.db, { q: '固定资产投资', planId: s.planId, periodId: s.periodId });
     expect(before.items.map((i) => i.seq)).toContain(3);
-    await saveReport(ctx.store.db, SYSTEM_ACTOR, { reportId: r.id, text: '全年完成氢能装备投资12亿元。', expectedVersion: r.version });
+    await saveReport(ctx.store.db, SYSTEM_ACTOR, {
+      reportId: r.id,
+      text: '全年完成氢能装备投资12亿元。',
+      expectedVersion: r.version,
+    });
     expect((await searchTasks(ctx.store.db, { q: '氢能', planId: s.planId })).items.map((i) => i.seq)).toEqual([3]);
     const progressHits = (await searchTasks(ctx.store.db, { q: '33.2%', planId: s.planId })).items;
     expect(progressHits.map((i) => i.seq)).not.toContain(3);

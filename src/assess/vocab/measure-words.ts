@@ -79,13 +79,24 @@ export const UNITS: readonly UnitRow[] = [
 
 /** Units whose figures are plentiful and varied in a report (money, generic counts):
  * a lone figure in such a unit is not taken as the actual on the unit alone. */
-export const CROWDED_UNITS: ReadonlySet<string> = new Set(['元', '美元', '个', '家', '项', '户', '人', '名', '次', '%']);
+export const CROWDED_UNITS: ReadonlySet<string> = new Set([
+  '元',
+  '美元',
+  '个',
+  '家',
+  '项',
+  '户',
+  '人',
+  '名',
+  '次',
+  '%',
+]);
 
 const FAMILY = new Map(UNITS.map((u) => [u.base, u.family]));
 
 /** One key per set of units that can stand for each other: sameUnitFamily(a, b) ⇔ unitKey(a) === unitKey(b). */
 export function unitKey(unit: string | null): string {
-  return unit === null ? '' : FAMILY.get(unit) ?? `=${unit}`;
+  return unit === null ? '' : (FAMILY.get(unit) ?? `=${unit}`);
 }
 
 /** True when a figure in unit `a` can report a target in unit `b`. */

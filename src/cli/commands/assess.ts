@@ -27,7 +27,8 @@ function readBytes(file: string, maxBytes: number): Uint8Array {
   } catch {
     exitWithError(`cannot read ${file}: no such file`);
   }
-  if (size > maxBytes) exitWithError(`${file}: the file is over the limit of ${(maxBytes / 1024 / 1024).toFixed(1)} MB`);
+  if (size > maxBytes)
+    exitWithError(`${file}: the file is over the limit of ${(maxBytes / 1024 / 1024).toFixed(1)} MB`);
   try {
     return new Uint8Array(readFileSync(file));
   } catch (err) {
@@ -46,15 +47,27 @@ export async function runAssess(file: string, opts: AssessOptions): Promise<void
   if (!result.ok) exitWithError(`${file}: ${result.error.message}`);
   const table = result.value;
   period ??= table.period ? parsePeriod(table.period) : null;
-  const assessed = table.tasks.map((t) => ({ task: t, a: assessTask({ target: t.target, progress: t.progress }, { period }) }));
+  const assessed = table.tasks.map((t) => ({
+    task: t,
+    a: assessTask({ target: t.target, progress: t.progress }, { period }),
+  }));
   if (opts.json) {
-    const out = assessed.map(({ task, a }) => ({ ...taskJson(task, table), indicators: a.indicators, status: a.status, reason: a.reason }));
+    const out = assessed.map(({ task, a }) => ({
+      ...taskJson(task, table),
+      indicators: a.indicators,
+      status: a.status,
+      reason: a.reason,
+    }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
   const colour = useColour();
   const paint = (s: Status, text: string) => (colour ? `\x1b[${COLOUR[s]}m${text}\x1b[0m` : text);
-  const lines = [`${table.title ?? file}`, `period ${period?.label ?? 'full year (none given)'}, ${assessed.length} tasks`, ''];
+  const lines = [
+    `${table.title ?? file}`,
+    `period ${period?.label ?? 'full year (none given)'}, ${assessed.length} tasks`,
+    '',
+  ];
   for (const s of STATUSES) {
     const n = assessed.filter((x) => x.a.status === s).length;
     lines.push(`  ${paint(s, `${STATUS_LABEL_ZH[s]} ${s}`.padEnd(20))} ${String(n).padStart(4)}`);
@@ -76,7 +89,10 @@ export function register(program: Command): void {
     .description('read a progress table and give every task a status with a reason')
     .argument('<file>', 'the table file (text/TSV/CSV, .xlsx, .docx)')
     .option('--json', 'print one JSON array of assessed tasks on stdout, nothing else')
-    .option('--period <period>', 'reporting period when the title has none (2023Q4, 2023-10, 2023H1, 2023); overrides the title')
+    .option(
+      '--period <period>',
+      'reporting period when the title has none (2023Q4, 2023-10, 2023H1, 2023); overrides the title',
+    )
     .option('--sheet <name>', 'worksheet of an .xlsx to read (default: the first)')
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
     .action((file: string, opts: AssessOptions) => runAssess(file, opts));

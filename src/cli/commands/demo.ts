@@ -20,19 +20,33 @@ export function register(program: Command): void {
       const store = await openStore(storeConfigFromEnv(opts));
       const log = (line: string) => process.stderr.write(`duban: ${line}\n`);
       const demo = await seedDemo(store, log);
-      const lines = ['', '演示账号 (demo accounts — for a demonstration only; change or disable them before real use):'];
-      for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(7)} ${a.username.padEnd(9)} 密码 ${a.password.padEnd(13)} ${a.scope ?? ''}`.trimEnd());
+      const lines = [
+        '',
+        '演示账号 (demo accounts — for a demonstration only; change or disable them before real use):',
+      ];
+      for (const a of demo.accounts)
+        lines.push(
+          `  ${a.role.padEnd(7)} ${a.username.padEnd(9)} 密码 ${a.password.padEnd(13)} ${a.scope ?? ''}`.trimEnd(),
+        );
       if (!opts.serve) {
         process.stdout.write(`${lines.join('\n')}\n`);
         await store.close();
         return;
       }
-      const server = await listen(store, { port, host: opts.host, logger: false }).catch(async (err: NodeJS.ErrnoException) => {
-        await store.close();
-        if (err.code === 'EADDRINUSE') exitWithError(`port ${port} is already in use; choose another with --port or PORT`);
-        throw err;
-      });
-      lines.push('', `打开 ${server.url} 并用上面的账号登录 (open it and log in with one of the accounts above).`, `API 文档: ${server.url}/api/docs   停止: Ctrl+C`, '');
+      const server = await listen(store, { port, host: opts.host, logger: false }).catch(
+        async (err: NodeJS.ErrnoException) => {
+          await store.close();
+          if (err.code === 'EADDRINUSE')
+            exitWithError(`port ${port} is already in use; choose another with --port or PORT`);
+          throw err;
+        },
+      );
+      lines.push(
+        '',
+        `打开 ${server.url} 并用上面的账号登录 (open it and log in with one of the accounts above).`,
+        `API 文档: ${server.url}/api/docs   停止: Ctrl+C`,
+        '',
+      );
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }

@@ -11,7 +11,12 @@ import { PROGRESS_FORMATS, type ProgressFormat } from '../../export/model.js';
 import { openStore, storeConfigFromEnv, type Store } from '../../store/db.js';
 import { exitWithError } from '../io.js';
 
-interface Common { plan: string; period: string; output: string; db?: string }
+interface Common {
+  plan: string;
+  period: string;
+  output: string;
+  db?: string;
+}
 
 /** Today in the machine's time zone, `YYYY-MM-DD` (an office's "today", not UTC's). */
 export function localToday(now = new Date()): string {
@@ -33,7 +38,8 @@ export function checkOutputPath(path: string): void {
     return;
   }
   const dir = dirname(full);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) exitWithError(`cannot write ${path}: folder ${dirname(path)} does not exist`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    exitWithError(`cannot write ${path}: folder ${dirname(path)} does not exist`);
   try {
     accessSync(dir, constants.W_OK);
   } catch {
@@ -57,7 +63,8 @@ export function writeOutput(path: string, bytes: Uint8Array): void {
 /** Opens the store for reading; a SQLite file that does not exist is an error, not a new database. */
 export async function openForReading(db: string | undefined): Promise<Store> {
   const config = storeConfigFromEnv({ db });
-  if (config.file && config.file !== ':memory:' && !existsSync(config.file)) exitWithError(`no database at ${config.file} (use --db FILE or DUBAN_DB)`);
+  if (config.file && config.file !== ':memory:' && !existsSync(config.file))
+    exitWithError(`no database at ${config.file} (use --db FILE or DUBAN_DB)`);
   return openStore(config);
 }
 
@@ -88,7 +95,11 @@ export function parseStatusOption(value: string | boolean | undefined): { withSt
 function formatOf(format: string | undefined, output: string): ProgressFormat {
   const f = (format ?? extname(output).slice(1)).toLowerCase();
   if (!(PROGRESS_FORMATS as readonly string[]).includes(f)) {
-    exitWithError(format ? `unknown format “${format}” (xlsx, docx, csv or pdf)` : 'give --format xlsx|docx|csv|pdf (or an output file ending in one of them)');
+    exitWithError(
+      format
+        ? `unknown format “${format}” (xlsx, docx, csv or pdf)`
+        : 'give --format xlsx|docx|csv|pdf (or an output file ending in one of them)',
+    );
   }
   return f as ProgressFormat;
 }
@@ -111,7 +122,17 @@ export function register(program: Command): void {
       checkOutputPath(o.output);
       const { exportProgressTable, loadProgressTable } = await import('../../export/index.js');
       const file = await withStore(o.db, async (store) => {
-        const table = valueOrExit(await loadProgressTable(store.db, { plan: o.plan, period: o.period, withStatus, statuses, unit: o.unit, leader: o.leader, today: localToday() }));
+        const table = valueOrExit(
+          await loadProgressTable(store.db, {
+            plan: o.plan,
+            period: o.period,
+            withStatus,
+            statuses,
+            unit: o.unit,
+            leader: o.leader,
+            today: localToday(),
+          }),
+        );
         return exportProgressTable(table, format);
       });
       writeOutput(o.output, file.bytes);
@@ -129,7 +150,9 @@ export function register(program: Command): void {
       checkOutputPath(o.output);
       const { loadBriefing, writeBriefingDocx } = await import('../../export/index.js');
       const bytes = await withStore(o.db, async (store) => {
-        const briefing = valueOrExit(await loadBriefing(store.db, { plan: o.plan, period: o.period, leader: o.leader, today: localToday() }));
+        const briefing = valueOrExit(
+          await loadBriefing(store.db, { plan: o.plan, period: o.period, leader: o.leader, today: localToday() }),
+        );
         return writeBriefingDocx(briefing);
       });
       writeOutput(o.output, bytes);
@@ -148,7 +171,15 @@ export function register(program: Command): void {
       checkOutputPath(o.output);
       const { loadNotice, writeNoticeDocx } = await import('../../export/index.js');
       const bytes = await withStore(o.db, async (store) => {
-        const notice = valueOrExit(await loadNotice(store.db, { plan: o.plan, period: o.period, unit: o.unit, contact: o.contact, today: localToday() }));
+        const notice = valueOrExit(
+          await loadNotice(store.db, {
+            plan: o.plan,
+            period: o.period,
+            unit: o.unit,
+            contact: o.contact,
+            today: localToday(),
+          }),
+        );
         return writeNoticeDocx(notice);
       });
       writeOutput(o.output, bytes);

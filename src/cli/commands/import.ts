@@ -31,7 +31,10 @@ export function register(program: Command): void {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const store = await openStore(storeConfigFromEnv(opts));
       const bar = process.stderr.isTTY
-        ? new SingleBar({ stream: process.stderr, format: '导入 [{bar}] {value}/{total} 项任务', hideCursor: true }, Presets.shades_classic)
+        ? new SingleBar(
+            { stream: process.stderr, format: '导入 [{bar}] {value}/{total} 项任务', hideCursor: true },
+            Presets.shades_classic,
+          )
         : null;
       try {
         bar?.start(parsed.value.tasks.length, 0);
@@ -63,8 +66,12 @@ function formatSummary(s: ImportSummary): string {
     lines.push(`数据库中已有完全相同的内容，未做任何修改（${s.unchanged} 项任务）。`);
   } else {
     lines.push(`任务：新增 ${s.created}，更新 ${s.updated}，未变 ${s.unchanged}`);
-    lines.push(`报告：新增 ${s.reports.created}，更新 ${s.reports.updated}，未变 ${s.reports.unchanged}` + (s.reports.keptNewer ? `，保留系统中较新的 ${s.reports.keptNewer} 份` : ''));
-    if (s.unitsCreated || s.leadersCreated) lines.push(`新增单位 ${s.unitsCreated} 个，新增领导 ${s.leadersCreated} 人`);
+    lines.push(
+      `报告：新增 ${s.reports.created}，更新 ${s.reports.updated}，未变 ${s.reports.unchanged}` +
+        (s.reports.keptNewer ? `，保留系统中较新的 ${s.reports.keptNewer} 份` : ''),
+    );
+    if (s.unitsCreated || s.leadersCreated)
+      lines.push(`新增单位 ${s.unitsCreated} 个，新增领导 ${s.leadersCreated} 人`);
   }
   for (const c of s.targetChanges) lines.push(`目标任务有变化：序号 ${c.seq}\n  原：${c.before}\n  新：${c.after}`);
   if (s.missing.length) lines.push(`本表未列出的已有任务：序号 ${s.missing.join('、')}`);

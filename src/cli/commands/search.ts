@@ -17,47 +17,54 @@ export function register(program: Command): void {
     .option('--limit <n>', 'how many hits to show', '20')
     .option('--json', 'print the hits as JSON')
     .option('--db <file>', 'SQLite database file (default ./duban.db, or DUBAN_DB)')
-    .action(async (query: string, opts: { plan?: string; period?: string; limit: string; json?: boolean; db?: string }) => {
-      if (!query.trim()) exitWithError('the search query is empty');
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 200) exitWithError('--limit must be a whole number from 1 to 200');
-      const store = await openStore(storeConfigFromEnv(opts));
-      try {
-        let planId: number | undefined;
-        if (opts.plan) {
-          const plan = /^\d+$/.test(opts.plan) ? await getPlan(store.db, Number(opts.plan)) : await findPlanByTitle(store.db, opts.plan);
-          if (!plan) exitWithError(`no plan "${opts.plan}" in the database`);
-          planId = plan.id;
-        } else {
-          const plans = await listPlans(store.db);
-          if (plans.length === 1) planId = plans[0].id;
+    .action(
+      async (query: string, opts: { plan?: string; period?: string; limit: string; json?: boolean; db?: string }) => {
+        if (!query.trim()) exitWithError('the search query is empty');
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+          exitWithError('--limit must be a whole number from 1 to 200');
+        const store = await openStore(storeConfigFromEnv(opts));
+        try {
+          let planId: number | undefined;
+          if (opts.plan) {
+            const plan = /^\d+$/.test(opts.plan)
+              ? await getPlan(store.db, Number(opts.plan))
+              : await findPlanByTitle(store.db, opts.plan);
+            if (!plan) exitWithError(`no plan "${opts.plan}" in the database`);
+            planId = plan.id;
+          } else {
+            const plans = await listPlans(store.db);
+            if (plans.length === 1) planId = plans[0].id;
+          }
+          let periodId: number | undefined;
+          if (opts.period) {
+            if (planId == null) exitWithError('--period needs --plan when the database holds several plans');
+            const period = await findPeriod(store.db, planId, opts.period);
+            if (!period) exitWithError(`no period "${opts.period}" in this plan`);
+            periodId = period.id;
+          }
+          const res = await searchTasks(store.db, { q: query, planId, periodId, pageSize: limit });
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
+            return;
+          }
+          if (res.total === 0) {
+            process.stdout.write(`没有找到“${query}”。\n`);
+            return;
+          }
+          const out = [
+            `找到 ${res.total} 条${res.total > res.items.length ? `，显示前 ${res.items.length} 条` : ''}：`,
+          ];
+          for (const hit of res.items) {
+            out.push(`\n序号 ${hit.seq}${hit.periodLabel ? `  ${hit.periodLabel}` : ''}`);
+            for (const h of hit.highlights) out.push(`  ${h.field === 'target' ? '目标' : '进展'}：${render(h)}`);
+          }
+          process.stdout.write(`${out.join('\n')}\n`);
+        } finally {
+          await store.close();
         }
-        let periodId: number | undefined;
-        if (opts.period) {
-          if (planId == null) exitWithError('--period needs --plan when the database holds several plans');
-          const period = await findPeriod(store.db, planId, opts.period);
-          if (!period) exitWithError(`no period "${opts.period}" in this plan`);
-          periodId = period.id;
-        }
-        const res = await searchTasks(store.db, { q: query, planId, periodId, pageSize: limit });
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
-          return;
-        }
-        if (res.total === 0) {
-          process.stdout.write(`没有找到“${query}”。\n`);
-          return;
-        }
-        const out = [`找到 ${res.total} 条${res.total > res.items.length ? `，显示前 ${res.items.length} 条` : ''}：`];
-        for (const hit of res.items) {
-          out.push(`\n序号 ${hit.seq}${hit.periodLabel ? `  ${hit.periodLabel}` : ''}`);
-          for (const h of hit.highlights) out.push(`  ${h.field === 'target' ? '目标' : '进展'}：${render(h)}`);
-        }
-        process.stdout.write(`${out.join('\n')}\n`);
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
 }
 
 function render(h: Highlight): string {

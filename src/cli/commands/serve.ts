@@ -23,11 +23,18 @@ export function register(program: Command): void {
     .action(async (opts: { port?: string; host: string; db?: string; trustProxy?: boolean; quiet?: boolean }) => {
       const port = parsePort(opts.port ?? process.env.PORT, 8080);
       const store = await openStore(storeConfigFromEnv(opts));
-      const server = await listen(store, { port, host: opts.host, trustProxy: opts.trustProxy ?? false, logger: opts.quiet ? false : { level: 'info' } }).catch(async (err: NodeJS.ErrnoException) => {
+      const server = await listen(store, {
+        port,
+        host: opts.host,
+        trustProxy: opts.trustProxy ?? false,
+        logger: opts.quiet ? false : { level: 'info' },
+      }).catch(async (err: NodeJS.ErrnoException) => {
         await store.close();
         if (err.code === 'EADDRINUSE') exitWithError(`port ${port} is already in use; choose another with --port`);
         throw err;
       });
-      process.stderr.write(`duban: serving on ${server.url} (${store.dialect.name}); API docs at ${server.url}/api/docs\n`);
+      process.stderr.write(
+        `duban: serving on ${server.url} (${store.dialect.name}); API docs at ${server.url}/api/docs\n`,
+      );
     });
 }

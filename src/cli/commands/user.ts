@@ -4,7 +4,16 @@ import type { Command } from 'commander';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../server/auth/password.js';
 import { SYSTEM_ACTOR } from '../../store/audit.js';
 import { openStore, storeConfigFromEnv, type Store } from '../../store/db.js';
-import { createUser, findLeaderByName, findUnitByName, findUserForLogin, listUsers, ROLES, updateUser, type Role } from '../../store/users.js';
+import {
+  createUser,
+  findLeaderByName,
+  findUnitByName,
+  findUserForLogin,
+  listUsers,
+  ROLES,
+  updateUser,
+  type Role,
+} from '../../store/users.js';
 import { exitWithError } from '../io.js';
 
 async function readStdinLine(): Promise<string> {
@@ -57,7 +66,8 @@ async function readPassword(fromStdin: boolean | undefined): Promise<string> {
       exitWithError((err as Error).message);
     }
   }
-  if (password.length < MIN_PASSWORD_LENGTH) exitWithError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    exitWithError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   return password;
 }
 
@@ -72,7 +82,10 @@ async function withStore<T>(flags: { db?: string }, work: (store: Store) => Prom
 
 export function register(program: Command): void {
   const user = program.command('user').description('manage accounts (admin, unit, leader, viewer)');
-  const dbOption = ['--db <file>', 'SQLite database file (default ./duban.db, or DUBAN_DB; DATABASE_URL for PostgreSQL)'] as const;
+  const dbOption = [
+    '--db <file>',
+    'SQLite database file (default ./duban.db, or DUBAN_DB; DATABASE_URL for PostgreSQL)',
+  ] as const;
 
   user
     .command('add')
@@ -84,21 +97,44 @@ export function register(program: Command): void {
     .option('--display-name <name>', 'name shown in the app')
     .option('--password-stdin', 'read the password from the first line of stdin')
     .option(...dbOption)
-    .action(async (name: string, opts: { role: string; unit?: string; leader?: string; displayName?: string; passwordStdin?: boolean; db?: string }) => {
-      if (!(ROLES as readonly string[]).includes(opts.role)) exitWithError(`unknown role "${opts.role}" (${ROLES.join(', ')})`);
-      const role = opts.role as Role;
-      if (role === 'unit' && !opts.unit) exitWithError('a unit account needs --unit NAME');
-      if (role === 'leader' && !opts.leader) exitWithError('a leader account needs --leader NAME');
-      const password = await readPassword(opts.passwordStdin);
-      await withStore(opts, async (store) => {
-        const unit = opts.unit ? await findUnitByName(store.db, opts.unit) : null;
-        if (opts.unit && !unit) exitWithError(`no unit named "${opts.unit}" (import a table first, or check the name)`);
-        const leader = opts.leader ? await findLeaderByName(store.db, opts.leader) : null;
-        if (opts.leader && !leader) exitWithError(`no leader named "${opts.leader}"`);
-        const created = await createUser(store.db, SYSTEM_ACTOR, { username: name, displayName: opts.displayName, role, unitId: unit?.id ?? null, leaderId: leader?.id ?? null, passwordHash: await hashPassword(password) });
-        process.stdout.write(`created ${created.username} (${created.role}${created.unit ? `, ${created.unit.name}` : ''}${created.leader ? `, ${created.leader.name}` : ''})\n`);
-      });
-    });
+    .action(
+      async (
+        name: string,
+        opts: {
+          role: string;
+          unit?: string;
+          leader?: string;
+          displayName?: string;
+          passwordStdin?: boolean;
+          db?: string;
+        },
+      ) => {
+        if (!(ROLES as readonly string[]).includes(opts.role))
+          exitWithError(`unknown role "${opts.role}" (${ROLES.join(', ')})`);
+        const role = opts.role as Role;
+        if (role === 'unit' && !opts.unit) exitWithError('a unit account needs --unit NAME');
+        if (role === 'leader' && !opts.leader) exitWithError('a leader account needs --leader NAME');
+        const password = await readPassword(opts.passwordStdin);
+        await withStore(opts, async (store) => {
+          const unit = opts.unit ? await findUnitByName(store.db, opts.unit) : null;
+          if (opts.unit && !unit)
+            exitWithError(`no unit named "${opts.unit}" (import a table first, or check the name)`);
+          const leader = opts.leader ? await findLeaderByName(store.db, opts.leader) : null;
+          if (opts.leader && !leader) exitWithError(`no leader named "${opts.leader}"`);
+          const created = await createUser(store.db, SYSTEM_ACTOR, {
+            username: name,
+            displayName: opts.displayName,
+            role,
+            unitId: unit?.id ?? null,
+            leaderId: leader?.id ?? null,
+            passwordHash: await hashPassword(password),
+          });
+          process.stdout.write(
+            `created ${created.username} (${created.role}${created.unit ? `, ${created.unit.name}` : ''}${created.leader ? `, ${created.leader.name}` : ''})\n`,
+          );
+        });
+      },
+    );
 
   user
     .command('passwd')
@@ -130,7 +166,9 @@ export function register(program: Command): void {
         }
         for (const u of users) {
           const scope = u.unit?.name ?? u.leader?.name ?? '';
-          process.stdout.write(`${u.username}\t${u.role}\t${scope}\t${u.disabled ? 'disabled' : ''}\n`.replace(/\t+\n$/, '\n'));
+          process.stdout.write(
+            `${u.username}\t${u.role}\t${scope}\t${u.disabled ? 'disabled' : ''}\n`.replace(/\t+\n$/, '\n'),
+          );
         }
       });
     });

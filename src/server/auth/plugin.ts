@@ -21,7 +21,11 @@ export interface SessionPolicy {
   touchEveryMs: number;
 }
 
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 8 * 3600_000, maxAgeMs: 7 * 24 * 3600_000, touchEveryMs: 60_000 };
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleMs: 8 * 3600_000,
+  maxAgeMs: 7 * 24 * 3600_000,
+  touchEveryMs: 60_000,
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,11 +58,27 @@ async function callerFromBearer(store: Store, header: string): Promise<Caller> {
   const record = token.startsWith(API_TOKEN_PREFIX) ? await findActiveToken(store.db, sha256(token)) : null;
   if (!record) throw new HttpError('unauthorized', 'API 令牌无效或已吊销');
   const now = new Date();
-  if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) > 60_000) await markTokenUsed(store.db, record.id, now.toISOString());
-  return { kind: 'token', userId: null, tokenId: record.id, name: record.name, role: record.role, unitId: record.unitId, leaderId: record.leaderId, sessionHash: null };
+  if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) > 60_000)
+    await markTokenUsed(store.db, record.id, now.toISOString());
+  return {
+    kind: 'token',
+    userId: null,
+    tokenId: record.id,
+    name: record.name,
+    role: record.role,
+    unitId: record.unitId,
+    leaderId: record.leaderId,
+    sessionHash: null,
+  };
 }
 
-async function callerFromCookie(store: Store, request: FastifyRequest, reply: FastifyReply, token: string, policy: SessionPolicy): Promise<Caller | null> {
+async function callerFromCookie(
+  store: Store,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  policy: SessionPolicy,
+): Promise<Caller | null> {
   const idHash = sha256(token);
   const session = await findSession(store.db, idHash);
   const nowMs = Date.now();
@@ -74,10 +94,24 @@ async function callerFromCookie(store: Store, request: FastifyRequest, reply: Fa
     }
   }
   if (nowMs - Date.parse(session.lastSeenAt) > policy.touchEveryMs) {
-    await touchSession(store.db, idHash, new Date(nowMs).toISOString(), sessionExpiry(session.createdAt, nowMs, policy));
+    await touchSession(
+      store.db,
+      idHash,
+      new Date(nowMs).toISOString(),
+      sessionExpiry(session.createdAt, nowMs, policy),
+    );
   }
   const u = session.user;
-  return { kind: 'user', userId: u.id, tokenId: null, name: u.username, role: u.role, unitId: u.unitId, leaderId: u.leaderId, sessionHash: idHash };
+  return {
+    kind: 'user',
+    userId: u.id,
+    tokenId: null,
+    name: u.username,
+    role: u.role,
+    unitId: u.unitId,
+    leaderId: u.leaderId,
+    sessionHash: idHash,
+  };
 }
 
 export function installAuth(app: FastifyInstance, store: Store, policy: SessionPolicy): void {

@@ -14,18 +14,34 @@ export interface WorkerOptions {
   leaseMs?: number;
 }
 
-const DEFAULTS: Required<WorkerOptions> = { intervalMs: 5000, maxAttempts: 5, retryBaseMs: 30_000, timeoutMs: 10_000, leaseMs: 60_000 };
+const DEFAULTS: Required<WorkerOptions> = {
+  intervalMs: 5000,
+  maxAttempts: 5,
+  retryBaseMs: 30_000,
+  timeoutMs: 10_000,
+  leaseMs: 60_000,
+};
 
 /** Sends every delivery due now; returns how many were attempted. */
 export async function deliverDue(store: Store, options: WorkerOptions = {}): Promise<number> {
   const o = { ...DEFAULTS, ...options };
   const nowMs = Date.now();
-  const claimed = await claimDueDeliveries(store.db, new Date(nowMs).toISOString(), new Date(nowMs + o.leaseMs).toISOString());
+  const claimed = await claimDueDeliveries(
+    store.db,
+    new Date(nowMs).toISOString(),
+    new Date(nowMs + o.leaseMs).toISOString(),
+  );
   for (const d of claimed) {
     const req = formatDelivery(d.channel, d.payload, Date.now());
     let outcome: { ok: boolean; error?: string };
     try {
-      const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal: AbortSignal.timeout(o.timeoutMs), redirect: 'error' });
+      const res = await fetch(req.url, {
+        method: 'POST',
+        headers: req.headers,
+        body: req.body,
+        signal: AbortSignal.timeout(o.timeoutMs),
+        redirect: 'error',
+      });
       outcome = robotAccepted(d.channel.kind, res.status, await res.text());
     } catch (err) {
       outcome = { ok: false, error: (err as Error).message };
@@ -35,7 +51,8 @@ export async function deliverDue(store: Store, options: WorkerOptions = {}): Pro
       await recordDeliveryResult(store.db, d.id, { ok: true, at });
     } else {
       const attempt = d.attempts + 1;
-      const retryAt = attempt < o.maxAttempts ? new Date(Date.now() + o.retryBaseMs * 4 ** (attempt - 1)).toISOString() : null;
+      const retryAt =
+        attempt < o.maxAttempts ? new Date(Date.now() + o.retryBaseMs * 4 ** (attempt - 1)).toISOString() : null;
       await recordDeliveryResult(store.db, d.id, { ok: false, at, error: outcome.error ?? 'unknown error', retryAt });
     }
   }
@@ -43,7 +60,10 @@ export async function deliverDue(store: Store, options: WorkerOptions = {}): Pro
 }
 
 /** Starts polling; returns a stop function. Errors (database briefly away) are logged and retried. */
-export function startDeliveryWorker(store: Store, options: WorkerOptions & { log?: (msg: string) => void } = {}): () => Promise<void> {
+export function startDeliveryWorker(
+  store: Store,
+  options: WorkerOptions & { log?: (msg: string) => void } = {},
+): () => Promise<void> {
   const o = { ...DEFAULTS, ...options };
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();

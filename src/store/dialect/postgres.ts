@@ -6,7 +6,10 @@ import type { StoreDialect } from './types.js';
 // BIGINT counts (count(*)) come back as strings by default; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export function postgresDialect(url: string, options: { schema?: string; poolSize?: number } = {}): StoreDialect & { pool: pg.Pool } {
+export function postgresDialect(
+  url: string,
+  options: { schema?: string; poolSize?: number } = {},
+): StoreDialect & { pool: pg.Pool } {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -25,11 +28,9 @@ export function postgresDialect(url: string, options: { schema?: string; poolSiz
     kysely: () => new PostgresDialect({ pool }),
     addIdColumn: (table) => table.addColumn('id', 'serial', (c) => c.primaryKey()),
     blobType: 'bytea',
-    references:
-      (table, onDelete) =>
-      (c: ColumnDefinitionBuilder) => {
-        const ref = c.references(`${table}.id`);
-        return onDelete ? ref.onDelete(onDelete) : ref;
-      },
+    references: (table, onDelete) => (c: ColumnDefinitionBuilder) => {
+      const ref = c.references(`${table}.id`);
+      return onDelete ? ref.onDelete(onDelete) : ref;
+    },
   };
 }

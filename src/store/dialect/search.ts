@@ -32,7 +32,11 @@ export const sqliteSearch: SearchDialect = {
   },
   async write(db, docs, opts) {
     if (docs.length === 0) return;
-    if (!opts?.fresh) await this.remove(db, docs.map((d) => d.id));
+    if (!opts?.fresh)
+      await this.remove(
+        db,
+        docs.map((d) => d.id),
+      );
     for (let i = 0; i < docs.length; i += 400) {
       const rows = docs.slice(i, i + 400).map((d) => sql`(${d.id}, ${d.tokens.join(' ')})`);
       await sql`insert into search_fts (rowid, tokens) values ${sql.join(rows)}`.execute(db);

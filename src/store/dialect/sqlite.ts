@@ -35,12 +35,10 @@ export function sqliteDialect(file: string): StoreDialect & { handle: Database.D
     backup: async (target) => {
       await handle.backup(target);
     },
-    references:
-      (table, onDelete) =>
-      (c: ColumnDefinitionBuilder) => {
-        const ref = c.references(`${table}.id`);
-        return onDelete ? ref.onDelete(onDelete) : ref;
-      },
+    references: (table, onDelete) => (c: ColumnDefinitionBuilder) => {
+      const ref = c.references(`${table}.id`);
+      return onDelete ? ref.onDelete(onDelete) : ref;
+    },
   };
 }
 

@@ -274,7 +274,8 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
     .addColumn('after', 'text') // JSON
     .execute();
 
-  const index = (name: string, on: string, columns: string[]) => db.schema.createIndex(name).on(on).columns(columns).execute();
+  const index = (name: string, on: string, columns: string[]) =>
+    db.schema.createIndex(name).on(on).columns(columns).execute();
   await index('tasks_plan_theme', 'tasks', ['plan_id', 'theme_id']);
   await index('task_leaders_leader', 'task_leaders', ['leader_id']);
   await index('task_units_unit', 'task_units', ['unit_id']);
@@ -290,10 +291,31 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'audit_log', 'imports', 'settings', 'notification_deliveries', 'notification_channels', 'reminders',
-    'extensions', 'acknowledgements', 'attachments', 'comments', 'report_versions', 'reports', 'periods',
-    'task_units', 'task_leaders', 'tasks', 'categories', 'themes', 'plans', 'api_tokens', 'login_attempts',
-    'sessions', 'users', 'leaders', 'units',
+    'audit_log',
+    'imports',
+    'settings',
+    'notification_deliveries',
+    'notification_channels',
+    'reminders',
+    'extensions',
+    'acknowledgements',
+    'attachments',
+    'comments',
+    'report_versions',
+    'reports',
+    'periods',
+    'task_units',
+    'task_leaders',
+    'tasks',
+    'categories',
+    'themes',
+    'plans',
+    'api_tokens',
+    'login_attempts',
+    'sessions',
+    'users',
+    'leaders',
+    'units',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -26,7 +26,9 @@ function reportRows(row: 'new' | 'old', d: 1 | -1): string[] {
 
 /** The rows a task's reports (every period) contribute to one key of one dimension, with weight `d`. */
 function linkRows(dim: number, task: string, key: string, d: 1 | -1, guard = 'true'): string[] {
-  return [`select r.period_id as period_id, ${dim} as dim, ${key} as key_id, r.status as status, ${d} as d from reports r where r.task_id = ${task} and ${key} is not null and ${guard}`];
+  return [
+    `select r.period_id as period_id, ${dim} as dim, ${key} as key_id, r.status as status, ${d} as d from reports r where r.task_id = ${task} and ${key} is not null and ${guard}`,
+  ];
 }
 
 /**
@@ -46,26 +48,90 @@ function apply(rows: string[]): string {
 const CHANGED = (cols: string[]) => cols.map((c) => `old.${c} is distinct from new.${c}`).join(' or ');
 
 /** Every trigger as (table, timing and events, when, statements); each dialect wraps them its own way. */
-const TRIGGERS: { name: string; table: string; events: 'insert' | 'delete' | 'update'; columns?: string[]; before?: boolean; body: string[] }[] = [
+const TRIGGERS: {
+  name: string;
+  table: string;
+  events: 'insert' | 'delete' | 'update';
+  columns?: string[];
+  before?: boolean;
+  body: string[];
+}[] = [
   { name: 'tally_reports_ins', table: 'reports', events: 'insert', body: [apply(reportRows('new', 1))] },
   { name: 'tally_reports_del', table: 'reports', events: 'delete', body: [apply(reportRows('old', -1))] },
-  { name: 'tally_reports_upd', table: 'reports', events: 'update', columns: ['status', 'task_id', 'period_id'], body: [apply([...reportRows('old', -1), ...reportRows('new', 1)])] },
-  { name: 'tally_tasks_theme', table: 'tasks', events: 'update', columns: ['theme_id'], body: [apply([...linkRows(1, 'old.id', 'old.theme_id', -1), ...linkRows(1, 'new.id', 'new.theme_id', 1)])] },
+  {
+    name: 'tally_reports_upd',
+    table: 'reports',
+    events: 'update',
+    columns: ['status', 'task_id', 'period_id'],
+    body: [apply([...reportRows('old', -1), ...reportRows('new', 1)])],
+  },
+  {
+    name: 'tally_tasks_theme',
+    table: 'tasks',
+    events: 'update',
+    columns: ['theme_id'],
+    body: [apply([...linkRows(1, 'old.id', 'old.theme_id', -1), ...linkRows(1, 'new.id', 'new.theme_id', 1)])],
+  },
   // A task's reports go before the task row, while its theme and people are still there to be counted
   // down (a cascade would delete them after the task, in an order neither database promises).
-  { name: 'tally_tasks_del', table: 'tasks', events: 'delete', before: true, body: ['delete from reports where task_id = old.id'] },
-  { name: 'tally_periods_del', table: 'periods', events: 'delete', before: true, body: ['delete from report_tallies where period_id = old.id'] },
-  { name: 'tally_leaders_ins', table: 'task_leaders', events: 'insert', body: [apply(linkRows(2, 'new.task_id', 'new.leader_id', 1))] },
-  { name: 'tally_leaders_del', table: 'task_leaders', events: 'delete', body: [apply(linkRows(2, 'old.task_id', 'old.leader_id', -1))] },
   {
-    name: 'tally_leaders_upd', table: 'task_leaders', events: 'update', columns: ['task_id', 'leader_id'],
-    body: [apply([...linkRows(2, 'old.task_id', 'old.leader_id', -1), ...linkRows(2, 'new.task_id', 'new.leader_id', 1)])],
+    name: 'tally_tasks_del',
+    table: 'tasks',
+    events: 'delete',
+    before: true,
+    body: ['delete from reports where task_id = old.id'],
   },
-  { name: 'tally_units_ins', table: 'task_units', events: 'insert', body: [apply(linkRows(3, 'new.task_id', 'new.unit_id', 1, "new.role = 'lead'"))] },
-  { name: 'tally_units_del', table: 'task_units', events: 'delete', body: [apply(linkRows(3, 'old.task_id', 'old.unit_id', -1, "old.role = 'lead'"))] },
   {
-    name: 'tally_units_upd', table: 'task_units', events: 'update', columns: ['task_id', 'unit_id', 'role'],
-    body: [apply([...linkRows(3, 'old.task_id', 'old.unit_id', -1, "old.role = 'lead'"), ...linkRows(3, 'new.task_id', 'new.unit_id', 1, "new.role = 'lead'")])],
+    name: 'tally_periods_del',
+    table: 'periods',
+    events: 'delete',
+    before: true,
+    body: ['delete from report_tallies where period_id = old.id'],
+  },
+  {
+    name: 'tally_leaders_ins',
+    table: 'task_leaders',
+    events: 'insert',
+    body: [apply(linkRows(2, 'new.task_id', 'new.leader_id', 1))],
+  },
+  {
+    name: 'tally_leaders_del',
+    table: 'task_leaders',
+    events: 'delete',
+    body: [apply(linkRows(2, 'old.task_id', 'old.leader_id', -1))],
+  },
+  {
+    name: 'tally_leaders_upd',
+    table: 'task_leaders',
+    events: 'update',
+    columns: ['task_id', 'leader_id'],
+    body: [
+      apply([...linkRows(2, 'old.task_id', 'old.leader_id', -1), ...linkRows(2, 'new.task_id', 'new.leader_id', 1)]),
+    ],
+  },
+  {
+    name: 'tally_units_ins',
+    table: 'task_units',
+    events: 'insert',
+    body: [apply(linkRows(3, 'new.task_id', 'new.unit_id', 1, "new.role = 'lead'"))],
+  },
+  {
+    name: 'tally_units_del',
+    table: 'task_units',
+    events: 'delete',
+    body: [apply(linkRows(3, 'old.task_id', 'old.unit_id', -1, "old.role = 'lead'"))],
+  },
+  {
+    name: 'tally_units_upd',
+    table: 'task_units',
+    events: 'update',
+    columns: ['task_id', 'unit_id', 'role'],
+    body: [
+      apply([
+        ...linkRows(3, 'old.task_id', 'old.unit_id', -1, "old.role = 'lead'"),
+        ...linkRows(3, 'new.task_id', 'new.unit_id', 1, "new.role = 'lead'"),
+      ]),
+    ],
   },
 ];
 
@@ -81,9 +147,17 @@ const BACKFILL = `${INSERT}
 export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
   // Replaces 0002's (period_id, task_id): same prefix, so every query it served still uses it.
   await db.schema.dropIndex('reports_period_task').ifExists().execute();
-  await db.schema.createIndex('reports_period_task_status').on('reports').columns(['period_id', 'task_id', 'status']).execute();
+  await db.schema
+    .createIndex('reports_period_task_status')
+    .on('reports')
+    .columns(['period_id', 'task_id', 'status'])
+    .execute();
   // A task's lead units (dashboards by unit, the unit sort, 催办 lists) without visiting the table.
-  await db.schema.createIndex('task_units_task_role').on('task_units').columns(['task_id', 'role', 'unit_id', 'position']).execute();
+  await db.schema
+    .createIndex('task_units_task_role')
+    .on('task_units')
+    .columns(['task_id', 'role', 'unit_id', 'position'])
+    .execute();
 
   // No foreign keys: rows of a deleted period are removed by its trigger, and a deleted theme's,
   // leader's or unit's rows are never shown (the dashboard looks each key's name up and drops a missing one).
@@ -102,9 +176,15 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
     const on = `${t.before ? 'before' : 'after'} ${t.events}${t.columns ? ` of ${t.columns.join(', ')}` : ''} on ${t.table}`;
     const when = t.events === 'update' && t.columns ? `when (${CHANGED(t.columns)})` : '';
     if (d.name === 'sqlite') {
-      await sql.raw(`create trigger ${t.name} ${on} for each row ${when} begin ${t.body.map((s) => `${s};`).join('\n')} end`).execute(db);
+      await sql
+        .raw(`create trigger ${t.name} ${on} for each row ${when} begin ${t.body.map((s) => `${s};`).join('\n')} end`)
+        .execute(db);
     } else {
-      await sql.raw(`create function ${t.name}() returns trigger language plpgsql as $$ begin ${t.body.map((s) => `${s};`).join('\n')} return ${t.before ? 'old' : 'null'}; end $$`).execute(db);
+      await sql
+        .raw(
+          `create function ${t.name}() returns trigger language plpgsql as $$ begin ${t.body.map((s) => `${s};`).join('\n')} return ${t.before ? 'old' : 'null'}; end $$`,
+        )
+        .execute(db);
       await sql.raw(`create trigger ${t.name} ${on} for each row ${when} execute function ${t.name}()`).execute(db);
     }
   }

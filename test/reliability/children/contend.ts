@@ -15,7 +15,11 @@ const counts = { saves: 0, submits: 0, returns: 0, conflicts: 0, other: 0, other
 
 async function one(k: number): Promise<void> {
   const id = ids[Math.floor(Math.random() * ids.length)];
-  const r = await store.db.selectFrom('reports').select(['version', 'state']).where('id', '=', id).executeTakeFirstOrThrow();
+  const r = await store.db
+    .selectFrom('reports')
+    .select(['version', 'state'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   let op = 'save';
   try {
     if (r.state === 'submitted') {
@@ -32,7 +36,11 @@ async function one(k: number): Promise<void> {
       return;
     }
     const marker = `${tag}-${k}`;
-    const saved = await saveReport(store.db, actor, { reportId: id, text: `[${marker}] 1-11月完成投资${k}亿元，同比增长${k % 20}%。`, expectedVersion: r.version });
+    const saved = await saveReport(store.db, actor, {
+      reportId: id,
+      text: `[${marker}] 1-11月完成投资${k}亿元，同比增长${k % 20}%。`,
+      expectedVersion: r.version,
+    });
     counts.saves++;
     process.stdout.write(`save ${id} ${saved.version} ${marker}\n`);
   } catch (err) {
@@ -49,8 +57,10 @@ process.stdout.write('ready\n');
 const ops = Number(opsArg);
 // Two async workers per process: overlapping transactions on PostgreSQL's pool.
 let next = 0;
-await Promise.all([0, 1].map(async () => {
-  while (next < ops) await one(next++);
-}));
+await Promise.all(
+  [0, 1].map(async () => {
+    while (next < ops) await one(next++);
+  }),
+);
 process.stdout.write(`summary ${JSON.stringify(counts)}\n`);
 await store.close();

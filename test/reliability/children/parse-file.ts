@@ -21,4 +21,11 @@ try {
 }
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
-process.stdout.write(JSON.stringify({ outcome, message, ms: Math.round(performance.now() - t0), peakRssMb: Math.round(peakRss / 2 ** 20) }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    outcome,
+    message,
+    ms: Math.round(performance.now() - t0),
+    peakRssMb: Math.round(peakRss / 2 ** 20),
+  }) + '\n',
+);

@@ -12,7 +12,8 @@ const store = await openStore({ ...config, migrate: false });
 const actor = { id: null, name: 'crash-test' };
 
 const versions = new Map<number, number>();
-for (const r of await store.db.selectFrom('reports').select(['id', 'version']).where('id', 'in', reportIds).execute()) versions.set(r.id, r.version);
+for (const r of await store.db.selectFrom('reports').select(['id', 'version']).where('id', 'in', reportIds).execute())
+  versions.set(r.id, r.version);
 process.stdout.write('ready\n');
 
 let n = 0;

@@ -19,7 +19,11 @@ export interface ChildRun {
   waitFor(test: (line: string) => boolean): Promise<string>;
 }
 
-export function runChild(script: string, args: string[], options: { heapMb?: number; env?: Record<string, string> } = {}): ChildRun {
+export function runChild(
+  script: string,
+  args: string[],
+  options: { heapMb?: number; env?: Record<string, string> } = {},
+): ChildRun {
   const execArgs = ['--import', 'tsx'];
   if (options.heapMb) execArgs.push(`--max-old-space-size=${options.heapMb}`);
   const proc = spawn(process.execPath, [...execArgs, script, ...args], {
@@ -37,16 +41,18 @@ export function runChild(script: string, args: string[], options: { heapMb?: num
     partial = parts.pop()!;
     for (const line of parts) {
       lines.push(line);
-      for (const w of [...waiters]) if (w.test(line)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
+      for (const w of [...waiters])
+        if (w.test(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
     }
   });
   proc.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     proc.on('exit', (code, signal) => {
-      for (const w of waiters.splice(0)) w.reject(new Error(`child exited (${code ?? signal}) before the awaited line; stderr: ${err.slice(-2000)}`));
+      for (const w of waiters.splice(0))
+        w.reject(new Error(`child exited (${code ?? signal}) before the awaited line; stderr: ${err.slice(-2000)}`));
       resolve({ code, signal });
     }),
   );
@@ -64,7 +70,11 @@ export function runChild(script: string, args: string[], options: { heapMb?: num
 }
 
 /** Runs a child to its end or kills it at the deadline; returns its stdout lines and how it ended. */
-export async function runToEnd(script: string, args: string[], options: { heapMb?: number; timeoutMs: number; env?: Record<string, string> }) {
+export async function runToEnd(
+  script: string,
+  args: string[],
+  options: { heapMb?: number; timeoutMs: number; env?: Record<string, string> },
+) {
   const run = runChild(script, args, options);
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -66,7 +66,9 @@ export async function xlsxGiantMerge(): Promise<Buffer> {
   const bytes = await makeXlsx();
   const entries = await zipEntries(bytes);
   const sheet = await zipText(bytes, 'xl/worksheets/sheet1.xml');
-  const xml = sheet.replace(/<mergeCells[\s\S]*?<\/mergeCells>/, '').replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>');
+  const xml = sheet
+    .replace(/<mergeCells[\s\S]*?<\/mergeCells>/, '')
+    .replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>');
   return writeZip(withEntryReplaced(entries, storedEntry('xl/worksheets/sheet1.xml', xml)));
 }
 
@@ -84,7 +86,10 @@ export async function docxDeeplyNested(depth = 200_000): Promise<Buffer> {
 export async function docxDeepRuns(depth = 200_000): Promise<Buffer> {
   const entries = await zipEntries(await makeDocx());
   const original = await zipText(await makeDocx(), 'word/document.xml');
-  const xml = original.replace('<w:body>', `<w:body><w:p>${'<w:r>'.repeat(depth)}<w:t>深</w:t>${'</w:r>'.repeat(depth)}</w:p>`);
+  const xml = original.replace(
+    '<w:body>',
+    `<w:body><w:p>${'<w:r>'.repeat(depth)}<w:t>深</w:t>${'</w:r>'.repeat(depth)}</w:p>`,
+  );
   return writeZip(withEntryReplaced(entries, storedEntry('word/document.xml', xml)));
 }
 

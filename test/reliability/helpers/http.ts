@@ -19,13 +19,22 @@ export class HttpClient {
     return res;
   }
 
-  async request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<HttpResult> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<HttpResult> {
     const headers: Record<string, string> = { ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = `duban_session=${this.cookie}`;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     const t0 = performance.now();
-    const res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     const ms = performance.now() - t0;
     const set = res.headers.getSetCookie().find((c) => c.startsWith('duban_session='));

@@ -12,10 +12,19 @@ export interface SaveAck {
   marker: string;
 }
 
-export async function expectNoLostUpdate(store: Store, acks: SaveAck[], startVersions: Map<number, number>, auditActorPrefix: string) {
+export async function expectNoLostUpdate(
+  store: Store,
+  acks: SaveAck[],
+  startVersions: Map<number, number>,
+  auditActorPrefix: string,
+) {
   const ids = [...startVersions.keys()];
   const rows = await store.db.selectFrom('reports').select(['id', 'version', 'text']).where('id', 'in', ids).execute();
-  const versions = await store.db.selectFrom('report_versions').select(['report_id', 'version', 'text']).where('report_id', 'in', ids).execute();
+  const versions = await store.db
+    .selectFrom('report_versions')
+    .select(['report_id', 'version', 'text'])
+    .where('report_id', 'in', ids)
+    .execute();
   const kept = new Map(versions.map((v) => [`${v.report_id}:${v.version}`, v.text]));
 
   const seen = new Set<string>();
@@ -23,7 +32,9 @@ export async function expectNoLostUpdate(store: Store, acks: SaveAck[], startVer
     const key = `${a.id}:${a.version}`;
     expect(seen.has(key), `two writers were both given version ${a.version} of report ${a.id}`).toBe(false);
     seen.add(key);
-    expect(kept.get(key), `acknowledged save ${a.marker} (report ${a.id} v${a.version}) is missing`).toContain(a.marker);
+    expect(kept.get(key), `acknowledged save ${a.marker} (report ${a.id} v${a.version}) is missing`).toContain(
+      a.marker,
+    );
   }
   let total = 0;
   for (const r of rows) {
@@ -32,7 +43,10 @@ export async function expectNoLostUpdate(store: Store, acks: SaveAck[], startVer
     total += mine;
     // versions = start + successful saves: nothing lost, nothing invented.
     expect(r.version, `report ${r.id}`).toBe(start + mine);
-    const own = versions.filter((v) => v.report_id === r.id && v.version > start).map((v) => v.version).sort((a, b) => a - b);
+    const own = versions
+      .filter((v) => v.report_id === r.id && v.version > start)
+      .map((v) => v.version)
+      .sort((a, b) => a - b);
     expect(own).toEqual(Array.from({ length: mine }, (_, i) => start + i + 1));
     if (mine) expect(r.text).toBe(kept.get(`${r.id}:${r.version}`));
   }

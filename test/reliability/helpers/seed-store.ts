@@ -25,13 +25,25 @@ export function scaledTasks(times: number): Task[] {
   return out;
 }
 
-export async function importSeed(store: Store, planTitle = '2023年钱塘区政府工作报告重点工作任务'): Promise<ImportSummary> {
+export async function importSeed(
+  store: Store,
+  planTitle = '2023年钱塘区政府工作报告重点工作任务',
+): Promise<ImportSummary> {
   const table = seedTableOnce();
-  return importParsedTable(store, SYSTEM_ACTOR, { table, planTitle, period: '2023Q4', fileName: 'qiantang-2023-q4.txt', sha256: 'seed' });
+  return importParsedTable(store, SYSTEM_ACTOR, {
+    table,
+    planTitle,
+    period: '2023Q4',
+    fileName: 'qiantang-2023-q4.txt',
+    sha256: 'seed',
+  });
 }
 
 /** Ids and versions of the reports of one period, by task seq. */
-export async function reportsOf(store: Store, periodId: number): Promise<{ id: number; version: number; seq: number }[]> {
+export async function reportsOf(
+  store: Store,
+  periodId: number,
+): Promise<{ id: number; version: number; seq: number }[]> {
   return store.db
     .selectFrom('reports as r')
     .innerJoin('tasks as t', 't.id', 'r.task_id')

@@ -5,8 +5,19 @@ import { expect } from 'vitest';
 import { DubanError, STATUSES, type Assessment, type ParsedTable, type Result } from '../../../src/domain/index.js';
 
 export const ERROR_CODES = new Set([
-  'bad_input', 'too_large', 'unsupported_format', 'no_header', 'encrypted', 'not_found', 'conflict', 'forbidden',
-  'unauthorized', 'closed_period', 'db_unavailable', 'db_incompatible', 'internal',
+  'bad_input',
+  'too_large',
+  'unsupported_format',
+  'no_header',
+  'encrypted',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthorized',
+  'closed_period',
+  'db_unavailable',
+  'db_incompatible',
+  'internal',
 ]);
 
 export function expectWellFormedTable(t: ParsedTable): void {
@@ -54,9 +65,17 @@ export function expectWellFormedAssessment(a: Assessment, target: string, progre
   expect(a.reason.length).toBeGreaterThan(0);
   for (const ind of a.indicators) {
     const { target: t, actual } = ind.source;
-    expect(t.start >= 0 && t.start <= t.end && t.end <= target.length, `target span ${t.start}-${t.end} of ${target.length}`).toBe(true);
-    if (actual) expect(actual.start >= 0 && actual.start <= actual.end && actual.end <= progress.length, `actual span ${actual.start}-${actual.end} of ${progress.length}`).toBe(true);
-    for (const n of [ind.target, ind.floor, ind.actual]) if (typeof n === 'number') expect(Number.isFinite(n), `non-finite number ${n} in ${ind.metric}`).toBe(true);
+    expect(
+      t.start >= 0 && t.start <= t.end && t.end <= target.length,
+      `target span ${t.start}-${t.end} of ${target.length}`,
+    ).toBe(true);
+    if (actual)
+      expect(
+        actual.start >= 0 && actual.start <= actual.end && actual.end <= progress.length,
+        `actual span ${actual.start}-${actual.end} of ${progress.length}`,
+      ).toBe(true);
+    for (const n of [ind.target, ind.floor, ind.actual])
+      if (typeof n === 'number') expect(Number.isFinite(n), `non-finite number ${n} in ${ind.metric}`).toBe(true);
   }
   expect(() => JSON.stringify(a)).not.toThrow();
 }

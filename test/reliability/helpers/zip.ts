@@ -25,7 +25,10 @@ export function storedEntry(name: string, content: string | Uint8Array): ZipEntr
  * holds a gigabyte). The filler block is deflated once with a full flush, so the same compressed
  * bytes can be repeated: building a 1 GB bomb takes milliseconds and about 1 MB.
  */
-export function bombEntry(name: string, parts: { prefix: string; filler: Uint8Array; repeat: number; suffix: string }): ZipEntry {
+export function bombEntry(
+  name: string,
+  parts: { prefix: string; filler: Uint8Array; repeat: number; suffix: string },
+): ZipEntry {
   const prefix = Buffer.from(parts.prefix, 'utf8');
   const suffix = Buffer.from(parts.suffix, 'utf8');
   const flush = { finishFlush: constants.Z_FULL_FLUSH };

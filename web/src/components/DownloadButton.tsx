@@ -39,7 +39,12 @@ export function DownloadButton({
 }: { path: string; query: Query; fileName: string; children: ReactNode } & Omit<ButtonProps, 'onClick' | 'loading'>) {
   const { busy, run } = useDownload();
   return (
-    <Button icon={<DownloadOutlined />} {...button} loading={busy !== null} onClick={() => run('one', path, query, fileName)}>
+    <Button
+      icon={<DownloadOutlined />}
+      {...button}
+      loading={busy !== null}
+      onClick={() => run('one', path, query, fileName)}
+    >
       {children}
     </Button>
   );

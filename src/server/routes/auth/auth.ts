@@ -2,7 +2,15 @@
 // An unknown user and a wrong password get the same status, message and (roughly) the same time.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../../../store/db.js';
-import { clearLoginFailures, createSession, deleteSession, findSession, lockedUntil, recordLoginFailure, type BackoffPolicy } from '../../../store/sessions.js';
+import {
+  clearLoginFailures,
+  createSession,
+  deleteSession,
+  findSession,
+  lockedUntil,
+  recordLoginFailure,
+  type BackoffPolicy,
+} from '../../../store/sessions.js';
 import { findUserForLogin, getUser, updateUser } from '../../../store/users.js';
 import { actorOf, type Caller } from '../../access.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/password.js';
@@ -17,7 +25,14 @@ const FREE_FAILURES_PER_ADDRESS = 20;
 
 export async function meOf(store: Store, caller: Caller) {
   if (caller.kind === 'token') {
-    return { id: null, username: `token:${caller.name}`, displayName: caller.name, role: caller.role, unit: caller.unitId ? { id: caller.unitId, name: '' } : null, leader: caller.leaderId ? { id: caller.leaderId, name: '' } : null };
+    return {
+      id: null,
+      username: `token:${caller.name}`,
+      displayName: caller.name,
+      role: caller.role,
+      unit: caller.unitId ? { id: caller.unitId, name: '' } : null,
+      leader: caller.leaderId ? { id: caller.leaderId, name: '' } : null,
+    };
   }
   const u = await getUser(store.db, caller.userId!);
   if (!u) throw new HttpError('unauthorized', '请先登录');
@@ -28,7 +43,10 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
   return async (app: FastifyInstance) => {
     app.post<{ Body: { username: string; password: string } }>(
       '/auth/login',
-      { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: session } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: session } },
+      },
       async (request, reply) => {
         const username = request.body.username.trim().toLowerCase();
         const keys = [`user:${username}`, `ip:${request.ip}`];
@@ -36,10 +54,15 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
         const until = await lockedUntil(store.db, keys, new Date(nowMs).toISOString());
         if (until) {
           const seconds = Math.max(1, Math.ceil((Date.parse(until) - nowMs) / 1000));
-          throw new HttpError('rate_limited', `登录失败次数过多，请 ${seconds} 秒后再试`, { 'retry-after': String(seconds) });
+          throw new HttpError('rate_limited', `登录失败次数过多，请 ${seconds} 秒后再试`, {
+            'retry-after': String(seconds),
+          });
         }
         const user = await findUserForLogin(store.db, username);
-        const passwordOk = await verifyPassword(request.body.password, user?.passwordHash ?? (await dummyPasswordHash()));
+        const passwordOk = await verifyPassword(
+          request.body.password,
+          user?.passwordHash ?? (await dummyPasswordHash()),
+        );
         if (!user || !passwordOk || user.disabled) {
           await recordLoginFailure(store.db, keys[0], options.backoff, nowMs);
           await recordLoginFailure(store.db, keys[1], options.backoff, nowMs, FREE_FAILURES_PER_ADDRESS);
@@ -49,32 +72,58 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
         const token = newSecret();
         const csrfToken = newSecret();
         const now = new Date(nowMs).toISOString();
-        await createSession(store.db, { idHash: sha256(token), userId: user.id, csrfToken, now, expiresAt: sessionExpiry(now, nowMs, options.session) });
+        await createSession(store.db, {
+          idHash: sha256(token),
+          userId: user.id,
+          csrfToken,
+          now,
+          expiresAt: sessionExpiry(now, nowMs, options.session),
+        });
         reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
-        return { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unit: user.unit, leader: user.leader }, csrfToken };
+        return {
+          user: {
+            id: user.id,
+            username: user.username,
+            displayName: user.displayName,
+            role: user.role,
+            unit: user.unit,
+            leader: user.leader,
+          },
+          csrfToken,
+        };
       },
     );
 
-    app.post('/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '退出登录', response: { 200: okBody } } }, async (request: FastifyRequest, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) {
-        // A live session ends only with its CSRF token: another site must not log people out.
-        const live = await findSession(store.db, sha256(token));
-        const sent = request.headers['x-csrf-token'];
-        if (live && (typeof sent !== 'string' || !sameSecret(sent, live.csrfToken))) {
-          throw new HttpError('forbidden', '缺少或错误的 CSRF 令牌（请求头 x-csrf-token）');
+    app.post(
+      '/auth/logout',
+      { config: { access: 'public' }, schema: { tags: ['auth'], summary: '退出登录', response: { 200: okBody } } },
+      async (request: FastifyRequest, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) {
+          // A live session ends only with its CSRF token: another site must not log people out.
+          const live = await findSession(store.db, sha256(token));
+          const sent = request.headers['x-csrf-token'];
+          if (live && (typeof sent !== 'string' || !sameSecret(sent, live.csrfToken))) {
+            throw new HttpError('forbidden', '缺少或错误的 CSRF 令牌（请求头 x-csrf-token）');
+          }
+          await deleteSession(store.db, sha256(token));
         }
-        await deleteSession(store.db, sha256(token));
-      }
-      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
-      return { ok: true };
-    });
+        reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+        return { ok: true };
+      },
+    );
 
-    app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: session } } }, async (request) => {
-      const caller = callerOf(request);
-      const csrfToken = caller.sessionHash ? (await findSession(store.db, caller.sessionHash))?.csrfToken ?? null : null;
-      return { user: await meOf(store, caller), csrfToken };
-    });
+    app.get(
+      '/auth/me',
+      { schema: { tags: ['auth'], summary: '当前用户', response: { 200: session } } },
+      async (request) => {
+        const caller = callerOf(request);
+        const csrfToken = caller.sessionHash
+          ? ((await findSession(store.db, caller.sessionHash))?.csrfToken ?? null)
+          : null;
+        return { user: await meOf(store, caller), csrfToken };
+      },
+    );
 
     app.post<{ Body: { currentPassword: string; newPassword: string } }>(
       '/auth/password',
@@ -87,7 +136,13 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
           throw new HttpError('invalid_credentials', '当前密码不正确');
         }
         // Other sessions of this account end; this one goes on.
-        await updateUser(store.db, actorOf(caller), user.id, { passwordHash: await hashPassword(request.body.newPassword) }, { keepSessionHash: caller.sessionHash ?? undefined });
+        await updateUser(
+          store.db,
+          actorOf(caller),
+          user.id,
+          { passwordHash: await hashPassword(request.body.newPassword) },
+          { keepSessionHash: caller.sessionHash ?? undefined },
+        );
         return { ok: true };
       },
     );

@@ -19,19 +19,36 @@ export function dashboardRoutes(store: Store) {
     const tags = ['dashboard'];
     app.get<{ Querystring: { planId: number; periodId: number; leaderId?: number; unitId?: number } }>(
       '/dashboard',
-      { schema: { tags, summary: '按主题、领导、单位的状态统计与滞后清单', querystring: object({ planId: id, periodId: id, leaderId: id, unitId: id }, ['planId', 'periodId']) } },
+      {
+        schema: {
+          tags,
+          summary: '按主题、领导、单位的状态统计与滞后清单',
+          querystring: object({ planId: id, periodId: id, leaderId: id, unitId: id }, ['planId', 'periodId']),
+        },
+      },
       async (request) => {
         const q = request.query;
         const period = await getPeriod(store.db, q.periodId);
         if (!period || period.planId !== q.planId) throw notFound('报告期');
         const settings = await getSettings(store.db);
-        return dashboardCounts(store.db, { planId: q.planId, periodId: q.periodId, ...scopedFilter(callerOf(request), q), lightThresholds: settings.lights });
+        return dashboardCounts(store.db, {
+          planId: q.planId,
+          periodId: q.periodId,
+          ...scopedFilter(callerOf(request), q),
+          lightThresholds: settings.lights,
+        });
       },
     );
 
     app.get<{ Querystring: { planId: number; leaderId?: number; unitId?: number } }>(
       '/dashboard/trend',
-      { schema: { tags, summary: '各期状态趋势', querystring: object({ planId: id, leaderId: id, unitId: id }, ['planId']) } },
+      {
+        schema: {
+          tags,
+          summary: '各期状态趋势',
+          querystring: object({ planId: id, leaderId: id, unitId: id }, ['planId']),
+        },
+      },
       async (request) => trend(store.db, request.query.planId, scopedFilter(callerOf(request), request.query)),
     );
 
@@ -39,7 +56,22 @@ export function dashboardRoutes(store: Store) {
     // (seconds at 400,000 reports), and no screen needs it. `duban search` without --plan still can.
     app.get<{ Querystring: { q: string; planId: number; periodId?: number; page?: number; pageSize?: number } }>(
       '/search',
-      { schema: { tags, summary: '全文检索（限定计划）', querystring: object({ q: { type: 'string', minLength: 1, maxLength: 100 }, planId: id, periodId: id, page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 } }, ['q', 'planId']) } },
+      {
+        schema: {
+          tags,
+          summary: '全文检索（限定计划）',
+          querystring: object(
+            {
+              q: { type: 'string', minLength: 1, maxLength: 100 },
+              planId: id,
+              periodId: id,
+              page: { type: 'integer', minimum: 1, default: 1 },
+              pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+            },
+            ['q', 'planId'],
+          ),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         const q = request.query;
@@ -58,9 +90,17 @@ export function dashboardRoutes(store: Store) {
 
 async function visibleTaskIds(store: Store, caller: Caller): Promise<Set<number>> {
   if (caller.role === 'unit') {
-    const rows = await store.db.selectFrom('task_units').select('task_id').where('unit_id', '=', caller.unitId ?? -1).execute();
+    const rows = await store.db
+      .selectFrom('task_units')
+      .select('task_id')
+      .where('unit_id', '=', caller.unitId ?? -1)
+      .execute();
     return new Set(rows.map((r) => r.task_id));
   }
-  const rows = await store.db.selectFrom('task_leaders').select('task_id').where('leader_id', '=', caller.leaderId ?? -1).execute();
+  const rows = await store.db
+    .selectFrom('task_leaders')
+    .select('task_id')
+    .where('leader_id', '=', caller.leaderId ?? -1)
+    .execute();
   return new Set(rows.map((r) => r.task_id));
 }

@@ -45,19 +45,37 @@ export function importRoutes(store: Store, options: { maxImportBytes: number }) 
   return async (app: FastifyInstance) => {
     const config = { access: ['admin'] as const };
     const tags = ['import'];
-    app.post('/imports/preview', { config, schema: { tags, summary: '上传表格并预览（不保存）', consumes: ['multipart/form-data'] } }, async (request) => {
-      const { fileName, content } = await readUpload(request, options.maxImportBytes);
-      const parsed = await parseTable(new Uint8Array(content), { fileName });
-      if (!parsed.ok) throw new HttpError(parsed.error.code === 'too_large' ? 'too_large' : parsed.error.code === 'unsupported_format' ? 'unsupported_format' : parsed.error.code === 'no_header' ? 'no_header' : parsed.error.code === 'encrypted' ? 'encrypted' : 'bad_input', parsed.error.message);
-      const table = parsed.value;
-      const info = table.title ? planInfoFromTitle(table.title) : { title: fileName.replace(/\.[^.]+$/, ''), region: null, year: null };
-      return {
-        fileName,
-        sha256: createHash('sha256').update(content).digest('hex'),
-        table,
-        suggested: { planTitle: info.title, region: info.region, year: info.year, period: table.period },
-      };
-    });
+    app.post(
+      '/imports/preview',
+      { config, schema: { tags, summary: '上传表格并预览（不保存）', consumes: ['multipart/form-data'] } },
+      async (request) => {
+        const { fileName, content } = await readUpload(request, options.maxImportBytes);
+        const parsed = await parseTable(new Uint8Array(content), { fileName });
+        if (!parsed.ok)
+          throw new HttpError(
+            parsed.error.code === 'too_large'
+              ? 'too_large'
+              : parsed.error.code === 'unsupported_format'
+                ? 'unsupported_format'
+                : parsed.error.code === 'no_header'
+                  ? 'no_header'
+                  : parsed.error.code === 'encrypted'
+                    ? 'encrypted'
+                    : 'bad_input',
+            parsed.error.message,
+          );
+        const table = parsed.value;
+        const info = table.title
+          ? planInfoFromTitle(table.title)
+          : { title: fileName.replace(/\.[^.]+$/, ''), region: null, year: null };
+        return {
+          fileName,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          table,
+          suggested: { planTitle: info.title, region: info.region, year: info.year, period: table.period },
+        };
+      },
+    );
 
     app.post<{ Body: ConfirmBody }>(
       '/imports/confirm',
@@ -65,7 +83,8 @@ export function importRoutes(store: Store, options: { maxImportBytes: number }) 
         config,
         bodyLimit: 20 * 1024 * 1024,
         schema: {
-          tags, summary: '确认导入',
+          tags,
+          summary: '确认导入',
           body: object(
             {
               fileName: { type: 'string', minLength: 1, maxLength: 300 },
@@ -82,10 +101,19 @@ export function importRoutes(store: Store, options: { maxImportBytes: number }) 
       },
       async (request) => {
         const b = request.body;
-        const tasks: Task[] = b.tasks.map(({ warnings: _w, ...t }) => ({ ...t, theme: t.theme ?? null, category: t.category ?? null }));
+        const tasks: Task[] = b.tasks.map(({ warnings: _w, ...t }) => ({
+          ...t,
+          theme: t.theme ?? null,
+          category: t.category ?? null,
+        }));
         const summary = await importParsedTable(store.db, actorOf(callerOf(request)), {
           table: { tasks, title: b.planTitle, period: b.period },
-          planTitle: b.planTitle, region: b.region, year: b.year, period: b.period, fileName: b.fileName, sha256: b.sha256,
+          planTitle: b.planTitle,
+          region: b.region,
+          year: b.year,
+          period: b.period,
+          fileName: b.fileName,
+          sha256: b.sha256,
         });
         return summary;
       },

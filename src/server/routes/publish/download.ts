@@ -8,7 +8,8 @@ const encodeRfc5987 = (value: string): string =>
   encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** An ASCII-only stand-in for old clients that ignore `filename*`. */
-const asciiName = (value: string): string => value.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[_.]+/, '') || 'download';
+const asciiName = (value: string): string =>
+  value.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[_.]+/, '') || 'download';
 
 /** The Content-Disposition header for a download named `fileName` (`fallback` for ASCII-only clients). */
 export function contentDisposition(fileName: string, fallback: string): string {
@@ -16,7 +17,10 @@ export function contentDisposition(fileName: string, fallback: string): string {
   return `attachment; filename="${asciiName(fallback)}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
-export function sendDownload(reply: FastifyReply, file: { bytes: Uint8Array; mime: string; fileName: string; fallback: string }) {
+export function sendDownload(
+  reply: FastifyReply,
+  file: { bytes: Uint8Array; mime: string; fileName: string; fallback: string },
+) {
   const body = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   reply
     .header('content-type', file.mime)

@@ -7,11 +7,26 @@ import { DubanError, STATUSES, parsePeriod, type Result, type Status } from '../
 import { LIGHTS, type Light } from '../../../domain/light.js';
 import { findChromium, hasChineseFont } from '../../../export/chromium.js';
 import {
-  MIME, exportProgressTable, loadBriefing, loadDiff, loadNotice, loadProgressTable, safeFileName, writeBriefingDocx, writeNoticeDocx,
+  MIME,
+  exportProgressTable,
+  loadBriefing,
+  loadDiff,
+  loadNotice,
+  loadProgressTable,
+  safeFileName,
+  writeBriefingDocx,
+  writeNoticeDocx,
   type ProgressFormat,
 } from '../../../export/index.js';
 import type { Store } from '../../../store/db.js';
-import { filterProblem, resolveNamed, resolvePeriod, resolvePlan, type PeriodRef, type PlanRef } from '../../../store/progress-table.js';
+import {
+  filterProblem,
+  resolveNamed,
+  resolvePeriod,
+  resolvePlan,
+  type PeriodRef,
+  type PlanRef,
+} from '../../../store/progress-table.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
 import { lightSchema, object, statusSchema } from '../common.js';
@@ -29,7 +44,11 @@ function unwrap<T>(r: Result<T>, emptyMessage: string): T {
   throw new HttpError(r.error.code === 'unsupported_format' ? 'unsupported_format' : 'bad_input', r.error.message);
 }
 
-async function planAndPeriod(store: Store, planId: number, periodId: number): Promise<{ plan: PlanRef; period: PeriodRef }> {
+async function planAndPeriod(
+  store: Store,
+  planId: number,
+  periodId: number,
+): Promise<{ plan: PlanRef; period: PeriodRef }> {
   const plan = await resolvePlan(store.db, planId);
   if (!plan) throw new HttpError('not_found', `计划 ${planId} 不存在`);
   const period = await resolvePeriod(store.db, plan.id, periodId);
@@ -39,12 +58,15 @@ async function planAndPeriod(store: Store, planId: number, periodId: number): Pr
 
 /** Why this server cannot print a PDF right now (no Chromium, no Chinese font), or null. */
 async function pdfProblem(): Promise<string | null> {
-  if (!findChromium()) return '服务器未安装 Chromium，暂时无法生成 PDF（请管理员安装 Debian 的 chromium 软件包）。可以先导出 .xlsx 或 .docx 再打印。';
-  if (!(await hasChineseFont())) return '服务器缺少中文字体，暂时无法生成 PDF（请管理员安装 fonts-noto-cjk）。可以先导出 .xlsx 或 .docx 再打印。';
+  if (!findChromium())
+    return '服务器未安装 Chromium，暂时无法生成 PDF（请管理员安装 Debian 的 chromium 软件包）。可以先导出 .xlsx 或 .docx 再打印。';
+  if (!(await hasChineseFont()))
+    return '服务器缺少中文字体，暂时无法生成 PDF（请管理员安装 fonts-noto-cjk）。可以先导出 .xlsx 或 .docx 再打印。';
   return null;
 }
 
-const pdfUnavailable = (reply: FastifyReply, message: string) => reply.code(503).send({ error: { code: 'pdf_unavailable', message } });
+const pdfUnavailable = (reply: FastifyReply, message: string) =>
+  reply.code(503).send({ error: { code: 'pdf_unavailable', message } });
 
 interface ExportQuery {
   planId: number;
@@ -62,10 +84,14 @@ interface ExportQuery {
 
 const exportQuery = object(
   {
-    planId: id, periodId: id,
+    planId: id,
+    periodId: id,
     format: { type: 'string', enum: ['xlsx', 'docx', 'csv', 'pdf'] },
     withStatus: { type: 'integer', enum: [0, 1] },
-    unitId: id, leaderId: id, themeId: id, categoryId: id,
+    unitId: id,
+    leaderId: id,
+    themeId: id,
+    categoryId: id,
     status: { type: 'array', items: statusSchema, maxItems: STATUSES.length },
     light: { type: 'array', items: lightSchema, maxItems: LIGHTS.length },
     q: { type: 'string', maxLength: 100 },
@@ -90,8 +116,17 @@ export function publishRoutes(store: Store) {
         }
         const table = unwrap(
           await loadProgressTable(store.db, {
-            plan: plan.id, period: period.id, withStatus: q.withStatus === 1, statuses: q.status, lights: q.light, q: q.q,
-            unit: scope.unitId, leader: scope.leaderId, themeId: q.themeId, categoryId: q.categoryId, today: today(),
+            plan: plan.id,
+            period: period.id,
+            withStatus: q.withStatus === 1,
+            statuses: q.status,
+            lights: q.light,
+            q: q.q,
+            unit: scope.unitId,
+            leader: scope.leaderId,
+            themeId: q.themeId,
+            categoryId: q.categoryId,
+            today: today(),
           }),
           '当前筛选条件下没有可导出的任务，请放宽筛选后再导出。',
         );
@@ -100,7 +135,8 @@ export function publishRoutes(store: Store) {
           file = await exportProgressTable(table, q.format);
         } catch (err) {
           // Chromium vanished or cannot print: say so rather than a bare 500.
-          if (err instanceof DubanError && err.code === 'unsupported_format') return pdfUnavailable(reply, `暂时无法生成 PDF：${err.message}`);
+          if (err instanceof DubanError && err.code === 'unsupported_format')
+            return pdfUnavailable(reply, `暂时无法生成 PDF：${err.message}`);
           throw err;
         }
         return sendDownload(reply, { ...file, fallback: `progress-${period.label}.${q.format}` });
@@ -111,7 +147,12 @@ export function publishRoutes(store: Store) {
       '/briefings/:leaderId',
       {
         config: { access: ['admin', 'viewer', 'leader'] },
-        schema: { tags, summary: '领导专报（.docx）', params: object({ leaderId: id }, ['leaderId']), querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']) },
+        schema: {
+          tags,
+          summary: '领导专报（.docx）',
+          params: object({ leaderId: id }, ['leaderId']),
+          querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']),
+        },
       },
       async (request, reply) => {
         const { leaderId } = scopedFilter(callerOf(request), { leaderId: request.params.leaderId });
@@ -123,8 +164,10 @@ export function publishRoutes(store: Store) {
           `${leader.name}在本计划中没有牵头的任务，无法生成专报。`,
         );
         return sendDownload(reply, {
-          bytes: await writeBriefingDocx(briefing), mime: MIME.docx,
-          fileName: `${safeFileName(`领导专报-${leader.name}-${period.label}`)}.docx`, fallback: `briefing-${leader.id}-${period.label}.docx`,
+          bytes: await writeBriefingDocx(briefing),
+          mime: MIME.docx,
+          fileName: `${safeFileName(`领导专报-${leader.name}-${period.label}`)}.docx`,
+          fallback: `briefing-${leader.id}-${period.label}.docx`,
         });
       },
     );
@@ -133,7 +176,12 @@ export function publishRoutes(store: Store) {
       '/notices/:unitId',
       {
         config: { access: ['admin', 'unit'] },
-        schema: { tags, summary: '催办通知（.docx）', params: object({ unitId: id }, ['unitId']), querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']) },
+        schema: {
+          tags,
+          summary: '催办通知（.docx）',
+          params: object({ unitId: id }, ['unitId']),
+          querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']),
+        },
       },
       async (request, reply) => {
         const { unitId } = scopedFilter(callerOf(request), { unitId: request.params.unitId });
@@ -148,8 +196,10 @@ export function publishRoutes(store: Store) {
           `${unit.name}在 ${period.label} 没有逾期未报的任务。`,
         );
         return sendDownload(reply, {
-          bytes: await writeNoticeDocx(notice), mime: MIME.docx,
-          fileName: `${safeFileName(`催办通知-${unit.name}-${period.label}`)}.docx`, fallback: `notice-${unit.id}-${period.label}.docx`,
+          bytes: await writeNoticeDocx(notice),
+          mime: MIME.docx,
+          fileName: `${safeFileName(`催办通知-${unit.name}-${period.label}`)}.docx`,
+          fallback: `notice-${unit.id}-${period.label}.docx`,
         });
       },
     );
@@ -158,17 +208,33 @@ export function publishRoutes(store: Store) {
       '/diff',
       {
         config: { access: ['admin', 'viewer'] },
-        schema: { tags, summary: '两期比较（状态上升、下降、新增、未变化）', querystring: object({ planId: id, from: { type: 'string', minLength: 1, maxLength: 20 }, to: { type: 'string', minLength: 1, maxLength: 20 } }, ['planId', 'from', 'to']) },
+        schema: {
+          tags,
+          summary: '两期比较（状态上升、下降、新增、未变化）',
+          querystring: object(
+            {
+              planId: id,
+              from: { type: 'string', minLength: 1, maxLength: 20 },
+              to: { type: 'string', minLength: 1, maxLength: 20 },
+            },
+            ['planId', 'from', 'to'],
+          ),
+        },
       },
       async (request) => {
         const { planId, from, to } = request.query;
         const plan = await resolvePlan(store.db, planId);
         if (!plan) throw new HttpError('not_found', `计划 ${planId} 不存在`);
         for (const label of [from, to]) {
-          if (!parsePeriod(label)) throw new HttpError('validation', `“${label}”不是周期（如 2023Q4、2024-03、2023H1、2023）`);
-          if (!(await resolvePeriod(store.db, plan.id, label))) throw new HttpError('not_found', `该计划没有 ${label} 这个周期`);
+          if (!parsePeriod(label))
+            throw new HttpError('validation', `“${label}”不是周期（如 2023Q4、2024-03、2023H1、2023）`);
+          if (!(await resolvePeriod(store.db, plan.id, label)))
+            throw new HttpError('not_found', `该计划没有 ${label} 这个周期`);
         }
-        return unwrap(await loadDiff(store.db, { plan: plan.id, from, to }), `${from} 和 ${to} 都还没有填报，无从比较。`);
+        return unwrap(
+          await loadDiff(store.db, { plan: plan.id, from, to }),
+          `${from} 和 ${to} 都还没有填报，无从比较。`,
+        );
       },
     );
   };

@@ -9,10 +9,18 @@ import { notFound } from '../../errors.js';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-export function withLight<R extends ReportDetail>(report: R, period: Pick<PeriodInfo, 'dueDate' | 'endDate'>, thresholds: LightThresholds): R & { light: Light } {
+export function withLight<R extends ReportDetail>(
+  report: R,
+  period: Pick<PeriodInfo, 'dueDate' | 'endDate'>,
+  thresholds: LightThresholds,
+): R & { light: Light } {
   const light = lightOf(
     { ...report.assessment, status: report.status },
-    { dueDatePassed: period.dueDate != null && today() > period.dueDate, thresholds, periodEndMonth: Number(period.endDate.slice(5, 7)) },
+    {
+      dueDatePassed: period.dueDate != null && today() > period.dueDate,
+      thresholds,
+      periodEndMonth: Number(period.endDate.slice(5, 7)),
+    },
   );
   return { ...report, light };
 }
@@ -22,6 +30,12 @@ export async function reportDetail(store: Store, reportId: number) {
   if (!report) throw notFound('报告');
   const period = (await getPeriod(store.db, report.periodId))!;
   const settings = await getSettings(store.db);
-  const attachments = (await listAttachments(store.db, reportId)).map((a) => ({ id: a.id, fileName: a.fileName, mime: a.mime, size: a.size, createdAt: a.createdAt }));
+  const attachments = (await listAttachments(store.db, reportId)).map((a) => ({
+    id: a.id,
+    fileName: a.fileName,
+    mime: a.mime,
+    size: a.size,
+    createdAt: a.createdAt,
+  }));
   return { ...withLight(report, period, settings.lights), attachments };
 }

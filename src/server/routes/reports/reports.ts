@@ -2,7 +2,12 @@
 // period), review (admin: approve, return with comment, override with reason), comments, evidence.
 import type { FastifyInstance } from 'fastify';
 import type { Status } from '../../../domain/index.js';
-import { addAttachment, deleteAttachment, getAttachmentContent, getAttachmentInfo } from '../../../store/attachments.js';
+import {
+  addAttachment,
+  deleteAttachment,
+  getAttachmentContent,
+  getAttachmentInfo,
+} from '../../../store/attachments.js';
 import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
 import { listVersions, saveReport } from '../../../store/reports.js';
@@ -27,28 +32,55 @@ export function reportRoutes(store: Store) {
       return reportDetail(store, request.params.id);
     });
 
-    app.get<P>('/reports/:id/versions', { schema: { tags, summary: '报告历史版本', params: idParams } }, async (request) => {
-      await assertReportReadable(store.db, callerOf(request), request.params.id);
-      return listVersions(store.db, request.params.id);
-    });
+    app.get<P>(
+      '/reports/:id/versions',
+      { schema: { tags, summary: '报告历史版本', params: idParams } },
+      async (request) => {
+        await assertReportReadable(store.db, callerOf(request), request.params.id);
+        return listVersions(store.db, request.params.id);
+      },
+    );
 
     app.put<P & { Body: { text: string; version: number } }>(
       '/reports/:id',
-      { config: { access: ['admin', 'unit'] }, schema: { tags, summary: '保存报告（即时评估）', params: idParams, body: object({ text: { type: 'string', maxLength: 20000 }, version: { type: 'integer', minimum: 1 } }, ['text', 'version']) } },
+      {
+        config: { access: ['admin', 'unit'] },
+        schema: {
+          tags,
+          summary: '保存报告（即时评估）',
+          params: idParams,
+          body: object({ text: { type: 'string', maxLength: 20000 }, version: { type: 'integer', minimum: 1 } }, [
+            'text',
+            'version',
+          ]),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         const ref = await assertReportWritable(store.db, caller, request.params.id);
         if (caller.role !== 'admin' && (ref.state === 'submitted' || ref.state === 'approved')) {
           throw new HttpError('conflict', '报告已提交，需退回后才能修改');
         }
-        await saveReport(store.db, actorOf(caller), { reportId: ref.id, text: request.body.text, expectedVersion: request.body.version });
+        await saveReport(store.db, actorOf(caller), {
+          reportId: ref.id,
+          text: request.body.text,
+          expectedVersion: request.body.version,
+        });
         return reportDetail(store, ref.id);
       },
     );
 
     app.post<P & { Body: { version: number } }>(
       '/reports/:id/submit',
-      { config: { access: ['admin', 'unit'] }, schema: { tags, summary: '提交报告', params: idParams, body: object({ version: { type: 'integer', minimum: 1 } }, ['version']) } },
+      {
+        config: { access: ['admin', 'unit'] },
+        schema: {
+          tags,
+          summary: '提交报告',
+          params: idParams,
+          body: object({ version: { type: 'integer', minimum: 1 } }, ['version']),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         const ref = await assertReportWritable(store.db, caller, request.params.id);
@@ -60,7 +92,15 @@ export function reportRoutes(store: Store) {
     const admin = { access: ['admin'] as const };
     app.post<P & { Body: { comment?: string } }>(
       '/reports/:id/approve',
-      { config: admin, schema: { tags: ['review'], summary: '审核通过', params: idParams, body: object({ comment: { type: 'string', maxLength: 2000 } }) } },
+      {
+        config: admin,
+        schema: {
+          tags: ['review'],
+          summary: '审核通过',
+          params: idParams,
+          body: object({ comment: { type: 'string', maxLength: 2000 } }),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         await assertReportReviewable(store.db, caller, request.params.id);
@@ -71,7 +111,15 @@ export function reportRoutes(store: Store) {
 
     app.post<P & { Body: { comment: string } }>(
       '/reports/:id/return',
-      { config: admin, schema: { tags: ['review'], summary: '退回修改', params: idParams, body: object({ comment: { type: 'string', minLength: 1, maxLength: 2000 } }, ['comment']) } },
+      {
+        config: admin,
+        schema: {
+          tags: ['review'],
+          summary: '退回修改',
+          params: idParams,
+          body: object({ comment: { type: 'string', minLength: 1, maxLength: 2000 } }, ['comment']),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         await assertReportReviewable(store.db, caller, request.params.id);
@@ -82,7 +130,18 @@ export function reportRoutes(store: Store) {
 
     app.post<P & { Body: { status: Status | null; reason: string } }>(
       '/reports/:id/override',
-      { config: admin, schema: { tags: ['review'], summary: '人工改判状态（保留机器判断）', params: idParams, body: object({ status: { anyOf: [statusSchema, { type: 'null' }] }, reason: { type: 'string', maxLength: 2000 } }, ['status', 'reason']) } },
+      {
+        config: admin,
+        schema: {
+          tags: ['review'],
+          summary: '人工改判状态（保留机器判断）',
+          params: idParams,
+          body: object(
+            { status: { anyOf: [statusSchema, { type: 'null' }] }, reason: { type: 'string', maxLength: 2000 } },
+            ['status', 'reason'],
+          ),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         await assertReportReviewable(store.db, caller, request.params.id);
@@ -93,7 +152,21 @@ export function reportRoutes(store: Store) {
 
     app.post<{ Body: { ids: number[]; action: 'approve' | 'return'; comment?: string } }>(
       '/reports/bulk',
-      { config: admin, schema: { tags: ['review'], summary: '批量审核', body: object({ ids: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1, maxItems: 500 }, action: { type: 'string', enum: ['approve', 'return'] }, comment: { type: 'string', maxLength: 2000 } }, ['ids', 'action']) } },
+      {
+        config: admin,
+        schema: {
+          tags: ['review'],
+          summary: '批量审核',
+          body: object(
+            {
+              ids: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1, maxItems: 500 },
+              action: { type: 'string', enum: ['approve', 'return'] },
+              comment: { type: 'string', maxLength: 2000 },
+            },
+            ['ids', 'action'],
+          ),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         const done: number[] = [];
@@ -101,7 +174,8 @@ export function reportRoutes(store: Store) {
         for (const id of request.body.ids) {
           try {
             await assertReportReviewable(store.db, caller, id);
-            if (request.body.action === 'approve') await approveReport(store.db, actorOf(caller), id, request.body.comment || undefined);
+            if (request.body.action === 'approve')
+              await approveReport(store.db, actorOf(caller), id, request.body.comment || undefined);
             else await returnReport(store.db, actorOf(caller), id, request.body.comment ?? '');
             done.push(id);
           } catch (err) {
@@ -114,7 +188,15 @@ export function reportRoutes(store: Store) {
 
     app.post<P & { Body: { body: string } }>(
       '/reports/:id/comments',
-      { config: { access: ['admin', 'unit', 'leader'] }, schema: { tags, summary: '发表意见', params: idParams, body: object({ body: { type: 'string', minLength: 1, maxLength: 4000 } }, ['body']) } },
+      {
+        config: { access: ['admin', 'unit', 'leader'] },
+        schema: {
+          tags,
+          summary: '发表意见',
+          params: idParams,
+          body: object({ body: { type: 'string', minLength: 1, maxLength: 4000 } }, ['body']),
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         await assertReportReadable(store.db, caller, request.params.id);
@@ -124,49 +206,100 @@ export function reportRoutes(store: Store) {
 
     app.post<P>(
       '/reports/:id/attachments',
-      { config: { access: ['admin', 'unit'] }, schema: { tags, summary: '上传证明材料（multipart 字段 file）', params: idParams, consumes: ['multipart/form-data'] } },
+      {
+        config: { access: ['admin', 'unit'] },
+        schema: {
+          tags,
+          summary: '上传证明材料（multipart 字段 file）',
+          params: idParams,
+          consumes: ['multipart/form-data'],
+        },
+      },
       async (request) => {
         const caller = callerOf(request);
         const ref = await assertReportWritable(store.db, caller, request.params.id);
         const settings = await getSettings(store.db);
-        const { fileName, content } = await readUpload(request, Math.round(settings.upload.maxAttachmentMb * 1024 * 1024));
+        const { fileName, content } = await readUpload(
+          request,
+          Math.round(settings.upload.maxAttachmentMb * 1024 * 1024),
+        );
         const file = checkEvidence(fileName, content);
         const info = await addAttachment(store.db, actorOf(caller), { reportId: ref.id, ...file });
         return { id: info.id, fileName: info.fileName, mime: info.mime, size: info.size };
       },
     );
 
-    app.get<P>('/attachments/:id', { schema: { tags, summary: '下载证明材料', params: idParams } }, async (request, reply) => {
-      const info = await getAttachmentInfo(store.db, request.params.id);
-      if (!info) throw notFound('附件');
-      await assertReportReadable(store.db, callerOf(request), info.reportId);
-      const content = await getAttachmentContent(store.db, info.id);
-      reply
-        .header('content-type', info.mime)
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(info.fileName)}`)
-        .header('cache-control', 'private, no-store');
-      return reply.send(content);
-    });
+    app.get<P>(
+      '/attachments/:id',
+      { schema: { tags, summary: '下载证明材料', params: idParams } },
+      async (request, reply) => {
+        const info = await getAttachmentInfo(store.db, request.params.id);
+        if (!info) throw notFound('附件');
+        await assertReportReadable(store.db, callerOf(request), info.reportId);
+        const content = await getAttachmentContent(store.db, info.id);
+        reply
+          .header('content-type', info.mime)
+          .header(
+            'content-disposition',
+            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(info.fileName)}`,
+          )
+          .header('cache-control', 'private, no-store');
+        return reply.send(content);
+      },
+    );
 
-    app.delete<P>('/attachments/:id', { config: { access: ['admin', 'unit'] }, schema: { tags, summary: '删除证明材料', params: idParams } }, async (request) => {
-      const caller = callerOf(request);
-      const info = await getAttachmentInfo(store.db, request.params.id);
-      if (!info) throw notFound('附件');
-      await assertReportWritable(store.db, caller, info.reportId);
-      if (caller.role !== 'admin' && info.uploadedBy !== caller.userId) throw forbidden('只能删除自己上传的材料');
-      await deleteAttachment(store.db, actorOf(caller), info.id);
-      return { ok: true };
-    });
+    app.delete<P>(
+      '/attachments/:id',
+      { config: { access: ['admin', 'unit'] }, schema: { tags, summary: '删除证明材料', params: idParams } },
+      async (request) => {
+        const caller = callerOf(request);
+        const info = await getAttachmentInfo(store.db, request.params.id);
+        if (!info) throw notFound('附件');
+        await assertReportWritable(store.db, caller, info.reportId);
+        if (caller.role !== 'admin' && info.uploadedBy !== caller.userId) throw forbidden('只能删除自己上传的材料');
+        await deleteAttachment(store.db, actorOf(caller), info.id);
+        return { ok: true };
+      },
+    );
 
     app.post<{ Body: { target: string; progress: string; period?: string } }>(
       '/assess',
-      { schema: { tags: ['reports'], summary: '评估一段进展（不保存）', body: object({ target: { type: 'string', maxLength: 5000 }, progress: { type: 'string', maxLength: 20000 }, period: { type: 'string', maxLength: 20 } }, ['target', 'progress']) } },
+      {
+        schema: {
+          tags: ['reports'],
+          summary: '评估一段进展（不保存）',
+          body: object(
+            {
+              target: { type: 'string', maxLength: 5000 },
+              progress: { type: 'string', maxLength: 20000 },
+              period: { type: 'string', maxLength: 20 },
+            },
+            ['target', 'progress'],
+          ),
+        },
+      },
       async (request) => assess(request.body.target, request.body.progress, request.body.period),
     );
 
-    app.get<{ Querystring: { planId: number; periodId: number; state?: 'submitted' | 'returned' | 'approved' | 'draft' } }>(
+    app.get<{
+      Querystring: { planId: number; periodId: number; state?: 'submitted' | 'returned' | 'approved' | 'draft' };
+    }>(
       '/review',
-      { config: admin, schema: { tags: ['review'], summary: '待审核报告', querystring: object({ planId: { type: 'integer', minimum: 1 }, periodId: { type: 'integer', minimum: 1 }, state: { type: 'string', enum: ['draft', 'submitted', 'returned', 'approved'], default: 'submitted' } }, ['planId', 'periodId']) } },
+      {
+        config: admin,
+        schema: {
+          tags: ['review'],
+          summary: '待审核报告',
+          querystring: object(
+            {
+              planId: { type: 'integer', minimum: 1 },
+              periodId: { type: 'integer', minimum: 1 },
+              state: { type: 'string', enum: ['draft', 'submitted', 'returned', 'approved'], default: 'submitted' },
+            },
+            ['planId', 'periodId'],
+          ),
+        },
+      },
       async (request) => {
         const period = await getPeriod(store.db, request.query.periodId);
         if (!period || period.planId !== request.query.planId) throw notFound('报告期');
@@ -179,7 +312,12 @@ export function reportRoutes(store: Store) {
           .orderBy('t.seq')
           .execute();
         const settings = await getSettings(store.db);
-        const items = await tasksByIds(store.db, rows.map((r) => r.id), period, { lightThresholds: settings.lights });
+        const items = await tasksByIds(
+          store.db,
+          rows.map((r) => r.id),
+          period,
+          { lightThresholds: settings.lights },
+        );
         return { items, total: items.length, page: 1, pageSize: items.length };
       },
     );

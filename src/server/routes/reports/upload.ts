@@ -11,13 +11,28 @@ const KINDS: Record<string, { mime: string; magic: number[][] }> = {
   jpeg: { mime: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
   gif: { mime: 'image/gif', magic: [[0x47, 0x49, 0x46, 0x38]] },
   webp: { mime: 'image/webp', magic: [[0x52, 0x49, 0x46, 0x46]] },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
   doc: { mime: 'application/msword', magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
   xls: { mime: 'application/vnd.ms-excel', magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
   ppt: { mime: 'application/vnd.ms-powerpoint', magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
-  zip: { mime: 'application/zip', magic: [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06]] },
+  zip: {
+    mime: 'application/zip',
+    magic: [
+      [0x50, 0x4b, 0x03, 0x04],
+      [0x50, 0x4b, 0x05, 0x06],
+    ],
+  },
 };
 
 export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
@@ -30,8 +45,12 @@ export interface Upload {
 }
 
 /** Reads the one `file` part of a multipart request, up to `maxBytes`. */
-export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ fileName: string; content: Buffer; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw new HttpError('unsupported_format', '请以 multipart/form-data 上传文件（字段名 file）');
+export async function readUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ fileName: string; content: Buffer; fields: Record<string, string> }> {
+  if (!request.isMultipart())
+    throw new HttpError('unsupported_format', '请以 multipart/form-data 上传文件（字段名 file）');
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part) throw new HttpError('bad_request', '没有收到文件（字段名 file）');
   const content = await part.toBuffer();
@@ -46,8 +65,10 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
 export function checkEvidence(fileName: string, content: Buffer): Upload {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const kind = KINDS[ext];
-  if (!kind) throw new HttpError('unsupported_format', `不支持的文件类型“.${ext}”；允许：${ALLOWED_EXTENSIONS.join('、')}`);
-  if (!kind.magic.some((m) => m.every((b, i) => content[i] === b))) throw new HttpError('unsupported_format', `文件内容与扩展名“.${ext}”不符`);
+  if (!kind)
+    throw new HttpError('unsupported_format', `不支持的文件类型“.${ext}”；允许：${ALLOWED_EXTENSIONS.join('、')}`);
+  if (!kind.magic.some((m) => m.every((b, i) => content[i] === b)))
+    throw new HttpError('unsupported_format', `文件内容与扩展名“.${ext}”不符`);
   const safeName = fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
   return { fileName: safeName, mime: kind.mime, content, sha256: createHash('sha256').update(content).digest('hex') };
 }

@@ -22,9 +22,16 @@ const putBody = object({
 
 export function settingsRoutes(store: Store) {
   return async (app: FastifyInstance) => {
-    app.get('/settings', { schema: { tags: ['admin'], summary: '设置', response: { 200: settings } } }, async () => getSettings(store.db));
-    app.put<{ Body: SettingsPatch }>('/settings', { config: { access: ['admin'] }, schema: { tags: ['admin'], summary: '修改设置', body: putBody, response: { 200: settings } } }, async (request) =>
-      updateSettings(store.db, actorOf(callerOf(request)), request.body),
+    app.get('/settings', { schema: { tags: ['admin'], summary: '设置', response: { 200: settings } } }, async () =>
+      getSettings(store.db),
+    );
+    app.put<{ Body: SettingsPatch }>(
+      '/settings',
+      {
+        config: { access: ['admin'] },
+        schema: { tags: ['admin'], summary: '修改设置', body: putBody, response: { 200: settings } },
+      },
+      async (request) => updateSettings(store.db, actorOf(callerOf(request)), request.body),
     );
   };
 }

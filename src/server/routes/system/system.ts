@@ -17,18 +17,26 @@ const auditQuery = object({
 
 export function systemRoutes(store: Store) {
   return async (app: FastifyInstance) => {
-    app.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查' } }, async () => {
-      try {
-        await store.db.selectFrom('settings').select('key').limit(1).execute();
-      } catch {
-        throw new HttpError('db_unavailable', '数据库暂时不可用');
-      }
-      return { ok: true, db: store.dialect.name };
-    });
+    app.get(
+      '/health',
+      { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查' } },
+      async () => {
+        try {
+          await store.db.selectFrom('settings').select('key').limit(1).execute();
+        } catch {
+          throw new HttpError('db_unavailable', '数据库暂时不可用');
+        }
+        return { ok: true, db: store.dialect.name };
+      },
+    );
 
-    app.get<{ Querystring: AuditQuery }>('/audit', { config: { access: ['admin'] }, schema: { tags: ['admin'], summary: '审计日志', querystring: auditQuery } }, async (request) => {
-      const result = await listAudit(store.db, request.query);
-      return { ...result, page: request.query.page ?? 1, pageSize: request.query.pageSize ?? 20 };
-    });
+    app.get<{ Querystring: AuditQuery }>(
+      '/audit',
+      { config: { access: ['admin'] }, schema: { tags: ['admin'], summary: '审计日志', querystring: auditQuery } },
+      async (request) => {
+        const result = await listAudit(store.db, request.query);
+        return { ...result, page: request.query.page ?? 1, pageSize: request.query.pageSize ?? 20 };
+      },
+    );
   };
 }

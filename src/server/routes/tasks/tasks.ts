@@ -36,7 +36,11 @@ const listQuery = object(
 /** The store's scope filter for the caller's role. */
 export function scopeFilter(caller: Caller): TaskFilter['scope'] {
   const scope = taskScopeOf(caller);
-  return scope.kind === 'unit' ? { unitId: scope.unitId } : scope.kind === 'leader' ? { leaderId: scope.leaderId } : undefined;
+  return scope.kind === 'unit'
+    ? { unitId: scope.unitId }
+    : scope.kind === 'leader'
+      ? { leaderId: scope.leaderId }
+      : undefined;
 }
 
 export function taskRoutes(store: Store) {
@@ -46,42 +50,68 @@ export function taskRoutes(store: Store) {
       { schema: { tags: ['tasks'], summary: '任务列表（按角色限定范围）', querystring: listQuery } },
       async (request) => {
         const settings = await getSettings(store.db);
-        return listTasks(store.db, { ...request.query, scope: scopeFilter(callerOf(request)), lightThresholds: settings.lights });
+        return listTasks(store.db, {
+          ...request.query,
+          scope: scopeFilter(callerOf(request)),
+          lightThresholds: settings.lights,
+        });
       },
     );
 
-    app.get<{ Params: { id: number } }>('/tasks/:id', { schema: { tags: ['tasks'], summary: '任务详情', params: idParams } }, async (request) => {
-      const caller = callerOf(request);
-      await assertTaskReadable(store.db, caller, request.params.id);
-      const task = await getTask(store.db, request.params.id);
-      if (!task) throw notFound('任务');
-      const settings = await getSettings(store.db);
-      const periods = await listTaskReports(store.db, task.id);
-      const reportIds = periods.flatMap((p) => (p.report ? [p.report.id] : []));
-      const comments = await listComments(store.db, reportIds);
-      // Unit and leader accounts see the task's own trail; the full audit log stays with admins.
-      const audit = caller.role === 'admin' || caller.role === 'viewer' ? (await listAudit(store.db, { entity: 'task', entityId: task.id, pageSize: 50 })).items : [];
-      return {
-        task,
-        indicators: assess(task.target, '', periods[0]?.period.label).indicators,
-        periods: periods.map((p) => ({ period: p.period, report: p.report ? withLight(p.report, p.period, settings.lights) : null })),
-        comments,
-        audit,
-      };
-    });
+    app.get<{ Params: { id: number } }>(
+      '/tasks/:id',
+      { schema: { tags: ['tasks'], summary: '任务详情', params: idParams } },
+      async (request) => {
+        const caller = callerOf(request);
+        await assertTaskReadable(store.db, caller, request.params.id);
+        const task = await getTask(store.db, request.params.id);
+        if (!task) throw notFound('任务');
+        const settings = await getSettings(store.db);
+        const periods = await listTaskReports(store.db, task.id);
+        const reportIds = periods.flatMap((p) => (p.report ? [p.report.id] : []));
+        const comments = await listComments(store.db, reportIds);
+        // Unit and leader accounts see the task's own trail; the full audit log stays with admins.
+        const audit =
+          caller.role === 'admin' || caller.role === 'viewer'
+            ? (await listAudit(store.db, { entity: 'task', entityId: task.id, pageSize: 50 })).items
+            : [];
+        return {
+          task,
+          indicators: assess(task.target, '', periods[0]?.period.label).indicators,
+          periods: periods.map((p) => ({
+            period: p.period,
+            report: p.report ? withLight(p.report, p.period, settings.lights) : null,
+          })),
+          comments,
+          audit,
+        };
+      },
+    );
 
     app.post<{ Params: { id: number }; Body: { reason: string } }>(
       '/tasks/:id/close',
-      { config: { access: ['admin'] }, schema: { tags: ['cycle'], summary: '销号', params: idParams, body: object({ reason: { type: 'string', minLength: 1, maxLength: 1000 } }, ['reason']) } },
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['cycle'],
+          summary: '销号',
+          params: idParams,
+          body: object({ reason: { type: 'string', minLength: 1, maxLength: 1000 } }, ['reason']),
+        },
+      },
       async (request) => {
         await closeTask(store.db, actorOf(callerOf(request)), request.params.id, request.body.reason);
         return getTask(store.db, request.params.id);
       },
     );
 
-    app.post<{ Params: { id: number } }>('/tasks/:id/reopen', { config: { access: ['admin'] }, schema: { tags: ['cycle'], summary: '撤销销号', params: idParams } }, async (request) => {
-      await reopenTask(store.db, actorOf(callerOf(request)), request.params.id);
-      return getTask(store.db, request.params.id);
-    });
+    app.post<{ Params: { id: number } }>(
+      '/tasks/:id/reopen',
+      { config: { access: ['admin'] }, schema: { tags: ['cycle'], summary: '撤销销号', params: idParams } },
+      async (request) => {
+        await reopenTask(store.db, actorOf(callerOf(request)), request.params.id);
+        return getTask(store.db, request.params.id);
+      },
+    );
   };
 }

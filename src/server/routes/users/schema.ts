@@ -1,13 +1,22 @@
 // Schemas of /api/users (admin only).
 import { object, roleSchema } from '../common.js';
 
-const ref = { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } }] };
+const ref = {
+  anyOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } }],
+};
 
 export const user = {
   type: 'object',
   properties: {
-    id: { type: 'integer' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' },
-    unit: ref, leader: ref, disabled: { type: 'boolean' }, createdAt: { type: 'string' }, updatedAt: { type: 'string' },
+    id: { type: 'integer' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string' },
+    unit: ref,
+    leader: ref,
+    disabled: { type: 'boolean' },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
   },
 } as const;
 

@@ -63,7 +63,8 @@ export default function ComparePage() {
   const { plan, periods, loading, error, reload } = usePlan();
   const [params, setParams] = useSearchParams();
   // By default the newest period with reports in it is compared with the one before it.
-  const to = periods.find((p) => p.id === Number(params.get('to'))) ?? periods.find((p) => p.state === 'closed') ?? periods[0];
+  const to =
+    periods.find((p) => p.id === Number(params.get('to'))) ?? periods.find((p) => p.state === 'closed') ?? periods[0];
   const from = periods.find((p) => p.id === Number(params.get('from'))) ?? previousOf(periods, to);
   const diff = useLoad(
     () => publish.diff(plan!.id, from!.label, to!.label),
@@ -96,7 +97,13 @@ export default function ComparePage() {
         <Space wrap>
           <label>
             <span style={{ marginInlineEnd: 6 }}>前一期</span>
-            <Select aria-label="前一期" style={{ minWidth: 120 }} value={from?.id} options={options} onChange={(v: number) => pick('from', v)} />
+            <Select
+              aria-label="前一期"
+              style={{ minWidth: 120 }}
+              value={from?.id}
+              options={options}
+              onChange={(v: number) => pick('from', v)}
+            />
           </label>
           <Button
             icon={<SwapOutlined />}
@@ -105,7 +112,13 @@ export default function ComparePage() {
           />
           <label>
             <span style={{ marginInlineEnd: 6 }}>后一期</span>
-            <Select aria-label="后一期" style={{ minWidth: 120 }} value={to?.id} options={options} onChange={(v: number) => pick('to', v)} />
+            <Select
+              aria-label="后一期"
+              style={{ minWidth: 120 }}
+              value={to?.id}
+              options={options}
+              onChange={(v: number) => pick('to', v)}
+            />
           </label>
           {from?.id === to?.id && <Typography.Text type="warning">请选择两个不同的周期。</Typography.Text>}
         </Space>
@@ -118,7 +131,12 @@ export default function ComparePage() {
           <Row gutter={[12, 12]} role="list" aria-label="状态变化统计">
             {GROUPS.filter((g) => g.key !== 'gone' || d.gone.length > 0).map((g) => (
               <Col key={g.key} flex="1 1 150px" role="listitem">
-                <Card size="small" style={{ borderTop: `3px solid ${g.color}` }} title={g.label} data-testid={`diff-${g.key}`}>
+                <Card
+                  size="small"
+                  style={{ borderTop: `3px solid ${g.color}` }}
+                  title={g.label}
+                  data-testid={`diff-${g.key}`}
+                >
                   <Statistic value={d[g.key].length} suffix="项" styles={{ content: { color: g.color } }} />
                 </Card>
               </Col>

@@ -40,7 +40,10 @@ export function PublishBar({ me, planId, periodId, periodLabel, leaderId, unitId
   const everyone = me.role === 'admin' || me.role === 'viewer';
   return (
     <Space wrap aria-label="导出与专报">
-      <ExportMenu query={{ planId, periodId, withStatus: 1, leaderId, unitId }} label={periodLabel ? `导出 ${periodLabel} 进展表` : '导出进展表'} />
+      <ExportMenu
+        query={{ planId, periodId, withStatus: 1, leaderId, unitId }}
+        label={periodLabel ? `导出 ${periodLabel} 进展表` : '导出进展表'}
+      />
       {everyone && <BriefingMenu planId={planId} periodId={periodId} leaders={leaders} />}
       {me.role === 'leader' && me.leader && (
         <DownloadButton path={`/briefings/${me.leader.id}`} query={{ planId, periodId }} fileName="领导专报.docx">

@@ -314,7 +314,8 @@ export default function TaskListPage() {
         />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        导出当前视图：按序号排列的进展情况表，包含当前周期下所有筛选条件（搜索词、板块、分类、领导、单位、状态、灯色）选中的任务及其评估状态，可选 Excel、Word、CSV 或 PDF。
+        导出当前视图：按序号排列的进展情况表，包含当前周期下所有筛选条件（搜索词、板块、分类、领导、单位、状态、灯色）选中的任务及其评估状态，可选
+        Excel、Word、CSV 或 PDF。
       </Typography.Paragraph>
     </div>
   );
