@@ -34,7 +34,9 @@ function linkRows(dim: number, task: string, key: string, d: 1 | -1, guard = 'tr
 /**
  * One statement applying all of a change's deltas, in (period, dim, key, status) order: two writers
  * then take the counters' row locks in the same order and cannot deadlock each other over them
- * (PostgreSQL; SQLite has one writer at a time). Rows of a period being deleted are skipped.
+ * (PostgreSQL; SQLite has one writer at a time) when each changes one report; a transaction changing
+ * many (an import) can still meet one that way, which PostgreSQL resolves by failing one of them.
+ * Rows of a period being deleted are skipped.
  */
 function apply(rows: string[]): string {
   return `${INSERT}
