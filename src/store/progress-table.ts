@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { isStatus, parsePeriod, type Status } from '../domain/index.js';
 import type { DB } from './schema.js';
+import { taskHasLeader, taskHasUnit } from './task-links.js';
 
 export interface PlanRef {
   id: number;
@@ -136,30 +137,8 @@ export async function listProgressRows(db: Kysely<DB>, f: ProgressFilter): Promi
       'r.state',
     ])
     .where('t.plan_id', '=', f.planId);
-  if (f.unitId != null) {
-    const unitId = f.unitId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_units as tu')
-          .select('tu.task_id')
-          .whereRef('tu.task_id', '=', 't.id')
-          .where('tu.unit_id', '=', unitId),
-      ),
-    );
-  }
-  if (f.leaderId != null) {
-    const leaderId = f.leaderId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_leaders as tl')
-          .select('tl.task_id')
-          .whereRef('tl.task_id', '=', 't.id')
-          .where('tl.leader_id', '=', leaderId),
-      ),
-    );
-  }
+  if (f.unitId != null) q = q.where(taskHasUnit('t.id', f.unitId));
+  if (f.leaderId != null) q = q.where(taskHasLeader('t.id', f.leaderId));
   if (f.themeId != null) q = q.where('t.theme_id', '=', f.themeId);
   if (f.categoryId != null) q = q.where('t.category_id', '=', f.categoryId);
   if (f.taskIds) {

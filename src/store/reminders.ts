@@ -9,6 +9,7 @@ import { nowIso } from './db.js';
 import { enqueueNotification } from './notifications.js';
 import type { DB } from './schema.js';
 import { inTransaction } from './transaction.js';
+import { taskHasLeader } from './task-links.js';
 
 /** Reminders at which a task is escalated to its leader. */
 export const ESCALATE_AFTER = 2;
@@ -54,18 +55,7 @@ export async function listOverdue(
     .where('r.period_id', '=', input.periodId)
     .where('r.state', 'not in', ['submitted', 'approved'])
     .where('t.closed_at', 'is', null);
-  if (input.leaderId != null) {
-    const leaderId = input.leaderId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_leaders as tl')
-          .select('tl.task_id')
-          .whereRef('tl.task_id', '=', 't.id')
-          .where('tl.leader_id', '=', leaderId),
-      ),
-    );
-  }
+  if (input.leaderId != null) query = query.where(taskHasLeader('t.id', input.leaderId));
   if (input.unitId != null) query = query.where('u.id', '=', input.unitId);
   const rows = await query.orderBy('u.name').orderBy('t.seq').execute();
   if (rows.length === 0) return [];
@@ -240,18 +230,7 @@ export async function listReminders(
   if (q.periodId != null) query = query.where('m.period_id', '=', q.periodId);
   if (q.unitId != null) query = query.where('m.unit_id', '=', q.unitId);
   if (q.unread) query = query.where('m.read_at', 'is', null);
-  if (q.leaderId != null) {
-    const leaderId = q.leaderId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_leaders as tl')
-          .select('tl.task_id')
-          .whereRef('tl.task_id', '=', 'm.task_id')
-          .where('tl.leader_id', '=', leaderId),
-      ),
-    );
-  }
+  if (q.leaderId != null) query = query.where(taskHasLeader('m.task_id', q.leaderId));
   const rows = await query.orderBy('m.id', 'desc').limit(500).execute();
   // The count is "how many so far" for each reminder, so the second one is the one that escalates.
   const all = rows.length

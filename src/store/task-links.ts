@@ -1,5 +1,5 @@
 // A task's people and organisations (lead leaders, lead units, co-units), in table order.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from './schema.js';
 
 export interface TaskLinks {
@@ -51,4 +51,14 @@ export async function setTaskLinks(db: Kysely<DB>, taskId: number, links: TaskLi
       .insertInto('task_units')
       .values(units.map((u, position) => ({ task_id: taskId, ...u, position })))
       .execute();
+}
+
+/** A condition for any query: the task whose id is in `taskId` (e.g. `t.id`) is led by the leader. */
+export function taskHasLeader(taskId: string, leaderId: number): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from task_leaders tl where tl.task_id = ${sql.ref(taskId)} and tl.leader_id = ${leaderId})`;
+}
+
+/** A condition for any query: the unit leads or co-leads the task whose id is in `taskId`. */
+export function taskHasUnit(taskId: string, unitId: number): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from task_units tu where tu.task_id = ${sql.ref(taskId)} and tu.unit_id = ${unitId})`;
 }
