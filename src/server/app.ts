@@ -15,6 +15,8 @@ import type { Store } from '../store/db.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../store/sessions.js';
 import { DEFAULT_SESSION_POLICY, installAuth, type SessionPolicy } from './auth/plugin.js';
 import { errorHandler } from './errors.js';
+import { installDataVersion } from './data-version.js';
+import { DEFAULT_READ_CACHE, installReadCache, type ReadCacheOptions } from './read-cache.js';
 import { registerApiRoutes } from './routes/index.js';
 
 export interface AppOptions {
@@ -30,6 +32,11 @@ export interface AppOptions {
   webRoot?: string | null;
   session?: Partial<SessionPolicy>;
   backoff?: Partial<BackoffPolicy>;
+  /**
+   * Answers of the dashboard and task list, and sessions, kept in memory while the data is unchanged
+   * (read-cache.ts); `{ enabled: false }` computes and looks up everything on every request.
+   */
+  readCache?: Partial<ReadCacheOptions>;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -95,7 +102,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installAuth(app, store, { ...DEFAULT_SESSION_POLICY, ...options.session });
+  const readCache = { ...DEFAULT_READ_CACHE, ...options.readCache };
+  installDataVersion(app);
+  installAuth(app, store, { ...DEFAULT_SESSION_POLICY, ...options.session }, { cacheSessions: readCache.enabled });
+  installReadCache(app, store, readCache);
   await app.register(
     async (api) =>
       registerApiRoutes(api, store, {

@@ -33,6 +33,12 @@ export async function listen(store: Store, options: ListenOptions): Promise<{ ur
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().then(() => process.exit(0)));
-  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`, stop };
+  const address = app.server.address();
+  return { url: serverUrl(options.host, typeof address === 'object' && address ? address.port : options.port), stop };
+}
+
+/** The address to print for a server listening on host:port (a wildcard host is reached on loopback). */
+export function serverUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 }

@@ -1,12 +1,16 @@
 // Who is calling, on every /api request: a session cookie (looked up in the database, idle expiry
 // slid forward) or a bearer API token. Unsafe methods with a cookie must carry the session's CSRF
 // token in `x-csrf-token`. Then the route's `config.access` rule is enforced, before the body is read.
+// Reads may take the session from memory, but only while the database's data version is the one it
+// was read under: a logout, a password change or a disabled account is a write, so it is seen at once.
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/db.js';
-import { deleteSession, findSession, touchSession } from '../../store/sessions.js';
+import { deleteSession, findSession, touchSession, type SessionRecord } from '../../store/sessions.js';
 import { findActiveToken, markTokenUsed } from '../../store/tokens.js';
 import { roleAllowed, type Caller, type RouteAccess } from '../access.js';
+import { dataVersionOf } from '../data-version.js';
+import { VersionedCache } from '../versioned-cache.js';
 import { HttpError } from '../errors.js';
 import { API_TOKEN_PREFIX, sameSecret, sha256 } from './tokens.js';
 
@@ -72,15 +76,35 @@ async function callerFromBearer(store: Store, header: string): Promise<Caller> {
   };
 }
 
+type SessionCache = VersionedCache<SessionRecord>;
+
+/** The session behind a cookie; for reads from `cache` when the data has not changed since. */
+async function lookUpSession(
+  store: Store,
+  request: FastifyRequest,
+  idHash: string,
+  cache: SessionCache | null,
+): Promise<SessionRecord | null> {
+  if (!cache || UNSAFE.has(request.method)) return findSession(store.db, idHash);
+  const version = await dataVersionOf(request, store);
+  const known = cache.get(idHash, version);
+  if (known) return known;
+  const session = await findSession(store.db, idHash);
+  // Unknown cookies are not remembered: a stream of made-up ones must not fill the cache.
+  if (session) cache.set(idHash, version, session);
+  return session;
+}
+
 async function callerFromCookie(
   store: Store,
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   policy: SessionPolicy,
+  cache: SessionCache | null,
 ): Promise<Caller | null> {
   const idHash = sha256(token);
-  const session = await findSession(store.db, idHash);
+  const session = await lookUpSession(store, request, idHash, cache);
   const nowMs = Date.now();
   if (!session || session.user.disabled || Date.parse(session.expiresAt) <= nowMs) {
     if (session) await deleteSession(store.db, idHash);
@@ -114,7 +138,19 @@ async function callerFromCookie(
   };
 }
 
-export function installAuth(app: FastifyInstance, store: Store, policy: SessionPolicy): void {
+/**
+ * `cacheSessions`: keep sessions in memory between reads (validated by the data version); off, every
+ * request reads its session from the database.
+ */
+export function installAuth(
+  app: FastifyInstance,
+  store: Store,
+  policy: SessionPolicy,
+  options: { cacheSessions: boolean },
+): void {
+  const cache = options.cacheSessions
+    ? new VersionedCache<SessionRecord>({ maxEntries: 10_000, maxBytes: 10_000 })
+    : null;
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request, reply) => {
     const access: RouteAccess = request.routeOptions.config?.access ?? 'any';
@@ -126,7 +162,7 @@ export function installAuth(app: FastifyInstance, store: Store, policy: SessionP
       request.caller = await callerFromBearer(store, authorization);
     } else {
       const token = request.cookies[SESSION_COOKIE];
-      request.caller = token ? await callerFromCookie(store, request, reply, token, policy) : null;
+      request.caller = token ? await callerFromCookie(store, request, reply, token, policy, cache) : null;
     }
     if (!request.caller) throw new HttpError('unauthorized', '请先登录');
     if (!roleAllowed(access, request.caller.role)) throw new HttpError('forbidden', '当前角色无权访问此功能');

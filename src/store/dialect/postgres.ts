@@ -1,6 +1,6 @@
 // PostgreSQL through pg: a pool per process; an optional schema (tests use one per run).
 import pg from 'pg';
-import { PostgresDialect, type ColumnDefinitionBuilder } from 'kysely';
+import { PostgresDialect, sql, type ColumnDefinitionBuilder } from 'kysely';
 import type { StoreDialect } from './types.js';
 
 // BIGINT counts (count(*)) come back as strings by default; our counts fit in a JS number.
@@ -28,6 +28,13 @@ export function postgresDialect(
     kysely: () => new PostgresDialect({ pool }),
     addIdColumn: (table) => table.addColumn('id', 'serial', (c) => c.primaryKey()),
     blobType: 'bytea',
+    // The cluster's current snapshot (xmin:xmax:in-progress xids): two equal snapshots see the same
+    // committed transactions, so the same data. Any commit anywhere in the cluster changes it; a
+    // transaction still in progress is listed in it and changes it again when it commits.
+    dataVersion: async (db) => {
+      const { rows } = await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db);
+      return rows[0].v;
+    },
     references: (table, onDelete) => (c: ColumnDefinitionBuilder) => {
       const ref = c.references(`${table}.id`);
       return onDelete ? ref.onDelete(onDelete) : ref;

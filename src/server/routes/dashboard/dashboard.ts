@@ -20,6 +20,7 @@ export function dashboardRoutes(store: Store) {
     app.get<{ Querystring: { planId: number; periodId: number; leaderId?: number; unitId?: number } }>(
       '/dashboard',
       {
+        config: { readCache: true },
         schema: {
           tags,
           summary: '按主题、领导、单位的状态统计与滞后清单',
@@ -43,6 +44,7 @@ export function dashboardRoutes(store: Store) {
     app.get<{ Querystring: { planId: number; leaderId?: number; unitId?: number } }>(
       '/dashboard/trend',
       {
+        config: { readCache: true },
         schema: {
           tags,
           summary: '各期状态趋势',

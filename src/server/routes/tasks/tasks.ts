@@ -47,7 +47,10 @@ export function taskRoutes(store: Store) {
   return async (app: FastifyInstance) => {
     app.get<{ Querystring: Omit<TaskFilter, 'scope' | 'lightThresholds' | 'today'> }>(
       '/tasks',
-      { schema: { tags: ['tasks'], summary: '任务列表（按角色限定范围）', querystring: listQuery } },
+      {
+        config: { readCache: true },
+        schema: { tags: ['tasks'], summary: '任务列表（按角色限定范围）', querystring: listQuery },
+      },
       async (request) => {
         const settings = await getSettings(store.db);
         return listTasks(store.db, {
@@ -60,7 +63,7 @@ export function taskRoutes(store: Store) {
 
     app.get<{ Params: { id: number } }>(
       '/tasks/:id',
-      { schema: { tags: ['tasks'], summary: '任务详情', params: idParams } },
+      { config: { readCache: true }, schema: { tags: ['tasks'], summary: '任务详情', params: idParams } },
       async (request) => {
         const caller = callerOf(request);
         await assertTaskReadable(store.db, caller, request.params.id);
