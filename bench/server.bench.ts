@@ -7,7 +7,8 @@
 // mistaken for the server's raw speed: the default (`duban serve`: one process, read cache on),
 // `--workers 2`, and `--workers 2 --no-read-cache` (every answer computed). The cache is then measured
 // under writes: the dashboard loaded while another client saves a report every 50 ms.
-// DUBAN_BENCH_PLANS (default 100), DUBAN_BENCH_SECONDS (default 10), DUBAN_BENCH_CONNECTIONS (default 20).
+// DUBAN_BENCH_PLANS (default 100), DUBAN_BENCH_SECONDS (default 10), DUBAN_BENCH_CONNECTIONS (default 20),
+// DUBAN_BENCH_STORES (default sqlite,postgres).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,8 @@ const PLANS = Number(process.env.DUBAN_BENCH_PLANS ?? 100);
 const SECONDS = Number(process.env.DUBAN_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.DUBAN_BENCH_CONNECTIONS ?? 20);
 const PASSWORD = 'bench-password-1';
+/** Which databases to measure: `sqlite,postgres` (default), or one of them. */
+const STORES = (process.env.DUBAN_BENCH_STORES ?? 'sqlite,postgres').split(',');
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
 /** `duban serve` on a free port with the given flags; resolves once it listens. */
@@ -265,13 +268,16 @@ async function underWrites(
 }
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-server-bench-'));
-  try {
-    const file = join(dir, 'bench.db');
-    await measure('SQLite', { file }, { DUBAN_DB: file, DATABASE_URL: '' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  if (STORES.includes('sqlite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-server-bench-'));
+    try {
+      const file = join(dir, 'bench.db');
+      await measure('SQLite', { file }, { DUBAN_DB: file, DATABASE_URL: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  if (!STORES.includes('postgres')) return;
   const schema = `bench_server_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
   try {

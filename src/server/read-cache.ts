@@ -8,14 +8,14 @@
 // version, so several processes behind a load balancer stay exact without telling each other.
 // Entries are keyed by what decides the answer: the URL, the caller's role and scope, and the day
 // (lights depend on whether a due date has passed). Routes opt in with `config: { readCache: true }`.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/db.js';
 import { dataVersionOf } from './data-version.js';
 import { VersionedCache } from './versioned-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    readCacheSlot: { key: string; version: string } | null;
+    readCacheSlot: { key: string; version: string; settle(answer: Answer | null): void } | null;
   }
   interface FastifyContextConfig {
     /** GET routes whose answer depends only on the URL, the caller's scope, the day and the data. */
@@ -39,11 +39,23 @@ interface Answer {
   contentType: string;
 }
 
+/** A computation under way for one key and version; requests that miss meanwhile wait for it. */
+interface InFlight {
+  version: string;
+  answer: Promise<Answer | null>;
+}
+
 export function installReadCache(app: FastifyInstance, store: Store, options: ReadCacheOptions): void {
   if (!options.enabled) return;
   // An answer weighs its UTF-16 bytes in memory; no single one may take more than a quarter.
   const cache = new VersionedCache<Answer>({ ...options, weigh: (a) => a.payload.length * 2 });
+  // Right after a write, every request in flight misses at once; without this they would all compute
+  // the same answer side by side (measured: p99 over 100 ms on PostgreSQL with a save every 50 ms).
+  const inFlight = new Map<string, InFlight>();
   app.decorateRequest('readCacheSlot', null);
+
+  const send = (reply: FastifyReply, answer: Answer) =>
+    reply.header('x-duban-cache', 'hit').type(answer.contentType).send(answer.payload);
 
   // After authentication (onRequest) and validation: only a valid, permitted request gets here.
   app.addHook('preHandler', async (request, reply) => {
@@ -53,20 +65,44 @@ export function installReadCache(app: FastifyInstance, store: Store, options: Re
     const key = `${c.role}|${c.unitId ?? ''}|${c.leaderId ?? ''}|${today}|${request.url}`;
     const version = await dataVersionOf(request, store);
     const hit = cache.get(key, version);
-    if (hit) {
-      reply.header('x-duban-cache', 'hit').type(hit.contentType);
-      return reply.send(hit.payload);
+    if (hit) return send(reply, hit);
+    const pending = inFlight.get(key);
+    if (pending?.version === version) {
+      const shared = await pending.answer;
+      if (shared) return send(reply, shared);
+      // That computation failed or was abandoned: this request computes its own.
     }
-    request.readCacheSlot = { key, version };
+    let resolve!: (answer: Answer | null) => void;
+    const mine: InFlight = { version, answer: new Promise((r) => (resolve = r)) };
+    inFlight.set(key, mine);
+    request.readCacheSlot = {
+      key,
+      version,
+      settle: (answer) => {
+        resolve(answer);
+        if (inFlight.get(key) === mine) inFlight.delete(key);
+      },
+    };
     reply.header('x-duban-cache', 'miss');
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const slot = request.readCacheSlot;
-    if (slot && reply.statusCode === 200 && typeof payload === 'string') {
-      const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-      cache.set(slot.key, slot.version, { payload, contentType });
+    if (!slot) return payload;
+    if (reply.statusCode === 200 && typeof payload === 'string') {
+      const answer = {
+        payload,
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      };
+      cache.set(slot.key, slot.version, answer);
+      slot.settle(answer);
+    } else {
+      slot.settle(null);
     }
     return payload;
   });
+  // A request that ends without reaching onSend (client gone) must not leave others waiting.
+  const abandon = async (request: FastifyRequest) => request.readCacheSlot?.settle(null);
+  app.addHook('onResponse', abandon);
+  app.addHook('onRequestAbort', abandon);
 }

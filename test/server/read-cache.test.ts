@@ -94,6 +94,16 @@ describeEachStore('read cache', (ctx) => {
     expect(after.body.counts.no_report).toBe(before.body.counts.no_report - 1);
   });
 
+  it('computes an answer once when many requests miss it together', async () => {
+    await saveReport(admin, s.reports.roadQ4, '道路建设完成12公里。');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => admin.request({ method: 'GET', url: dashboardUrl() })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200));
+    expect(answers.filter((a) => a.headers['x-duban-cache'] === 'miss')).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+  });
+
   it('shows a write made by another server process on the same database', async () => {
     const otherStore = await ctx.fixture.reopen();
     const other = await testApp(otherStore);
