@@ -54,8 +54,13 @@ function startServer(env: Record<string, string>, flags: string[]): Promise<{ ch
 
 function stopServer(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    // A server that already ended (by a signal too: exitCode stays null then) has nothing to stop.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -204,6 +209,8 @@ async function measure(name: string, config: StoreConfig, env: Record<string, st
         ['task list (unit, own tasks)', `/api/tasks?planId=${planId}&periodId=${periodId}`, unit],
       ];
       for (const [label, path, session] of endpoints) {
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`the server ended during the run (${child.signalCode ?? child.exitCode})`);
         const check = await fetch(base + path, { headers: { cookie: `duban_session=${session.cookie}` } });
         if (!check.ok) throw new Error(`${label}: HTTP ${check.status} ${await check.text()}`);
         const cpu0 = cpuSeconds(child.pid);

@@ -118,7 +118,17 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(`${webRoot}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot!,
+      wildcard: false,
+      index: ['index.html'],
+      // Vite names every asset by its content hash: a browser may keep it for good and never ask
+      // again. index.html names the current assets, so it is always revalidated.
+      cacheControl: false,
+      setHeaders: (res, path) =>
+        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
