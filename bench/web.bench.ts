@@ -93,10 +93,18 @@ function manifestSizes(): { login: number; dashboard: number } {
     return key;
   };
   const sum = (files: Set<string>) => [...files].filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
+  // The entry only starts the loading: the app (src/start.tsx), the route's chunks and ECharts are
+  // dynamic imports that every visit to these pages makes, so they count.
+  const app = [entry, find('src/start.tsx')];
   return {
-    login: sum(staticClosure(manifest, [entry, find('pages/login/LoginPage.tsx')])),
+    login: sum(staticClosure(manifest, [...app, find('pages/login/LoginPage.tsx')])),
     dashboard: sum(
-      staticClosure(manifest, [entry, find('layout/AppLayout.tsx'), find('pages/dashboard/DashboardPage.tsx')]),
+      staticClosure(manifest, [
+        ...app,
+        find('layout/AppLayout.tsx'),
+        find('pages/dashboard/DashboardPage.tsx'),
+        find('components/charts/echarts.ts'),
+      ]),
     ),
   };
 }

@@ -1,6 +1,6 @@
-// Routes. Each page is its own chunk (React.lazy), so the login page loads only what it shows.
-import { lazy, Suspense } from 'react';
-import type { ReactNode } from 'react';
+// Routes. Each page is its own chunk, so the login page loads only what it shows.
+import { lazy, Suspense, useState } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Button } from 'antd';
 import { messageOf } from './api/client';
@@ -10,19 +10,35 @@ import { PageLoading } from './components/Feedback';
 import { Notice } from './components/Notice';
 import type { Role } from './api/types';
 import { loaders } from './lib/boot';
+import type { ChunkLoader } from './lib/boot';
 
-const LoginPage = lazy(loaders.login);
-const AppLayout = lazy(loaders.layout);
-const DashboardPage = lazy(loaders.dashboard);
-const TaskListPage = lazy(loaders.tasks);
-const TaskDetailPage = lazy(loaders.taskDetail);
-const WorkspacePage = lazy(loaders.workspace);
-const ReviewPage = lazy(loaders.review);
-const OverduePage = lazy(loaders.overdue);
-const ComparePage = lazy(loaders.compare);
-const ImportPage = lazy(loaders.import);
-const AdminPage = lazy(loaders.admin);
-const PasswordPage = lazy(loaders.password);
+/**
+ * A route's page from its chunk. When the chunk is already here (boot.ts requested it at start),
+ * the page renders at once. React.lazy would suspend on its first render even then, and React
+ * shows the content that replaces a Suspense fallback no sooner than 300 ms after the last
+ * fallback appeared — twice on the way to the dashboard (layout, then page). Otherwise React.lazy.
+ * The choice is made once per mount, so a page never remounts when its chunk arrives.
+ */
+function routePage(load: ChunkLoader<{ default: ComponentType }>): ComponentType {
+  const Lazy = lazy(load);
+  return function RoutePage() {
+    const [Page] = useState(() => load.loaded()?.default ?? Lazy);
+    return <Page />;
+  };
+}
+
+const LoginPage = routePage(loaders.login);
+const AppLayout = routePage(loaders.layout);
+const DashboardPage = routePage(loaders.dashboard);
+const TaskListPage = routePage(loaders.tasks);
+const TaskDetailPage = routePage(loaders.taskDetail);
+const WorkspacePage = routePage(loaders.workspace);
+const ReviewPage = routePage(loaders.review);
+const OverduePage = routePage(loaders.overdue);
+const ComparePage = routePage(loaders.compare);
+const ImportPage = routePage(loaders.import);
+const AdminPage = routePage(loaders.admin);
+const PasswordPage = routePage(loaders.password);
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user, checking, startupError, retry } = useAuth();

@@ -1,8 +1,11 @@
 // A React wrapper around one ECharts instance: sets the option, resizes with its box,
 // reports clicks (so every segment can lead to the filtered task list), and carries an
 // aria-label plus a text summary for people who cannot see the canvas.
+// ECharts is its own chunk (loadCharts): boot.ts requests it with the dashboard, and the page's
+// cards are shown without waiting for it; each chart is drawn as soon as the chunk is here.
 import { useEffect, useRef } from 'react';
-import { echarts } from './echarts';
+import type { ECharts } from 'echarts/core';
+import { loadCharts } from '../../lib/boot';
 import type { ChartOption } from './echarts';
 
 export interface ChartClick {
@@ -25,20 +28,34 @@ export function EChart({
   onClick?: (p: ChartClick) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
+  const optionRef = useRef(option);
+  optionRef.current = option;
 
   useEffect(() => {
     const el = box.current!;
-    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (p) => clickRef.current?.(p as unknown as ChartClick));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
+    let live = true;
+    let observer: ResizeObserver | undefined;
+    loadCharts()
+      .then(({ init }) => {
+        if (!live) return;
+        const instance = init(el, undefined, { renderer: 'canvas' });
+        chart.current = instance;
+        instance.on('click', (p) => clickRef.current?.(p as unknown as ChartClick));
+        instance.setOption(optionRef.current, { notMerge: true });
+        observer = new ResizeObserver(() => instance.resize());
+        observer.observe(el);
+      })
+      .catch(() => {
+        // The chart stays empty; its aria-label and the page's cards and table still say everything.
+        if (live) el.textContent = '图表加载失败，请刷新页面重试。';
+      });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      live = false;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);

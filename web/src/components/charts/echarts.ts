@@ -1,10 +1,12 @@
-// ECharts, on demand: only the charts and components the dashboard draws are bundled.
-import * as echarts from 'echarts/core';
+// ECharts, on demand: only the charts and components the dashboard draws are bundled, in a chunk
+// of its own (loaded through loadCharts in lib/boot.ts). Only `init` is exported: re-exporting the
+// whole echarts/core namespace from a dynamically imported module would keep all of it.
+import { init, use } from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, TitleComponent, GraphicComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([
+use([
   BarChart,
   LineChart,
   PieChart,
@@ -16,5 +18,5 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-export { echarts };
+export { init };
 export type { EChartsCoreOption as ChartOption } from 'echarts/core';

@@ -67,6 +67,49 @@ function GroupBars({
   );
 }
 
+/**
+ * The leader and unit pickers (admin, viewer). They load their own lists, so the lists' arrival
+ * re-renders these two pickers only, not the whole dashboard with its charts and table.
+ */
+function ScopeFilters({
+  leaderId,
+  unitId,
+  onLeader,
+  onUnit,
+}: {
+  leaderId?: number;
+  unitId?: number;
+  onLeader: (id: number | undefined) => void;
+  onUnit: (id: number | undefined) => void;
+}) {
+  const leaders = useLoad(() => reference.leaders(), []);
+  const units = useLoad(() => reference.units(), []);
+  return (
+    <>
+      <Select
+        aria-label="牵头领导"
+        allowClear
+        placeholder="全部领导"
+        style={{ minWidth: 120 }}
+        value={leaderId}
+        onChange={onLeader}
+        options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
+      <Select
+        aria-label="牵头单位"
+        allowClear
+        placeholder="全部单位"
+        style={{ minWidth: 160 }}
+        value={unitId}
+        onChange={onUnit}
+        options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
+    </>
+  );
+}
+
 export default function DashboardPage() {
   const me = useMe();
   const navigate = useNavigate();
@@ -84,8 +127,6 @@ export default function DashboardPage() {
     !!plan && !!periodId,
   );
   const trend = useLoad(() => dashboardApi.trend(plan!.id, scope), [plan?.id, leaderId, unitId], !!plan);
-  const leaders = useLoad(() => reference.leaders(), [], canFilter);
-  const units = useLoad(() => reference.units(), [], canFilter);
 
   const base: TaskFilter = { planId: plan?.id, periodId, leaderId, unitId };
   const link = (extra: TaskFilter) => taskListLink({ ...base, ...extra });
@@ -123,30 +164,7 @@ export default function DashboardPage() {
               onChange={(v: number) => setParams({ periodId: String(v) })}
             />
           </label>
-          {canFilter && (
-            <>
-              <Select
-                aria-label="牵头领导"
-                allowClear
-                placeholder="全部领导"
-                style={{ minWidth: 120 }}
-                value={leaderId}
-                onChange={setLeaderId}
-                options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-              <Select
-                aria-label="牵头单位"
-                allowClear
-                placeholder="全部单位"
-                style={{ minWidth: 160 }}
-                value={unitId}
-                onChange={setUnitId}
-                options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </>
-          )}
+          {canFilter && <ScopeFilters leaderId={leaderId} unitId={unitId} onLeader={setLeaderId} onUnit={setUnitId} />}
         </Space>
       </Space>
       {data && periodId && (
