@@ -7,7 +7,7 @@ import { parsePeriod } from '../src/domain/period.js';
 import { parseTable } from '../src/parse/index.js';
 import { assessTask } from '../src/assess/index.js';
 import { scoreParse, type GoldTask } from './score/parse.js';
-import { scoreAssess } from './score/assess.js';
+import { scoreAssess, type GoldTask as GoldAssessment } from './score/assess.js';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2).filter((a) => a !== '--verbose');
@@ -29,7 +29,8 @@ for (const dir of dirs) {
     if (seen.has(key)) continue; // the same seed in test/fixtures and ../shared/data
     seen.add(key);
 
-    const gold = JSON.parse(readFileSync(join(dir, goldFile), 'utf8')) as GoldTask[];
+    // One gold file labels both: the parsed fields and the assessment of each task.
+    const gold = JSON.parse(readFileSync(join(dir, goldFile), 'utf8')) as (GoldTask & GoldAssessment)[];
     const parsed = await parseTable(new Uint8Array(readFileSync(table)), { fileName: basename(table) });
     console.log(`\n${table}`);
     if (!parsed.ok) {

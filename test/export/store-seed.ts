@@ -189,9 +189,11 @@ export async function seedPlan(
         ),
       )
       .execute();
+    const { status, reason } = r;
+    if (!status || reason === undefined) throw new Error(`the fixture gives task ${r.seq} no status or reason`);
     await db
       .insertInto('reports')
-      .values(report(q2, r.progress, r.status, r.reason, Q2_STATE[r.seq], assessment(r.status, r.reason, q2Figures)))
+      .values(report(q2, r.progress, status, reason, Q2_STATE[r.seq], assessment(status, reason, q2Figures)))
       .execute();
   }
   // 区民政局 co-leads task 3 (a co-unit is not printed in 牵头单位, but the unit's export includes the task).

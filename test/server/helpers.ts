@@ -1,6 +1,6 @@
 // Test plumbing for the API: an app over a test store, a small realistic seed written straight into
 // the tables (so these tests do not depend on the importer), and logged-in clients per role.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import type { Store } from '../../src/store/db.js';
@@ -178,7 +178,7 @@ export interface Client {
   username: string;
   csrf: string;
   cookie: string;
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Client> {

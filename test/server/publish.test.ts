@@ -188,7 +188,12 @@ describeEachStore('publishing over HTTP', (ctx) => {
 
   it('never takes a file name or path from the request', async () => {
     // Parameters the export does not know are refused outright, a file name among them.
-    for (const extra of [{ fileName: '../../etc/passwd' }, { name: '..\\evil.exe' }, { path: '/tmp/x.csv' }]) {
+    const extras: Record<string, string>[] = [
+      { fileName: '../../etc/passwd' },
+      { name: '..\\evil.exe' },
+      { path: '/tmp/x.csv' },
+    ];
+    for (const extra of extras) {
       const error = expectError(await exportAs(c.admin, 'csv', extra), 400, 'validation');
       expect(error.message).not.toMatch(/passwd|evil/);
     }
