@@ -3,10 +3,11 @@
 // A whole plan's tallies come from report_tallies, which triggers keep in step with every write
 // (migration 0003); a unit's or leader's from one grouped statement over the period's (period, task,
 // status) index entries. Only the few behind reports are read in full, for their reasons and lights.
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { STATUSES, type Assessment, type Status } from '../domain/index.js';
 import { LIGHTS, lightOf, type Light, type LightThresholds } from '../domain/light.js';
 import type { DB } from './schema.js';
+import { taskHasLeader, taskHasUnit } from './task-links.js';
 
 export type StatusCounts = Record<Status, number>;
 export interface GroupCounts {
@@ -60,10 +61,8 @@ function addCount(counts: StatusCounts, status: string, n: number): void {
  */
 function scopeWhere(f: DashboardFilter) {
   const parts = [sql`r.period_id = ${f.periodId}`, sql`t.plan_id = ${f.planId}`];
-  if (f.leaderId != null)
-    parts.push(sql`exists (select 1 from task_leaders fl where fl.task_id = t.id and fl.leader_id = ${f.leaderId})`);
-  if (f.unitId != null)
-    parts.push(sql`exists (select 1 from task_units fu where fu.task_id = t.id and fu.unit_id = ${f.unitId})`);
+  if (f.leaderId != null) parts.push(taskHasLeader('t.id', f.leaderId));
+  if (f.unitId != null) parts.push(taskHasUnit('t.id', f.unitId));
   return sql.join(parts, sql` and `);
 }
 
@@ -261,30 +260,8 @@ export async function trend(
       .innerJoin('tasks as t', 't.id', 'r.task_id')
       .where('r.period_id', 'in', periodIds)
       .where('t.plan_id', '=', planId);
-    if (f.leaderId != null) {
-      const leaderId = f.leaderId;
-      q = q.where((eb): Expression<SqlBool> =>
-        eb.exists(
-          eb
-            .selectFrom('task_leaders as fl')
-            .select('fl.task_id')
-            .whereRef('fl.task_id', '=', 't.id')
-            .where('fl.leader_id', '=', leaderId),
-        ),
-      );
-    }
-    if (f.unitId != null) {
-      const unitId = f.unitId;
-      q = q.where((eb): Expression<SqlBool> =>
-        eb.exists(
-          eb
-            .selectFrom('task_units as fu')
-            .select('fu.task_id')
-            .whereRef('fu.task_id', '=', 't.id')
-            .where('fu.unit_id', '=', unitId),
-        ),
-      );
-    }
+    if (f.leaderId != null) q = q.where(taskHasLeader('t.id', f.leaderId));
+    if (f.unitId != null) q = q.where(taskHasUnit('t.id', f.unitId));
     rows = await q
       .select(['r.period_id', 'r.status', sql<number>`count(*)`.as('n')])
       .groupBy(['r.period_id', 'r.status'])

@@ -30,17 +30,19 @@ const toPeriod = (r: Omit<Selectable<PeriodsTable>, 'created_at'>): PeriodInfo =
 const COLUMNS = ['id', 'plan_id', 'label', 'start_date', 'end_date', 'due_date', 'state'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Periods of a plan, newest first. */
-export async function listPeriods(db: Kysely<DB>, planId: number): Promise<PeriodInfo[]> {
-  const rows = await db
+/** A plan's periods, newest first (by end date, then start date, then creation). */
+const newestFirst = (db: Kysely<DB>, planId: number) =>
+  db
     .selectFrom('periods')
     .select(COLUMNS)
     .where('plan_id', '=', planId)
     .orderBy('end_date', 'desc')
     .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map(toPeriod);
+    .orderBy('id', 'desc');
+
+/** Periods of a plan, newest first. */
+export async function listPeriods(db: Kysely<DB>, planId: number): Promise<PeriodInfo[]> {
+  return (await newestFirst(db, planId).execute()).map(toPeriod);
 }
 
 export async function getPeriod(db: Kysely<DB>, id: number): Promise<PeriodInfo | null> {
@@ -62,16 +64,8 @@ export async function findPeriod(db: Kysely<DB>, planId: number, label: string):
 
 /** The newest period of a plan (by end date), or null when none is open yet. */
 export async function latestPeriod(db: Kysely<DB>, planId: number): Promise<PeriodInfo | null> {
-  // listPeriods' order, first row only (task lists without a period ask this on every request).
-  const row = await db
-    .selectFrom('periods')
-    .select(COLUMNS)
-    .where('plan_id', '=', planId)
-    .orderBy('end_date', 'desc')
-    .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  // The first row only: task lists without a period ask this on every request.
+  const row = await newestFirst(db, planId).limit(1).executeTakeFirst();
   return row ? toPeriod(row) : null;
 }
 

@@ -1,13 +1,14 @@
 // Task lists and single tasks, shaped as docs/API.md's TaskListItem. Filtering (plan, period,
 // theme, category, leader, unit, status, the caller's scope) happens in SQL; the search `q` and the
 // traffic-light filter narrow a plan's tasks (a few hundred at most) after SQL has filtered them.
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DubanError, type Assessment, type Status } from '../domain/index.js';
 import { lightOf, type Light, type LightThresholds } from '../domain/light.js';
 import { getPeriod, latestPeriod, type PeriodInfo } from './periods.js';
 import type { DB, ReportState } from './schema.js';
 import { matchTasks, type Highlight, type TaskMatch } from './search.js';
 import type { NamedRef } from './units.js';
+import { taskHasLeader, taskHasUnit } from './task-links.js';
 
 export interface TaskItem {
   id: number;
@@ -92,32 +93,12 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
     .selectFrom('tasks as t')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.period_id', '=', periodId))
     .where('t.plan_id', '=', filter.planId);
-  const leadsOrCo =
-    (unitId: number) =>
-    (eb: any): Expression<SqlBool> =>
-      eb.exists(
-        eb
-          .selectFrom('task_units as fu')
-          .select('fu.task_id')
-          .whereRef('fu.task_id', '=', 't.id')
-          .where('fu.unit_id', '=', unitId),
-      );
-  const ledBy =
-    (leaderId: number) =>
-    (eb: any): Expression<SqlBool> =>
-      eb.exists(
-        eb
-          .selectFrom('task_leaders as fl')
-          .select('fl.task_id')
-          .whereRef('fl.task_id', '=', 't.id')
-          .where('fl.leader_id', '=', leaderId),
-      );
   if (filter.themeId != null) query = query.where('t.theme_id', '=', filter.themeId);
   if (filter.categoryId != null) query = query.where('t.category_id', '=', filter.categoryId);
-  if (filter.leaderId != null) query = query.where(ledBy(filter.leaderId));
-  if (filter.unitId != null) query = query.where(leadsOrCo(filter.unitId));
-  if (filter.scope?.leaderId != null) query = query.where(ledBy(filter.scope.leaderId));
-  if (filter.scope?.unitId != null) query = query.where(leadsOrCo(filter.scope.unitId));
+  if (filter.leaderId != null) query = query.where(taskHasLeader('t.id', filter.leaderId));
+  if (filter.unitId != null) query = query.where(taskHasUnit('t.id', filter.unitId));
+  if (filter.scope?.leaderId != null) query = query.where(taskHasLeader('t.id', filter.scope.leaderId));
+  if (filter.scope?.unitId != null) query = query.where(taskHasUnit('t.id', filter.scope.unitId));
   const statuses = filter.status == null ? [] : ([] as Status[]).concat(filter.status);
   if (statuses.length) query = query.where(sql<string>`coalesce(r.status, 'no_report')`, 'in', statuses);
 
