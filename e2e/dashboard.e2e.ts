@@ -62,4 +62,52 @@ describe('dashboard', () => {
       await s.close();
     });
   }
+
+  it("renders a returning user's dashboard from the data requested at start-up, asking for each answer once", async () => {
+    const api = await apiLogin(server.baseUrl, 'admin');
+    const { planId, period } = await currentPlan(api);
+    const expected = (await api.get<{ counts: Counts }>(`/dashboard?planId=${planId}&periodId=${period.id}`)).counts;
+
+    const s = await openSession(browser, server.baseUrl, 'dashboard-returning');
+    await new LoginPage(s.page).goto();
+    await new LoginPage(s.page).loginAs(demoAccount('admin'));
+    const dashboard = new DashboardPage(s.page);
+    await dashboard.goto();
+    await s.page.locator('canvas').first().waitFor();
+
+    // The browser remembers the plan and period: a new visit requests their data with the code.
+    const apiCalls: string[] = [];
+    s.page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) apiCalls.push(url.pathname + url.search);
+    });
+    await dashboard.goto();
+    await s.page.locator('canvas').first().waitFor();
+    await s.shot('dashboard-returning');
+    expect(await dashboard.counts()).toEqual({
+      done: expected.done ?? 0,
+      on_track: expected.on_track ?? 0,
+      behind: expected.behind ?? 0,
+      pending: expected.pending ?? 0,
+      no_report: expected.no_report ?? 0,
+    });
+    const count = (prefix: string) => apiCalls.filter((u) => u === prefix || u.startsWith(prefix + '?')).length;
+    expect(count('/api/auth/me')).toBe(1);
+    expect(count('/api/plans')).toBe(1);
+    expect(count(`/api/plans/${planId}/periods`)).toBe(1);
+    expect(count('/api/dashboard')).toBe(1);
+    expect(count('/api/dashboard/trend')).toBe(1);
+
+    // A remembered period that no longer exists: the page ignores that answer and shows the current one.
+    await s.page.evaluate(() =>
+      localStorage.setItem('duban.boot', JSON.stringify({ planId: 987654, periodId: 987654 })),
+    );
+    await dashboard.goto();
+    await s.page.locator('canvas').first().waitFor();
+    expect(await dashboard.periodLabel()).toContain(period.label);
+    expect((await dashboard.counts()).behind).toBe(expected.behind ?? 0);
+    // The stale prefetches answer 404 (the browser logs them); nothing on the page failed.
+    expect(s.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await s.close();
+  });
 });

@@ -23,6 +23,11 @@ export class DashboardPage {
 
   /** The period the picker shows, as its label. */
   async periodLabel(): Promise<string> {
-    return (await this.page.getByLabel('周期').locator('..').innerText()).trim();
+    // The <label> wraps the caption 周期 and the picker, which shows the chosen period.
+    const text = await this.page
+      .locator('label')
+      .filter({ has: this.page.getByRole('combobox', { name: '周期' }) })
+      .innerText();
+    return text.replace(/^周期/, '').trim();
   }
 }

@@ -126,6 +126,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       // Vite names every asset by its content hash: a browser may keep it for good and never ask
       // again. index.html names the current assets, so it is always revalidated.
       cacheControl: false,
+      // The build writes .br and .gz copies of its text files (web/precompress.ts).
+      preCompressed: true,
       setHeaders: (res, path) =>
         res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });

@@ -4,11 +4,13 @@
 // them (≈ 0.5 s on a slow machine).
 import { boot } from './lib/boot';
 
-boot(window.location.pathname, window.location.search);
+const firstScreenLoaded = boot(window.location.pathname, window.location.search);
 
-import('./start').catch(() => {
-  // The app's code could not be loaded (server restarted with a new build, network lost):
-  // say so instead of leaving a blank page.
-  const root = document.getElementById('root');
-  if (root) root.textContent = '无法加载督办系统的页面代码，请检查网络后刷新页面重试。';
-});
+import('./start')
+  .then(({ start }) => start(firstScreenLoaded))
+  .catch(() => {
+    // The app's code could not be loaded (server restarted with a new build, network lost):
+    // say so instead of leaving a blank page.
+    const root = document.getElementById('root');
+    if (root) root.textContent = '无法加载督办系统的页面代码，请检查网络后刷新页面重试。';
+  });

@@ -19,16 +19,27 @@ dayjs.locale('zh-cn');
 
 const FONT = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      button={{ autoInsertSpace: false }}
-      theme={{ zeroRuntime: true, token: { fontFamily: FONT, colorPrimary: '#c41d1d', borderRadius: 4 } }}
-    >
-      <AntApp>
-        <App />
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
-);
+/**
+ * How long the first render waits for the first screen's code and data once the app's own code
+ * is here. They were requested together and usually arrive together; waiting lets React render
+ * the page once, with its data, instead of a spinner, then the layout, then the page — each a full
+ * render on a slow PC. A slow server must not keep the page blank, so the wait is bounded.
+ */
+const FIRST_SCREEN_WAIT_MS = 800;
+
+export async function start(firstScreenLoaded: Promise<void>): Promise<void> {
+  await Promise.race([firstScreenLoaded, new Promise((r) => setTimeout(r, FIRST_SCREEN_WAIT_MS))]);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ConfigProvider
+        locale={zhCN}
+        button={{ autoInsertSpace: false }}
+        theme={{ zeroRuntime: true, token: { fontFamily: FONT, colorPrimary: '#c41d1d', borderRadius: 4 } }}
+      >
+        <AntApp>
+          <App />
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}

@@ -51,7 +51,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 /** `?a=1&b=2` from an object, leaving out empty values. */
 export function queryString(query: Query | undefined): string {
@@ -89,28 +89,70 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, hasChinese ? message : fallback);
 }
 
+/** A response read to the end: its JSON (or text) when it succeeded, else the ApiError it stands for. */
+type Answer = { ok: true; data: unknown } | { ok: false; status: number; error: ApiError };
+
+async function readAnswer(response: Response): Promise<Answer> {
+  if (!response.ok) return { ok: false, status: response.status, error: await errorFrom(response) };
+  if (response.status === 204) return { ok: true, data: undefined };
+  const type = response.headers.get('content-type') ?? '';
+  return { ok: true, data: type.includes('application/json') ? await response.json() : await response.text() };
+}
+
 // GET requests started at boot, before React has rendered (see lib/boot.ts), so that the first
-// screen's data loads in parallel with its code. Each is used once, within a few seconds.
-const prefetched = new Map<string, { at: number; response: Promise<Response> }>();
+// screen's data loads in parallel with its code. Each is used once, within a few seconds: taken by
+// the first request for the same URL, or read synchronously by `peekPrefetched` so that the first
+// render already shows the data instead of a spinner followed by a second render.
+interface Prefetch {
+  at: number;
+  answer: Promise<Answer>;
+  /** The answer, once it has arrived. */
+  settled?: Answer;
+}
+const prefetched = new Map<string, Prefetch>();
 const PREFETCH_TTL_MS = 10_000;
 
 export function prefetchGet(path: string, query?: Query): void {
   const url = `/api${path}${queryString(query)}`;
   if (prefetched.has(url)) return;
-  const response = fetch(url, { headers: { accept: 'application/json' }, credentials: 'include' });
-  response.catch(() => {});
-  prefetched.set(url, { at: Date.now(), response });
+  const entry: Prefetch = {
+    at: Date.now(),
+    answer: fetch(url, { headers: { accept: 'application/json' }, credentials: 'include' }).then(readAnswer),
+  };
+  entry.answer.then(
+    (answer) => (entry.settled = answer),
+    () => {},
+  );
+  prefetched.set(url, entry);
 }
 
 export function dropPrefetched(): void {
   prefetched.clear();
 }
 
-function takePrefetched(url: string): Promise<Response> | null {
+/** Resolves when every prefetch started so far has answered (or failed). */
+export function prefetchesSettled(): Promise<void> {
+  return Promise.allSettled([...prefetched.values()].map((e) => e.answer)).then(() => undefined);
+}
+
+function takePrefetched(url: string): Promise<Answer> | null {
   const entry = prefetched.get(url);
   if (!entry) return null;
   prefetched.delete(url);
-  return Date.now() - entry.at < PREFETCH_TTL_MS ? entry.response : null;
+  return Date.now() - entry.at < PREFETCH_TTL_MS ? entry.answer : null;
+}
+
+/**
+ * The data of a prefetched GET that has already succeeded, taken (a later request for the same
+ * URL asks the server again); undefined when there is none, it is still on its way, or it failed
+ * (the failure is left for the request that follows, which reports it the usual way).
+ */
+export function peekPrefetched<T>(path: string, query?: Query): T | undefined {
+  const url = `/api${path}${queryString(query)}`;
+  const entry = prefetched.get(url);
+  if (!entry?.settled?.ok || Date.now() - entry.at >= PREFETCH_TTL_MS) return undefined;
+  prefetched.delete(url);
+  return entry.settled.data as T;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -125,22 +167,19 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   const url = `/api${path}${queryString(options.query)}`;
   const early = method === 'GET' ? takePrefetched(url) : null;
-  const response = await (early ??
+  const answer = await (early ??
     fetch(url, {
       method,
       headers,
       body,
       credentials: 'include',
       signal: options.signal,
-    }));
-  if (!response.ok) {
-    const error = await errorFrom(response);
-    if (response.status === 401 && error.code !== 'invalid_credentials' && onUnauthorized) onUnauthorized();
-    throw error;
+    }).then(readAnswer));
+  if (!answer.ok) {
+    if (answer.status === 401 && answer.error.code !== 'invalid_credentials' && onUnauthorized) onUnauthorized();
+    throw answer.error;
   }
-  if (response.status === 204) return undefined as T;
-  const type = response.headers.get('content-type') ?? '';
-  return (type.includes('application/json') ? await response.json() : await response.text()) as T;
+  return answer.data as T;
 }
 
 export const api = {

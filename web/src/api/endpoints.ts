@@ -1,5 +1,6 @@
 // One typed function per API route the web app calls (docs/API.md).
-import { api } from './client';
+import { api, peekPrefetched, prefetchGet } from './client';
+import type { Query } from './client';
 import type {
   AuditEntry,
   AuthAnswer,
@@ -44,8 +45,37 @@ export interface TaskQuery {
   pageSize?: number;
 }
 
+/**
+ * A GET of the first screen: boot.ts starts it before React has loaded (`prefetch`), and the first
+ * render reads it if it has arrived (`peek`), so URL and query are written once, here.
+ */
+export interface FirstScreenGet<T> {
+  get: () => Promise<T>;
+  prefetch: () => void;
+  peek: () => T | undefined;
+}
+
+function firstScreenGet<T>(path: string, query?: Query): FirstScreenGet<T> {
+  return {
+    get: () => api.get<T>(path, query),
+    prefetch: () => prefetchGet(path, query),
+    peek: () => peekPrefetched<T>(path, query),
+  };
+}
+
+export type DashboardQuery = { planId: number; periodId?: number; leaderId?: number; unitId?: number };
+
+export const firstScreen = {
+  me: () => firstScreenGet<AuthAnswer>('/auth/me'),
+  plans: () => firstScreenGet<Plan[]>('/plans'),
+  periods: (planId: number) => firstScreenGet<PeriodRow[]>(`/plans/${planId}/periods`),
+  dashboard: (query: DashboardQuery) => firstScreenGet<Dashboard>('/dashboard', query),
+  trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) =>
+    firstScreenGet<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
+};
+
 export const auth = {
-  me: () => api.get<AuthAnswer>('/auth/me'),
+  me: () => firstScreen.me().get(),
   login: (username: string, password: string) => api.post<AuthAnswer>('/auth/login', { username, password }),
   logout: () => api.post<{ ok: true }>('/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
@@ -53,8 +83,8 @@ export const auth = {
 };
 
 export const reference = {
-  plans: () => api.get<Plan[]>('/plans'),
-  periods: (planId: number) => api.get<PeriodRow[]>(`/plans/${planId}/periods`),
+  plans: () => firstScreen.plans().get(),
+  periods: (planId: number) => firstScreen.periods(planId).get(),
   openPeriod: (planId: number, label: string, dueDate: string) =>
     api.post<PeriodRow>(`/plans/${planId}/periods`, { label, dueDate }),
   updatePeriod: (id: number, patch: { dueDate?: string; state?: 'open' | 'closed' }) =>
@@ -113,10 +143,8 @@ export const cycle = {
 };
 
 export const dashboard = {
-  get: (query: { planId: number; periodId?: number; leaderId?: number; unitId?: number }) =>
-    api.get<Dashboard>('/dashboard', query),
-  trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) =>
-    api.get<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
+  get: (query: DashboardQuery) => firstScreen.dashboard(query).get(),
+  trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) => firstScreen.trend(planId, query).get(),
 };
 
 export const publish = {

@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError, dropPrefetched, setCsrfToken, setUnauthorizedHandler } from '../api/client';
-import { auth } from '../api/endpoints';
+import { auth, firstScreen } from '../api/endpoints';
 import type { Me } from '../api/types';
 
 interface AuthState {
@@ -20,12 +20,19 @@ interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Me | null>(null);
-  const [checking, setChecking] = useState(true);
+  // The answer boot.ts prefetched, when it has arrived: the first render then knows the user.
+  const [known] = useState(() => {
+    const answer = firstScreen.me().peek();
+    if (answer) setCsrfToken(answer.csrfToken);
+    return answer;
+  });
+  const [user, setUser] = useState<Me | null>(known?.user ?? null);
+  const [checking, setChecking] = useState(!known);
   const [startupError, setStartupError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (known && attempt === 0) return;
     let live = true;
     setChecking(true);
     auth
@@ -45,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, known]);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {

@@ -2,7 +2,7 @@
 // localStorage; the default period is the open one (or the newest), as most work is there.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { reference } from '../api/endpoints';
+import { firstScreen, reference } from '../api/endpoints';
 import type { PeriodRow, Plan } from '../api/types';
 import { rememberBootIds } from './boot';
 import { useLoad } from './useLoad';
@@ -23,12 +23,22 @@ const PlanContext = createContext<PlanState | null>(null);
 const STORAGE_KEY = 'duban.planId';
 
 export function PlanProvider({ children }: { children: ReactNode }) {
-  const plansLoad = useLoad(() => reference.plans(), []);
+  const plansLoad = useLoad(
+    () => reference.plans(),
+    [],
+    true,
+    () => firstScreen.plans().peek(),
+  );
   const [chosen, setChosen] = useState<number | null>(() => Number(localStorage.getItem(STORAGE_KEY)) || null);
   const plans = plansLoad.data ?? [];
   const plan =
     plans.find((p) => p.id === chosen) ?? [...plans].sort((a, b) => b.year - a.year || b.id - a.id)[0] ?? null;
-  const periodsLoad = useLoad(() => reference.periods(plan!.id), [plan?.id], plan !== null);
+  const periodsLoad = useLoad(
+    () => reference.periods(plan!.id),
+    [plan?.id],
+    plan !== null,
+    () => (plan ? firstScreen.periods(plan.id).peek() : undefined),
+  );
   const periods = plan ? (periodsLoad.data ?? []) : [];
   const currentPeriod = periods.find((p) => p.state === 'open') ?? periods[0] ?? null;
   useEffect(() => {

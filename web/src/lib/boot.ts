@@ -4,7 +4,8 @@
 // so that it runs as soon as the page's first script has arrived.
 // The plan and period last seen are remembered so a returning user's dashboard data is
 // requested at once; if they changed, the page simply asks again.
-import { prefetchGet } from '../api/client';
+import { prefetchesSettled } from '../api/client';
+import { firstScreen } from '../api/endpoints';
 
 const BOOT_KEY = 'duban.boot';
 
@@ -80,23 +81,33 @@ function pageFor(pathname: string): keyof typeof loaders | null {
   return first in loaders ? (first as keyof typeof loaders) : null;
 }
 
-export function boot(pathname: string, search: string): void {
+/**
+ * Starts loading the first screen of `pathname`: its code and, for a returning user, its data.
+ * Resolves when all of it has arrived (or failed), so that the first render can show the page
+ * with its data at once (see start.tsx).
+ */
+export function boot(pathname: string, search: string): Promise<void> {
+  const code: Promise<unknown>[] = [];
+  const load = (loader: () => Promise<unknown>) => code.push(loader().catch(() => {}));
   if (pathname === '/login') {
-    void loaders.login().catch(() => {});
-    return;
+    load(loaders.login);
+    return Promise.all(code).then(() => undefined);
   }
-  prefetchGet('/auth/me');
-  prefetchGet('/plans');
-  void loaders.layout().catch(() => {});
+  firstScreen.me().prefetch();
+  firstScreen.plans().prefetch();
+  load(loaders.layout);
   const page = pageFor(pathname);
-  if (page) void loaders[page]().catch(() => {});
+  if (page) load(loaders[page]);
+  // ECharts is drawn after the cards, so the first render does not wait for it.
   if (page === 'dashboard') void loadCharts().catch(() => {});
   const ids = bootIds();
-  if (!ids) return;
-  prefetchGet(`/plans/${ids.planId}/periods`);
-  if (page === 'dashboard') {
-    const periodId = Number(new URLSearchParams(search).get('periodId')) || ids.periodId;
-    prefetchGet('/dashboard', { planId: ids.planId, periodId });
-    prefetchGet('/dashboard/trend', { planId: ids.planId });
+  if (ids) {
+    firstScreen.periods(ids.planId).prefetch();
+    if (page === 'dashboard') {
+      const periodId = Number(new URLSearchParams(search).get('periodId')) || ids.periodId;
+      firstScreen.dashboard({ planId: ids.planId, periodId }).prefetch();
+      firstScreen.trend(ids.planId).prefetch();
+    }
   }
+  return Promise.all([...code, prefetchesSettled()]).then(() => undefined);
 }

@@ -1,5 +1,8 @@
 // Loads data for a component: loading / error / data, reload on demand, and ignores answers
 // that arrive after the inputs changed (so a slow old request never overwrites a new one).
+// `initial` may hand the first render data that is already here (a prefetched answer, see
+// api/endpoints.ts firstScreen): then the component renders it at once and loads nothing more
+// until its inputs change or it is reloaded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Loaded<T> {
@@ -9,15 +12,26 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[], enabled = true): Loaded<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+export function useLoad<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: unknown[],
+  enabled = true,
+  initial?: () => T | undefined,
+): Loaded<T> {
+  const [first] = useState(() => (enabled ? initial?.() : undefined));
+  const [data, setData] = useState<T | undefined>(first);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(enabled);
+  const [loading, setLoading] = useState(enabled && first === undefined);
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const skipFirstLoad = useRef(first !== undefined);
 
   useEffect(() => {
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false;
+      return;
+    }
     if (!enabled) {
       setLoading(false);
       return;

@@ -45,7 +45,11 @@ export function EChart({
         chart.current = instance;
         instance.on('click', (p) => clickRef.current?.(p as unknown as ChartClick));
         instance.setOption(optionRef.current, { notMerge: true });
-        observer = new ResizeObserver(() => instance.resize());
+        // The observer also reports the size the chart was just drawn at; redrawing for that
+        // would lay every chart out twice on the first screen.
+        observer = new ResizeObserver(() => {
+          if (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight()) instance.resize();
+        });
         observer.observe(el);
       })
       .catch(() => {

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, Row, Select, Space, Table, Tabs, Typography } from 'antd';
-import { dashboard as dashboardApi, reference } from '../../api/endpoints';
+import { dashboard as dashboardApi, firstScreen, reference } from '../../api/endpoints';
 import type { BehindItem, GroupCounts, Status } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { EChart } from '../../components/charts/EChart';
@@ -121,12 +121,19 @@ export default function DashboardPage() {
   const canFilter = me.role === 'admin' || me.role === 'viewer';
 
   const scope = { leaderId, unitId };
+  // The first render takes the answers boot.ts prefetched, when they are here.
   const board = useLoad(
     () => dashboardApi.get({ planId: plan!.id, periodId, ...scope }),
     [plan?.id, periodId, leaderId, unitId],
     !!plan && !!periodId,
+    () => firstScreen.dashboard({ planId: plan!.id, periodId, ...scope }).peek(),
   );
-  const trend = useLoad(() => dashboardApi.trend(plan!.id, scope), [plan?.id, leaderId, unitId], !!plan);
+  const trend = useLoad(
+    () => dashboardApi.trend(plan!.id, scope),
+    [plan?.id, leaderId, unitId],
+    !!plan,
+    () => firstScreen.trend(plan!.id, scope).peek(),
+  );
 
   const base: TaskFilter = { planId: plan?.id, periodId, leaderId, unitId };
   const link = (extra: TaskFilter) => taskListLink({ ...base, ...extra });
@@ -293,25 +300,29 @@ export default function DashboardPage() {
             />
           </Card>
           <Card title={`进度滞后任务（${data.behind.length}）`} size="small" style={{ marginTop: 12 }}>
-            <Table<BehindItem>
-              rowKey="taskId"
-              size="small"
-              pagination={data.behind.length > 10 ? { pageSize: 10 } : false}
-              dataSource={data.behind}
-              locale={{ emptyText: '本周期没有进度滞后的任务。' }}
-              scroll={{ x: 720 }}
-              columns={[
-                { title: '序号', dataIndex: 'seq', width: 60 },
-                { title: '灯', dataIndex: 'light', width: 50, render: (l) => <LightDot light={l} /> },
-                {
-                  title: '目标任务',
-                  dataIndex: 'target',
-                  render: (t: string, r) => <Link to={`/tasks/${r.taskId}`}>{t}</Link>,
-                },
-                { title: '牵头单位', dataIndex: 'units', width: 160, render: (u: string[]) => u.join('、') },
-                { title: '滞后原因', dataIndex: 'reason', width: 300 },
-              ]}
-            />
+            {/* Scrolls sideways on a phone through its own box: a Table with `scroll.x` measures
+                every column after each render, forcing a layout of the whole page. */}
+            <div style={{ overflowX: 'auto' }}>
+              <Table<BehindItem>
+                rowKey="taskId"
+                size="small"
+                style={{ minWidth: 720 }}
+                pagination={data.behind.length > 10 ? { pageSize: 10 } : false}
+                dataSource={data.behind}
+                locale={{ emptyText: '本周期没有进度滞后的任务。' }}
+                columns={[
+                  { title: '序号', dataIndex: 'seq', width: 60 },
+                  { title: '灯', dataIndex: 'light', width: 50, render: (l) => <LightDot light={l} /> },
+                  {
+                    title: '目标任务',
+                    dataIndex: 'target',
+                    render: (t: string, r) => <Link to={`/tasks/${r.taskId}`}>{t}</Link>,
+                  },
+                  { title: '牵头单位', dataIndex: 'units', width: 160, render: (u: string[]) => u.join('、') },
+                  { title: '滞后原因', dataIndex: 'reason', width: 300 },
+                ]}
+              />
+            </div>
           </Card>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             点击任一卡片、图表色块或行，即可打开对应的任务清单。
