@@ -110,4 +110,40 @@ describe('dashboard', () => {
     expect(s.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await s.close();
   });
+
+  it('lays the page out for the screen from the first render: never the phone menu on a desktop, never the side menu on a phone', async () => {
+    for (const [name, viewport, phone] of [
+      ['desktop', { width: 1366, height: 768 }, false],
+      ['phone', { width: 390, height: 844 }, true],
+    ] as const) {
+      const s = await openSession(browser, server.baseUrl, `dashboard-layout-${name}`, viewport);
+      await new LoginPage(s.page).goto();
+      await new LoginPage(s.page).loginAs(demoAccount('admin'));
+      // Records, from the page's first script on, whether either menu ever appeared while loading.
+      await s.page.addInitScript(() => {
+        const seen = { drawerButton: false, sider: false };
+        (window as unknown as { __menus: typeof seen }).__menus = seen;
+        // Every node ever added counts, even one React replaced again before the browser painted:
+        // a node removed later is seen among the removed ones (an added subtree is only looked
+        // at after the task, when React may have changed it).
+        const check = (node: Node) => {
+          if (!(node instanceof Element)) return;
+          if (node.matches('button[aria-label="打开菜单"]') || node.querySelector('button[aria-label="打开菜单"]'))
+            seen.drawerButton = true;
+          if (node.matches('.ant-layout-sider') || node.querySelector('.ant-layout-sider')) seen.sider = true;
+        };
+        new MutationObserver((records) =>
+          records.forEach((r) => {
+            r.addedNodes.forEach(check);
+            r.removedNodes.forEach(check);
+          }),
+        ).observe(document, { childList: true, subtree: true });
+      });
+      await new DashboardPage(s.page).goto();
+      await s.shot('dashboard');
+      const seen = await s.page.evaluate(() => (window as unknown as { __menus: object }).__menus);
+      expect(seen, name).toEqual({ drawerButton: phone, sider: !phone });
+      await s.close();
+    }
+  });
 });

@@ -2,13 +2,14 @@
 // and the user menu (change password, logout). On a phone the menu folds into a drawer.
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space } from 'antd';
+import { Button, Drawer, Dropdown, Layout, Menu, Select, Space } from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth, useMe } from '../auth/AuthContext';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageLoading } from '../components/Feedback';
 import { PlanProvider, usePlan } from '../lib/PlanContext';
 import { ROLE_LABEL } from '../lib/status';
+import { usePhone } from '../lib/useMediaQuery';
 import { menuFor } from './menu';
 
 const { Header, Sider, Content } = Layout;
@@ -47,8 +48,7 @@ function Shell() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
+  const phone = usePhone();
   const [drawer, setDrawer] = useState(false);
   const items = menuFor(me.role).map((m) => ({ key: m.path, icon: m.icon, label: m.label }));
   const menu = (

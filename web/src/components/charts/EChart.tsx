@@ -73,6 +73,7 @@ export function EChart({
       ref={box}
       role="img"
       aria-label={label}
+      data-chart
       style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }}
     />
   );

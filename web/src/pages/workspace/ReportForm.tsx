@@ -2,7 +2,7 @@
 // office's comment when the report came back, a text area with the live assessment beside it,
 // save as draft and submit. A stale version (someone else saved) is reported, not overwritten.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, Drawer, Form, Grid, Input, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Drawer, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { ApiError, messageOf } from '../../api/client';
 import { reports } from '../../api/endpoints';
 import type { PeriodRow, ReportDetail, TaskListItem } from '../../api/types';
@@ -12,6 +12,7 @@ import { formatTime } from '../../lib/format';
 import { targetMarks } from '../../lib/indicators';
 import { REPORT_STATE_COLOR, REPORT_STATE_LABEL } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
+import { usePhone } from '../../lib/useMediaQuery';
 import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
 
 interface Props {
@@ -24,7 +25,7 @@ interface Props {
 
 export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: Props) {
   const { message } = App.useApp();
-  const phone = !Grid.useBreakpoint().md;
+  const phone = usePhone();
   const reportId = task.report?.id;
   const loaded = useLoad(() => reports.get(reportId!), [reportId], !!reportId);
   const [report, setReport] = useState<ReportDetail | null>(null);
