@@ -143,6 +143,13 @@ describe('dashboard', () => {
       await s.shot('dashboard');
       const seen = await s.page.evaluate(() => (window as unknown as { __menus: object }).__menus);
       expect(seen, name).toEqual({ drawerButton: phone, sider: !phone });
+      if (phone) {
+        // On a phone the menu opens as a drawer, and its entries work.
+        await s.page.getByRole('button', { name: '打开菜单' }).click();
+        await s.page.getByRole('menuitem', { name: '任务清单' }).click();
+        await s.page.getByRole('heading', { name: '任务清单' }).waitFor();
+        await s.shot('menu-to-tasks');
+      }
       await s.close();
     }
   });

@@ -80,16 +80,18 @@ function Shell() {
           <nav aria-label="主菜单">{menu}</nav>
         </Sider>
       )}
-      <Drawer
-        open={drawer}
-        onClose={() => setDrawer(false)}
-        placement="left"
-        size={240}
-        title="督办 · 重点工作"
-        styles={{ body: { padding: 0 } }}
-      >
-        <nav aria-label="主菜单">{menu}</nav>
-      </Drawer>
+      {phone && (
+        <Drawer
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          placement="left"
+          size={240}
+          title="督办 · 重点工作"
+          styles={{ body: { padding: 0 } }}
+        >
+          <nav aria-label="主菜单">{menu}</nav>
+        </Drawer>
+      )}
       <Layout>
         <Header
           style={{
