@@ -153,4 +153,44 @@ describe('dashboard', () => {
       await s.close();
     }
   });
+
+  it("loads the leader list when the picker is opened, and shows that leader's counts once one is chosen", async () => {
+    const api = await apiLogin(server.baseUrl, 'admin');
+    const { planId, period } = await currentPlan(api);
+    const leaders = await api.get<{ id: number; name: string }[]>('/leaders');
+    const leader = leaders[0];
+    const expected = (
+      await api.get<{ counts: Counts }>(`/dashboard?planId=${planId}&periodId=${period.id}&leaderId=${leader.id}`)
+    ).counts;
+
+    const s = await openSession(browser, server.baseUrl, 'dashboard-leader-filter');
+    await new LoginPage(s.page).goto();
+    await new LoginPage(s.page).loginAs(demoAccount('admin'));
+    const listRequests: string[] = [];
+    s.page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path === '/api/leaders' || path === '/api/units') listRequests.push(path);
+    });
+    const dashboard = new DashboardPage(s.page);
+    await dashboard.goto(`?periodId=${period.id}`);
+    await s.page.locator('canvas').first().waitFor();
+    expect(listRequests).toEqual([]);
+
+    await s.page.getByRole('combobox', { name: '牵头领导' }).click();
+    // Ant Design draws each choice as .ant-select-item-option (its role="option" list is for screen readers).
+    await s.page.locator('.ant-select-item-option').filter({ hasText: leader.name }).first().click();
+    // The counts change when the filtered answer arrives; they must all become the leader's.
+    await expect
+      .poll(() => dashboard.counts(), { timeout: 10_000 })
+      .toEqual({
+        done: expected.done ?? 0,
+        on_track: expected.on_track ?? 0,
+        behind: expected.behind ?? 0,
+        pending: expected.pending ?? 0,
+        no_report: expected.no_report ?? 0,
+      });
+    await s.shot('filtered-by-leader');
+    expect(listRequests).toContain('/api/leaders');
+    await s.close();
+  });
 });

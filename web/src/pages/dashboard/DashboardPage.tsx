@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, Row, Select, Space, Table, Tabs, Typography } from 'antd';
+import { messageOf } from '../../api/client';
 import { dashboard as dashboardApi, firstScreen, reference } from '../../api/endpoints';
 import type { BehindItem, GroupCounts, Status } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
@@ -68,8 +69,9 @@ function GroupBars({
 }
 
 /**
- * The leader and unit pickers (admin, viewer). They load their own lists, so the lists' arrival
- * re-renders these two pickers only, not the whole dashboard with its charts and table.
+ * The leader and unit pickers (admin, viewer). Their lists are loaded when a picker is first
+ * focused or opened, not with the page: most visits never open them, and their arrival would
+ * re-render the page's toolbar while the charts are being drawn.
  */
 function ScopeFilters({
   leaderId,
@@ -82,8 +84,12 @@ function ScopeFilters({
   onLeader: (id: number | undefined) => void;
   onUnit: (id: number | undefined) => void;
 }) {
-  const leaders = useLoad(() => reference.leaders(), []);
-  const units = useLoad(() => reference.units(), []);
+  const [wanted, setWanted] = useState(false);
+  const leaders = useLoad(() => reference.leaders(), [], wanted);
+  const units = useLoad(() => reference.units(), [], wanted);
+  const want = () => setWanted(true);
+  const listState = (list: { loading: boolean; error: unknown }) =>
+    list.loading ? '正在加载…' : list.error ? `加载失败：${messageOf(list.error)}` : undefined;
   return (
     <>
       <Select
@@ -93,6 +99,10 @@ function ScopeFilters({
         style={{ minWidth: 120 }}
         value={leaderId}
         onChange={onLeader}
+        onFocus={want}
+        onOpenChange={(open) => open && want()}
+        loading={leaders.loading}
+        notFoundContent={listState(leaders)}
         options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
         showSearch={{ optionFilterProp: 'label' }}
       />
@@ -103,6 +113,10 @@ function ScopeFilters({
         style={{ minWidth: 160 }}
         value={unitId}
         onChange={onUnit}
+        onFocus={want}
+        onOpenChange={(open) => open && want()}
+        loading={units.loading}
+        notFoundContent={listState(units)}
         options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
         showSearch={{ optionFilterProp: 'label' }}
       />
