@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, Row, Select, Space, Table, Tabs, Typography } from 'antd';
 import { messageOf } from '../../api/client';
 import { dashboard as dashboardApi, firstScreen, reference } from '../../api/endpoints';
-import type { BehindItem, GroupCounts, Status } from '../../api/types';
+import type { BehindItem, GroupCounts, Named, Status } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { EChart } from '../../components/charts/EChart';
 import type { ChartClick } from '../../components/charts/EChart';
@@ -69,58 +69,43 @@ function GroupBars({
 }
 
 /**
- * The leader and unit pickers (admin, viewer). Their lists are loaded when a picker is first
- * focused or opened, not with the page: most visits never open them, and their arrival would
- * re-render the page's toolbar while the charts are being drawn.
+ * A leader or unit picker (admin, viewer). Its list is loaded when the picker is first focused or
+ * opened, not with the page: most visits never open it, the province's unit list is large, and its
+ * arrival would re-render the page's toolbar while the charts are being drawn.
  */
-function ScopeFilters({
-  leaderId,
-  unitId,
-  onLeader,
-  onUnit,
+function ScopePicker({
+  label,
+  placeholder,
+  minWidth,
+  value,
+  onChange,
+  loadList,
 }: {
-  leaderId?: number;
-  unitId?: number;
-  onLeader: (id: number | undefined) => void;
-  onUnit: (id: number | undefined) => void;
+  label: string;
+  placeholder: string;
+  minWidth: number;
+  value?: number;
+  onChange: (id: number | undefined) => void;
+  loadList: () => Promise<Named[]>;
 }) {
   const [wanted, setWanted] = useState(false);
-  const leaders = useLoad(() => reference.leaders(), [], wanted);
-  const units = useLoad(() => reference.units(), [], wanted);
+  const list = useLoad(loadList, [], wanted);
   const want = () => setWanted(true);
-  const listState = (list: { loading: boolean; error: unknown }) =>
-    list.loading ? '正在加载…' : list.error ? `加载失败：${messageOf(list.error)}` : undefined;
   return (
-    <>
-      <Select
-        aria-label="牵头领导"
-        allowClear
-        placeholder="全部领导"
-        style={{ minWidth: 120 }}
-        value={leaderId}
-        onChange={onLeader}
-        onFocus={want}
-        onOpenChange={(open) => open && want()}
-        loading={leaders.loading}
-        notFoundContent={listState(leaders)}
-        options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-        showSearch={{ optionFilterProp: 'label' }}
-      />
-      <Select
-        aria-label="牵头单位"
-        allowClear
-        placeholder="全部单位"
-        style={{ minWidth: 160 }}
-        value={unitId}
-        onChange={onUnit}
-        onFocus={want}
-        onOpenChange={(open) => open && want()}
-        loading={units.loading}
-        notFoundContent={listState(units)}
-        options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-        showSearch={{ optionFilterProp: 'label' }}
-      />
-    </>
+    <Select
+      aria-label={label}
+      allowClear
+      placeholder={placeholder}
+      style={{ minWidth }}
+      value={value}
+      onChange={onChange}
+      onFocus={want}
+      onOpenChange={(open) => open && want()}
+      loading={list.loading}
+      notFoundContent={list.loading ? '正在加载…' : list.error ? `加载失败：${messageOf(list.error)}` : undefined}
+      options={(list.data ?? []).map((n) => ({ value: n.id, label: n.name }))}
+      showSearch={{ optionFilterProp: 'label' }}
+    />
   );
 }
 
@@ -185,7 +170,26 @@ export default function DashboardPage() {
               onChange={(v: number) => setParams({ periodId: String(v) })}
             />
           </label>
-          {canFilter && <ScopeFilters leaderId={leaderId} unitId={unitId} onLeader={setLeaderId} onUnit={setUnitId} />}
+          {canFilter && (
+            <>
+              <ScopePicker
+                label="牵头领导"
+                placeholder="全部领导"
+                minWidth={120}
+                value={leaderId}
+                onChange={setLeaderId}
+                loadList={reference.leaders}
+              />
+              <ScopePicker
+                label="牵头单位"
+                placeholder="全部单位"
+                minWidth={160}
+                value={unitId}
+                onChange={setUnitId}
+                loadList={reference.units}
+              />
+            </>
+          )}
         </Space>
       </Space>
       {data && periodId && (
