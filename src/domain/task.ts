@@ -34,6 +34,21 @@ export interface Task {
   deadline?: string | null;
   /** 备注, only when the table has such a column. */
   notes?: string | null;
+  /**
+   * The report kept apart when the table splits it over several columns (actual figure, completion
+   * rate, schedule flag, remarks); `progress` is these texts joined. Absent for a single column.
+   */
+  progress_parts?: ProgressPart[];
+}
+
+/** What one progress-like column holds; the assessor reads each by its role. */
+export type ProgressPartRole = 'actual' | 'rate' | 'flag' | 'remarks' | 'progress';
+
+/** One progress-like cell of a task, with the header it stood under. */
+export interface ProgressPart {
+  role: ProgressPartRole;
+  header: string;
+  text: string;
 }
 
 /** A task as the parser returns it: the task plus what had to be guessed for it. */
