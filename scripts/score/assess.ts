@@ -2,6 +2,7 @@
 // actual accuracy (definitions in docs/notes/assess.md). Fields a gold task lists as `uncertain`
 // are skipped for that task.
 import type { Assessment, Indicator, Status } from '../../src/domain/index.js';
+import { pairBySeq } from './pair.js';
 
 export interface GoldIndicator {
   metric: string;
@@ -33,6 +34,16 @@ export interface AssessScore {
   /** Over matched indicator pairs: the actual agrees (null with null, numbers within 1%). */
   actualAccuracy: number;
   disagreements: Array<{ seq: number; field: 'status' | 'indicator' | 'actual'; gold: string; got: string }>;
+  /** The counts behind the rates, for pooling several tables. */
+  counts: {
+    statusTotal: number;
+    statusOk: number;
+    goldInds: number;
+    gotInds: number;
+    paired: number;
+    actualTotal: number;
+    actualOk: number;
+  };
 }
 
 /** Relative tolerance for numbers: 1% (rounding of 1.87万 vs 18700.3 and the like). */
@@ -64,7 +75,6 @@ export function pairIndicators(gold: GoldIndicator[], got: Indicator[]): Array<[
 }
 
 export function scoreAssess(gold: GoldTask[], assessed: Array<{ seq: number } & Assessment>): AssessScore {
-  const bySeq = new Map(assessed.map((a) => [a.seq, a]));
   let statusTotal = 0,
     statusOk = 0,
     goldInds = 0,
@@ -73,8 +83,7 @@ export function scoreAssess(gold: GoldTask[], assessed: Array<{ seq: number } & 
     actualTotal = 0,
     actualOk = 0;
   const disagreements: AssessScore['disagreements'] = [];
-  for (const g of gold) {
-    const a = bySeq.get(g.seq);
+  for (const [g, a] of pairBySeq(gold, assessed)) {
     const skip = new Set(g.uncertain ?? []);
     if (!skip.has('status')) {
       statusTotal++;
@@ -107,15 +116,24 @@ export function scoreAssess(gold: GoldTask[], assessed: Array<{ seq: number } & 
         });
     }
   }
+  return {
+    ...ratesOf({ statusTotal, statusOk, goldInds, gotInds, paired, actualTotal, actualOk }),
+    tasks: gold.length,
+    disagreements,
+  };
+}
+
+/** The rates of counts (one table's, or several tables' added up). */
+export function ratesOf(counts: AssessScore['counts']): Omit<AssessScore, 'tasks' | 'disagreements'> {
+  const { statusTotal, statusOk, goldInds, gotInds, paired, actualTotal, actualOk } = counts;
   const precision = gotInds ? paired / gotInds : 1;
   const recall = goldInds ? paired / goldInds : 1;
   return {
-    tasks: gold.length,
+    counts,
     statusAgreement: statusTotal ? statusOk / statusTotal : 1,
     indicatorPrecision: precision,
     indicatorRecall: recall,
     indicatorF1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
     actualAccuracy: actualTotal ? actualOk / actualTotal : 1,
-    disagreements,
   };
 }

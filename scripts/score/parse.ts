@@ -1,7 +1,9 @@
 // Scores parsed tasks against a gold file: theme, category, target, leaders (as a set),
 // units (as a set) and progress, field by field after removing white space. Fields a gold
 // task lists in `uncertain` are skipped; a task missing from the parse counts all its fields wrong.
+// Gold and read tasks pair by number and occurrence (numbers restart in some tables: pair.ts).
 import type { Task } from '../../src/domain/index.js';
+import { pairBySeq } from './pair.js';
 
 /** One labelled task of a `*.gold.json` file (assessment fields are ignored here). */
 export interface GoldTask {
@@ -20,6 +22,9 @@ export const SCORED_FIELDS = ['theme', 'category', 'target', 'leaders', 'units',
 type ScoredField = (typeof SCORED_FIELDS)[number];
 
 export interface ParseScore {
+  /** Gold tasks, and how many of them the parse has a task for. */
+  expected: number;
+  found: number;
   fields: number;
   right: number;
   rate: number;
@@ -37,13 +42,12 @@ function equalField(field: ScoredField, gold: GoldTask, got: Task): boolean {
 }
 
 export function scoreParse(gold: GoldTask[], tasks: Task[]): ParseScore {
-  const bySeq = new Map<number, Task>();
-  for (const t of tasks) if (!bySeq.has(t.seq)) bySeq.set(t.seq, t);
   let fields = 0;
   let right = 0;
+  let found = 0;
   const misses: ParseScore['misses'] = [];
-  for (const g of gold) {
-    const got = bySeq.get(g.seq);
+  for (const [g, got] of pairBySeq(gold, tasks)) {
+    if (got) found++;
     for (const field of SCORED_FIELDS) {
       if (g.uncertain?.includes(field)) continue;
       fields++;
@@ -51,5 +55,5 @@ export function scoreParse(gold: GoldTask[], tasks: Task[]): ParseScore {
       else misses.push({ seq: g.seq, field, expected: g[field], got: got ? got[field] : undefined });
     }
   }
-  return { fields, right, rate: fields === 0 ? 1 : right / fields, misses };
+  return { expected: gold.length, found, fields, right, rate: fields === 0 ? 1 : right / fields, misses };
 }
