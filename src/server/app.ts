@@ -13,7 +13,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/db.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../store/sessions.js';
-import { DEFAULT_SESSION_POLICY, installAuth, type SessionPolicy } from './auth/plugin.js';
+import {
+  DEFAULT_SESSION_POLICY,
+  assertEveryRouteDeclaresAccess,
+  installAuth,
+  markRoutesPublic,
+  type SessionPolicy,
+} from './auth/plugin.js';
+import { looksLikeApiPath } from './api-path.js';
 import { errorHandler } from './errors.js';
 import { installDataVersion } from './data-version.js';
 import { DEFAULT_READ_CACHE, installReadCache, type ReadCacheOptions } from './read-cache.js';
@@ -55,6 +62,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     return503OnClosing: true,
   });
   app.setErrorHandler(errorHandler);
+  // Before any route exists: every route registered from here on must say who may call it.
+  assertEveryRouteDeclaresAccess(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -100,7 +109,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       security: [{ session: [] }, { token: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(async (docs) => {
+    markRoutesPublic(docs); // the OpenAPI document and its UI
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   const readCache = { ...DEFAULT_READ_CACHE, ...options.readCache };
   installDataVersion(app);
@@ -118,30 +130,38 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(`${webRoot}/index.html`);
-  if (hasWeb)
-    await app.register(fastifyStatic, {
-      root: webRoot!,
-      wildcard: false,
-      index: ['index.html'],
-      // Vite names every asset by its content hash: a browser may keep it for good and never ask
-      // again. index.html names the current assets, so it is always revalidated.
-      cacheControl: false,
-      // The build writes .br and .gz copies of its text files (web/precompress.ts).
-      preCompressed: true,
-      setHeaders: (res, path) =>
-        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
-    });
-
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
-      reply.code(404).send({
-        error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` },
+  // The web app's files and its page for every other GET are public; they carry no data.
+  await app.register(async (web) => {
+    markRoutesPublic(web);
+    if (hasWeb)
+      await web.register(fastifyStatic, {
+        root: webRoot!,
+        wildcard: false,
+        index: ['index.html'],
+        // Vite names every asset by its content hash: a browser may keep it for good and never ask
+        // again. index.html names the current assets, so it is always revalidated.
+        cacheControl: false,
+        // The build writes .br and .gz copies of its text files (web/precompress.ts).
+        preCompressed: true,
+        setHeaders: (res, path) =>
+          res.header(
+            'cache-control',
+            /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
       });
-      return;
-    }
-    // The web app routes on the client: every other GET is answered with its page.
-    if (hasWeb) return reply.type('text/html').sendFile('index.html');
-    reply.type('text/html; charset=utf-8').send(PLAIN_PAGE);
+
+    web.setNotFoundHandler((request, reply) => {
+      // However the path is spelled (`/%61pi/…`, `//api/…`, `/api/./…`), an API path gets the API's 404.
+      if (looksLikeApiPath(request.url) || request.method !== 'GET') {
+        reply.code(404).send({
+          error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` },
+        });
+        return;
+      }
+      // The web app routes on the client: every other GET is answered with its page.
+      if (hasWeb) return reply.type('text/html').sendFile('index.html');
+      reply.type('text/html; charset=utf-8').send(PLAIN_PAGE);
+    });
   });
 
   return app;

@@ -1,10 +1,16 @@
-// Who is calling, on every /api request: a session cookie (looked up in the database, idle expiry
-// slid forward) or a bearer API token. Unsafe methods with a cookie must carry the session's CSRF
-// token in `x-csrf-token`. Then the route's `config.access` rule is enforced, before the body is read.
+// Who is calling, on every request that matched an API route: a session cookie (looked up in the
+// database, idle expiry slid forward) or a bearer API token. Unsafe methods with a cookie must carry
+// the session's CSRF token in `x-csrf-token`. Then the route's `config.access` rule is enforced,
+// before the body is even read.
+//
+// Deny by default: the decision is taken on the route the router matched (`request.routeOptions`),
+// never on the URL as spelled (`/%61pi/users` matches `/api/users` and is treated as it). Every
+// route must say who may call it; a route that does not is refused to everyone at run time and
+// stops the server at start-up (`assertEveryRouteDeclaresAccess`), so a handler cannot forget it.
 // Reads may take the session from memory, but only while the database's data version is the one it
 // was read under: a logout, a password change or a disabled account is a write, so it is seen at once.
 import type {} from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Store } from '../../store/db.js';
 import { deleteSession, findSession, touchSession, type SessionRecord } from '../../store/sessions.js';
 import { findActiveToken, markTokenUsed } from '../../store/tokens.js';
@@ -153,10 +159,10 @@ export function installAuth(
     : null;
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request, reply) => {
-    const access: RouteAccess = request.routeOptions.config?.access ?? 'any';
-    if (!request.url.startsWith('/api/') || !request.routeOptions.url) return; // static files, 404s
-    if (request.url.startsWith('/api/docs')) return; // the OpenAPI document and its UI are public
-    if (access === 'public') return; // login, logout and health read the cookie themselves if at all
+    // No route matched: the not-found handler answers (a 404, or the web app's page).
+    if (!request.routeOptions.url) return;
+    const access = request.routeOptions.config?.access;
+    if (access === 'public') return; // login, logout, health, docs, the web app's files
     const authorization = request.headers.authorization;
     if (authorization && /^bearer /i.test(authorization)) {
       request.caller = await callerFromBearer(store, authorization);
@@ -165,7 +171,36 @@ export function installAuth(
       request.caller = token ? await callerFromCookie(store, request, reply, token, policy, cache) : null;
     }
     if (!request.caller) throw new HttpError('unauthorized', '请先登录');
-    if (!roleAllowed(access, request.caller.role)) throw new HttpError('forbidden', '当前角色无权访问此功能');
+    // A route that declares nothing is nobody's (the start-up check makes this unreachable in practice).
+    if (access === undefined || !roleAllowed(access, request.caller.role))
+      throw new HttpError('forbidden', '当前角色无权访问此功能');
+  });
+}
+
+/**
+ * Marks every route registered inside `scope` as public: for the plugins that serve the web app's
+ * files and the API documentation, whose routes we do not write ourselves.
+ */
+export function markRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: 'public' };
+  });
+}
+
+/**
+ * Collects every route as it is registered and refuses to start (at `ready`) when one has no
+ * `config.access`: the rule is checked where routes are made, not remembered by each handler.
+ */
+export function assertEveryRouteDeclaresAccess(app: FastifyInstance): void {
+  // The route options themselves are kept: hooks of inner scopes may still set `config` after ours.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const missing = routes.filter((r) => r.config?.access === undefined);
+    if (missing.length)
+      throw new Error(`routes without config.access: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   });
 }
 

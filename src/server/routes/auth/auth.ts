@@ -115,7 +115,7 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
 
     app.get(
       '/auth/me',
-      { schema: { tags: ['auth'], summary: '当前用户', response: { 200: session } } },
+      { config: { access: 'any' }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: session } } },
       async (request) => {
         const caller = callerOf(request);
         const csrfToken = caller.sessionHash
@@ -127,7 +127,10 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
 
     app.post<{ Body: { currentPassword: string; newPassword: string } }>(
       '/auth/password',
-      { schema: { tags: ['auth'], summary: '修改密码', body: passwordBody, response: { 200: okBody } } },
+      {
+        config: { access: 'any' },
+        schema: { tags: ['auth'], summary: '修改密码', body: passwordBody, response: { 200: okBody } },
+      },
       async (request) => {
         const caller = callerOf(request);
         if (caller.kind !== 'user') throw new HttpError('forbidden', 'API 令牌没有密码');

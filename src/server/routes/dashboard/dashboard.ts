@@ -20,7 +20,7 @@ export function dashboardRoutes(store: Store) {
     app.get<{ Querystring: { planId: number; periodId: number; leaderId?: number; unitId?: number } }>(
       '/dashboard',
       {
-        config: { readCache: true },
+        config: { access: 'any', readCache: true },
         schema: {
           tags,
           summary: '按主题、领导、单位的状态统计与滞后清单',
@@ -44,7 +44,7 @@ export function dashboardRoutes(store: Store) {
     app.get<{ Querystring: { planId: number; leaderId?: number; unitId?: number } }>(
       '/dashboard/trend',
       {
-        config: { readCache: true },
+        config: { access: 'any', readCache: true },
         schema: {
           tags,
           summary: '各期状态趋势',
@@ -59,6 +59,7 @@ export function dashboardRoutes(store: Store) {
     app.get<{ Querystring: { q: string; planId: number; periodId?: number; page?: number; pageSize?: number } }>(
       '/search',
       {
+        config: { access: 'any' },
         schema: {
           tags,
           summary: '全文检索（限定计划）',

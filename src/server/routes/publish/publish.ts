@@ -103,7 +103,10 @@ export function publishRoutes(store: Store) {
   return async (app: FastifyInstance) => {
     app.get<{ Querystring: ExportQuery }>(
       '/export',
-      { schema: { tags, summary: '导出进展情况表（任务清单的筛选条件，按角色限定范围）', querystring: exportQuery } },
+      {
+        config: { access: 'any' },
+        schema: { tags, summary: '导出进展情况表（任务清单的筛选条件，按角色限定范围）', querystring: exportQuery },
+      },
       async (request, reply) => {
         const q = request.query;
         const scope = scopedFilter(callerOf(request), q);

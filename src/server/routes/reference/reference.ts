@@ -16,11 +16,13 @@ const admin = { access: ['admin'] as const };
 
 export function referenceRoutes(store: Store) {
   return async (app: FastifyInstance) => {
-    app.get('/plans', { schema: { tags: ['reference'], summary: '计划列表' } }, async () => listPlans(store.db));
+    app.get('/plans', { config: { access: 'any' }, schema: { tags: ['reference'], summary: '计划列表' } }, async () =>
+      listPlans(store.db),
+    );
 
     app.get<{ Params: { planId: number } }>(
       '/plans/:planId/periods',
-      { schema: { tags: ['reference'], summary: '报告期（新的在前）', params: planParams } },
+      { config: { access: 'any' }, schema: { tags: ['reference'], summary: '报告期（新的在前）', params: planParams } },
       async (request) => {
         if (!(await getPlan(store.db, request.params.planId))) throw notFound('计划');
         return listPeriods(store.db, request.params.planId);
@@ -80,12 +82,16 @@ export function referenceRoutes(store: Store) {
 
     app.get<{ Params: { planId: number } }>(
       '/plans/:planId/themes',
-      { schema: { tags: ['reference'], summary: '任务分类', params: planParams } },
+      { config: { access: 'any' }, schema: { tags: ['reference'], summary: '任务分类', params: planParams } },
       async (request) => listThemes(store.db, request.params.planId),
     );
 
-    app.get('/units', { schema: { tags: ['reference'], summary: '单位' } }, async () => listUnits(store.db));
-    app.get('/leaders', { schema: { tags: ['reference'], summary: '区领导' } }, async () => listLeaders(store.db));
+    app.get('/units', { config: { access: 'any' }, schema: { tags: ['reference'], summary: '单位' } }, async () =>
+      listUnits(store.db),
+    );
+    app.get('/leaders', { config: { access: 'any' }, schema: { tags: ['reference'], summary: '区领导' } }, async () =>
+      listLeaders(store.db),
+    );
 
     const unitBody = object({
       name: { type: 'string', minLength: 1, maxLength: 100 },

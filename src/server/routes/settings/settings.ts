@@ -22,8 +22,10 @@ const putBody = object({
 
 export function settingsRoutes(store: Store) {
   return async (app: FastifyInstance) => {
-    app.get('/settings', { schema: { tags: ['admin'], summary: '设置', response: { 200: settings } } }, async () =>
-      getSettings(store.db),
+    app.get(
+      '/settings',
+      { config: { access: 'any' }, schema: { tags: ['admin'], summary: '设置', response: { 200: settings } } },
+      async () => getSettings(store.db),
     );
     app.put<{ Body: SettingsPatch }>(
       '/settings',

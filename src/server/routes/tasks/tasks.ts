@@ -48,7 +48,7 @@ export function taskRoutes(store: Store) {
     app.get<{ Querystring: Omit<TaskFilter, 'scope' | 'lightThresholds' | 'today'> }>(
       '/tasks',
       {
-        config: { readCache: true },
+        config: { access: 'any', readCache: true },
         schema: { tags: ['tasks'], summary: '任务列表（按角色限定范围）', querystring: listQuery },
       },
       async (request) => {
@@ -63,7 +63,10 @@ export function taskRoutes(store: Store) {
 
     app.get<{ Params: { id: number } }>(
       '/tasks/:id',
-      { config: { readCache: true }, schema: { tags: ['tasks'], summary: '任务详情', params: idParams } },
+      {
+        config: { access: 'any', readCache: true },
+        schema: { tags: ['tasks'], summary: '任务详情', params: idParams },
+      },
       async (request) => {
         const caller = callerOf(request);
         await assertTaskReadable(store.db, caller, request.params.id);
