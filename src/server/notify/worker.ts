@@ -3,6 +3,7 @@
 // outcome. Failures are retried with back-off up to `maxAttempts`, then marked failed.
 import type { Store } from '../../store/db.js';
 import { claimDueDeliveries, recordDeliveryResult } from '../../store/notifications.js';
+import { readBoundedText } from './bounded-body.js';
 import { formatDelivery, robotAccepted } from './format.js';
 
 export interface WorkerOptions {
@@ -42,7 +43,7 @@ export async function deliverDue(store: Store, options: WorkerOptions = {}): Pro
         signal: AbortSignal.timeout(o.timeoutMs),
         redirect: 'error',
       });
-      outcome = robotAccepted(d.channel.kind, res.status, await res.text());
+      outcome = robotAccepted(d.channel.kind, res.status, await readBoundedText(res));
     } catch (err) {
       outcome = { ok: false, error: (err as Error).message };
     }
