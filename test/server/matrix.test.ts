@@ -18,6 +18,8 @@ interface Row {
   url: string;
   body?: (who: Who) => Promise<unknown> | unknown;
   upload?: { fileName: string; content: Buffer | string };
+  /** A route that needs no login (its other spellings may answer too). */
+  public?: true;
   /** Expected status per caller; `anon` defaults to 401. */
   expect: Partial<Record<Who, number>> & Record<Exclude<Who, 'anon'>, number>;
 }
@@ -76,11 +78,27 @@ describeEachStore('access matrix', (ctx) => {
     (await ctx.store.db.selectFrom('reports').select('version').where('id', '=', reportId).executeTakeFirstOrThrow())
       .version;
 
-  it('gives every caller exactly the access its role allows, on every route', async () => {
+  /** The rows, in the order they run; `s` is the seed of the store under test. */
+  const rowsOf = (s: Seed): Row[] => {
     const r = s.reports;
-    const rows: Row[] = [
-      { name: 'health', method: 'GET', url: '/api/health', expect: { ...all(200), anon: 200 } },
+    return [
+      { name: 'health', method: 'GET', url: '/api/health', public: true, expect: { ...all(200), anon: 200 } },
+      {
+        name: 'login with a wrong password',
+        method: 'POST',
+        url: '/api/auth/login',
+        public: true,
+        body: () => ({ username: 'nobody', password: 'wrong-password' }),
+        expect: all(401),
+      },
       { name: 'me', method: 'GET', url: '/api/auth/me', expect: all(200) },
+      {
+        name: 'change own password (wrong current password)',
+        method: 'POST',
+        url: '/api/auth/password',
+        body: () => ({ currentPassword: 'not-the-password', newPassword: 'long-enough-password-2' }),
+        expect: { admin: 401, unit: 401, leader: 401, viewer: 401 },
+      },
       { name: 'plans', method: 'GET', url: '/api/plans', expect: all(200) },
       { name: 'periods', method: 'GET', url: `/api/plans/${s.planId}/periods`, expect: all(200) },
       {
@@ -292,6 +310,12 @@ describeEachStore('access matrix', (ctx) => {
         expect: { admin: 200, unit: 403, leader: 403, viewer: 403 },
       },
       { name: 'download evidence', method: 'GET', url: '/api/attachments/ATT', expect: all(200) },
+      {
+        name: "delete evidence someone else uploaded (the admin's)",
+        method: 'DELETE',
+        url: '/api/attachments/ATT',
+        expect: { admin: 200, unit: 403, leader: 403, viewer: 403 },
+      },
       {
         name: 'assess a text',
         method: 'POST',
@@ -534,8 +558,13 @@ describeEachStore('access matrix', (ctx) => {
         body: async () => ({ text: '补报', version: await version(r.gdpQ4) }),
         expect: { admin: 423, unit: 423, leader: 403, viewer: 403 },
       },
+      // Last: it ends the callers' sessions (they log in again below).
+      { name: 'logout', method: 'POST', url: '/api/auth/logout', public: true, expect: { ...all(200), anon: 200 } },
     ];
+  };
 
+  it('gives every caller exactly the access its role allows, on every route', async () => {
+    const rows = rowsOf(s);
     const mismatches: string[] = [];
     let checked = 0;
     for (const row of rows) {
@@ -576,6 +605,51 @@ describeEachStore('access matrix', (ctx) => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(rows.length * ORDER.length);
+    // The logout row ended every session: log in again for the tests that follow.
+    clients.admin = await login(app, 'admin');
+    clients.unit = await login(app, 'fagai');
+    clients.leader = await login(app, 'taofeng');
+    clients.viewer = await login(app, 'viewer');
+  });
+
+  it('has a row for every route the server registers', () => {
+    const rows = rowsOf(s);
+    const routes = app.declaredRoutes.filter(
+      (route) => route.method !== 'HEAD' && route.url.startsWith('/api/') && !route.url.startsWith('/api/docs'),
+    );
+    expect(routes.length).toBeGreaterThan(60);
+    const withoutRow = routes
+      .filter(
+        (route) => !rows.some((row) => row.method === route.method && routePattern(route.url).test(pathOf(row.url))),
+      )
+      .map((route) => `${route.method} ${route.url}`);
+    expect(withoutRow).toEqual([]);
+  });
+
+  it('never answers with data when the path is spelled another way', async () => {
+    const leaks: string[] = [];
+    let tried = 0;
+    for (const row of rowsOf(s)) {
+      const url = row.url.replace(/SELF|ATT|EXT|REM|TOKEN|CHANNEL/, String(s.users.viewer));
+      for (const spelt of otherSpellings(url)) {
+        // Anonymous: every route that needs a login refuses every spelling of it.
+        if (!row.public) {
+          const res = await app.inject({ method: row.method, url: spelt });
+          tried++;
+          if (![401, 403, 404].includes(res.statusCode)) leaks.push(`anon ${row.method} ${spelt}: ${res.statusCode}`);
+          else if (typeof res.json()?.error?.code !== 'string')
+            leaks.push(`anon ${row.method} ${spelt}: no error body`);
+        }
+        // A viewer refused a read is refused it however it is spelled.
+        if (row.method === 'GET' && row.expect.viewer === 403) {
+          const res = await clients.viewer.request({ method: 'GET', url: spelt });
+          tried++;
+          if (![401, 403, 404].includes(res.statusCode)) leaks.push(`viewer ${row.method} ${spelt}: ${res.statusCode}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(tried).toBeGreaterThan(300);
   });
 
   it('lists only what the caller may see', async () => {
@@ -614,3 +688,39 @@ describeEachStore('access matrix', (ctx) => {
     ).toBe(401);
   });
 });
+
+/** The path of a row's URL, without its query. */
+function pathOf(url: string): string {
+  return url.split('?')[0]!;
+}
+
+/** `/api/reports/:id/versions` as a pattern that the rows' concrete URLs (or their placeholders) match. */
+function routePattern(url: string): RegExp {
+  const escaped = url
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/:\w+/g, '[^/]+')
+    .replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** The same API URL spelled as an attacker would: encoded letters, doubled slashes, dot segments. */
+function otherSpellings(url: string): string[] {
+  const [path, query] = url.split('?') as [string, string | undefined];
+  const rest = path.slice('/api/'.length);
+  const encodeFirst = (segment: string) =>
+    segment ? `%${segment.charCodeAt(0).toString(16).padStart(2, '0')}${segment.slice(1)}` : segment;
+  const segments = rest.split('/');
+  const lastEncoded = segments.map((seg, i) => (i === segments.length - 1 ? encodeFirst(seg) : seg)).join('/');
+  const spellings = [
+    `/%61pi/${rest}`,
+    `/a%70i/${rest}`,
+    `/ap%69/${rest}`,
+    `/%61%70%69/${rest}`,
+    `//api/${rest}`,
+    `/api/./${rest}`,
+    `/api//${rest}`,
+    `/x/../api/${rest}`,
+    `/api/${lastEncoded}`,
+  ];
+  return spellings.map((p) => (query ? `${p}?${query}` : p));
+}

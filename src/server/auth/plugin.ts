@@ -41,6 +41,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
   }
+  interface FastifyInstance {
+    /** Every route as registered, with its access rule: the access matrix test walks this list. */
+    declaredRoutes: readonly DeclaredRoute[];
+  }
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
@@ -187,6 +191,12 @@ export function markRoutesPublic(scope: FastifyInstance): void {
   });
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
 /**
  * Collects every route as it is registered and refuses to start (at `ready`) when one has no
  * `config.access`: the rule is checked where routes are made, not remembered by each handler.
@@ -197,7 +207,11 @@ export function assertEveryRouteDeclaresAccess(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onReady', async () => {
+    for (const r of routes)
+      for (const method of [r.method].flat()) declared.push({ method, url: r.url, access: r.config?.access });
     const missing = routes.filter((r) => r.config?.access === undefined);
     if (missing.length)
       throw new Error(`routes without config.access: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
