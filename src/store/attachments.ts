@@ -15,10 +15,22 @@ export interface AttachmentInfo {
   size: number;
   sha256: string;
   uploadedBy: number | null;
+  /** The API token that uploaded it, when a token did (then `uploadedBy` is null). */
+  uploadedByToken: number | null;
   createdAt: string;
 }
 
-const INFO = ['id', 'report_id', 'file_name', 'mime', 'size', 'sha256', 'uploaded_by', 'created_at'] as const;
+const INFO = [
+  'id',
+  'report_id',
+  'file_name',
+  'mime',
+  'size',
+  'sha256',
+  'uploaded_by',
+  'uploaded_by_token',
+  'created_at',
+] as const;
 const toInfo = (r: {
   id: number;
   report_id: number;
@@ -27,6 +39,7 @@ const toInfo = (r: {
   size: number;
   sha256: string;
   uploaded_by: number | null;
+  uploaded_by_token: number | null;
   created_at: string;
 }): AttachmentInfo => ({
   id: r.id,
@@ -36,13 +49,38 @@ const toInfo = (r: {
   size: Number(r.size),
   sha256: r.sha256,
   uploadedBy: r.uploaded_by,
+  uploadedByToken: r.uploaded_by_token,
   createdAt: r.created_at,
 });
+
+/** Who uploads or deletes: a user, or an API token (which has no user id). */
+export interface Uploader {
+  userId: number | null;
+  tokenId: number | null;
+}
+
+/**
+ * True when `who` uploaded the file: a token owns what that token uploaded, a user what that user
+ * uploaded. An unknown uploader (null) is owned by nobody, so two token callers never match on
+ * null = null.
+ */
+export function isUploader(info: AttachmentInfo, who: Uploader): boolean {
+  if (who.tokenId != null) return info.uploadedByToken === who.tokenId;
+  return who.userId != null && info.uploadedBy === who.userId;
+}
 
 export async function addAttachment(
   db: Kysely<DB>,
   actor: Actor,
-  input: { reportId: number; fileName: string; mime: string; sha256: string; content: Uint8Array },
+  input: {
+    reportId: number;
+    fileName: string;
+    mime: string;
+    sha256: string;
+    content: Uint8Array;
+    /** The uploading API token, if a token uploads. */
+    tokenId?: number | null;
+  },
 ): Promise<AttachmentInfo> {
   const at = nowIso();
   return inTransaction(db, async (trx) => {
@@ -56,6 +94,7 @@ export async function addAttachment(
         sha256: input.sha256,
         content: input.content,
         uploaded_by: actor.id,
+        uploaded_by_token: input.tokenId ?? null,
         created_at: at,
       })
       .returning(INFO)

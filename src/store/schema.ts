@@ -160,6 +160,8 @@ export interface AttachmentsTable {
   sha256: string;
   content: Uint8Array;
   uploaded_by: number | null;
+  /** The API token that uploaded the file (tokens have no user id). */
+  uploaded_by_token: number | null;
   created_at: string;
 }
 export interface AcknowledgementsTable {

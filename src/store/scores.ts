@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { DubanError } from '../domain/index.js';
 import type { DB } from './schema.js';
+import { taskHasLeader } from './task-links.js';
 
 export interface UnitScore {
   unit: { id: number; name: string };
@@ -20,10 +21,14 @@ export interface UnitScore {
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Scores for one period, or for every period of a plan's year (`year`, with `planId`). */
+/**
+ * Scores for one period, or for every period of a plan's year (`year`, with `planId`). With
+ * `leaderId`, only the tasks that leader leads count (a leader's own view): the units listed, their
+ * reports and the reminders they received are all those of the leader's tasks.
+ */
 export async function unitScores(
   db: Kysely<DB>,
-  input: { planId?: number; periodId?: number; year?: number },
+  input: { planId?: number; periodId?: number; year?: number; leaderId?: number },
 ): Promise<UnitScore[]> {
   let periods = db
     .selectFrom('periods as p')
@@ -38,13 +43,14 @@ export async function unitScores(
   const due = new Map(periodRows.map((p) => [p.id, p.due_date]));
   const periodIds = periodRows.map((p) => p.id);
 
-  const reports = await db
+  let reportQuery = db
     .selectFrom('reports as r')
     .innerJoin('task_units as tu', (j) => j.onRef('tu.task_id', '=', 'r.task_id').on('tu.role', '=', 'lead'))
     .innerJoin('units as u', 'u.id', 'tu.unit_id')
     .select(['r.id', 'r.period_id', 'r.status', 'r.state', 'r.submitted_at', 'u.id as unit_id', 'u.name as unit_name'])
-    .where('r.period_id', 'in', periodIds)
-    .execute();
+    .where('r.period_id', 'in', periodIds);
+  if (input.leaderId != null) reportQuery = reportQuery.where(taskHasLeader('r.task_id', input.leaderId));
+  const reports = await reportQuery.execute();
   const returns = await db
     .selectFrom('audit_log')
     .select(['entity_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -53,12 +59,12 @@ export async function unitScores(
     .groupBy('entity_id')
     .execute();
   const returnsOf = new Map(returns.map((r) => [Number(r.entity_id), Number(r.n)]));
-  const reminders = await db
+  let reminderQuery = db
     .selectFrom('reminders')
     .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('period_id', 'in', periodIds)
-    .groupBy('unit_id')
-    .execute();
+    .where('period_id', 'in', periodIds);
+  if (input.leaderId != null) reminderQuery = reminderQuery.where(taskHasLeader('reminders.task_id', input.leaderId));
+  const reminders = await reminderQuery.groupBy('unit_id').execute();
   const remindersOf = new Map(reminders.map((r) => [r.unit_id, Number(r.n)]));
 
   const acc = new Map<number, { name: string; tasks: number; onTime: number; good: number; returns: number }>();

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { searchDialectOf } from './dialect/search.js';
 import type { DB } from './schema.js';
+import { taskHasLeader, taskHasUnit } from './task-links.js';
 import { indexTokens, queryTerms, scopeToken, type QueryTerms } from './tokenize.js';
 
 export interface SearchDocsTable {
@@ -143,10 +144,20 @@ interface DocHit {
 
 const likeEscape = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * Whose tasks a search may return: a unit's (lead or co-lead) or a leader's. Applied inside the
+ * query, before ranking and the limit, so a scoped caller's low-ranked tasks are not cut off by
+ * other units' better hits and the total counts only what they may read.
+ */
+export interface SearchScope {
+  unitId?: number;
+  leaderId?: number;
+}
+
 async function matchingDocs(
   db: Kysely<DB>,
   terms: QueryTerms,
-  scope: { planId?: number; periodId?: number },
+  scope: { planId?: number; periodId?: number } & SearchScope,
   limit: number,
 ): Promise<DocHit[]> {
   if (terms.terms.length === 0 && terms.prefixes.length === 0) return [];
@@ -162,6 +173,8 @@ async function matchingDocs(
   const planFilter = scope.planId != null ? sql`and d.plan_id = ${scope.planId}` : sql``;
   const periodFilter =
     scope.periodId != null ? sql`and (d.period_id = ${scope.periodId} or d.period_id is null)` : sql``;
+  const unitFilter = scope.unitId != null ? sql`and ${taskHasUnit('d.task_id', scope.unitId)}` : sql``;
+  const leaderFilter = scope.leaderId != null ? sql`and ${taskHasLeader('d.task_id', scope.leaderId)}` : sql``;
   const rows = await sql<{
     task_id: number;
     period_id: number | null;
@@ -172,7 +185,7 @@ async function matchingDocs(
   }>`
     select d.task_id, d.period_id, d.field, d.body, m.score, ${exact} as exact
     from ${source} as m join search_docs d on d.id = m.doc_id
-    where 1 = 1 ${planFilter} ${periodFilter}
+    where 1 = 1 ${planFilter} ${periodFilter} ${unitFilter} ${leaderFilter}
     order by exact desc, m.score asc, d.id asc
     limit ${limit}`.execute(db);
   return rows.rows.map((r) => ({
@@ -255,14 +268,27 @@ export interface SearchHit {
 
 /**
  * Search hits, one per task and period (a target hit joins the searched period, or stands alone
- * with no period when none is given). At most `maxDocs` matching texts are considered.
+ * with no period when none is given). At most `maxDocs` matching texts are considered; with a
+ * unit or leader scope, only that scope's texts.
  */
 export async function searchTasks(
   db: Kysely<DB>,
-  input: { q: string; planId?: number; periodId?: number; page?: number; pageSize?: number; maxDocs?: number },
+  input: {
+    q: string;
+    planId?: number;
+    periodId?: number;
+    page?: number;
+    pageSize?: number;
+    maxDocs?: number;
+  } & SearchScope,
 ): Promise<{ items: SearchHit[]; total: number }> {
   const terms = queryTerms(input.q);
-  const docs = await matchingDocs(db, terms, { planId: input.planId, periodId: input.periodId }, input.maxDocs ?? 1000);
+  const docs = await matchingDocs(
+    db,
+    terms,
+    { planId: input.planId, periodId: input.periodId, unitId: input.unitId, leaderId: input.leaderId },
+    input.maxDocs ?? 1000,
+  );
   type Group = Omit<SearchHit, 'seq' | 'periodLabel'> & { rank: number };
   const groups = new Map<string, Group>();
   const add = (key: string, init: () => Group, d: DocHit, rank: number) => {

@@ -217,8 +217,11 @@ export function cycleRoutes(store: Store) {
       async (request) => {
         if (request.query.periodId == null && request.query.year == null)
           throw new HttpError('validation', '请指定 periodId 或 year');
-        requireRole(callerOf(request), 'admin', 'viewer', 'leader');
-        return unitScores(store.db, request.query);
+        const caller = callerOf(request);
+        requireRole(caller, 'admin', 'viewer', 'leader');
+        // A leader sees the units' scores over the tasks they lead only, as in /overdue.
+        const leaderId = caller.role === 'leader' ? (caller.leaderId ?? -1) : undefined;
+        return unitScores(store.db, { ...request.query, leaderId });
       },
     );
   };

@@ -6,7 +6,7 @@ import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
 import { searchTasks } from '../../../store/search.js';
 import { getSettings } from '../../../store/settings.js';
-import type { Caller } from '../../access.js';
+import { taskScopeOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { notFound } from '../../errors.js';
 import { object } from '../common.js';
@@ -76,34 +76,14 @@ export function dashboardRoutes(store: Store) {
         },
       },
       async (request) => {
-        const caller = callerOf(request);
-        const q = request.query;
-        if (caller.role === 'admin' || caller.role === 'viewer') return searchTasks(store.db, q);
-        // Scoped callers: search, then keep only what they may read.
-        const visible = await visibleTaskIds(store, caller);
-        const all = await searchTasks(store.db, { ...q, page: 1, pageSize: 200 });
-        const items = all.items.filter((h) => visible.has(h.taskId));
-        const size = q.pageSize ?? 20;
-        const page = q.page ?? 1;
-        return { items: items.slice((page - 1) * size, page * size), total: items.length };
+        // Scoped callers search only what they may read: the scope is part of the query itself.
+        const scope = taskScopeOf(callerOf(request));
+        return searchTasks(store.db, {
+          ...request.query,
+          unitId: scope.kind === 'unit' ? scope.unitId : undefined,
+          leaderId: scope.kind === 'leader' ? scope.leaderId : undefined,
+        });
       },
     );
   };
-}
-
-async function visibleTaskIds(store: Store, caller: Caller): Promise<Set<number>> {
-  if (caller.role === 'unit') {
-    const rows = await store.db
-      .selectFrom('task_units')
-      .select('task_id')
-      .where('unit_id', '=', caller.unitId ?? -1)
-      .execute();
-    return new Set(rows.map((r) => r.task_id));
-  }
-  const rows = await store.db
-    .selectFrom('task_leaders')
-    .select('task_id')
-    .where('leader_id', '=', caller.leaderId ?? -1)
-    .execute();
-  return new Set(rows.map((r) => r.task_id));
 }

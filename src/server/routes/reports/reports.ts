@@ -7,6 +7,7 @@ import {
   deleteAttachment,
   getAttachmentContent,
   getAttachmentInfo,
+  isUploader,
 } from '../../../store/attachments.js';
 import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
@@ -228,7 +229,11 @@ export function reportRoutes(store: Store) {
           Math.round(settings.upload.maxAttachmentMb * 1024 * 1024),
         );
         const file = checkEvidence(fileName, content);
-        const info = await addAttachment(store.db, actorOf(caller), { reportId: ref.id, ...file });
+        const info = await addAttachment(store.db, actorOf(caller), {
+          reportId: ref.id,
+          ...file,
+          tokenId: caller.tokenId,
+        });
         return { id: info.id, fileName: info.fileName, mime: info.mime, size: info.size };
       },
     );
@@ -260,7 +265,7 @@ export function reportRoutes(store: Store) {
         const info = await getAttachmentInfo(store.db, request.params.id);
         if (!info) throw notFound('附件');
         await assertReportWritable(store.db, caller, info.reportId);
-        if (caller.role !== 'admin' && info.uploadedBy !== caller.userId) throw forbidden('只能删除自己上传的材料');
+        if (caller.role !== 'admin' && !isUploader(info, caller)) throw forbidden('只能删除自己上传的材料');
         await deleteAttachment(store.db, actorOf(caller), info.id);
         return { ok: true };
       },
