@@ -25,12 +25,16 @@ import { errorHandler } from './errors.js';
 import { installDataVersion } from './data-version.js';
 import { DEFAULT_READ_CACHE, installReadCache, type ReadCacheOptions } from './read-cache.js';
 import { registerApiRoutes } from './routes/index.js';
+import type { TrustProxy } from './trust-proxy.js';
 
 export interface AppOptions {
   /** Fastify logger option; off by default (tests), `duban serve` turns it on. */
   logger?: boolean | object;
-  /** Trust X-Forwarded-* from a reverse proxy (then `Secure` cookies follow the client's https). */
-  trustProxy?: boolean | string;
+  /**
+   * The reverse proxy whose X-Forwarded-* headers are believed (then `Secure` cookies follow the
+   * client's https): its address/subnet or a hop count (trust-proxy.ts), never every address.
+   */
+  trustProxy?: TrustProxy;
   /** Largest JSON body, bytes (default 1 MiB). Uploads have their own limits. */
   bodyLimit?: number;
   /** Largest import upload, bytes (default 50 MiB). */

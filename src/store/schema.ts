@@ -40,8 +40,11 @@ export interface SessionsTable {
 export interface LoginAttemptsTable {
   key: string;
   failures: number;
+  /** Unused since 0008 (the window decides); kept so older databases migrate without a rewrite. */
   locked_until: string | null;
   updated_at: string;
+  /** When the current count of failures began (migration 0008). */
+  window_started_at: string | null;
 }
 export interface ApiTokensTable {
   id: Id;

@@ -1,9 +1,8 @@
 // Login sessions and login back-off counters, both in the database so that any server process can
 // serve any request (no sticky sessions, no in-memory rate limiter). The cookie token is never
 // stored: only its SHA-256.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import { inTransaction } from './transaction.js';
 import type { Role } from './users.js';
 
 export interface SessionRecord {
@@ -98,61 +97,96 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now: string): Promis
 }
 
 // ---- login back-off ------------------------------------------------------------------------
+//
+// Every password check first reserves its attempt: one statement counts it and returns the new
+// count, so however many requests arrive at once (in however many processes), no more than
+// `maxFailures` of them are ever verified in a window. A success gives the reservation back.
+// Counts are per window (15 minutes by default): a typo made yesterday costs nothing today.
 
 export interface BackoffPolicy {
-  /** Failures allowed before the first lock. */
+  /** Failed attempts allowed per account in one window. */
   freeFailures: number;
-  /** First lock length; doubles with every further failure. */
-  baseLockMs: number;
-  maxLockMs: number;
+  /** Failed attempts allowed per client address in one window (an office shares one NAT address). */
+  freeFailuresPerAddress: number;
+  /** How long a window lasts: counts start afresh after it. */
+  windowMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * 60_000 };
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  freeFailures: 5,
+  freeFailuresPerAddress: 50,
+  windowMs: 15 * 60_000,
+};
 
-/** The latest `locked_until` among the keys, when it is still in the future. */
-export async function lockedUntil(db: Kysely<DB>, keys: string[], now: string): Promise<string | null> {
-  const rows = await db.selectFrom('login_attempts').select('locked_until').where('key', 'in', keys).execute();
-  const until = rows
-    .map((r) => r.locked_until)
-    .filter((u): u is string => u != null && u > now)
-    .sort();
-  return until.at(-1) ?? null;
+export interface Reservation {
+  allowed: boolean;
+  /** Seconds until the window ends, when refused. */
+  retryAfterSeconds: number;
 }
 
-/** Counts one failure per key; locks a key once it passes the free failures, for longer each time. */
-export async function recordLoginFailure(
+/**
+ * Counts one attempt against `key` and says whether it may be verified (the count is at most
+ * `limit`). The count and the check are one statement: parallel requests cannot all slip through.
+ */
+export async function reserveAttempt(
   db: Kysely<DB>,
   key: string,
+  limit: number,
   policy: BackoffPolicy,
   nowMs: number,
-  freeFailures = policy.freeFailures,
-): Promise<void> {
+): Promise<Reservation> {
   const now = new Date(nowMs).toISOString();
-  await inTransaction(db, async (trx) => {
-    const row = await trx.selectFrom('login_attempts').select('failures').where('key', '=', key).executeTakeFirst();
-    const failures = (row?.failures ?? 0) + 1;
-    const over = failures - freeFailures;
-    const lockMs = over >= 0 ? Math.min(policy.baseLockMs * 2 ** over, policy.maxLockMs) : 0;
-    const locked_until = lockMs > 0 ? new Date(nowMs + lockMs).toISOString() : null;
-    if (row) {
-      await trx
-        .updateTable('login_attempts')
-        .set({ failures, locked_until, updated_at: now })
-        .where('key', '=', key)
-        .execute();
-    } else {
-      // Two processes may race to create the row: the loser updates instead.
-      await trx
-        .insertInto('login_attempts')
-        .values({ key, failures, locked_until, updated_at: now })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({ failures: (eb) => eb('login_attempts.failures', '+', 1), updated_at: now }),
-        )
-        .execute();
-    }
-  });
+  const windowOpenedAfter = new Date(nowMs - policy.windowMs).toISOString();
+  const expired = sql<boolean>`login_attempts.window_started_at is null or login_attempts.window_started_at <= ${windowOpenedAfter}`;
+  const row = await db
+    .insertInto('login_attempts')
+    .values({ key, failures: 1, locked_until: null, updated_at: now, window_started_at: now })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when ${expired} then 1 else login_attempts.failures + 1 end`,
+        window_started_at: sql<string>`case when ${expired} then ${now} else login_attempts.window_started_at end`,
+        updated_at: now,
+      }),
+    )
+    .returning(['failures', 'window_started_at'])
+    .executeTakeFirstOrThrow();
+  if (row.failures <= limit) return { allowed: true, retryAfterSeconds: 0 };
+  const endsMs = Date.parse(row.window_started_at ?? now) + policy.windowMs;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsMs - nowMs) / 1000)) };
+}
+
+/** A verified attempt was right after all: its reservation no longer counts as a failure. */
+export async function releaseAttempt(db: Kysely<DB>, key: string): Promise<void> {
+  await db
+    .updateTable('login_attempts')
+    .set({ failures: sql<number>`case when failures > 0 then failures - 1 else 0 end` })
+    .where('key', '=', key)
+    .execute();
 }
 
 export async function clearLoginFailures(db: Kysely<DB>, keys: string[]): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', 'in', keys).execute();
+}
+
+/** The keys under which an account's attempts are counted: its logins and its password changes. */
+export function accountAttemptKeys(username: string, userId: number): string[] {
+  return [`user:${username.trim().toLowerCase()}`, `password:${userId}`];
+}
+
+/** Whether an account is locked now (its login or password-change count is over the limit). */
+export async function isAccountLocked(
+  db: Kysely<DB>,
+  keys: string[],
+  policy: BackoffPolicy,
+  nowMs: number,
+): Promise<boolean> {
+  const windowOpenedAfter = new Date(nowMs - policy.windowMs).toISOString();
+  const row = await db
+    .selectFrom('login_attempts')
+    .select('key')
+    .where('key', 'in', keys)
+    .where('failures', '>', policy.freeFailures)
+    .where('window_started_at', '>', windowOpenedAfter)
+    .executeTakeFirst();
+  return Boolean(row);
 }

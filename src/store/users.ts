@@ -6,6 +6,7 @@ import { DubanError } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
 import { nowIso } from './db.js';
 import type { DB } from './schema.js';
+import { accountAttemptKeys, type BackoffPolicy } from './sessions.js';
 import { inTransaction } from './transaction.js';
 
 export const ROLES = ['admin', 'unit', 'leader', 'viewer'] as const;
@@ -197,4 +198,40 @@ export async function findLeaderByName(db: Kysely<DB>, name: string): Promise<{ 
   return (
     (await db.selectFrom('leaders').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst()) ?? null
   );
+}
+
+/**
+ * Lifts the login back-off of an account (an admin's decision, audited): the user may try again at
+ * once. Says whether there was anything to lift.
+ */
+export async function unlockUser(db: Kysely<DB>, actor: Actor, id: number): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const user = await getUser(trx, id);
+    if (!user) throw new DubanError('not_found', '账号不存在');
+    const keys = accountAttemptKeys(user.username, user.id);
+    const r = await trx.deleteFrom('login_attempts').where('key', 'in', keys).executeTakeFirst();
+    await recordAudit(trx, actor, {
+      action: 'user.unlock',
+      entity: 'user',
+      entityId: id,
+      after: { username: user.username },
+    });
+    return Number(r.numDeletedRows) > 0;
+  });
+}
+
+/** The accounts (by id) whose login or password change is locked now. */
+export async function lockedUserIds(db: Kysely<DB>, policy: BackoffPolicy, nowMs: number): Promise<Set<number>> {
+  const users = await db.selectFrom('users').select(['id', 'username']).execute();
+  const byKey = new Map<string, number>();
+  for (const u of users) for (const key of accountAttemptKeys(u.username, u.id)) byKey.set(key, u.id);
+  const windowOpenedAfter = new Date(nowMs - policy.windowMs).toISOString();
+  const rows = await db
+    .selectFrom('login_attempts')
+    .select('key')
+    .where('failures', '>', policy.freeFailures)
+    .where('window_started_at', '>', windowOpenedAfter)
+    .where((eb) => eb.or([eb('key', 'like', 'user:%'), eb('key', 'like', 'password:%')]))
+    .execute();
+  return new Set(rows.map((r) => byKey.get(r.key)).filter((id): id is number => id !== undefined));
 }

@@ -162,6 +162,12 @@ describeEachStore('access matrix', (ctx) => {
         expect: adminOnly(),
       },
       {
+        name: 'unlock an account after wrong passwords',
+        method: 'POST',
+        url: `/api/users/${s.users.otherUnit}/unlock`,
+        expect: adminOnly(),
+      },
+      {
         name: 'raise own role to admin / change own role',
         method: 'PATCH',
         url: '/api/users/SELF',

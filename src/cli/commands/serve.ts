@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { isClusterWorker, parseWorkers, runPrimary, workerSlot } from '../../server/cluster.js';
 import { listen, serverUrl } from '../../server/listen.js';
+import { parseTrustProxy } from '../../server/trust-proxy.js';
 import { openStore, storeConfigFromEnv } from '../../store/db.js';
 import { exitWithError } from '../io.js';
 
@@ -16,7 +17,7 @@ interface ServeOptions {
   port?: string;
   host: string;
   db?: string;
-  trustProxy?: boolean;
+  trustProxy?: string;
   quiet?: boolean;
   workers?: string;
   readCache: boolean;
@@ -29,12 +30,17 @@ export function register(program: Command): void {
     .option('--port <port>', 'port (default 8080, or PORT)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for all)', '127.0.0.1')
     .option('--db <file>', 'SQLite database file (default ./duban.db, or DUBAN_DB; DATABASE_URL for PostgreSQL)')
-    .option('--trust-proxy', 'trust X-Forwarded-* headers from a reverse proxy (TLS terminated there)')
+    .option(
+      '--trust-proxy <proxy>',
+      'the reverse proxy in front (TLS terminated there): its address or subnet (10.0.0.5), or a hop count (1)',
+    )
     .option('--quiet', 'no request log')
     .option('--workers <n>', 'server processes sharing the port: a number, or auto for one per core', '1')
     .option('--no-read-cache', 'compute every dashboard and task list anew (no answers kept in memory)')
     .action(async (opts: ServeOptions) => {
       const port = parsePort(opts.port ?? process.env.PORT, 8080);
+      const trustProxy = opts.trustProxy === undefined ? null : parseTrustProxy(opts.trustProxy);
+      if (trustProxy && !trustProxy.ok) exitWithError(trustProxy.message);
       const workers = parseWorkers(opts.workers);
       if (workers === null) exitWithError(`invalid --workers "${opts.workers}" (a number from 1 to 64, or auto)`);
       const config = storeConfigFromEnv(opts);
@@ -51,7 +57,7 @@ export function register(program: Command): void {
       const server = await listen(store, {
         port,
         host: opts.host,
-        trustProxy: opts.trustProxy ?? false,
+        trustProxy: trustProxy?.ok ? trustProxy.value : false,
         logger: opts.quiet ? false : { level: 'info' },
         notify: workerSlot() === 0,
         readCache: { enabled: opts.readCache },

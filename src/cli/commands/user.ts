@@ -1,4 +1,4 @@
-// `duban user add|passwd|list`: accounts from the command line (the first admin, password resets).
+// `duban user add|passwd|unlock|list`: accounts from the command line (the first admin, password resets).
 // Passwords come from a hidden prompt or, for scripts, one line on stdin (--password-stdin).
 import type { Command } from 'commander';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../server/auth/password.js';
@@ -11,6 +11,7 @@ import {
   findUserForLogin,
   listUsers,
   ROLES,
+  unlockUser,
   updateUser,
   type Role,
 } from '../../store/users.js';
@@ -149,6 +150,20 @@ export function register(program: Command): void {
         const password = await readPassword(opts.passwordStdin);
         await updateUser(store.db, SYSTEM_ACTOR, found.id, { passwordHash: await hashPassword(password) });
         process.stdout.write(`password of ${found.username} changed\n`);
+      });
+    });
+
+  user
+    .command('unlock')
+    .description('let an account log in again at once after too many wrong passwords')
+    .argument('<name>', 'user name')
+    .option(...dbOption)
+    .action(async (name: string, opts: { db?: string }) => {
+      await withStore(opts, async (store) => {
+        const found = await findUserForLogin(store.db, name);
+        if (!found) exitWithError(`no user named "${name}"`);
+        const lifted = await unlockUser(store.db, SYSTEM_ACTOR, found.id);
+        process.stdout.write(lifted ? `${found.username} unlocked\n` : `${found.username} was not locked\n`);
       });
     });
 

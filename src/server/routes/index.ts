@@ -26,7 +26,7 @@ export interface RouteOptions {
 export async function registerApiRoutes(api: FastifyInstance, store: Store, options: RouteOptions): Promise<void> {
   await api.register(systemRoutes(store));
   await api.register(authRoutes(store, options));
-  await api.register(userRoutes(store));
+  await api.register(userRoutes(store, options.backoff));
   await api.register(tokenRoutes(store));
   await api.register(settingsRoutes(store));
   await api.register(referenceRoutes(store));

@@ -6,6 +6,7 @@ import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_search.js';
 import * as m0003 from './0003_read_paths.js';
 import * as m0004 from './0004_attachment_token.js';
+import * as m0008 from './0008_login_window.js';
 
 export interface DubanMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, DubanMigration> = {
   '0002_search': m0002,
   '0003_read_paths': m0003,
   '0004_attachment_token': m0004,
+  '0008_login_window': m0008,
 };

@@ -7,9 +7,10 @@ import {
   createSession,
   deleteSession,
   findSession,
-  lockedUntil,
-  recordLoginFailure,
+  releaseAttempt,
+  reserveAttempt,
   type BackoffPolicy,
+  type Reservation,
 } from '../../../store/sessions.js';
 import { findUserForLogin, getUser, updateUser } from '../../../store/users.js';
 import { actorOf, type Caller } from '../../access.js';
@@ -20,8 +21,12 @@ import { HttpError } from '../../errors.js';
 import { okBody } from '../common.js';
 import { loginBody, passwordBody, session } from './schema.js';
 
-/** Failures per client address before it is slowed down: higher than per account (offices share NAT). */
-const FREE_FAILURES_PER_ADDRESS = 20;
+function tooManyAttempts(refused: Reservation[], what: string): HttpError {
+  const seconds = Math.max(...refused.map((r) => r.retryAfterSeconds));
+  return new HttpError('rate_limited', `${what}失败次数过多，请 ${seconds} 秒后再试`, {
+    'retry-after': String(seconds),
+  });
+}
 
 export async function meOf(store: Store, caller: Caller) {
   if (caller.kind === 'token') {
@@ -49,26 +54,28 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
       },
       async (request, reply) => {
         const username = request.body.username.trim().toLowerCase();
-        const keys = [`user:${username}`, `ip:${request.ip}`];
+        const accountKey = `user:${username}`;
+        const addressKey = `ip:${request.ip}`;
+        const policy = options.backoff;
         const nowMs = Date.now();
-        const until = await lockedUntil(store.db, keys, new Date(nowMs).toISOString());
-        if (until) {
-          const seconds = Math.max(1, Math.ceil((Date.parse(until) - nowMs) / 1000));
-          throw new HttpError('rate_limited', `登录失败次数过多，请 ${seconds} 秒后再试`, {
-            'retry-after': String(seconds),
-          });
+        // Reserve the attempt before the slow hash: a burst of guesses is cut off at the limit.
+        const byAccount = await reserveAttempt(store.db, accountKey, policy.freeFailures, policy, nowMs);
+        const byAddress = await reserveAttempt(store.db, addressKey, policy.freeFailuresPerAddress, policy, nowMs);
+        if (!byAccount.allowed || !byAddress.allowed) {
+          throw tooManyAttempts(
+            [byAccount, byAddress].filter((r) => !r.allowed),
+            '登录',
+          );
         }
         const user = await findUserForLogin(store.db, username);
         const passwordOk = await verifyPassword(
           request.body.password,
           user?.passwordHash ?? (await dummyPasswordHash()),
         );
-        if (!user || !passwordOk || user.disabled) {
-          await recordLoginFailure(store.db, keys[0], options.backoff, nowMs);
-          await recordLoginFailure(store.db, keys[1], options.backoff, nowMs, FREE_FAILURES_PER_ADDRESS);
-          throw new HttpError('invalid_credentials', '用户名或密码错误');
-        }
-        await clearLoginFailures(store.db, [keys[0]]);
+        // A failure stays counted (it was reserved); a success gives both reservations back.
+        if (!user || !passwordOk || user.disabled) throw new HttpError('invalid_credentials', '用户名或密码错误');
+        await clearLoginFailures(store.db, [accountKey]);
+        await releaseAttempt(store.db, addressKey);
         const token = newSecret();
         const csrfToken = newSecret();
         const now = new Date(nowMs).toISOString();
@@ -134,10 +141,20 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
       async (request) => {
         const caller = callerOf(request);
         if (caller.kind !== 'user') throw new HttpError('forbidden', 'API 令牌没有密码');
+        const attemptKey = `password:${caller.userId}`;
+        const reservation = await reserveAttempt(
+          store.db,
+          attemptKey,
+          options.backoff.freeFailures,
+          options.backoff,
+          Date.now(),
+        );
+        if (!reservation.allowed) throw tooManyAttempts([reservation], '密码验证');
         const user = await findUserForLogin(store.db, caller.name);
         if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
           throw new HttpError('invalid_credentials', '当前密码不正确');
         }
+        await clearLoginFailures(store.db, [attemptKey]);
         // Other sessions of this account end; this one goes on.
         await updateUser(
           store.db,

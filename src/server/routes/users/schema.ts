@@ -15,6 +15,8 @@ export const user = {
     unit: ref,
     leader: ref,
     disabled: { type: 'boolean' },
+    /** Too many wrong passwords in the current window (only in the list). */
+    locked: { type: 'boolean' },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
   },

@@ -2,7 +2,8 @@
 // so an office cannot lock itself out by accident and a role cannot be raised from inside.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../../store/db.js';
-import { createUser, listUsers, updateUser, type Role } from '../../../store/users.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../../../store/sessions.js';
+import { createUser, listUsers, lockedUserIds, unlockUser, updateUser, type Role } from '../../../store/users.js';
 import { actorOf } from '../../access.js';
 import { hashPassword } from '../../auth/password.js';
 import { callerOf } from '../../auth/plugin.js';
@@ -20,7 +21,7 @@ interface CreateBody {
 }
 type PatchBody = Partial<Omit<CreateBody, 'username'>> & { disabled?: boolean };
 
-export function userRoutes(store: Store) {
+export function userRoutes(store: Store, backoff: BackoffPolicy = DEFAULT_BACKOFF) {
   return async (app: FastifyInstance) => {
     const admin = { access: ['admin'] as const };
     app.get(
@@ -29,7 +30,24 @@ export function userRoutes(store: Store) {
         config: admin,
         schema: { tags: ['users'], summary: '账号列表', response: { 200: { type: 'array', items: user } } },
       },
-      async () => listUsers(store.db),
+      async () => {
+        const locked = await lockedUserIds(store.db, backoff, Date.now());
+        return (await listUsers(store.db)).map((u) => ({ ...u, locked: locked.has(u.id) }));
+      },
+    );
+
+    app.post<{ Params: { id: number } }>(
+      '/users/:id/unlock',
+      {
+        config: admin,
+        schema: {
+          tags: ['users'],
+          summary: '解除登录锁定（连续输错密码后）',
+          params: idParams,
+          response: { 200: { type: 'object', properties: { unlocked: { type: 'boolean' } } } },
+        },
+      },
+      async (request) => ({ unlocked: await unlockUser(store.db, actorOf(callerOf(request)), request.params.id) }),
     );
 
     app.post<{ Body: CreateBody }>(
