@@ -101,6 +101,7 @@ export const reference = {
   users: () => api.get<UserRow[] | Page<UserRow>>('/users'),
   saveUser: (id: number | undefined, body: Record<string, unknown>) =>
     id ? api.patch<UserRow>(`/users/${id}`, body) : api.post<UserRow>('/users', body),
+  unlockUser: (id: number) => api.post<{ unlocked: boolean }>(`/users/${id}/unlock`, {}),
 };
 
 export const tasks = {

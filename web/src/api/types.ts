@@ -274,6 +274,8 @@ export interface UserRow {
   unitId?: number | null;
   leaderId?: number | null;
   disabled?: boolean;
+  /** Locked after too many wrong passwords in the last 15 minutes. */
+  locked?: boolean;
 }
 
 export interface BulkResult {

@@ -1,4 +1,4 @@
-// Accounts: list, add, edit role/unit/leader, reset password, disable.
+// Accounts: list, add, edit role/unit/leader, reset password, disable, unlock after wrong passwords.
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { messageOf } from '../../api/client';
@@ -64,6 +64,16 @@ export function UsersTab() {
     }
   };
 
+  const unlock = async (u: UserRow) => {
+    try {
+      await reference.unlockUser(u.id);
+      message.success(`已解除 ${u.displayName || u.username} 的登录锁定`);
+      users.reload();
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
+
   return (
     <>
       {users.error ? <LoadError error={users.error} onRetry={users.reload} /> : null}
@@ -84,15 +94,29 @@ export function UsersTab() {
           {
             title: '状态',
             key: 'disabled',
-            render: (_, u) => (u.disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>),
+            render: (_, u) =>
+              u.disabled ? (
+                <Tag>已停用</Tag>
+              ) : u.locked ? (
+                <Tag color="red">密码错误次数过多，已锁定</Tag>
+              ) : (
+                <Tag color="green">正常</Tag>
+              ),
           },
           {
             title: '操作',
             key: 'op',
             render: (_, u) => (
-              <Button size="small" onClick={() => open(u)}>
-                编辑
-              </Button>
+              <>
+                <Button size="small" onClick={() => open(u)}>
+                  编辑
+                </Button>
+                {u.locked ? (
+                  <Button size="small" style={{ marginLeft: 8 }} onClick={() => unlock(u)}>
+                    解除锁定
+                  </Button>
+                ) : null}
+              </>
             ),
           },
         ]}
