@@ -23,6 +23,8 @@ import {
 import { looksLikeApiPath } from './api-path.js';
 import { errorHandler } from './errors.js';
 import { installDataVersion } from './data-version.js';
+import { installOperations, type OperationsOptions } from './health/index.js';
+import { requestIdOf } from './logging.js';
 import { DEFAULT_READ_CACHE, installReadCache, type ReadCacheOptions } from './read-cache.js';
 import { registerApiRoutes } from './routes/index.js';
 import type { TrustProxy } from './trust-proxy.js';
@@ -48,6 +50,8 @@ export interface AppOptions {
    * (read-cache.ts); `{ enabled: false }` computes and looks up everything on every request.
    */
   readCache?: Partial<ReadCacheOptions>;
+  /** /healthz, /readyz, /metrics (src/server/health): the metrics token, the shutting-down flag. */
+  operations?: OperationsOptions;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -64,6 +68,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Query strings and params are still coerced; JSON bodies must carry the right types.
     return503OnClosing: true,
+    // Request ids: a proxy's X-Request-Id when it is a plain token, else a UUID (logging.ts).
+    genReqId: requestIdOf,
   });
   app.setErrorHandler(errorHandler);
   // Before any route exists: every route registered from here on must say who may call it.
@@ -122,6 +128,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   installDataVersion(app);
   installAuth(app, store, { ...DEFAULT_SESSION_POLICY, ...options.session }, { cacheSessions: readCache.enabled });
   installReadCache(app, store, readCache);
+  installOperations(app, store, options.operations);
   await app.register(
     async (api) =>
       registerApiRoutes(api, store, {

@@ -26,6 +26,8 @@ export interface StoreConfig {
   schema?: string;
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
+  /** PostgreSQL connections in this process's pool (default 10). */
+  poolSize?: number;
 }
 
 /** Reads the store location from flags and environment: `--db FILE`, `DUBAN_DB`, `DATABASE_URL`. */
@@ -39,7 +41,7 @@ export function storeConfigFromEnv(flags: { db?: string } = {}): StoreConfig {
 
 export async function openStore(config: StoreConfig = {}): Promise<Store> {
   const dialect = config.url
-    ? postgresDialect(config.url, { schema: config.schema })
+    ? postgresDialect(config.url, { schema: config.schema, poolSize: config.poolSize })
     : openSqlite(config.file ?? './duban.db');
   const db = new Kysely<DB>({ dialect: dialect.kysely() });
   const store: Store = { db, dialect, close: () => db.destroy(), schema: config.url ? config.schema : undefined };
