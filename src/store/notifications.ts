@@ -16,6 +16,8 @@ export const NOTIFICATION_EVENTS = [
   'report.approved',
   'extension.requested',
   'extension.decided',
+  'supervision',
+  'instruction',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 export type ChannelKind = 'webhook' | 'dingtalk' | 'wecom';

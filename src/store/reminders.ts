@@ -1,7 +1,9 @@
 // Overdue reports and 催办. After a period's due date (or an approved extension's), a task whose
 // lead unit has not submitted is overdue. The office sends a reminder, which lands in the unit's
 // inbox and goes out on the notification channels; a unit reminded twice for the same task and
-// period is escalated: the task shows in its leader's view.
+// period is escalated: the task shows in its leader's view. A reminder may carry a reply-by date;
+// the same reminder sent again within DEDUPE_WINDOW_MS (a double click, a retried request) is
+// the first one, not a second that would escalate.
 import type { Kysely } from 'kysely';
 import { DubanError } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -13,6 +15,8 @@ import { taskHasLeader } from './task-links.js';
 
 /** Reminders at which a task is escalated to its leader. */
 export const ESCALATE_AFTER = 2;
+/** Identical reminders to the same unit, task and period within this window are one. */
+export const DEDUPE_WINDOW_MS = 60_000;
 
 export interface OverdueTask {
   taskId: number;
@@ -107,6 +111,7 @@ export interface ReminderRecord {
   periodId: number;
   unit: { id: number; name: string };
   message: string;
+  replyBy: string | null;
   sentBy: { id: number; name: string } | null;
   createdAt: string;
   readAt: string | null;
@@ -115,13 +120,25 @@ export interface ReminderRecord {
   escalated: boolean;
 }
 
-/** 催办: one reminder per lead unit of the task (or only `unitId`). */
+/**
+ * 催办: one reminder per lead unit of the task (or only `unitId`). A unit that had the same
+ * message and reply-by date for this task and period within the last minute gets no new one; the
+ * earlier reminder is returned instead. `now` is the caller's clock (ISO).
+ */
 export async function sendReminder(
   db: Kysely<DB>,
   actor: Actor,
-  input: { taskId: number; periodId: number; unitId?: number; message?: string },
+  input: { taskId: number; periodId: number; unitId?: number; message?: string; replyBy?: string | null },
+  now: string = nowIso(),
 ): Promise<ReminderRecord[]> {
   return inTransaction(db, async (trx) => {
+    // Serialises reminders on this task (a row lock on PostgreSQL; SQLite has one writer), so two
+    // clicks racing each other see each other's reminder and the dedupe below holds.
+    await trx
+      .updateTable('tasks')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', input.taskId)
+      .execute();
     const task = await trx
       .selectFrom('tasks')
       .select(['id', 'seq', 'target', 'plan_id'])
@@ -142,12 +159,30 @@ export async function sendReminder(
     if (input.unitId != null) units = units.where('u.id', '=', input.unitId);
     const targets = await units.execute();
     if (targets.length === 0) throw new DubanError('bad_input', '该任务没有对应的牵头单位');
-    const at = nowIso();
+    const at = now;
+    const replyBy = input.replyBy ?? null;
+    const windowStart = new Date(Date.parse(at) - DEDUPE_WINDOW_MS).toISOString();
     const message =
       input.message?.trim() ||
       `请尽快报送第${task.seq}项任务${period.label}进展情况${period.due_date ? `（截止日期 ${period.due_date}）` : ''}。`;
     const ids: number[] = [];
+    const fresh: number[] = [];
     for (const unit of targets) {
+      let recent = trx
+        .selectFrom('reminders')
+        .select('id')
+        .where('task_id', '=', task.id)
+        .where('period_id', '=', period.id)
+        .where('unit_id', '=', unit.id)
+        .where('message', '=', message)
+        .where('created_at', '>=', windowStart)
+        .where('created_at', '<=', at);
+      recent = replyBy == null ? recent.where('reply_by', 'is', null) : recent.where('reply_by', '=', replyBy);
+      const duplicate = await recent.orderBy('id', 'desc').executeTakeFirst();
+      if (duplicate) {
+        ids.push(duplicate.id);
+        continue;
+      }
       const { id } = await trx
         .insertInto('reminders')
         .values({
@@ -156,12 +191,14 @@ export async function sendReminder(
           unit_id: unit.id,
           sent_by: actor.id,
           message,
+          reply_by: replyBy,
           created_at: at,
           read_at: null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(id);
+      fresh.push(id);
       await recordAudit(
         trx,
         actor,
@@ -169,17 +206,17 @@ export async function sendReminder(
           action: 'reminder.send',
           entity: 'reminder',
           entityId: id,
-          after: { taskId: task.id, periodId: period.id, unitId: unit.id, message },
+          after: { taskId: task.id, periodId: period.id, unitId: unit.id, message, replyBy },
         },
         at,
       );
     }
     const records = await listReminders(trx, { ids });
-    for (const r of records) {
+    for (const r of records.filter((x) => fresh.includes(x.id))) {
       await enqueueNotification(trx, {
         event: 'reminder',
         title: r.escalated ? `催办（第${r.count}次，已提级至分管领导）` : '催办',
-        text: `${r.unit.name}：${message}`,
+        text: `${r.unit.name}：${message}${replyBy ? `（请于${replyBy}前回复）` : ''}`,
         data: {
           reminderId: r.id,
           taskId: task.id,
@@ -188,6 +225,7 @@ export async function sendReminder(
           unit: r.unit,
           count: r.count,
           escalated: r.escalated,
+          replyBy,
         },
         at,
       });
@@ -218,6 +256,7 @@ export async function listReminders(
       'm.period_id',
       'm.unit_id',
       'm.message',
+      'm.reply_by',
       'm.sent_by',
       'm.created_at',
       'm.read_at',
@@ -251,6 +290,7 @@ export async function listReminders(
     periodId: r.period_id,
     unit: { id: r.unit_id, name: r.unit_name },
     message: r.message,
+    replyBy: r.reply_by ?? null,
     sentBy: r.sent_by != null ? { id: r.sent_by, name: r.sender ?? '' } : null,
     createdAt: r.created_at,
     readAt: r.read_at,

@@ -9,6 +9,8 @@ export interface UnitsTable {
   id: Id;
   name: string;
   parent_id: number | null;
+  /** Official order (序列), null when unknown. */
+  position?: number | null;
   created_at: string;
 }
 export interface LeadersTable {
@@ -196,6 +198,8 @@ export interface RemindersTable {
   unit_id: number;
   sent_by: number | null;
   message: string;
+  /** The date by which the unit is asked to answer (YYYY-MM-DD). */
+  reply_by?: string | null;
   created_at: string;
   read_at: string | null;
 }
@@ -248,6 +252,60 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export type SupervisionLevel = 'hint' | 'supervise' | 'key';
+export type SupervisionState = 'issued' | 'signed' | 'answered' | 'returned' | 'accepted';
+export interface SupervisionCountersTable {
+  year: number;
+  last: number;
+}
+export interface SupervisionNoticesTable {
+  id: Id;
+  plan_id: number;
+  year: number;
+  number: number;
+  unit_id: number;
+  level: SupervisionLevel;
+  initial_level: SupervisionLevel;
+  state: SupervisionState;
+  title: string;
+  body: string;
+  feedback_required: string;
+  deadline: string;
+  escalations: Generated<number>;
+  escalated_at: string | null;
+  feedback: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  signed_at: string | null;
+  signed_by: number | null;
+  decision_comment: string | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface SupervisionNoticeTasksTable {
+  notice_id: number;
+  task_id: number;
+}
+export type InstructionState = 'open' | 'acknowledged' | 'answered';
+export interface InstructionsTable {
+  id: Id;
+  task_id: number;
+  leader_id: number;
+  author_id: number | null;
+  body: string;
+  state: InstructionState;
+  acknowledged_at: string | null;
+  acknowledged_by: number | null;
+  answer: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  answered_by_role: 'unit' | 'admin' | null;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitsTable;
   leaders: LeadersTable;
@@ -274,4 +332,8 @@ export interface DB {
   settings: SettingsTable;
   imports: ImportsTable;
   audit_log: AuditLogTable;
+  supervision_counters: SupervisionCountersTable;
+  supervision_notices: SupervisionNoticesTable;
+  supervision_notice_tasks: SupervisionNoticeTasksTable;
+  instructions: InstructionsTable;
 }

@@ -8,10 +8,14 @@ import { channelRoutes } from './channels/channels.js';
 import { cycleRoutes } from './cycle/cycle.js';
 import { dashboardRoutes } from './dashboard/dashboard.js';
 import { importRoutes } from './imports/imports.js';
+import { instructionRoutes } from './instructions/instructions.js';
 import { publishRoutes } from './publish/publish.js';
 import { referenceRoutes } from './reference/reference.js';
 import { reportRoutes } from './reports/reports.js';
 import { settingsRoutes } from './settings/settings.js';
+import { overdueDeskRoutes } from './supervision/overdue-desk.js';
+import { supervisionRoutes } from './supervision/supervision.js';
+import { testClockRoutes } from './supervision/test-clock.js';
 import { systemRoutes } from './system/system.js';
 import { taskRoutes } from './tasks/tasks.js';
 import { tokenRoutes } from './tokens/tokens.js';
@@ -37,4 +41,8 @@ export async function registerApiRoutes(api: FastifyInstance, store: Store, opti
   await api.register(publishRoutes(store));
   await api.register(channelRoutes(store));
   await api.register(importRoutes(store, options));
+  await api.register(supervisionRoutes(store));
+  await api.register(overdueDeskRoutes(store));
+  await api.register(instructionRoutes(store));
+  await api.register(testClockRoutes());
 }

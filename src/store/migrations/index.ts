@@ -5,6 +5,7 @@ import type { StoreDialect } from '../dialect/types.js';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_search.js';
 import * as m0003 from './0003_read_paths.js';
+import * as m0006 from './0006_supervision.js';
 import * as m0004 from './0004_attachment_token.js';
 import * as m0008 from './0008_login_window.js';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, DubanMigration> = {
   '0001_init': m0001,
   '0002_search': m0002,
   '0003_read_paths': m0003,
+  '0006_supervision': m0006,
   '0004_attachment_token': m0004,
   '0008_login_window': m0008,
 };

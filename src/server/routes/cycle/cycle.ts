@@ -12,6 +12,7 @@ import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
 import { listOverdue, listReminders, markReminderRead, sendReminder } from '../../../store/reminders.js';
 import { unitScores } from '../../../store/scores.js';
+import { clockIso } from '../../clock.js';
 import { actorOf, assertPeriodOpen, periodRef, requireRole } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError, notFound } from '../../errors.js';
@@ -145,7 +146,7 @@ export function cycleRoutes(store: Store) {
       },
     );
 
-    app.post<{ Body: { taskId: number; periodId: number; unitId?: number; message?: string } }>(
+    app.post<{ Body: { taskId: number; periodId: number; unitId?: number; message?: string; replyBy?: string } }>(
       '/reminders',
       {
         config: admin,
@@ -158,6 +159,7 @@ export function cycleRoutes(store: Store) {
               periodId: { type: 'integer', minimum: 1 },
               unitId: { type: 'integer', minimum: 1 },
               message: { type: 'string', maxLength: 2000 },
+              replyBy: dateSchema,
             },
             ['taskId', 'periodId'],
           ),
@@ -166,7 +168,7 @@ export function cycleRoutes(store: Store) {
       async (request) => {
         const period = await periodRef(store.db, request.body.periodId);
         assertPeriodOpen(period.state);
-        return sendReminder(store.db, actorOf(callerOf(request)), request.body);
+        return sendReminder(store.db, actorOf(callerOf(request)), request.body, clockIso());
       },
     );
 
