@@ -3,7 +3,7 @@
 // for. Forecasts, plans, applications and restated targets are not actuals; figures are never
 // added up. An explicit "已全部完成" for the item counts as met with no figure.
 import type { Indicator, Span } from '../domain/index.js';
-import { gramsOf } from './gram-index.js';
+import { gramsOf, type PreparedGrams } from './gram-index.js';
 import { parseChineseNumeral } from './numbers.js';
 import { MAX_LOOKBACK, NOT_A_RESULT, pieceIndexAt, ProgressText, type FigureContext } from './progress-text.js';
 import type { Piece } from './text.js';
@@ -15,11 +15,20 @@ export interface ActualMatch {
   span: Span | null;
   /** Month the actual is stated for; null when undated. */
   month: number | null;
+  /** The actual is stated for the whole year (全年, 1-12月): only then can a rate close a task. */
+  fullYear: boolean;
   /** The text says the item is wholly accomplished, without a figure. */
   explicitlyDone: boolean;
 }
 
-const NONE: ActualMatch = { actual: null, actual_period: null, span: null, month: null, explicitlyDone: false };
+const NONE: ActualMatch = {
+  actual: null,
+  actual_period: null,
+  span: null,
+  month: null,
+  fullYear: false,
+  explicitlyDone: false,
+};
 
 const EXPLICIT_DONE =
   /已全部完成|全部完成|已完成[。；;]?$|已完成$|进度已达100%|完成率100%|均已[^，。；]{0,8}完成|已全部(开工|完工|建成|投用)/;
@@ -136,6 +145,7 @@ function rankActual(ind: Indicator, pt: ProgressText): ActualMatch {
     actual: best.value,
     actual_period: p?.label ?? null,
     month: p?.month ?? null,
+    fullYear: p?.fullYear ?? false,
     span: { start: best.start, end: best.end },
     explicitlyDone: false,
   };
@@ -152,8 +162,38 @@ interface Candidate {
   own: number;
 }
 
+/**
+ * Words a report puts around a figure without naming what it measures: periods, the area, verbs
+ * of completing and changing (`1-6月，全区完成512.3亿元，同比增长6.8%`).
+ */
+const UNNAMING =
+  /今年以来|年初以来|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至和及到]/g;
+
+/** Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric. */
+function namesNothing(pt: ProgressText, from: number, to: number): boolean {
+  let words = '';
+  let at = from;
+  for (const q of pt.quantities) {
+    if (q.end <= from || q.start < at) continue;
+    if (q.start >= to) break;
+    words += pt.text.slice(at, q.start);
+    at = q.end;
+  }
+  words += pt.text.slice(at, Math.max(at, to));
+  return !/[\u4e00-\u9fffA-Za-z]/.test(words.replace(UNNAMING, ''));
+}
+
+export interface MatchOptions {
+  /** The indicator is the only one of its kind and unit family in the target: a figure that
+   * names no metric at all (`完成9个`) can only be its actual. */
+  sole?: boolean;
+  /** From a number as the target writes it to the base unit (`50亿元`: 1e8), for a report figure
+   * written without the unit (`完成投资12.5`). */
+  plainFactor?: number;
+}
+
 /** The actual of one indicator in a progress text (analysed once per text: pass a ProgressText). */
-export function matchActual(ind: Indicator, progress: string | ProgressText): ActualMatch {
+export function matchActual(ind: Indicator, progress: string | ProgressText, options: MatchOptions = {}): ActualMatch {
   if (!progress || ind.kind === 'level') return NONE;
   const pt = typeof progress === 'string' ? new ProgressText(progress) : progress;
   if (!pt.text) return NONE;
@@ -166,6 +206,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText): Ac
   let best: Candidate | null = null;
   let second = 0;
   let count = 0;
+  let unnamed: Candidate | null = null;
   // only figures whose kind and unit allow them to report the indicator are weighed
   for (const i of pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit)) {
     const f = pt.figure(i);
@@ -178,6 +219,8 @@ export function matchActual(ind: Indicator, progress: string | ProgressText): Ac
     const own = grams.overlap(subject, segment.start, segment.end);
     const score = Math.max(own, weight * grams.overlap(subject, from, segment.end));
     count++;
+    if (options.sole && !unnamed && score === 0 && namesNothing(pt, from, segment.end))
+      unnamed = { f, value, own, score };
     if (!best || score > best.score) {
       if (best) second = best.score;
       best = { f, value, own, score };
@@ -190,21 +233,51 @@ export function matchActual(ind: Indicator, progress: string | ProgressText): Ac
       best.score >= ACCEPT ||
       (best.score >= ACCEPT_AHEAD && best.score - second >= AHEAD_MARGIN && best.own > 0) ||
       (lone && best.score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
-    if (accepted) {
-      const p = pt.periodBefore(best.f.sentence, best.f.q.start);
+    const chosen = accepted ? best : unnamed;
+    if (chosen) {
+      const p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
       return {
-        actual: best.value,
+        actual: chosen.value,
         actual_period: p?.label ?? null,
         month: p?.month ?? null,
-        span: { start: best.f.q.start, end: best.f.q.end },
+        fullYear: p?.fullYear ?? false,
+        span: { start: chosen.f.q.start, end: chosen.f.q.end },
         explicitlyDone: false,
       };
     }
   }
+  if (ind.kind === 'amount' && ind.unit !== null) {
+    const plain = plainAmount(ind, pt, subject, options.plainFactor ?? 1);
+    if (plain) return plain;
+  }
   // only sentences that say something is wholly done are worth scoring
   const doneSentences = explicitlyDoneSentences(pt);
   if (doneSentences.length && grams.overlapByPiece(subject, doneSentences).some((v) => v >= 0.25)) {
-    return { actual: null, actual_period: null, span: null, month: null, explicitlyDone: true };
+    return { ...NONE, explicitlyDone: true };
   }
   return NONE;
+}
+
+/**
+ * A figure written without its unit, whose wording names the metric outright (`1-6月完成固定资产
+ * 投资12.5`, `完成投资12.5亿`): read in the unit the target wrote. Only a clear naming counts.
+ */
+function plainAmount(ind: Indicator, pt: ProgressText, subject: PreparedGrams, factor: number): ActualMatch | null {
+  for (const i of pt.figuresFor('bare', null)) {
+    const f = pt.figure(i);
+    if (f.excluded) continue;
+    const own = pt.grams.overlap(subject, f.sentence.start, f.q.end);
+    if (own < ACCEPT || pt.grams.overlap(subject, f.segment.start, f.segment.end) === 0) continue;
+    const multiplied = /[万亿萬億千]$/.test(pt.text.slice(f.q.start, f.q.end));
+    const p = pt.periodBefore(f.sentence, f.q.start);
+    return {
+      actual: multiplied ? f.q.value : f.q.value * factor,
+      actual_period: p?.label ?? null,
+      month: p?.month ?? null,
+      fullYear: p?.fullYear ?? false,
+      span: { start: f.q.start, end: f.q.end },
+      explicitlyDone: false,
+    };
+  }
+  return null;
 }

@@ -1,12 +1,15 @@
 // Assesses one task: indicators of the target, their actuals in the progress text, the status
 // by the rules, and the reason. Never throws: odd input yields an assessment, not an error.
-import type { Assessment, Period } from '../domain/index.js';
+import type { Assessment, Indicator, Period, ProgressPart } from '../domain/index.js';
 import { matchActual, type ActualMatch } from './actuals.js';
 import { classifyClauses } from './deliverables.js';
 import { extractIndicators } from './indicators.js';
+import { quantitiesOfHalfWidth, toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
+import { assignBareFigures, readReportColumns, type BareFigure } from './report-columns.js';
 import { statusOf } from './status.js';
+import { unitKey } from './vocab/measure-words.js';
 
 /**
  * Texts longer than these are cut: real targets run to a few hundred characters and progress
@@ -17,18 +20,74 @@ const MAX_PROGRESS_CHARS = 8_000;
 /** No real target names more indicators than this. */
 const MAX_INDICATORS = 40;
 
-export function assessTask(
-  input: { target: string; progress: string },
-  context?: { period?: Period | null },
-): Assessment {
+/** A progress cell holding only `-`, `/`, `无` or `不涉及` says nothing: the task is not reported. */
+const EMPTY_REPORT = /^[\s\-—–/／\\、。.,，]*(无|暂无|不涉及)?[\s\-—–/／\\、。.,，]*$/;
+
+export interface AssessInput {
+  target: string;
+  progress: string;
+  /** The report kept apart by column (actual, rate, flag, remarks), when the table split it. */
+  progress_parts?: readonly ProgressPart[];
+}
+
+/** Which family of figures can report an indicator: a rate of its kind, or amounts of its unit family. */
+const familyOf = (ind: Indicator): string => (ind.kind === 'amount' ? `a:${unitKey(ind.unit)}` : ind.kind);
+
+/** The number as the target wrote it (`50` of `50亿元`), to read a bare report figure in that unit. */
+function writtenNumber(target: string, ind: Indicator): number {
+  const q = quantitiesOfHalfWidth(toHalfWidth(target.slice(ind.source.target.start, ind.source.target.end)))[0];
+  const m = /^[\d.]+/.exec(target.slice(ind.source.target.start, ind.source.target.end));
+  return m ? Number(m[0]) : (q?.value ?? Number(ind.target));
+}
+
+/** A bare figure as the actual of an indicator: plain numbers take the unit the target wrote. */
+function actualOfBare(target: string, ind: Indicator, f: BareFigure): number {
+  if (!f.plain || typeof ind.target !== 'number') return f.value;
+  const written = writtenNumber(target, ind);
+  return written ? f.value * (ind.target / written) : f.value;
+}
+
+export function assessTask(input: AssessInput, context?: { period?: Period | null }): Assessment {
   try {
     const target = String(input?.target ?? '').slice(0, MAX_TARGET_CHARS);
-    const progress = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
+    let progress = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
+    if (EMPTY_REPORT.test(progress)) progress = '';
     const endMonth = context?.period?.endMonth ?? 12;
+    const monthly = context?.period?.kind === 'month';
     const indicators = extractIndicators(target).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
     const text = new ProgressText(progress);
-    const matches: ActualMatch[] = indicators.map((ind) => matchActual(ind, text));
+    const families = indicators.map(familyOf);
+    const written = indicators.map((ind) => writtenNumber(target, ind));
+    const matches: ActualMatch[] = indicators.map((ind, i) =>
+      matchActual(ind, text, {
+        sole: families.indexOf(families[i]) === families.lastIndexOf(families[i]),
+        plainFactor: typeof ind.target === 'number' && written[i] ? ind.target / written[i] : 1,
+      }),
+    );
+    const columns = readReportColumns(
+      text,
+      input?.progress_parts,
+      written,
+      // a rate after the figure of the task's only indicator is the task's; after one of several, that item's
+      indicators.length === 1 && matches[0].span ? [matches[0].span.start] : [],
+    );
+    // figures standing alone in an actual column report the indicators still without one
+    const open = indicators.map((ind, i) => ({
+      kind: ind.kind,
+      unit: ind.unit,
+      open: matches[i].actual === null && !matches[i].explicitlyDone,
+    }));
+    for (const { indicator: i, figure } of assignBareFigures(columns.bareFigures, open)) {
+      matches[i] = {
+        actual: actualOfBare(target, indicators[i], figure),
+        actual_period: null,
+        span: { start: figure.start, end: figure.end },
+        month: null,
+        fullYear: false,
+        explicitlyDone: false,
+      };
+    }
     indicators.forEach((ind, i) => {
       ind.actual = matches[i].actual;
       ind.actual_period = matches[i].actual_period;
@@ -38,8 +97,11 @@ export function assessTask(
       target,
       indicators.map((i) => i.source.target.start),
     );
-    const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth });
-    return { indicators, status: result.status, reason: reasonOf(result) };
+    const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth, monthly, columns });
+    const assessment: Assessment = { indicators, status: result.status, reason: reasonOf(result) };
+    if (result.status !== 'no_report' && result.missing.length)
+      assessment.missing_figures = result.missing.map((ind) => ind.metric);
+    return assessment;
   } catch (err) {
     // a bug must not take down a whole table: report it on the task instead
     const message = err instanceof Error ? err.message : String(err);

@@ -5,6 +5,7 @@
 // of the metric, not a scan of the stretch. The assessor compares dozens of metrics with
 // hundreds of stretches of one text; nothing is kept between texts.
 import type { Piece } from './text.js';
+import { METRIC_SYNONYMS } from './vocab/metric-words.js';
 
 /** The word pairs of a metric, with their weights (common report words weigh little). */
 export interface MetricGrams {
@@ -58,14 +59,23 @@ const isWordChar = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
- * Report shorthand: 规模以上 is written 规上, 限额以上 限上; list words (、和及与) carry no
- * meaning. Each match and how many characters it drops (规模以上 → 规上 drops 模以).
+ * Report shorthand: 规模以上 is written 规上, 地区生产总值 GDP (vocab/metric-words.ts); list
+ * words (、和及与) carry no meaning. Each long form is replaced by its short form, and how many
+ * characters it drops is kept for mapping offsets back.
  */
-const SHORTHAND = /规模以上|限额以上|[、和及与]/g;
+const SHORT_FORM = new Map(METRIC_SYNONYMS.map((s) => [s.written, s.as]));
+const SHORTHAND = new RegExp(
+  [...METRIC_SYNONYMS.map((s) => s.written)]
+    .sort((a, b) => b.length - a.length)
+    .concat('[、和及与]')
+    .join('|'),
+  'g',
+);
+const shortOf = (m: string): string => SHORT_FORM.get(m) ?? '';
 
-/** Report shorthand normalised: 规模以上 → 规上, 限额以上 → 限上, 、和及与 dropped. */
+/** Report shorthand normalised: 规模以上 → 规上, 地区生产总值 → GDP, 、和及与 dropped. */
 export function normaliseWording(text: string): string {
-  return text.replace(SHORTHAND, (m) => (m.length === 4 ? m[0] + m[3] : ''));
+  return text.replace(SHORTHAND, shortOf);
 }
 
 /** The word pairs of a metric, in order, repeats kept (a repeated pair weighs twice). */
@@ -108,9 +118,11 @@ export class GramIndex {
     let m: RegExpExecArray | null;
     let total = 0;
     while ((m = SHORTHAND.exec(text))) {
-      // 规模以上 keeps 规 and 上: offsets inside it fall on 上; a list word is dropped whole
-      const from = m[0].length === 4 ? m.index + 1 : m.index;
-      const count = m[0].length === 4 ? 2 : 1;
+      // 规模以上 → 规上: offsets inside the long form fall on the short form's last character;
+      // a list word is dropped whole
+      const kept = shortOf(m[0]).length;
+      const from = m.index + Math.max(0, kept - 1);
+      const count = m[0].length - kept;
       for (let k = 1; k <= count; k++) {
         this.dropAt.push(from + k);
         this.dropped.push(++total);

@@ -4,6 +4,7 @@
 import type { Direction, Indicator, IndicatorKind } from '../domain/index.js';
 import { parseChineseNumeral, quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
 import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
+import { NAMING_TERMS } from './vocab/measure-words.js';
 
 /** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
 const LEADING_VERBS =
@@ -11,7 +12,7 @@ const LEADING_VERBS =
 /** Words between a metric and its number that are not part of the metric. */
 const TRAILING_FILLER =
   /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
-const LEADING_FILLER = /^(力争|确保|争取|全年|年内|累计)?/;
+const LEADING_FILLER = /^(\d{4}年)?(力争|确保|争取|全年|年内|累计)?/;
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
 const AT_MOST_BEFORE = /(控制在|下降到|降至|降到|不超过|不高于|压减到|压降到)[^，。；]{0,4}$/;
@@ -35,6 +36,7 @@ function kindOf(metric: string, q: Quantity): IndicatorKind {
 
 function cleanMetric(s: string): string {
   return s
+    .trim()
     .replace(TRAILING_FILLER, '')
     .replace(LEADING_FILLER, '')
     .replace(/^[、，]+|[、，]+$/g, '')
@@ -42,7 +44,10 @@ function cleanMetric(s: string): string {
 }
 
 /** A money figure followed by a noun qualifies it (10亿元以上项目): not a target of its own. */
-function isQualifier(text: string, q: Quantity, clauseEnd: number): boolean {
+function isQualifier(text: string, q: Quantity, clauseEnd: number, later: boolean): boolean {
+  // 30户以上自然村寨…覆盖率达95%: a threshold before a noun, when the clause measures something else
+  if (later && q.kind !== 'percent' && /^(以上|以下)[\u4e00-\u9fff](?<!的)/.test(text.slice(q.end, q.end + 3)))
+    return true;
   if (q.unit !== '元' && q.unit !== '美元') return false;
   const after = text.slice(q.end, clauseEnd).replace(/^(以上|以下|左右)/, '');
   return after.length > 0 && !/^[、（(）)]/.test(after);
@@ -109,7 +114,13 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const q = qs[i];
     if (insideAny(q.start, quoted)) continue;
     if (/^[“"]/.test(text.slice(q.end, q.end + 1))) continue; // 两个“万亩千亿”: naming, not counting
-    if (isQualifier(text, q, clause.end)) continue;
+    if (isQualifier(text, q, clause.end, i + 1 < qs.length)) continue;
+    // 落实…90条措施: a package of measures named by its size, not a count to reach
+    if (
+      /^(措施|举措|政策|意见)/.test(text.slice(q.end, q.end + 2)) &&
+      /(落实|贯彻|执行|兑现)/.test(text.slice(clause.start, q.start))
+    )
+      continue;
     const before = text.slice(clause.start, q.start);
     parenOpen = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
     const parenClosed = Math.max(before.lastIndexOf('）'), before.lastIndexOf(')'));
@@ -132,11 +143,14 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       segmentStart = q.end;
       continue;
     }
+    // 2-3个: a range whose lower bound is the floor
+    const range = /(\d+(?:\.\d+)?)[-—~至到]$/.exec(text.slice(segmentStart, q.start));
+    const rangeFloor = range ? rangeLow(text, q, Number(range[1])) : null;
     const next = qs[i + 1];
     const nounEnd = Math.min(clause.end, next && !insideAny(next.start, quoted) ? next.start : clause.end);
     let after = text.slice(q.end, nounEnd).replace(/^(以上|以下|以内|左右|余|多)/, '');
     after = after.split(/[、（(]/)[0];
-    let head = text.slice(segmentStart, q.start);
+    let head = text.slice(segmentStart, range ? q.start - range[0].length : q.start);
     const multi = /分别|各$/.test(head.replace(TRAILING_FILLER, (s) => (s.includes('各') ? '各' : s)));
     if (segmentStart === clause.start) {
       const v = LEADING_VERBS.exec(head.replace(LEADING_FILLER, ''));
@@ -150,7 +164,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       kind: kindOf(metric, q),
       direction: atMost || growthDown ? 'at_most' : 'at_least',
       target: value,
-      floor: value,
+      floor: rangeFloor !== null && !growthDown && !atMost ? rangeFloor : value,
       unit: q.unit,
       start: q.start,
       end: q.end,
@@ -198,6 +212,12 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
   return out;
 }
 
+/** The lower bound of a range in the upper bound's unit (`1-2万亩` → 10000). */
+function rangeLow(text: string, upper: Quantity, low: number): number {
+  const written = /^\d+(?:\.\d+)?/.exec(text.slice(upper.start, upper.end));
+  return written && Number(written[0]) ? low * (upper.value / Number(written[0])) : low;
+}
+
 /** A draft from the shared fields of a clause, with its own metric and, in a list, its own figure.
  * (Written out, not spread: object spread is several times slower here and this runs per figure.) */
 function draftOf(base: Omit<Draft, 'metric'>, metric: string, q?: Quantity): Draft {
@@ -225,11 +245,59 @@ function prefixVerb(first: string, item: string): string {
   return v && !LEADING_VERBS.test(item) ? v[1] + item : item;
 }
 
+/**
+ * The row number some tables print inside the target cell (`*1.`, `2.`, `3.90%的…` where 3 is
+ * the number and 90% the figure, since a figure is not written with a trailing zero), blanked
+ * with spaces so that offsets stay valid.
+ */
+const ROW_NUMBER = /^\s*[*＊]?\d{1,3}[.．、](?=[^\d]|[1-9]\d*0%)/;
+function withoutRowNumber(text: string): string {
+  const m = ROW_NUMBER.exec(text);
+  return m ? ' '.repeat(m[0].length) + text.slice(m[0].length) : text;
+}
+
+/**
+ * A number standing alone between spaces in a target spread over several columns (`… 1800 建成`,
+ * a planned amount whose unit is the column's): an amount in the target's own unit.
+ */
+function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
+  const out: Draft[] = [];
+  for (const q of all) {
+    if (q.kind !== 'bare' || !/^\s$/.test(text[q.start - 1] ?? '') || !/^(\s|$)/.test(text.slice(q.end, q.end + 1)))
+      continue;
+    if (!/^\d+(\.\d+)?$/.test(text.slice(q.start, q.end))) continue;
+    const before = text.slice(0, q.start).trimEnd();
+    if (!/[\u4e00-\u9fff）)]$/.test(before)) continue;
+    const metric = cleanMetric(before.split(/[，,。；;\s]/).pop() ?? '') || '计划值';
+    out.push({
+      metric,
+      kind: 'amount',
+      direction: 'at_least',
+      target: q.value,
+      floor: q.value,
+      unit: null,
+      start: q.start,
+      end: q.end,
+    });
+  }
+  return out;
+}
+
+/** Where fixed terms with a numeral stand (一件事, 二套房): their numbers name, not count. */
+function namingTermRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  NAMING.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAMING.exec(text))) out.push([m.index - 1, m.index + m[0].length]);
+  return out;
+}
+const NAMING = new RegExp(NAMING_TERMS.join('|'), 'g');
+
 /** Mentions of 确保 without a pair: 确保X is the floor and the target. Pairs are set in amountsIn. */
 export function extractIndicators(target: string): Indicator[] {
   if (!target) return [];
-  const text = toHalfWidth(target);
-  const quoted = quotedRanges(text);
+  const text = withoutRowNumber(toHalfWidth(target));
+  const quoted = [...quotedRanges(text), ...namingTermRanges(text)];
   const quantities = quantitiesOfHalfWidth(text);
   const drafts: Draft[] = [];
   for (const clause of clausesOf(text)) {
@@ -239,6 +307,7 @@ export function extractIndicators(target: string): Indicator[] {
       ...amountsIn(text, clause, quantities, quoted),
     );
   }
+  if (/\s\d/.test(text)) drafts.push(...plainColumnNumbers(text, quantities));
   drafts.sort((a, b) => a.start - b.start);
   return drafts.map((d) => ({
     metric: d.metric,

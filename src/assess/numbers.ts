@@ -82,7 +82,7 @@ function unitAt(text: string, at: number): UnitRow | null {
 }
 
 // An Arabic number with an optional 万/亿 multiplier (matched where a digit is found).
-const ARABIC = /(\d+(?:\.\d+)?)(万亿|万|亿|千(?!瓦|米|克))?/y;
+const ARABIC = /(\d+(?:\.\d+)?)(万亿|万|亿|萬|億|千(?!瓦|米|克))?/y;
 const DIGIT_CHARS = '0123456789';
 const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 /** 1 for a digit, 2 for a Chinese numeral character, by char code. */
@@ -147,7 +147,9 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       end = start + written.length;
       i = end - 1;
       value = parseFloat(m[1]);
-      if (m[2]) value *= m[2] === '万亿' ? 1e12 : m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1000;
+      if (m[2])
+        value *=
+          m[2] === '万亿' ? 1e12 : m[2] === '万' || m[2] === '萬' ? 1e4 : m[2] === '亿' || m[2] === '億' ? 1e8 : 1000;
       // a digit glued to a letter or another digit group (3184路, V09, 2023-2025) is a name
       if (
         (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end))) &&
@@ -168,7 +170,8 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       end += 4;
     } else {
       const next = text[end];
-      const unitStart = next === '余' || next === '多' ? end + 1 : end;
+      // 余/多 between the number and its unit; one space, as tables print `200 个`
+      const unitStart = next === '余' || next === '多' || (next === ' ' && unitAt(text, end + 1)) ? end + 1 : end;
       const row = unitAt(text, unitStart);
       if (row) {
         unit = row.base;

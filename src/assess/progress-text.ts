@@ -34,6 +34,8 @@ export interface FigureContext {
 export interface PeriodMark {
   label: string;
   month: number | null;
+  /** The wording covers the whole year (全年, 1-12月, 2023年度). */
+  fullYear: boolean;
   start: number;
   end: number;
 }
@@ -64,7 +66,14 @@ const isSegmentStop = (c: number): boolean =>
   c === 0x3a ||
   c === 0x0a;
 const isSegmentEnd = (c: number): boolean => isSegmentStop(c) || c === 0xff08 || c === 0x28;
-const GLOBAL_PERIODS = PERIOD_PATTERNS.map((p) => ({ re: new RegExp(p.pattern.source, 'g'), month: p.month }));
+const GLOBAL_PERIODS = PERIOD_PATTERNS.map((p) => ({
+  re: new RegExp(p.pattern.source, 'g'),
+  month: p.month,
+  fullYear: p.fullYear ?? (() => false),
+}));
+/** Where a paragraph's run of sentences starts: a period at its head (一季度，…；…) dates them all. */
+const isParagraphStop = (c: string): boolean =>
+  c === '。' || c === '\n' || c === '!' || c === '?' || c === '！' || c === '？';
 
 /** A money figure followed by 以上/以下 and a noun qualifies it (1亿元以上项目13个). */
 function isQualifier(text: string, q: Quantity): boolean {
@@ -122,21 +131,33 @@ export class ProgressText {
    * Indices of the figures (of the first MAX_FIGURES) that can report an indicator: rates for
    * growth and share, amounts of the same unit family for amounts. Grouped once per text.
    */
-  figuresFor(kind: 'percent' | 'amount', unit: string | null): readonly number[] {
+  figuresFor(kind: 'percent' | 'amount' | 'bare', unit: string | null): readonly number[] {
     const groups = this.once('figureGroups', () => {
       const map = new Map<string, number[]>();
       const n = Math.min(this.quantities.length, MAX_FIGURES);
       for (let i = 0; i < n; i++) {
         const q = this.quantities[i];
-        if (q.kind !== 'percent' && q.kind !== 'amount') continue;
-        const key = q.kind === 'percent' ? '%' : unitKey(q.unit);
+        if (q.kind === 'bare' && !this.isBareAmount(q)) continue;
+        if (q.kind === 'points') continue;
+        const key = q.kind === 'percent' ? '%' : q.kind === 'bare' ? '#' : unitKey(q.unit);
         const list = map.get(key);
         if (list) list.push(i);
         else map.set(key, [i]);
       }
       return map;
     });
-    return groups.get(kind === 'percent' ? '%' : unitKey(unit)) ?? [];
+    return groups.get(kind === 'percent' ? '%' : kind === 'bare' ? '#' : unitKey(unit)) ?? [];
+  }
+
+  /** A number without a unit that may be an amount in the target's unit (`完成投资12.5`), not a
+   * year, an ordinal, a list number or a date. */
+  private isBareAmount(q: Quantity): boolean {
+    const after = this.text[q.end] ?? '';
+    return (
+      !/[.、)）年月日号届期批版次:：-]/.test(after) &&
+      this.text[q.start - 1] !== '第' &&
+      !/[-~]/.test(this.text[q.start - 1] ?? '')
+    );
   }
 
   /** Figure i with what stands around it (worked out on first use: most figures are never asked for). */
@@ -156,9 +177,13 @@ export class ProgressText {
     const sentence = this.sentences[sentenceIndex] ?? { text: '', start: q.start, end: q.start };
     const before = text.slice(Math.max(clause.start, q.start - MAX_LOOKBACK), q.start);
     const near = text.slice(Math.max(clause.start, q.start - 12), q.start);
-    const labelsAfter = text[clause.end] === '：' || text[clause.end] === ':';
+    // a colon inside a note in brackets (（数据来源：区统计局）) does not make the figure a label
+    const labelsAfter =
+      (text[clause.end] === '：' || text[clause.end] === ':') && !/[（(]/.test(text.slice(q.end, clause.end));
     const excluded =
       labelsAfter ||
+      // `1家已基本完成建设`: nearly done is not done
+      /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
       NOT_A_RESULT.test(before) ||
       RESTATED_TARGET.test(before) ||
       isQualifier(text, q) ||
@@ -206,12 +231,24 @@ export class ProgressText {
     return { text: text.slice(start, end), start, end };
   }
 
-  /** The wording in the same sentence that ends closest before `at` (ties: the longer, then the
-   * earlier pattern), e.g. 1-11月, 截至11月底, 三季度. Asked once per actual found. */
+  /** The wording that ends closest before `at` in the same sentence (ties: the longer, then the
+   * earlier pattern), e.g. 1-11月, 截至11月底, 三季度; failing that, the wording at the head of
+   * the paragraph the sentence belongs to (`一季度，…；…；开通特色公交线路1条`). Asked once per actual found. */
   periodBefore(sentence: Piece, at: number): PeriodMark | null {
-    const window = this.text.slice(sentence.start, at);
+    const own = this.lastPeriodIn(sentence.start, at);
+    if (own) return own;
+    let from = sentence.start;
+    while (from > 0 && sentence.start - from < MAX_LOOKBACK * 4 && !isParagraphStop(this.text[from - 1])) from--;
+    if (from === sentence.start) return null;
+    // only a period that opens the paragraph dates what follows it
+    const head = this.lastPeriodIn(from, Math.min(sentence.start, from + 16));
+    return head && head.start - from <= 2 ? head : null;
+  }
+
+  private lastPeriodIn(start: number, at: number): PeriodMark | null {
+    const window = this.text.slice(start, at);
     let best: PeriodMark | null = null;
-    for (const { re, month } of GLOBAL_PERIODS) {
+    for (const { re, month, fullYear } of GLOBAL_PERIODS) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(window))) {
@@ -220,12 +257,14 @@ export class ProgressText {
           re.lastIndex++;
           continue;
         }
-        if (
-          !best ||
-          end > best.end - sentence.start ||
-          (end === best.end - sentence.start && m[0].length > best.label.length)
-        ) {
-          best = { label: m[0], month: month(m), start: sentence.start + m.index, end: sentence.start + end };
+        if (!best || end > best.end - start || (end === best.end - start && m[0].length > best.label.length)) {
+          best = {
+            label: m[0],
+            month: month(m),
+            fullYear: fullYear(m),
+            start: start + m.index,
+            end: start + end,
+          };
         }
       }
     }

@@ -66,7 +66,7 @@ function phrase(e: Evidence): string {
     case 'short_of_floor':
       return `${actualText(e.indicator)}，未达${target(e.indicator)}但不低于序时进度${pct(e.timeShare)}`;
     case 'unreported':
-      return `${e.indicator.metric}未报告实际值`;
+      return `进展未写明「${e.indicator.metric}」的实际数值`;
     case 'ongoing':
       return `仍在推进（“${e.word}”）`;
     case 'uncovered':
@@ -75,6 +75,16 @@ function phrase(e: Evidence): string {
       return clip(e.sentence);
     case 'effort_only':
       return '目标为持续性工作，进展已报送';
+    case 'rate_below':
+      return `完成率${trim(e.rate)}%，低于序时进度${pct(e.timeShare)}`;
+    case 'flag':
+      return `进度标记为“${e.answer}”，未达序时进度`;
+    case 'part_year':
+      return `${actualText(e.indicator)}（${target(e.indicator)}），为年内阶段数据，全年结果待定`;
+    case 'rate_partial':
+      return `完成率${trim(e.rate)}%，尚未全部完成`;
+    case 'whole_done':
+      return `进展称“${clip(e.statement)}”`;
   }
 }
 

@@ -6,6 +6,7 @@ import type { ActualMatch } from './actuals.js';
 import { checkGoal, coverage, ONGOING, type TargetClause } from './deliverables.js';
 import { gramsOf } from './gram-index.js';
 import type { ProgressText } from './progress-text.js';
+import type { ReportColumns } from './report-columns.js';
 import { clausesOf, WordMatcher } from './text.js';
 import {
   APPLICATION_WORDS,
@@ -29,7 +30,12 @@ export type Evidence =
   | { type: 'ongoing'; word: string; sentence: string }
   | { type: 'uncovered'; clause: string }
   | { type: 'covered'; sentence: string }
-  | { type: 'effort_only' };
+  | { type: 'effort_only' }
+  | { type: 'rate_below'; rate: number; timeShare: number }
+  | { type: 'flag'; answer: string }
+  | { type: 'part_year'; indicator: Indicator }
+  | { type: 'rate_partial'; rate: number }
+  | { type: 'whole_done'; statement: string };
 
 export interface StatusInput {
   target: string;
@@ -39,11 +45,17 @@ export interface StatusInput {
   clauses: TargetClause[];
   /** Last month of the report period (12 for Q4 or a full year). */
   endMonth: number;
+  /** A monthly report: an undated figure counts as of its month, not one month before. */
+  monthly?: boolean;
+  /** Figures, rates, flags and done statements of a report split over several columns. */
+  columns?: ReportColumns;
 }
 
 export interface StatusResult {
   status: Status;
   evidence: Evidence[];
+  /** Indicators the report gives no figure for (and does not say are accomplished). */
+  missing: Indicator[];
 }
 
 /** How much of an item's wording a sentence must share for its ongoing word to count. */
@@ -58,13 +70,20 @@ const UNPUBLISHED = anyOf(PENDING_PATTERNS);
 const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
 const AUTHORITY_CAUSE = /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革|影响|原因)/;
 
-/** Share of the year elapsed at the figure's date (undated: one month before the period ends). */
-export function timeShare(month: number | null, endMonth: number): number {
-  const m = month ?? Math.max(1, endMonth - 1);
+/**
+ * Share of the year elapsed at the figure's date. Undated: one month before the period ends,
+ * since reports are written before it closes; in a monthly report, that month.
+ */
+export function timeShare(month: number | null, endMonth: number, monthly = false): number {
+  const m = month ?? (monthly ? endMonth : Math.max(1, endMonth - 1));
   return Math.min(1, m / 12);
 }
 
-function judge(ind: Indicator, match: ActualMatch, endMonth: number): Evidence {
+/** A rate (growth, share) or a level to stay under can still move before the year ends. */
+const canStillMove = (ind: Indicator): boolean =>
+  ind.kind === 'growth' || ind.kind === 'share' || (ind.direction === 'at_most' && ind.kind !== 'rank');
+
+function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: boolean): Evidence {
   if (match.explicitlyDone) return { type: 'met', indicator: ind, explicit: true };
   const { actual, floor } = ind;
   if (actual === null) return { type: 'unreported', indicator: ind };
@@ -72,9 +91,13 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number): Evidence {
     return actual === floor ? { type: 'met', indicator: ind, explicit: false } : { type: 'unreported', indicator: ind };
   }
   const meets = ind.direction === 'at_most' ? actual <= floor : actual >= floor;
-  if (meets) return { type: 'met', indicator: ind, explicit: false };
+  // a rate met for part of the year keeps the task on track; only a whole-year figure closes it
+  if (meets)
+    return canStillMove(ind) && !match.fullYear
+      ? { type: 'part_year', indicator: ind }
+      : { type: 'met', indicator: ind, explicit: false };
   if (ind.kind !== 'amount' || ind.direction === 'at_most') return { type: 'below', indicator: ind, timeShare: null };
-  const share = timeShare(match.month, endMonth);
+  const share = timeShare(match.month, endMonth, monthly);
   return actual < floor * share
     ? { type: 'below', indicator: ind, timeShare: share }
     : { type: 'short_of_floor', indicator: ind, timeShare: share };
@@ -128,36 +151,60 @@ function applicationAwaited(target: string, pt: ProgressText, facts: SentenceFac
 
 /** Decides the status of one task. */
 export function statusOf(input: StatusInput): StatusResult {
-  const { progress: pt, indicators, matches, clauses, endMonth } = input;
-  if (!pt.text.trim()) return { status: 'no_report', evidence: [{ type: 'empty' }] };
-  const judged = indicators.map((ind, i) => judge(ind, matches[i], endMonth));
+  const { progress: pt, indicators, matches, clauses, endMonth, columns } = input;
+  const monthly = input.monthly ?? false;
+  if (!pt.text.trim()) return { status: 'no_report', evidence: [{ type: 'empty' }], missing: indicators };
+  const judged = indicators.map((ind, i) => judge(ind, matches[i], endMonth, monthly));
   const { sentences } = pt;
   const facts = factsOf(pt);
+  const rates = columns?.rates ?? [];
+  // the whole task said to be done: a cell saying only 已完成, or every completion rate at 100%
+  const wholeDone: Evidence | null = columns?.doneStatement
+    ? { type: 'whole_done', statement: columns.doneStatement }
+    : rates.length && rates.every((r) => r.value >= 100)
+      ? { type: 'whole_done', statement: `完成率${rates[0].value}%` }
+      : null;
+  const missing = (): Indicator[] =>
+    wholeDone ? [] : judged.flatMap((e) => (e.type === 'unreported' ? [e.indicator] : []));
 
   // behind
   const behind: Evidence[] = judged.filter((e) => e.type === 'below');
+  for (const r of rates) {
+    const p = pt.periodBefore(
+      pt.sentences[Math.max(0, sentenceAt(pt, r.start))] ?? { text: '', start: 0, end: 0 },
+      r.start,
+    );
+    const share = timeShare(p?.month ?? null, endMonth, monthly);
+    if (r.value < share * 100 - 1e-9) behind.push({ type: 'rate_below', rate: r.value, timeShare: share });
+  }
+  if (columns?.behindFlag) behind.push({ type: 'flag', answer: columns.behindFlag });
   sentences.forEach((s, i) => {
     const word = facts[i].delay;
     if (word) behind.push({ type: 'delay', word, sentence: s.text });
   });
   for (const c of clauses)
     if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
-  if (behind.length) return { status: 'behind', evidence: behind };
+  if (behind.length) return { status: 'behind', evidence: behind, missing: missing() };
 
   // pending
   const unpublished = sentences.find((_, i) => facts[i].unpublished);
-  if (unpublished) return { status: 'pending', evidence: [{ type: 'unpublished', sentence: unpublished.text }] };
+  if (unpublished)
+    return { status: 'pending', evidence: [{ type: 'unpublished', sentence: unpublished.text }], missing: missing() };
   const awaited = applicationAwaited(input.target, pt, facts);
-  if (awaited) return { status: 'pending', evidence: [{ type: 'awaiting', sentence: awaited }] };
+  if (awaited) return { status: 'pending', evidence: [{ type: 'awaiting', sentence: awaited }], missing: missing() };
   const forecast = sentences.find((_, i) => facts[i].forecast);
-  const anyActual = judged.some((e) => e.type === 'met' || e.type === 'short_of_floor');
+  const anyActual = judged.some((e) => e.type === 'met' || e.type === 'short_of_floor' || e.type === 'part_year');
   if (forecast && !anyActual && facts.every((f) => f.forecast || !f.hasDigit)) {
-    return { status: 'pending', evidence: [{ type: 'forecast_only', sentence: forecast.text }] };
+    return { status: 'pending', evidence: [{ type: 'forecast_only', sentence: forecast.text }], missing: missing() };
   }
 
   // done or on_track
-  const open: Evidence[] = judged.filter((e) => e.type === 'unreported' || e.type === 'short_of_floor');
-  const met = judged.filter((e) => e.type === 'met');
+  const open: Evidence[] = judged.filter(
+    (e) => (e.type === 'unreported' && !wholeDone) || e.type === 'short_of_floor' || e.type === 'part_year',
+  );
+  for (const r of rates) if (r.value < 100) open.push({ type: 'rate_partial', rate: r.value });
+  const met: Evidence[] = judged.filter((e) => e.type === 'met');
+  if (wholeDone) met.unshift(wholeDone);
   // work said to go on for an indicator or a deliverable means part of the task is unfinished;
   // ongoing effort clauses (营造…, 深化…) neither make nor unmake done
   const concreteNames = (): string[] => [
@@ -169,11 +216,17 @@ export function statusOf(input: StatusInput): StatusResult {
     open.push({ type: 'ongoing', word: facts[ongoingAt].ongoing ?? '', sentence: sentences[ongoingAt].text });
   const covered: Evidence[] = [];
   const concrete = indicators.length + clauses.filter((c) => c.kind !== 'effort').length;
-  if (concrete === 0) return { status: 'on_track', evidence: [{ type: 'effort_only' }] };
+  if (concrete === 0) {
+    // a task of effort clauses only is done when the report says the whole of it is
+    if (wholeDone && open.length === 0) return { status: 'done', evidence: [wholeDone], missing: [] };
+    return { status: 'on_track', evidence: [...open, { type: 'effort_only' }], missing: missing() };
+  }
   for (const c of clauses) {
     // once the task is surely on_track and the reason has its three pieces, the rest cannot matter
     if (open.length >= REASON_PIECES) break;
     if (c.kind === 'effort') continue;
+    // the report says the whole task is done: each deliverable with it
+    if (wholeDone) continue;
     if (c.kind === 'checkable') {
       if (checkGoal(c, pt) !== 'met') open.push({ type: 'uncovered', clause: c.text });
       else covered.push({ type: 'covered', sentence: c.text });
@@ -184,8 +237,13 @@ export function statusOf(input: StatusInput): StatusResult {
     else if (!cov.done) open.push({ type: 'uncovered', clause: c.text });
     else if (cov.evidence) covered.push({ type: 'covered', sentence: cov.evidence });
   }
-  if (open.length === 0) return { status: 'done', evidence: [...met, ...covered] };
-  return { status: 'on_track', evidence: [...open, ...met, ...covered] };
+  if (open.length === 0) return { status: 'done', evidence: [...met, ...covered], missing: [] };
+  return { status: 'on_track', evidence: [...open, ...met, ...covered], missing: missing() };
+}
+
+/** Index of the sentence holding offset `at`, or -1. */
+function sentenceAt(pt: ProgressText, at: number): number {
+  return pt.sentences.findIndex((s) => at >= s.start && at < s.end);
 }
 
 /** How many pieces of evidence a reason cites (reason.ts). */

@@ -35,6 +35,11 @@ export interface Assessment {
   status: Status;
   /** One sentence citing the numbers or words behind the status. */
   reason: string;
+  /**
+   * Metrics of the target's indicators that a non-empty report gives no figure for (and does
+   * not say are accomplished), e.g. `["地区生产总值增长"]`; absent when none is missing.
+   */
+  missing_figures?: string[];
 }
 
 export type AssessedTask = Task & Assessment;

@@ -23,6 +23,14 @@ export const UNITS: readonly UnitRow[] = [
   { written: '亿元', base: '元', factor: 1e8 },
   { written: '万元', base: '元', factor: 1e4 },
   { written: '元', base: '元', factor: 1 },
+  // standards per person or period (低保标准, 补贴标准): a rate of money, kept apart from amounts
+  { written: '元/人月', base: '元/人月', factor: 1 },
+  { written: '元/人年', base: '元/人年', factor: 1 },
+  { written: '元/人', base: '元/人', factor: 1 },
+  { written: '元/月', base: '元/月', factor: 1 },
+  { written: '元/年', base: '元/年', factor: 1 },
+  // a multiple (不低于最低生活保障标准的1.6倍)
+  { written: '倍', base: '倍', factor: 1 },
   { written: '平方公里', base: '平方公里', factor: 1 },
   { written: '平方米', base: '平方米', factor: 1 },
   { written: '平米', base: '平方米', factor: 1 },
@@ -74,6 +82,13 @@ export const UNITS: readonly UnitRow[] = [
   { written: '床', base: '床', factor: 1 },
   { written: '公斤', base: '公斤', factor: 1 },
   { written: '标箱', base: '标箱', factor: 1 },
+  // traditional characters, as tables run through a converter print them; kept as written
+  { written: '畝', base: '畝', factor: 1 },
+  { written: '個', base: '個', factor: 1, family: 'entity' },
+  { written: '戶', base: '戶', factor: 1, family: 'entity' },
+  { written: '間', base: '間', factor: 1 },
+  { written: '臺', base: '臺', factor: 1 },
+  { written: '輛', base: '輛', factor: 1 },
   { written: '万标箱', base: '标箱', factor: 1e4 },
 ];
 
@@ -106,3 +121,16 @@ export function sameUnitFamily(a: string | null, b: string | null): boolean {
   const fa = FAMILY.get(a);
   return fa !== undefined && fa === FAMILY.get(b);
 }
+
+/** Fixed terms written with a numeral that name a thing rather than count it. */
+export const NAMING_TERMS: readonly string[] = [
+  '一件事',
+  '一次办',
+  '一网通办',
+  '一网统管',
+  '二套房',
+  '一码通',
+  '一站式',
+  '一张网',
+  '一张图',
+];

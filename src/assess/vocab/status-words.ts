@@ -111,6 +111,15 @@ export const DELAY_WORDS: readonly string[] = [
   '停滞',
   '未能完成',
   '暂缓',
+  '推进缓慢',
+  '进展缓慢',
+  '进度偏慢',
+  '偏慢',
+  '进度慢',
+  '未开工',
+  '未达到序时',
+  '未完成序时',
+  '落后序时',
 ];
 
 /** The result depends on figures or rankings not yet published. */
@@ -119,6 +128,8 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
   /(数据|排名|结果|名单|考评|评估|评价)[^。；]{0,20}(将|预计|待|尚未|未)[^。；]{0,20}(公布|发布|揭晓|出炉)/,
   /(待|尚未|未)(公布|发布)[^。；]{0,6}(数据|排名|结果|名单)/,
   /(机构调整|职能调整|机构改革)/,
+  // not started because a higher authority has not opened it yet
+  /待[^。；，,]{0,6}(国家|省|市|上级)[^。；，,]{0,6}(统一)?(部署|安排|通知|下达|出台)/,
 ];
 
 /** A designation or award the target applies for. */
@@ -307,4 +318,59 @@ export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: Re
     missed: /(?<![未不无])发生[^，。；]{0,6}(较大|重大)[^，。；]*事故/,
   },
   { target: /清零/, met: /全部清零|已清零|底数为0|实现清零|完成[^，。；]{0,6}清零/, missed: /未清零/ },
+];
+
+/**
+ * A completion rate of the whole task, as a report writes it when nothing names a part of the
+ * task before it (`完成率104%`, `当前进度88%`, `完成年度任务的42.56%`). Group 1 is the figure.
+ */
+export const TASK_RATE_PATTERNS: readonly RegExp[] = [
+  /^(?:已|总体|整体|累计|目前|当前|项目|工程|总)?(?:任务)?(?:完成率|完成进度|形象进度|工程进度|项目进度|总体进度|当前进度|进度)(?:为|达到?|已达|约)?(\d+(?:\.\d+)?)%/,
+  /^(?:已|累计|目前|共)?完成(?:年度|全年|本年度)?(?:目标)?(?:任务|计划|目标)(?:量)?的(\d+(?:\.\d+)?)%/,
+];
+
+/**
+ * A cell or sentence that says only that the work is accomplished (`已完成`, `完工,投入使用`):
+ * about the whole task, since it names nothing smaller.
+ */
+export const WHOLE_DONE_WORDS: readonly string[] = [
+  '已完成',
+  '完成',
+  '已全部完成',
+  '全部完成',
+  '全面完成',
+  '已建成',
+  '建成',
+  '已完工',
+  '完工',
+  '已竣工',
+  '竣工',
+  '已投用',
+  '投用',
+  '投入使用',
+  '已投入使用',
+  '已落实',
+  '已实施',
+  '已办结',
+  '已达标',
+];
+
+/**
+ * Preparatory steps (a plan drafted, a tender published, a site chosen): a report of such steps
+ * next to `已完成` says a step of the month is done, not the task.
+ */
+export const PREPARATORY_WORDS: readonly string[] = [
+  '方案',
+  '采购',
+  '招标',
+  '公告',
+  '选址',
+  '立项',
+  '前期',
+  '申请',
+  '意向',
+  '摸排',
+  '摸底',
+  '调研',
+  '部署',
 ];

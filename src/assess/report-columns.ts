@@ -1,0 +1,264 @@
+// What a report split over several columns says beside its prose (assessment.md, "Tables that
+// split a report over several columns"): figures standing alone in an actual column, completion
+// rates of the whole task, a schedule flag, and a cell that says only that the work is done.
+// The parser hands the columns over as `progress_parts`; without them the joined text is read
+// the same way, a cell being what stands between spaces (`2712 110.69% 6 100%`).
+import type { ProgressPart } from '../domain/index.js';
+import { toHalfWidth } from './numbers.js';
+import type { ProgressText } from './progress-text.js';
+import { WordMatcher } from './text.js';
+import { unitKey } from './vocab/measure-words.js';
+import { PREPARATORY_WORDS, TASK_RATE_PATTERNS, WHOLE_DONE_WORDS } from './vocab/status-words.js';
+
+/** A figure with nothing around it that names a metric: the actual of the target's indicator. */
+export interface BareFigure {
+  value: number;
+  /** Base unit, or null for a bare number (its unit is the target's). */
+  unit: string | null;
+  /** The number carried no 万/亿 multiplier: it is read in the unit the target wrote (50亿元 → 12.5 is 12.5亿元). */
+  plain: boolean;
+  start: number;
+  end: number;
+}
+
+/** A completion rate of the whole task, in %. */
+export interface TaskRate {
+  value: number;
+  start: number;
+  end: number;
+}
+
+export interface ReportColumns {
+  bareFigures: BareFigure[];
+  rates: TaskRate[];
+  /** Rates of one part of the task (`已完工8条，完成率114%` where 8条 is not the task's figure). */
+  partRates: TaskRate[];
+  /** The schedule flag answered so that the task is behind, as written (`否`). */
+  behindFlag: string | null;
+  /** A cell or sentence saying only that the work is done (`已完成`), unless the text shows it is a step. */
+  doneStatement: string | null;
+}
+
+const WHOLE_DONE = new Set(WHOLE_DONE_WORDS);
+const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
+/** A cell of a joined report: what stands between spaces. */
+const CELL = /\S+/g;
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+const PERCENT = /^(\d+(?:\.\d+)?)%$/;
+const FLAG = /^[是否]$/;
+/** Words an actual cell may hold around its figure without naming a metric. */
+const FIGURE_CELL_FILLER = /(累计|共计|共|已|完成|实现|达到?|约|合计|新增)/g;
+/** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
+const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
+const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/** The last character before `at` that is not a space. */
+function charBefore(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i >= 0 ? text.charCodeAt(i) : -1;
+}
+
+/** Brackets hold notes (`（完成30%，完成率100%）`), not the statement itself. */
+const withoutNotes = (s: string): string => s.replace(/[（(][^（）()]*[）)]/g, '');
+
+/** Whether a cell or sentence says only that the work is done: `已完成`, `完工,投入使用`. */
+export function saysOnlyDone(piece: string): boolean {
+  const words = withoutNotes(piece)
+    .replace(/[。；;！!\s]+$/g, '')
+    .split(/[，,、]/)
+    .map((w) => w.trim());
+  return words.length > 0 && words.every((w) => WHOLE_DONE.has(w));
+}
+
+/** The task-rate figure of a clause (`完成率100%`), or null. */
+export function taskRateOf(clause: string): number | null {
+  for (const p of TASK_RATE_PATTERNS) {
+    const m = p.exec(clause);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** The figures of an actual cell when the cell holds nothing else (`2712`, `53个`, `完成9个`). */
+function figuresOfCell(pt: ProgressText, start: number, end: number): BareFigure[] {
+  const qs = pt.quantities.filter((q) => q.start >= start && q.end <= end);
+  if (qs.length === 0) return [];
+  let rest = '';
+  let at = start;
+  for (const q of qs) {
+    rest += pt.text.slice(at, q.start);
+    at = q.end;
+  }
+  rest += pt.text.slice(at, end);
+  if (/[\u4e00-\u9fff]/.test(rest.replace(FIGURE_CELL_FILLER, ''))) return [];
+  return qs
+    .filter((q) => q.kind === 'amount' || q.kind === 'bare')
+    .map((q) => ({
+      value: q.value,
+      unit: q.unit,
+      plain: q.kind === 'bare' && /^[\d.]+$/.test(pt.text.slice(q.start, q.end)),
+      start: q.start,
+      end: q.end,
+    }));
+}
+
+function fromParts(pt: ProgressText, parts: readonly ProgressPart[], out: ReportColumns): void {
+  let cursor = 0;
+  for (const part of parts) {
+    const cell = toHalfWidth(part.text).trim();
+    if (!cell) continue;
+    const found = pt.text.indexOf(cell, cursor);
+    const start = found >= 0 ? found : -1;
+    if (start >= 0) cursor = start + cell.length;
+    const end = start + cell.length;
+    if (part.role === 'actual' && start >= 0) out.bareFigures.push(...figuresOfCell(pt, start, end));
+    else if (part.role === 'rate') {
+      const m = /(\d+(?:\.\d+)?)%?/.exec(cell);
+      if (m && /^[\d.]+%?$/.test(cell.replace(/\s/g, '')))
+        out.rates.push({ value: Number(m[1]), start: Math.max(0, start), end: Math.max(0, end) });
+    } else if (part.role === 'flag') {
+      const answer = cell.startsWith('是') ? 'yes' : cell.startsWith('否') ? 'no' : null;
+      const asksDelay = DELAY_QUESTION.test(part.header);
+      if ((answer === 'yes' && asksDelay) || (answer === 'no' && !asksDelay)) out.behindFlag ??= cell;
+    } else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
+  }
+}
+
+/** The same reading on a joined text: each space-separated cell that is only a figure, rate or flag. */
+function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColumns): void {
+  const { text } = pt;
+  CELL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let previous: BareFigure | null = null;
+  while ((m = CELL.exec(text))) {
+    const cell = m[0];
+    const start = m.index;
+    const end = start + cell.length;
+    // a figure or flag glued to words before it (`候车亭 200 个`) belongs to the prose
+    const standsAlone = !isIdeograph(charBefore(text, start));
+    const last = previous;
+    previous = null;
+    if (!standsAlone) continue;
+    const pct = PERCENT.exec(cell);
+    if (pct) {
+      out.rates.push({ value: Number(pct[1]), start, end });
+      continue;
+    }
+    if (FLAG.test(cell) && start > 0) {
+      if (cell === '否') out.behindFlag ??= cell;
+      continue;
+    }
+    if (!PLAIN_NUMBER.test(cell)) continue;
+    const next = /^\s*(\S)/.exec(text.slice(end, end + 4));
+    if (next && isIdeograph(next[1].charCodeAt(0)) && !saysOnlyDone(text.slice(end).trim().split(/\s/)[0])) {
+      // `200 个`: a figure with its unit after a space; `2023 年`: a year
+      const q = pt.quantities.find((x) => x.start === start);
+      if (q && q.end > end) continue;
+    }
+    const value = Number(cell);
+    // a plain number right after an actual that is that actual's share of a target is a rate
+    // column written without % (`1000 55.6` against a target of 1800)
+    if (last && targets.some((t) => t > 0 && Math.abs((last.value / t) * 100 - value) <= 0.6)) {
+      out.rates.push({ value, start, end });
+      continue;
+    }
+    const figure: BareFigure = { value, unit: null, plain: true, start, end };
+    out.bareFigures.push(figure);
+    previous = figure;
+  }
+}
+
+/**
+ * Rates written as words in the prose (`完成率47.23%`), clause by clause. A rate is the whole
+ * task's when no figure stands before it in its sentence or the one that does is the task's
+ * actual (`完成9个，完成率100%`); after another figure it is that item's (`已完工8条，完成率114%`).
+ */
+function ratesInProse(pt: ProgressText, actualStarts: readonly number[], out: ReportColumns): void {
+  for (const c of pt.clauses) {
+    if (!c.text.includes('%')) continue;
+    const trimmed = c.text.trimStart();
+    const value = taskRateOf(trimmed);
+    if (value === null) continue;
+    const at = c.start + (c.text.length - trimmed.length);
+    if (out.rates.some((r) => r.start >= at && r.start < c.end)) continue;
+    const sentence = pt.sentences.find((s) => at >= s.start && at < s.end);
+    let before: number | null = null;
+    for (const q of pt.quantities) {
+      if (q.start >= at) break;
+      if (sentence && q.start >= sentence.start && q.kind !== 'bare') before = q.start;
+    }
+    const whole = before === null || actualStarts.includes(before);
+    (whole ? out.rates : out.partRates).push({ value, start: at, end: c.end });
+  }
+}
+
+/**
+ * Reads the report's columns. `targets` are the indicator targets as written (for telling a rate
+ * column without % from an actual); `parts` are the parser's columns when the table had several.
+ */
+export function readReportColumns(
+  pt: ProgressText,
+  parts: readonly ProgressPart[] | undefined,
+  targets: readonly number[],
+  actualStarts: readonly number[] = [],
+): ReportColumns {
+  const out: ReportColumns = { bareFigures: [], rates: [], partRates: [], behindFlag: null, doneStatement: null };
+  if (!pt.text.trim()) return out;
+  if (parts && parts.length > 1) fromParts(pt, parts, out);
+  else fromCells(pt, targets, out);
+  ratesInProse(pt, actualStarts, out);
+  if (!out.doneStatement) {
+    const pieces = pt.text.split(/[。；;！!\s]+/);
+    out.doneStatement = pieces.find((p) => p && saysOnlyDone(p)) ?? null;
+  }
+  // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task
+  if (
+    out.doneStatement &&
+    (PREPARATORY.first(pt.text) !== null || [...out.rates, ...out.partRates].some((r) => r.value < 100))
+  )
+    out.doneStatement = null;
+  return out;
+}
+
+/** Indices of the indicators each bare figure reports, in order (see assignBareFigures). */
+export interface Assignment {
+  indicator: number;
+  figure: BareFigure;
+}
+
+/**
+ * Pairs bare figures with indicators that have no actual yet: a figure with a unit goes to the
+ * next indicator of its unit family; a bare number first to an indicator written without a unit,
+ * then, when as many bare numbers as open amount indicators remain, to each in order.
+ */
+export function assignBareFigures(
+  figures: readonly BareFigure[],
+  indicators: ReadonlyArray<{ kind: string; unit: string | null; open: boolean }>,
+): Assignment[] {
+  const out: Assignment[] = [];
+  const taken = new Set<number>();
+  const take = (i: number, figure: BareFigure): void => {
+    taken.add(i);
+    out.push({ indicator: i, figure });
+  };
+  const free = (i: number): boolean => !taken.has(i) && indicators[i].open && indicators[i].kind === 'amount';
+  const unitless: BareFigure[] = [];
+  for (const f of figures) {
+    if (f.unit === null) {
+      unitless.push(f);
+      continue;
+    }
+    const i = indicators.findIndex((ind, k) => free(k) && unitKey(ind.unit) === unitKey(f.unit));
+    if (i >= 0) take(i, f);
+  }
+  let rest = unitless;
+  const noUnit = indicators.map((_, k) => k).filter((k) => free(k) && indicators[k].unit === null);
+  if (noUnit.length) {
+    noUnit.slice(0, rest.length).forEach((k, j) => take(k, rest[j]));
+    rest = rest.slice(noUnit.length);
+  }
+  const open = indicators.map((_, k) => k).filter(free);
+  if (rest.length && rest.length === open.length) open.forEach((k, j) => take(k, rest[j]));
+  return out;
+}
