@@ -9,9 +9,24 @@
 // cell's content fits a slot; the best total wins.
 import { isDeadline, isHeading, isPeopleCell, isUnitsCell, looksLikeTheme, progressScore } from './classify.js';
 
-/** What a slot holds. `heading` is one level of 重点工作任务 (theme or category). */
+/**
+ * What a slot holds. `heading` is one level of 重点工作任务 (theme or category); `actual`, `rate`,
+ * `flag` and `remarks` are parts of a report split over several columns.
+ */
 export type SlotKind =
-  'heading' | 'target' | 'leaders' | 'units' | 'co_units' | 'progress' | 'deadline' | 'notes' | 'other';
+  | 'heading'
+  | 'target'
+  | 'leaders'
+  | 'units'
+  | 'co_units'
+  | 'progress'
+  | 'actual'
+  | 'rate'
+  | 'flag'
+  | 'remarks'
+  | 'deadline'
+  | 'notes'
+  | 'other';
 
 export type CellKind = 'blank' | 'people' | 'units' | 'deadline' | 'heading' | 'prose';
 
@@ -104,6 +119,10 @@ function affinity(cell: CellFeatures, slot: SlotKind): number {
     case 'deadline':
       return kind === 'deadline' ? 4 : -3;
     case 'notes':
+    case 'actual':
+    case 'rate':
+    case 'flag':
+    case 'remarks':
       return kind === 'people' || kind === 'units' ? -1 : 0;
     case 'other':
       return 0;
@@ -147,6 +166,10 @@ const SLOT_CODE: Record<SlotKind, string> = {
   progress: 'p',
   deadline: 'd',
   notes: 'n',
+  actual: 'a',
+  rate: 'r',
+  flag: 'f',
+  remarks: 'm',
   other: 'o',
 };
 

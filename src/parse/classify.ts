@@ -4,6 +4,7 @@
 // must hold for tables from any district, not only the seed.
 
 import { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
+import { simplified } from './traditional.js';
 
 // Re-exported so the classifiers keep one import path.
 export { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
@@ -136,6 +137,26 @@ export function splitList(cell: string): string[] {
   return out;
 }
 
+/** The names of a leaders/units cell: `splitList`, with a name padded by spaces (`吕  乐`) made whole. */
+export function splitNames(cell: string): string[] {
+  const out = splitList(cell);
+  return out.some((t) => t.length === 1) ? joinPaddedNames(out) : out;
+}
+
+/**
+ * A name padded to the width of three characters (`吕  乐`) splits into single characters; no name
+ * or body is one character long, so a run of them is one padded name.
+ */
+function joinPaddedNames(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let t = tokens[i];
+    while (t.length < 4 && tokens[i].length === 1 && tokens[i + 1]?.length === 1) t += tokens[++i];
+    out.push(t);
+  }
+  return out;
+}
+
 function pushTrimmed(out: string[], item: string): void {
   // An item can only carry spaces at its edges when a bracket was left open.
   const t = item.trim();
@@ -144,7 +165,7 @@ function pushTrimmed(out: string[], item: string): void {
 
 /** True for one organisation name: ends like a government body (`区财政局`, `高铁办（筹）`, `各街道`). */
 export function isUnitName(token: string): boolean {
-  const bare = /[（(]/.test(token) ? token.replace(PARENTHETICAL, '').trim() : token;
+  const bare = simplified(/[（(]/.test(token) ? token.replace(PARENTHETICAL, '').trim() : token);
   if (bare.length < 2) return false;
   if (SHORT_UNITS.has(bare)) return true;
   if (COLLECTIVE_UNITS.test(bare)) return true;
@@ -171,7 +192,7 @@ const LIST_CHARS = /^[\u3400-\u9fff\s、，,；;/／|（）()·•]+$/;
 /** A cell that lists only people (`陶峰 刘国娟`). */
 export function isPeopleCell(cell: string): boolean {
   if (!LIST_CHARS.test(cell)) return false;
-  const tokens = splitList(cell);
+  const tokens = splitNames(cell);
   return tokens.length > 0 && tokens.every(isPersonName);
 }
 
@@ -210,6 +231,8 @@ export function isDeadline(cell: string): boolean {
 const THEME_NUMBERING = /^(第?[一二三四五六七八九十]+[、.．部篇]|[一二三四五六七八九十]+是)/;
 /** Numbering that opens a second-level heading: `（一）`, `(1)`. */
 const CATEGORY_NUMBERING = /^[（(][一二三四五六七八九十\d]+[）)]/;
+/** `（一）`: the Chinese-numbered second level (`（1）` opens targets too often to count as one). */
+const CHINESE_CATEGORY_NUMBERING = /^[（(][一二三四五六七八九十]+[）)]/;
 
 /**
  * A heading: a short phrase with no figures and no full stop — the shape of 重点工作任务 cells
@@ -219,8 +242,12 @@ export function isHeading(cell: string): boolean {
   if (cell.length > 80) return false;
   const s = withoutSpaces(cell);
   if (s.length === 0 || s.length > 40) return false;
-  if (/[。；;：:！？]/.test(s)) return false;
+  // A numbered heading (`一、2023年…主要预期目标`, `（一）全面促进消费增长。`) may hold figures and end
+  // with a full stop; an unnumbered one is a short phrase without either.
+  const numbered = /^第?[一二三四五六七八九十]+[、.．]/.test(s) || CHINESE_CATEGORY_NUMBERING.test(s);
   const body = s.replace(THEME_NUMBERING, '').replace(CATEGORY_NUMBERING, '');
+  if (numbered) return body.length >= 2 && !/[。；;：:！？]/.test(body.replace(/。$/, ''));
+  if (/[。；;：:！？]/.test(s)) return false;
   if (/[0-9０-９%]/.test(body)) return false;
   return body.length >= 2;
 }
@@ -247,9 +274,5 @@ export function looksLikeTitle(cell: string): boolean {
   return s.length >= 6 && s.length <= 80 && /(表|情况|清单|台账|汇总)$/.test(s);
 }
 
-/** The sequence number of a task row: `12`, `12.`, `12、`, `（12）`; null when the cell is not one. */
-export function readSeq(cell: string): number | null {
-  const s = withoutSpaces(cell);
-  const m = /^[（(]?(\d{1,5})[）)]?[.、．]?$/.exec(s);
-  return m ? Number(m[1]) : null;
-}
+// Task numbers in every printed form live in numbering.ts; re-exported for the classifiers' one import path.
+export { readSeq } from './numbering.js';

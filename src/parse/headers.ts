@@ -1,9 +1,32 @@
 // Header synonyms: the names different places give the same column, as a typed table.
-// A header row is recognised when enough of its cells name known columns.
+// A header row is recognised when enough of its cells name known columns. The names are a
+// hint: column-roles.ts checks each against what the column's cells hold.
+import { simplified } from './traditional.js';
 
-/** The roles a column can play. `task` is 重点工作任务: the theme (and category) level. */
+/**
+ * The roles a column can play. `task` is 重点工作任务: the theme (and category) level, or the
+ * task's name when each task has its own. Progress may be split: `actual` (a figure reached),
+ * `rate` (a completion percentage), `flag` (是否达序: 是/否), `remarks` (存在问题, 下一步打算).
+ * `plan` is a period's work plan (月度工作计划): neither the target nor the report. `other` is
+ * read by no field (总投资, 县区).
+ */
 export type ColumnRole =
-  'seq' | 'task' | 'category' | 'target' | 'leaders' | 'units' | 'co_units' | 'progress' | 'deadline' | 'notes';
+  | 'seq'
+  | 'task'
+  | 'category'
+  | 'target'
+  | 'leaders'
+  | 'units'
+  | 'co_units'
+  | 'progress'
+  | 'actual'
+  | 'rate'
+  | 'flag'
+  | 'remarks'
+  | 'plan'
+  | 'deadline'
+  | 'notes'
+  | 'other';
 
 export interface HeaderSynonym {
   role: ColumnRole;
@@ -54,6 +77,26 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '单位',
     ],
   },
+  { role: 'flag', names: ['是否达序', '是否达到序时进度', '是否达到序时', '是否滞后', '是否完成', '是否序时', '是否'] },
+  {
+    role: 'rate',
+    names: [
+      '完成率',
+      '任务完成率',
+      '完成进度',
+      '当前进度',
+      '累计进度',
+      '完成比例',
+      '完成百分比',
+      '序时进度',
+      '%',
+      '％',
+    ],
+  },
+  {
+    role: 'actual',
+    names: ['实际完成情况', '实际完成', '完成值', '完成数', '累计完成', '完成投资', '实际值', '完成数量', '实绩'],
+  },
   {
     role: 'progress',
     names: [
@@ -72,6 +115,11 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
     ],
   },
   { role: 'deadline', names: ['完成时限', '时间节点', '完成时间', '时间要求', '计划完成时间', '时限', '完成期限'] },
+  { role: 'plan', names: ['月度工作计划', '工作计划', '月度计划', '本月计划', '计划'] },
+  {
+    role: 'remarks',
+    names: ['存在问题', '取得成效', '下一步打算', '下步打算', '下一步工作', '问题及建议', '困难问题'],
+  },
   { role: 'notes', names: ['备注', '说明'] },
   { role: 'category', names: ['工作类别', '二级任务', '子任务', '分项任务'] },
   {
@@ -85,12 +133,19 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '工作内容',
       '主要内容',
       '建设内容',
+      '建设规模',
       '年度目标',
       '目标内容',
       '具体内容',
       '项目内容',
       '主要目标',
+      '内容与要求',
+      '预期目标',
+      '民生实事',
+      '工作指标',
       '目标',
+      '指标',
+      '实事',
     ],
   },
   {
@@ -104,19 +159,27 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '任务名称',
       '项目名称',
       '实事项目',
-      '民生实事',
+      '民生实事项目',
+      '为民实事项目',
       '项目',
       '类别',
+      '大类',
       '领域',
       '板块',
+      '部分',
+      '方面',
       '任务',
     ],
+  },
+  {
+    role: 'other',
+    names: ['总投资', '计划投资', '投资额', '起止年限', '建设年限', '建设性质', '县区', '区县', '联系电话'],
   },
 ];
 
 /** Removes white space and bracketed remarks so `牵头单位\n（盖章）` reads as `牵头单位`. */
 export function normaliseHeaderText(text: string): string {
-  return text
+  return simplified(text)
     .replace(/\s+/g, '')
     .replace(/[（(][^）)]*[）)]/g, '')
     .replace(/[:：*＊]/g, '');
@@ -126,10 +189,12 @@ export function normaliseHeaderText(text: string): string {
 export function roleOfHeader(text: string): ColumnRole | null {
   // Bracketed remarks usually say nothing about the column, but `责任单位（配合）` does: try the whole name first.
   if (text.length > 40) return null;
-  const whole = text.replace(/\s+/g, '');
+  const whole = simplified(text).replace(/\s+/g, '');
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(whole)) return role;
   const s = normaliseHeaderText(text);
   if (!s || s.length > 16) return null;
+  // `1-8月完成`, `1-6月完成数`: a figure reached in a period.
+  if (/月(份)?(实际)?完成(数|值)?$/.test(s)) return 'actual';
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;
   for (const { role, names } of HEADER_SYNONYMS) {
     // `序` alone must be the whole cell; a single-character name inside a word means nothing.
@@ -147,8 +212,9 @@ export function readHeaderRow(cells: readonly string[]): Array<ColumnRole | null
   const found = roles.filter((r): r is ColumnRole => r !== null);
   const distinct = new Set(found);
   const hasTask = distinct.has('target') || distinct.has('task');
-  const hasOther =
-    distinct.has('units') || distinct.has('leaders') || distinct.has('progress') || distinct.has('deadline');
+  const hasOther = ['units', 'leaders', 'progress', 'deadline', 'actual', 'rate', 'flag'].some((r) =>
+    distinct.has(r as ColumnRole),
+  );
   if (!hasTask || !hasOther || distinct.size < 3) return null;
   // A header names each column once or twice (a two-level task column); prose rarely does this.
   if (found.length < cells.filter((c) => c.trim()).length * 0.6) return null;

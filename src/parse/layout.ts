@@ -1,23 +1,36 @@
-// The table's layout: which row is the header and what each column holds, turned into the
-// ordered slots a row is aligned to (see align.ts).
-import type { TaskField } from '../domain/index.js';
+// The table's layout: which rows are the header, what each column holds (column-roles.ts), and
+// the ordered slots a row is aligned to (see align.ts).
+import type { TaskField, Warning } from '../domain/index.js';
 import type { SlotKind } from './align.js';
-import { readHeaderRow, type ColumnRole } from './headers.js';
+import { decideRoles } from './column-roles.js';
+import type { ColumnsSpec } from './columns-option.js';
+import { findHeaderRows } from './header-row.js';
+import type { ColumnRole } from './headers.js';
 import type { Row } from './rows.js';
 
 export interface Layout {
-  /** Index of the first header row. */
+  /** Index of the first header row (-1: the table has none). */
   headerRow: number;
-  /** Column holding 序号, or null when the table numbers no rows. */
+  /** First row after the header rows. */
+  bodyStart: number;
+  /** The header text of every column. */
+  headerTexts: string[];
+  /** Column holding 序号, or null when the table numbers no rows in a column of their own. */
   seqColumn: number | null;
+  /** Column whose text opens with the task number (`1.力争…`), when there is no 序号 column. */
+  seqInColumn: number | null;
   /** Slots in column order; a data row (without its seq cell) is aligned to these. */
   slots: SlotKind[];
+  /** The header text over each slot ('' for a slot the header has no column for). */
+  slotHeaders: string[];
   /** True when the header itself has two 重点工作任务 columns (theme and category). */
   explicitCategory: boolean;
   /** Optional task fields the table has (co_units, deadline, notes). */
   optionalColumns: TaskField[];
   /** Header column of the target (具体目标任务), or of the task column standing in for it. */
   targetColumn: number;
+  /** Guesses about the columns, for the table's warnings. */
+  warnings: Warning[];
 }
 
 const ROLE_TO_SLOT: Record<Exclude<ColumnRole, 'seq' | 'task' | 'category'>, SlotKind> = {
@@ -26,58 +39,94 @@ const ROLE_TO_SLOT: Record<Exclude<ColumnRole, 'seq' | 'task' | 'category'>, Slo
   units: 'units',
   co_units: 'co_units',
   progress: 'progress',
+  actual: 'actual',
+  rate: 'rate',
+  flag: 'flag',
+  remarks: 'remarks',
+  plan: 'other',
   deadline: 'deadline',
   notes: 'notes',
+  other: 'other',
 };
 
-/** Finds the first header row and derives the slots; null when no row reads as a header. */
-export function findLayout(rows: readonly Row[]): Layout | null {
-  for (let r = 0; r < rows.length; r++) {
-    const roles = readHeaderRow(rows[r].cells);
-    if (roles) return layoutFromRoles(r, roles, rows[r].cells);
+/** Finds the header and derives the slots; null when no row reads as a header and none is numbered. */
+export function findLayout(rows: readonly Row[], spec?: ColumnsSpec): Layout | null {
+  const header = findHeaderRows(rows);
+  if (!header) {
+    if (spec?.kind !== 'position') return null;
+    // The person named the columns: every row is read under them.
+    return layoutOf(rows, { headerRow: -1, bodyStart: 0, texts: [], subTexts: [] }, spec);
   }
-  return null;
+  return layoutOf(rows, header, spec);
 }
 
-function layoutFromRoles(headerRow: number, roles: Array<ColumnRole | null>, cells: readonly string[]): Layout {
-  // Trailing unnamed columns (a trailing tab) are not columns.
+function layoutOf(
+  rows: readonly Row[],
+  header: ReturnType<typeof findHeaderRows> & object,
+  spec?: ColumnsSpec,
+): Layout {
+  const decided = decideRoles(rows, header, spec);
+  const { roles, seqColumn } = decided;
+  const texts = header.texts;
+  // Trailing unnamed, empty columns (a trailing tab) are not columns.
   let last = roles.length - 1;
-  while (last >= 0 && roles[last] === null && !cells[last].trim()) last--;
-  const seqColumn = roles.indexOf('seq') >= 0 ? roles.indexOf('seq') : null;
-  const hasTarget = roles.includes('target');
+  while (last >= 0 && header.headerRow >= 0 && !(texts[last] ?? '').trim() && roles[last] !== 'seq') last--;
   const slots: SlotKind[] = [];
+  const slotHeaders: string[] = [];
+  const slotColumns: number[] = [];
   let explicitCategory = false;
+  const push = (slot: SlotKind, c: number) => {
+    slots.push(slot);
+    slotHeaders.push((texts[c] ?? '').trim());
+    slotColumns.push(c);
+  };
   for (let c = 0; c <= last; c++) {
     if (c === seqColumn) continue;
     const role = roles[c];
     if (role === 'task' || role === 'category') {
-      const prevIsHeading = slots.length > 0 && slots[slots.length - 1] === 'heading';
-      if (role === 'category' || (prevIsHeading && roles[c - 1] === 'task')) explicitCategory = true;
-      slots.push(hasTarget ? 'heading' : 'target');
+      if (role === 'category' || slots.includes('heading')) explicitCategory = true;
+      push('heading', c);
       continue;
     }
-    if (role === null) {
-      // A blank header cell right after 重点工作任务 is its second level (a merged header cell).
-      if (roles[c - 1] === 'task' && !cells[c].trim()) {
-        slots.push('heading');
-        explicitCategory = true;
-      } else slots.push('other');
+    if (role === 'seq') {
+      push('other', c);
       continue;
     }
-    if (role === 'seq') continue;
-    slots.push(ROLE_TO_SLOT[role]);
+    push(ROLE_TO_SLOT[role], c);
   }
   // One 重点工作任务 column often carries two levels; give the row room for a category cell.
   const headingCount = slots.filter((s) => s === 'heading').length;
-  if (headingCount === 1) slots.splice(slots.indexOf('heading') + 1, 0, 'heading');
-  // Without a separate target column the task column is the target (`工作任务 | 责任单位 | …`).
+  const headingAt = slots.indexOf('heading');
+  if (headingCount === 1 && decided.twoLevels[slotColumns[headingAt]]) {
+    slots.splice(headingAt + 1, 0, 'heading');
+    slotHeaders.splice(headingAt + 1, 0, slotHeaders[headingAt]);
+    slotColumns.splice(headingAt + 1, 0, slotColumns[headingAt]);
+  }
+  // Without a target column the last heading column is the target (`工作任务 | 责任单位 | …`).
   if (!slots.includes('target')) {
     const lastHeading = slots.lastIndexOf('heading');
     if (lastHeading >= 0) slots[lastHeading] = 'target';
   }
+  // Remarks join the report when the report is only figures (完成数 | 完成率 | 备注); beside a
+  // written report they stay notes.
+  const hasWrittenReport = slots.includes('progress');
+  const reportParts = slots.some((s) => s === 'actual' || s === 'rate' || s === 'flag');
+  if (!hasWrittenReport && reportParts)
+    for (let i = 0; i < slots.length; i++) if (slots[i] === 'notes') slots[i] = 'remarks';
   const optionalColumns: TaskField[] = [];
   for (const s of ['co_units', 'deadline', 'notes'] as const) if (slots.includes(s)) optionalColumns.push(s);
-  const targetRole = roles.includes('target') ? 'target' : 'task';
-  const targetColumn = Math.max(roles.lastIndexOf(targetRole), roles.indexOf('task'));
-  return { headerRow, seqColumn, slots, explicitCategory, optionalColumns, targetColumn };
+  const targetColumn = Math.max(0, ...slotColumns.filter((_, i) => slots[i] === 'target' || slots[i] === 'heading'));
+  return {
+    headerRow: header.headerRow,
+    bodyStart: header.bodyStart,
+    headerTexts: texts,
+    seqColumn,
+    seqInColumn: decided.seqInColumn,
+    slots,
+    slotHeaders,
+    explicitCategory,
+    optionalColumns,
+    targetColumn,
+    warnings: decided.warnings,
+  };
 }

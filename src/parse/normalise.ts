@@ -3,12 +3,15 @@
 // on an unnumbered row) and continuation rows (a cell broken across a page).
 import type { ParsedTable, Warning } from '../domain/index.js';
 import { alignRowShared, type SlotKind } from './align.js';
-import { isHeading, isSameAsAbove, looksLikeTitle, readSeq } from './classify.js';
+import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
+import type { ColumnsSpec } from './columns-option.js';
+import { isPageFurniture } from './furniture.js';
 import { readHeaderRow } from './headers.js';
 import { findLayout, type Layout } from './layout.js';
+import { leadingSeq, readNumbering, type NumberingStyle } from './numbering.js';
 import type { RawTable, Row } from './rows.js';
 import { buildTasks } from './tasks.js';
-import { periodFromTitle } from './title-period.js';
+import { periodOfTable } from './title-period.js';
 
 /** One data row with its cells placed in slots. */
 export interface PlacedRow {
@@ -62,16 +65,6 @@ function cleanRow(row: Row): Row {
   return cells === null ? row : { ...row, cells };
 }
 
-/** Lines that are page furniture, not table content: page numbers, 续表, notes, units. */
-function isPageFurniture(text: string): boolean {
-  return (
-    /^[-—–\s]*\d+[-—–\s]*$/.test(text) ||
-    /^第\s*\d+\s*页/.test(text) ||
-    /^(续表|续上表|接上表)/.test(text) ||
-    /^(注|备注|说明|填报单位|填报日期|制表|单位)[:：]/.test(text)
-  );
-}
-
 const NO_EXTRA: readonly string[] = Object.freeze([]);
 const NONE_MERGED: Array<readonly boolean[]> = [];
 /** The all-false slotMerged of m slots (every text row, most office rows), one per width. */
@@ -80,9 +73,13 @@ function noneMerged(m: number): readonly boolean[] {
 }
 
 /** Places a row's cells in the layout's slots; the caller decides its kind (a task until then). */
-function placeRow(cells: string[], layout: Layout, row: Row): PlacedRow {
-  const seqCell = layout.seqColumn === null ? '' : (cells[layout.seqColumn] ?? '');
-  const seq = layout.seqColumn === null ? null : readSeq(seqCell);
+function placeRow(cells: string[], layout: Layout, row: Row, lastSeq: number | null): PlacedRow {
+  const seq =
+    layout.seqColumn !== null
+      ? (readNumbering(cells[layout.seqColumn] ?? '')?.seq ?? null)
+      : layout.seqInColumn !== null
+        ? leadingSeq(cells[layout.seqInColumn] ?? '', lastSeq === null ? [1] : [lastSeq + 1, 1])
+        : null;
   const data: string[] = [];
   const merged: boolean[] = [];
   const covered: boolean[] = [];
@@ -135,9 +132,9 @@ function placeRow(cells: string[], layout: Layout, row: Row): PlacedRow {
  * Turns the rows of one table into tasks. Fails with `no_header` when no row reads as a
  * header (the table's columns cannot be known).
  */
-export function normaliseRows(raw: RawTable): NormaliseResult {
+export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } = {}): NormaliseResult {
   const rows = raw.rows.map(cleanRow);
-  const layout = findLayout(rows);
+  const layout = findLayout(rows, options.columns);
   if (!layout) {
     return {
       ok: false,
@@ -145,9 +142,9 @@ export function normaliseRows(raw: RawTable): NormaliseResult {
       message: 'no table header found (expected columns such as 序号, 具体目标任务, 牵头单位, 进展情况)',
     };
   }
-  const tableWarnings: Warning[] = [];
+  const tableWarnings: Warning[] = [...layout.warnings];
   let title: string | null = null;
-  for (let r = layout.headerRow - 1; r >= 0; r--) {
+  for (let r = (layout.headerRow >= 0 ? layout.headerRow : layout.bodyStart) - 1; r >= 0; r--) {
     const nonEmpty = rows[r].cells.filter(Boolean);
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0])) {
       title = nonEmpty[0];
@@ -158,7 +155,9 @@ export function normaliseRows(raw: RawTable): NormaliseResult {
 
   const placed: PlacedRow[] = [];
   let repeatedHeaders = 0;
-  for (let r = layout.headerRow + 1; r < rows.length; r++) {
+  const taskStyle = dominantStyle(rows, layout);
+  let lastSeq: number | null = null;
+  for (let r = layout.bodyStart; r < rows.length; r++) {
     const row = rows[r];
     const nonEmpty = row.cells.filter(Boolean);
     if (nonEmpty.length === 0) continue;
@@ -168,8 +167,18 @@ export function normaliseRows(raw: RawTable): NormaliseResult {
     }
     if (nonEmpty.length === 1 && (nonEmpty[0] === title || isPageFurniture(nonEmpty[0]))) continue;
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
-    const p = placeRow(row.cells, layout, row);
+    const p = placeRow(row.cells, layout, row, lastSeq);
+    if (p.seq !== null) lastSeq = p.seq;
     let kind: PlacedRow['kind'] = 'task';
+    const sectionRow = sectionHeading(row, layout, taskStyle);
+    if (sectionRow !== null) {
+      p.kind = 'heading';
+      p.seq = null;
+      p.slotText = p.slotText.map(() => '');
+      p.slotText[0] = sectionRow;
+      placed.push(p);
+      continue;
+    }
     if (p.seq === null) {
       // A heading alone on a row, left of the progress columns (a row spanning the table keeps
       // its text in the first column): a theme or category row. Anything else continues a task.
@@ -179,7 +188,7 @@ export function normaliseRows(raw: RawTable): NormaliseResult {
         kind = 'heading';
         p.slotText = p.slotText.map(() => '');
         p.slotText[0] = nonEmpty[0];
-      } else if (layout.seqColumn !== null) kind = 'continuation';
+      } else if (layout.seqColumn !== null || layout.seqInColumn !== null) kind = 'continuation';
     }
     p.kind = kind;
     placed.push(p);
@@ -192,7 +201,7 @@ export function normaliseRows(raw: RawTable): NormaliseResult {
   }
   const { tasks, warnings } = buildTasks(placed, layout, raw.format);
   tableWarnings.push(...warnings);
-  const period = title ? periodFromTitle(title) : null;
+  const period = periodOfTable(title, layout.headerTexts);
   if (title && !period) tableWarnings.push({ code: 'no_period', message: `标题中未找到报告期：${title}` });
   const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];
   columns.push(...layout.optionalColumns);
@@ -200,6 +209,33 @@ export function normaliseRows(raw: RawTable): NormaliseResult {
     ok: true,
     table: { format: raw.format, title, period, columns, tasks, warnings: tableWarnings },
   };
+}
+
+/** The numbering style most numbered rows use (`1`, `（一）`, `①`): the tasks' own. */
+function dominantStyle(rows: readonly Row[], layout: Layout): NumberingStyle | null {
+  if (layout.seqColumn === null) return null;
+  const counts = new Map<NumberingStyle, number>();
+  for (let r = layout.bodyStart; r < rows.length; r++) {
+    const style = readNumbering(rows[r].cells[layout.seqColumn] ?? '')?.style;
+    if (style) counts.set(style, (counts.get(style) ?? 0) + 1);
+  }
+  if (counts.size < 2) return null;
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/**
+ * A section row numbered in another style than the tasks (`一、 | 产业发展` among `1 | …` rows):
+ * its number and heading, joined (`一、产业发展`); null for any other row.
+ */
+function sectionHeading(row: Row, layout: Layout, taskStyle: NumberingStyle | null): string | null {
+  if (taskStyle === null || layout.seqColumn === null) return null;
+  const seqCell = row.cells[layout.seqColumn] ?? '';
+  const reading = readNumbering(seqCell);
+  if (!reading || reading.style === taskStyle) return null;
+  const others = row.cells.filter((c, i) => i !== layout.seqColumn && c);
+  if (others.length !== 1 || !isHeading(others[0])) return null;
+  const number = seqCell.trim();
+  return /[、.．)）]$/.test(number) ? `${number}${others[0]}` : `${number}、${others[0]}`;
 }
 
 export type { SlotKind };

@@ -1,6 +1,7 @@
 // The entry: bytes of any supported file → a ParsedTable, or a domain error saying in one
 // line why the file cannot be read. One converter per format, one normaliser for all.
 import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
+import { readColumnsSpec } from './columns-option.js';
 import { detect } from './detect.js';
 import { docxToRows } from './docx-rows.js';
 import { DEFAULT_MAX_INFLATED_BYTES } from './limits.js';
@@ -22,6 +23,11 @@ export interface ParseOptions {
    * zip of a megabyte can unpack to gigabytes.
    */
   maxInflatedBytes?: number;
+  /**
+   * The person's reading of the columns, overriding the guessed roles: by position
+   * (`序号,目标,单位,进展`) or by header name (`项目名称=目标,落实情况=进展`). See columns-option.ts.
+   */
+  columns?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -37,6 +43,8 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
   if (bytes.length > maxBytes) {
     return fail('too_large', `the file is ${mb(bytes.length)}, over the limit of ${mb(maxBytes)}`);
   }
+  const spec = options.columns?.trim() ? readColumnsSpec(options.columns) : null;
+  if (spec && !spec.ok) return fail('bad_input', spec.message);
   const what = detect(bytes);
   if (what.kind === 'error') return fail(what.code, what.message);
 
@@ -65,7 +73,7 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
       return fail('unsupported_format', 'the zip file is neither an .xlsx workbook nor a .docx document');
     }
   }
-  const result = normaliseRows({ format, rows });
+  const result = normaliseRows({ format, rows }, { columns: spec?.ok ? spec.spec : undefined });
   if (!result.ok) return fail(result.code, result.message);
   if (result.table.tasks.length === 0)
     return fail('no_header', 'the table has a header but no numbered tasks under it');

@@ -1,11 +1,32 @@
 // Placed rows → tasks: the state that runs down the table. Blank theme, category, leader and
 // unit cells mean "same as above" (a merged block); a heading cell decides whether it starts a
 // new theme or a new category; unnumbered rows add a category or continue the previous task.
-import type { ParsedTask, TaskField, Warning } from '../domain/index.js';
-import { looksLikeCategory, looksLikeTheme, splitList, withoutSpaces } from './classify.js';
+import type { ParsedTask, ProgressPart, ProgressPartRole, TaskField, Warning } from '../domain/index.js';
+import type { SlotKind } from './align.js';
+import { looksLikeCategory, looksLikeTheme, splitNames, withoutSpaces } from './classify.js';
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './normalise.js';
 import { splitCategoryPrefix } from './category-prefix.js';
+import { leadUnits } from './unit-list.js';
+
+/** Slots that hold part of the report, and the role each gives its part. */
+const REPORT_SLOTS: Partial<Record<SlotKind, ProgressPartRole>> = {
+  progress: 'progress',
+  actual: 'actual',
+  rate: 'rate',
+  flag: 'flag',
+  remarks: 'remarks',
+};
+
+/** A row's report cells in table order, each with its role and header. */
+function reportParts(row: PlacedRow, layout: Layout): ProgressPart[] {
+  const parts: ProgressPart[] = [];
+  layout.slots.forEach((slot, i) => {
+    const role = REPORT_SLOTS[slot];
+    if (role && row.slotText[i]) parts.push({ role, header: layout.slotHeaders[i] ?? '', text: row.slotText[i] });
+  });
+  return parts;
+}
 
 const W = (code: string, message: string, field?: TaskField): Warning => ({ code, message, field });
 
@@ -29,7 +50,7 @@ const FIELD_NAMES: Partial<Record<TaskField, string>> = {
 
 /** The names in a leaders/units text; an over-long text kept whole, with a warning. */
 function namesIn(text: string, field: TaskField, warnings: Warning[]): string[] {
-  if (text.length <= MAX_LIST_CHARS) return splitList(text);
+  if (text.length <= MAX_LIST_CHARS) return splitNames(text);
   warnings.push(
     W('list_too_long', `${FIELD_NAMES[field] ?? field}一格长达 ${text.length} 字，不像名单，未按名字拆分`, field),
   );
@@ -131,6 +152,9 @@ export function buildTasks(
   const hasLeaders = slots.includes('leaders');
   const hasUnits = slots.includes('units');
   const prefixed = splitCategoryPrefix(rows, layout, format);
+  // Several report columns, or one that is not a written report: the assessor reads each part.
+  const reportSlots = slots.filter((s) => REPORT_SLOTS[s]);
+  const splitReport = reportSlots.length > 1 || reportSlots.some((s) => s !== 'progress');
   const themeRowsExist = rows.some((r) => r.kind === 'heading' && looksLikeTheme(r.slotText.find(Boolean) ?? ''));
 
   rows.forEach((row, index) => {
@@ -153,11 +177,21 @@ export function buildTasks(
     if (row.kind === 'continuation') {
       const prev = tasks[tasks.length - 1];
       if (!prev) return;
-      const t = filledTexts(row, slotOf('target')).join('\n');
-      const p = filledTexts(row, slotOf('progress')).join('\n');
-      if (t) prev.target = `${prev.target}${t}`;
-      if (p) prev.progress = prev.progress ? `${prev.progress}${p}` : p;
-      prev.warnings.push(W('continued_row', '无序号的续行已并入本项（表格跨页断开）'));
+      // One cell going on is a cell broken by a page; cells in several columns are a sub-row
+      // of the task (a second indicator with its own figures), kept apart by a space.
+      const sep = row.slotText.filter(Boolean).length >= 2 ? ' ' : '';
+      const t = filledTexts(row, slotOf('target')).join(' ');
+      if (t) prev.target = prev.target ? `${prev.target}${sep}${t}` : t;
+      const parts = reportParts(row, layout);
+      const p = parts.map((x) => x.text).join(' ');
+      if (p) prev.progress = prev.progress ? `${prev.progress}${sep}${p}` : p;
+      if (prev.progress_parts && parts.length) prev.progress_parts.push(...parts);
+      prev.warnings.push(
+        W(
+          'continued_row',
+          sep ? '无序号的子行已并入本项（同一任务的又一行指标）' : '无序号的续行已并入本项（表格跨页断开）',
+        ),
+      );
       return;
     }
 
@@ -167,7 +201,7 @@ export function buildTasks(
     applyHeadings(headings, state, twoLevels, themeRowsExist, warnings);
     // A theme spread over both 重点工作任务 columns: this task has no category (not "same as above").
     if (headingSlots.length >= 2 && row.slotCovered[headingSlots[1]]) state.category = null;
-    let target = filledTexts(row, slotOf('target')).join('\n');
+    let target = filledTexts(row, slotOf('target')).join(' ');
     const split = prefixed.get(index);
     if (split) {
       state.category = split.category;
@@ -185,7 +219,9 @@ export function buildTasks(
     const leadersText = filledTexts(row, slotOf('leaders')).join(' ');
     const unitsText = filledTexts(row, slotOf('units')).join(' ');
     let leaders = namesIn(leadersText, 'leaders', warnings);
-    let units = namesIn(unitsText, 'units', warnings);
+    const lead = leadUnits(namesIn(unitsText, 'units', warnings));
+    let units = lead.units;
+    warnings.push(...lead.warnings);
     const leaderSlot = slotOf('leaders')[0];
     if (hasLeaders && leaders.length === 0) {
       leaders = [...state.leaders];
@@ -204,8 +240,8 @@ export function buildTasks(
     state.leaders = leaders;
     state.units = units;
     const progressSlots = slotOf('progress');
-    const progressTexts = progressSlots.map((i) => row.slotText[i]).filter(Boolean);
-    let progress = progressTexts[progressTexts.length - 1] ?? '';
+    const parts = reportParts(row, layout);
+    let progress = parts.map((p) => p.text).join(' ');
     if (
       progress &&
       progressSlots.length === 1 &&
@@ -230,6 +266,7 @@ export function buildTasks(
       progress,
       warnings,
     };
+    if (splitReport) task.progress_parts = parts;
     if (layout.optionalColumns.includes('co_units'))
       task.co_units = namesIn(filledTexts(row, slotOf('co_units')).join(' '), 'co_units', warnings);
     if (layout.optionalColumns.includes('deadline'))

@@ -51,3 +51,34 @@ export function periodFromTitle(title: string): string | null {
   if (/^度|全年|年度|年终|年底|年末/.test(rest)) return label(year);
   return null;
 }
+
+/**
+ * The period of a table: from its title, else from a column header (`1-8月实际完成情况`,
+ * `项目建设阶段(1-12月份)`) with the year of the title or of another header (`2022年工作计划`).
+ * @example periodOfTable('2023年民生实事进展表', ['序号', '1-8月实际完成情况']) // '2023-08'
+ */
+export function periodOfTable(title: string | null, headerTexts: readonly string[]): string | null {
+  const fromTitle = title ? periodFromTitle(title) : null;
+  const yearOnly = fromTitle !== null && /^\d{4}$/.test(fromTitle);
+  if (fromTitle && !yearOnly) return fromTitle;
+  const year =
+    (title ? /(\d{4})年/.exec(title)?.[1] : undefined) ??
+    // The latest year the headers name (`至2021年底累计` beside `2022年工作计划` reports on 2022).
+    headerTexts
+      .map((h) => /(20\d{2})年/.exec(h)?.[1])
+      .filter((y): y is string => y !== undefined)
+      .sort()
+      .pop();
+  if (!year) return fromTitle;
+  for (const h of headerTexts) {
+    // Only a header that names a span of months or a month (the 2021 in `至2021年底` names no period).
+    const months =
+      /(\d{1,2}|[一二三四五六七八九十]{1,3})(月份?)?[-—–~～至到](\d{1,2}|[一二三四五六七八九十]{1,3})月|(\d{1,2})月(份)?/.exec(
+        h.replace(/\s+/g, ''),
+      );
+    if (!months) continue;
+    const p = periodFromTitle(`${year}年${months[0]}`);
+    if (p) return p;
+  }
+  return fromTitle;
+}

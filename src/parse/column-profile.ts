@@ -1,0 +1,84 @@
+// What a column's cells hold, counted over the task rows: people, organisations, headings,
+// figures, percentages, 是/否, report-like or target-like text, and whether its values repeat
+// down the rows (a merged theme) or change on every task (a task's own text).
+import { isDeadline, isHeading, isPeopleCell, isPersonName, isUnitName, isUnitsCell, splitList } from './classify.js';
+import { leadingSeq, readNumbering } from './numbering.js';
+import { progressScore } from './progress-score.js';
+
+export interface ColumnProfile {
+  /** Task rows counted, and how many have text in this column. */
+  rows: number;
+  filled: number;
+  /** Task rows whose text differs from the last text above it in this column. */
+  changes: number;
+  seq: number;
+  leadingSeq: number;
+  people: number;
+  units: number;
+  deadline: number;
+  heading: number;
+  percent: number;
+  figure: number;
+  yesNo: number;
+  report: number;
+  /** Cells of 20 characters or more. */
+  long: number;
+  meanLength: number;
+}
+
+const PERCENT = /^[-+]?\d+(\.\d+)?\s*[%％]$/;
+const FIGURE = /^[-+]?\d+(\.\d+)?\s*(万|亿)?(元|万元|亿元|个|家|人|人次|户|套|座|公里|亩|台|项|所|条|处|辆|张|次)?$/;
+const YES_NO = /^(是|否|√|×|✓|✗|已达序|未达序|达序|滞后)$/;
+/** Dashes and slashes that fill an empty report cell. */
+export const DASH_ONLY = /^[-—–－/／\\、.。\s]*$/;
+const REPORT_OPENING = /^(已|完成|累计|目前|截至|截止|今年以来|\d{1,2}(-\d{1,2})?月)/;
+
+/** A cell of organisations that also names their heads (`市民政局 伍泽国`). */
+function isUnitsWithPeople(cell: string): boolean {
+  if (cell.length > 80 || /[。；;%：:]/.test(cell)) return false;
+  const tokens = splitList(cell);
+  return tokens.some(isUnitName) && tokens.every((t) => isUnitName(t) || isPersonName(t));
+}
+
+export function profileColumn(cells: readonly string[]): ColumnProfile {
+  const p: ColumnProfile = {
+    rows: cells.length,
+    filled: 0,
+    changes: 0,
+    seq: 0,
+    leadingSeq: 0,
+    people: 0,
+    units: 0,
+    deadline: 0,
+    heading: 0,
+    percent: 0,
+    figure: 0,
+    yesNo: 0,
+    report: 0,
+    long: 0,
+    meanLength: 0,
+  };
+  let last = '';
+  let length = 0;
+  for (const raw of cells) {
+    const c = raw.trim();
+    if (!c || DASH_ONLY.test(c)) continue;
+    p.filled++;
+    length += c.length;
+    if (c !== last) p.changes++;
+    last = c;
+    if (readNumbering(c)) p.seq++;
+    if (leadingSeq(c) !== null) p.leadingSeq++;
+    if (isPeopleCell(c)) p.people++;
+    else if (isUnitsCell(c) || isUnitsWithPeople(c)) p.units++;
+    if (isDeadline(c)) p.deadline++;
+    if (isHeading(c)) p.heading++;
+    if (PERCENT.test(c)) p.percent++;
+    else if (FIGURE.test(c)) p.figure++;
+    if (YES_NO.test(c)) p.yesNo++;
+    if (progressScore(c) >= 1 || REPORT_OPENING.test(c)) p.report++;
+    if (c.length >= 20) p.long++;
+  }
+  p.meanLength = p.filled ? length / p.filled : 0;
+  return p;
+}

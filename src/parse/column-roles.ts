@@ -1,0 +1,236 @@
+// Each column's role, from its header and from what its cells hold. The header words
+// (headers.ts) are a hint: a column named in words of its own is placed by its content (people,
+// organisations, headings that repeat down the rows, figures, percentages, 是/否, report-like or
+// target-like text), with a warning naming the guess; a known header whose cells say otherwise
+// (a 进度 column of bare percentages is a completion rate) is corrected the same way.
+import type { Warning } from '../domain/index.js';
+import { profileColumn, type ColumnProfile } from './column-profile.js';
+import type { ColumnsSpec } from './columns-option.js';
+import { isPageFurniture } from './furniture.js';
+import type { HeaderRows } from './header-row.js';
+import { normaliseHeaderText, readHeaderRow, roleOfHeader, type ColumnRole } from './headers.js';
+import { leadingSeq, readNumbering } from './numbering.js';
+import type { Row } from './rows.js';
+
+export interface ColumnRoles {
+  /** Final role per column. `task` and `category` are heading columns (theme, category). */
+  roles: ColumnRole[];
+  /** Per column: a 重点工作任务 column that may hold both heading levels (one column, two levels). */
+  twoLevels: boolean[];
+  seqColumn: number | null;
+  /** Column whose text opens with the task number (`1.力争…`) when the table has no 序号 column. */
+  seqInColumn: number | null;
+  warnings: Warning[];
+}
+
+export const ROLE_NAMES: Record<ColumnRole, string> = {
+  seq: '序号',
+  task: '一级任务',
+  category: '二级任务',
+  target: '目标任务',
+  leaders: '牵头领导',
+  units: '牵头单位',
+  co_units: '配合单位',
+  progress: '进展情况',
+  actual: '实际完成',
+  rate: '完成率',
+  flag: '是否达序',
+  remarks: '备注说明',
+  plan: '工作计划',
+  deadline: '完成时限',
+  notes: '备注',
+  other: '不读入',
+};
+
+/** Rows under the header that hold at least two cells and are not a repeated header or page furniture. */
+function bodyRows(rows: readonly Row[], start: number): Row[] {
+  const out: Row[] = [];
+  for (let r = start; r < rows.length && out.length < 2000; r++) {
+    const filled = rows[r].cells.filter((c) => c.trim());
+    if (filled.length < 2 || readHeaderRow(rows[r].cells)) continue;
+    if (filled.every((c) => isPageFurniture(c))) continue;
+    out.push(rows[r]);
+  }
+  return out;
+}
+
+const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
+/** A per-task name (`项目名称`): its own text on each task, part of the target. */
+const NAME_HEADER = /名称$/;
+
+/** What the cells alone say the column is, or null when they do not say. */
+function roleByContent(p: ColumnProfile, headerText: string): ColumnRole | 'figures' | 'heading' | null {
+  if (p.filled === 0) return null;
+  if (share(p.people, p) >= 0.7) return 'leaders';
+  if (share(p.units, p) >= 0.7) return 'units';
+  if (share(p.yesNo, p) >= 0.8) return 'flag';
+  if (share(p.percent, p) >= 0.8) return 'rate';
+  if (share(p.percent + p.figure, p) >= 0.8) return 'figures';
+  if (share(p.deadline, p) >= 0.8) return 'deadline';
+  const repeated = p.rows >= 2 && p.changes <= 0.6 * p.rows;
+  if (share(p.heading, p) >= 0.8 && repeated) return 'heading';
+  if (p.meanLength < 6 && !headerText) return null;
+  return share(p.report, p) >= 0.5 ? 'progress' : 'target';
+}
+
+/** Reconciles a header's word with the cells; returns the role and whether it was a guess. */
+function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile, hasNamedTarget: boolean): ColumnRole {
+  const content = roleByContent(p, headerText);
+  if (p.filled === 0) return hint ?? 'other';
+  const distinct = p.rows >= 2 && p.changes >= 0.9 * p.rows;
+  switch (hint) {
+    case null:
+      if (content === 'heading') return 'task';
+      if (content === 'figures') return /完成|实际|累计/.test(headerText) ? 'actual' : 'other';
+      return content ?? 'other';
+    case 'task':
+      // A task's own name (`项目名称`) beside its target is part of the target, not a heading.
+      if (NAME_HEADER.test(normaliseHeaderText(headerText)) && distinct && hasNamedTarget) return 'target';
+      return 'task';
+    case 'progress':
+    case 'notes':
+    case 'remarks':
+      if (content === 'rate') return 'rate';
+      if (content === 'figures') return 'actual';
+      if (content === 'flag') return 'flag';
+      return hint;
+    case 'rate':
+      // `当前进度` holding sentences is the report itself.
+      return p.long > 0.5 * p.filled && content === 'progress' ? 'progress' : 'rate';
+    case 'leaders':
+      return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';
+    case 'units':
+      return share(p.people, p) >= 0.8 ? 'leaders' : 'units';
+    default:
+      return hint;
+  }
+}
+
+/** The role of each header cell by its words; a sub-header under a plan stays part of the plan. */
+function hintsOf(header: HeaderRows, width: number): Array<ColumnRole | null> {
+  const hints: Array<ColumnRole | null> = [];
+  for (let c = 0; c < width; c++) {
+    const text = header.texts[c] ?? '';
+    const sub = header.subTexts[c] ?? '';
+    const parent = sub ? text.slice(0, text.length - sub.length).trim() : '';
+    const parentRole = parent ? roleOfHeader(parent) : null;
+    if (parentRole === 'plan') hints.push('plan');
+    // A blank header cell right after 重点工作任务 is its second level (a merged header cell).
+    else if (!text.trim() && c > 0 && hints[c - 1] === 'task') hints.push('category');
+    else hints.push((sub ? roleOfHeader(sub) : null) ?? roleOfHeader(text) ?? parentRole);
+  }
+  return hints;
+}
+
+/** Applies `--columns`: roles by position, or by header name. */
+function applySpec(spec: ColumnsSpec, header: HeaderRows, hints: Array<ColumnRole | null>): boolean[] {
+  const fixed = hints.map(() => false);
+  if (spec.kind === 'position') {
+    spec.roles.forEach((role, c) => {
+      while (c >= hints.length) hints.push(null);
+      if (role === null) return; // left blank: guessed as usual
+      hints[c] = role;
+      fixed[c] = true;
+    });
+  } else {
+    header.texts.forEach((text, c) => {
+      const role =
+        spec.roles.get(normaliseHeaderText(text)) ?? spec.roles.get(normaliseHeaderText(header.subTexts[c] ?? ''));
+      if (role) {
+        hints[c] = role;
+        fixed[c] = true;
+      }
+    });
+  }
+  return fixed;
+}
+
+export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: ColumnsSpec): ColumnRoles {
+  const body = bodyRows(rows, header.bodyStart);
+  const width = Math.max(
+    header.texts.length,
+    ...body.slice(0, 200).map((r) => r.cells.length),
+    spec?.kind === 'position' ? spec.roles.length : 0,
+  );
+  const hints = hintsOf(header, width);
+  const fixed = spec ? applySpec(spec, header, hints) : hints.map(() => false);
+  const column = (c: number, from: readonly Row[]) => from.map((r) => r.cells[c] ?? '');
+  const warnings: Warning[] = [];
+
+  let seqColumn: number | null = hints.indexOf('seq') >= 0 ? hints.indexOf('seq') : null;
+  if (seqColumn === null && !spec) {
+    // A column of numbers near the left, whatever its header says.
+    for (let c = 0; c < Math.min(width, 3) && seqColumn === null; c++) {
+      const cells = column(c, body).filter((x) => x.trim());
+      if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length) seqColumn = c;
+    }
+    if (seqColumn !== null) {
+      warnings.push({ code: 'column_guessed', message: `第${seqColumn + 1}列全是编号，按序号处理` });
+      hints[seqColumn] = 'seq';
+    }
+  }
+  let seqInColumn: number | null = null;
+  if (seqColumn === null) {
+    // No 序号 column: the number may open the target text itself (`*1.力争9个…`).
+    for (let c = 0; c < width && seqInColumn === null; c++) {
+      if (hints[c] !== null && hints[c] !== 'target' && hints[c] !== 'task') continue;
+      const cells = column(c, body).filter((x) => x.trim());
+      if (cells.length >= 2 && cells.filter((x) => leadingSeq(x) !== null).length >= 0.6 * cells.length)
+        seqInColumn = c;
+    }
+  }
+  const taskRows = body.filter((r) =>
+    seqColumn !== null
+      ? readNumbering(r.cells[seqColumn] ?? '') !== null
+      : seqInColumn !== null
+        ? leadingSeq(r.cells[seqInColumn] ?? '') !== null
+        : true,
+  );
+  // Trailing columns without a header word (a trailing tab, cells shifted past the table's end) are no columns.
+  let lastNamed = width - 1;
+  while (header.headerRow >= 0 && lastNamed >= 0 && !(header.texts[lastNamed] ?? '').trim() && !fixed[lastNamed])
+    lastNamed--;
+  const roles: ColumnRole[] = new Array<ColumnRole>(width).fill('other');
+  const twoLevels: boolean[] = new Array<boolean>(width).fill(false);
+  const profiles = new Map<number, ColumnProfile>();
+  const profile = (c: number) => profiles.get(c) ?? profiles.set(c, profileColumn(column(c, taskRows))).get(c)!;
+  // Task-name columns last: whether a name is part of the target depends on the table having a target column.
+  const order = [...Array(width).keys()].sort((a, b) => Number(hints[a] === 'task') - Number(hints[b] === 'task'));
+  for (const c of order) {
+    const hint = hints[c];
+    const text = header.texts[c] ?? '';
+    if (c === seqColumn) roles[c] = 'seq';
+    else if (fixed[c]) roles[c] = hint ?? 'other';
+    else if (c > lastNamed) roles[c] = 'other';
+    else if (c === seqInColumn) roles[c] = 'target';
+    else
+      roles[c] = decide(
+        hint,
+        text,
+        profile(c),
+        roles.some((r, i) => r === 'target' && i !== c && hints[i] !== 'task'),
+      );
+  }
+  for (let c = 0; c <= lastNamed; c++) {
+    const hint = hints[c];
+    const text = header.texts[c] ?? '';
+    const role = roles[c];
+    if (c === seqColumn || fixed[c] || c === seqInColumn) continue;
+    twoLevels[c] = role === 'task' && hint === 'task' && !NAME_HEADER.test(normaliseHeaderText(text));
+    const p = profile(c);
+    if (p.filled > 0 && role !== hint && !(hint === 'task' && role === 'target')) {
+      const what = text ? `表头“${text.replace(/\s+/g, '')}”` : `第${c + 1}列（无表头）`;
+      const why = hint
+        ? `按其内容当作“${ROLE_NAMES[role]}”列（表头像“${ROLE_NAMES[hint]}”）`
+        : `不认识，按其内容当作“${ROLE_NAMES[role]}”列`;
+      warnings.push({ code: 'column_guessed', message: `${what}${why}` });
+    }
+  }
+  // Two unit columns: the lead one (牵头, or the first) is `units`, the other co-operating.
+  const unitColumns = roles.flatMap((r, c) => (r === 'units' ? [c] : []));
+  if (unitColumns.length > 1) {
+    const lead = unitColumns.find((c) => /牵头|主责|主办/.test(header.texts[c] ?? '')) ?? unitColumns[0];
+    for (const c of unitColumns) if (c !== lead && !fixed[c]) roles[c] = 'co_units';
+  }
+  return { roles, twoLevels, seqColumn, seqInColumn, warnings };
+}

@@ -1,0 +1,10 @@
+// Lines that are page furniture, not table content: page numbers, 续表, notes, units.
+
+export function isPageFurniture(text: string): boolean {
+  return (
+    /^[-—–\s]*\d+[-—–\s]*$/.test(text) ||
+    /^第\s*\d+\s*页/.test(text) ||
+    /^(续表|续上表|接上表)/.test(text) ||
+    /^(注|备注|说明|填报单位|填报日期|制表|单位)[:：]/.test(text)
+  );
+}

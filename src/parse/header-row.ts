@@ -1,0 +1,83 @@
+// Where the header is. Most tables have one row naming the columns with known words (headers.ts);
+// others name them with words of their own (`部分 | 类别 | 序号 | 为民实事`), print a second
+// header row under a spanning parent (`项目建设阶段` over `完成投资 | % | 主要形象进度`), or have
+// no header at all. Numbered rows are tasks whatever the header says, so the row just above the
+// first numbered row is taken as the header when no row reads as one.
+import { isPageFurniture } from './furniture.js';
+import { readHeaderRow, roleOfHeader } from './headers.js';
+import { readNumbering } from './numbering.js';
+import type { Row } from './rows.js';
+
+export interface HeaderRows {
+  /** First header row; -1 when the table has none (columns are then known by content only). */
+  headerRow: number;
+  /** First row after the header (and its sub-header row, if any). */
+  bodyStart: number;
+  /** The header text of each column, a sub-header joined to its parent (`项目建设阶段 完成投资`). */
+  texts: string[];
+  /** Per column: the sub-header text alone where there is one (it names the column more closely). */
+  subTexts: string[];
+}
+
+const nonEmpty = (row: Row) => row.cells.filter((c) => c.trim());
+
+/** A row of a task: a number in one of its first cells and something beside it. */
+export function looksNumbered(row: Row): boolean {
+  const filled = nonEmpty(row);
+  if (filled.length < 2) return false;
+  const first = row.cells.findIndex((c) => c.trim());
+  for (let i = first; i < Math.min(row.cells.length, first + 3); i++) if (readNumbering(row.cells[i])) return true;
+  return false;
+}
+
+/** A row of short labels: what a header row looks like when its words are unfamiliar. */
+function looksLikeLabels(row: Row): boolean {
+  const filled = nonEmpty(row);
+  return (
+    filled.length >= 2 &&
+    filled.every((c) => c.length <= 24 && !/[。；;！？]/.test(c) && !readNumbering(c) && !isPageFurniture(c))
+  );
+}
+
+/** A second header row under the first: short labels, some of them under a blank (spanned) header cell. */
+function subHeaderOf(rows: readonly Row[], h: number): Row | null {
+  const sub = rows[h + 1];
+  if (!sub || looksNumbered(sub)) return null;
+  const filled = nonEmpty(sub);
+  if (filled.length === 0 || !filled.every((c) => c.length <= 16 && !/[。，,；;]/.test(c))) return null;
+  const header = rows[h].cells;
+  const underBlank = sub.cells.some((c, i) => c.trim() && !(header[i] ?? '').trim());
+  return underBlank ? sub : null;
+}
+
+function withSubHeader(rows: readonly Row[], h: number): HeaderRows {
+  const header = rows[h].cells;
+  const sub = subHeaderOf(rows, h);
+  const width = Math.max(header.length, sub?.cells.length ?? 0);
+  const texts: string[] = [];
+  const subTexts: string[] = [];
+  let parent = '';
+  for (let c = 0; c < width; c++) {
+    const top = (header[c] ?? '').trim();
+    if (top) parent = top;
+    const below = (sub?.cells[c] ?? '').trim();
+    // A sub-header names a part of the spanning parent above or to its left.
+    texts.push(below ? `${parent} ${below}`.trim() : top);
+    subTexts.push(below);
+  }
+  return { headerRow: h, bodyStart: h + (sub ? 2 : 1), texts, subTexts };
+}
+
+/** Finds the header; null when no row reads as one and no row is numbered (nothing to read). */
+export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
+  for (let r = 0; r < rows.length; r++) if (readHeaderRow(rows[r].cells)) return withSubHeader(rows, r);
+  const firstNumbered = rows.findIndex(looksNumbered);
+  if (firstNumbered < 0) return null;
+  // The nearest row of labels above the first task; with a known word in it, or right above.
+  for (let r = firstNumbered - 1; r >= 0 && r >= firstNumbered - 3; r--) {
+    if (!looksLikeLabels(rows[r])) continue;
+    const known = rows[r].cells.some((c) => roleOfHeader(c) !== null);
+    if (known || r === firstNumbered - 1) return withSubHeader(rows, r);
+  }
+  return { headerRow: -1, bodyStart: firstNumbered, texts: [], subTexts: [] };
+}

@@ -1,0 +1,42 @@
+// The lead units of a units cell as offices write it: `*区城管局` (a mark for the lead), `省发展改革委
+// 牵头，省商务厅、财政厅…按职责分工负责` (the lead named by 牵头, the rest co-operating), `市民政局 伍泽国`
+// (the unit with its head's name). The cell's text stays as written elsewhere; `units` gets the names.
+import type { Warning } from '../domain/index.js';
+import { isPersonName, isUnitName } from './classify.js';
+
+const MARKS = /^[*＊★☆※▲△●]+/;
+const DUTY_TAIL = /(等)?(相关|有关)?(部门|单位)?(按职责分工负责|按职责负责|分工负责|配合)$/;
+const LEAD = /(牵头|主责|牵头负责)$/;
+
+export interface LeadUnits {
+  units: string[];
+  warnings: Warning[];
+}
+
+/** The lead units among the names of a units cell, with a warning for each reading that dropped a name. */
+export function leadUnits(names: readonly string[]): LeadUnits {
+  const warnings: Warning[] = [];
+  const cleaned = names.map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim()).filter(Boolean);
+  const leadAt = cleaned.findIndex((n) => LEAD.test(n) && n.replace(LEAD, '').length >= 2);
+  let units = cleaned;
+  if (leadAt >= 0) {
+    units = cleaned.slice(0, leadAt + 1).map((n) => n.replace(LEAD, ''));
+    if (leadAt < cleaned.length - 1)
+      warnings.push({
+        code: 'lead_unit_only',
+        message: `单位格写明“${units.join('、')}”牵头，其余 ${cleaned.length - leadAt - 1} 个单位按配合单位处理，未列为牵头单位`,
+        field: 'units',
+      });
+  }
+  // A head's name beside the unit (`牵头单位及主要负责人`) is not a unit.
+  const people = units.filter((n) => !isUnitName(n) && isPersonName(n));
+  if (people.length > 0 && people.length < units.length) {
+    units = units.filter((n) => !people.includes(n));
+    warnings.push({
+      code: 'person_in_units',
+      message: `单位格中的人名“${people.join('、')}”不是单位，未列入牵头单位`,
+      field: 'units',
+    });
+  }
+  return { units, warnings };
+}
