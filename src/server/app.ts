@@ -27,7 +27,8 @@ import { installOperations, type OperationsOptions } from './health/index.js';
 import { requestIdOf } from './logging.js';
 import { DEFAULT_READ_CACHE, installReadCache, type ReadCacheOptions } from './read-cache.js';
 import { registerApiRoutes } from './routes/index.js';
-import type { TrustProxy } from './trust-proxy.js';
+import { createOidcClient, type OidcOptions } from './auth/oidc.js';
+import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export interface AppOptions {
   /** Fastify logger option; off by default (tests), `duban serve` turns it on. */
@@ -45,6 +46,8 @@ export interface AppOptions {
   webRoot?: string | null;
   session?: Partial<SessionPolicy>;
   backoff?: Partial<BackoffPolicy>;
+  /** Local passwords (default on) and single sign-on through an OpenID Connect platform (default off). */
+  signIn?: { passwordLogin?: boolean; oidc?: OidcOptions | null };
   /**
    * Answers of the dashboard and task list, and sessions, kept in memory while the data is unchanged
    * (read-cache.ts); `{ enabled: false }` computes and looks up everything on every request.
@@ -62,7 +65,7 @@ const PLAIN_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Reject unknown body fields instead of silently dropping them; coerce query strings to numbers.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
@@ -135,6 +138,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
         backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
         session: { ...DEFAULT_SESSION_POLICY, ...options.session },
         maxImportBytes: options.importLimit ?? 50 * 1024 * 1024,
+        passwordLogin: options.signIn?.passwordLogin ?? true,
+        oidc: options.signIn?.oidc ? createOidcClient(options.signIn.oidc) : null,
       }),
     { prefix: '/api' },
   );

@@ -31,3 +31,8 @@ function isAddressOrSubnet(entry: string): boolean {
   const max = isIP(address) === 4 ? 32 : 128;
   return /^\d+$/.test(bits) && Number(bits) <= max;
 }
+
+/** Fastify's option: a hop count becomes "the nearest N hops are proxies" (its typings take no number). */
+export function fastifyTrustProxy(value: TrustProxy): string | boolean | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}

@@ -48,6 +48,19 @@ export interface LoginAttemptsTable {
   /** When the current count of failures began (migration 0008). */
   window_started_at: string | null;
 }
+export interface OidcPendingTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: string;
+}
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  created_at: string;
+}
 export interface ApiTokensTable {
   id: Id;
   name: string;
@@ -312,6 +325,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  oidc_pending: OidcPendingTable;
+  user_identities: UserIdentitiesTable;
   api_tokens: ApiTokensTable;
   plans: PlansTable;
   themes: ThemesTable;

@@ -91,6 +91,27 @@ describeEachStore('access matrix', (ctx) => {
         body: () => ({ username: 'nobody', password: 'wrong-password' }),
         expect: all(401),
       },
+      {
+        name: 'sign-in methods',
+        method: 'GET',
+        url: '/api/auth/methods',
+        public: true,
+        expect: { ...all(200), anon: 200 },
+      },
+      {
+        name: 'single sign-on start (not configured here)',
+        method: 'GET',
+        url: '/api/auth/oidc/start',
+        public: true,
+        expect: { ...all(404), anon: 404 },
+      },
+      {
+        name: 'single sign-on callback (not configured here)',
+        method: 'GET',
+        url: '/api/auth/oidc/callback?code=x&state=y',
+        public: true,
+        expect: { ...all(404), anon: 404 },
+      },
       { name: 'me', method: 'GET', url: '/api/auth/me', expect: all(200) },
       {
         name: 'change own password (wrong current password)',

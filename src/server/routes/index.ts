@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/db.js';
 import type { BackoffPolicy } from '../../store/sessions.js';
 import type { SessionPolicy } from '../auth/plugin.js';
+import type { OidcClient } from '../auth/oidc.js';
 import { authRoutes } from './auth/auth.js';
+import { signInRoutes } from './auth/oidc.js';
 import { channelRoutes } from './channels/channels.js';
 import { cycleRoutes } from './cycle/cycle.js';
 import { dashboardRoutes } from './dashboard/dashboard.js';
@@ -25,11 +27,16 @@ export interface RouteOptions {
   backoff: BackoffPolicy;
   session: SessionPolicy;
   maxImportBytes: number;
+  /** Local user names and passwords allowed. */
+  passwordLogin: boolean;
+  /** Single sign-on, when configured. */
+  oidc: OidcClient | null;
 }
 
 export async function registerApiRoutes(api: FastifyInstance, store: Store, options: RouteOptions): Promise<void> {
   await api.register(systemRoutes(store));
   await api.register(authRoutes(store, options));
+  await api.register(signInRoutes(store, options));
   await api.register(userRoutes(store, options.backoff));
   await api.register(tokenRoutes(store));
   await api.register(settingsRoutes(store));

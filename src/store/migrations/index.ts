@@ -8,6 +8,7 @@ import * as m0003 from './0003_read_paths.js';
 import * as m0006 from './0006_supervision.js';
 import * as m0004 from './0004_attachment_token.js';
 import * as m0008 from './0008_login_window.js';
+import * as m0009 from './0009_oidc.js';
 
 export interface DubanMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, DubanMigration> = {
   '0006_supervision': m0006,
   '0004_attachment_token': m0004,
   '0008_login_window': m0008,
+  '0009_oidc': m0009,
 };

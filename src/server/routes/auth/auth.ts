@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../../../store/db.js';
 import {
   clearLoginFailures,
-  createSession,
   deleteSession,
   findSession,
   releaseAttempt,
@@ -15,8 +14,9 @@ import {
 import { findUserForLogin, getUser, updateUser } from '../../../store/users.js';
 import { actorOf, type Caller } from '../../access.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/password.js';
-import { SESSION_COOKIE, callerOf, cookieOptions, sessionExpiry, type SessionPolicy } from '../../auth/plugin.js';
-import { newSecret, sameSecret, sha256 } from '../../auth/tokens.js';
+import { SESSION_COOKIE, callerOf, cookieOptions, type SessionPolicy } from '../../auth/plugin.js';
+import { openSession } from '../../auth/open-session.js';
+import { sameSecret, sha256 } from '../../auth/tokens.js';
 import { HttpError } from '../../errors.js';
 import { okBody } from '../common.js';
 import { loginBody, passwordBody, session } from './schema.js';
@@ -44,7 +44,10 @@ export async function meOf(store: Store, caller: Caller) {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unit: u.unit, leader: u.leader };
 }
 
-export function authRoutes(store: Store, options: { backoff: BackoffPolicy; session: SessionPolicy }) {
+export function authRoutes(
+  store: Store,
+  options: { backoff: BackoffPolicy; session: SessionPolicy; passwordLogin: boolean },
+) {
   return async (app: FastifyInstance) => {
     app.post<{ Body: { username: string; password: string } }>(
       '/auth/login',
@@ -53,6 +56,7 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
         schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: session } },
       },
       async (request, reply) => {
+        if (!options.passwordLogin) throw new HttpError('forbidden', '本系统已关闭密码登录，请使用统一身份认证登录');
         const username = request.body.username.trim().toLowerCase();
         const accountKey = `user:${username}`;
         const addressKey = `ip:${request.ip}`;
@@ -76,17 +80,7 @@ export function authRoutes(store: Store, options: { backoff: BackoffPolicy; sess
         if (!user || !passwordOk || user.disabled) throw new HttpError('invalid_credentials', '用户名或密码错误');
         await clearLoginFailures(store.db, [accountKey]);
         await releaseAttempt(store.db, addressKey);
-        const token = newSecret();
-        const csrfToken = newSecret();
-        const now = new Date(nowMs).toISOString();
-        await createSession(store.db, {
-          idHash: sha256(token),
-          userId: user.id,
-          csrfToken,
-          now,
-          expiresAt: sessionExpiry(now, nowMs, options.session),
-        });
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
+        const csrfToken = await openSession(store, request, reply, user.id, options.session);
         return {
           user: {
             id: user.id,
