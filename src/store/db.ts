@@ -112,6 +112,7 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
     }
     throw new DubanError('db_incompatible', `migration failed: ${message}`);
   }
+  await store.dialect.afterMigrate?.(store.db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

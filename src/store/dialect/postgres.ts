@@ -1,7 +1,7 @@
 // PostgreSQL through pg: a pool per process; an optional schema (tests use one per run).
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { PostgresDialect, sql, type ColumnDefinitionBuilder } from 'kysely';
+import { PostgresDialect, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { StoreDialect } from './types.js';
 
 // BIGINT counts (count(*)) come back as strings by default; our counts fit in a JS number.
@@ -64,16 +64,51 @@ export function postgresDialect(
     kysely: () => new PostgresDialect({ pool }),
     addIdColumn: (table) => table.addColumn('id', 'serial', (c) => c.primaryKey()),
     blobType: 'bytea',
-    // The cluster's current snapshot (xmin:xmax:in-progress xids): two equal snapshots see the same
-    // committed transactions, so the same data. Any commit anywhere in the cluster changes it; a
-    // transaction still in progress is listed in it and changes it again when it commits.
+    // The counter of migration 0007, bumped by every committing transaction that wrote (a deferred
+    // trigger on every table): equal numbers, same committed data. PostgreSQL 9.x and later,
+    // openGauss and KingbaseES all run it; pg_current_snapshot() would need PostgreSQL 13.
     dataVersion: async (db) => {
-      const { rows } = await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db);
-      return rows[0].v;
+      const { rows } = await sql<{ n: number }>`select n from data_version where id = 1`.execute(db);
+      return String(rows[0].n);
     },
+    afterMigrate: (db) => attachDataVersionTriggers(db),
     references: (table, onDelete) => (c: ColumnDefinitionBuilder) => {
       const ref = c.references(`${table}.id`);
       return onDelete ? ref.onDelete(onDelete) : ref;
     },
   };
+}
+
+/** Tables whose writes need not change the data version (the counter itself, the migrator's). */
+const UNWATCHED = ['data_version', 'kysely_migration', 'kysely_migration_lock'];
+export const DATA_VERSION_TRIGGER = 'duban_data_version';
+
+/**
+ * Attaches the data-version trigger (migration 0007) to every table of the schema that lacks it, so
+ * a table added by any later migration is covered without that migration knowing. Idempotent, and
+ * serialised by an advisory lock when several processes migrate at once. `execute procedure`, not
+ * `execute function` (PostgreSQL 11+): openGauss and KingbaseES know only the former.
+ */
+export async function attachDataVersionTriggers(db: Kysely<any>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.duban_data_version'))`.execute(trx);
+    const counter = await sql<{ n: number }>`select count(*) as n from information_schema.tables
+      where table_schema = current_schema() and table_name = 'data_version'`.execute(trx);
+    if (Number(counter.rows[0].n) === 0) return; // before 0007 (a partial migration run)
+    const { rows } = await sql<{ name: string }>`
+      select t.table_name as name from information_schema.tables t
+      where t.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+        and t.table_name not in (${sql.join(UNWATCHED)})
+        and not exists (
+          select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace s on s.oid = c.relnamespace
+          where s.nspname = current_schema() and c.relname = t.table_name and g.tgname = ${DATA_VERSION_TRIGGER})
+      order by t.table_name`.execute(trx);
+    for (const { name } of rows)
+      await sql
+        .raw(
+          `create constraint trigger ${DATA_VERSION_TRIGGER} after insert or update or delete on "${name}"
+           deferrable initially deferred for each row execute procedure duban_bump_data_version()`,
+        )
+        .execute(trx);
+  });
 }

@@ -25,4 +25,6 @@ export interface StoreDialect {
   dataVersion(db: Kysely<any>): Promise<string>;
   /** Closes pools and handles. */
   destroy?(): Promise<void>;
+  /** Runs after every migration run: what must hold for every table, whichever migration made it. */
+  afterMigrate?(db: Kysely<any>): Promise<void>;
 }

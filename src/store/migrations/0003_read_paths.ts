@@ -187,7 +187,8 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
           `create function ${t.name}() returns trigger language plpgsql as $$ begin ${t.body.map((s) => `${s};`).join('\n')} return ${t.before ? 'old' : 'null'}; end $$`,
         )
         .execute(db);
-      await sql.raw(`create trigger ${t.name} ${on} for each row ${when} execute function ${t.name}()`).execute(db);
+      // `execute procedure`: PostgreSQL 11+ also takes `execute function`, openGauss and KingbaseES do not.
+      await sql.raw(`create trigger ${t.name} ${on} for each row ${when} execute procedure ${t.name}()`).execute(db);
     }
   }
 }
