@@ -30,7 +30,22 @@ function partText(zip: OfficeZip, path: string, required: boolean): string | nul
   const r = zip.readText(path);
   if (!r.ok) throw new UnreadableWorkbook(r.message, r.code);
   if (r.text === null && required) throw new UnreadableWorkbook(`missing part ${path}`);
-  return r.text;
+  return r.text === null ? null : withoutElementPrefixes(r.text);
+}
+
+/** The first element's name, past the XML declaration and comments. */
+const ROOT_ELEMENT = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([\w.-]+:)?[\w.-]+/;
+const PREFIXED_TAG = /<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g;
+
+/**
+ * The part with its element names unprefixed. Excel writes the spreadsheet namespace as the
+ * default one (`<worksheet>`); other producers (the .NET Open XML SDK) bind it to a prefix
+ * (`<x:worksheet>`, `<x:c>`). Only a part whose root element is prefixed is rewritten, so Excel's
+ * own parts are read as they are. Attributes keep their prefixes (`r:id`).
+ */
+export function withoutElementPrefixes(xml: string): string {
+  const root = ROOT_ELEMENT.exec(xml.slice(0, 4096));
+  return root?.[1] ? xml.replace(PREFIXED_TAG, '<$1') : xml;
 }
 
 interface SheetEntry {

@@ -1,5 +1,6 @@
 // The .xlsx reader reads the workbook's XML itself: each case is a small workbook written the
 // way Excel, WPS or a generator writes it, and the cell texts a reader sees in it.
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/parse/index.js';
@@ -160,5 +161,21 @@ describe('sheets', () => {
     const r = await parseTable(bytes);
     expect(r.ok ? null : r.error.code).toBe('bad_input');
     expect(r.ok ? '' : r.error.message).toMatch(/cannot be read/);
+  });
+});
+
+describe('a workbook written with a namespace prefix (.NET Open XML SDK: <x:worksheet>, <x:c>)', () => {
+  const bytes = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/parse/${name}`, import.meta.url)));
+  it('reads the same tasks as the same workbook written by Excel', async () => {
+    const sdk = await parseTable(bytes('prefixed-sdk.xlsx'));
+    const excel = await parseTable(bytes('chengnan-2024-h1.xlsx'));
+    if (!sdk.ok || !excel.ok) throw new Error(sdk.ok ? 'excel' : sdk.error.message);
+    expect(sdk.value.tasks).toHaveLength(7);
+    expect(sdk.value.tasks).toEqual(excel.value.tasks);
+    expect(sdk.value.title).toBe('城南区2024年政府工作报告重点工作任务上半年进展情况表');
+  });
+  it('finds the other sheet by name through the prefixed workbook part', async () => {
+    const r = await parseTable(bytes('prefixed-sdk.xlsx'), { sheet: '三季度' });
+    expect(r.ok && r.value.tasks.map((t) => t.units)).toEqual([['区住建局']]);
   });
 });

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { isClusterWorker, parseWorkers, runPrimary, workerSlot } from '../../server/cluster.js';
 import { listen, serverUrl } from '../../server/listen.js';
-import { parseTrustProxy } from '../../server/trust-proxy.js';
-import { openStore, storeConfigFromEnv } from '../../store/db.js';
+import { loggerOptions } from '../../server/logging.js';
+import { openStore } from '../../store/db.js';
+import { loadConfig, storeConfigOf } from '../../config/index.js';
 import { exitWithError } from '../io.js';
 
 export function parsePort(value: string | undefined, fallback: number): number {
@@ -14,8 +15,9 @@ export function parsePort(value: string | undefined, fallback: number): number {
 }
 
 interface ServeOptions {
+  config?: string;
   port?: string;
-  host: string;
+  host?: string;
   db?: string;
   trustProxy?: string;
   quiet?: boolean;
@@ -27,48 +29,70 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('serve the API (/api, docs at /api/docs) and the web app')
+    .option('--config <file>', 'KEY=value settings file (default DUBAN_CONFIG; see duban config check)')
     .option('--port <port>', 'port (default 8080, or PORT)')
-    .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for all)', '127.0.0.1')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1, or DUBAN_HOST; 0.0.0.0 for all)')
     .option('--db <file>', 'SQLite database file (default ./duban.db, or DUBAN_DB; DATABASE_URL for PostgreSQL)')
     .option(
       '--trust-proxy <proxy>',
       'the reverse proxy in front (TLS terminated there): its address or subnet (10.0.0.5), or a hop count (1)',
     )
     .option('--quiet', 'no request log')
-    .option('--workers <n>', 'server processes sharing the port: a number, or auto for one per core', '1')
+    .option('--workers <n>', 'server processes sharing the port: a number, or auto for one per core (DUBAN_WORKERS)')
     .option('--no-read-cache', 'compute every dashboard and task list anew (no answers kept in memory)')
     .action(async (opts: ServeOptions) => {
-      const port = parsePort(opts.port ?? process.env.PORT, 8080);
-      const trustProxy = opts.trustProxy === undefined ? null : parseTrustProxy(opts.trustProxy);
-      if (trustProxy && !trustProxy.ok) exitWithError(trustProxy.message);
-      const workers = parseWorkers(opts.workers);
-      if (workers === null) exitWithError(`invalid --workers "${opts.workers}" (a number from 1 to 64, or auto)`);
-      const config = storeConfigFromEnv(opts);
+      // Every setting from flags, environment, config file and defaults, checked at once (src/config).
+      const loaded = loadConfig({
+        file: opts.config,
+        flags: {
+          PORT: opts.port,
+          DUBAN_HOST: opts.host,
+          DUBAN_DB: opts.db,
+          DUBAN_TRUST_PROXY: opts.trustProxy,
+          DUBAN_WORKERS: opts.workers,
+          DUBAN_READ_CACHE: opts.readCache === false ? 'off' : undefined,
+        },
+      });
+      if (loaded.problems.length) {
+        for (const line of loaded.problems) process.stderr.write(`duban: ${line}\n`);
+        exitWithError(`${loaded.problems.length} setting(s) to correct (duban config check lists them all)`);
+      }
+      const settings = loaded.config;
+      const port = settings.port;
+      const workers = settings.workers === 'auto' ? parseWorkers('auto')! : settings.workers;
+      const config = storeConfigOf(settings, opts);
       if (workers > 1 && !isClusterWorker()) {
         // Migrate once, here, before any worker opens the database; the workers only serve.
         await (await openStore(config)).close();
         const log = (line: string) => process.stderr.write(`duban: ${line}\n`);
         const shared = await runPrimary({ workers, log }).catch(() => exitWithError('the server did not start'));
-        const url = serverUrl(opts.host, shared);
+        const url = serverUrl(settings.host, shared);
         log(`serving on ${url} with ${workers} worker processes; API docs at ${url}/api/docs`);
         return;
       }
       const store = await openStore({ ...config, migrate: !isClusterWorker() });
       const server = await listen(store, {
         port,
-        host: opts.host,
-        trustProxy: trustProxy?.ok ? trustProxy.value : false,
-        logger: opts.quiet ? false : { level: 'info' },
+        host: settings.host,
+        trustProxy: settings.trustProxy,
+        logger: opts.quiet ? false : loggerOptions({ level: settings.logLevel }),
         notify: workerSlot() === 0,
-        readCache: { enabled: opts.readCache },
+        readCache: { enabled: settings.readCache },
+        bodyLimit: settings.maxBodyBytes,
+        importLimit: settings.maxUploadBytes,
+        shutdownGraceMs: settings.shutdownGraceSeconds * 1000,
+        operations: { metricsToken: settings.metricsToken },
       }).catch(async (err: NodeJS.ErrnoException) => {
         await store.close();
         if (err.code === 'EADDRINUSE') exitWithError(`port ${port} is already in use; choose another with --port`);
         throw err;
       });
-      if (!isClusterWorker())
+      if (!isClusterWorker()) {
         process.stderr.write(
           `duban: serving on ${server.url} (${store.dialect.name}); API docs at ${server.url}/api/docs\n`,
         );
+        const exportProblem = await (await import('../../server/health/export-check.js')).pdfExportProblem();
+        if (exportProblem) process.stderr.write(`duban: ${exportProblem}\n`);
+      }
     });
 }
