@@ -39,6 +39,9 @@ const ComparePage = routePage(loaders.compare);
 const ImportPage = routePage(loaders.import);
 const AdminPage = routePage(loaders.admin);
 const PasswordPage = routePage(loaders.password);
+// Supervision pages (docs/supervision.md): plain lazy chunks, not on anyone's first screen.
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage'));
+const InstructionsPage = lazy(() => import('./pages/instructions/InstructionsPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user, checking, startupError, retry } = useAuth();
@@ -116,6 +119,8 @@ export function App() {
                     </RoleGate>
                   }
                 />
+                <Route path="supervision" element={<SupervisionPage />} />
+                <Route path="instructions" element={<InstructionsPage />} />
                 <Route
                   path="compare"
                   element={

@@ -5,7 +5,9 @@ import {
   AuditOutlined,
   DashboardOutlined,
   EditOutlined,
+  FileProtectOutlined,
   ImportOutlined,
+  MessageOutlined,
   SettingOutlined,
   SwapOutlined,
   UnorderedListOutlined,
@@ -27,6 +29,13 @@ export const MENU: MenuEntry[] = [
   { path: '/compare', label: '期间对比', icon: <SwapOutlined />, roles: ['admin', 'viewer'] },
   { path: '/review', label: '审核', icon: <AuditOutlined />, roles: ['admin'] },
   { path: '/overdue', label: '逾期/催办', icon: <AlertOutlined />, roles: ['admin', 'leader', 'viewer'] },
+  {
+    path: '/supervision',
+    label: '督办单',
+    icon: <FileProtectOutlined />,
+    roles: ['admin', 'leader', 'viewer', 'unit'],
+  },
+  { path: '/instructions', label: '领导批示', icon: <MessageOutlined />, roles: ['admin', 'leader', 'viewer', 'unit'] },
   { path: '/import', label: '导入', icon: <ImportOutlined />, roles: ['admin'] },
   { path: '/admin', label: '系统管理', icon: <SettingOutlined />, roles: ['admin'] },
 ];

@@ -1,138 +1,17 @@
-// 逾期/催办: units and tasks without a submitted report after the due date with one-click
-// reminders (and the 催办通知 .docx), extension requests to decide, and the unit ranking (考核).
+// 逾期/催办: the overdue desk (OverdueDesk.tsx: one row per unit, opened to its tasks, with
+// confirmed reminders and 督办单), extension requests to decide, and the unit ranking (考核).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { messageOf } from '../../api/client';
 import { cycle } from '../../api/endpoints';
-import type { Extension, OverdueUnit, Score } from '../../api/types';
+import type { Extension, Score } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
-import { DownloadButton } from '../../components/DownloadButton';
 import { EmptyHint, LoadError, PageLoading } from '../../components/Feedback';
 import { formatDate, formatTime, percent } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
 import { useLoad } from '../../lib/useLoad';
-
-type OverdueRow = OverdueUnit['tasks'][number] & { unit: OverdueUnit['unit'] };
-
-function OverdueTab({ planId, periodId, admin }: { planId: number; periodId?: number; admin: boolean }) {
-  const { message } = App.useApp();
-  const overdue = useLoad(() => cycle.overdue(planId, periodId), [planId, periodId], !!periodId);
-  const [sending, setSending] = useState<string | null>(null);
-  const remind = async (row: OverdueRow) => {
-    if (!periodId) return;
-    const key = `${row.unit.id}-${row.taskId}`;
-    setSending(key);
-    try {
-      await cycle.remind({ taskId: row.taskId, periodId, unitId: row.unit.id });
-      message.success(`已向${row.unit.name}发送催办`);
-      overdue.reload();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setSending(null);
-    }
-  };
-  const remindUnit = async (u: OverdueUnit) => {
-    if (!periodId) return;
-    setSending(`unit-${u.unit.id}`);
-    let sent = 0;
-    try {
-      for (const t of u.tasks) {
-        await cycle.remind({ taskId: t.taskId, periodId, unitId: u.unit.id });
-        sent += 1;
-      }
-      message.success(`已向${u.unit.name}催办 ${sent} 项`);
-    } catch (e) {
-      message.error(`已催办 ${sent} 项后出错：${messageOf(e)}`);
-    } finally {
-      setSending(null);
-      overdue.reload();
-    }
-  };
-  if (overdue.loading && !overdue.data) return <PageLoading />;
-  if (overdue.error) return <LoadError error={overdue.error} onRetry={overdue.reload} />;
-  const units = overdue.data ?? [];
-  if (units.length === 0) return <EmptyHint>没有逾期未报的任务。截止日期过后仍未提交的任务会列在这里。</EmptyHint>;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
-      <Typography.Text type="secondary">
-        共 {units.length} 个单位、{units.reduce((n, u) => n + u.tasks.length, 0)} 项任务逾期未报。
-      </Typography.Text>
-      {units.map((u) => (
-        <Card
-          key={u.unit.id}
-          size="small"
-          title={`${u.unit.name}（${u.tasks.length} 项）`}
-          extra={
-            admin && (
-              <Space>
-                <DownloadButton
-                  size="small"
-                  path={`/notices/${u.unit.id}`}
-                  query={{ planId, periodId }}
-                  fileName={`催办通知-${u.unit.name}.docx`}
-                  aria-label={`下载${u.unit.name}的催办通知`}
-                >
-                  催办通知
-                </DownloadButton>
-                <Button size="small" onClick={() => remindUnit(u)} loading={sending === `unit-${u.unit.id}`}>
-                  全部催办
-                </Button>
-              </Space>
-            )
-          }
-        >
-          <Table<OverdueRow>
-            rowKey="taskId"
-            size="small"
-            pagination={false}
-            dataSource={u.tasks.map((t) => ({ ...t, unit: u.unit }))}
-            scroll={{ x: 600 }}
-            columns={[
-              { title: '序号', dataIndex: 'seq', width: 60 },
-              {
-                title: '目标任务',
-                dataIndex: 'target',
-                render: (v: string, r) => <Link to={`/tasks/${r.taskId}`}>{v}</Link>,
-              },
-              {
-                title: '已催办',
-                dataIndex: 'reminders',
-                width: 110,
-                render: (n: number, r) => (
-                  <Space size={4}>
-                    {n} 次{r.escalated && <Tag color="red">已报领导</Tag>}
-                  </Space>
-                ),
-              },
-              ...(admin
-                ? [
-                    {
-                      title: '操作',
-                      key: 'op',
-                      width: 90,
-                      render: (_: unknown, r: OverdueRow) => (
-                        <Button
-                          size="small"
-                          type="primary"
-                          loading={sending === `${r.unit.id}-${r.taskId}`}
-                          onClick={() => remind(r)}
-                          aria-label={`催办任务 ${r.seq}`}
-                        >
-                          催办
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        </Card>
-      ))}
-    </Space>
-  );
-}
+import { OverdueDesk } from './OverdueDesk';
 
 function ExtensionsTab({ periodId }: { periodId?: number }) {
   const { message } = App.useApp();
@@ -267,7 +146,11 @@ export default function OverduePage() {
             {
               key: 'overdue',
               label: '逾期未报',
-              children: <OverdueTab planId={plan.id} periodId={pid} admin={admin} />,
+              children: pid ? (
+                <OverdueDesk planId={plan.id} periodId={pid} admin={admin} leader={me.role === 'leader'} />
+              ) : (
+                <EmptyHint>还没有报告期。</EmptyHint>
+              ),
             },
             ...(admin ? [{ key: 'ext', label: '延期申请', children: <ExtensionsTab periodId={pid} /> }] : []),
             { key: 'scores', label: '单位考核', children: <ScoresTab planId={plan.id} periodId={pid} /> },

@@ -15,6 +15,7 @@ import { usePlan } from '../../lib/PlanContext';
 import { REPORT_STATE_COLOR, REPORT_STATE_LABEL } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 import { ExtensionModal } from './ExtensionModal';
+import { UnitInbox } from '../supervision/UnitInbox';
 import { RemindersInbox } from './RemindersInbox';
 import { ReportForm } from './ReportForm';
 
@@ -66,6 +67,7 @@ export default function WorkspacePage() {
     return (
       <div>
         <h1 className="page-title">我的填报</h1>
+        <UnitInbox />
         <EmptyHint>当前没有开放的填报周期。督查科开启周期后，这里会列出本单位需要填报的任务。</EmptyHint>
         <RemindersInbox />
       </div>
@@ -103,6 +105,7 @@ export default function WorkspacePage() {
           签收本期任务
         </Button>
       </Space>
+      <UnitInbox />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
           <Card size="small">
