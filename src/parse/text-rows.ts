@@ -28,6 +28,15 @@ const tooManyColumns = (row: number): TextRowsResult => ({
   message: `row ${row} of the text has more than ${MAX_TABLE_COLUMNS} cells, over the limit for one table`,
 });
 
+/**
+ * A cell without the formula guard a CSV export puts before a leading `=`, `+`, `-`, `@`, tab or
+ * CR (a single quote, as OWASP advises, so that a spreadsheet does not run the cell): the
+ * re-imported text is the text that was exported. A CR reads as a line break here.
+ */
+export function withoutFormulaGuard(cell: string): string {
+  return cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Splits text without quoted cells: one row per non-empty line. */
 function plainRows(src: string, sep: '\t' | ',' | null): TextRowsResult {
   const rows: Row[] = [];
@@ -37,7 +46,8 @@ function plainRows(src: string, sep: '\t' | ',' | null): TextRowsResult {
     if (end > from) {
       if (rows.length === MAX_TABLE_ROWS) return tooManyRows();
       const text = src.slice(from, end);
-      const cells = sep === null ? [text] : text.split(sep, MAX_TABLE_COLUMNS + 1);
+      let cells = sep === null ? [text] : text.split(sep, MAX_TABLE_COLUMNS + 1);
+      if (text.includes("'")) cells = cells.map(withoutFormulaGuard);
       if (cells.length > MAX_TABLE_COLUMNS) return tooManyColumns(rows.length + 1);
       rows.push({ cells });
     }
@@ -80,12 +90,12 @@ export function textToRows(text: string): TextRowsResult {
       // Text after the closing quote up to the separator belongs to the cell (malformed but common).
       let end = j;
       while (end < n && src[end] !== sep && src[end] !== '\n') end++;
-      cells.push(end > j ? value + src.slice(j, end) : value);
+      cells.push(withoutFormulaGuard(end > j ? value + src.slice(j, end) : value));
       i = end;
     } else {
       let end = i;
       while (end < n && src[end] !== sep && src[end] !== '\n') end++;
-      cells.push(src.slice(i, end));
+      cells.push(withoutFormulaGuard(src.slice(i, end)));
       i = end;
     }
     if (cells.length > MAX_TABLE_COLUMNS) return tooManyColumns(rows.length + 1);

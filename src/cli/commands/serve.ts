@@ -53,9 +53,10 @@ export function register(program: Command): void {
           DUBAN_READ_CACHE: opts.readCache === false ? 'off' : undefined,
         },
       });
+      if (loaded.problems.length === 1) exitWithError(loaded.problems[0]);
       if (loaded.problems.length) {
         for (const line of loaded.problems) process.stderr.write(`duban: ${line}\n`);
-        exitWithError(`${loaded.problems.length} setting(s) to correct (duban config check lists them all)`);
+        exitWithError(`${loaded.problems.length} settings to correct (duban config check lists them all)`);
       }
       const settings = loaded.config;
       const port = settings.port;
