@@ -74,10 +74,17 @@ export const firstScreen = {
     firstScreenGet<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
 };
 
+export interface SignInMethods {
+  password: boolean;
+  sso: { label: string; start: string } | null;
+}
+
 export const auth = {
   me: () => firstScreen.me().get(),
   login: (username: string, password: string) => api.post<AuthAnswer>('/auth/login', { username, password }),
   logout: () => api.post<{ ok: true }>('/auth/logout'),
+  /** Which sign-in methods the login page offers: passwords, the identity platform, or both. */
+  methods: () => api.get<SignInMethods>('/auth/methods'),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<{ ok: true }>('/auth/password', { currentPassword, newPassword }),
 };
