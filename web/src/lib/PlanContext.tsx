@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { firstScreen, reference } from '../api/endpoints';
 import type { PeriodRow, Plan } from '../api/types';
-import { rememberBootIds } from './boot';
+import { rememberBootIds } from './boot-ids';
 import { useLoad } from './useLoad';
 
 interface PlanState {

@@ -4,55 +4,15 @@
 // so that it runs as soon as the page's first script has arrived.
 // The plan and period last seen are remembered so a returning user's dashboard data is
 // requested at once; if they changed, the page simply asks again.
+// Pages never import this module (it imports them): what they share with it lives in chunk.ts,
+// charts-chunk.ts and boot-ids.ts.
 import { prefetchesSettled } from '../api/client';
 import { firstScreen } from '../api/endpoints';
+import { bootIds } from './boot-ids';
+import { loadCharts } from './charts-chunk';
+import { chunk, type ChunkLoader } from './chunk';
 
-const BOOT_KEY = 'duban.boot';
-
-export function rememberBootIds(planId: number, periodId: number): void {
-  try {
-    localStorage.setItem(BOOT_KEY, JSON.stringify({ planId, periodId }));
-  } catch {
-    /* private mode: no prefetch next time */
-  }
-}
-
-function bootIds(): { planId: number; periodId: number } | null {
-  try {
-    const v = JSON.parse(localStorage.getItem(BOOT_KEY) ?? 'null') as { planId?: unknown; periodId?: unknown } | null;
-    return v && typeof v.planId === 'number' && typeof v.periodId === 'number'
-      ? { planId: v.planId, periodId: v.periodId }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A chunk loader that imports once and remembers the module, so that code which runs later can
- * tell whether the chunk is already here (see `loaded`). A failed import is forgotten, so the
- * next call tries again (a network hiccup must not break the page for good).
- */
-export interface ChunkLoader<M> {
-  (): Promise<M>;
-  /** The module, once its import has finished; undefined before. */
-  loaded: () => M | undefined;
-}
-
-function chunk<M>(load: () => Promise<M>): ChunkLoader<M> {
-  let promise: Promise<M> | undefined;
-  let module: M | undefined;
-  const loader = () =>
-    (promise ??= load().then(
-      (m) => (module = m),
-      (e: unknown) => {
-        promise = undefined;
-        throw e;
-      },
-    ));
-  loader.loaded = () => module;
-  return loader;
-}
+export type { ChunkLoader };
 
 /** Route chunks, shared with App.tsx so a preload and the route use the same import. */
 export const loaders = {
@@ -69,9 +29,6 @@ export const loaders = {
   admin: chunk(() => import('../pages/admin/AdminPage')),
   password: chunk(() => import('../pages/account/PasswordPage')),
 };
-
-/** ECharts (the charts and components the dashboard draws): requested with the dashboard, run on demand. */
-export const loadCharts = chunk(() => import('../components/charts/echarts'));
 
 function pageFor(pathname: string): keyof typeof loaders | null {
   const first = pathname.split('/')[1] ?? '';

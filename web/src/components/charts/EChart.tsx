@@ -5,7 +5,7 @@
 // cards are shown without waiting for it; each chart is drawn as soon as the chunk is here.
 import { useEffect, useRef } from 'react';
 import type { ECharts } from 'echarts/core';
-import { loadCharts } from '../../lib/boot';
+import { loadCharts } from '../../lib/charts-chunk';
 import type { ChartOption } from './echarts';
 
 export interface ChartClick {

@@ -1,5 +1,5 @@
 // ECharts, on demand: only the charts and components the dashboard draws are bundled, in a chunk
-// of its own (loaded through loadCharts in lib/boot.ts). Only `init` is exported: re-exporting the
+// of its own (loaded through loadCharts in lib/charts-chunk.ts). Only `init` is exported: re-exporting the
 // whole echarts/core namespace from a dynamically imported module would keep all of it.
 import { init, use } from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
