@@ -57,8 +57,11 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
     const parsed = s.parse(raw);
     if (parsed.ok) config[name] = parsed.value;
     else {
+      const shown = s.secret ? '(hidden)' : JSON.stringify(raw);
       problems.push(
-        `${s.key}=${s.secret ? '(hidden)' : JSON.stringify(raw)}: ${parsed.reason}${from(source, fileName)}`,
+        source === 'flag' && s.flag
+          ? `${s.flag} ${shown}: ${parsed.reason}`
+          : `${s.key}=${shown}: ${parsed.reason}${from(source, fileName)}`,
       );
       config[name] = s.fallback === null ? null : (s.parse(s.fallback) as { value: unknown }).value;
     }
@@ -73,7 +76,6 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
 
 function from(source: Source, fileName: string | null): string {
   if (source === 'file') return ` (in ${fileName})`;
-  if (source === 'flag') return ' (command-line option)';
   return '';
 }
 

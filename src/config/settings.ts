@@ -13,6 +13,8 @@ export interface SettingSpec<T> {
   parse(raw: string): Parsed<T>;
   /** Shown masked by `duban config check`. */
   secret?: boolean;
+  /** The `duban serve` option that sets it too, named in problems with a value it gave. */
+  flag?: string;
 }
 
 const spec = <T>(s: SettingSpec<T>): SettingSpec<T> => s;
@@ -28,7 +30,13 @@ export const SETTINGS = {
     parse: v.postgresUrl,
     secret: true,
   }),
-  dbFile: spec({ key: 'DUBAN_DB', help: 'SQLite database file', fallback: './duban.db', parse: v.nonEmpty }),
+  dbFile: spec({
+    key: 'DUBAN_DB',
+    flag: '--db',
+    help: 'SQLite database file',
+    fallback: './duban.db',
+    parse: v.nonEmpty,
+  }),
   poolSize: spec({
     key: 'DUBAN_PG_POOL',
     help: 'PostgreSQL connections per server process',
@@ -37,19 +45,22 @@ export const SETTINGS = {
   }),
   host: spec({
     key: 'DUBAN_HOST',
+    flag: '--host',
     help: 'address to listen on (0.0.0.0: every interface)',
     fallback: '127.0.0.1',
     parse: v.nonEmpty,
   }),
-  port: spec({ key: 'PORT', help: 'port to listen on', fallback: '8080', parse: v.port }),
+  port: spec({ key: 'PORT', flag: '--port', help: 'port to listen on', fallback: '8080', parse: v.port }),
   workers: spec({
     key: 'DUBAN_WORKERS',
+    flag: '--workers',
     help: 'server processes sharing the port: 1-64, or auto (one per core)',
     fallback: '1',
     parse: v.workers,
   }),
   trustProxy: spec({
     key: 'DUBAN_TRUST_PROXY',
+    flag: '--trust-proxy',
     help: 'the reverse proxy in front: false, its address/subnet (10.0.0.5, 10.0.0.0/8) or a hop count',
     fallback: 'false',
     parse: v.trustProxy,

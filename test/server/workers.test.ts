@@ -50,7 +50,7 @@ describe.skipIf(!existsSync('/proc/self/task'))('duban serve --workers', () => {
   it('refuses a bad worker count with one line and exit code 2', { timeout: 120_000 }, () => {
     const run = spawnSync(process.execPath, args(['serve', '--workers', '0', '--db', db]), { encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe('duban: invalid --workers "0" (a number from 1 to 64, or auto)');
+    expect(run.stderr.trim()).toBe('duban: --workers "0": must be a number from 1 to 64, or auto');
   });
 
   it('serves from two processes, replaces one that dies, and stops on SIGTERM', { timeout: 180_000 }, async () => {

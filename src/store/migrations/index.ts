@@ -7,6 +7,7 @@ import * as m0002 from './0002_search.js';
 import * as m0003 from './0003_read_paths.js';
 import * as m0006 from './0006_supervision.js';
 import * as m0004 from './0004_attachment_token.js';
+import * as m0005 from './0005_published_status.js';
 import * as m0007 from './0007_data_version.js';
 import * as m0008 from './0008_login_window.js';
 import * as m0009 from './0009_oidc.js';
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, DubanMigration> = {
   '0003_read_paths': m0003,
   '0006_supervision': m0006,
   '0004_attachment_token': m0004,
+  '0005_published_status': m0005,
   '0007_data_version': m0007,
   '0008_login_window': m0008,
   '0009_oidc': m0009,
