@@ -8,6 +8,7 @@ import { assessProgress } from './assessing.js';
 import { recordAudit, type Actor } from './audit.js';
 import type { Store } from './db.js';
 import { createEmptyReports, findPeriod, insertPeriod } from './periods.js';
+import { PUBLISHED_STATES } from './reports.js';
 import { createPlan, ensureCategory, ensureTheme, findPlanByTitle, planInfoFromTitle } from './plans.js';
 import type { DB } from './schema.js';
 import { indexReports, indexTargets } from './search.js';
@@ -356,6 +357,9 @@ async function importReport(
   let id: number;
   let version: number;
   let status: string;
+  // A published table is a closed record: the progress it prints is approved as published. A
+  // report the table leaves empty stays the unit's draft to write.
+  const state = text ? ('approved' as const) : (r?.state ?? ('draft' as const));
   if (!r) {
     version = 1;
     status = assessment.status;
@@ -364,9 +368,9 @@ async function importReport(
       .values({
         task_id: x.task.id,
         period_id: x.periodId,
-        state: 'draft',
+        state,
         version,
-        status,
+        status: PUBLISHED_STATES.includes(state) ? status : 'no_report',
         ...values,
         created_at: x.now,
       })
@@ -379,7 +383,7 @@ async function importReport(
     status = r.override_status ?? assessment.status;
     await trx
       .updateTable('reports')
-      .set({ ...values, version, status })
+      .set({ ...values, version, state, status: PUBLISHED_STATES.includes(state) ? status : 'no_report' })
       .where('id', '=', r.id)
       .where('version', '=', r.version)
       .execute();
@@ -392,7 +396,7 @@ async function importReport(
       .values({
         report_id: id,
         version,
-        state: r?.state ?? 'draft',
+        state,
         text,
         status,
         assessment: values.assessment,

@@ -10,6 +10,36 @@ import type { DB, ReportState, ReportsTable } from './schema.js';
 import { indexReports } from './search.js';
 import { inTransaction } from './transaction.js';
 import type { NamedRef } from './units.js';
+import { publishedStates } from '../workflow/rules.js';
+
+/**
+ * `reports.status` is the status the office publishes (dashboards, lists, exports, briefings,
+ * scores): the effective status (override, else the machine's) once the report is handed in, and
+ * `no_report` while it is a draft or returned — a unit's unsubmitted text is never counted. The
+ * report itself (ReportDetail.status) always carries its effective status, for its unit and the office.
+ */
+export const PUBLISHED_STATES = publishedStates(false);
+
+/** Sets the published status from the row's state, override and machine status (after any change to them). */
+export async function refreshPublishedStatus(trx: Kysely<DB>, reportId: number): Promise<void> {
+  await trx
+    .updateTable('reports')
+    .set({
+      status: (eb) =>
+        eb
+          .case()
+          .when('state', 'in', PUBLISHED_STATES)
+          .then(eb.fn.coalesce('override_status', 'machine_status'))
+          .else('no_report')
+          .end(),
+    })
+    .where('id', '=', reportId)
+    .execute();
+}
+
+/** The status a report row carries for its unit and the office's review: the override, else the machine's. */
+export const effectiveStatus = (r: { override_status: string | null; machine_status: string }): Status =>
+  (r.override_status ?? r.machine_status) as Status;
 
 /** docs/API.md's ReportDetail without attachments (the server adds those) and without the light. */
 export interface ReportDetail {
@@ -62,7 +92,7 @@ async function toDetails(db: Kysely<DB>, rows: ReportRow[]): Promise<ReportDetai
     state: r.state,
     text: r.text,
     version: r.version,
-    status: r.status as Status,
+    status: effectiveStatus(r),
     machineStatus: r.machine_status as Status,
     reason: r.reason,
     assessment: JSON.parse(r.assessment) as Assessment,
@@ -123,15 +153,18 @@ export interface SaveReportInput {
   period?: string;
 }
 
+/** A save read and assessed, ready to be written (the slow part done outside the transaction). */
+export interface PreparedSave {
+  input: SaveReportInput;
+  before: { version: number; text: string; status: Status; taskId: number; planId: number; periodId: number };
+  assessment: Assessment;
+}
+
 /**
- * Saves a report's text: assessed, version + 1, the version kept, audited. Throws
- * DubanError('conflict') when the report is no longer at `expectedVersion` (nothing is written),
- * 'not_found' when there is no such report. The state (draft/submitted/…) is left to the caller.
+ * Reads the report and assesses the new text, outside any transaction: assessing takes milliseconds
+ * that should not be spent holding SQLite's write lock. Target and period never change under a report.
  */
-export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReportInput): Promise<ReportDetail> {
-  // Read and assess before the transaction: its first statement is then the guarded write, which
-  // takes SQLite's write lock at once (a read-then-write transaction can fail with SQLITE_BUSY when
-  // another process commits in between). Target and period never change under a report.
+export async function prepareSave(db: Kysely<DB>, input: SaveReportInput): Promise<PreparedSave> {
   const current = await db
     .selectFrom('reports as r')
     .innerJoin('tasks as t', 't.id', 'r.task_id')
@@ -140,7 +173,7 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
       'r.id',
       'r.version',
       'r.text',
-      'r.status',
+      'r.machine_status',
       'r.override_status',
       'r.task_id',
       'r.period_id',
@@ -152,7 +185,28 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
     .executeTakeFirst();
   if (!current) throw new DubanError('not_found', `报告 ${input.reportId} 不存在`);
   if (current.version !== input.expectedVersion) throw staleVersion(current.version, input.expectedVersion);
-  const assessment = assessProgress(current.target, input.text, input.period ?? current.label);
+  return {
+    input,
+    before: {
+      version: current.version,
+      text: current.text,
+      status: effectiveStatus(current),
+      taskId: current.task_id,
+      planId: current.plan_id,
+      periodId: current.period_id,
+    },
+    assessment: assessProgress(current.target, input.text, input.period ?? current.label),
+  };
+}
+
+/**
+ * Writes a prepared save: version + 1 only where the report is still at the expected version, the
+ * version kept, audited, indexed. Answers the row as this transaction wrote it, never a later read
+ * (another process may have saved after the commit). Throws DubanError('conflict') when the report
+ * moved on (nothing is written). The state (draft/submitted/…) is left to the caller.
+ */
+export async function writeSave(db: Kysely<DB>, actor: Actor, prepared: PreparedSave): Promise<ReportDetail> {
+  const { input, before, assessment } = prepared;
   const version = input.expectedVersion + 1;
   return inTransaction(db, async (trx) => {
     const now = new Date().toISOString();
@@ -163,8 +217,6 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
         version,
         author_id: actor.id,
         machine_status: assessment.status,
-        // The override, if any, stays the effective status; read in the same statement.
-        status: (eb) => eb.fn.coalesce('override_status', eb.val(assessment.status)),
         reason: assessment.reason,
         assessment: JSON.stringify(assessment),
         updated_at: now,
@@ -174,7 +226,9 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
       .executeTakeFirst();
     // What holds under concurrency: only a writer that still sees `expectedVersion` changes the row.
     if (Number(result.numUpdatedRows) === 0) throw staleVersion(null, input.expectedVersion);
+    await refreshPublishedStatus(trx, input.reportId);
     const row = await trx.selectFrom('reports').selectAll().where('id', '=', input.reportId).executeTakeFirstOrThrow();
+    const status = effectiveStatus(row);
     await trx
       .insertInto('report_versions')
       .values({
@@ -182,7 +236,7 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
         version,
         state: row.state,
         text: input.text,
-        status: row.status,
+        status,
         assessment: row.assessment,
         author_id: actor.id,
         created_at: now,
@@ -195,16 +249,92 @@ export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReport
         action: 'report.save',
         entity: 'report',
         entityId: row.id,
-        before: { version: current.version, text: current.text, status: current.status },
-        after: { version, text: input.text, status: row.status },
+        before: { version: before.version, text: before.text, status: before.status },
+        after: { version, text: input.text, status },
       },
       now,
     );
     await indexReports(trx, [
-      { id: row.id, taskId: current.task_id, planId: current.plan_id, periodId: current.period_id, text: input.text },
+      { id: row.id, taskId: before.taskId, planId: before.planId, periodId: before.periodId, text: input.text },
     ]);
     return (await toDetails(trx, [row]))[0];
   });
+}
+
+/**
+ * Saves a report's text with no workflow rule applied (import, demo, tests): prepare + write. The
+ * server saves through src/workflow, which also checks the period and the state inside the write.
+ */
+export async function saveReport(db: Kysely<DB>, actor: Actor, input: SaveReportInput): Promise<ReportDetail> {
+  return writeSave(db, actor, await prepareSave(db, input));
+}
+
+/** The row as the current transaction sees it (for answers built inside the write, not after it). */
+export async function reportInTransaction(trx: Kysely<DB>, id: number): Promise<ReportDetail> {
+  const row = await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return (await toDetails(trx, [row]))[0];
+}
+
+/** What the workflow rules need about a report, read inside a write's transaction. */
+export interface ReportWriteFacts {
+  id: number;
+  taskId: number;
+  periodId: number;
+  state: ReportState;
+  version: number;
+  periodOpen: boolean;
+  taskClosed: boolean;
+  /** The unit asked about leads the report's task. */
+  leadUnit: boolean;
+}
+
+/**
+ * Reads the report's state with its period and task, holding the period and task rows (PostgreSQL:
+ * FOR SHARE) until the transaction ends: a period cannot close, nor a task be closed out, between
+ * this check and the commit. SQLite's transaction already holds the database's write lock.
+ */
+export async function readWriteFacts(
+  trx: Kysely<DB>,
+  reportId: number,
+  unitId: number | null,
+): Promise<ReportWriteFacts | null> {
+  const report = await trx
+    .selectFrom('reports')
+    .select(['id', 'task_id', 'period_id', 'state', 'version'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (!report) return null;
+  const period = await trx
+    .selectFrom('periods')
+    .select('state')
+    .where('id', '=', report.period_id)
+    .forShare()
+    .executeTakeFirstOrThrow();
+  const task = await trx
+    .selectFrom('tasks')
+    .select('closed_at')
+    .where('id', '=', report.task_id)
+    .forShare()
+    .executeTakeFirstOrThrow();
+  const lead =
+    unitId != null &&
+    (await trx
+      .selectFrom('task_units')
+      .select('task_id')
+      .where('task_id', '=', report.task_id)
+      .where('unit_id', '=', unitId)
+      .where('role', '=', 'lead')
+      .executeTakeFirst()) != null;
+  return {
+    id: report.id,
+    taskId: report.task_id,
+    periodId: report.period_id,
+    state: report.state,
+    version: report.version,
+    periodOpen: period.state === 'open',
+    taskClosed: task.closed_at != null,
+    leadUnit: lead,
+  };
 }
 
 function staleVersion(current: number | null, expected: number): DubanError {

@@ -1,14 +1,20 @@
 // The review half of the reporting cycle: a unit submits, the office approves or returns with a
 // comment (the unit sees it and resubmits), or overrides the machine's status with a reason — the
 // machine status is kept beside it. Comments on a report live here too. Every step is audited and
-// may notify (outbox in notifications.ts).
+// may notify (outbox in notifications.ts). Each update is guarded (state and version in its WHERE)
+// and answers the report as its own transaction left it. Which step may start from which state is
+// src/workflow/rules.ts; the server calls these through src/workflow/service.ts.
 import type { Kysely } from 'kysely';
 import { DubanError, type Status } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
 import { nowIso } from './db.js';
 import { enqueueNotification, type NotificationEvent } from './notifications.js';
+import { STATE_LABEL, statesFrom } from '../workflow/rules.js';
+import { refreshPublishedStatus, reportInTransaction, type ReportDetail } from './reports.js';
 import type { DB, ReportState } from './schema.js';
 import { inTransaction } from './transaction.js';
+
+export { STATE_LABEL };
 
 export interface ReportContext {
   reportId: number;
@@ -37,7 +43,7 @@ export async function reportContext(db: Kysely<DB>, reportId: number): Promise<R
       'r.state',
       'r.version',
       'r.text',
-      'r.status',
+      'r.override_status',
       'r.machine_status',
       't.seq',
       't.target',
@@ -64,7 +70,7 @@ export async function reportContext(db: Kysely<DB>, reportId: number): Promise<R
     state: r.state,
     version: r.version,
     text: r.text,
-    status: r.status,
+    status: r.override_status ?? r.machine_status,
     machineStatus: r.machine_status,
     units,
   };
@@ -132,6 +138,7 @@ async function setState(
     .where('version', '=', before.version)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new DubanError('conflict', '报告刚被他人修改，请刷新后再操作');
+  await refreshPublishedStatus(db, reportId);
   await recordAudit(
     db,
     actor,
@@ -147,21 +154,14 @@ async function setState(
   return { before, at };
 }
 
-export const STATE_LABEL: Record<ReportState, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  approved: '已审核',
-};
-
 /** A unit hands its report in: draft or returned → submitted. An empty report cannot be submitted. */
 export async function submitReport(
   db: Kysely<DB>,
   actor: Actor,
   reportId: number,
   expectedVersion: number,
-): Promise<void> {
-  await inTransaction(db, async (trx) => {
+): Promise<ReportDetail> {
+  return inTransaction(db, async (trx) => {
     const ctx = await reportContext(trx, reportId);
     if (ctx.text.trim() === '') throw new DubanError('bad_input', '报告内容为空，请先填写进展情况再提交');
     const { at } = await setState(
@@ -169,17 +169,23 @@ export async function submitReport(
       actor,
       reportId,
       'report.submit',
-      ['draft', 'returned'],
+      statesFrom('submit'),
       { state: 'submitted', submitted_at: nowIso() },
       expectedVersion,
     );
     await notify(trx, 'report.submitted', '报告已提交', ctx, {}, at);
+    return reportInTransaction(trx, reportId);
   });
 }
 
-export async function approveReport(db: Kysely<DB>, actor: Actor, reportId: number, comment?: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const { before, at } = await setState(trx, actor, reportId, 'report.approve', ['submitted'], {
+export async function approveReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  reportId: number,
+  comment?: string,
+): Promise<ReportDetail> {
+  return inTransaction(db, async (trx) => {
+    const { before, at } = await setState(trx, actor, reportId, 'report.approve', statesFrom('approve'), {
       state: 'approved',
       review_comment: comment ?? null,
       reviewed_by: actor.id,
@@ -187,14 +193,20 @@ export async function approveReport(db: Kysely<DB>, actor: Actor, reportId: numb
     });
     if (comment) await addComment(trx, actor, reportId, comment);
     await notify(trx, 'report.approved', '报告已审核通过', before, { comment: comment ?? null }, at);
+    return reportInTransaction(trx, reportId);
   });
 }
 
 /** Back to the unit with a comment it must address; the unit edits and resubmits. */
-export async function returnReport(db: Kysely<DB>, actor: Actor, reportId: number, comment: string): Promise<void> {
+export async function returnReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  reportId: number,
+  comment: string,
+): Promise<ReportDetail> {
   if (!comment.trim()) throw new DubanError('bad_input', '退回必须填写意见');
-  await inTransaction(db, async (trx) => {
-    const { before, at } = await setState(trx, actor, reportId, 'report.return', ['submitted', 'approved'], {
+  return inTransaction(db, async (trx) => {
+    const { before, at } = await setState(trx, actor, reportId, 'report.return', statesFrom('return'), {
       state: 'returned',
       review_comment: comment,
       reviewed_by: actor.id,
@@ -202,6 +214,7 @@ export async function returnReport(db: Kysely<DB>, actor: Actor, reportId: numbe
     });
     await addComment(trx, actor, reportId, comment);
     await notify(trx, 'report.returned', '报告被退回', before, { comment }, at);
+    return reportInTransaction(trx, reportId);
   });
 }
 
@@ -212,34 +225,21 @@ export async function overrideStatus(
   reportId: number,
   status: Status | null,
   reason: string,
-): Promise<void> {
+): Promise<ReportDetail> {
   if (status && !reason.trim()) throw new DubanError('bad_input', '人工改判必须填写理由');
-  await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ctx = await reportContext(trx, reportId);
     const at = nowIso();
     await trx
       .updateTable('reports')
       .set(
         status
-          ? {
-              override_status: status,
-              override_reason: reason,
-              override_by: actor.id,
-              override_at: at,
-              status,
-              updated_at: at,
-            }
-          : {
-              override_status: null,
-              override_reason: null,
-              override_by: null,
-              override_at: null,
-              status: ctx.machineStatus,
-              updated_at: at,
-            },
+          ? { override_status: status, override_reason: reason, override_by: actor.id, override_at: at, updated_at: at }
+          : { override_status: null, override_reason: null, override_by: null, override_at: null, updated_at: at },
       )
       .where('id', '=', reportId)
       .execute();
+    await refreshPublishedStatus(trx, reportId);
     await recordAudit(
       trx,
       actor,
@@ -252,6 +252,7 @@ export async function overrideStatus(
       },
       at,
     );
+    return reportInTransaction(trx, reportId);
   });
 }
 

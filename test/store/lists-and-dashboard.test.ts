@@ -34,7 +34,7 @@ describeEachStore('task lists', (ctx) => {
       coUnits: [{ name: '区商务局' }],
       report: {
         periodId: s.periodId,
-        state: 'draft',
+        state: 'approved', // imported from a published table: its closed record
         version: 1,
         text: '生物医药产业园一期已开工，新引进医药企业3家。',
       },

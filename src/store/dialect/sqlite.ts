@@ -1,6 +1,15 @@
 // SQLite through better-sqlite3: one file, WAL journal, foreign keys on.
 import Database from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, sql, type ColumnDefinitionBuilder, type Driver } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteQueryCompiler,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Driver,
+  type QueryCompiler,
+  type SelectModifierNode,
+} from 'kysely';
 import type { StoreDialect } from './types.js';
 
 // Transactions take the write lock when they begin (BEGIN IMMEDIATE). A transaction that reads
@@ -14,6 +23,20 @@ class ImmediateSqliteDialect extends SqliteDialect {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     };
     return driver;
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new RowLockFreeCompiler();
+  }
+}
+
+// `select … for share` (how store code keeps a period open under a PostgreSQL write) has no SQLite
+// syntax and no need here: BEGIN IMMEDIATE already holds the whole database's write lock.
+const ROW_LOCKS = new Set(['ForShare', 'ForUpdate', 'ForKeyShare', 'ForNoKeyUpdate', 'NoWait', 'SkipLocked']);
+class RowLockFreeCompiler extends SqliteQueryCompiler {
+  protected override visitSelectModifier(node: SelectModifierNode): void {
+    if (node.modifier && ROW_LOCKS.has(node.modifier)) return;
+    super.visitSelectModifier(node);
   }
 }
 

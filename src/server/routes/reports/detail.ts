@@ -28,6 +28,15 @@ export function withLight<R extends ReportDetail>(
 export async function reportDetail(store: Store, reportId: number) {
   const report = await getReport(store.db, reportId);
   if (!report) throw notFound('报告');
+  return presentReport(store, report);
+}
+
+/**
+ * A report as a write's own transaction returned it, with its light and attachments: a write answers
+ * this, not a fresh read, which could be another writer's newer version.
+ */
+export async function presentReport(store: Store, report: ReportDetail) {
+  const reportId = report.id;
   const period = (await getPeriod(store.db, report.periodId))!;
   const settings = await getSettings(store.db);
   const attachments = (await listAttachments(store.db, reportId)).map((a) => ({

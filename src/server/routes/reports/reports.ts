@@ -11,19 +11,32 @@ import {
 } from '../../../store/attachments.js';
 import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
-import { listVersions, saveReport } from '../../../store/reports.js';
-import { addComment, approveReport, overrideStatus, returnReport, submitReport } from '../../../store/review.js';
+import { listVersions } from '../../../store/reports.js';
 import { getSettings } from '../../../store/settings.js';
 import { tasksByIds } from '../../../store/tasks.js';
-import { actorOf, assertReportReadable, assertReportReviewable, assertReportWritable } from '../../access.js';
+import * as workflow from '../../../workflow/service.js';
+import {
+  actorOf,
+  assertReportReadable,
+  assertReportReviewable,
+  assertReportWritable,
+  type Caller,
+} from '../../access.js';
 import { assess } from '../../assessor.js';
 import { callerOf } from '../../auth/plugin.js';
-import { HttpError, forbidden, notFound, toHttpError } from '../../errors.js';
+import { forbidden, notFound, toHttpError } from '../../errors.js';
 import { idParams, object, statusSchema } from '../common.js';
-import { reportDetail } from './detail.js';
+import { presentReport, reportDetail } from './detail.js';
 import { checkEvidence, readUpload } from './upload.js';
 
 type P = { Params: { id: number } };
+
+/** The caller as the workflow sees it: role, unit, and the name its steps are recorded under. */
+const who = (caller: Caller): workflow.WorkflowCaller => ({
+  role: caller.role,
+  unitId: caller.unitId,
+  actor: actorOf(caller),
+});
 
 export function reportRoutes(store: Store) {
   return async (app: FastifyInstance) => {
@@ -63,15 +76,12 @@ export function reportRoutes(store: Store) {
       async (request) => {
         const caller = callerOf(request);
         const ref = await assertReportWritable(store.db, caller, request.params.id);
-        if (caller.role !== 'admin' && (ref.state === 'submitted' || ref.state === 'approved')) {
-          throw new HttpError('conflict', '报告已提交，需退回后才能修改');
-        }
-        await saveReport(store.db, actorOf(caller), {
+        const saved = await workflow.saveReportText(store.db, who(caller), {
           reportId: ref.id,
           text: request.body.text,
-          expectedVersion: request.body.version,
+          version: request.body.version,
         });
-        return reportDetail(store, ref.id);
+        return presentReport(store, saved);
       },
     );
 
@@ -89,8 +99,7 @@ export function reportRoutes(store: Store) {
       async (request) => {
         const caller = callerOf(request);
         const ref = await assertReportWritable(store.db, caller, request.params.id);
-        await submitReport(store.db, actorOf(caller), ref.id, request.body.version);
-        return reportDetail(store, ref.id);
+        return presentReport(store, await workflow.submit(store.db, who(caller), ref.id, request.body.version));
       },
     );
 
@@ -109,8 +118,13 @@ export function reportRoutes(store: Store) {
       async (request) => {
         const caller = callerOf(request);
         await assertReportReviewable(store.db, caller, request.params.id);
-        await approveReport(store.db, actorOf(caller), request.params.id, request.body?.comment || undefined);
-        return reportDetail(store, request.params.id);
+        const approved = await workflow.approve(
+          store.db,
+          who(caller),
+          request.params.id,
+          request.body?.comment || undefined,
+        );
+        return presentReport(store, approved);
       },
     );
 
@@ -128,8 +142,10 @@ export function reportRoutes(store: Store) {
       async (request) => {
         const caller = callerOf(request);
         await assertReportReviewable(store.db, caller, request.params.id);
-        await returnReport(store.db, actorOf(caller), request.params.id, request.body.comment);
-        return reportDetail(store, request.params.id);
+        return presentReport(
+          store,
+          await workflow.sendBack(store.db, who(caller), request.params.id, request.body.comment),
+        );
       },
     );
 
@@ -150,8 +166,8 @@ export function reportRoutes(store: Store) {
       async (request) => {
         const caller = callerOf(request);
         await assertReportReviewable(store.db, caller, request.params.id);
-        await overrideStatus(store.db, actorOf(caller), request.params.id, request.body.status, request.body.reason);
-        return reportDetail(store, request.params.id);
+        const { status, reason } = request.body;
+        return presentReport(store, await workflow.override(store.db, who(caller), request.params.id, status, reason));
       },
     );
 
@@ -180,8 +196,8 @@ export function reportRoutes(store: Store) {
           try {
             await assertReportReviewable(store.db, caller, id);
             if (request.body.action === 'approve')
-              await approveReport(store.db, actorOf(caller), id, request.body.comment || undefined);
-            else await returnReport(store.db, actorOf(caller), id, request.body.comment ?? '');
+              await workflow.approve(store.db, who(caller), id, request.body.comment || undefined);
+            else await workflow.sendBack(store.db, who(caller), id, request.body.comment ?? '');
             done.push(id);
           } catch (err) {
             failed.push({ id, error: toHttpError(err).body.error });
@@ -205,7 +221,7 @@ export function reportRoutes(store: Store) {
       async (request) => {
         const caller = callerOf(request);
         await assertReportReadable(store.db, caller, request.params.id);
-        return addComment(store.db, actorOf(caller), request.params.id, request.body.body);
+        return workflow.comment(store.db, who(caller), request.params.id, request.body.body);
       },
     );
 
