@@ -10,7 +10,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Store } from '../store/db.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../store/sessions.js';
 import {
@@ -21,7 +21,9 @@ import {
   type SessionPolicy,
 } from './auth/plugin.js';
 import { looksLikeApiPath } from './api-path.js';
+import { answerClientError } from './client-errors.js';
 import { errorHandler } from './errors.js';
+import { installValidation } from './validation.js';
 import { installDataVersion } from './data-version.js';
 import { installOperations, type OperationsOptions } from './health/index.js';
 import { requestIdOf } from './logging.js';
@@ -67,14 +69,17 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     logger: options.logger ?? false,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    // Reject unknown body fields instead of silently dropping them; coerce query strings to numbers.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
-    // Query strings and params are still coerced; JSON bodies must carry the right types.
+    // Errors answered before routing (Node's parser: 431, 408, 400; Fastify's router: bad URL
+    // encoding, over-long params) leave in the API's error shape like all others.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (err, request, reply) => errorHandler(err, request as FastifyRequest, reply as FastifyReply),
     return503OnClosing: true,
     // Request ids: a proxy's X-Request-Id when it is a plain token, else a UUID (logging.ts).
     genReqId: requestIdOf,
   });
   app.setErrorHandler(errorHandler);
+  // Unknown body fields are refused, bodies are not type-coerced, numbers in URLs are decimal (validation.ts).
+  installValidation(app);
   // Before any route exists: every route registered from here on must say who may call it.
   assertEveryRouteDeclaresAccess(app);
 

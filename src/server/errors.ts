@@ -87,6 +87,16 @@ function isDbUnavailable(err: { code?: unknown; message?: unknown }): boolean {
   );
 }
 
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  json: '请求体不是有效的 JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: '请求体不是有效的 JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '请求体为空，但内容类型是 application/json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求体长度与 Content-Length 不符',
+  FST_ERR_BAD_URL: '网址格式不正确（无效的百分号编码）',
+  FST_ERR_MAX_PARAM_LENGTH: '网址中的参数过长',
+  FST_ERR_ASYNC_CONSTRAINT: '请求格式不正确',
+};
+
 export interface ErrorBody {
   error: { code: string; message: string };
 }
@@ -104,12 +114,14 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
     return make(code, code === 'internal' ? '服务器内部错误' : err.message);
   }
   const e = (err ?? {}) as FastifyError & { code?: string };
+  // The client hung up mid-body (Node's 'aborted', code ECONNRESET): its fault, not the database's.
+  if (e.message === 'aborted' && e.code === 'ECONNRESET') return make('bad_request', '请求未传完，连接已中断');
   if (isDbUnavailable(e)) return make('db_unavailable', '数据库暂时不可用，请稍后再试');
   // PostgreSQL's numeric_value_out_of_range: an id or number from the request beyond its 32-bit column.
   if (e.code === '22003') return make('validation', '请求参数不正确：数值超出范围');
   // busboy's errors for a malformed multipart body (no boundary, cut short) are plain Errors.
   if (
-    /^Multipart: |Unexpected end of (multipart|form) data|Malformed part header/.test(
+    /^Multipart: |Unexpected end of (multipart|form) data|Part terminated early|Malformed part header/i.test(
       typeof e.message === 'string' ? e.message : '',
     )
   ) {
@@ -131,6 +143,10 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
     default:
       break;
   }
+  // Fastify's own client errors, in Chinese rather than its English text.
+  const badJson = e instanceof SyntaxError && e.statusCode === 400;
+  const framework = FRAMEWORK_MESSAGES[e.code ?? ''] ?? (badJson ? FRAMEWORK_MESSAGES.json : undefined);
+  if (framework) return make('bad_request', framework);
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return make('too_large', '请求体超过大小限制');
   if (status === 415) return make('unsupported_format', '不支持的内容类型');

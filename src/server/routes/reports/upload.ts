@@ -62,13 +62,27 @@ export async function readUpload(
   return { fileName: part.filename, content, fields };
 }
 
-export function checkEvidence(fileName: string, content: Buffer): Upload {
+/**
+ * The name as stored and shown: bidi and other invisible format characters (U+202E would show
+ * "doc.exe.pdf" as "doc.fdp.exe") are dropped, control characters and path separators become "_",
+ * and only the last 200 characters are kept (the extension is at the end).
+ */
+export function cleanFileName(fileName: string): string {
+  const visible = fileName
+    .normalize('NFC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\\/\p{Cc}]/gu, '_')
+    .trim();
+  return Array.from(visible).slice(-200).join('') || '_';
+}
+
+export function checkEvidence(rawName: string, content: Buffer): Upload {
+  const fileName = cleanFileName(rawName);
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const kind = KINDS[ext];
   if (!kind)
     throw new HttpError('unsupported_format', `不支持的文件类型“.${ext}”；允许：${ALLOWED_EXTENSIONS.join('、')}`);
   if (!kind.magic.some((m) => m.every((b, i) => content[i] === b)))
     throw new HttpError('unsupported_format', `文件内容与扩展名“.${ext}”不符`);
-  const safeName = fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
-  return { fileName: safeName, mime: kind.mime, content, sha256: createHash('sha256').update(content).digest('hex') };
+  return { fileName, mime: kind.mime, content, sha256: createHash('sha256').update(content).digest('hex') };
 }
