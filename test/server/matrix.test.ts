@@ -39,6 +39,8 @@ describeEachStore('access matrix', (ctx) => {
     newLeader?: number;
     token?: number;
     channel?: number;
+    supervision?: number;
+    instruction?: number;
     self: Record<Exclude<Who, 'anon'>, number>;
   };
 
@@ -571,6 +573,77 @@ describeEachStore('access matrix', (ctx) => {
         body: () => ({ lights: { yellowWithinPoints: 30 } }),
         expect: adminOnly(),
       },
+      { name: '督办单 list', method: 'GET', url: `/api/supervision?planId=${s.planId}`, expect: all(200) },
+      {
+        name: 'raise a 督办单',
+        method: 'POST',
+        url: '/api/supervision',
+        body: () => ({
+          planId: s.planId,
+          unitId: s.units.fagai,
+          taskIds: [s.tasks.gdp],
+          level: 'supervise',
+          deadline: '2099-12-31',
+          feedbackRequired: '请报送地区生产总值增速回升的具体措施',
+        }),
+        expect: adminOnly(),
+      },
+      { name: '督办单 detail', method: 'GET', url: '/api/supervision/SUP', expect: all(200) },
+      { name: '督办单 as .docx', method: 'GET', url: '/api/supervision/SUP/docx', expect: all(200) },
+      {
+        name: 'sign a 督办单 (签收)',
+        method: 'POST',
+        url: '/api/supervision/SUP/sign',
+        expect: { admin: 403, unit: 200, leader: 403, viewer: 403 },
+      },
+      {
+        name: 'answer a 督办单 (办结反馈)',
+        method: 'POST',
+        url: '/api/supervision/SUP/answer',
+        body: () => ({ feedback: '已制定稳增长十条措施，四季度增速回升至5.6%。' }),
+        expect: { admin: 403, unit: 200, leader: 403, viewer: 403 },
+      },
+      {
+        name: 'accept a 督办单',
+        method: 'POST',
+        url: '/api/supervision/SUP/decide',
+        body: () => ({ accept: true }),
+        expect: adminOnly(),
+      },
+      { name: 'escalate overdue 督办单', method: 'POST', url: '/api/supervision/escalate', expect: adminOnly() },
+      {
+        name: 'overdue desk',
+        method: 'GET',
+        url: `/api/overdue/desk?periodId=${s.periods.q4}`,
+        expect: { admin: 200, unit: 403, leader: 200, viewer: 200 },
+      },
+      {
+        name: "overdue desk: one unit's tasks",
+        method: 'GET',
+        url: `/api/overdue/desk/${s.units.jianshe}?periodId=${s.periods.q4}`,
+        expect: { admin: 200, unit: 403, leader: 200, viewer: 200 },
+      },
+      { name: '批示 list', method: 'GET', url: '/api/instructions', expect: all(200) },
+      {
+        name: 'write a 批示 on a task one leads',
+        method: 'POST',
+        url: '/api/instructions',
+        body: () => ({ taskId: s.tasks.gdp, body: '请发改局分析增速偏低原因，提出针对性措施。' }),
+        expect: { admin: 403, unit: 403, leader: 200, viewer: 403 },
+      },
+      {
+        name: 'acknowledge a 批示',
+        method: 'POST',
+        url: '/api/instructions/INS/acknowledge',
+        expect: { admin: 403, unit: 200, leader: 403, viewer: 403 },
+      },
+      {
+        name: 'answer a 批示',
+        method: 'POST',
+        url: '/api/instructions/INS/answer',
+        body: () => ({ answer: '已召开专题会议，形成稳增长工作方案。' }),
+        expect: { admin: 409, unit: 200, leader: 403, viewer: 403 }, // the unit has answered first
+      },
       {
         name: 'close the period',
         method: 'PATCH',
@@ -603,7 +676,9 @@ describeEachStore('access matrix', (ctx) => {
           .replace('EXT', String(ids.extension))
           .replace('REM', String(ids.reminder))
           .replace('TOKEN', String(ids.token ?? 999999))
-          .replace('CHANNEL', String(ids.channel ?? 999999));
+          .replace('CHANNEL', String(ids.channel ?? 999999))
+          .replace('SUP', String(ids.supervision ?? 999999))
+          .replace('INS', String(ids.instruction ?? 999999));
         const opts: Parameters<Client['request']>[0] = { method: row.method, url };
         if (row.upload) {
           const m = multipart(row.upload.fileName, row.upload.content);
@@ -626,17 +701,20 @@ describeEachStore('access matrix', (ctx) => {
         if (who === 'admin' && res.statusCode === 200 && row.method === 'POST') {
           if (row.url === '/api/tokens') ids.token = res.json().id;
           if (row.url === '/api/channels') ids.channel = res.json().id;
+          if (row.url === '/api/supervision') ids.supervision = res.json().id;
         }
+        if (who === 'leader' && res.statusCode === 200 && row.url === '/api/instructions' && row.method === 'POST')
+          ids.instruction = res.json().id;
         url = '';
       }
     }
-    expect(mismatches).toEqual([]);
-    expect(checked).toBe(rows.length * ORDER.length);
     // The logout row ended every session: log in again for the tests that follow.
     clients.admin = await login(app, 'admin');
     clients.unit = await login(app, 'fagai');
     clients.leader = await login(app, 'taofeng');
     clients.viewer = await login(app, 'viewer');
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(rows.length * ORDER.length);
   });
 
   it('has a row for every route the server registers', () => {
@@ -657,7 +735,7 @@ describeEachStore('access matrix', (ctx) => {
     const leaks: string[] = [];
     let tried = 0;
     for (const row of rowsOf(s)) {
-      const url = row.url.replace(/SELF|ATT|EXT|REM|TOKEN|CHANNEL/, String(s.users.viewer));
+      const url = row.url.replace(/SELF|ATT|EXT|REM|TOKEN|CHANNEL|SUP|INS/, String(s.users.viewer));
       for (const spelt of otherSpellings(url)) {
         // Anonymous: every route that needs a login refuses every spelling of it.
         if (!row.public) {
