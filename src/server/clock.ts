@@ -1,6 +1,6 @@
 // The clock of the supervision features (督办单 escalation, 催办 dedupe, the overdue desk's "today").
 // Real time plus an offset that only tests move: API tests call `setClockOffset` in-process, browser
-// tests use PUT /api/test/clock, a route registered only when `testClockEnabled()` — DUBAN_TEST_CLOCK=1
+// tests use POST /api/test/clock, a route registered only when `testClockEnabled()` — DUBAN_TEST_CLOCK=1
 // and NODE_ENV not 'production' — so a deployed server can never have its clock moved.
 let offsetMs = 0;
 

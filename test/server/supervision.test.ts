@@ -225,7 +225,7 @@ describeEachStore('supervision notices API', (ctx) => {
   });
 
   it('has no test clock route unless DUBAN_TEST_CLOCK=1 outside production', async () => {
-    const res = await admin.request({ method: 'PUT', url: '/api/test/clock', payload: { offsetDays: 3 } });
+    const res = await admin.request({ method: 'POST', url: '/api/test/clock', payload: { offsetDays: 3 } });
     expect(res.statusCode).toBe(404);
   });
 });

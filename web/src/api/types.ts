@@ -232,6 +232,8 @@ export interface Reminder {
   task: TaskRef;
   unit: Named;
   message: string | null;
+  /** The date by which the unit is asked to answer. */
+  replyBy?: string | null;
   sentBy: Person | null;
   createdAt: string;
   readAt: string | null;

@@ -1,4 +1,4 @@
-// PUT/GET /test/clock: moves the supervision clock (src/server/clock.ts) for browser tests. The
+// POST/GET /test/clock: moves the supervision clock (src/server/clock.ts) for browser tests. The
 // routes exist only when `testClockEnabled()` (DUBAN_TEST_CLOCK=1 and NODE_ENV not 'production');
 // otherwise nothing is registered and the path is a plain 404. Admin only even then.
 import type { FastifyInstance } from 'fastify';
@@ -14,7 +14,7 @@ export function testClockRoutes(enabled = testClockEnabled()) {
       { config: { access: ['admin'] }, schema: { tags, summary: '测试时钟（仅测试环境）' } },
       async () => ({ now: clockIso(), offsetMs: clockOffset() }),
     );
-    app.put<{ Body: { offsetDays: number } }>(
+    app.post<{ Body: { offsetDays: number } }>(
       '/test/clock',
       {
         config: { access: ['admin'] },

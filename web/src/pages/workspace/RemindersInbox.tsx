@@ -1,10 +1,10 @@
 // The unit's reminders inbox (催办): what the office chased, newest first; mark as read.
-import { App, Badge, Button, Card, List, Typography } from 'antd';
+import { App, Badge, Button, Card, List, Tag, Typography } from 'antd';
 import { messageOf } from '../../api/client';
 import { cycle } from '../../api/endpoints';
 import type { Reminder } from '../../api/types';
 import { LoadError } from '../../components/Feedback';
-import { formatTime } from '../../lib/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 
 export function RemindersInbox({ periodId }: { periodId?: number }) {
@@ -52,6 +52,7 @@ export function RemindersInbox({ periodId }: { periodId?: number }) {
               title={
                 <span style={{ fontWeight: r.readAt ? 400 : 600 }}>
                   任务 {r.task.seq}：{r.message || '请尽快报送本期进展'}
+                  {r.replyBy && <Tag color="orange">请于 {formatDate(r.replyBy)} 前回复</Tag>}
                 </span>
               }
               description={
