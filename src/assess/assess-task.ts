@@ -4,7 +4,7 @@ import type { Assessment, Indicator, Period, ProgressPart } from '../domain/inde
 import { matchActual, type ActualMatch } from './actuals.js';
 import { classifyClauses } from './deliverables.js';
 import { extractIndicators } from './indicators.js';
-import { quantitiesOfHalfWidth, toHalfWidth } from './numbers.js';
+import { toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
 import { assignBareFigures, readReportColumns, type BareFigure } from './report-columns.js';
@@ -33,11 +33,11 @@ export interface AssessInput {
 /** Which family of figures can report an indicator: a rate of its kind, or amounts of its unit family. */
 const familyOf = (ind: Indicator): string => (ind.kind === 'amount' ? `a:${unitKey(ind.unit)}` : ind.kind);
 
-/** The number as the target wrote it (`50` of `50亿元`), to read a bare report figure in that unit. */
+/** The number as the target wrote it (`50` of `50亿元`), to read a bare report figure in that unit;
+ * a Chinese numeral (`两个`) is taken at its value. */
 function writtenNumber(target: string, ind: Indicator): number {
-  const q = quantitiesOfHalfWidth(toHalfWidth(target.slice(ind.source.target.start, ind.source.target.end)))[0];
-  const m = /^[\d.]+/.exec(target.slice(ind.source.target.start, ind.source.target.end));
-  return m ? Number(m[0]) : (q?.value ?? Number(ind.target));
+  const m = /^\d+(?:\.\d+)?/.exec(toHalfWidth(target.slice(ind.source.target.start, ind.source.target.end)));
+  return m ? Number(m[0]) : Number(ind.target);
 }
 
 /** A bare figure as the actual of an indicator: plain numbers take the unit the target wrote. */
@@ -73,11 +73,14 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       indicators.length === 1 && matches[0].span ? [matches[0].span.start] : [],
     );
     // figures standing alone in an actual column report the indicators still without one
-    const open = indicators.map((ind, i) => ({
-      kind: ind.kind,
-      unit: ind.unit,
-      open: matches[i].actual === null && !matches[i].explicitlyDone,
-    }));
+    const open = columns.bareFigures.length
+      ? indicators.map((ind, i) => ({
+          kind: ind.kind,
+          unit: ind.unit,
+          metric: ind.metric,
+          open: matches[i].actual === null && !matches[i].explicitlyDone,
+        }))
+      : [];
     for (const { indicator: i, figure } of assignBareFigures(columns.bareFigures, open)) {
       matches[i] = {
         actual: actualOfBare(target, indicators[i], figure),

@@ -1,5 +1,6 @@
 // The assessor's public face: pure functions, no I/O, usable in the browser.
-export { assessTask } from './assess-task.js';
+export { assessTask, type AssessInput } from './assess-task.js';
+export { missingFigures, missingFiguresHint, type MissingFigures } from './missing-figures.js';
 export { extractIndicators } from './indicators.js';
 export { matchActual, type ActualMatch } from './actuals.js';
 export { statusOf, timeShare, type Evidence, type StatusResult } from './status.js';

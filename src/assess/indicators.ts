@@ -35,8 +35,10 @@ function kindOf(metric: string, q: Quantity): IndicatorKind {
 }
 
 function cleanMetric(s: string): string {
-  return s
-    .trim()
+  const words = s.trim();
+  // a target joined from several cells (`项目名称 目标任务`): the metric is in the last cell
+  const lastCell = words.slice(words.search(/\S+$/));
+  return lastCell
     .replace(TRAILING_FILLER, '')
     .replace(LEADING_FILLER, '')
     .replace(/^[、，]+|[、，]+$/g, '')

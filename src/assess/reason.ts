@@ -56,7 +56,7 @@ function phrase(e: Evidence): string {
     case 'missed_goal':
       return `未实现“${clip(e.clause, 20)}”`;
     case 'unpublished':
-      return `数据或排名尚未公布：${clip(e.sentence)}`;
+      return `结果取决于尚未公布的数据或上级安排：${clip(e.sentence)}`;
     case 'awaiting':
       return `申报或验收已完成、结果待公布：${clip(e.sentence)}`;
     case 'forecast_only':
@@ -66,7 +66,7 @@ function phrase(e: Evidence): string {
     case 'short_of_floor':
       return `${actualText(e.indicator)}，未达${target(e.indicator)}但不低于序时进度${pct(e.timeShare)}`;
     case 'unreported':
-      return `进展未写明「${e.indicator.metric}」的实际数值`;
+      return `未报告实际值，请在进展中写明「${e.indicator.metric}」的实际数值`;
     case 'ongoing':
       return `仍在推进（“${e.word}”）`;
     case 'uncovered':

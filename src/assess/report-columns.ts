@@ -17,6 +17,9 @@ export interface BareFigure {
   unit: string | null;
   /** The number carried no 万/亿 multiplier: it is read in the unit the target wrote (50亿元 → 12.5 is 12.5亿元). */
   plain: boolean;
+  /** What the actual column's header says it measures (`投资` of `完成投资`), or '' when it says
+   * only that it is the actual (`累计完成`). */
+  measures?: string;
   start: number;
   end: number;
 }
@@ -40,6 +43,11 @@ export interface ReportColumns {
 }
 
 const WHOLE_DONE = new Set(WHOLE_DONE_WORDS);
+const DONE_WORD = [...WHOLE_DONE_WORDS].sort((a, b) => b.length - a.length).join('|');
+/** A piece between stops or spaces made only of done words (`已完成`, `完工,投入使用`), notes allowed. */
+const DONE_PIECE = new RegExp(
+  `(?:^|[。；;！!\\s])((?:${DONE_WORD})(?:[，,、](?:${DONE_WORD}))*)(?:[（(][^（）()]*[）)])?(?=[。；;！!\\s]|$)`,
+);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
 /** A cell of a joined report: what stands between spaces. */
 const CELL = /\S+/g;
@@ -48,6 +56,9 @@ const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 const FLAG = /^[是否]$/;
 /** Words an actual cell may hold around its figure without naming a metric. */
 const FIGURE_CELL_FILLER = /(累计|共计|共|已|完成|实现|达到?|约|合计|新增)/g;
+/** Header words that only say a column holds the actual: what remains names what it measures. */
+const HEADER_FILLER =
+  /[\s\d()（）\-—~%/:：.]|累计|实际|完成|情况|进度|数值|数|值|本期|本月|当月|截至|截止|目前|年度|年|月份|月|日|底|末|以来|合计|总计|共计|单位|万元|亿元|元|个|项目建设阶段|項目建設階段|建设阶段/g;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
 const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
 const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
@@ -112,8 +123,10 @@ function fromParts(pt: ProgressText, parts: readonly ProgressPart[], out: Report
     const start = found >= 0 ? found : -1;
     if (start >= 0) cursor = start + cell.length;
     const end = start + cell.length;
-    if (part.role === 'actual' && start >= 0) out.bareFigures.push(...figuresOfCell(pt, start, end));
-    else if (part.role === 'rate') {
+    if (part.role === 'actual' && start >= 0) {
+      const measures = part.header.replace(HEADER_FILLER, '');
+      for (const f of figuresOfCell(pt, start, end)) out.bareFigures.push({ ...f, measures });
+    } else if (part.role === 'rate') {
       const m = /(\d+(?:\.\d+)?)%?/.exec(cell);
       if (m && /^[\d.]+%?$/.test(cell.replace(/\s/g, '')))
         out.rates.push({ value: Number(m[1]), start: Math.max(0, start), end: Math.max(0, end) });
@@ -128,11 +141,19 @@ function fromParts(pt: ProgressText, parts: readonly ProgressPart[], out: Report
 /** The same reading on a joined text: each space-separated cell that is only a figure, rate or flag. */
 function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColumns): void {
   const { text } = pt;
+  // prose without spaces is one cell: only a cell of a figure alone (`104%`) says anything here
+  if (!/\s/.test(text.trim()) && !/^[\d.%是否]+$/.test(text.trim())) return;
   CELL.lastIndex = 0;
   let m: RegExpExecArray | null;
   let previous: BareFigure | null = null;
   while ((m = CELL.exec(text))) {
     const cell = m[0];
+    const first = cell.charCodeAt(0);
+    // only cells that open with a digit or are a flag can be a figure, a rate or a flag
+    if (!(first >= 48 && first <= 57) && cell !== '是' && cell !== '否') {
+      previous = null;
+      continue;
+    }
     const start = m.index;
     const end = start + cell.length;
     // a figure or flag glued to words before it (`候车亭 200 个`) belongs to the prose
@@ -176,7 +197,7 @@ function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColu
  */
 function ratesInProse(pt: ProgressText, actualStarts: readonly number[], out: ReportColumns): void {
   for (const c of pt.clauses) {
-    if (!c.text.includes('%')) continue;
+    if (!c.text.includes('%') || !(c.text.includes('进度') || c.text.includes('完成'))) continue;
     const trimmed = c.text.trimStart();
     const value = taskRateOf(trimmed);
     if (value === null) continue;
@@ -208,10 +229,7 @@ export function readReportColumns(
   if (parts && parts.length > 1) fromParts(pt, parts, out);
   else fromCells(pt, targets, out);
   ratesInProse(pt, actualStarts, out);
-  if (!out.doneStatement) {
-    const pieces = pt.text.split(/[。；;！!\s]+/);
-    out.doneStatement = pieces.find((p) => p && saysOnlyDone(p)) ?? null;
-  }
+  out.doneStatement ??= DONE_PIECE.exec(pt.text)?.[1] ?? null;
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task
   if (
     out.doneStatement &&
@@ -233,10 +251,15 @@ export interface Assignment {
  * then, when as many bare numbers as open amount indicators remain, to each in order.
  */
 export function assignBareFigures(
-  figures: readonly BareFigure[],
-  indicators: ReadonlyArray<{ kind: string; unit: string | null; open: boolean }>,
+  all: readonly BareFigure[],
+  indicators: ReadonlyArray<{ kind: string; unit: string | null; open: boolean; metric: string }>,
 ): Assignment[] {
   const out: Assignment[] = [];
+  if (all.length === 0) return out;
+  // a column that names what it measures (完成投资) reports only an indicator of that wording
+  const figures = all.filter(
+    (f) => !f.measures || indicators.some((ind) => sharesWording(f.measures ?? '', ind.metric)),
+  );
   const taken = new Set<number>();
   const take = (i: number, figure: BareFigure): void => {
     taken.add(i);
@@ -261,4 +284,10 @@ export function assignBareFigures(
   const open = indicators.map((_, k) => k).filter(free);
   if (rest.length && rest.length === open.length) open.forEach((k, j) => take(k, rest[j]));
   return out;
+}
+
+/** Whether two phrases share a pair of characters (投资 in 完成投资 and 固定资产投资). */
+function sharesWording(a: string, b: string): boolean {
+  for (let i = 0; i + 1 < a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
+  return false;
 }

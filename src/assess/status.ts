@@ -164,8 +164,7 @@ export function statusOf(input: StatusInput): StatusResult {
     : rates.length && rates.every((r) => r.value >= 100)
       ? { type: 'whole_done', statement: `完成率${rates[0].value}%` }
       : null;
-  const missing = (): Indicator[] =>
-    wholeDone ? [] : judged.flatMap((e) => (e.type === 'unreported' ? [e.indicator] : []));
+  const missing = (): Indicator[] => (wholeDone ? [] : unreportedOf(judged));
 
   // behind
   const behind: Evidence[] = judged.filter((e) => e.type === 'below');
@@ -239,6 +238,13 @@ export function statusOf(input: StatusInput): StatusResult {
   }
   if (open.length === 0) return { status: 'done', evidence: [...met, ...covered], missing: [] };
   return { status: 'on_track', evidence: [...open, ...met, ...covered], missing: missing() };
+}
+
+/** The indicators judged unreported. */
+function unreportedOf(judged: readonly Evidence[]): Indicator[] {
+  const out: Indicator[] = [];
+  for (const e of judged) if (e.type === 'unreported') out.push(e.indicator);
+  return out;
 }
 
 /** Index of the sentence holding offset `at`, or -1. */

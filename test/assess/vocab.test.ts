@@ -3,13 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { assessTask } from '../../src/assess/index.js';
 import { classifyClauses } from '../../src/assess/deliverables.js';
 import { findWord } from '../../src/assess/text.js';
-import { sameUnitFamily, UNITS, unitKey } from '../../src/assess/vocab/measure-words.js';
+import { extractIndicators } from '../../src/assess/indicators.js';
+import { gramsOf, normaliseWording } from '../../src/assess/gram-index.js';
+import { NAMING_TERMS, sameUnitFamily, UNITS, unitKey } from '../../src/assess/vocab/measure-words.js';
+import { METRIC_SYNONYMS } from '../../src/assess/vocab/metric-words.js';
+import { PERIOD_PATTERNS } from '../../src/assess/vocab/period-words.js';
+import { saysOnlyDone, taskRateOf } from '../../src/assess/report-columns.js';
 import {
   COMPLETION_WORDS,
   DELAY_WORDS,
   GRANTED_WORDS,
   ONGOING_WORDS,
   PENDING_PATTERNS,
+  PREPARATORY_WORDS,
+  TASK_RATE_PATTERNS,
+  WHOLE_DONE_WORDS,
 } from '../../src/assess/vocab/status-words.js';
 
 describe('measure words', () => {
@@ -17,11 +25,25 @@ describe('measure words', () => {
     ['微克', '微克/立方米'],
     ['μg/m³', '微克/立方米'],
     ['吨标煤', '吨标准煤'],
+    ['元/人月', '元/人月'],
+    ['元/人年', '元/人年'],
+    ['元/人', '元/人'],
+    ['元/月', '元/月'],
+    ['元/年', '元/年'],
+    ['倍', '倍'],
+    ['畝', '畝'],
+    ['個', '個'],
+    ['戶', '戶'],
+    ['間', '間'],
+    ['臺', '臺'],
+    ['輛', '輛'],
   ])('%s is read as %s', (written, base) => expect(UNITS.find((u) => u.written === written)?.base).toBe(base));
   it.each([
     ['家', '个', true],
     ['名', '人', true],
     ['户', '家', true],
+    ['個', '个', true],
+    ['戶', '户', true],
     ['亩', '平方米', false],
     ['条', '个', false],
     ['元', '美元', false],
@@ -44,13 +66,27 @@ describe('status words', () => {
     '%s reads as ongoing',
     (text) => expect(findWord(text, ONGOING_WORDS)).not.toBeNull(),
   );
-  it.each(['项目进度滞后', '尚未启动', '开工推迟到明年'])('%s reads as delay', (text) =>
-    expect(findWord(text, DELAY_WORDS)).not.toBeNull(),
-  );
-  it.each(['年度数据。', '排名将在2024年春节前后发布', '排名结果预计将于2024年1月正式公布', '因国家部委机构调整原因'])(
-    '%s reads as unpublished',
-    (text) => expect(PENDING_PATTERNS.some((p) => p.test(text))).toBe(true),
-  );
+  it.each([
+    '项目进度滞后',
+    '尚未启动',
+    '开工推迟到明年',
+    '项目推进缓慢',
+    '前期工作进展缓慢',
+    '整体进度偏慢',
+    '施工偏慢',
+    '拆迁进度慢',
+    '二期未开工',
+    '未达到序时进度',
+    '未完成序时进度',
+    '落后序时进度',
+  ])('%s reads as delay', (text) => expect(findWord(text, DELAY_WORDS)).not.toBeNull());
+  it.each([
+    '年度数据。',
+    '排名将在2024年春节前后发布',
+    '排名结果预计将于2024年1月正式公布',
+    '因国家部委机构调整原因',
+    '待省统一部署后启动实施',
+  ])('%s reads as unpublished', (text) => expect(PENDING_PATTERNS.some((p) => p.test(text))).toBe(true));
 });
 
 describe('effort and deliverable clauses', () => {
@@ -78,4 +114,76 @@ describe('granted and awaited designations', () => {
     ['创建国家绿色低碳产业园', '已编制评价报告，推荐至工信部参评国家级绿色低碳工业园区。', 'pending'],
     ['争创省级生态文明建设示范区', '完成省级生态文明建设示范区创建。', 'done'],
   ])('%s / %s → %s', (target, progress, status) => expect(assessTask({ target, progress }).status).toBe(status));
+});
+
+describe('every word of the new lists is read', () => {
+  it.each(DELAY_WORDS.map((w) => [w]))('delay: %s', (w) => expect(findWord(`项目${w}。`, DELAY_WORDS)).toBe(w));
+  it.each(WHOLE_DONE_WORDS.map((w) => [w]))('a cell of only %s says done', (w) =>
+    expect(saysOnlyDone(`${w}。`)).toBe(true),
+  );
+  it.each(PREPARATORY_WORDS.map((w) => [w]))('preparatory: %s', (w) =>
+    expect(findWord(`已完成${w}工作`, PREPARATORY_WORDS)).toBe(w),
+  );
+  it.each(NAMING_TERMS.map((w) => [w]))('%s names, does not count', (w) =>
+    expect(extractIndicators(`推进${w}改革，新建驿站5个`).map((i) => i.target)).toEqual([5]),
+  );
+});
+
+describe('cells that say done, and those that do not', () => {
+  it.each([
+    ['已完成', true],
+    ['完工,投入使用', true],
+    ['已完成(完成30%,完成率100%)', true],
+    ['完成基础施工,进行垫层施工', false],
+    ['基本完成', false],
+    ['已完成方案制定', false],
+  ])('%s → %s', (cell, done) => expect(saysOnlyDone(cell)).toBe(done));
+});
+
+describe('completion rates of the whole task', () => {
+  it.each([
+    ['完成率101.54%', 101.54],
+    ['任务完成率88%', 88],
+    ['当前进度88%', 88],
+    ['形象进度30%', 30],
+    ['完成进度80%', 80],
+    ['完成年度任务的42.56%', 42.56],
+    ['已完成全年目标任务的105%', 105],
+    ['柯桥区稽东站完成形象进度90%', null],
+    ['同比增长6.8%', null],
+  ])('%s → %s', (clause, rate) => expect(taskRateOf(clause)).toBe(rate));
+  it('each pattern has a figure group', () => TASK_RATE_PATTERNS.forEach((p) => expect(p.source).toContain('(\\d+')));
+});
+
+describe('metric synonyms', () => {
+  it.each(METRIC_SYNONYMS.map((s) => [s.written, s.as]))('%s is compared as %s', (written, as) => {
+    expect(normaliseWording(`全区${written}增长`)).toBe(`全区${as}增长`);
+    expect(gramsOf(written).pairs).toEqual(gramsOf(as).pairs);
+  });
+});
+
+describe('period words', () => {
+  const read = (text: string) => {
+    for (const p of PERIOD_PATTERNS) {
+      const m = p.pattern.exec(text);
+      if (m && m[0] === text) return { month: p.month(m), fullYear: p.fullYear?.(m) ?? false };
+    }
+    return null;
+  };
+  it.each([
+    ['1-12月', 12, true],
+    ['1-6月', 6, false],
+    ['截至12月31日', 12, true],
+    ['截至12月底', 12, true],
+    ['截至12月25日', 11.83, false],
+    ['截至5月15日', 4.5, false],
+    ['全年', 12, true],
+    ['2023年度', 12, true],
+    ['3月份', 3, false],
+    ['上半年', 6, false],
+  ])('%s is month %s, whole year %s', (text, month, fullYear) => {
+    const r = read(text);
+    expect(r?.month).toBeCloseTo(month, 1);
+    expect(r?.fullYear).toBe(fullYear);
+  });
 });

@@ -1,0 +1,115 @@
+// The most common official ways of writing a figure must not hide it: a data source in brackets,
+// abbreviations (GDP, 规上, 固投, 社零), the figure before its metric, the unit left to the target.
+import { describe, expect, it } from 'vitest';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+
+const GDP_TARGET = '地区生产总值增长力争6%（确保5.5%）';
+const h1 = { period: parsePeriod('2023H1') };
+
+describe('a growth below its floor is behind however the unit writes it', () => {
+  it.each([
+    ['with the data source in brackets', '1-6月，全区实现地区生产总值1030.5亿元，同比增长4.1%（数据来源：区统计局）。'],
+    ['as GDP', '全区GDP增长4.1%'],
+    ['as GDP with a period', '上半年，全区GDP同比增长4.1%。'],
+    ['with a note in half-width brackets', '1-6月地区生产总值同比增长4.1%(数据来源:区统计局)。'],
+  ])('%s', (_, progress) => {
+    const a = assessTask({ target: GDP_TARGET, progress }, h1);
+    expect(a.status).toBe('behind');
+    expect(a.indicators[0].actual).toBe(4.1);
+    expect(a.reason).toContain('4.1%');
+    expect(a.missing_figures).toBeUndefined();
+  });
+});
+
+describe('abbreviations stand for the full metric', () => {
+  it.each([
+    ['社会消费品零售总额增长7%', '1-6月，全区社零完成512.3亿元，同比增长6.8%。', 6.8],
+    ['固定资产投资增长10%（确保7%）', '1-6月，全区固投同比增长5.2%。', 5.2],
+    ['规模以上工业增加值增长8%', '1-6月，规上工业增加值同比增长6.1%（数据来源：区统计局）。', 6.1],
+    ['规上工业增加值增长8%', '1-6月，全区规模以上工业增加值同比增长6.1%。', 6.1],
+    ['GDP增长6%', '1-6月，全区实现地区生产总值1030.5亿元，同比增长5.1%。', 5.1],
+  ])('%s ← %s', (target, progress, actual) => {
+    const a = assessTask({ target, progress }, h1);
+    expect(a.indicators[0].actual).toBe(actual);
+    expect(a.status).toBe('behind');
+  });
+});
+
+describe('a figure written before its metric or without its unit', () => {
+  it('a growth after the amount it belongs to (完成512.3亿元，同比增长6.8%)', () => {
+    const a = assessTask(
+      { target: '固定资产投资增长6%', progress: '1-6月，全区固定资产投资完成512.3亿元，同比增长6.8%。' },
+      h1,
+    );
+    expect(a.indicators[0].actual).toBe(6.8);
+  });
+  it('a sentence that names no metric reports the only indicator of its kind', () => {
+    const a = assessTask({ target: '固定资产投资增长8%', progress: '1-6月，全区完成512.3亿元，同比增长6.8%。' }, h1);
+    expect(a.indicators[0].actual).toBe(6.8);
+    expect(a.status).toBe('behind');
+  });
+  it('an amount without its unit takes the unit the target wrote (50亿元 → 12.5)', () => {
+    const a = assessTask({ target: '全年完成固定资产投资50亿元', progress: '1-6月完成固定资产投资12.5。' }, h1);
+    expect(a.indicators[0].actual).toBe(1_250_000_000);
+    expect(a.status).toBe('behind'); // 12.5 < 50 × 6/12
+  });
+  it('an amount with 亿 but no 元', () => {
+    const a = assessTask({ target: '全年完成固定资产投资50亿元', progress: '1-6月完成固定资产投资30.2亿。' }, h1);
+    expect(a.indicators[0].actual).toBe(3_020_000_000);
+    expect(a.status).toBe('on_track');
+  });
+  it('a figure with no wording of its own (完成9个) reports the only indicator of its unit', () => {
+    const a = assessTask(
+      { target: '力争9个城市社区达到充分就业社区标准', progress: '完成9个,完成率100%' },
+      { period: parsePeriod('2023-03') },
+    );
+    expect(a.indicators[0].actual).toBe(9);
+    expect(a.status).toBe('done');
+  });
+});
+
+describe('part-year rates', () => {
+  it('a rate for part of the year that meets its floor is on_track, not done', () => {
+    const a = assessTask({ target: '规上工业增加值增长6%', progress: '1-3月，规上工业增加值同比增长6.8%。' });
+    expect(a.status).toBe('on_track');
+    expect(a.reason).toContain('年内阶段数据');
+  });
+  it('an undated rate is part-year too', () => {
+    expect(assessTask({ target: '森林覆盖率稳定在62%以上', progress: '森林覆盖率保持在62.3%。' }).status).toBe(
+      'on_track',
+    );
+  });
+  it('a whole-year rate that meets its floor is done', () => {
+    for (const progress of [
+      '全年地区生产总值增长6.1%。',
+      '1-12月，地区生产总值增长6.1%。',
+      '2023年度地区生产总值增长6.1%。',
+    ])
+      expect(assessTask({ target: GDP_TARGET, progress }).status).toBe('done');
+  });
+  it('an amount reached in a part of the year is done', () => {
+    expect(assessTask({ target: '新增城镇就业4500人', progress: '1-9月，新增城镇就业4612人。' }).status).toBe('done');
+  });
+});
+
+describe('periods', () => {
+  it('a period at the head of a paragraph dates the sentences after it', () => {
+    const a = assessTask(
+      {
+        target: '开通特色公交线路5条',
+        progress: '一季度，完成新建公交候车亭84个；优化调整公交线路10条；开通特色公交线路1条。',
+      },
+      { period: parsePeriod('2023Q1') },
+    );
+    expect(a.indicators[0].actual_period).toBe('一季度');
+    expect(a.status).toBe('behind'); // 1 < 5 × 3/12
+  });
+  it('截至5月15日 counts four and a half months', () => {
+    const a = assessTask(
+      { target: '全年计划服务青少年1.24万人次', progress: '截至5月15日，累计服务青少年5000人次。' },
+      { period: parsePeriod('2025-05') },
+    );
+    expect(a.status).toBe('on_track'); // 5000 ≥ 12400 × 4.5/12 = 4650
+  });
+});
