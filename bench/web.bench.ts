@@ -47,10 +47,12 @@ async function seedProvinceIfAvailable(): Promise<SeededData> {
   const store = await openStore({ file });
   const t0 = performance.now();
   const data = await loadProvince(store, { plans: PLANS });
+  // A benchmark database: `duban demo` may add its public-password accounts to it.
+  await (await import('../src/server/demo.js')).markDemoDatabase(store);
   await store.close();
   const seconds = ((performance.now() - t0) / 1000).toFixed(0);
   return {
-    env: { DUBAN_DB: file },
+    env: { DUBAN_DB: file, DUBAN_DEMO_DB: file },
     description: `province set: ${PLANS} districts, ${data.reports} reports (loaded in ${seconds} s) + demo`,
     planId: data.planIds[Math.floor(data.planIds.length / 2)],
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),

@@ -75,7 +75,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   let log = '';
   const child = spawn(process.execPath, ['bin/duban.js', 'demo', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DUBAN_DB: dbFile, DATABASE_URL: '', NODE_ENV: 'test', ...extraEnv },
+    env: { ...process.env, DUBAN_DB: dbFile, DUBAN_DEMO_DB: dbFile, DATABASE_URL: '', NODE_ENV: 'test', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));

@@ -133,4 +133,10 @@ type Resolved<K extends SettingName> = (typeof SETTINGS)[K]['fallback'] extends 
 export type DubanConfig = { [K in SettingName]: Resolved<K> };
 
 /** Variables duban reads that are not settings of an installation (tests, debugging, cluster). */
-export const OTHER_VARIABLES = new Set(['DUBAN_CONFIG', 'DUBAN_DEBUG', 'DUBAN_WORKER_SLOT', 'DUBAN_TEST_PG']);
+export const OTHER_VARIABLES = new Set([
+  'DUBAN_CONFIG',
+  'DUBAN_DEBUG',
+  'DUBAN_WORKER_SLOT',
+  'DUBAN_TEST_PG',
+  'DUBAN_DEMO_DB', // `duban demo`'s own database file, never the server's (src/cli/commands/demo.ts)
+]);

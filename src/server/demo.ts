@@ -1,6 +1,9 @@
 // The bundled demonstration: the 钱塘区 2023 fourth-quarter table (data/demo), an earlier period
 // derived from it so trends and comparisons have two points, an open period for reporting, and
 // one account per role. Idempotent: a database that already holds the demo plan is left alone.
+// The accounts have public passwords, so the demo only ever seeds a database that is the demo's:
+// empty, marked as the demo's when it was seeded, or holding nothing but the demo plan and accounts
+// (`demoRefusal` says why another one is refused).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -52,11 +55,58 @@ function earlierText(progress: string): string {
   return first.replace(/1-1[01]月|截至1[01]月底?/g, '1-8月').replace(/四季度/g, '三季度');
 }
 
-export async function seedDemo(store: Store, log: (line: string) => void = () => {}): Promise<DemoResult> {
+/** The settings key that marks a database as a demonstration (public passwords allowed). */
+export const DEMO_MARK_KEY = 'demo';
+
+/** Marks the database as a demonstration one, so `duban demo` may add its accounts to it. */
+export async function markDemoDatabase(store: Store): Promise<void> {
+  await store.db
+    .insertInto('settings')
+    .values({ key: DEMO_MARK_KEY, value: JSON.stringify({ demo: true }), updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+async function readDemoTable() {
   const bytes = readFileSync(DEMO_TABLE);
   const parsed = await parseTable(bytes, { fileName: 'qiantang-2023-q4.txt' });
   if (!parsed.ok) throw new DubanError('internal', `the bundled demo table cannot be read: ${parsed.error.message}`);
-  const title = planInfoFromTitle(parsed.value.title ?? '').title;
+  return { bytes, table: parsed.value, title: planInfoFromTitle(parsed.value.title ?? '').title };
+}
+
+/**
+ * Why the demo must not seed this database (it holds plans or accounts of its own, so it is
+ * someone's real data), or null when it is empty or the demo's. One line, for the CLI.
+ */
+export async function demoRefusal(store: Store): Promise<string | null> {
+  const marked = await store.db
+    .selectFrom('settings')
+    .select('key')
+    .where('key', '=', DEMO_MARK_KEY)
+    .executeTakeFirst();
+  if (marked) return null;
+  const { title } = await readDemoTable();
+  const plans = await store.db.selectFrom('plans').select('title').where('title', '!=', title).limit(3).execute();
+  const demoNames = DEMO_ACCOUNTS.map((a) => a.username);
+  const users = await store.db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'not in', demoNames)
+    .limit(3)
+    .execute();
+  if (plans.length === 0 && users.length === 0) return null;
+  const held = [
+    plans.length ? `plans (${plans.map((p) => `“${p.title}”`).join(', ')})` : '',
+    users.length ? `accounts (${users.map((u) => u.username).join(', ')})` : '',
+  ].filter(Boolean);
+  return `this database holds other ${held.join(' and ')}, so it is not the demo's; the demo adds accounts with public passwords and runs only on its own database (default ./duban-demo.db, or --db FILE / DUBAN_DEMO_DB)`;
+}
+
+/** Seeds the demo; throws DubanError('conflict') on a database that is not the demo's (see demoRefusal). */
+export async function seedDemo(store: Store, log: (line: string) => void = () => {}): Promise<DemoResult> {
+  const refusal = await demoRefusal(store);
+  if (refusal) throw new DubanError('conflict', refusal);
+  const { bytes, table, title } = await readDemoTable();
   const existing = await findPlanByTitle(store.db, title);
   let planId: number;
   let created = false;
@@ -68,7 +118,7 @@ export async function seedDemo(store: Store, log: (line: string) => void = () =>
     const system: Actor = { id: null, name: 'demo' };
     log('importing the demo table (2023Q4) …');
     const summary = await importParsedTable(store, system, {
-      table: parsed.value,
+      table,
       period: '2023Q4',
       fileName: 'qiantang-2023-q4.txt',
       sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -106,6 +156,7 @@ export async function seedDemo(store: Store, log: (line: string) => void = () =>
       await openPeriod(store.db, system, { planId, label: '2024Q1', dueDate: '2024-04-10' });
   }
 
+  await markDemoDatabase(store);
   const accounts: DemoAccount[] = [];
   for (const a of DEMO_ACCOUNTS) {
     const unit = a.unit ? await findUnitByName(store.db, a.unit) : null;

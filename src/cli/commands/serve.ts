@@ -1,9 +1,10 @@
 // `duban serve`: migrates the database and serves the API and the web app.
 import type { Command } from 'commander';
 import { isClusterWorker, parseWorkers, runPrimary, workerSlot } from '../../server/cluster.js';
+import { firstAdminHint } from '../../server/first-admin.js';
 import { listen, serverUrl } from '../../server/listen.js';
 import { loggerOptions } from '../../server/logging.js';
-import { openStore } from '../../store/db.js';
+import { openStore, type Store } from '../../store/db.js';
 import { loadConfig, storeConfigOf } from '../../config/index.js';
 import { exitWithError } from '../io.js';
 
@@ -12,6 +13,18 @@ export function parsePort(value: string | undefined, fallback: number): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) exitWithError(`invalid port "${value}" (0-65535)`);
   return port;
+}
+
+/** On a database with no admin yet, tells (on stderr) how to create the first one. */
+async function printFirstAdminHint(store: Store, db: string | undefined): Promise<void> {
+  const hint = await firstAdminHint(store, db ? ` --db ${/\s/.test(db) ? JSON.stringify(db) : db}` : '');
+  if (hint)
+    process.stderr.write(
+      hint
+        .split('\n')
+        .map((line) => `duban: ${line}\n`)
+        .join(''),
+    );
 }
 
 interface ServeOptions {
@@ -64,7 +77,9 @@ export function register(program: Command): void {
       const config = storeConfigOf(settings, opts);
       if (workers > 1 && !isClusterWorker()) {
         // Migrate once, here, before any worker opens the database; the workers only serve.
-        await (await openStore(config)).close();
+        const migrated = await openStore(config);
+        await printFirstAdminHint(migrated, opts.db);
+        await migrated.close();
         const log = (line: string) => process.stderr.write(`duban: ${line}\n`);
         const shared = await runPrimary({ workers, log }).catch(() => exitWithError('the server did not start'));
         const url = serverUrl(settings.host, shared);
@@ -88,6 +103,7 @@ export function register(program: Command): void {
         if (err.code === 'EADDRINUSE') exitWithError(`port ${port} is already in use; choose another with --port`);
         throw err;
       });
+      if (!isClusterWorker()) await printFirstAdminHint(store, opts.db);
       if (!isClusterWorker()) {
         process.stderr.write(
           `duban: serving on ${server.url} (${store.dialect.name}); API docs at ${server.url}/api/docs\n`,
