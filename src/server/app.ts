@@ -30,6 +30,7 @@ import { requestIdOf } from './logging.js';
 import { DEFAULT_READ_CACHE, installReadCache, type ReadCacheOptions } from './read-cache.js';
 import { registerApiRoutes } from './routes/index.js';
 import { createOidcClient, type OidcOptions } from './auth/oidc.js';
+import { DEFAULT_TIMEOUTS, installBodyDeadline, serverTimeoutOptions, type TimeoutPolicy } from './timeouts.js';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export interface AppOptions {
@@ -55,6 +56,8 @@ export interface AppOptions {
    * (read-cache.ts); `{ enabled: false }` computes and looks up everything on every request.
    */
   readCache?: Partial<ReadCacheOptions>;
+  /** Header, body, upload, keep-alive and idle deadlines (timeouts.ts); tests make them short. */
+  timeouts?: Partial<TimeoutPolicy>;
   /** /healthz, /readyz, /metrics (src/server/health): the metrics token, the shutting-down flag. */
   operations?: OperationsOptions;
 }
@@ -65,6 +68,7 @@ const PLAIN_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 <body><h1>督办 duban</h1><p>服务已启动。网页端尚未构建（<code>npm run build:web</code>）；API 文档见 <a href="/api/docs">/api/docs</a>。</p></body></html>`;
 
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -76,10 +80,14 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     return503OnClosing: true,
     // Request ids: a proxy's X-Request-Id when it is a plain token, else a UUID (logging.ts).
     genReqId: requestIdOf,
+    // Header, body, keep-alive and idle deadlines (timeouts.ts): slow clients cannot hold connections.
+    ...serverTimeoutOptions(timeouts),
   });
   app.setErrorHandler(errorHandler);
   // Unknown body fields are refused, bodies are not type-coerced, numbers in URLs are decimal (validation.ts).
   installValidation(app);
+  // First of all hooks, so a body is timed even when auth answers before reading it.
+  installBodyDeadline(app, timeouts);
   // Before any route exists: every route registered from here on must say who may call it.
   assertEveryRouteDeclaresAccess(app);
 

@@ -19,6 +19,7 @@ export type HttpErrorCode =
   | 'encrypted'
   | 'closed_period'
   | 'rate_limited'
+  | 'request_timeout'
   | 'db_unavailable'
   | 'db_incompatible'
   | 'internal';
@@ -38,6 +39,7 @@ const STATUS_OF: Record<HttpErrorCode, number> = {
   encrypted: 422,
   closed_period: 423,
   rate_limited: 429,
+  request_timeout: 408,
   internal: 500,
   db_unavailable: 503,
   db_incompatible: 503,
