@@ -112,6 +112,8 @@ const SURNAMES = new Set(
 );
 
 const HAN = /^[\u3400-\u9fff]+$/;
+/** Characters that open report words, never a name without a known surname. */
+const NOT_A_NAME_START = new Set('无已未待暂不完正在均另'.split(''));
 const PARENTHETICAL = /[（(][^（）()]*[）)]/g;
 
 const OPEN_BRACKET = [0xff08, 0x28]; // （ (
@@ -167,6 +169,8 @@ function pushTrimmed(out: string[], item: string): void {
 export function isUnitName(token: string): boolean {
   const bare = simplified(/[（(]/.test(token) ? token.replace(PARENTHETICAL, '').trim() : token);
   if (bare.length < 2) return false;
+  // A numbered item (`6.新增…医院`) or a figure is no organisation's name.
+  if (/^[\d０-９]|[.．%]/.test(bare)) return false;
   if (SHORT_UNITS.has(bare)) return true;
   if (COLLECTIVE_UNITS.test(bare)) return true;
   if (bare.length === 2 && SURNAMES.has(bare[0])) return false;
@@ -181,6 +185,8 @@ export function isPersonName(token: string): boolean {
   if (bare.length < 2 || bare.length > 4 || !HAN.test(bare)) return false;
   if (isUnitName(bare)) return false;
   const surname = COMPOUND_SURNAMES.some((s) => bare.startsWith(s)) || SURNAMES.has(bare[0]);
+  // Report words of three characters (`无任务`, `已完成`, `未开工`) are no names.
+  if (!surname && NOT_A_NAME_START.has(bare[0])) return false;
   // A 4-character token without a surname is more often a short phrase (`年度数据`) than a name.
   if (bare.length === 4) return surname;
   return surname || bare.length === 3;

@@ -94,9 +94,12 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile, h
       if (content === 'figures') return 'actual';
       if (content === 'flag') return 'flag';
       return hint;
+    case 'actual':
+      // `1-8月实际完成情况` written as sentences is the report itself.
+      return content === 'progress' || (content === 'target' && p.meanLength > 8) ? 'progress' : 'actual';
     case 'rate':
-      // `当前进度` holding sentences is the report itself.
-      return p.long > 0.5 * p.filled && content === 'progress' ? 'progress' : 'rate';
+      // `当前进度`, `完成进度` holding words (`完成9个,完成率100%`) is the report itself.
+      return share(p.percent + p.figure, p) >= 0.5 ? 'rate' : 'progress';
     case 'leaders':
       return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';
     case 'units':
@@ -179,13 +182,14 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
         seqInColumn = c;
     }
   }
-  const taskRows = body.filter((r) =>
-    seqColumn !== null
-      ? readNumbering(r.cells[seqColumn] ?? '') !== null
-      : seqInColumn !== null
-        ? leadingSeq(r.cells[seqInColumn] ?? '') !== null
-        : true,
-  );
+  let lastSeq: number | null = null;
+  const taskRows = body.filter((r) => {
+    if (seqColumn !== null) return readNumbering(r.cells[seqColumn] ?? '') !== null;
+    if (seqInColumn === null) return true;
+    const seq = leadingSeq(r.cells[seqInColumn] ?? '', lastSeq === null ? [1] : [lastSeq + 1, 1]);
+    if (seq !== null) lastSeq = seq;
+    return seq !== null;
+  });
   // Trailing columns without a header word (a trailing tab, cells shifted past the table's end) are no columns.
   let lastNamed = width - 1;
   while (header.headerRow >= 0 && lastNamed >= 0 && !(header.texts[lastNamed] ?? '').trim() && !fixed[lastNamed])

@@ -1,4 +1,4 @@
-// `duban assess FILE [--json] [--period 2023Q4] [--sheet NAME]`: parses a progress table like
+// `duban assess FILE [--json] [--period 2023Q4] [--sheet NAME] [--columns ROLES]`: parses a progress table like
 // `duban parse` and assesses every task (indicators, status, reason). The period comes from the
 // table's title unless --period gives it; it drives the time-proportional rule (序时进度).
 import { readFileSync, statSync } from 'node:fs';
@@ -7,13 +7,14 @@ import { assessTask } from '../../assess/index.js';
 import { parsePeriod, STATUSES, STATUS_LABEL_ZH, type Period, type Status } from '../../domain/index.js';
 import { parseTable } from '../../parse/index.js';
 import { exitWithError, useColour } from '../io.js';
-import { maxBytesFrom, taskJson } from './parse.js';
+import { COLUMNS_HELP, maxBytesFrom, taskJson } from './parse.js';
 
 interface AssessOptions {
   json?: boolean;
   period?: string;
   sheet?: string;
   maxBytes?: string;
+  columns?: string;
 }
 
 const COLOUR: Record<Status, string> = { done: '32', on_track: '36', behind: '31', pending: '33', no_report: '90' };
@@ -43,7 +44,12 @@ export async function runAssess(file: string, opts: AssessOptions): Promise<void
     if (!period) exitWithError(`--period must look like 2023Q4, 2023-10, 2023H1 or 2023, not "${opts.period}"`);
   }
   const maxBytes = maxBytesFrom(opts.maxBytes);
-  const result = await parseTable(readBytes(file, maxBytes), { fileName: file, sheet: opts.sheet, maxBytes });
+  const result = await parseTable(readBytes(file, maxBytes), {
+    fileName: file,
+    sheet: opts.sheet,
+    maxBytes,
+    columns: opts.columns,
+  });
   if (!result.ok) exitWithError(`${file}: ${result.error.message}`);
   const table = result.value;
   period ??= table.period ? parsePeriod(table.period) : null;
@@ -95,5 +101,6 @@ export function register(program: Command): void {
     )
     .option('--sheet <name>', 'worksheet of an .xlsx to read (default: the first)')
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
+    .option('--columns <roles>', COLUMNS_HELP)
     .action((file: string, opts: AssessOptions) => runAssess(file, opts));
 }

@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '../../store/audit.js';
 import { openStore, storeConfigFromEnv } from '../../store/db.js';
 import { importParsedTable, type ImportSummary } from '../../store/import.js';
 import { exitWithError } from '../io.js';
+import { COLUMNS_HELP } from './parse.js';
 
 export function register(program: Command): void {
   program
@@ -19,14 +20,15 @@ export function register(program: Command): void {
     .option('--plan <title>', 'plan title (default: the table title without its period words)')
     .option('--period <label>', 'reporting period, e.g. 2023Q4 or 2024-03 (default: from the title)')
     .option('--db <file>', 'SQLite database file (default ./duban.db, or DUBAN_DB; DATABASE_URL for PostgreSQL)')
-    .action(async (file: string, opts: { plan?: string; period?: string; db?: string }) => {
+    .option('--columns <roles>', COLUMNS_HELP)
+    .action(async (file: string, opts: { plan?: string; period?: string; db?: string; columns?: string }) => {
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
       } catch (err) {
         exitWithError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
-      const parsed = await parseTable(bytes, { fileName: basename(file) });
+      const parsed = await parseTable(bytes, { fileName: basename(file), columns: opts.columns });
       if (!parsed.ok) exitWithError(`${file}: ${parsed.error.message} (nothing was imported)`);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const store = await openStore(storeConfigFromEnv(opts));

@@ -1,4 +1,4 @@
-// `duban parse FILE [--json] [--sheet NAME] [--max-bytes N]`: reads a progress table and prints
+// `duban parse FILE [--json] [--sheet NAME] [--max-bytes N] [--columns ROLES]`: reads a progress table and prints
 // its tasks. The file is read here (I/O at the edge); the bytes go to the pure parser.
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -10,7 +10,12 @@ export interface ParseCommandOptions {
   json?: boolean;
   sheet?: string;
   maxBytes?: string;
+  columns?: string;
 }
+
+/** Help text of `--columns`, shared by parse, assess and import. */
+export const COLUMNS_HELP =
+  'roles of the columns when the guess is wrong: by position ("序号,目标,单位,进展") or by header ("项目名称=目标,落实情况=进展")';
 
 /** The size limit: `--max-bytes`, else `DUBAN_MAX_UPLOAD_MB`, else 50 MB. */
 export function maxBytesFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
@@ -39,6 +44,7 @@ export function taskJson(task: ParsedTask, table: ParsedTable): Record<string, u
     units: task.units,
     progress: task.progress,
   };
+  if (task.progress_parts) out.progress_parts = task.progress_parts;
   if (table.columns.includes('co_units')) out.co_units = task.co_units ?? [];
   if (table.columns.includes('deadline')) out.deadline = task.deadline ?? null;
   if (table.columns.includes('notes')) out.notes = task.notes ?? null;
@@ -95,7 +101,7 @@ export async function runParse(file: string, opts: ParseCommandOptions): Promise
   } catch (err) {
     exitWithError(`cannot read ${file}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
-  const result = await parseTable(bytes, { fileName: file, sheet: opts.sheet, maxBytes });
+  const result = await parseTable(bytes, { fileName: file, sheet: opts.sheet, maxBytes, columns: opts.columns });
   if (!result.ok) exitWithError(`${file}: ${result.error.message}`);
   const table = result.value;
   if (opts.json)
@@ -123,5 +129,6 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON array of tasks on stdout, nothing else')
     .option('--sheet <name>', 'worksheet of an .xlsx to read (default: the first)')
     .option('--max-bytes <n>', 'largest file accepted, in bytes (default: DUBAN_MAX_UPLOAD_MB or 50 MB)')
+    .option('--columns <roles>', COLUMNS_HELP)
     .action((file: string, opts: ParseCommandOptions) => runParse(file, opts));
 }

@@ -1,0 +1,309 @@
+// Tables as other offices write them: headers in their own words, any numbering, reports split
+// over several columns, targets only, no header at all. Each case is a small table of the kind the
+// real ones in test/fixtures/real are, and what a reader would write down from it.
+import { describe, expect, it } from 'vitest';
+import type { ParsedTable } from '../../src/domain/index.js';
+import { parseText } from '../../src/parse/index.js';
+
+const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
+const brief = (t: ParsedTable['tasks'][number]) => ({
+  seq: t.seq,
+  theme: t.theme,
+  category: t.category,
+  target: t.target,
+  leaders: t.leaders,
+  units: t.units,
+  progress: t.progress,
+});
+const guesses = (t: ParsedTable) => t.warnings.filter((w) => w.code === 'column_guessed').map((w) => w.message);
+
+describe('columns placed by what they hold when the header words are unfamiliar', () => {
+  const table = parseText(
+    rows(
+      ['', '事项', '主办', '责任人', '情况'],
+      ['1', '新增公共停车泊位2000个', '区住建局', '张伟', '已新增1350个，完成年度目标的67.5%。'],
+      ['2', '建成口袋公园10个', '区城管局', '李明', '截至10月底已建成8个。'],
+    ),
+  );
+  it('reads target, units, leaders and progress by content', () => {
+    expect(table.tasks.map(brief)).toEqual([
+      {
+        seq: 1,
+        theme: null,
+        category: null,
+        target: '新增公共停车泊位2000个',
+        leaders: ['张伟'],
+        units: ['区住建局'],
+        progress: '已新增1350个，完成年度目标的67.5%。',
+      },
+      {
+        seq: 2,
+        theme: null,
+        category: null,
+        target: '建成口袋公园10个',
+        leaders: ['李明'],
+        units: ['区城管局'],
+        progress: '截至10月底已建成8个。',
+      },
+    ]);
+  });
+  it('names each guess in a table warning', () => {
+    expect(guesses(table)).toEqual([
+      '第1列全是编号，按序号处理',
+      '表头“事项”不认识，按其内容当作“目标任务”列',
+      '表头“主办”不认识，按其内容当作“牵头单位”列',
+      '表头“责任人”不认识，按其内容当作“牵头领导”列',
+      '表头“情况”不认识，按其内容当作“进展情况”列',
+    ]);
+  });
+});
+
+describe('numbering in any form', () => {
+  it('reads section rows numbered 一、 in the 序号 column and tasks numbered ① restarting per section', () => {
+    const table = parseText(
+      rows(
+        ['2024年民生实事1-8月实际完成情况表'],
+        ['序号', '项目', '目标任务', '责任单位', '1-8月实际完成情况'],
+        ['一、', '公共交通', '', '', ''],
+        ['①', '', '新开公交线路10条', '市交通局', '已开通6条'],
+        ['②', '', '新增公交车50辆', '市公交集团', '已新增30辆'],
+        ['二、', '教育', '', '', ''],
+        ['①', '', '新增学位3000个', '市教育局', '已新增1800个'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.units, t.progress])).toEqual([
+      [1, '一、公共交通', '新开公交线路10条', ['市交通局'], '已开通6条'],
+      [2, '一、公共交通', '新增公交车50辆', ['市公交集团'], '已新增30辆'],
+      [1, '二、教育', '新增学位3000个', ['市教育局'], '已新增1800个'],
+    ]);
+    expect(table.period).toBe('2024-08');
+  });
+  it('reads （一） as 1 in a targets-only table, every task with an empty report', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '牵头单位', '完成时限'],
+        ['（一）', '地区生产总值增长7%以上', '区发改局', '2023年12月底'],
+        ['（二）', '固定资产投资增长10%', '区发改局', '2023年12月底'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.progress, t.deadline])).toEqual([
+      [1, '地区生产总值增长7%以上', '', '2023年12月底'],
+      [2, '固定资产投资增长10%', '', '2023年12月底'],
+    ]);
+  });
+  it('reads a number printed in the target itself (`1.…`), restarting in each section, and not a figure (`3.5%…`)', () => {
+    const table = parseText(
+      rows(
+        ['项目名称', '年度目标任务', '完成进度'],
+        ['一、就业促进行动', '1.新增城镇就业4000人', '完成736人,完成率18.4%'],
+        ['', '2.90%的社区达到充分就业社区标准', '已完成'],
+        ['二、健康口腔行动', '1.新增牙椅12台', '完成2台'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.progress])).toEqual([
+      [1, '一、就业促进行动', '1.新增城镇就业4000人', '完成736人,完成率18.4%'],
+      [2, '一、就业促进行动', '2.90%的社区达到充分就业社区标准', '已完成'],
+      [1, '二、健康口腔行动', '1.新增牙椅12台', '完成2台'],
+    ]);
+  });
+});
+
+describe('a report split over several columns', () => {
+  const table = parseText(
+    rows(
+      ['序号', '工作任务', '牵头单位', '实际完成', '完成率', '是否达序', '备注'],
+      ['1', '新增就业岗位5000个', '县人社局', '3200个', '64%', '是', ''],
+      ['2', '改造老旧小区12个', '县住建局', '3个', '25%', '否', '雨季影响，推进缓慢'],
+    ),
+  );
+  it('keeps each part with its role and header, and joins them in table order', () => {
+    expect(table.tasks[1].progress).toBe('3个 25% 否 雨季影响，推进缓慢');
+    expect(table.tasks[1].progress_parts).toEqual([
+      { role: 'actual', header: '实际完成', text: '3个' },
+      { role: 'rate', header: '完成率', text: '25%' },
+      { role: 'flag', header: '是否达序', text: '否' },
+      { role: 'remarks', header: '备注', text: '雨季影响，推进缓慢' },
+    ]);
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['actual', 'rate', 'flag']);
+  });
+  it('reads a 进度 column of bare percentages as a completion rate beside the written report', () => {
+    const t = parseText(
+      rows(
+        ['序号', '目标任务', '牵头 市领导', '责任单位', '进展情况', '形象进度(%)'],
+        ['1', '建设充电驿站1440个', '吕  乐', '市消防大队', '已完成方案制定，正在选址。', '30%'],
+      ),
+    );
+    expect(t.tasks[0].leaders).toEqual(['吕乐']);
+    expect(t.tasks[0].progress).toBe('已完成方案制定，正在选址。 30%');
+    expect(t.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['progress', 'rate']);
+    expect(guesses(t)).toEqual(['表头“形象进度(%)”按其内容当作“完成率”列（表头像“进展情况”）']);
+  });
+  it('has no parts for a table with one written report column', () => {
+    const t = parseText(
+      rows(['序号', '目标任务', '牵头单位', '进展情况'], ['1', '新增学位3000个', '区教育局', '已新增3200个']),
+    );
+    expect(t.tasks[0].progress_parts).toBeUndefined();
+  });
+});
+
+describe('a target spread over two columns and sub-rows of one task', () => {
+  it('joins 项目名称 and 目标任务, and a sub-row’s target and figures into the task above', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目名称', '目标任务', '牵头单位', '累计完成', '累计进度', '备注'],
+        ['1', '促进重点群体稳定就业', '城镇新增就业2450人', '县人社局', '2712', '110.69%', ''],
+        ['', '', '“三公里”充分就业社区6个', '', '6', '100%', ''],
+        ['2', '支持毕业生求职创业', '按1500元/人标准发放求职创业补贴', '县人社局', '—', '—', '待省统一部署后启动实施'],
+      ),
+    );
+    expect(table.tasks.map(brief)).toEqual([
+      {
+        seq: 1,
+        theme: null,
+        category: null,
+        target: '促进重点群体稳定就业 城镇新增就业2450人 “三公里”充分就业社区6个',
+        leaders: [],
+        units: ['县人社局'],
+        progress: '2712 110.69% 6 100%',
+      },
+      {
+        seq: 2,
+        theme: null,
+        category: null,
+        target: '支持毕业生求职创业 按1500元/人标准发放求职创业补贴',
+        leaders: [],
+        units: ['县人社局'],
+        progress: '— — 待省统一部署后启动实施',
+      },
+    ]);
+    expect(table.tasks[0].progress_parts?.map((p) => `${p.role}:${p.text}`)).toEqual([
+      'actual:2712',
+      'rate:110.69%',
+      'actual:6',
+      'rate:100%',
+    ]);
+  });
+});
+
+describe('section and category columns, lead units', () => {
+  it('reads repeated 部分/类别 columns as theme and category and keeps only the lead unit named by 牵头', () => {
+    const table = parseText(
+      rows(
+        ['部分', '类别', '序号', '重点工作', '责任单位'],
+        [
+          '一、加快提振市场信心',
+          '（一）全面促进消费增长。',
+          '1.',
+          '落实好提振市场信心90条措施。',
+          '省发展改革委牵头，省商务厅、财政厅等相关部门按职责分工负责',
+        ],
+        [
+          '一、加快提振市场信心',
+          '（一）全面促进消费增长。',
+          '2.',
+          '加大保障性租赁住房供给。',
+          '省住房城乡建设厅、自然资源厅按职责分工负责',
+        ],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.target, t.units])).toEqual([
+      [1, '一、加快提振市场信心', '（一）全面促进消费增长。', '落实好提振市场信心90条措施。', ['省发展改革委']],
+      [
+        2,
+        '一、加快提振市场信心',
+        '（一）全面促进消费增长。',
+        '加大保障性租赁住房供给。',
+        ['省住房城乡建设厅', '自然资源厅'],
+      ],
+    ]);
+    expect(table.tasks[0].warnings.map((w) => w.code)).toContain('lead_unit_only');
+  });
+  it('drops a unit head’s name and a lead mark from the units', () => {
+    const table = parseText(
+      rows(
+        ['大类', '序号', '工作任务', '分管 市领导', '牵头单位及 主要负责人', '落实进展情况'],
+        ['一、提高底线民生保障水平', '1', '城乡低保标准提高到每人每月835元。', '陈宣群', '市民政局 伍泽国', '已完成。'],
+        ['', '2', '清除淤泥3000万立方米', '陈宣群', '*区城管局 *区水利局', '已完成。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.theme, t.leaders, t.units])).toEqual([
+      ['一、提高底线民生保障水平', ['陈宣群'], ['市民政局']],
+      ['一、提高底线民生保障水平', ['陈宣群'], ['区城管局', '区水利局']],
+    ]);
+  });
+});
+
+describe('tables a header does not describe', () => {
+  it('reads numbered rows without any header, guessing every column', () => {
+    const table = parseText(
+      rows(
+        ['1', '新增学位3000个', '区教育局', '已新增3200个。'],
+        ['2', '新建公园5个', '区城管局', '已建成2个，3个在建。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.units, t.progress])).toEqual([
+      [1, '新增学位3000个', ['区教育局'], '已新增3200个。'],
+      [2, '新建公园5个', ['区城管局'], '已建成2个，3个在建。'],
+    ]);
+    expect(guesses(table)).toHaveLength(4);
+  });
+  it('reads traditional-character headers and unit names', () => {
+    const table = parseText(
+      rows(['序號', '項目名稱', '責任單位', '進展情況'], ['1', '新增學位3000個', '縣城投集團', '已新增3200個。']),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.units, t.progress])).toEqual([
+      [1, '新增學位3000個', ['縣城投集團'], '已新增3200個。'],
+    ]);
+  });
+  it('merges a second header row under its spanning parent and takes the period from a header', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目名称', '责任单位', '2022年工作计划', '', '项目建设阶段(1-12月份)', '', ''],
+        ['', '', '', '投资', '形象进度', '完成投资', '%', '主要形象进度'],
+        ['1', '中小学校护眼灯光工程', '县教育局', '1800', '建成', '1800', '100', '完成'],
+      ),
+    );
+    expect(table.period).toBe('2022');
+    expect(table.tasks[0].progress).toBe('1800 100 完成');
+    expect(table.tasks[0].progress_parts?.map((p) => [p.role, p.header])).toEqual([
+      ['actual', '项目建设阶段(1-12月份) 完成投资'],
+      ['rate', '项目建设阶段(1-12月份) %'],
+      ['progress', '项目建设阶段(1-12月份) 主要形象进度'],
+    ]);
+  });
+  it('takes the period from a date in the title (截至10月31日)', () => {
+    const table = parseText(
+      rows(
+        ['2023年为民办实事项目推进情况(截至10月31日)'],
+        ['序号', '内容与要求', '牵头部门', '推进情况'],
+        ['1', '新增托位500个', '区卫健委', '已新增托位320个。'],
+      ),
+    );
+    expect(table.period).toBe('2023-10');
+    expect(table.tasks[0].target).toBe('新增托位500个');
+  });
+});
+
+describe('--columns: the person names the columns', () => {
+  const text = rows(['1', '新增学位3000个', '王芳', '已新增3200个。'], ['2', '新建公园5个', '李强', '已建成2个。']);
+  it('by position overrides every guess', () => {
+    const table = parseText(text, { columns: '序号,目标,领导,进展' });
+    expect(table.tasks.map((t) => [t.seq, t.target, t.leaders, t.progress])).toEqual([
+      [1, '新增学位3000个', ['王芳'], '已新增3200个。'],
+      [2, '新建公园5个', ['李强'], '已建成2个。'],
+    ]);
+    expect(guesses(table)).toEqual([]);
+  });
+  it('by header name, the other columns still guessed', () => {
+    const table = parseText(rows(['序号', '事项', '主办', '情况'], ['1', '新增学位3000个', '区教育局', '3200个']), {
+      columns: '事项=目标,情况=实际完成',
+    });
+    expect(table.tasks[0]).toMatchObject({ target: '新增学位3000个', units: ['区教育局'], progress: '3200个' });
+    expect(table.tasks[0].progress_parts).toEqual([{ role: 'actual', header: '情况', text: '3200个' }]);
+  });
+  it('refuses a role it does not know, in one line', () => {
+    expect(() => parseText(text, { columns: '序号,目标,负责的人' })).toThrow(
+      /--columns: "负责的人" names no column role/,
+    );
+  });
+});
