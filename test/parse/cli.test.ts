@@ -69,6 +69,29 @@ describe('duban parse', () => {
     expect(r.stderr).toMatch(/^duban: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+  it('--columns names the columns by position, and a role it does not know is one line on stderr', () => {
+    const file = join(tmp, 'no-header.txt');
+    writeFileSync(file, '1\t新增学位3000个\t王芳\t已新增3200个。\n2\t新建公园5个\t李强\t已建成2个。\n');
+    const r = duban(file, '--json', '--columns', '序号,目标,领导,进展');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([
+      { seq: 1, target: '新增学位3000个', leaders: ['王芳'], progress: '已新增3200个。' },
+      { seq: 2, target: '新建公园5个', leaders: ['李强'], progress: '已建成2个。' },
+    ]);
+    const wrong = duban(file, '--json', '--columns', '序号,目标,负责的人');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toMatch(/^duban: .*--columns: "负责的人" names no column role/);
+  });
+  it('--json carries progress_parts where the report is split over several columns', () => {
+    const file = join(tmp, 'split.txt');
+    writeFileSync(file, '序号\t工作任务\t牵头单位\t实际完成\t完成率\n1\t新增就业岗位5000个\t县人社局\t3200个\t64%\n');
+    const [task] = JSON.parse(duban(file, '--json').stdout) as Array<Record<string, unknown>>;
+    expect(task.progress).toBe('3200个 64%');
+    expect(task.progress_parts).toEqual([
+      { role: 'actual', header: '实际完成', text: '3200个' },
+      { role: 'rate', header: '完成率', text: '64%' },
+    ]);
+  });
   it('honours DUBAN_MAX_UPLOAD_MB', () => {
     const r = spawnSync(
       process.execPath,
