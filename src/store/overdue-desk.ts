@@ -83,7 +83,7 @@ async function overduePairs(
 ): Promise<{ unit: DeskRow['unit']; task: DeskTask }[]> {
   const period = await db
     .selectFrom('periods')
-    .select(['id', 'due_date'])
+    .select(['id', 'plan_id', 'due_date'])
     .where('id', '=', q.periodId)
     .executeTakeFirst();
   if (!period) throw new DubanError('not_found', '报告期不存在');
@@ -138,6 +138,7 @@ async function overduePairs(
     .selectFrom('supervision_notices as n')
     .innerJoin('supervision_notice_tasks as nt', 'nt.notice_id', 'n.id')
     .select(['nt.task_id', 'n.unit_id', 'n.level', 'n.escalations'])
+    .where('n.plan_id', '=', period.plan_id)
     .where('n.state', '!=', 'accepted')
     .execute();
   const noticeOf = new Map<string, { level: Level; escalated: boolean }>();

@@ -75,6 +75,7 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
   const index = (name: string, on: string, columns: string[]) =>
     db.schema.createIndex(name).on(on).columns(columns).execute();
   await index('supervision_notices_unit_state', 'supervision_notices', ['unit_id', 'state']);
+  await index('supervision_notices_plan_state', 'supervision_notices', ['plan_id', 'state']);
   await index('supervision_notices_state_deadline', 'supervision_notices', ['state', 'deadline']);
   await index('supervision_notice_tasks_task', 'supervision_notice_tasks', ['task_id']);
   await index('instructions_task', 'instructions', ['task_id']);
