@@ -92,3 +92,19 @@ export function allowedActions(s: ReportSituation): ReportAction[] {
 export function publishedStates(approvedOnly: boolean): ReportState[] {
   return approvedOnly ? ['approved'] : ['submitted', 'approved'];
 }
+
+/** The office and the unit see a report as it stands; leaders and viewers only what is published. */
+export function seesUnpublished(role: Role): boolean {
+  return role === 'admin' || role === 'unit';
+}
+
+/**
+ * A report as a leader or viewer may see it: once handed in, as it is; before, 未提交 with no text,
+ * status or figures (what a unit has not handed in is not published, not even to the leader).
+ */
+export function publishedView<
+  R extends { state: ReportState; text: string; status: string; machineStatus: string; reason: string },
+>(report: R, role: Role): R {
+  if (seesUnpublished(role) || publishedStates(false).includes(report.state)) return report;
+  return { ...report, text: '', status: 'no_report', machineStatus: 'no_report', reason: '未提交' };
+}

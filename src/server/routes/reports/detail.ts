@@ -5,6 +5,7 @@ import type { Store } from '../../../store/db.js';
 import { getPeriod, type PeriodInfo } from '../../../store/periods.js';
 import { getReport, type ReportDetail } from '../../../store/reports.js';
 import { getSettings } from '../../../store/settings.js';
+import { publishedView, type Role } from '../../../workflow/rules.js';
 import { notFound } from '../../errors.js';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -25,10 +26,10 @@ export function withLight<R extends ReportDetail>(
   return { ...report, light };
 }
 
-export async function reportDetail(store: Store, reportId: number) {
+export async function reportDetail(store: Store, reportId: number, role: Role = 'admin') {
   const report = await getReport(store.db, reportId);
   if (!report) throw notFound('报告');
-  return presentReport(store, report);
+  return presentReport(store, publishedView(report, role));
 }
 
 /**

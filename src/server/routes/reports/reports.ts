@@ -45,8 +45,9 @@ export function reportRoutes(store: Store) {
       '/reports/:id',
       { config: { access: 'any' }, schema: { tags, summary: '报告详情', params: idParams } },
       async (request) => {
-        await assertReportReadable(store.db, callerOf(request), request.params.id);
-        return reportDetail(store, request.params.id);
+        const caller = callerOf(request);
+        await assertReportReadable(store.db, caller, request.params.id);
+        return reportDetail(store, request.params.id, caller.role);
       },
     );
 

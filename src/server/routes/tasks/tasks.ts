@@ -13,6 +13,7 @@ import { actorOf, assertTaskReadable, taskScopeOf, type Caller } from '../../acc
 import { callerOf } from '../../auth/plugin.js';
 import { notFound } from '../../errors.js';
 import { idParams, lightSchema, object, paging, statusSchema } from '../common.js';
+import { publishedView } from '../../../workflow/rules.js';
 import { withLight } from '../reports/detail.js';
 
 const listQuery = object(
@@ -53,11 +54,16 @@ export function taskRoutes(store: Store) {
       },
       async (request) => {
         const settings = await getSettings(store.db);
-        return listTasks(store.db, {
+        const caller = callerOf(request);
+        const page = await listTasks(store.db, {
           ...request.query,
-          scope: scopeFilter(callerOf(request)),
+          scope: scopeFilter(caller),
           lightThresholds: settings.lights,
         });
+        return {
+          ...page,
+          items: page.items.map((t) => (t.report ? { ...t, report: publishedView(t.report, caller.role) } : t)),
+        };
       },
     );
 
@@ -86,7 +92,7 @@ export function taskRoutes(store: Store) {
           indicators: assess(task.target, '', periods[0]?.period.label).indicators,
           periods: periods.map((p) => ({
             period: p.period,
-            report: p.report ? withLight(p.report, p.period, settings.lights) : null,
+            report: p.report ? withLight(publishedView(p.report, caller.role), p.period, settings.lights) : null,
           })),
           comments,
           audit,

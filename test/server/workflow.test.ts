@@ -1,0 +1,102 @@
+// The report workflow through the API: a unit's saved draft is its own (the leader's dashboard, the
+// task list's status filter, the leader's view and the exported table show it 未提交) until it is
+// handed in; submitted and approved reports are published, a returned one is withdrawn again. A
+// write into a closed period — save, submit, comment, review — is refused in Chinese and stores nothing.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../helpers/stores.js';
+import { login, seed, testApp, type Client, type Seed } from './helpers.js';
+
+const TEXT = '1-11月地区生产总值增长6.2%，完成全年目标。';
+
+describeEachStore('the report workflow over HTTP', (ctx) => {
+  let app: FastifyInstance;
+  let s: Seed;
+  let admin: Client;
+  let unit: Client;
+  let leader: Client;
+
+  beforeAll(async () => {
+    s = await seed(ctx.store);
+    app = await testApp(ctx.store);
+    admin = await login(app, 'admin');
+    unit = await login(app, 'fagai');
+    leader = await login(app, 'taofeng');
+  });
+  afterAll(async () => app?.close());
+
+  const get = (who: Client, url: string) => who.request({ method: 'GET', url: `/api${url}` });
+  const post = (who: Client, url: string, payload: object) =>
+    who.request({ method: 'POST', url: `/api${url}`, payload });
+  const q = () => `planId=${s.planId}&periodId=${s.periods.q4}`;
+
+  /** What the office publishes about the GDP task: dashboard count, status filter, leader's view, export. */
+  const published = async () => {
+    const dashboard = (await get(leader, `/dashboard?${q()}`)).json();
+    const reported = (await get(admin, `/tasks?${q()}&status=done&status=on_track`)).json();
+    const detail = (await get(leader, `/tasks/${s.tasks.gdp}`)).json();
+    const q4 = detail.periods.find((p: { period: { id: number } }) => p.period.id === s.periods.q4).report;
+    const csv = (await get(admin, `/export?${q()}&format=csv`)).body;
+    return {
+      noReport: dashboard.counts.no_report as number,
+      listed: reported.items.map((t: { id: number }) => t.id).includes(s.tasks.gdp) as boolean,
+      leaderSees: q4.text as string,
+      leaderStatus: q4.status as string,
+      exported: csv.includes('地区生产总值增长6.2%'),
+    };
+  };
+
+  it('keeps a saved draft with its unit and publishes it once submitted or approved, not once returned', async () => {
+    const start = (await get(unit, `/reports/${s.reports.gdpQ4}`)).json();
+    const saved = await unit.request({
+      method: 'PUT',
+      url: `/api/reports/${s.reports.gdpQ4}`,
+      payload: { text: TEXT, version: start.version },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ state: 'draft', text: TEXT });
+    expect(['done', 'on_track']).toContain(saved.json().status); // the unit sees its live assessment
+
+    // A draft: the unit sees it, the office publishes nothing.
+    expect((await get(unit, `/reports/${s.reports.gdpQ4}`)).json().text).toBe(TEXT);
+    const draft = await published();
+    expect(draft).toEqual({ noReport: 1, listed: false, leaderSees: '', leaderStatus: 'no_report', exported: false });
+
+    const submitted = await post(unit, `/reports/${s.reports.gdpQ4}/submit`, { version: saved.json().version });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json().state).toBe('submitted');
+    const afterSubmit = await published();
+    expect(afterSubmit).toMatchObject({ noReport: 0, listed: true, leaderSees: TEXT, exported: true });
+
+    expect((await post(admin, `/reports/${s.reports.gdpQ4}/approve`, {})).json().state).toBe('approved');
+    expect(await published()).toEqual(afterSubmit);
+
+    const returned = await post(admin, `/reports/${s.reports.gdpQ4}/return`, { comment: '请补充12月数据' });
+    expect(returned.json().state).toBe('returned');
+    expect(await published()).toEqual(draft);
+  });
+
+  it('refuses every write into a closed period with a Chinese message and stores nothing', async () => {
+    const id = s.reports.gdpQ3; // 2023Q3 is closed in the seed
+    const before = (await get(admin, `/reports/${id}`)).json();
+    const comments = async () => (await get(admin, `/tasks/${s.tasks.gdp}`)).json().comments.length as number;
+    const commentsBefore = await comments();
+    const attempts = [
+      await unit.request({
+        method: 'PUT',
+        url: `/api/reports/${id}`,
+        payload: { text: TEXT, version: before.version },
+      }),
+      await post(unit, `/reports/${id}/submit`, { version: before.version }),
+      await post(unit, `/reports/${id}/comments`, { body: '补充说明：12月数据已报统计局。' }),
+      await post(leader, `/reports/${id}/comments`, { body: '请抓紧。' }),
+      await post(admin, `/reports/${id}/override`, { status: 'done', reason: '已完成' }),
+    ];
+    for (const res of attempts) {
+      expect(res.statusCode).toBe(423);
+      expect(res.json().error).toEqual({ code: 'closed_period', message: '该报告期已关闭，不能再修改' });
+    }
+    expect((await get(admin, `/reports/${id}`)).json()).toEqual(before);
+    expect(await comments()).toBe(commentsBefore);
+  });
+});
