@@ -120,6 +120,18 @@ export const SETTINGS = {
     fallback: '14',
     parse: v.integer(1, 10000),
   }),
+  pgDump: spec({
+    key: 'DUBAN_PG_DUMP',
+    help: 'dump tool for PostgreSQL backups (gs_dump on openGauss, sys_dump on KingbaseES)',
+    fallback: 'pg_dump',
+    parse: v.nonEmpty,
+  }),
+  pgRestore: spec({
+    key: 'DUBAN_PG_RESTORE',
+    help: 'restore tool for PostgreSQL backups (gs_restore, sys_restore)',
+    fallback: 'pg_restore',
+    parse: v.nonEmpty,
+  }),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
