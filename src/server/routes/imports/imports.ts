@@ -26,6 +26,19 @@ const taskSchema = object(
     co_units: names,
     deadline: { type: ['string', 'null'], maxLength: 200 },
     notes: { type: ['string', 'null'], maxLength: 5000 },
+    // The report kept apart by column (actual, rate, flag, remarks), echoed back from the preview.
+    progress_parts: {
+      type: 'array',
+      maxItems: 50,
+      items: object(
+        {
+          role: { enum: ['actual', 'rate', 'flag', 'remarks', 'progress'] },
+          header: { type: 'string', maxLength: 300 },
+          text: { type: 'string', maxLength: 50000 },
+        },
+        ['role', 'header', 'text'],
+      ),
+    },
     warnings: { type: 'array' }, // echoed back from the preview; ignored
   },
   ['seq', 'target', 'leaders', 'units', 'progress'],
@@ -49,8 +62,9 @@ export function importRoutes(store: Store, options: { maxImportBytes: number }) 
       '/imports/preview',
       { config, schema: { tags, summary: '上传表格并预览（不保存）', consumes: ['multipart/form-data'] } },
       async (request) => {
-        const { fileName, content } = await readUpload(request, options.maxImportBytes);
-        const parsed = await parseTable(new Uint8Array(content), { fileName });
+        // `columns` (a form field before the file): the person's reading of the columns, as `--columns`.
+        const { fileName, content, fields } = await readUpload(request, options.maxImportBytes);
+        const parsed = await parseTable(new Uint8Array(content), { fileName, columns: fields.columns });
         if (!parsed.ok)
           throw new HttpError(
             parsed.error.code === 'too_large'

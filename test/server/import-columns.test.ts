@@ -1,0 +1,53 @@
+// The import preview takes the person's reading of the columns (`columns`, as `duban parse
+// --columns`), and a confirm echoes back a report split over several columns (progress_parts).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { describeEachStore } from '../helpers/stores.js';
+import { login, multipart, seed, testApp, type Client } from './helpers.js';
+
+describeEachStore('import preview with named columns', (ctx) => {
+  let app: FastifyInstance;
+  let admin: Client;
+  beforeAll(async () => {
+    await seed(ctx.store);
+    app = await testApp(ctx.store);
+    admin = await login(app, 'admin');
+  });
+  afterAll(async () => app.close());
+
+  const preview = (name: string, text: string, fields: Record<string, string> = {}) => {
+    const up = multipart(name, text, fields);
+    return admin.request({ method: 'POST', url: '/api/imports/preview', payload: up.payload, headers: up.headers });
+  };
+
+  it('reads the columns as named in the form, and refuses a role it does not know', async () => {
+    const text = '1\t新增学位3000个\t王芳\t已新增3200个。\n2\t新建公园5个\t李强\t已建成2个。\n';
+    const r = await preview('no-header.txt', text, { columns: '序号,目标,领导,进展' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().table.tasks.map((t: { leaders: string[] }) => t.leaders)).toEqual([['王芳'], ['李强']]);
+    const bad = await preview('no-header.txt', text, { columns: '序号,目标,负责的人' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.message).toMatch(/负责的人/);
+  });
+
+  it('confirms tasks whose report is split over several columns, as the preview gave them', async () => {
+    const text =
+      '2024年民生实事1-6月进展情况表\n序号\t工作任务\t牵头单位\t实际完成\t完成率\n1\t新增就业岗位5000个\t区人社局\t3200个\t64%\n';
+    const p = (await preview('split.txt', text)).json();
+    expect(p.table.tasks[0].progress_parts).toHaveLength(2);
+    const confirm = await admin.request({
+      method: 'POST',
+      url: '/api/imports/confirm',
+      payload: {
+        fileName: p.fileName,
+        sha256: p.sha256,
+        planTitle: '2024年民生实事（导入测试）',
+        region: '钱塘区',
+        year: 2024,
+        period: '2024H1',
+        tasks: p.table.tasks,
+      },
+    });
+    expect(confirm.statusCode).toBe(200);
+  });
+});
