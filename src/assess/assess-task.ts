@@ -30,8 +30,16 @@ export interface AssessInput {
   progress_parts?: readonly ProgressPart[];
 }
 
-/** Which family of figures can report an indicator: a rate of its kind, or amounts of its unit family. */
-const familyOf = (ind: Indicator): string => (ind.kind === 'amount' ? `a:${unitKey(ind.unit)}` : ind.kind);
+/** Whether the indicator is the only one of its kind (and, for amounts, of its unit family). */
+function soleOfItsFamily(indicators: readonly Indicator[], i: number): boolean {
+  const ind = indicators[i];
+  for (let j = 0; j < indicators.length; j++) {
+    const other = indicators[j];
+    if (j !== i && other.kind === ind.kind && (ind.kind !== 'amount' || unitKey(other.unit) === unitKey(ind.unit)))
+      return false;
+  }
+  return true;
+}
 
 /** The number as the target wrote it (`50` of `50亿元`), to read a bare report figure in that unit;
  * a Chinese numeral (`两个`) is taken at its value. */
@@ -57,11 +65,10 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     const indicators = extractIndicators(target).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
     const text = new ProgressText(progress);
-    const families = indicators.map(familyOf);
     const written = indicators.map((ind) => writtenNumber(target, ind));
     const matches: ActualMatch[] = indicators.map((ind, i) =>
       matchActual(ind, text, {
-        sole: families.indexOf(families[i]) === families.lastIndexOf(families[i]),
+        sole: soleOfItsFamily(indicators, i),
         plainFactor: typeof ind.target === 'number' && written[i] ? ind.target / written[i] : 1,
       }),
     );

@@ -71,11 +71,21 @@ const SHORTHAND = new RegExp(
     .join('|'),
   'g',
 );
+/** List words alone: most texts hold no long form, and this class is far cheaper to scan for. */
+const LIST_WORDS = /[、和及与]/g;
+/** A rare pair of characters of each long form: a text without any of them cannot hold one. */
+const LONG_FORM_MARKS = [...new Set(METRIC_SYNONYMS.map((s) => s.mark))];
 const shortOf = (m: string): string => SHORT_FORM.get(m) ?? '';
+
+/** The pattern to normalise a text with: the long forms only when one may be in it. */
+function shorthandFor(text: string): RegExp {
+  for (const mark of LONG_FORM_MARKS) if (text.includes(mark)) return SHORTHAND;
+  return LIST_WORDS;
+}
 
 /** Report shorthand normalised: 规模以上 → 规上, 地区生产总值 → GDP, 、和及与 dropped. */
 export function normaliseWording(text: string): string {
-  return text.replace(SHORTHAND, shortOf);
+  return text.replace(shorthandFor(text), shortOf);
 }
 
 /** The word pairs of a metric, in order, repeats kept (a repeated pair weighs twice). */
@@ -114,10 +124,11 @@ export class GramIndex {
   private readonly found = new Map<string, number[]>();
 
   constructor(text: string) {
-    SHORTHAND.lastIndex = 0;
+    const shorthand = shorthandFor(text);
+    shorthand.lastIndex = 0;
     let m: RegExpExecArray | null;
     let total = 0;
-    while ((m = SHORTHAND.exec(text))) {
+    while ((m = shorthand.exec(text))) {
       // 规模以上 → 规上: offsets inside the long form fall on the short form's last character;
       // a list word is dropped whole
       const kept = shortOf(m[0]).length;

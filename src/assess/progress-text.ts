@@ -137,16 +137,27 @@ export class ProgressText {
       const n = Math.min(this.quantities.length, MAX_FIGURES);
       for (let i = 0; i < n; i++) {
         const q = this.quantities[i];
-        if (q.kind === 'bare' && !this.isBareAmount(q)) continue;
-        if (q.kind === 'points') continue;
-        const key = q.kind === 'percent' ? '%' : q.kind === 'bare' ? '#' : unitKey(q.unit);
+        if (q.kind !== 'percent' && q.kind !== 'amount') continue;
+        const key = q.kind === 'percent' ? '%' : unitKey(q.unit);
         const list = map.get(key);
         if (list) list.push(i);
         else map.set(key, [i]);
       }
       return map;
     });
-    return groups.get(kind === 'percent' ? '%' : kind === 'bare' ? '#' : unitKey(unit)) ?? [];
+    if (kind === 'bare') return this.bareAmounts();
+    return groups.get(kind === 'percent' ? '%' : unitKey(unit)) ?? [];
+  }
+
+  /** Indices of the numbers without a unit that may be amounts (asked only when a unit-less figure is looked for). */
+  private bareAmounts(): readonly number[] {
+    return this.once('bareAmounts', () => {
+      const out: number[] = [];
+      const n = Math.min(this.quantities.length, MAX_FIGURES);
+      for (let i = 0; i < n; i++)
+        if (this.quantities[i].kind === 'bare' && this.isBareAmount(this.quantities[i])) out.push(i);
+      return out;
+    });
   }
 
   /** A number without a unit that may be an amount in the target's unit (`完成投资12.5`), not a

@@ -44,14 +44,31 @@ export interface ReportColumns {
 
 const WHOLE_DONE = new Set(WHOLE_DONE_WORDS);
 const DONE_WORD = [...WHOLE_DONE_WORDS].sort((a, b) => b.length - a.length).join('|');
-/** A piece between stops or spaces made only of done words (`已完成`, `完工,投入使用`), notes allowed. */
-const DONE_PIECE = new RegExp(
-  `(?:^|[。；;！!\\s])((?:${DONE_WORD})(?:[，,、](?:${DONE_WORD}))*)(?:[（(][^（）()]*[）)])?(?=[。；;！!\\s]|$)`,
-);
+/** A cell made only of done words (`已完成`, `完工,投入使用`), a note in brackets allowed. */
+const DONE_ONLY = new RegExp(`^(?:${DONE_WORD})(?:[，,、](?:${DONE_WORD}))*(?:[（(][^（）()]*[）)])?$`);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
-/** A cell of a joined report: what stands between spaces. */
-const CELL = /\S+/g;
-const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+/** The longest cell that can say only `done`: the words, two or three of them, and a note. */
+const MAX_DONE_CELL = 40;
+const SPACED_CELL = /\S+/g;
+
+/** The first sentence or space-separated cell that says only that the work is done. */
+function donePiece(pt: ProgressText): string | null {
+  for (const s of pt.sentences) {
+    const spaced = /\s/.test(s.text);
+    if (!spaced && s.text.length > MAX_DONE_CELL) continue;
+    const text = spaced ? s.text.trim() : s.text;
+    if (text.length <= MAX_DONE_CELL && DONE_ONLY.test(text)) return text;
+    if (!spaced) continue;
+    SPACED_CELL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SPACED_CELL.exec(text))) if (m[0].length <= MAX_DONE_CELL && DONE_ONLY.test(m[0])) return m[0];
+  }
+  return null;
+}
+/** A cell of a joined report (what stands between spaces) that is a figure, a rate or a flag. */
+const FIGURE_CELL = /(?:^|\s)(\d+(?:\.\d+)?%?|[是否])(?=\s|$)/g;
+/** Whether any cell can be one: a digit or a flag at the start or after a space. */
+const CELL_START = /(?:^|\s)[\d是否]/;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 const FLAG = /^[是否]$/;
 /** Words an actual cell may hold around its figure without naming a metric. */
@@ -141,39 +158,31 @@ function fromParts(pt: ProgressText, parts: readonly ProgressPart[], out: Report
 /** The same reading on a joined text: each space-separated cell that is only a figure, rate or flag. */
 function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColumns): void {
   const { text } = pt;
-  // prose without spaces is one cell: only a cell of a figure alone (`104%`) says anything here
-  if (!/\s/.test(text.trim()) && !/^[\d.%是否]+$/.test(text.trim())) return;
-  CELL.lastIndex = 0;
+  if (!CELL_START.test(text)) return;
+  FIGURE_CELL.lastIndex = 0;
   let m: RegExpExecArray | null;
   let previous: BareFigure | null = null;
-  while ((m = CELL.exec(text))) {
-    const cell = m[0];
-    const first = cell.charCodeAt(0);
-    // only cells that open with a digit or are a flag can be a figure, a rate or a flag
-    if (!(first >= 48 && first <= 57) && cell !== '是' && cell !== '否') {
-      previous = null;
-      continue;
-    }
-    const start = m.index;
+  while ((m = FIGURE_CELL.exec(text))) {
+    const cell = m[1];
+    const start = m.index + m[0].length - cell.length;
     const end = start + cell.length;
-    // a figure or flag glued to words before it (`候车亭 200 个`) belongs to the prose
-    const standsAlone = !isIdeograph(charBefore(text, start));
-    const last = previous;
+    // the rate column follows the actual column with nothing but space between
+    const last = previous && /^\s+$/.test(text.slice(previous.end, start)) ? previous : null;
     previous = null;
-    if (!standsAlone) continue;
+    // a figure or flag glued to words before it (`候车亭 200 个`) belongs to the prose
+    if (isIdeograph(charBefore(text, start))) continue;
     const pct = PERCENT.exec(cell);
     if (pct) {
       out.rates.push({ value: Number(pct[1]), start, end });
       continue;
     }
-    if (FLAG.test(cell) && start > 0) {
-      if (cell === '否') out.behindFlag ??= cell;
+    if (FLAG.test(cell)) {
+      if (cell === '否' && start > 0) out.behindFlag ??= cell;
       continue;
     }
-    if (!PLAIN_NUMBER.test(cell)) continue;
-    const next = /^\s*(\S)/.exec(text.slice(end, end + 4));
-    if (next && isIdeograph(next[1].charCodeAt(0)) && !saysOnlyDone(text.slice(end).trim().split(/\s/)[0])) {
-      // `200 个`: a figure with its unit after a space; `2023 年`: a year
+    const nextCell = /^\s*(\S+)/.exec(text.slice(end, end + 40))?.[1] ?? '';
+    if (isIdeograph(nextCell.charCodeAt(0)) && !saysOnlyDone(nextCell)) {
+      // `200 个`: a figure with its unit after a space
       const q = pt.quantities.find((x) => x.start === start);
       if (q && q.end > end) continue;
     }
@@ -196,6 +205,7 @@ function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColu
  * actual (`完成9个，完成率100%`); after another figure it is that item's (`已完工8条，完成率114%`).
  */
 function ratesInProse(pt: ProgressText, actualStarts: readonly number[], out: ReportColumns): void {
+  if (!pt.text.includes('%')) return;
   for (const c of pt.clauses) {
     if (!c.text.includes('%') || !(c.text.includes('进度') || c.text.includes('完成'))) continue;
     const trimmed = c.text.trimStart();
@@ -229,7 +239,7 @@ export function readReportColumns(
   if (parts && parts.length > 1) fromParts(pt, parts, out);
   else fromCells(pt, targets, out);
   ratesInProse(pt, actualStarts, out);
-  out.doneStatement ??= DONE_PIECE.exec(pt.text)?.[1] ?? null;
+  out.doneStatement ??= donePiece(pt);
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task
   if (
     out.doneStatement &&

@@ -164,7 +164,6 @@ export function statusOf(input: StatusInput): StatusResult {
     : rates.length && rates.every((r) => r.value >= 100)
       ? { type: 'whole_done', statement: `完成率${rates[0].value}%` }
       : null;
-  const missing = (): Indicator[] => (wholeDone ? [] : unreportedOf(judged));
 
   // behind
   const behind: Evidence[] = judged.filter((e) => e.type === 'below');
@@ -183,18 +182,31 @@ export function statusOf(input: StatusInput): StatusResult {
   });
   for (const c of clauses)
     if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
-  if (behind.length) return { status: 'behind', evidence: behind, missing: missing() };
+  if (behind.length) return { status: 'behind', evidence: behind, missing: wholeDone ? [] : unreportedOf(judged) };
 
   // pending
   const unpublished = sentences.find((_, i) => facts[i].unpublished);
   if (unpublished)
-    return { status: 'pending', evidence: [{ type: 'unpublished', sentence: unpublished.text }], missing: missing() };
+    return {
+      status: 'pending',
+      evidence: [{ type: 'unpublished', sentence: unpublished.text }],
+      missing: wholeDone ? [] : unreportedOf(judged),
+    };
   const awaited = applicationAwaited(input.target, pt, facts);
-  if (awaited) return { status: 'pending', evidence: [{ type: 'awaiting', sentence: awaited }], missing: missing() };
+  if (awaited)
+    return {
+      status: 'pending',
+      evidence: [{ type: 'awaiting', sentence: awaited }],
+      missing: wholeDone ? [] : unreportedOf(judged),
+    };
   const forecast = sentences.find((_, i) => facts[i].forecast);
   const anyActual = judged.some((e) => e.type === 'met' || e.type === 'short_of_floor' || e.type === 'part_year');
   if (forecast && !anyActual && facts.every((f) => f.forecast || !f.hasDigit)) {
-    return { status: 'pending', evidence: [{ type: 'forecast_only', sentence: forecast.text }], missing: missing() };
+    return {
+      status: 'pending',
+      evidence: [{ type: 'forecast_only', sentence: forecast.text }],
+      missing: wholeDone ? [] : unreportedOf(judged),
+    };
   }
 
   // done or on_track
@@ -218,7 +230,11 @@ export function statusOf(input: StatusInput): StatusResult {
   if (concrete === 0) {
     // a task of effort clauses only is done when the report says the whole of it is
     if (wholeDone && open.length === 0) return { status: 'done', evidence: [wholeDone], missing: [] };
-    return { status: 'on_track', evidence: [...open, { type: 'effort_only' }], missing: missing() };
+    return {
+      status: 'on_track',
+      evidence: [...open, { type: 'effort_only' }],
+      missing: wholeDone ? [] : unreportedOf(judged),
+    };
   }
   for (const c of clauses) {
     // once the task is surely on_track and the reason has its three pieces, the rest cannot matter
@@ -237,7 +253,11 @@ export function statusOf(input: StatusInput): StatusResult {
     else if (cov.evidence) covered.push({ type: 'covered', sentence: cov.evidence });
   }
   if (open.length === 0) return { status: 'done', evidence: [...met, ...covered], missing: [] };
-  return { status: 'on_track', evidence: [...open, ...met, ...covered], missing: missing() };
+  return {
+    status: 'on_track',
+    evidence: [...open, ...met, ...covered],
+    missing: wholeDone ? [] : unreportedOf(judged),
+  };
 }
 
 /** The indicators judged unreported. */
