@@ -1,14 +1,12 @@
-// Headless Chromium as a printer: an HTML page in, a PDF out (or a PNG screenshot). Debian's
-// `chromium` package is what duban expects; DUBAN_CHROMIUM names another binary. Chinese text
-// needs a CJK font installed, or Chromium prints empty boxes, so that is checked too.
+// Headless Chromium as a printer: an HTML page in, a PDF out. Debian's `chromium` package is what
+// duban expects; DUBAN_CHROMIUM names another binary. Chinese text needs a CJK font installed, or
+// Chromium prints empty boxes, so that is checked too. One browser is shared by every print of the
+// process (chromium-browser.ts), each print a tab of its own.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { DubanError } from '../domain/index.js';
+import { ChromiumBrowser } from './chromium-browser.js';
 
 const run = promisify(execFile);
 const CANDIDATES = [
@@ -16,14 +14,6 @@ const CANDIDATES = [
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
   '/usr/bin/google-chrome-stable',
-];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--mute-audio',
 ];
 
 /** The Chromium binary to use, or null when none is installed. */
@@ -60,34 +50,19 @@ async function requireChromium(): Promise<string> {
   return binary;
 }
 
-/** Runs Chromium on an HTML page written to a private temporary folder; returns the output file's bytes. */
-async function withPage(html: string, output: string, flags: (out: string) => string[]): Promise<Uint8Array> {
-  const binary = await requireChromium();
-  const dir = await mkdtemp(join(tmpdir(), 'duban-chromium-'));
-  try {
-    const page = join(dir, 'page.html');
-    const out = join(dir, output);
-    await writeFile(page, html, 'utf8');
-    // A profile of its own: concurrent exports must not fight over one profile lock.
-    const args = [...FLAGS, `--user-data-dir=${join(dir, 'profile')}`, ...flags(out), pathToFileURL(page).href];
-    try {
-      await run(binary, args, { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
-    } catch (err) {
-      if (!existsSync(out))
-        throw new DubanError('internal', `Chromium failed: ${(err as Error).message.split('\n')[0]}`);
-    }
-    if (!existsSync(out)) throw new DubanError('internal', 'Chromium wrote no output');
-    return new Uint8Array(await readFile(out));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+let shared: { binary: string; browser: ChromiumBrowser } | null = null;
+
+/** The browser every print in this process shares (one per Chromium binary). */
+export function sharedBrowser(binary: string): ChromiumBrowser {
+  if (shared?.binary !== binary) {
+    void shared?.browser.close();
+    shared = { binary, browser: new ChromiumBrowser(binary) };
   }
+  return shared.browser;
 }
 
-/** Prints an HTML page (with its own `@page` size) to PDF. */
-export function printHtmlToPdf(html: string): Promise<Uint8Array> {
-  return withPage(html, 'out.pdf', (out) => [
-    '--no-pdf-header-footer',
-    '--print-to-pdf-no-header',
-    `--print-to-pdf=${out}`,
-  ]);
+/** Prints an HTML page (with its own `@page` size) to PDF, in a tab of the shared browser. */
+export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const binary = await requireChromium();
+  return sharedBrowser(binary).printToPdf(html);
 }

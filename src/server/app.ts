@@ -29,6 +29,7 @@ import { installOperations, type OperationsOptions } from './health/index.js';
 import { requestIdOf } from './logging.js';
 import { DEFAULT_READ_CACHE, installReadCache, type ReadCacheOptions } from './read-cache.js';
 import { registerApiRoutes } from './routes/index.js';
+import type { PdfExportOptions } from './routes/publish/pdf.js';
 import { createOidcClient, type OidcOptions } from './auth/oidc.js';
 import { DEFAULT_TIMEOUTS, installBodyDeadline, serverTimeoutOptions, type TimeoutPolicy } from './timeouts.js';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
@@ -56,6 +57,8 @@ export interface AppOptions {
    * (read-cache.ts); `{ enabled: false }` computes and looks up everything on every request.
    */
   readCache?: Partial<ReadCacheOptions>;
+  /** PDF export: the printer (Chromium; tests inject a fake) and its queue's limits (export-queue.ts). */
+  pdf?: PdfExportOptions;
   /** Header, body, upload, keep-alive and idle deadlines (timeouts.ts); tests make them short. */
   timeouts?: Partial<TimeoutPolicy>;
   /** /healthz, /readyz, /metrics (src/server/health): the metrics token, the shutting-down flag. */
@@ -153,6 +156,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
         maxImportBytes: options.importLimit ?? 50 * 1024 * 1024,
         passwordLogin: options.signIn?.passwordLogin ?? true,
         oidc: options.signIn?.oidc ? createOidcClient(options.signIn.oidc) : null,
+        pdf: options.pdf,
       }),
     { prefix: '/api' },
   );

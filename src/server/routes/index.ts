@@ -11,6 +11,7 @@ import { cycleRoutes } from './cycle/cycle.js';
 import { dashboardRoutes } from './dashboard/dashboard.js';
 import { importRoutes } from './imports/imports.js';
 import { instructionRoutes } from './instructions/instructions.js';
+import type { PdfExportOptions } from './publish/pdf.js';
 import { publishRoutes } from './publish/publish.js';
 import { referenceRoutes } from './reference/reference.js';
 import { reportRoutes } from './reports/reports.js';
@@ -31,6 +32,8 @@ export interface RouteOptions {
   passwordLogin: boolean;
   /** Single sign-on, when configured. */
   oidc: OidcClient | null;
+  /** PDF export's printer and queue limits (publish/pdf.ts). */
+  pdf?: PdfExportOptions;
 }
 
 export async function registerApiRoutes(api: FastifyInstance, store: Store, options: RouteOptions): Promise<void> {
@@ -45,7 +48,7 @@ export async function registerApiRoutes(api: FastifyInstance, store: Store, opti
   await api.register(reportRoutes(store));
   await api.register(cycleRoutes(store));
   await api.register(dashboardRoutes(store));
-  await api.register(publishRoutes(store));
+  await api.register(publishRoutes(store, { pdf: options.pdf }));
   await api.register(channelRoutes(store));
   await api.register(importRoutes(store, options));
   await api.register(supervisionRoutes(store));

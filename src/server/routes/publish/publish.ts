@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DubanError, STATUSES, parsePeriod, type Result, type Status } from '../../../domain/index.js';
 import { LIGHTS, type Light } from '../../../domain/light.js';
-import { findChromium, hasChineseFont } from '../../../export/chromium.js';
 import {
   MIME,
   exportProgressTable,
@@ -13,6 +12,7 @@ import {
   loadDiff,
   loadNotice,
   loadProgressTable,
+  renderProgressHtml,
   safeFileName,
   writeBriefingDocx,
   writeNoticeDocx,
@@ -33,6 +33,7 @@ import { lightSchema, object, statusSchema } from '../common.js';
 import { today } from '../reports/detail.js';
 import { scopedFilter } from '../scope.js';
 import { sendDownload } from './download.js';
+import { hangUpSignal, pdfExports, queueKey, type PdfExportOptions } from './pdf.js';
 
 const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 const tags = ['publishing'];
@@ -54,15 +55,6 @@ async function planAndPeriod(
   const period = await resolvePeriod(store.db, plan.id, periodId);
   if (!period) throw new HttpError('not_found', `报告期 ${periodId} 不存在或不属于该计划`);
   return { plan, period };
-}
-
-/** Why this server cannot print a PDF right now (no Chromium, no Chinese font), or null. */
-async function pdfProblem(): Promise<string | null> {
-  if (!findChromium())
-    return '服务器未安装 Chromium，暂时无法生成 PDF（请管理员安装 Debian 的 chromium 软件包）。可以先导出 .xlsx 或 .docx 再打印。';
-  if (!(await hasChineseFont()))
-    return '服务器缺少中文字体，暂时无法生成 PDF（请管理员安装 fonts-noto-cjk）。可以先导出 .xlsx 或 .docx 再打印。';
-  return null;
 }
 
 const pdfUnavailable = (reply: FastifyReply, message: string) =>
@@ -99,7 +91,8 @@ const exportQuery = object(
   ['planId', 'periodId', 'format'],
 );
 
-export function publishRoutes(store: Store) {
+export function publishRoutes(store: Store, options: { pdf?: PdfExportOptions } = {}) {
+  const pdf = pdfExports(options.pdf);
   return async (app: FastifyInstance) => {
     app.get<{ Querystring: ExportQuery }>(
       '/export',
@@ -114,7 +107,7 @@ export function publishRoutes(store: Store) {
         const problem = await filterProblem(store.db, plan.id, q);
         if (problem) throw new HttpError('validation', `筛选条件不正确：${problem}`);
         if (q.format === 'pdf') {
-          const missing = await pdfProblem();
+          const missing = await pdf.printer.unavailable();
           if (missing) return pdfUnavailable(reply, missing);
         }
         const table = unwrap(
@@ -135,7 +128,19 @@ export function publishRoutes(store: Store) {
         );
         let file;
         try {
-          file = await exportProgressTable(table, q.format);
+          // PDF: one Chromium tab each, so they wait their turn (429 when the queue is full).
+          file =
+            q.format === 'pdf'
+              ? {
+                  bytes: await pdf.queue.run(
+                    queueKey(callerOf(request)),
+                    () => pdf.printer.print(renderProgressHtml(table)),
+                    hangUpSignal(reply),
+                  ),
+                  mime: MIME.pdf,
+                  fileName: `${safeFileName(table.title)}.pdf`,
+                }
+              : await exportProgressTable(table, q.format);
         } catch (err) {
           // Chromium vanished or cannot print: say so rather than a bare 500.
           if (err instanceof DubanError && err.code === 'unsupported_format')
