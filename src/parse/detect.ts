@@ -1,7 +1,6 @@
 // Recognises what a file is by its bytes, not its name: an office zip (xlsx/docx), an
 // encrypted or legacy office file (OLE/CFB), or text in one of the encodings Chinese offices
 // produce (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK).
-import iconv from 'iconv-lite';
 
 export type Detected =
   | { kind: 'zip' }
@@ -61,8 +60,7 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not UTF-8: Chinese Windows software writes GBK, which GB18030 contains.
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }
 
