@@ -3,6 +3,7 @@
 export interface ApiClient {
   get: <T>(path: string) => Promise<T>;
   post: <T>(path: string, body?: unknown) => Promise<T>;
+  patch: <T>(path: string, body: unknown) => Promise<T>;
   status: (path: string) => Promise<number>;
 }
 
@@ -51,6 +52,11 @@ export async function apiLogin(baseUrl: string, role: DemoRole): Promise<ApiClie
     post: async <T>(path: string, body: unknown = {}) => {
       const res = await call('POST', path, body);
       if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    patch: async <T>(path: string, body: unknown) => {
+      const res = await call('PATCH', path, body);
+      if (!res.ok) throw new Error(`PATCH ${path}: HTTP ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     },
     status: async (path: string) => (await call('GET', path)).status,

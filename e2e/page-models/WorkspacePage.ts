@@ -9,8 +9,12 @@ export class WorkspacePage {
     await this.page.getByRole('heading', { name: /我的填报/ }).waitFor();
   }
 
+  /** Opens a task's form in the first period shown (the overdue one when several are open). */
   async openTask(seq: number): Promise<void> {
-    await this.page.getByRole('button', { name: `填报任务 ${seq}`, exact: true }).click();
+    await this.page
+      .getByRole('button', { name: new RegExp(`^填报任务 ${seq}（`) })
+      .first()
+      .click();
     await this.page.getByRole('dialog').waitFor();
     await this.reportText.waitFor();
   }

@@ -29,15 +29,21 @@ import { formatDate, formatTime } from '../../lib/format';
 import { indicatorLine, targetMarks } from '../../lib/indicators';
 import { LIGHT_COLOR } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
+import { allowedActions, type ReportAction } from '../../../../src/workflow/rules.js';
+import type { PeriodRow } from '../../api/types';
+import { ReportForm } from '../workspace/ReportForm';
 
 function CommentBox({
   reportId,
   comments,
   onAdded,
+  closedHint,
 }: {
+  /** The report a new comment goes to, or null when the caller may not comment now. */
   reportId: number | null;
   comments: Comment[];
   onAdded: () => void;
+  closedHint: string;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ body: string }>();
@@ -83,7 +89,7 @@ function CommentBox({
           </Button>
         </Form>
       ) : (
-        <Typography.Text type="secondary">开启填报周期后可以发表意见。</Typography.Text>
+        <Typography.Text type="secondary">{closedHint}</Typography.Text>
       )}
     </Card>
   );
@@ -95,6 +101,7 @@ export default function TaskDetailPage() {
   const { message, modal } = App.useApp();
   const detail = useLoad(() => tasks.detail(Number(id)), [id]);
   const [overrideFor, setOverrideFor] = useState<{ id: number; status: import('../../api/types').Status } | null>(null);
+  const [filing, setFiling] = useState<{ period: PeriodRow; reportId: number } | null>(null);
 
   if (detail.loading && !detail.data) return <PageLoading />;
   if (detail.error) {
@@ -113,8 +120,26 @@ export default function TaskDetailPage() {
   const data = detail.data!;
   const { task } = data;
   const periods = [...data.periods].sort((a, b) => (b.period.endDate ?? '').localeCompare(a.period.endDate ?? ''));
-  const latestReport = periods.find((p) => p.report)?.report ?? null;
   const admin = me.role === 'admin';
+  // What the caller may do with each period's report: the workflow's own rules (src/workflow/rules.ts).
+  const leadUnit = me.role === 'unit' && task.units.some((u) => u.id === me.unit?.id);
+  const actionsOf = (p: (typeof periods)[number]): ReportAction[] =>
+    p.report
+      ? allowedActions({
+          role: me.role,
+          state: p.report.state,
+          periodOpen: p.period.state === 'open',
+          taskClosed: !!task.closedAt,
+          leadUnit,
+        })
+      : [];
+  const commentable = periods.find((p) => actionsOf(p).includes('comment'))?.report ?? null;
+  const commentHint =
+    me.role === 'viewer'
+      ? '查看账号不能发表意见。'
+      : periods.some((p) => p.period.state === 'open')
+        ? '本期暂无可发表意见的报告。'
+        : '报告期均已关闭，不能再发表意见。';
 
   const closeTask = () =>
     modal.confirm({
@@ -202,18 +227,35 @@ export default function TaskDetailPage() {
                   ) : (
                     <Typography.Text type="secondary">本期无填报记录。</Typography.Text>
                   )}
-                  {admin && report && (
-                    <Button size="small" onClick={() => setOverrideFor({ id: report.id, status: report.status })}>
-                      人工调整状态
-                    </Button>
-                  )}
+                  <Space size={8} style={{ marginTop: 4 }}>
+                    {report && actionsOf({ period, report }).includes('save') && me.role === 'unit' && (
+                      <Button
+                        type="primary"
+                        size="small"
+                        onClick={() => setFiling({ period, reportId: report.id })}
+                        aria-label={`填报 ${period.label}`}
+                      >
+                        填报{period.label}
+                      </Button>
+                    )}
+                    {report && actionsOf({ period, report }).includes('override') && (
+                      <Button size="small" onClick={() => setOverrideFor({ id: report.id, status: report.status })}>
+                        人工调整状态
+                      </Button>
+                    )}
+                  </Space>
                 </div>
               ),
             }))}
           />
         )}
       </Card>
-      <CommentBox reportId={latestReport?.id ?? null} comments={data.comments} onAdded={detail.reload} />
+      <CommentBox
+        reportId={commentable?.id ?? null}
+        comments={data.comments}
+        onAdded={detail.reload}
+        closedHint={commentHint}
+      />
       <Card title="操作记录" size="small" style={{ marginTop: 12 }}>
         <Table<AuditEntry>
           rowKey="id"
@@ -240,6 +282,15 @@ export default function TaskDetailPage() {
           ]}
         />
       </Card>
+      {filing && (
+        <ReportForm
+          task={{ seq: task.seq, target: task.target, report: { id: filing.reportId } }}
+          period={filing.period}
+          dueDatePassed={!!filing.period.dueDate && new Date().toISOString().slice(0, 10) > filing.period.dueDate}
+          onClose={() => setFiling(null)}
+          onChanged={detail.reload}
+        />
+      )}
       {overrideFor && (
         <OverrideModal
           reportId={overrideFor.id}

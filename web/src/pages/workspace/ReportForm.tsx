@@ -16,7 +16,8 @@ import { usePhone } from '../../lib/useMediaQuery';
 import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
 
 interface Props {
-  task: TaskListItem;
+  /** The task and its report of `period` (the workspace's list row, or task detail's period). */
+  task: Pick<TaskListItem, 'seq' | 'target'> & { report: { id: number } | null };
   period: PeriodRow;
   dueDatePassed: boolean;
   onClose: () => void;
