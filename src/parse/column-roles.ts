@@ -42,10 +42,13 @@ export const ROLE_NAMES: Record<ColumnRole, string> = {
   other: '不读入',
 };
 
+/** Rows read to learn the columns: a table says what its columns hold within its first few hundred rows. */
+const BODY_SAMPLE = 400;
+
 /** Rows under the header that hold at least two cells and are not a repeated header or page furniture. */
 function bodyRows(rows: readonly Row[], start: number): Row[] {
   const out: Row[] = [];
-  for (let r = start; r < rows.length && out.length < 2000; r++) {
+  for (let r = start; r < rows.length && out.length < BODY_SAMPLE; r++) {
     const filled = rows[r].cells.filter((c) => c.trim());
     if (filled.length < 2 || readHeaderRow(rows[r].cells)) continue;
     if (filled.every((c) => isPageFurniture(c))) continue;

@@ -13,8 +13,25 @@ export interface LeadUnits {
   warnings: Warning[];
 }
 
+// Units cells repeat down a table: read each distinct one once.
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, LeadUnits>();
+
 /** The lead units among the names of a units cell, with a warning for each reading that dropped a name. */
 export function leadUnits(names: readonly string[]): LeadUnits {
+  if (names.length === 0) return { units: [], warnings: [] };
+  const key = names.join('\u0001');
+  let found = cache.get(key);
+  if (found === undefined) {
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    found = readLeadUnits(names);
+    cache.set(key, found);
+  }
+  // Callers own what they get: the cached answer is copied.
+  return { units: [...found.units], warnings: found.warnings.map((w) => ({ ...w })) };
+}
+
+function readLeadUnits(names: readonly string[]): LeadUnits {
   const warnings: Warning[] = [];
   const cleaned = names.map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim()).filter(Boolean);
   const leadAt = cleaned.findIndex((n) => LEAD.test(n) && n.replace(LEAD, '').length >= 2);
