@@ -12,20 +12,24 @@ import { login, multipart, seed, testApp, TINY_PDF, type Client, type Seed } fro
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
+/** As a piece of a raw request: the client stops sending (half-closes its socket). */
+const HANG_UP = Symbol('hang up');
+
 /**
  * Sends raw bytes to the app's port (pieces 100 ms apart, so the server is mid-body when the next
  * arrives) and returns the status code and body of its one answer.
  */
 function rawRequest(
   port: number,
-  ...pieces: (Buffer | string)[]
+  ...pieces: (Buffer | string | typeof HANG_UP)[]
 ): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = connect(port, '127.0.0.1', async () => {
       for (const [i, piece] of pieces.entries()) {
         if (i > 0) await new Promise((r) => setTimeout(r, 100));
-        socket.write(piece);
+        if (piece === HANG_UP) socket.end();
+        else socket.write(piece);
       }
     });
     socket.on('data', (d) => chunks.push(d));
@@ -180,6 +184,27 @@ describeEachStore('errors: one shape, no coercion, clean uploads', (ctx) => {
       expect(expectErrorShape(res.status, res.type, res.body, url).code).toBe('bad_request');
       expect(logged.slice(before).filter((l) => l.level >= 50)).toEqual([]);
     }
+  });
+
+  it('answers an upload whose client hangs up mid-body with 400 and logs no error', async () => {
+    const upload = multipart('三季度核算说明.pdf', Buffer.concat([TINY_PDF, Buffer.alloc(64 * 1024, 0x20)]));
+    const before = logged.length;
+    const res = await rawRequest(
+      port,
+      Buffer.concat([
+        Buffer.from(
+          `POST /api/reports/${s.reports.gdpQ4}/attachments HTTP/1.1\r\nHost: localhost\r\n` +
+            `Content-Type: ${upload.headers['content-type']}\r\nContent-Length: ${upload.payload.length}\r\n` +
+            `Cookie: duban_session=${admin.cookie}\r\nx-csrf-token: ${admin.csrf}\r\n\r\n`,
+        ),
+        upload.payload.subarray(0, 250),
+      ]),
+      HANG_UP,
+    );
+    expect(res.status).toBe(400);
+    expectErrorShape(res.status, res.type, res.body, 'hang-up');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(logged.slice(before).filter((l) => l.level >= 50)).toEqual([]);
   });
 
   it('stores evidence names without bidi and control characters', async () => {
