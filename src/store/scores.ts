@@ -2,6 +2,9 @@
 // track, returns and reminders received, a score and a rank. The formula is deliberately simple
 // and stated here so an office can explain it:
 //   score = 60 × on-time rate + 40 × done-or-on-track share − 2 × returns − 1 × reminders (≥ 0)
+// Only what units did in duban counts: an imported table's reports (approved as published, never
+// submitted here) are the office's record, not a unit's report. A ranking in which every unit has
+// the same score cannot tell them apart: its ranks are null, not a column of firsts.
 import type { Kysely } from 'kysely';
 import { DubanError } from '../domain/index.js';
 import type { DB } from './schema.js';
@@ -16,7 +19,8 @@ export interface UnitScore {
   returns: number;
   reminders: number;
   score: number;
-  rank: number;
+  /** 1 for the best; equal scores share a rank; null for all when every unit has the same score. */
+  rank: number | null;
 }
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -48,7 +52,9 @@ export async function unitScores(
     .innerJoin('task_units as tu', (j) => j.onRef('tu.task_id', '=', 'r.task_id').on('tu.role', '=', 'lead'))
     .innerJoin('units as u', 'u.id', 'tu.unit_id')
     .select(['r.id', 'r.period_id', 'r.status', 'r.state', 'r.submitted_at', 'u.id as unit_id', 'u.name as unit_name'])
-    .where('r.period_id', 'in', periodIds);
+    .where('r.period_id', 'in', periodIds)
+    // An approved report that was never submitted came with an imported table.
+    .where((eb) => eb.or([eb('r.state', '!=', 'approved'), eb('r.submitted_at', 'is not', null)]));
   if (input.leaderId != null) reportQuery = reportQuery.where(taskHasLeader('r.task_id', input.leaderId));
   const reports = await reportQuery.execute();
   const returns = await db
@@ -91,11 +97,12 @@ export async function unitScores(
       returns: a.returns,
       reminders: rem,
       score: round(score, 1),
-      rank: 0,
+      rank: 0 as number | null,
     };
   });
   scores.sort((x, y) => y.score - x.score || x.unit.name.localeCompare(y.unit.name, 'zh'));
   // Equal scores share a rank (1, 2, 2, 4).
   scores.forEach((s, i) => (s.rank = i > 0 && scores[i - 1].score === s.score ? scores[i - 1].rank : i + 1));
+  if (scores.length > 1 && scores.every((s) => s.score === scores[0].score)) for (const s of scores) s.rank = null;
   return scores;
 }

@@ -247,7 +247,8 @@ export interface Score {
   returns: number;
   reminders: number;
   score: number;
-  rank: number;
+  /** null when every unit has the same score (the ranking cannot tell them apart). */
+  rank: number | null;
 }
 
 export interface ImportPreview {

@@ -2,7 +2,7 @@
 // confirmed reminders and 督办单), extension requests to decide, and the unit ranking (考核).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { messageOf } from '../../api/client';
 import { cycle } from '../../api/endpoints';
 import type { Extension, Score } from '../../api/types';
@@ -92,30 +92,47 @@ function ExtensionsTab({ periodId }: { periodId?: number }) {
 function ScoresTab({ planId, periodId }: { planId: number; periodId?: number }) {
   const scores = useLoad(() => cycle.scores(planId, periodId), [planId, periodId], !!periodId);
   if (scores.error) return <LoadError error={scores.error} onRetry={scores.reload} />;
+  const unranked = (scores.data ?? []).length > 1 && (scores.data ?? []).every((s) => s.rank === null);
   return (
-    <Table<Score>
-      rowKey={(s) => s.unit.id}
-      loading={scores.loading}
-      dataSource={[...(scores.data ?? [])].sort((a, b) => a.rank - b.rank)}
-      locale={{ emptyText: '本周期还没有考核数据。' }}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      scroll={{ x: 700 }}
-      columns={[
-        { title: '排名', dataIndex: 'rank', width: 60 },
-        { title: '单位', key: 'unit', render: (_, s) => s.unit.name },
-        { title: '任务数', dataIndex: 'tasks', width: 80 },
-        { title: '按时报送率', dataIndex: 'onTimeRate', width: 110, render: (v: number) => percent(v) },
-        { title: '完成/正常推进占比', dataIndex: 'doneOrOnTrackShare', width: 150, render: (v: number) => percent(v) },
-        { title: '被退回', dataIndex: 'returns', width: 80 },
-        { title: '被催办', dataIndex: 'reminders', width: 80 },
-        {
-          title: '得分',
-          dataIndex: 'score',
-          width: 80,
-          render: (v: number) => <strong>{Math.round(v * 10) / 10}</strong>,
-        },
-      ]}
-    />
+    <>
+      {unranked && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="各单位得分相同，本期排名无法区分"
+          description="考核只计各单位在系统中的报送；导入的已发布进展表是督查科的存档，不计入单位得分。"
+        />
+      )}
+      <Table<Score>
+        rowKey={(s) => s.unit.id}
+        loading={scores.loading}
+        dataSource={[...(scores.data ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))}
+        locale={{ emptyText: '本周期还没有考核数据。' }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 700 }}
+        columns={[
+          { title: '排名', dataIndex: 'rank', width: 60, render: (r: number | null) => r ?? '—' },
+          { title: '单位', key: 'unit', render: (_, s) => s.unit.name },
+          { title: '任务数', dataIndex: 'tasks', width: 80 },
+          { title: '按时报送率', dataIndex: 'onTimeRate', width: 110, render: (v: number) => percent(v) },
+          {
+            title: '完成/正常推进占比',
+            dataIndex: 'doneOrOnTrackShare',
+            width: 150,
+            render: (v: number) => percent(v),
+          },
+          { title: '被退回', dataIndex: 'returns', width: 80 },
+          { title: '被催办', dataIndex: 'reminders', width: 80 },
+          {
+            title: '得分',
+            dataIndex: 'score',
+            width: 80,
+            render: (v: number) => <strong>{Math.round(v * 10) / 10}</strong>,
+          },
+        ]}
+      />
+    </>
   );
 }
 
