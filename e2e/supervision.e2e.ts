@@ -67,6 +67,12 @@ describe('督办单 and 批示', () => {
   let unitApi: ApiClient;
   let leaderApi: ApiClient;
   let task: { id: number; seq: number; target: string };
+  let daysToOverdue = 0;
+  /** The server's date, for the dates typed into the forms. */
+  const serverDate = async (plusDays = 0) => {
+    const { now } = await adminApi.get<{ now: string }>('/test/clock');
+    return new Date(Date.parse(now) + plusDays * 86_400_000).toISOString().slice(0, 10);
+  };
 
   beforeAll(async () => {
     adminApi = await apiLogin(server.baseUrl, 'admin');
@@ -83,6 +89,11 @@ describe('督办单 and 批示', () => {
     );
     expect(candidates.length, `no task of ${unitName} led by the demo leader`).toBeGreaterThan(0);
     task = candidates[0];
+    // The demo's open period is due ahead: move the server's clock a day past its due date, so
+    // the office has overdue units to chase.
+    const due = Date.parse(`${period.dueDate}T00:00:00Z`);
+    daysToOverdue = Math.ceil((due - Date.now()) / 86_400_000) + 1;
+    await adminApi.post('/test/clock', { offsetDays: daysToOverdue });
   });
 
   it('walks a 督办单 from the overdue desk to acceptance, escalating by time on the way', async () => {
@@ -99,6 +110,7 @@ describe('督办单 and 批示', () => {
     await admin.page.getByRole('button', { name: `催办任务 ${task.seq}`, exact: true }).click();
     const remind = admin.page.getByRole('dialog', { name: '确认催办' });
     await remind.getByLabel('催办留言（可选）').fill('请于三日内报送进展并说明滞后原因');
+    await remind.getByLabel('请于此日期前回复').fill(await serverDate(3));
     keep(await admin.shot('remind-confirm'), 'remind-confirm.png');
     await remind.getByRole('button', { name: '发送催办' }).click();
     await toast(admin.page, `已向${unitName}催办 1 项`);
@@ -112,6 +124,7 @@ describe('督办单 and 批示', () => {
     await admin.page.getByRole('button', { name: `督办任务 ${task.seq}`, exact: true }).click();
     const raise = admin.page.getByRole('dialog', { name: `向${unitName}下发督办单` });
     await raise.getByText('提示', { exact: true }).click();
+    await raise.getByLabel('办理期限').fill(await serverDate(5));
     await raise.getByLabel('反馈要求').fill('说明滞后原因、整改措施和完成时限');
     await raise.getByRole('button', { name: '下发' }).click();
     await toast(admin.page, /已下发督办〔\d{4}〕第1号/);
@@ -130,7 +143,7 @@ describe('督办单 and 批示', () => {
     await toast(unit.page, '已签收');
 
     // Six days later, unanswered past its deadline: it has risen to 督办 and reached the leader.
-    await adminApi.post('/test/clock', { offsetDays: 6 });
+    await adminApi.post('/test/clock', { offsetDays: daysToOverdue + 6 });
     await unit.page.goto('/supervision');
     const row = unit.page.locator('tr.ant-table-row', { hasText: notice.number });
     await row.getByText('督办', { exact: true }).waitFor();
@@ -161,7 +174,7 @@ describe('督办单 and 批示', () => {
       'supervision.answer',
       'supervision.accept',
     ]);
-    await adminApi.post('/test/clock', { offsetDays: 0 });
+    await adminApi.post('/test/clock', { offsetDays: daysToOverdue });
   });
 
   it('takes a 批示 from the leader to the unit’s answer', async () => {

@@ -1,5 +1,6 @@
-// The bundled demonstration: the 钱塘区 2023 fourth-quarter table (data/demo), an earlier period
-// derived from it so trends and comparisons have two points, an open period for reporting, and
+// The bundled demonstration: the 钱塘区 2023 fourth-quarter table (data/demo) moved to today
+// (demo-calendar.ts: this year's plan, the table's reports in the last quarter), an earlier period
+// derived from it so trends and comparisons have two points, the current quarter open for reporting, and
 // one account per role. Idempotent: a database that already holds the demo plan is left alone.
 // The accounts have public passwords, so the demo only ever seeds a database that is the demo's:
 // empty, marked as the demo's when it was seeded, or holding nothing but the demo plan and accounts
@@ -18,6 +19,7 @@ import { saveReport } from '../store/reports.js';
 import { approveReport, submitReport } from '../store/review.js';
 import { createUser, findLeaderByName, findUnitByName, findUserForLogin, type Role } from '../store/users.js';
 import { hashPassword } from './auth/password.js';
+import { demoCalendar, shiftYears } from './demo-calendar.js';
 
 export const DEMO_TABLE = fileURLToPath(new URL('../../data/demo/qiantang-2023-q4.txt', import.meta.url));
 
@@ -67,11 +69,21 @@ export async function markDemoDatabase(store: Store): Promise<void> {
     .execute();
 }
 
-async function readDemoTable() {
+/** The bundled table with its years moved to the demo calendar's (see demo-calendar.ts). */
+async function readDemoTable(shift = 0) {
   const bytes = readFileSync(DEMO_TABLE);
   const parsed = await parseTable(bytes, { fileName: 'qiantang-2023-q4.txt' });
   if (!parsed.ok) throw new DubanError('internal', `the bundled demo table cannot be read: ${parsed.error.message}`);
-  return { bytes, table: parsed.value, title: planInfoFromTitle(parsed.value.title ?? '').title };
+  const table = {
+    ...parsed.value,
+    title: parsed.value.title == null ? null : shiftYears(parsed.value.title, shift),
+    tasks: parsed.value.tasks.map((t) => ({
+      ...t,
+      target: shiftYears(t.target, shift),
+      progress: shiftYears(t.progress, shift),
+    })),
+  };
+  return { bytes, table, title: planInfoFromTitle(table.title ?? '').title };
 }
 
 /**
@@ -102,12 +114,27 @@ export async function demoRefusal(store: Store): Promise<string | null> {
   return `this database holds other ${held.join(' and ')}, so it is not the demo's; the demo adds accounts with public passwords and runs only on its own database (default ./duban-demo.db, or --db FILE / DUBAN_DEMO_DB)`;
 }
 
-/** Seeds the demo; throws DubanError('conflict') on a database that is not the demo's (see demoRefusal). */
-export async function seedDemo(store: Store, log: (line: string) => void = () => {}): Promise<DemoResult> {
+/**
+ * Seeds the demo; throws DubanError('conflict') on a database that is not the demo's (see demoRefusal).
+ * `today` places it in time (demo-calendar.ts): this year's plan, this quarter open.
+ */
+export async function seedDemo(
+  store: Store,
+  log: (line: string) => void = () => {},
+  today: Date = new Date(),
+): Promise<DemoResult> {
   const refusal = await demoRefusal(store);
   if (refusal) throw new DubanError('conflict', refusal);
-  const { bytes, table, title } = await readDemoTable();
-  const existing = await findPlanByTitle(store.db, title);
+  const calendar = demoCalendar(today);
+  const { bytes, table, title } = await readDemoTable(calendar.shift);
+  // A demo seeded in an earlier year is still the demo: left as it is.
+  const existing =
+    (await findPlanByTitle(store.db, title)) ??
+    (await store.db
+      .selectFrom('plans')
+      .select(['id'])
+      .where('title', 'like', `%${title.replace(/^\d{4}年/, '')}`)
+      .executeTakeFirst());
   let planId: number;
   let created = false;
   if (existing) {
@@ -116,19 +143,23 @@ export async function seedDemo(store: Store, log: (line: string) => void = () =>
   } else {
     created = true;
     const system: Actor = { id: null, name: 'demo' };
-    log('importing the demo table (2023Q4) …');
+    log(`importing the demo table (as ${calendar.table.label}) …`);
     const summary = await importParsedTable(store, system, {
       table,
-      period: '2023Q4',
+      period: calendar.table.label,
       fileName: 'qiantang-2023-q4.txt',
       sha256: createHash('sha256').update(bytes).digest('hex'),
     });
     planId = summary.planId;
-    await setDueDate(store.db, system, summary.periodId, '2024-01-10');
+    await setDueDate(store.db, system, summary.periodId, calendar.table.due);
 
     // 2023Q3: an earlier, shorter report for every other task, submitted and approved.
-    log('deriving an earlier period (2023Q3) for trends and comparisons …');
-    const q3 = await openPeriod(store.db, system, { planId, label: '2023Q3', dueDate: '2023-10-10' });
+    log(`deriving an earlier period (${calendar.earlier.label}) for trends and comparisons …`);
+    const q3 = await openPeriod(store.db, system, {
+      planId,
+      label: calendar.earlier.label,
+      dueDate: calendar.earlier.due,
+    });
     const rows = await store.db
       .selectFrom('reports as r')
       .innerJoin('tasks as t', 't.id', 'r.task_id')
@@ -152,8 +183,8 @@ export async function seedDemo(store: Store, log: (line: string) => void = () =>
     }
     await setPeriodState(store.db, system, q3.id, 'closed');
     await setPeriodState(store.db, system, summary.periodId, 'closed');
-    if (!(await findPeriod(store.db, planId, '2024Q1')))
-      await openPeriod(store.db, system, { planId, label: '2024Q1', dueDate: '2024-04-10' });
+    if (!(await findPeriod(store.db, planId, calendar.open.label)))
+      await openPeriod(store.db, system, { planId, label: calendar.open.label, dueDate: calendar.open.due });
   }
 
   await markDemoDatabase(store);
