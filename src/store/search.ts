@@ -240,13 +240,16 @@ export interface TaskMatch {
   highlights: Highlight[];
 }
 
-/** Tasks of a plan whose target or (period's) report text matches; for listTasks' `q`. */
+/**
+ * Tasks of a plan whose target or (period's) report text matches; for listTasks' `q`. A unit or
+ * leader scope is applied in the query, so the 5,000 best hits are the scope's, not the plan's.
+ */
 export async function matchTasks(
   db: Kysely<DB>,
-  input: { q: string; planId: number; periodId?: number },
+  input: { q: string; planId: number; periodId?: number } & SearchScope,
 ): Promise<Map<number, TaskMatch>> {
   const terms = queryTerms(input.q);
-  const docs = await matchingDocs(db, terms, { planId: input.planId, periodId: input.periodId }, 5000);
+  const docs = await matchingDocs(db, terms, input, 5000);
   const out = new Map<number, TaskMatch>();
   for (const d of docs) {
     let m = out.get(d.taskId);

@@ -140,7 +140,15 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
     // read, and only for a light filter (how far behind decides between yellow and red).
     let rows = await ordered.select(['t.id', 'r.status']).execute();
     if (filter.q?.trim()) {
-      matches = await matchTasks(db, { q: filter.q, planId: filter.planId, periodId: period?.id });
+      // The caller's scope goes into the search itself: filtering the plan's best hits afterwards
+      // would lose a unit's tasks that rank below other units' (as /search once did).
+      matches = await matchTasks(db, {
+        q: filter.q,
+        planId: filter.planId,
+        periodId: period?.id,
+        unitId: filter.scope?.unitId,
+        leaderId: filter.scope?.leaderId,
+      });
       rows = rows.filter((r) => matches!.has(r.id));
       if (!filter.sort) rows.sort((a, b) => matches!.get(a.id)!.rank - matches!.get(b.id)!.rank);
     }

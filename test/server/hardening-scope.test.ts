@@ -121,6 +121,72 @@ describeEachStore('scope: scores, search and evidence ownership', (ctx) => {
     expect(led.json().items.every((h: { taskId: number }) => fagaiTasks.includes(h.taskId))).toBe(true);
   });
 
+  it("lists a unit's matching tasks in the task list when more than 5,000 of other units' rank higher", async () => {
+    // Bulk rows (one statement per 500), as an import of a province-sized plan would leave them.
+    const db = ctx.store.db;
+    const t = new Date().toISOString();
+    const theme = (await db.selectFrom('themes').select('id').where('plan_id', '=', s.planId).executeTakeFirstOrThrow())
+      .id;
+    const make = async (targets: string[], unitId: number, firstSeq: number) => {
+      const ids: number[] = [];
+      for (let i = 0; i < targets.length; i += 500) {
+        const rows = await db
+          .insertInto('tasks')
+          .values(
+            targets.slice(i, i + 500).map((target, j) => ({
+              plan_id: s.planId,
+              seq: firstSeq + i + j,
+              theme_id: theme,
+              category_id: null,
+              target,
+              deadline: null,
+              notes: null,
+              closed_at: null,
+              closed_by: null,
+              created_at: t,
+              updated_at: t,
+            })),
+          )
+          .returning('id')
+          .execute();
+        const batch = rows.map((r) => r.id);
+        await db
+          .insertInto('task_units')
+          .values(batch.map((id) => ({ task_id: id, unit_id: unitId, role: 'lead' as const, position: 1 })))
+          .execute();
+        ids.push(...batch);
+      }
+      await indexTargets(
+        db,
+        ids.map((id, i) => ({ id, planId: s.planId, target: targets[i] })),
+        { fresh: true },
+      );
+      return ids;
+    };
+    await make(
+      Array.from({ length: 5010 }, (_, i) => `改造老旧小区${i + 1}个`),
+      s.units.jianshe,
+      10_000,
+    );
+    const own = await make(
+      Array.from({ length: 3 }, (_, i) => `统筹推进第${i + 1}批老旧小区改造的项目审批、资金保障和政策协调工作`),
+      s.units.fagai,
+      20_000,
+    );
+    const res = await unit.request({
+      method: 'GET',
+      url: `/api/tasks?planId=${s.planId}&q=${encodeURIComponent('老旧小区')}&pageSize=50`,
+    });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.json().total).toBe(3);
+    expect(
+      res
+        .json()
+        .items.map((x: { id: number }) => x.id)
+        .sort((a: number, b: number) => a - b),
+    ).toEqual(own);
+  }, 120_000);
+
   it('lets a unit token delete only the evidence that token uploaded', async () => {
     const token = async (name: string) =>
       (
