@@ -3,13 +3,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Task } from '../../../domain/index.js';
-import { parseTable } from '../../../parse/index.js';
 import type { Store } from '../../../store/db.js';
 import { importParsedTable } from '../../../store/import.js';
 import { planInfoFromTitle } from '../../../store/plans.js';
 import { actorOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
+import { parseInWorker } from '../../parse-in-worker.js';
 import { object } from '../common.js';
 import { readUpload } from '../reports/upload.js';
 
@@ -64,7 +64,8 @@ export function importRoutes(store: Store, options: { maxImportBytes: number }) 
       async (request) => {
         // `columns` (a form field before the file): the person's reading of the columns, as `--columns`.
         const { fileName, content, fields } = await readUpload(request, options.maxImportBytes);
-        const parsed = await parseTable(new Uint8Array(content), { fileName, columns: fields.columns });
+        // In a worker thread: seconds of parsing must not stall everybody else's requests.
+        const parsed = await parseInWorker(new Uint8Array(content), { fileName, columns: fields.columns });
         if (!parsed.ok)
           throw new HttpError(
             parsed.error.code === 'too_large'
