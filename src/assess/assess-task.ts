@@ -77,7 +77,11 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       input?.progress_parts,
       written,
       // a rate after the figure of the task's only indicator is the task's; after one of several, that item's
-      indicators.length === 1 && matches[0].span ? [matches[0].span.start] : [],
+      indicators.length === 1 && indicators[0].kind === 'amount'
+        ? { unit: indicators[0].unit, actualStart: matches[0].span?.start ?? null }
+        : indicators.length === 1
+          ? { unit: null, actualStart: matches[0].span?.start ?? null }
+          : null,
     );
     // figures standing alone in an actual column report the indicators still without one
     const open = columns.bareFigures.length

@@ -129,6 +129,30 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     if (parenOpen > parenClosed) {
       // （确保5.5%）: the floor of the indicator just before
       if (/确保|保底|不低于/.test(before.slice(parenOpen)) && out.length) out[out.length - 1].floor = q.value;
+      else if (
+        out.length === 0 &&
+        q.kind === 'amount' &&
+        /^[（(]\s*$/.test(before.slice(parenOpen, q.start - clause.start)) &&
+        /^\s*[）)]/.test(text.slice(q.end, q.end + 2))
+      ) {
+        // 补建健身点（60个）: the clause's only figure, in brackets after what it counts
+        const metric = cleanMetric(text.slice(segmentStart, clause.start + parenOpen));
+        if (metric)
+          out.push(
+            draftOf(
+              {
+                kind: 'amount',
+                direction: 'at_least',
+                target: q.value,
+                floor: q.value,
+                unit: q.unit,
+                start: q.start,
+                end: q.end,
+              },
+              metric,
+            ),
+          );
+      }
       continue;
     }
     if (text[q.start - 1] === '前' && q.kind === 'percent') {
@@ -151,7 +175,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const next = qs[i + 1];
     const nounEnd = Math.min(clause.end, next && !insideAny(next.start, quoted) ? next.start : clause.end);
     let after = text.slice(q.end, nounEnd).replace(/^(以上|以下|以内|左右|余|多)/, '');
-    after = after.split(/[、（(]/)[0];
+    after = after.split(/[、（(]|\s/)[0];
     let head = text.slice(segmentStart, range ? q.start - range[0].length : q.start);
     const multi = /分别|各$/.test(head.replace(TRAILING_FILLER, (s) => (s.includes('各') ? '各' : s)));
     if (segmentStart === clause.start) {
@@ -295,6 +319,37 @@ function namingTermRanges(text: string): Array<[number, number]> {
 }
 const NAMING = new RegExp(NAMING_TERMS.join('|'), 'g');
 
+/** The share of a's character pairs that b repeats. */
+function pairShare(a: string, b: string): number {
+  let pairs = 0;
+  let shared = 0;
+  for (let i = 0; i + 1 < a.length; i++) {
+    pairs++;
+    if (b.includes(a.slice(i, i + 2))) shared++;
+  }
+  return pairs ? shared / pairs : 0;
+}
+
+/**
+ * A target joined from the general task and the office's own share (`新建和改造提升城市绿道500公里
+ * 新建和改造提升城市绿道130公里`): the share, in a later cell, is what the office must reach; the
+ * general figure of the same unit and wording before it is dropped.
+ */
+function withoutSupersededCells(text: string, drafts: Draft[]): Draft[] {
+  const cellOf = (at: number): number => (text.slice(0, at).match(/\S\s+(?=\S)/g) ?? []).length;
+  return drafts.filter((d, i) => {
+    const cell = cellOf(d.start);
+    return !drafts.some(
+      (later, j) =>
+        j > i &&
+        later.unit === d.unit &&
+        later.kind === d.kind &&
+        cellOf(later.start) > cell &&
+        pairShare(later.metric, d.metric) >= 0.5,
+    );
+  });
+}
+
 /** Mentions of 确保 without a pair: 确保X is the floor and the target. Pairs are set in amountsIn. */
 export function extractIndicators(target: string): Indicator[] {
   if (!target) return [];
@@ -311,7 +366,8 @@ export function extractIndicators(target: string): Indicator[] {
   }
   if (/\s\d/.test(text)) drafts.push(...plainColumnNumbers(text, quantities));
   drafts.sort((a, b) => a.start - b.start);
-  return drafts.map((d) => ({
+  const kept = /\S\s+\S/.test(text) ? withoutSupersededCells(text, drafts) : drafts;
+  return kept.map((d) => ({
     metric: d.metric,
     kind: d.kind,
     direction: d.direction,

@@ -5,10 +5,18 @@
 // the same way, a cell being what stands between spaces (`2712 110.69% 6 100%`).
 import type { ProgressPart } from '../domain/index.js';
 import { toHalfWidth } from './numbers.js';
+import type { Quantity } from './numbers.js';
 import type { ProgressText } from './progress-text.js';
 import { WordMatcher } from './text.js';
 import { unitKey } from './vocab/measure-words.js';
-import { PREPARATORY_WORDS, TASK_RATE_PATTERNS, WHOLE_DONE_WORDS } from './vocab/status-words.js';
+import {
+  PREPARATORY_WORDS,
+  TASK_RATE_PATTERNS,
+  WHOLE_DONE_ADVERBS,
+  WHOLE_DONE_OBJECTS,
+  WHOLE_DONE_SUBJECTS,
+  WHOLE_DONE_WORDS,
+} from './vocab/status-words.js';
 
 /** A figure with nothing around it that names a metric: the actual of the target's indicator. */
 export interface BareFigure {
@@ -42,10 +50,13 @@ export interface ReportColumns {
   doneStatement: string | null;
 }
 
-const WHOLE_DONE = new Set(WHOLE_DONE_WORDS);
-const DONE_WORD = [...WHOLE_DONE_WORDS].sort((a, b) => b.length - a.length).join('|');
-/** A cell made only of done words (`已完成`, `完工,投入使用`), a note in brackets allowed. */
-const DONE_ONLY = new RegExp(`^(?:${DONE_WORD})(?:[，,、](?:${DONE_WORD}))*(?:[（(][^（）()]*[）)])?$`);
+const longestFirst = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+/** One done phrase: `已完成`, `提前完成年度任务`, `项目已完成年度目标任务`. */
+const DONE_PHRASE = `(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)})?(?:${longestFirst(WHOLE_DONE_WORDS)})(?:${longestFirst(WHOLE_DONE_OBJECTS)})?`;
+/** A cell made only of done phrases (`已完成`, `完工,投入使用`), a note in brackets allowed. */
+const DONE_ONLY = new RegExp(`^${DONE_PHRASE}(?:[，,、]${DONE_PHRASE})*(?:[（(][^（）()]*[）)])?$`);
+/** A clause saying the task itself is done (`已完成该项任务`, `项目已完成年度目标任务`). */
+const TASK_DONE = new RegExp(`^${DONE_PHRASE}$`);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
 /** The longest cell that can say only `done`: the words, two or three of them, and a note. */
 const MAX_DONE_CELL = 40;
@@ -62,6 +73,13 @@ function donePiece(pt: ProgressText): string | null {
     SPACED_CELL.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SPACED_CELL.exec(text))) if (m[0].length <= MAX_DONE_CELL && DONE_ONLY.test(m[0])) return m[0];
+  }
+  // a clause that says the task (任务, 目标) is done, not after a label (`开工项目：已完成`)
+  for (const c of pt.clauses) {
+    if (c.text.length > MAX_DONE_CELL || !/任务|目标/.test(c.text)) continue;
+    const before = pt.text[c.start - 1];
+    const text = c.text.trim();
+    if (before !== '：' && before !== ':' && TASK_DONE.test(text)) return text;
   }
   return null;
 }
@@ -87,16 +105,9 @@ function charBefore(text: string, at: number): number {
   return i >= 0 ? text.charCodeAt(i) : -1;
 }
 
-/** Brackets hold notes (`（完成30%，完成率100%）`), not the statement itself. */
-const withoutNotes = (s: string): string => s.replace(/[（(][^（）()]*[）)]/g, '');
-
 /** Whether a cell or sentence says only that the work is done: `已完成`, `完工,投入使用`. */
 export function saysOnlyDone(piece: string): boolean {
-  const words = withoutNotes(piece)
-    .replace(/[。；;！!\s]+$/g, '')
-    .split(/[，,、]/)
-    .map((w) => w.trim());
-  return words.length > 0 && words.every((w) => WHOLE_DONE.has(w));
+  return DONE_ONLY.test(piece.trim().replace(/[。；;！!]+$/, ''));
 }
 
 /** The task-rate figure of a clause (`完成率100%`), or null. */
@@ -176,10 +187,8 @@ function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColu
       out.rates.push({ value: Number(pct[1]), start, end });
       continue;
     }
-    if (FLAG.test(cell)) {
-      if (cell === '否' && start > 0) out.behindFlag ??= cell;
-      continue;
-    }
+    // a flag without its header cannot be read: 否 answers 是否达序 (behind) and 是否滞后 (not)
+    if (FLAG.test(cell)) continue;
     const nextCell = /^\s*(\S+)/.exec(text.slice(end, end + 40))?.[1] ?? '';
     if (isIdeograph(nextCell.charCodeAt(0)) && !saysOnlyDone(nextCell)) {
       // `200 个`: a figure with its unit after a space
@@ -204,7 +213,7 @@ function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColu
  * task's when no figure stands before it in its sentence or the one that does is the task's
  * actual (`完成9个，完成率100%`); after another figure it is that item's (`已完工8条，完成率114%`).
  */
-function ratesInProse(pt: ProgressText, actualStarts: readonly number[], out: ReportColumns): void {
+function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportColumns): void {
   if (!pt.text.includes('%')) return;
   for (const c of pt.clauses) {
     if (!c.text.includes('%') || !(c.text.includes('进度') || c.text.includes('完成'))) continue;
@@ -214,12 +223,16 @@ function ratesInProse(pt: ProgressText, actualStarts: readonly number[], out: Re
     const at = c.start + (c.text.length - trimmed.length);
     if (out.rates.some((r) => r.start >= at && r.start < c.end)) continue;
     const sentence = pt.sentences.find((s) => at >= s.start && at < s.end);
-    let before: number | null = null;
+    let before: Quantity | null = null;
     for (const q of pt.quantities) {
       if (q.start >= at) break;
-      if (sentence && q.start >= sentence.start && q.kind !== 'bare') before = q.start;
+      if (sentence && q.start >= sentence.start && q.kind !== 'bare') before = q;
     }
-    const whole = before === null || actualStarts.includes(before);
+    const whole =
+      before === null ||
+      (sole !== null &&
+        (before.start === sole.actualStart ||
+          (before.kind === 'amount' && unitKey(before.unit) === unitKey(sole.unit))));
     (whole ? out.rates : out.partRates).push({ value, start: at, end: c.end });
   }
 }
@@ -228,17 +241,23 @@ function ratesInProse(pt: ProgressText, actualStarts: readonly number[], out: Re
  * Reads the report's columns. `targets` are the indicator targets as written (for telling a rate
  * column without % from an actual); `parts` are the parser's columns when the table had several.
  */
+/** The target's only indicator: a rate after its figure (or a figure of its unit) is the task's. */
+export interface SoleIndicator {
+  unit: string | null;
+  actualStart: number | null;
+}
+
 export function readReportColumns(
   pt: ProgressText,
   parts: readonly ProgressPart[] | undefined,
   targets: readonly number[],
-  actualStarts: readonly number[] = [],
+  sole: SoleIndicator | null = null,
 ): ReportColumns {
   const out: ReportColumns = { bareFigures: [], rates: [], partRates: [], behindFlag: null, doneStatement: null };
   if (!pt.text.trim()) return out;
   if (parts && parts.length > 1) fromParts(pt, parts, out);
   else fromCells(pt, targets, out);
-  ratesInProse(pt, actualStarts, out);
+  ratesInProse(pt, sole, out);
   out.doneStatement ??= donePiece(pt);
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task
   if (

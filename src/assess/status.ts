@@ -272,6 +272,9 @@ function sentenceAt(pt: ProgressText, at: number): number {
   return pt.sentences.findIndex((s) => at >= s.start && at < s.end);
 }
 
+/** The longest cell that can say only that the work goes on (`持续推进中`, `项目建设中`). */
+const BARE_ONGOING = 6;
+
 /** How many pieces of evidence a reason cites (reason.ts). */
 const REASON_PIECES = 3;
 
@@ -279,6 +282,11 @@ const REASON_PIECES = 3;
 function firstOngoingSentence(pt: ProgressText, facts: SentenceFacts[], names: string[]): number {
   const withWord = pt.sentences.filter((_, i) => facts[i].ongoing !== null);
   if (withWord.length === 0) return -1;
+  // a cell that says only that the work goes on (`持续推进中`) is about the whole task
+  const bare = withWord.findIndex((s) =>
+    s.text.split(/\s+/).some((cell) => cell.length <= BARE_ONGOING && ONGOING.first(cell) !== null),
+  );
+  if (bare >= 0) return pt.sentences.indexOf(withWord[bare]);
   let first = -1;
   for (const name of names) {
     const scores = pt.grams.overlapByPiece(gramsOf(name), withWord);

@@ -142,6 +142,7 @@ export const AWAITING_DECISION_PATTERNS: readonly RegExp[] = [
   /已(申报|上报|报送)/,
   /(结果|命名)[^。；]{0,10}(尚未|未|待)/,
   /(等待|待)[^。；，]{0,6}(命名|公布|批复|授牌|发文)/,
+  /(等待|待)[^。；，]{0,8}(审核|审批|审定|核定|认定)/,
 ];
 
 /** The application succeeded. */
@@ -353,6 +354,33 @@ export const WHOLE_DONE_WORDS: readonly string[] = [
   '已实施',
   '已办结',
   '已达标',
+];
+
+/** Who or what a done statement may name before its verb when it means the whole task (`项目已完成`). */
+export const WHOLE_DONE_SUBJECTS: readonly string[] = [
+  '项目',
+  '该项目',
+  '本项目',
+  '该项',
+  '本项',
+  '此项',
+  '各项',
+  '全部',
+];
+/** Adverbs a done statement may carry (`提前完成`, `均已建成`). */
+export const WHOLE_DONE_ADVERBS: readonly string[] = ['已经', '已', '均已', '已提前', '提前', '顺利', '已全面'];
+/** What a done statement may say was done when it means the whole task (`完成年度目标任务`, `完成该项任务`). */
+export const WHOLE_DONE_OBJECTS: readonly string[] = [
+  '年度目标任务',
+  '全年目标任务',
+  '年度任务',
+  '全年任务',
+  '年度目标',
+  '全年目标',
+  '目标任务',
+  '该项任务',
+  '此项任务',
+  '任务',
 ];
 
 /**
