@@ -219,9 +219,26 @@ describeEachStore('errors: one shape, no coercion, clean uploads', (ctx) => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().fileName).toBe('三季度核算fdp.exe__.pdf');
-    const download = await admin.request({ method: 'GET', url: `/api/attachments/${res.json().id}` });
-    expect(decodeURIComponent(String(download.headers['content-disposition']))).not.toMatch(
-      /[\u202A-\u202E\u2066-\u2069\u200B\u0085\u007F]/,
-    );
+    // A file stored before names were cleaned still downloads under a clean name.
+    const old = await ctx.store.db
+      .insertInto('attachments')
+      .values({
+        report_id: s.reports.gdpQ4,
+        file_name: name,
+        mime: 'application/pdf',
+        size: TINY_PDF.length,
+        sha256: 'x',
+        content: TINY_PDF,
+        uploaded_by: s.users.admin,
+        uploaded_by_token: null,
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const id of [res.json().id, old.id]) {
+      const download = await admin.request({ method: 'GET', url: `/api/attachments/${id}` });
+      expect(download.statusCode).toBe(200);
+      expect(decodeURIComponent(String(download.headers['content-disposition']))).toContain('三季度核算fdp.exe__.pdf');
+    }
   });
 });

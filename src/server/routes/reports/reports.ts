@@ -27,7 +27,7 @@ import { callerOf } from '../../auth/plugin.js';
 import { forbidden, notFound, toHttpError } from '../../errors.js';
 import { idParams, object, statusSchema } from '../common.js';
 import { presentReport, reportDetail } from './detail.js';
-import { checkEvidence, readUpload } from './upload.js';
+import { checkEvidence, cleanFileName, readUpload } from './upload.js';
 
 type P = { Params: { id: number } };
 
@@ -267,7 +267,8 @@ export function reportRoutes(store: Store) {
           .header('content-type', info.mime)
           .header(
             'content-disposition',
-            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(info.fileName)}`,
+            // Names stored before upload names were cleaned may still hold bidi overrides.
+            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(cleanFileName(info.fileName))}`,
           )
           .header('cache-control', 'private, no-store');
         return reply.send(content);
