@@ -60,7 +60,9 @@ function withSubHeader(rows: readonly Row[], h: number): HeaderRows {
   for (let c = 0; c < width; c++) {
     const top = (header[c] ?? '').trim();
     if (top) parent = top;
-    const below = (sub?.cells[c] ?? '').trim();
+    // A header cell merged down over both rows reads the same in both (xlsx/docx copy it down).
+    const under = (sub?.cells[c] ?? '').trim();
+    const below = under === top || sub?.mergedFromAbove?.[c] ? '' : under;
     // A sub-header names a part of the spanning parent above or to its left.
     texts.push(below ? `${parent} ${below}`.trim() : top);
     subTexts.push(below);

@@ -31,6 +31,11 @@ export interface PlacedRow {
   sameAsAbove: boolean;
   /** The row had an empty cell too many, so its cells were moved back into their columns. */
   droppedBlank: boolean;
+  /**
+   * A section row numbered in the 序号 column (`一、 | 公共交通`): `theme`, or `category` for a
+   * bracketed number (`（一）`); unset for other heading rows (their level is read from the text).
+   */
+  sectionLevel?: 'theme' | 'category';
 }
 
 export type NormaliseResult =
@@ -176,6 +181,7 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       p.seq = null;
       p.slotText = p.slotText.map(() => '');
       p.slotText[0] = sectionRow;
+      p.sectionLevel = /^[（(]/.test(sectionRow) ? 'category' : 'theme';
       placed.push(p);
       continue;
     }

@@ -31,8 +31,8 @@ export function chineseNumber(s: string): number | null {
 const CIRCLED_ONE = 0x2460; // ① … ⑳
 const MARKS = /^[*＊★☆※]+/;
 
-/** How a number is printed: arabic (`1`, `1.`, `（1）`), Chinese (`一、`, `（一）`) or circled (`①`). */
-export type NumberingStyle = 'arabic' | 'chinese' | 'circled';
+/** How a number is printed: arabic (`1`, `1.`, `（1）`), Chinese (`一、`, `（一）`), circled (`①`) or nested (`1.2`). */
+export type NumberingStyle = 'arabic' | 'chinese' | 'circled' | 'nested';
 
 export interface SeqReading {
   seq: number;
@@ -45,6 +45,9 @@ export function readNumbering(cell: string): SeqReading | null {
   if (!s || s.length > 8) return null;
   let m = /^[（(]?(\d{1,5})[）)]?[.、．]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'arabic' };
+  // `1.2`, `3-1`: an item of a section; the task keeps its number within the section.
+  m = /^\d{1,3}(?:[.．\-－](\d{1,3})){1,2}[.、．]?$/.exec(s);
+  if (m) return { seq: Number(m[1]), style: 'nested' };
   m = /^第?[（(]?([〇零一二两三四五六七八九十]{1,3})[）)]?[.、．]?$/.exec(s);
   if (m) {
     const n = chineseNumber(m[1]);

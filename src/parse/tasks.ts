@@ -161,7 +161,10 @@ export function buildTasks(
     const warnings: Warning[] = [];
     if (row.kind === 'heading') {
       const h = joinHeading(row.slotText.find(Boolean) ?? '');
-      if (headingRowIsTheme(h, state, headingSlots.length > 0, themeRowsExist)) {
+      const isTheme = row.sectionLevel
+        ? row.sectionLevel === 'theme' || state.theme === null
+        : headingRowIsTheme(h, state, headingSlots.length > 0, themeRowsExist);
+      if (isTheme) {
         state.theme = h;
         state.category = null;
       } else state.category = h;

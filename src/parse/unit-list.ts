@@ -6,7 +6,7 @@ import { isPersonName, isUnitName } from './classify.js';
 
 const MARKS = /^[*＊★☆※▲△●]+/;
 const DUTY_TAIL = /(等)?(相关|有关)?(部门|单位)?(按职责分工负责|按职责负责|分工负责|配合)$/;
-const LEAD = /(牵头|主责|牵头负责)$/;
+const LEAD = /[（(]?(牵头|主责|牵头负责)[）)]?$/;
 
 export interface LeadUnits {
   units: string[];

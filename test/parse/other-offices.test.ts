@@ -1,9 +1,10 @@
 // Tables as other offices write them: headers in their own words, any numbering, reports split
 // over several columns, targets only, no header at all. Each case is a small table of the kind the
 // real ones in test/fixtures/real are, and what a reader would write down from it.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedTable } from '../../src/domain/index.js';
-import { parseText } from '../../src/parse/index.js';
+import { parseTable, parseText } from '../../src/parse/index.js';
 
 const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
 const brief = (t: ParsedTable['tasks'][number]) => ({
@@ -104,6 +105,52 @@ describe('numbering in any form', () => {
       [1, '一、就业促进行动', '1.新增城镇就业4000人', '完成736人,完成率18.4%'],
       [2, '一、就业促进行动', '2.90%的社区达到充分就业社区标准', '已完成'],
       [1, '二、健康口腔行动', '1.新增牙椅12台', '完成2台'],
+    ]);
+  });
+});
+
+describe('nested numbers and lead marks', () => {
+  it('reads `1.1`, `1.2` as tasks 1, 2 under the section row numbered `1`', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        ['1', '产业发展', '', ''],
+        ['1.1', '新引进亿元项目10个', '区招商局', '2025年12月底'],
+        ['1.2', '新增规上企业20家', '区经信局（牵头）、区统计局', '2025年12月底'],
+        ['2', '社会事业', '', ''],
+        ['2.1', '新增托位600个', '区卫健委', '2025年12月底'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.units])).toEqual([
+      [1, '1、产业发展', '新引进亿元项目10个', ['区招商局']],
+      [2, '1、产业发展', '新增规上企业20家', ['区经信局']],
+      [1, '2、社会事业', '新增托位600个', ['区卫健委']],
+    ]);
+  });
+});
+
+describe('a two-row header in an .xlsx, merged as offices draw it', () => {
+  it('reads the merged parent over its parts and the period from the title', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('1-8月');
+    ws.addRow(['2024年民生实事项目1-8月进展情况表']);
+    ws.mergeCells('A1:G1');
+    ws.addRow(['序号', '项目名称', '目标任务', '责任单位', '1-8月进展', '', '']);
+    ws.addRow(['', '', '', '', '完成值', '完成率', '存在问题']);
+    for (const range of ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:G2']) ws.mergeCells(range);
+    ws.addRow(['1', '就业', '城镇新增就业5000人', '区人社局', '3400人', '68%', '']);
+    ws.addRow(['2', '托育', '新增托位600个', '区卫健委', '200个', '33%', '场地未落实，推进缓慢']);
+    const r = await parseTable(new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.period).toBe('2024-08');
+    expect(r.value.tasks.map((t) => [t.target, t.units, t.progress])).toEqual([
+      ['就业 城镇新增就业5000人', ['区人社局'], '3400人 68%'],
+      ['托育 新增托位600个', ['区卫健委'], '200个 33% 场地未落实，推进缓慢'],
+    ]);
+    expect(r.value.tasks[1].progress_parts?.map((p) => [p.role, p.header])).toEqual([
+      ['actual', '1-8月进展 完成值'],
+      ['rate', '1-8月进展 完成率'],
+      ['remarks', '1-8月进展 存在问题'],
     ]);
   });
 });
