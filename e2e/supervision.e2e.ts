@@ -153,6 +153,11 @@ describe('督办单 and 批示', () => {
     await leader.page.locator('tr.ant-table-row', { hasText: notice.number }).waitFor();
     await settled(leader.page);
     keep(await leader.shot('leader-escalated'), 'supervision-leader.png');
+    // And on the leader's 驾驶舱, among what is addressed to them.
+    await leader.page.goto('/');
+    await leader.page.getByLabel('领导督办事项').getByText(notice.number).waitFor();
+    await settled(leader.page);
+    keep(await leader.shot('cockpit'), 'cockpit-leader.png');
 
     // The unit answers; the office accepts.
     await row.click();

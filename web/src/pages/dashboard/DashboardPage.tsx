@@ -8,6 +8,7 @@ import { messageOf } from '../../api/client';
 import { dashboard as dashboardApi, firstScreen, reference } from '../../api/endpoints';
 import type { BehindItem, GroupCounts, Named, Status } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
+import { LeaderDesk } from '../cockpit/LeaderDesk';
 import { EChart } from '../../components/charts/EChart';
 import type { ChartClick } from '../../components/charts/EChart';
 import { barHeight, ringOption, stackedBarOption, trendOption } from '../../components/charts/options';
@@ -208,6 +209,7 @@ export default function DashboardPage() {
       {me.role === 'leader' && (
         <Alert type="info" showIcon title={`仅显示${me.leader?.name ?? '您'}牵头的任务`} style={{ marginBottom: 12 }} />
       )}
+      <LeaderDesk planId={plan.id} />
       {me.role === 'unit' && (
         <Alert
           type="info"
