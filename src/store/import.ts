@@ -4,6 +4,7 @@
 // that period's reports and lists the tasks whose target text changed.
 import { Kysely, type Selectable } from 'kysely';
 import { DubanError, parsePeriod, type Task } from '../domain/index.js';
+import { setImmediate } from 'node:timers/promises';
 import { assessProgress } from './assessing.js';
 import { recordAudit, type Actor } from './audit.js';
 import type { Store } from './db.js';
@@ -151,6 +152,9 @@ export async function importParsedTable(
     const reindexReports: { id: number; taskId: number; planId: number; periodId: number; text: string }[] = [];
 
     for (const [i, t] of tasks.entries()) {
+      // better-sqlite3 answers synchronously, so without this a 5,000-task import would hold the
+      // event loop for seconds: every 100 tasks, let the process answer other requests.
+      if (i > 0 && i % 100 === 0) await setImmediate();
       const target = t.target.trim();
       const themeName = t.theme?.trim() || t.category?.trim() || null;
       const themeId = themeName ? await ensureTheme(trx, planId, themeName) : null;
