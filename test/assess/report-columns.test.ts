@@ -141,3 +141,59 @@ describe('a cell that says only that the work is done', () => {
     expect(assessTask({ target: '建成区文化中心', progress }).status).toBe('no_report');
   });
 });
+
+describe('statements about the whole task', () => {
+  it.each([
+    '提前完成年度任务。 新建社区食堂4家。',
+    '经县里核实，项目已完成年度目标任务。',
+    '已完成该项任务，共改造公厕12座。',
+  ])('%s closes the task', (progress) =>
+    expect(assessTask({ target: '新建社区食堂4家，改造公厕12座', progress }).status).toBe('done'),
+  );
+  it('开工项目：已完成 is one item, not the task', () => {
+    const a = assessTask({
+      target: '开工项目5个，竣工项目3个',
+      progress: '开工项目：已完成任务。竣工项目：正在施工。',
+    });
+    expect(a.status).toBe('on_track');
+  });
+  it('a cell saying only 持续推进中 keeps the task open', () => {
+    expect(assessTask({ target: '城市低保标准(788元/月)', progress: '8584 持续推进中' }).status).toBe('on_track');
+  });
+  it('a rate after a figure of the only indicator’s unit is the task’s rate', () => {
+    const a = assessTask(
+      { target: '新增窝沟封闭6-9岁儿童5120人', progress: '目前已完成窝沟封闭儿童6442人，已完成目标任务的100%。' },
+      { period: parsePeriod('2023H1') },
+    );
+    expect(a.status).toBe('done');
+  });
+  it('待…审核 waits for a decision: pending', () => {
+    const a = assessTask({
+      target: '完成结对帮扶学校1所',
+      progress: '完成结对帮扶学校任务并上报，待省教育厅审核。',
+    });
+    expect(a.status).toBe('pending');
+  });
+  it('a bare 否 without its header says nothing (是否滞后 or 是否达序?)', () => {
+    expect(assessTask({ target: '增种林荫50处', progress: '已增种林荫51处。 否' }).status).toBe('done');
+  });
+});
+
+describe('targets spread over two columns', () => {
+  it('the office’s own share supersedes the general figure with the same wording', () => {
+    const a = assessTask({
+      target: '新建和改造提升城市绿道500公里 新建和改造提升城市绿道130公里',
+      progress: '全年完成新建和改造提升城市绿道140.01公里。',
+    });
+    expect(a.indicators.map((i) => i.target)).toEqual([130]);
+    expect(a.status).toBe('done');
+  });
+  it('an amount in brackets after what it counts is the indicator', () => {
+    const a = assessTask({ target: '维修、改造、补建健身点(60个);', progress: '已维修、改造、补建健身点60个。' });
+    expect(a.indicators.map((i) => [i.target, i.unit, i.actual])).toEqual([[60, '个', 60]]);
+    expect(a.status).toBe('done');
+  });
+  it('a floor in brackets stays a floor', () => {
+    expect(assessTask({ target: '地区生产总值增长6%（确保5.5%）', progress: '' }).indicators[0].floor).toBe(5.5);
+  });
+});

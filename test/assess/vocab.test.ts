@@ -15,8 +15,12 @@ import {
   GRANTED_WORDS,
   ONGOING_WORDS,
   PENDING_PATTERNS,
+  AWAITING_DECISION_PATTERNS,
   PREPARATORY_WORDS,
   TASK_RATE_PATTERNS,
+  WHOLE_DONE_ADVERBS,
+  WHOLE_DONE_OBJECTS,
+  WHOLE_DONE_SUBJECTS,
   WHOLE_DONE_WORDS,
 } from '../../src/assess/vocab/status-words.js';
 
@@ -186,4 +190,13 @@ describe('period words', () => {
     expect(r?.month).toBeCloseTo(month, 1);
     expect(r?.fullYear).toBe(fullYear);
   });
+});
+
+describe('done statements about the whole task', () => {
+  it.each(WHOLE_DONE_SUBJECTS.map((w) => [w]))('subject %s', (w) => expect(saysOnlyDone(`${w}已完成`)).toBe(true));
+  it.each(WHOLE_DONE_ADVERBS.map((w) => [w]))('adverb %s', (w) => expect(saysOnlyDone(`${w}完成`)).toBe(true));
+  it.each(WHOLE_DONE_OBJECTS.map((w) => [w]))('object %s', (w) => expect(saysOnlyDone(`已完成${w}`)).toBe(true));
+  it.each(['待省教育厅审核', '等待市里审批', '待上级认定'])('%s awaits a decision', (text) =>
+    expect(AWAITING_DECISION_PATTERNS.some((p) => p.test(text))).toBe(true),
+  );
 });
