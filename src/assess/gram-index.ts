@@ -71,10 +71,13 @@ const SHORTHAND = new RegExp(
     .join('|'),
   'g',
 );
-/** List words alone: most texts hold no long form, and this class is far cheaper to scan for. */
-const LIST_WORDS = /[、和及与]/g;
-/** A rare pair of characters of each long form: a text without any of them cannot hold one. */
-const LONG_FORM_MARKS = [...new Set(METRIC_SYNONYMS.map((s) => s.mark))];
+/** List words and the two commonest long forms: most texts hold no other, and this is far cheaper to scan for. */
+const COMMON_FORMS = ['规模以上', '限额以上'];
+const LIST_WORDS = new RegExp(`${COMMON_FORMS.join('|')}|[、和及与]`, 'g');
+/** A rare pair of characters of each other long form: a text without any of them cannot hold one. */
+const LONG_FORM_MARKS = [
+  ...new Set(METRIC_SYNONYMS.filter((s) => !COMMON_FORMS.includes(s.written)).map((s) => s.mark)),
+];
 const shortOf = (m: string): string => SHORT_FORM.get(m) ?? '';
 
 /** The pattern to normalise a text with: the long forms only when one may be in it. */

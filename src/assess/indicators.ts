@@ -34,10 +34,16 @@ function kindOf(metric: string, q: Quantity): IndicatorKind {
   return 'share';
 }
 
+/** Offset of the last whitespace character, or -1. */
+function lastSpace(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (s[i] === ' ' || s[i] === '\t' || s[i] === '\u3000') return i;
+  return -1;
+}
+
 function cleanMetric(s: string): string {
   const words = s.trim();
   // a target joined from several cells (`项目名称 目标任务`): the metric is in the last cell
-  const lastCell = words.slice(words.search(/\S+$/));
+  const lastCell = words.includes(' ') || words.includes('\t') ? words.slice(lastSpace(words) + 1) : words;
   return lastCell
     .replace(TRAILING_FILLER, '')
     .replace(LEADING_FILLER, '')
@@ -364,9 +370,9 @@ export function extractIndicators(target: string): Indicator[] {
       ...amountsIn(text, clause, quantities, quoted),
     );
   }
-  if (/\s\d/.test(text)) drafts.push(...plainColumnNumbers(text, quantities));
+  if (text.includes(' ') && /\s\d/.test(text)) drafts.push(...plainColumnNumbers(text, quantities));
   drafts.sort((a, b) => a.start - b.start);
-  const kept = /\S\s+\S/.test(text) ? withoutSupersededCells(text, drafts) : drafts;
+  const kept = drafts.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, drafts) : drafts;
   return kept.map((d) => ({
     metric: d.metric,
     kind: d.kind,

@@ -64,8 +64,10 @@ const SPACED_CELL = /\S+/g;
 
 /** The first sentence or space-separated cell that says only that the work is done. */
 function donePiece(pt: ProgressText): string | null {
+  const spacedText = /\s/.test(pt.text);
   for (const s of pt.sentences) {
-    const spaced = /\s/.test(s.text);
+    if (s.text.length > MAX_DONE_CELL && !spacedText) continue;
+    const spaced = spacedText && /\s/.test(s.text);
     if (!spaced && s.text.length > MAX_DONE_CELL) continue;
     const text = spaced ? s.text.trim() : s.text;
     if (text.length <= MAX_DONE_CELL && DONE_ONLY.test(text)) return text;
@@ -75,8 +77,9 @@ function donePiece(pt: ProgressText): string | null {
     while ((m = SPACED_CELL.exec(text))) if (m[0].length <= MAX_DONE_CELL && DONE_ONLY.test(m[0])) return m[0];
   }
   // a clause that says the task (任务, 目标) is done, not after a label (`开工项目：已完成`)
+  if (!pt.text.includes('任务') && !pt.text.includes('目标')) return null;
   for (const c of pt.clauses) {
-    if (c.text.length > MAX_DONE_CELL || !/任务|目标/.test(c.text)) continue;
+    if (c.text.length > MAX_DONE_CELL || !(c.text.includes('任务') || c.text.includes('目标'))) continue;
     const before = pt.text[c.start - 1];
     const text = c.text.trim();
     if (before !== '：' && before !== ':' && TASK_DONE.test(text)) return text;
