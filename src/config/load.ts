@@ -71,7 +71,47 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
     problems.push(
       `DUBAN_CHROMIUM=${JSON.stringify(result.chromium)}: no executable file there${from(sources.chromium, fileName)}`,
     );
+  problems.push(...signInProblems(result));
   return { config: result, problems, sources, file: fileName };
+}
+
+const OIDC_REQUIRED = [
+  ['oidcIssuer', 'DUBAN_OIDC_ISSUER'],
+  ['oidcClientId', 'DUBAN_OIDC_CLIENT_ID'],
+  ['oidcClientSecret', 'DUBAN_OIDC_CLIENT_SECRET'],
+  ['oidcRedirectUri', 'DUBAN_OIDC_REDIRECT_URI'],
+] as const;
+
+/** Single sign-on is all or nothing, and someone must be able to log in. */
+function signInProblems(config: DubanConfig): string[] {
+  const given = OIDC_REQUIRED.filter(([name]) => config[name] !== null);
+  const problems =
+    given.length > 0 && given.length < OIDC_REQUIRED.length
+      ? OIDC_REQUIRED.filter(([name]) => config[name] === null).map(
+          ([, key]) => `${key} is missing: single sign-on needs ${OIDC_REQUIRED.map(([, k]) => k).join(', ')}`,
+        )
+      : [];
+  if (!config.passwordLogin && given.length === 0)
+    problems.push('DUBAN_PASSWORD_LOGIN=off: nobody could log in without single sign-on (set DUBAN_OIDC_*)');
+  return problems;
+}
+
+/** The sign-in options of the app: password login, and OIDC when configured. */
+export function signInOf(config: DubanConfig) {
+  const oidc =
+    config.oidcIssuer && config.oidcClientId && config.oidcClientSecret && config.oidcRedirectUri
+      ? {
+          issuer: config.oidcIssuer,
+          clientId: config.oidcClientId,
+          clientSecret: config.oidcClientSecret,
+          redirectUri: config.oidcRedirectUri,
+          scope: config.oidcScope,
+          usernameClaim: config.oidcUsernameClaim,
+          createRole: config.oidcCreateRole === 'viewer' ? ('viewer' as const) : null,
+          ...(config.oidcLabel ? { label: config.oidcLabel } : {}),
+        }
+      : null;
+  return { passwordLogin: config.passwordLogin, oidc };
 }
 
 function from(source: Source, fileName: string | null): string {

@@ -132,6 +132,61 @@ export const SETTINGS = {
     fallback: 'pg_restore',
     parse: v.nonEmpty,
   }),
+  passwordLogin: spec({
+    key: 'DUBAN_PASSWORD_LOGIN',
+    help: 'local user names and passwords (off: single sign-on only)',
+    fallback: 'on',
+    parse: v.boolean,
+  }),
+  oidcIssuer: spec({
+    key: 'DUBAN_OIDC_ISSUER',
+    help: 'single sign-on: the identity platform (OpenID Connect issuer URL, https)',
+    fallback: null,
+    parse: v.httpsUrl,
+  }),
+  oidcClientId: spec({
+    key: 'DUBAN_OIDC_CLIENT_ID',
+    help: 'single sign-on: client id',
+    fallback: null,
+    parse: v.nonEmpty,
+  }),
+  oidcClientSecret: spec({
+    key: 'DUBAN_OIDC_CLIENT_SECRET',
+    help: 'single sign-on: client secret',
+    fallback: null,
+    parse: v.nonEmpty,
+    secret: true,
+  }),
+  oidcRedirectUri: spec({
+    key: 'DUBAN_OIDC_REDIRECT_URI',
+    help: 'single sign-on: https://HOST/api/auth/oidc/callback as registered at the platform',
+    fallback: null,
+    parse: v.httpsUrl,
+  }),
+  oidcScope: spec({
+    key: 'DUBAN_OIDC_SCOPE',
+    help: 'single sign-on: scopes',
+    fallback: 'openid profile',
+    parse: v.nonEmpty,
+  }),
+  oidcUsernameClaim: spec({
+    key: 'DUBAN_OIDC_USERNAME_CLAIM',
+    help: 'single sign-on: the claim holding the duban user name',
+    fallback: 'preferred_username',
+    parse: v.nonEmpty,
+  }),
+  oidcCreateRole: spec({
+    key: 'DUBAN_OIDC_CREATE_ROLE',
+    help: 'single sign-on: unknown identities are refused (none) or made read-only viewers (viewer)',
+    fallback: 'none',
+    parse: v.oneOf(['none', 'viewer'] as const),
+  }),
+  oidcLabel: spec({
+    key: 'DUBAN_OIDC_LABEL',
+    help: 'single sign-on: the login button text',
+    fallback: null,
+    parse: v.nonEmpty,
+  }),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -91,6 +91,17 @@ function isAddressOrSubnet(entry: string): boolean {
   return /^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
 }
 
+export function httpsUrl(raw: string): Parsed<string> {
+  const v = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return bad('is not a valid URL');
+  }
+  return url.protocol === 'https:' ? ok(v) : bad('must be an https:// URL');
+}
+
 export function nonEmpty(raw: string): Parsed<string> {
   return raw.trim() ? ok(raw.trim()) : bad('must not be empty');
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayValue, loadConfig, parseConfigText } from '../../src/config/index.js';
+import { displayValue, loadConfig, parseConfigText, signInOf } from '../../src/config/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'duban-config-'));
 const file = (name: string, text: string) => {
@@ -136,6 +136,45 @@ describe('loadConfig', () => {
     expect(problems).toEqual([`DUBAN_CHROMIUM="${join(dir, 'no-chromium')}": no executable file there`]);
   });
 
+  it('takes single sign-on all or nothing, and refuses a server nobody could log in to', () => {
+    const partial = loadConfig({
+      env: { DUBAN_OIDC_ISSUER: 'https://id.zj.gov.cn/oidc', DUBAN_OIDC_CLIENT_ID: 'duban' },
+    });
+    expect(partial.problems).toEqual([
+      'DUBAN_OIDC_CLIENT_SECRET is missing: single sign-on needs DUBAN_OIDC_ISSUER, DUBAN_OIDC_CLIENT_ID, DUBAN_OIDC_CLIENT_SECRET, DUBAN_OIDC_REDIRECT_URI',
+      'DUBAN_OIDC_REDIRECT_URI is missing: single sign-on needs DUBAN_OIDC_ISSUER, DUBAN_OIDC_CLIENT_ID, DUBAN_OIDC_CLIENT_SECRET, DUBAN_OIDC_REDIRECT_URI',
+    ]);
+    expect(loadConfig({ env: { DUBAN_PASSWORD_LOGIN: 'off' } }).problems).toEqual([
+      'DUBAN_PASSWORD_LOGIN=off: nobody could log in without single sign-on (set DUBAN_OIDC_*)',
+    ]);
+    const full = loadConfig({
+      env: {
+        DUBAN_OIDC_ISSUER: 'https://id.zj.gov.cn/oidc',
+        DUBAN_OIDC_CLIENT_ID: 'duban',
+        DUBAN_OIDC_CLIENT_SECRET: 'platform-secret',
+        DUBAN_OIDC_REDIRECT_URI: 'https://duban.qiantang.gov.cn/api/auth/oidc/callback',
+        DUBAN_OIDC_CREATE_ROLE: 'viewer',
+        DUBAN_PASSWORD_LOGIN: 'off',
+      },
+    });
+    expect(full.problems).toEqual([]);
+    expect(signInOf(full.config)).toEqual({
+      passwordLogin: false,
+      oidc: {
+        issuer: 'https://id.zj.gov.cn/oidc',
+        clientId: 'duban',
+        clientSecret: 'platform-secret',
+        redirectUri: 'https://duban.qiantang.gov.cn/api/auth/oidc/callback',
+        scope: 'openid profile',
+        usernameClaim: 'preferred_username',
+        createRole: 'viewer',
+      },
+    });
+    expect(loadConfig({ env: { DUBAN_OIDC_ISSUER: 'http://id.local' } }).problems[0]).toBe(
+      'DUBAN_OIDC_ISSUER="http://id.local": must be an https:// URL',
+    );
+  });
+
   it('shows a database password and the metrics token masked', () => {
     expect(displayValue('databaseUrl', 'postgres://duban:s3cret@db:5432/duban')).toBe(
       'postgres://duban:***@db:5432/duban',
@@ -175,7 +214,7 @@ describe('duban config check', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       'duban: PORT="http": not a port number (0-65535)',
       'duban: DUBAN_WORKERS="many": must be a number from 1 to 64, or auto',
-      'duban: 2 setting(s) to correct',
+      'duban: 2 settings to correct',
     ]);
   });
 });

@@ -23,7 +23,7 @@ export function register(program: Command): void {
       process.stdout.write(`${lines.join('\n')}\n`);
       if (loaded.problems.length) {
         for (const line of loaded.problems) process.stderr.write(`duban: ${line}\n`);
-        exitWithError(`${loaded.problems.length} setting(s) to correct`);
+        exitWithError(`${loaded.problems.length} setting${loaded.problems.length > 1 ? 's' : ''} to correct`);
       }
       if (opts.connect) {
         const { openStore } = await import('../../store/db.js');

@@ -5,7 +5,7 @@ import { firstAdminHint } from '../../server/first-admin.js';
 import { listen, serverUrl } from '../../server/listen.js';
 import { loggerOptions } from '../../server/logging.js';
 import { openStore, type Store } from '../../store/db.js';
-import { loadConfig, storeConfigOf } from '../../config/index.js';
+import { loadConfig, signInOf, storeConfigOf } from '../../config/index.js';
 import { exitWithError } from '../io.js';
 
 export function parsePort(value: string | undefined, fallback: number): number {
@@ -75,6 +75,8 @@ export function register(program: Command): void {
       const port = settings.port;
       const workers = settings.workers === 'auto' ? parseWorkers('auto')! : settings.workers;
       const config = storeConfigOf(settings, opts);
+      // The exporters find Chromium through the environment; a config file's value must reach them.
+      if (settings.chromium) process.env.DUBAN_CHROMIUM = settings.chromium;
       if (workers > 1 && !isClusterWorker()) {
         // Migrate once, here, before any worker opens the database; the workers only serve.
         const migrated = await openStore(config);
@@ -98,6 +100,7 @@ export function register(program: Command): void {
         importLimit: settings.maxUploadBytes,
         shutdownGraceMs: settings.shutdownGraceSeconds * 1000,
         operations: { metricsToken: settings.metricsToken },
+        signIn: signInOf(settings),
       }).catch(async (err: NodeJS.ErrnoException) => {
         await store.close();
         if (err.code === 'EADDRINUSE') exitWithError(`port ${port} is already in use; choose another with --port`);
