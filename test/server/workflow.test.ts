@@ -76,6 +76,58 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
     expect(await published()).toEqual(draft);
   });
 
+  it('shows every step in the task trail in Chinese: who by display name, what, the period and the change', async () => {
+    await ctx.store.db
+      .updateTable('users')
+      .set({ display_name: '区发改局填报员' })
+      .where('username', '=', 'fagai')
+      .execute();
+    await ctx.store.db
+      .updateTable('users')
+      .set({ display_name: '督查科张科长' })
+      .where('username', '=', 'admin')
+      .execute();
+    const r = (await get(unit, `/reports/${s.reports.gdpQ4}`)).json(); // returned by the test above
+    const resaved = await unit.request({
+      method: 'PUT',
+      url: `/api/reports/${s.reports.gdpQ4}`,
+      payload: { text: `${TEXT}数据来源：区统计局。`, version: r.version },
+    });
+    await post(unit, `/reports/${s.reports.gdpQ4}/submit`, { version: resaved.json().version });
+    await post(admin, `/reports/${s.reports.gdpQ4}/override`, { status: 'done', reason: '全年目标已确认完成' });
+
+    for (const who of [unit, leader, admin]) {
+      const trail = (await get(who, `/tasks/${s.tasks.gdp}`)).json().audit as {
+        actor: string;
+        label: string;
+        period: string | null;
+        change: string;
+      }[];
+      // Newest first: the whole cycle of this test file on the GDP report, nothing raw.
+      expect(trail.map((e) => e.label)).toEqual([
+        '人工调整状态',
+        '提交报告',
+        '保存报告',
+        '发表意见', // the return's comment, kept with the report's comments
+        '退回修改',
+        '审核通过',
+        '提交报告',
+        '保存报告',
+      ]);
+      expect(trail.every((e) => e.period === '2023Q4')).toBe(true);
+      expect(trail[0]).toMatchObject({
+        actor: '督查科张科长',
+        change: expect.stringContaining('理由：全年目标已确认完成'),
+      });
+      expect(trail[1]).toMatchObject({ actor: '区发改局填报员', change: '已退回 → 已提交' });
+      expect(trail[3].change).toBe('请补充12月数据');
+      expect(trail[4].change).toBe('已审核 → 已退回；意见：请补充12月数据');
+      // A leader does not read the unit's draft text in the trail either.
+      if (who === leader) expect(trail[2].change).toBe('');
+      else expect(trail[2].change).toMatch(/^第 \d+ 版 → 第 \d+ 版.*数据来源：区统计局。$/);
+    }
+  });
+
   it('refuses every write into a closed period with a Chinese message and stores nothing', async () => {
     const id = s.reports.gdpQ3; // 2023Q3 is closed in the seed
     const before = (await get(admin, `/reports/${id}`)).json();

@@ -142,12 +142,23 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** One line of a task's 操作记录 (src/store/task-trail.ts). */
+export interface TrailEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  label: string;
+  period: string | null;
+  change: string;
+}
+
 export interface TaskDetail {
   task: Omit<TaskListItem, 'report'>;
   indicators: Indicator[];
   periods: { period: PeriodRow; report: ReportDetail | null }[];
   comments: Comment[];
-  audit: AuditEntry[];
+  audit: TrailEntry[];
 }
 
 export type Counts = Record<Status, number>;

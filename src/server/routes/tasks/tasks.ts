@@ -1,7 +1,6 @@
 // /api/tasks: the task list (scoped by role in SQL), one task with every period's report,
 // comments and audit trail, and 销号 (close-out) by the office.
 import type { FastifyInstance } from 'fastify';
-import { listAudit } from '../../../store/audit.js';
 import { closeTask, reopenTask } from '../../../store/cycle.js';
 import type { Store } from '../../../store/db.js';
 import { listTaskReports } from '../../../store/reports.js';
@@ -13,7 +12,8 @@ import { actorOf, assertTaskReadable, taskScopeOf, type Caller } from '../../acc
 import { callerOf } from '../../auth/plugin.js';
 import { notFound } from '../../errors.js';
 import { idParams, lightSchema, object, paging, statusSchema } from '../common.js';
-import { publishedView } from '../../../workflow/rules.js';
+import { listTaskTrail } from '../../../store/task-trail.js';
+import { publishedView, seesUnpublished } from '../../../workflow/rules.js';
 import { withLight } from '../reports/detail.js';
 
 const listQuery = object(
@@ -82,11 +82,12 @@ export function taskRoutes(store: Store) {
         const periods = await listTaskReports(store.db, task.id);
         const reportIds = periods.flatMap((p) => (p.report ? [p.report.id] : []));
         const comments = await listComments(store.db, reportIds);
-        // Unit and leader accounts see the task's own trail; the full audit log stays with admins.
-        const audit =
-          caller.role === 'admin' || caller.role === 'viewer'
-            ? (await listAudit(store.db, { entity: 'task', entityId: task.id, pageSize: 50 })).items
-            : [];
+        // Whoever reads the task reads its trail (操作记录); the full audit log stays with admins.
+        // Leaders and viewers do not read a draft's text there either.
+        const trail = await listTaskTrail(store.db, task.id);
+        const audit = seesUnpublished(caller.role)
+          ? trail
+          : trail.map((e) => (e.action === 'report.save' ? { ...e, change: '' } : e));
         return {
           task,
           indicators: assess(task.target, '', periods[0]?.period.label).indicators,

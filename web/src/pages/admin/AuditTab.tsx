@@ -1,12 +1,21 @@
-// The audit log (append-only): who did what and when, with filters and paging.
+// The audit log (append-only): who did what and when, with filters and paging. Actions and
+// objects are named in Chinese and chosen from lists (src/workflow/trail.ts), people by display name.
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { audit, itemsOf, reference } from '../../api/endpoints';
 import type { AuditEntry } from '../../api/types';
 import { LoadError } from '../../components/Feedback';
 import { formatTime } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
+import {
+  AUDIT_ACTIONS,
+  ENTITY_LABEL,
+  actionLabel,
+  actorLabel,
+  describeChange,
+  entityLabel,
+} from '../../../../src/workflow/trail.js';
 
 interface Filter {
   entity?: string;
@@ -30,6 +39,7 @@ export function AuditTab() {
     pageSize,
   };
   const log = useLoad(() => audit.list(query), [JSON.stringify(query)]);
+  const displayNames = new Map(itemsOf(users.data).map((u) => [u.id, u.displayName || u.username]));
   return (
     <>
       <Form<Filter>
@@ -41,10 +51,21 @@ export function AuditTab() {
         }}
       >
         <Form.Item label="对象" name="entity">
-          <Input placeholder="如 report、task、user" style={{ width: 150 }} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 130 }}
+            options={Object.entries(ENTITY_LABEL).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item label="操作" name="action">
-          <Input placeholder="如 report.submit" style={{ width: 150 }} />
+          <Select
+            allowClear
+            placeholder="全部"
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 170 }}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a.action, label: a.label }))}
+          />
         </Form.Item>
         <Form.Item label="操作人" name="actorId">
           <Select
@@ -94,18 +115,26 @@ export function AuditTab() {
             title: '操作人',
             key: 'actor',
             width: 120,
-            render: (_, a) => a.actor?.name ?? (a.actorName && a.actorName !== 'system' ? a.actorName : '系统'),
+            render: (_, a) =>
+              a.actor?.name ??
+              actorLabel(a.actorName ?? 'system', a.actorId != null ? displayNames.get(a.actorId) : null),
           },
-          { title: '操作', dataIndex: 'action', width: 180 },
+          { title: '操作', dataIndex: 'action', width: 140, render: (action: string) => actionLabel(action) },
           {
             title: '对象',
             key: 'entity',
+            width: 120,
             render: (_, a) => (
-              <Typography.Text code>
-                {a.entity}
+              <Typography.Text>
+                {entityLabel(a.entity)}
                 {a.entityId !== null && a.entityId !== undefined ? ` #${a.entityId}` : ''}
               </Typography.Text>
             ),
+          },
+          {
+            title: '变更',
+            key: 'change',
+            render: (_, a) => describeChange(a.action, a.before, a.after) || '—',
           },
         ]}
       />

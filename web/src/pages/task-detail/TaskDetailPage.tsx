@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { ApiError, messageOf } from '../../api/client';
 import { reports, tasks } from '../../api/endpoints';
-import type { AuditEntry, Comment } from '../../api/types';
+import type { Comment, TrailEntry } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { LoadError, PageLoading } from '../../components/Feedback';
 import { Highlighted } from '../../components/Highlighted';
@@ -257,7 +257,7 @@ export default function TaskDetailPage() {
         closedHint={commentHint}
       />
       <Card title="操作记录" size="small" style={{ marginTop: 12 }}>
-        <Table<AuditEntry>
+        <Table<TrailEntry>
           rowKey="id"
           size="small"
           dataSource={data.audit}
@@ -266,19 +266,14 @@ export default function TaskDetailPage() {
           scroll={{ x: 600 }}
           columns={[
             { title: '时间', dataIndex: 'at', width: 150, render: formatTime },
+            { title: '操作人', dataIndex: 'actor', width: 140 },
             {
-              title: '操作人',
-              key: 'actor',
-              width: 100,
-              render: (_, a) => a.actor?.name ?? (a.actorName && a.actorName !== 'system' ? a.actorName : '系统'),
+              title: '操作',
+              key: 'label',
+              width: 150,
+              render: (_, e) => (e.period ? `${e.label}（${e.period}）` : e.label),
             },
-            { title: '操作', dataIndex: 'action', width: 140 },
-            {
-              title: '对象',
-              key: 'entity',
-              render: (_, a) =>
-                `${a.entity}${a.entityId !== null && a.entityId !== undefined ? ` #${a.entityId}` : ''}`,
-            },
+            { title: '变更', dataIndex: 'change', render: (c: string) => c || '—' },
           ]}
         />
       </Card>
