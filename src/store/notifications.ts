@@ -182,11 +182,19 @@ export async function deleteChannel(db: Kysely<DB>, actor: Actor, id: number): P
   });
 }
 
-/** Queues the message for every enabled channel subscribed to its event. Call inside the write's transaction. */
-export async function enqueueNotification(db: Kysely<DB>, message: NotificationMessage): Promise<number> {
+/**
+ * Queues the message for every enabled channel subscribed to its event (only those of `onlyChannels`
+ * when given: a sender choosing channels per send). Call inside the write's transaction.
+ */
+export async function enqueueNotification(
+  db: Kysely<DB>,
+  message: NotificationMessage,
+  onlyChannels?: readonly number[],
+): Promise<number> {
   const channels = (await db.selectFrom('notification_channels').selectAll().where('enabled', '=', 1).execute())
     .map(toChannel)
-    .filter((c) => c.events.includes(message.event));
+    .filter((c) => c.events.includes(message.event))
+    .filter((c) => !onlyChannels || onlyChannels.includes(c.id));
   if (channels.length === 0) return 0;
   await db
     .insertInto('notification_deliveries')

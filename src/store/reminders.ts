@@ -128,7 +128,15 @@ export interface ReminderRecord {
 export async function sendReminder(
   db: Kysely<DB>,
   actor: Actor,
-  input: { taskId: number; periodId: number; unitId?: number; message?: string; replyBy?: string | null },
+  input: {
+    taskId: number;
+    periodId: number;
+    unitId?: number;
+    message?: string;
+    replyBy?: string | null;
+    /** The channels to send it on besides the app (all subscribed ones when absent, none when empty). */
+    channelIds?: number[];
+  },
   now: string = nowIso(),
 ): Promise<ReminderRecord[]> {
   return inTransaction(db, async (trx) => {
@@ -213,22 +221,26 @@ export async function sendReminder(
     }
     const records = await listReminders(trx, { ids });
     for (const r of records.filter((x) => fresh.includes(x.id))) {
-      await enqueueNotification(trx, {
-        event: 'reminder',
-        title: r.escalated ? `催办（第${r.count}次，已提级至分管领导）` : '催办',
-        text: `${r.unit.name}：${message}${replyBy ? `（请于${replyBy}前回复）` : ''}`,
-        data: {
-          reminderId: r.id,
-          taskId: task.id,
-          seq: task.seq,
-          period: period.label,
-          unit: r.unit,
-          count: r.count,
-          escalated: r.escalated,
-          replyBy,
+      await enqueueNotification(
+        trx,
+        {
+          event: 'reminder',
+          title: r.escalated ? `催办（第${r.count}次，已提级至分管领导）` : '催办',
+          text: `${r.unit.name}：${message}${replyBy ? `（请于${replyBy}前回复）` : ''}`,
+          data: {
+            reminderId: r.id,
+            taskId: task.id,
+            seq: task.seq,
+            period: period.label,
+            unit: r.unit,
+            count: r.count,
+            escalated: r.escalated,
+            replyBy,
+          },
+          at,
         },
-        at,
-      });
+        input.channelIds,
+      );
     }
     return records;
   });

@@ -287,4 +287,27 @@ describeEachStore('催办 with a message and a reply-by date', (ctx) => {
     const again = await remind({ message: '请尽快报送', replyBy: '2099-01-21' });
     expect(again.json()[0]).toMatchObject({ count: 3 });
   });
+
+  it('goes out only on the channels chosen for this send, or none', async () => {
+    const channel = async (name: string) =>
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/channels',
+          payload: { name, kind: 'webhook', url: 'http://127.0.0.1:9/hook', events: ['reminder'] },
+        })
+      ).json().id as number;
+    const dingtalk = await channel('督查科钉钉群');
+    const wecom = await channel('建设局企业微信群');
+    const deliveries = async () =>
+      (await ctx.store.db.selectFrom('notification_deliveries').select('channel_id').execute()).map(
+        (d) => d.channel_id,
+      );
+    await remind({ message: '只发钉钉', channelIds: [dingtalk] });
+    expect(await deliveries()).toEqual([dingtalk]);
+    await remind({ message: '只在系统内', channelIds: [] });
+    expect(await deliveries()).toEqual([dingtalk]);
+    await remind({ message: '全部渠道' });
+    expect((await deliveries()).sort()).toEqual([dingtalk, dingtalk, wecom].sort());
+  });
 });

@@ -146,7 +146,16 @@ export function cycleRoutes(store: Store) {
       },
     );
 
-    app.post<{ Body: { taskId: number; periodId: number; unitId?: number; message?: string; replyBy?: string } }>(
+    app.post<{
+      Body: {
+        taskId: number;
+        periodId: number;
+        unitId?: number;
+        message?: string;
+        replyBy?: string;
+        channelIds?: number[];
+      };
+    }>(
       '/reminders',
       {
         config: admin,
@@ -160,6 +169,7 @@ export function cycleRoutes(store: Store) {
               unitId: { type: 'integer', minimum: 1 },
               message: { type: 'string', maxLength: 2000 },
               replyBy: dateSchema,
+              channelIds: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 50 },
             },
             ['taskId', 'periodId'],
           ),

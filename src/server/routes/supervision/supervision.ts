@@ -1,7 +1,8 @@
 // 督办单 over HTTP: the office raises, accepts or returns; the unit signs and answers; the leader
-// and viewers read. Before answering a read, the escalation step runs with the server clock
-// (src/server/clock.ts), so a notice past its deadline is shown already risen; POST
-// /supervision/escalate runs the same step on demand. The .docx is the printable notice.
+// and viewers read. The escalation step runs with the server clock (src/server/clock.ts) every
+// ESCALATION_EVERY_MS, so channels hear of a rise even when nobody looks, and before answering a
+// read, so a notice past its deadline is never shown un-risen; POST /supervision/escalate runs it
+// on demand. The .docx is the printable notice.
 import type { FastifyInstance } from 'fastify';
 import { writeSupervisionDocx } from '../../../export/supervision-docx.js';
 import { MIME, safeFileName } from '../../../export/index.js';
@@ -27,6 +28,8 @@ import { dateSchema, idParams, object, paging } from '../common.js';
 import { sendDownload } from '../publish/download.js';
 
 type P = { Params: { id: number } };
+/** How often each server process runs the escalation step on its own. */
+export const ESCALATION_EVERY_MS = 10 * 60_000;
 const STATES = ['issued', 'signed', 'answered', 'returned', 'accepted'] as const;
 const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
@@ -51,6 +54,12 @@ export function supervisionRoutes(store: Store) {
     const readers = { access: ['admin', 'viewer', 'unit', 'leader'] as const };
     /** The escalation step, run before reads; the system is its actor. */
     const escalate = () => escalateDue(store.db, SYSTEM_ACTOR, clockIso());
+    // Several processes may run it at once: each rise is guarded, so it is applied once.
+    const timer = setInterval(() => {
+      escalate().catch((err: unknown) => app.log.warn({ err }, 'supervision escalation step failed'));
+    }, ESCALATION_EVERY_MS);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
 
     app.get<{
       Querystring: {

@@ -1,8 +1,10 @@
 // 催办 with a confirmation: the office sees whom it reminds of what, may add a message and a
-// reply-by date. The server treats the same reminder sent again within a minute as one.
+// reply-by date, and chooses the channels (DingTalk, WeCom, webhook) it also goes out on; it always
+// lands in the unit's inbox. The server treats the same reminder sent again within a minute as one.
 import { useState } from 'react';
-import { App, Input, Modal, Space, Typography } from 'antd';
-import { messageOf } from '../../api/client';
+import { App, Checkbox, Input, Modal, Space, Typography } from 'antd';
+import { api, messageOf } from '../../api/client';
+import { useLoad } from '../../lib/useLoad';
 import type { Named } from '../../api/types';
 import { desk } from '../supervision/api';
 
@@ -27,6 +29,15 @@ export function RemindModal({
   const [text, setText] = useState('');
   const [replyBy, setReplyBy] = useState(inDays(3));
   const [busy, setBusy] = useState(false);
+  const channels = useLoad(
+    () => api.get<{ id: number; name: string; events: string[]; enabled: boolean }[]>('/channels'),
+    [],
+    !!target,
+  );
+  const usable = (channels.data ?? []).filter((c) => c.enabled && c.events.includes('reminder'));
+  /** Unticked channels; every usable channel is ticked until the user unticks it. */
+  const [skipped, setSkipped] = useState<number[]>([]);
+  const chosen = usable.filter((c) => !skipped.includes(c.id)).map((c) => c.id);
   const send = async () => {
     if (!target) return;
     setBusy(true);
@@ -39,6 +50,7 @@ export function RemindModal({
           unitId: target.unit.id,
           message: text.trim() || undefined,
           replyBy: replyBy || undefined,
+          channelIds: chosen,
         });
         sent += 1;
       }
@@ -70,6 +82,19 @@ export function RemindModal({
           />
           <label htmlFor="remind-reply-by">请于此日期前回复</label>
           <Input id="remind-reply-by" type="date" value={replyBy} onChange={(e) => setReplyBy(e.target.value)} />
+          {usable.length > 0 ? (
+            <div>
+              <div id="remind-channels">同时发送到</div>
+              <Checkbox.Group
+                aria-labelledby="remind-channels"
+                value={chosen}
+                onChange={(ids) => setSkipped(usable.map((c) => c.id).filter((id) => !ids.includes(id)))}
+                options={usable.map((c) => ({ value: c.id, label: c.name }))}
+              />
+            </div>
+          ) : (
+            <Typography.Text type="secondary">未配置催办通知渠道，仅在系统内提醒单位。</Typography.Text>
+          )}
         </Space>
       )}
     </Modal>

@@ -137,6 +137,12 @@ export const desk = {
   page: (q: DeskFilters & { sort?: DeskSort; order?: 'asc' | 'desc'; page?: number; pageSize?: number }) =>
     api.get<DeskPage>('/overdue/desk', { ...q }),
   unitTasks: (unitId: number, q: DeskFilters) => api.get<DeskTask[]>(`/overdue/desk/${unitId}`, { ...q }),
-  remind: (body: { taskId: number; periodId: number; unitId: number; message?: string; replyBy?: string }) =>
-    api.post<unknown[]>('/reminders', body),
+  remind: (body: {
+    taskId: number;
+    periodId: number;
+    unitId: number;
+    message?: string;
+    replyBy?: string;
+    channelIds?: number[];
+  }) => api.post<unknown[]>('/reminders', body),
 };
