@@ -113,6 +113,9 @@ describeEachStore('operations endpoints', (ctx) => {
     // A URL nobody routes is counted, but never becomes a series of its own.
     expect(text).toMatch(/duban_http_requests_total\{method="GET",route="unmatched",status="404"\} \d+/);
     expect(text).not.toContain('no-such-thing');
+    // The scrape itself is the one request in flight; finished ones are back to 0.
+    expect(text).toContain('duban_http_requests_in_flight{route="/metrics"} 1');
+    expect(text).toContain('duban_http_requests_in_flight{route="/api/dashboard"} 0');
     expect(text).toContain(`duban_info{version="0.1.0",node="${process.version}",database="${ctx.fixture.name}"} 1`);
     if (ctx.fixture.name === 'postgres') expect(text).toMatch(/duban_db_pool_connections\{state="total"\} [1-9]/);
   });

@@ -1,5 +1,5 @@
-// What duban measures about itself: requests by route and status, their latency, read-cache hits
-// and misses, the PostgreSQL pool, the notification outbox, and the process. Requests are counted by
+// What duban measures about itself: requests by route and status, their latency, requests in flight
+// (PDF exports queued or printing among them), read-cache hits and misses, the PostgreSQL pool, the notification outbox, and the process. Requests are counted by
 // the route the router matched (`/api/tasks/:id`), never by the URL as typed, so made-up URLs cannot
 // create new series; requests that matched nothing are counted under route "unmatched".
 import type { FastifyInstance } from 'fastify';
@@ -30,6 +30,14 @@ export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
     new Counter(
       'duban_read_cache_requests_total',
       'Dashboard and task-list reads answered from memory (hit) or computed (miss)',
+    ),
+  );
+  // Requests being answered now, by route: PDF exports waiting in their queue or printing show here
+  // as requests in flight on /api/export (the queue lives inside that request).
+  const inFlight = new Map<string, number>();
+  registry.add(
+    new Gauge('duban_http_requests_in_flight', 'Requests being answered now, by matched route', async () =>
+      [...inFlight].map(([route, value]) => ({ labels: { route }, value })),
     ),
   );
   const pool = (store.dialect as { pool?: PoolLike }).pool;
@@ -73,6 +81,12 @@ export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
     ]),
   );
 
+  app.addHook('onRequest', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    inFlight.set(route, (inFlight.get(route) ?? 0) + 1);
+    // 'close' comes once per response, answered or abandoned.
+    reply.raw.once('close', () => inFlight.set(route, (inFlight.get(route) ?? 1) - 1));
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const method = request.method;
