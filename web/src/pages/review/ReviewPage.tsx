@@ -1,8 +1,8 @@
 // 审核: submitted reports of a period. Approve, return with a comment, or override the status
 // with a reason; approve or return several at once.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { messageOf } from '../../api/client';
 import { itemsOf, reports } from '../../api/endpoints';
 import type { BulkResult, TaskListItem } from '../../api/types';
@@ -10,6 +10,7 @@ import { EmptyHint, LoadError, PageLoading } from '../../components/Feedback';
 import { LightDot } from '../../components/LightDot';
 import { OverrideModal } from '../../components/OverrideModal';
 import { StatusTag } from '../../components/StatusTag';
+import { browserAssessor, type Assessor } from '../../lib/assess';
 import { formatTime } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
 import { useLoad } from '../../lib/useLoad';
@@ -54,6 +55,16 @@ function ReturnModal({
   );
 }
 
+/** 缺少数据: the report gives no figure for some of the target's indicators. */
+function MissingDataTag({ metrics }: { metrics: string[] }) {
+  if (metrics.length === 0) return null;
+  return (
+    <Tag color="orange" title={`未写明：${metrics.join('、')}`} data-testid="missing-data">
+      缺少数据
+    </Tag>
+  );
+}
+
 export default function ReviewPage() {
   const { message } = App.useApp();
   const { plan, periods, currentPeriod, loading, error, reload } = usePlan();
@@ -68,6 +79,18 @@ export default function ReviewPage() {
   const [returning, setReturning] = useState<number[] | null>(null);
   const [overriding, setOverriding] = useState<TaskListItem | null>(null);
   const [busy, setBusy] = useState(false);
+  // the figures a report lacks (缺少数据), read by the same assessor the report form uses
+  const periodLabel = periods.find((p) => p.id === pid)?.label ?? '';
+  const [assessor, setAssessor] = useState<Assessor | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (periodLabel) void browserAssessor(periodLabel).then((a) => live && setAssessor(() => a));
+    return () => {
+      live = false;
+    };
+  }, [periodLabel]);
+  const missingOf = (t: TaskListItem): string[] =>
+    assessor && t.report?.text?.trim() ? (assessor(t.target, t.report.text).missing_figures ?? []) : [];
 
   if (loading) return <PageLoading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -190,6 +213,7 @@ export default function ReviewPage() {
                       overridden={t.report!.overridden}
                     />
                   </Space>
+                  <MissingDataTag metrics={missingOf(t)} />
                   <div style={{ fontSize: 12, color: '#666' }}>{t.report!.reason}</div>
                 </div>
               ),

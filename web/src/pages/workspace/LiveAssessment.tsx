@@ -2,6 +2,7 @@
 // reason and the figures found, so a unit sees how the office will read its report.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Card, Space, Typography } from 'antd';
+import { missingFiguresHint } from '../../../../src/assess/missing-hint.js';
 import { lightOf } from '../../../../src/domain/light.js';
 import { parsePeriod } from '../../../../src/domain/period.js';
 import type { Assessment } from '../../api/types';
@@ -71,6 +72,14 @@ export function LiveAssessmentPanel({
   const period = parsePeriod(periodLabel);
   const light = assessment ? lightOf(assessment, { dueDatePassed, periodEndMonth: period?.endMonth }) : 'grey';
   const found = (assessment?.indicators ?? []).filter((i) => i.actual !== null);
+  // the target's figures the text does not give yet: all of them before anything is typed
+  const missingHint = missingFiguresHint(
+    !assessment
+      ? []
+      : text.trim()
+        ? (assessment.missing_figures ?? [])
+        : assessment.indicators.filter((i) => i.kind !== 'level').map((i) => i.metric),
+  );
   return (
     <Card
       size="small"
@@ -90,6 +99,9 @@ export function LiveAssessmentPanel({
               <StatusTag status={assessment.status} />
             </span>
           </Space>
+          {missingHint && (
+            <Alert type="info" showIcon title={missingHint} style={{ margin: '8px 0' }} data-testid="live-missing" />
+          )}
           <div style={{ margin: '8px 0' }} data-testid="live-reason">
             <Typography.Text strong>依据：</Typography.Text>
             {assessment.reason}
