@@ -5,6 +5,7 @@
 // must arrive within `bodyMs` (answered 408 `request_timeout`, connection closed), an upload (a
 // route that consumes multipart/form-data) within `uploadMs`.
 import type { Server } from 'node:http';
+import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyHttpOptions, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.js';
@@ -75,7 +76,8 @@ function onDeadline(request: FastifyRequest, reply: FastifyReply): void {
 /** Installs the per-route body deadline. Register before any hook that may answer early (auth). */
 export function installBodyDeadline(app: FastifyInstance, t: TimeoutPolicy): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!hasBody(request)) return;
+    // Only a network client can be slow; an injected request (tests, app.inject) has no socket.
+    if (!hasBody(request) || !(request.raw.socket instanceof Socket)) return;
     const timer = setTimeout(() => onDeadline(request, reply), isUploadRoute(request) ? t.uploadMs : t.bodyMs);
     timer.unref();
     const clear = () => clearTimeout(timer);
