@@ -128,6 +128,24 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
     }
   });
 
+  it('shows a unit which tasks it has acknowledged (签收) in its task list', async () => {
+    const ackOf = async () =>
+      (await get(unit, `/tasks?${q()}`))
+        .json()
+        .items.map((t: { seq: number; acknowledgedAt: string | null }) => [t.seq, t.acknowledgedAt !== null]);
+    expect(await ackOf()).toEqual([
+      [1, false],
+      [3, false], // co-unit of task 3
+    ]);
+    expect((await post(unit, `/periods/${s.periods.q4}/acknowledge`, {})).json()).toEqual({ acknowledged: 1 });
+    expect(await ackOf()).toEqual([
+      [1, true],
+      [3, false],
+    ]);
+    // Only a unit's own list carries it.
+    expect((await get(admin, `/tasks?${q()}`)).json().items[0]).not.toHaveProperty('acknowledgedAt');
+  });
+
   it('refuses every write into a closed period with a Chinese message and stores nothing', async () => {
     const id = s.reports.gdpQ3; // 2023Q3 is closed in the seed
     const before = (await get(admin, `/reports/${id}`)).json();

@@ -93,6 +93,8 @@ export interface TaskListItem {
   deadline: string | null;
   closedAt: string | null;
   report: ReportSummary | null;
+  /** For a unit's list of one period: when it acknowledged (签收) the task, or null. */
+  acknowledgedAt?: string | null;
   highlights?: { field: 'target' | 'progress'; parts: HighlightPart[] }[];
 }
 

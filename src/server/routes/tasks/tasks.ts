@@ -1,7 +1,7 @@
 // /api/tasks: the task list (scoped by role in SQL), one task with every period's report,
 // comments and audit trail, and 销号 (close-out) by the office.
 import type { FastifyInstance } from 'fastify';
-import { closeTask, reopenTask } from '../../../store/cycle.js';
+import { closeTask, listAcknowledgements, reopenTask } from '../../../store/cycle.js';
 import type { Store } from '../../../store/db.js';
 import { listTaskReports } from '../../../store/reports.js';
 import { listComments } from '../../../store/review.js';
@@ -60,9 +60,22 @@ export function taskRoutes(store: Store) {
           scope: scopeFilter(caller),
           lightThresholds: settings.lights,
         });
+        // A unit sees which of its tasks it has acknowledged (签收) for the period asked about.
+        const acknowledged =
+          caller.role === 'unit' && request.query.periodId != null
+            ? new Map(
+                (await listAcknowledgements(store.db, request.query.periodId))
+                  .filter((a) => a.unit.id === caller.unitId)
+                  .map((a) => [a.taskId, a.at]),
+              )
+            : null;
         return {
           ...page,
-          items: page.items.map((t) => (t.report ? { ...t, report: publishedView(t.report, caller.role) } : t)),
+          items: page.items.map((t) => ({
+            ...t,
+            report: t.report ? publishedView(t.report, caller.role) : null,
+            ...(acknowledged ? { acknowledgedAt: acknowledged.get(t.id) ?? null } : {}),
+          })),
         };
       },
     );

@@ -81,6 +81,8 @@ export default function ReviewPage() {
   const [busy, setBusy] = useState(false);
   // the figures a report lacks (缺少数据), read by the same assessor the report form uses
   const periodLabel = periods.find((p) => p.id === pid)?.label ?? '';
+  // A closed period's queue is read-only: the server refuses every review step there.
+  const closed = periods.find((p) => p.id === pid)?.state === 'closed';
   const [assessor, setAssessor] = useState<Assessor | null>(null);
   useEffect(() => {
     let live = true;
@@ -156,19 +158,27 @@ export default function ReviewPage() {
       {queue.error ? <LoadError error={queue.error} onRetry={queue.reload} /> : null}
       <Card size="small">
         <Space style={{ marginBottom: 12 }} wrap>
-          <Button type="primary" disabled={!selected.length || busy} onClick={() => approve(selected)}>
-            批量通过（{selected.length}）
-          </Button>
-          <Button danger disabled={!selected.length || busy} onClick={() => setReturning(selected)}>
-            批量退回（{selected.length}）
-          </Button>
-          <Typography.Text type="secondary">共 {rows.length} 份待审核</Typography.Text>
+          {!closed && (
+            <>
+              <Button type="primary" disabled={!selected.length || busy} onClick={() => approve(selected)}>
+                批量通过（{selected.length}）
+              </Button>
+              <Button danger disabled={!selected.length || busy} onClick={() => setReturning(selected)}>
+                批量退回（{selected.length}）
+              </Button>
+            </>
+          )}
+          <Typography.Text type="secondary">
+            共 {rows.length} 份待审核{closed ? '（该报告期已关闭，只能查看）' : ''}
+          </Typography.Text>
         </Space>
         <Table<TaskListItem>
           rowKey="id"
           loading={queue.loading}
           dataSource={rows}
-          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+          rowSelection={
+            closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }
+          }
           locale={{ emptyText: '没有待审核的填报。责任单位提交后会出现在这里。' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 1080 }}
@@ -224,25 +234,28 @@ export default function ReviewPage() {
               key: 'ops',
               width: 170,
               fixed: 'right',
-              render: (_, t) => (
-                <Space size={4} wrap>
-                  <Button
-                    size="small"
-                    type="primary"
-                    disabled={busy}
-                    onClick={() => approve([t.id])}
-                    aria-label={`通过任务 ${t.seq}`}
-                  >
-                    通过
-                  </Button>
-                  <Button size="small" danger onClick={() => setReturning([t.id])} aria-label={`退回任务 ${t.seq}`}>
-                    退回
-                  </Button>
-                  <Button size="small" onClick={() => setOverriding(t)}>
-                    调整
-                  </Button>
-                </Space>
-              ),
+              render: (_, t) =>
+                closed ? (
+                  <Link to={`/tasks/${t.id}`}>查看</Link>
+                ) : (
+                  <Space size={4} wrap>
+                    <Button
+                      size="small"
+                      type="primary"
+                      disabled={busy}
+                      onClick={() => approve([t.id])}
+                      aria-label={`通过任务 ${t.seq}`}
+                    >
+                      通过
+                    </Button>
+                    <Button size="small" danger onClick={() => setReturning([t.id])} aria-label={`退回任务 ${t.seq}`}>
+                      退回
+                    </Button>
+                    <Button size="small" onClick={() => setOverriding(t)}>
+                      调整
+                    </Button>
+                  </Space>
+                ),
             },
           ]}
         />

@@ -63,6 +63,7 @@ export function PeriodWork({ period, items, loading, error, reload }: Props) {
     try {
       const r = await cycle.acknowledge(period.id);
       message.success(`已签收 ${r.acknowledged} 项任务`);
+      reload();
     } catch (e) {
       message.error(messageOf(e));
     } finally {
@@ -79,9 +80,15 @@ export function PeriodWork({ period, items, loading, error, reload }: Props) {
           </Typography.Title>
           {overdue && todo.length > 0 && <Tag color="red">已逾期</Tag>}
         </Space>
-        <Button onClick={acknowledge} loading={acking}>
-          签收{period.label}任务
-        </Button>
+        {items.length > 0 && items.every((t) => t.acknowledgedAt) ? (
+          <Tag color="green" data-testid="acknowledged">
+            已签收{period.label}任务（{formatDate(items.map((t) => t.acknowledgedAt!).sort()[0])}）
+          </Tag>
+        ) : (
+          <Button onClick={acknowledge} loading={acking}>
+            签收{period.label}任务
+          </Button>
+        )}
       </Space>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>

@@ -51,7 +51,7 @@ export function RemindersInbox({ periodId }: { periodId?: number }) {
             <List.Item.Meta
               title={
                 <span style={{ fontWeight: r.readAt ? 400 : 600 }}>
-                  任务 {r.task.seq}：{r.message || '请尽快报送本期进展'}
+                  {r.message || '请尽快报送本期进展'}
                   {r.replyBy && <Tag color="orange">请于 {formatDate(r.replyBy)} 前回复</Tag>}
                 </span>
               }
@@ -59,7 +59,7 @@ export function RemindersInbox({ periodId }: { periodId?: number }) {
                 <Typography.Text
                   type="secondary"
                   ellipsis
-                >{`${r.sentBy?.name ?? '督查科'} · ${formatTime(r.createdAt)} · ${r.task.target}`}</Typography.Text>
+                >{`第${r.task.seq}项「${r.task.target}」 · ${r.sentBy?.name ?? '督查科'} · ${formatTime(r.createdAt)}`}</Typography.Text>
               }
             />
           </List.Item>
