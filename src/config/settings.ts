@@ -108,6 +108,24 @@ export const SETTINGS = {
     fallback: '30',
     parse: v.integer(1, 600),
   }),
+  bodyTimeoutSeconds: spec({
+    key: 'DUBAN_BODY_TIMEOUT_S',
+    help: 'seconds a client has to send an API request body (then 408, connection closed)',
+    fallback: '30',
+    parse: v.integer(1, 3600),
+  }),
+  uploadTimeoutSeconds: spec({
+    key: 'DUBAN_UPLOAD_TIMEOUT_S',
+    help: 'seconds a client has to send an upload (progress table, evidence file)',
+    fallback: '300',
+    parse: v.integer(10, 7200),
+  }),
+  pdfConcurrency: spec({
+    key: 'DUBAN_PDF_CONCURRENCY',
+    help: 'PDF exports printed at once per server process (each a Chromium tab); the others wait in a queue',
+    fallback: '1',
+    parse: v.integer(1, 8),
+  }),
   backupDir: spec({
     key: 'DUBAN_BACKUP_DIR',
     help: 'where `duban backup` without a file name writes dated backups',

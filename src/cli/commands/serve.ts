@@ -99,6 +99,8 @@ export function register(program: Command): void {
         bodyLimit: settings.maxBodyBytes,
         importLimit: settings.maxUploadBytes,
         shutdownGraceMs: settings.shutdownGraceSeconds * 1000,
+        timeouts: { bodyMs: settings.bodyTimeoutSeconds * 1000, uploadMs: settings.uploadTimeoutSeconds * 1000 },
+        pdf: { queue: { concurrency: settings.pdfConcurrency } },
         operations: { metricsToken: settings.metricsToken },
         signIn: signInOf(settings),
       }).catch(async (err: NodeJS.ErrnoException) => {
