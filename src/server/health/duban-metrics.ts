@@ -2,6 +2,7 @@
 // (PDF exports queued or printing among them), read-cache hits and misses, the PostgreSQL pool, the notification outbox, and the process. Requests are counted by
 // the route the router matched (`/api/tasks/:id`), never by the URL as typed, so made-up URLs cannot
 // create new series; requests that matched nothing are counted under route "unmatched".
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/db.js';
 import { Counter, Gauge, Histogram, Registry } from './metrics.js';
@@ -16,6 +17,9 @@ interface PoolLike {
 
 export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
   const registry = new Registry();
+  // With --workers, each worker counts for itself and a scrape reaches one of them: the worker label
+  // keeps their counters apart, so Prometheus sees N monotonic series to sum, not one that jumps.
+  const own: Record<string, string> = cluster.isWorker ? { worker: process.env.DUBAN_WORKER_SLOT ?? '0' } : {};
   const requests = registry.add(
     new Counter('duban_http_requests_total', 'HTTP requests answered, by method, matched route and status'),
   );
@@ -37,16 +41,16 @@ export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
   const inFlight = new Map<string, number>();
   registry.add(
     new Gauge('duban_http_requests_in_flight', 'Requests being answered now, by matched route', async () =>
-      [...inFlight].map(([route, value]) => ({ labels: { route }, value })),
+      [...inFlight].map(([route, value]) => ({ labels: { ...own, route }, value })),
     ),
   );
   const pool = (store.dialect as { pool?: PoolLike }).pool;
   if (pool)
     registry.add(
       new Gauge('duban_db_pool_connections', 'PostgreSQL connections of this process, by state', async () => [
-        { labels: { state: 'total' }, value: pool.totalCount },
-        { labels: { state: 'idle' }, value: pool.idleCount },
-        { labels: { state: 'waiting_clients' }, value: pool.waitingCount },
+        { labels: { ...own, state: 'total' }, value: pool.totalCount },
+        { labels: { ...own, state: 'idle' }, value: pool.idleCount },
+        { labels: { ...own, state: 'waiting_clients' }, value: pool.waitingCount },
       ]),
     );
   registry.add(
@@ -65,19 +69,23 @@ export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
   );
   registry.add(
     new Gauge('process_resident_memory_bytes', 'Resident memory of this process', async () => [
-      { value: process.memoryUsage.rss() },
+      { labels: own, value: process.memoryUsage.rss() },
     ]),
   );
   registry.add(
-    new Gauge('nodejs_heap_used_bytes', 'V8 heap in use', async () => [{ value: process.memoryUsage().heapUsed }]),
+    new Gauge('nodejs_heap_used_bytes', 'V8 heap in use', async () => [
+      { labels: own, value: process.memoryUsage().heapUsed },
+    ]),
   );
   const started = Date.now() / 1000 - process.uptime();
   registry.add(
-    new Gauge('process_start_time_seconds', 'When this process started (Unix time)', async () => [{ value: started }]),
+    new Gauge('process_start_time_seconds', 'When this process started (Unix time)', async () => [
+      { labels: own, value: started },
+    ]),
   );
   registry.add(
     new Gauge('duban_info', 'Version of duban and Node, database kind', async () => [
-      { labels: { version: '0.1.0', node: process.version, database: store.dialect.name }, value: 1 },
+      { labels: { ...own, version: '0.1.0', node: process.version, database: store.dialect.name }, value: 1 },
     ]),
   );
 
@@ -90,10 +98,10 @@ export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const method = request.method;
-    requests.inc({ method, route, status: String(reply.statusCode) });
-    latency.observe({ method, route }, reply.elapsedTime / 1000);
+    requests.inc({ ...own, method, route, status: String(reply.statusCode) });
+    latency.observe({ ...own, method, route }, reply.elapsedTime / 1000);
     const cache = reply.getHeader('x-duban-cache');
-    if (cache === 'hit' || cache === 'miss') readCache.inc({ result: cache });
+    if (cache === 'hit' || cache === 'miss') readCache.inc({ ...own, result: cache });
   });
   return registry;
 }
