@@ -212,4 +212,24 @@ describe('督办单 and 批示', () => {
     const mine = await leaderApi.get<{ items: { state: string; answeredByRole: string }[] }>('/instructions');
     expect(mine.items[0]).toMatchObject({ state: 'answered', answeredByRole: 'unit' });
   });
+
+  it('shows the new pages on a phone', async () => {
+    const phone = { width: 390, height: 844 };
+    for (const [role, path, name] of [
+      ['admin', '/overdue', 'phone-overdue-desk.png'],
+      ['unit', '/supervision', 'phone-supervision.png'],
+      ['leader', '/instructions', 'phone-instructions.png'],
+    ] as const) {
+      const s = await openSession(browser, server.baseUrl, `supervision-phone-${role}`, phone);
+      sessions.push(s);
+      await new LoginPage(s.page).goto();
+      await new LoginPage(s.page).loginAs(demoAccount(role));
+      await s.page.goto(path);
+      await s.page.locator('h1').first().waitFor();
+      await settled(s.page);
+      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+      keep(await s.shot('phone'), name);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import type { Named, Theme } from '../../api/types';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadError } from '../../components/Feedback';
+import { usePhone } from '../../lib/useMediaQuery';
 import { useLoad } from '../../lib/useLoad';
 import { RaiseNoticeModal, type RaiseTarget } from '../supervision/RaiseNoticeModal';
 import {
@@ -152,6 +153,7 @@ export function OverdueDesk({
   admin: boolean;
   leader: boolean;
 }) {
+  const phone = usePhone();
   const [leaderId, setLeaderId] = useState<number | undefined>();
   const [themeId, setThemeId] = useState<number | undefined>();
   const [urgency, setUrgency] = useState<Level | 'none' | undefined>();
@@ -186,6 +188,25 @@ export function OverdueDesk({
     sort.sort === key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
   if (rows.error) return <LoadError error={rows.error} onRetry={rows.reload} />;
   const data = rows.data;
+  // On a phone, one column: the unit and its figures under it, no sideways scrolling.
+  const phoneColumns: TableProps<DeskRow>['columns'] = [
+    {
+      title: '单位',
+      key: 'unit',
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <strong>{r.unit.name}</strong>
+          <Typography.Text type="secondary">
+            逾期 {r.overdueTasks} 项 · 最长 {r.maxDaysOverdue} 天 · 催办 {r.reminders} 次
+          </Typography.Text>
+          <Space size={4}>
+            {r.escalated > 0 && <Tag color="red">已提级 {r.escalated} 项</Tag>}
+            <LevelTag level={r.topLevel} />
+          </Space>
+        </Space>
+      ),
+    },
+  ];
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Space wrap>
@@ -237,7 +258,7 @@ export function OverdueDesk({
           showSizeChanger: false,
           hideOnSinglePage: true,
         }}
-        scroll={{ x: 900 }}
+        scroll={phone ? undefined : { x: 900 }}
         expandable={{
           expandRowByClick: false,
           expandedRowRender: (r) => (
@@ -252,76 +273,80 @@ export function OverdueDesk({
             />
           ),
         }}
-        columns={[
-          { title: '单位', key: 'unit', render: (_, r) => r.unit.name },
-          {
-            title: '逾期项数',
-            key: 'overdue',
-            dataIndex: 'overdueTasks',
-            width: 100,
-            sorter: true,
-            sortOrder: sortOrder('overdue'),
-          },
-          {
-            title: '最长逾期天数',
-            key: 'days',
-            dataIndex: 'maxDaysOverdue',
-            width: 130,
-            sorter: true,
-            sortOrder: sortOrder('days'),
-            render: (d: number) => `${d} 天`,
-          },
-          {
-            title: '已催办',
-            key: 'reminders',
-            dataIndex: 'reminders',
-            width: 100,
-            sorter: true,
-            sortOrder: sortOrder('reminders'),
-          },
-          {
-            title: '已提级',
-            key: 'escalated',
-            dataIndex: 'escalated',
-            width: 100,
-            sorter: true,
-            sortOrder: sortOrder('escalated'),
-            render: (n: number) => (n > 0 ? <Tag color="red">{n} 项</Tag> : '0'),
-          },
-          {
-            title: '督办单',
-            key: 'notices',
-            width: 130,
-            render: (_, r) =>
-              r.openNotices > 0 ? (
-                <Space size={4}>
-                  {r.openNotices} 项<LevelTag level={r.topLevel} />
-                </Space>
-              ) : (
-                '—'
-              ),
-          },
-          ...(admin
-            ? [
+        columns={
+          phone
+            ? phoneColumns
+            : [
+                { title: '单位', key: 'unit', render: (_, r) => r.unit.name },
                 {
-                  title: '操作',
-                  key: 'op',
-                  width: 130,
-                  render: (_: unknown, r: DeskRow) => (
-                    <DownloadButton
-                      size="small"
-                      path={`/notices/${r.unit.id}`}
-                      query={{ planId, periodId }}
-                      fileName={`催办通知-${r.unit.name}.docx`}
-                      aria-label={`下载${r.unit.name}的催办通知`}
-                    >
-                      催办通知
-                    </DownloadButton>
-                  ),
+                  title: '逾期项数',
+                  key: 'overdue',
+                  dataIndex: 'overdueTasks',
+                  width: 100,
+                  sorter: true,
+                  sortOrder: sortOrder('overdue'),
                 },
+                {
+                  title: '最长逾期天数',
+                  key: 'days',
+                  dataIndex: 'maxDaysOverdue',
+                  width: 130,
+                  sorter: true,
+                  sortOrder: sortOrder('days'),
+                  render: (d: number) => `${d} 天`,
+                },
+                {
+                  title: '已催办',
+                  key: 'reminders',
+                  dataIndex: 'reminders',
+                  width: 100,
+                  sorter: true,
+                  sortOrder: sortOrder('reminders'),
+                },
+                {
+                  title: '已提级',
+                  key: 'escalated',
+                  dataIndex: 'escalated',
+                  width: 100,
+                  sorter: true,
+                  sortOrder: sortOrder('escalated'),
+                  render: (n: number) => (n > 0 ? <Tag color="red">{n} 项</Tag> : '0'),
+                },
+                {
+                  title: '督办单',
+                  key: 'notices',
+                  width: 130,
+                  render: (_, r) =>
+                    r.openNotices > 0 ? (
+                      <Space size={4}>
+                        {r.openNotices} 项<LevelTag level={r.topLevel} />
+                      </Space>
+                    ) : (
+                      '—'
+                    ),
+                },
+                ...(admin
+                  ? [
+                      {
+                        title: '操作',
+                        key: 'op',
+                        width: 130,
+                        render: (_: unknown, r: DeskRow) => (
+                          <DownloadButton
+                            size="small"
+                            path={`/notices/${r.unit.id}`}
+                            query={{ planId, periodId }}
+                            fileName={`催办通知-${r.unit.name}.docx`}
+                            aria-label={`下载${r.unit.name}的催办通知`}
+                          >
+                            催办通知
+                          </DownloadButton>
+                        ),
+                      },
+                    ]
+                  : []),
               ]
-            : []),
-        ]}
+        }
       />
       <RemindModal target={remindTarget} onClose={() => setRemindTarget(null)} onSent={changed} />
       <RaiseNoticeModal target={raiseTarget} onClose={() => setRaiseTarget(null)} onRaised={changed} />
