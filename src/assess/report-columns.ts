@@ -76,12 +76,13 @@ function donePiece(pt: ProgressText): string | null {
     let m: RegExpExecArray | null;
     while ((m = SPACED_CELL.exec(text))) if (m[0].length <= MAX_DONE_CELL && DONE_ONLY.test(m[0])) return m[0];
   }
-  // a clause that says the task (任务, 目标) is done, not after a label (`开工项目：已完成`)
+  // a clause that says the task (…任务, …目标) is done, not after a label (`开工项目：已完成`)
   if (!pt.text.includes('任务') && !pt.text.includes('目标')) return null;
   for (const c of pt.clauses) {
-    if (c.text.length > MAX_DONE_CELL || !(c.text.includes('任务') || c.text.includes('目标'))) continue;
-    const before = pt.text[c.start - 1];
+    if (c.text.length > MAX_DONE_CELL) continue;
     const text = c.text.trim();
+    if (!(text.endsWith('任务') || text.endsWith('目标'))) continue;
+    const before = pt.text[c.start - 1];
     if (before !== '：' && before !== ':' && TASK_DONE.test(text)) return text;
   }
   return null;
