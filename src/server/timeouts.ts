@@ -80,9 +80,15 @@ export function installBodyDeadline(app: FastifyInstance, t: TimeoutPolicy): voi
     if (!hasBody(request) || !(request.raw.socket instanceof Socket)) return;
     const timer = setTimeout(() => onDeadline(request, reply), isUploadRoute(request) ? t.uploadMs : t.bodyMs);
     timer.unref();
-    const clear = () => clearTimeout(timer);
+    // A keep-alive socket carries many requests: each one's listener must go when it is done,
+    // or they pile up on the socket (a leak, and Node's MaxListenersExceededWarning).
+    const socket = request.raw.socket;
+    const clear = () => {
+      clearTimeout(timer);
+      socket.off('close', clear);
+    };
     request.raw.once('end', clear);
-    request.raw.socket?.once('close', clear);
+    socket.once('close', clear);
   });
   app.addHook('preParsing', async (request, _reply, payload: Readable) => {
     if (isUploadRoute(request)) return payload;

@@ -139,4 +139,32 @@ describe('request deadlines on a listening server', () => {
     });
     expect(res.status).toBe(200);
   });
+
+  it('leaves no listener behind on a keep-alive connection after each request with a body', async () => {
+    const server: Socket[] = [];
+    const onConnection = (socket: Socket) => server.push(socket);
+    app.server.on('connection', onConnection);
+    // Thirty requests with a body, pipelined on one connection (logout: public and quick).
+    const one =
+      'POST /api/auth/logout HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}';
+    const client = connect(port, '127.0.0.1');
+    try {
+      const answered = await new Promise<number>((resolve, reject) => {
+        let text = '';
+        client.on('error', reject);
+        client.on('data', (d) => {
+          text += d.toString();
+          const count = text.split('HTTP/1.1 200').length - 1;
+          if (count === 30) resolve(count);
+        });
+        client.on('connect', () => client.write(one.repeat(30)));
+      });
+      expect(answered).toBe(30);
+      expect(server).toHaveLength(1);
+      expect(server[0]!.listenerCount('close')).toBeLessThan(5);
+    } finally {
+      client.destroy();
+      app.server.off('connection', onConnection);
+    }
+  });
 });
