@@ -188,7 +188,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       const v = LEADING_VERBS.exec(head.replace(LEADING_FILLER, ''));
       leadingVerb = v ? v[1] : '';
     } else if (leadingVerb && !LEADING_VERBS.test(head)) head = leadingVerb + head.replace(/^[、]/, '');
-    const metric = cleanMetric(head + (after.length <= 20 ? after : ''));
+    const metric = labelled(text, clause, cleanMetric(head + (after.length <= 20 ? after : '')));
     const atMost = AT_MOST_BEFORE.test(head) || /^以内/.test(text.slice(q.end, q.end + 2));
     const growthDown = q.kind === 'percent' && /下降$/.test(cleanMetric(head)) && !atMost;
     const value = growthDown ? -q.value : q.value;
@@ -248,6 +248,18 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
 function rangeLow(text: string, upper: Quantity, low: number): number {
   const written = /^\d+(?:\.\d+)?/.exec(text.slice(upper.start, upper.end));
   return written && Number(written[0]) ? low * (upper.value / Number(written[0])) : low;
+}
+
+/**
+ * `就读公办学校比例：泰顺>85.8%`: a clause that names only a place or a comparison after a label
+ * measures what the label says.
+ */
+function labelled(text: string, clause: Piece, metric: string): string {
+  const bare = metric.replace(/[>≥＞≧<≤＜≦=＝]/g, '');
+  const colon = text[clause.start - 1];
+  if (bare.length > 3 || (colon !== '：' && colon !== ':')) return metric;
+  const label = /[^，,。；;：:]+$/.exec(text.slice(0, clause.start - 1));
+  return label ? cleanMetric(label[0]) : metric;
 }
 
 /** A draft from the shared fields of a clause, with its own metric and, in a list, its own figure.

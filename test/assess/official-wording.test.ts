@@ -113,3 +113,14 @@ describe('periods', () => {
     expect(a.status).toBe('on_track'); // 5000 ≥ 12400 × 4.5/12 = 4650
   });
 });
+
+describe('a figure after a label', () => {
+  it('泰顺>85.8% after 就读公办学校比例: measures what the label says', () => {
+    const a = assessTask(
+      { target: '就读公办学校比例:泰顺>85.8%', progress: '10月，就读公办学校的比例达86.18%。' },
+      { period: parsePeriod('2023-10') },
+    );
+    expect(a.indicators.map((i) => [i.metric, i.actual])).toEqual([['就读公办学校比例', 86.18]]);
+    expect(a.status).toBe('on_track'); // met, but for part of the year
+  });
+});
