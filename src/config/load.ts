@@ -4,7 +4,7 @@
 // so a `duban config check` or a failed start shows them all at once.
 import { accessSync, constants } from 'node:fs';
 import { readConfigFile } from './file.js';
-import { OTHER_VARIABLES, SETTINGS, type DubanConfig, type SettingName } from './settings.js';
+import { OTHER_PREFIXES, OTHER_VARIABLES, SETTINGS, type DubanConfig, type SettingName } from './settings.js';
 
 export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
@@ -20,6 +20,8 @@ export interface LoadedConfig {
   config: DubanConfig;
   /** One line per bad value; empty when the configuration can be used. */
   problems: string[];
+  /** Lines worth reading that do not stop a start (a DUBAN_ variable that is no setting). */
+  warnings: string[];
   /** Where each setting's value came from. */
   sources: Record<SettingName, Source>;
   file: string | null;
@@ -34,10 +36,13 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const problems = [...file.problems];
   for (const key of Object.keys(file.values))
     if (!KNOWN_KEYS.has(key)) problems.push(`${fileName}: ${key} is not a duban setting${suggestion(key)}`);
-  // A misspelt variable would otherwise be ignored without a word.
+  // A misspelt variable would otherwise be ignored without a word. Only a warning: the environment
+  // is shared with other programs and tools (benchmarks, tests) that have DUBAN_ variables of their own.
+  const warnings: string[] = [];
   for (const key of Object.keys(env))
     if (key.startsWith('DUBAN_') && !KNOWN_KEYS.has(key) && !OTHER_VARIABLES.has(key))
-      problems.push(`${key} is not a duban setting${suggestion(key)}`);
+      if (!OTHER_PREFIXES.some((prefix) => key.startsWith(prefix)))
+        warnings.push(`${key} is not a duban setting${suggestion(key)}`);
 
   const config = {} as Record<SettingName, unknown>;
   const sources = {} as Record<SettingName, Source>;
@@ -72,7 +77,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
       `DUBAN_CHROMIUM=${JSON.stringify(result.chromium)}: no executable file there${from(sources.chromium, fileName)}`,
     );
   problems.push(...signInProblems(result));
-  return { config: result, problems, sources, file: fileName };
+  return { config: result, problems, warnings, sources, file: fileName };
 }
 
 const OIDC_REQUIRED = [

@@ -218,6 +218,9 @@ type Resolved<K extends SettingName> = (typeof SETTINGS)[K]['fallback'] extends 
 export type DubanConfig = { [K in SettingName]: Resolved<K> };
 
 /** Variables duban reads that are not settings of an installation (tests, debugging, cluster). */
+/** Prefixes of variables that tools around duban use (benchmarks, browser tests, test runs). */
+export const OTHER_PREFIXES = ['DUBAN_BENCH_', 'DUBAN_E2E_', 'DUBAN_TEST_'];
+
 export const OTHER_VARIABLES = new Set([
   'DUBAN_CONFIG',
   'DUBAN_DEBUG',

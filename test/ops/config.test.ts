@@ -88,9 +88,12 @@ describe('loadConfig', () => {
     for (const line of problems) expect(line).not.toContain('\n');
   });
 
-  it('names a misspelt DUBAN_ variable and suggests the right one', () => {
-    const { problems } = loadConfig({ env: { DUBAN_LOG_LEVL: 'debug', DUBAN_DEBUG: '1' } });
-    expect(problems).toEqual(['DUBAN_LOG_LEVL is not a duban setting; did you mean DUBAN_LOG_LEVEL?']);
+  it('warns of a misspelt DUBAN_ variable and suggests the right one, without refusing to start', () => {
+    const { problems, warnings } = loadConfig({
+      env: { DUBAN_LOG_LEVL: 'debug', DUBAN_DEBUG: '1', DUBAN_BENCH_PLANS: '10' },
+    });
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual(['DUBAN_LOG_LEVL is not a duban setting; did you mean DUBAN_LOG_LEVEL?']);
   });
 
   it('takes the config file under the environment and the flags over both', () => {

@@ -21,6 +21,7 @@ export function register(program: Command): void {
         lines.push(`  ${SETTINGS[name].key.padEnd(width)}  ${shown.padEnd(24)}  ${loaded.sources[name]}`);
       }
       process.stdout.write(`${lines.join('\n')}\n`);
+      for (const line of loaded.warnings) process.stderr.write(`duban: warning: ${line}\n`);
       if (loaded.problems.length) {
         for (const line of loaded.problems) process.stderr.write(`duban: ${line}\n`);
         exitWithError(`${loaded.problems.length} setting${loaded.problems.length > 1 ? 's' : ''} to correct`);

@@ -66,6 +66,7 @@ export function register(program: Command): void {
           DUBAN_READ_CACHE: opts.readCache === false ? 'off' : undefined,
         },
       });
+      if (!isClusterWorker()) for (const line of loaded.warnings) process.stderr.write(`duban: warning: ${line}\n`);
       if (loaded.problems.length === 1) exitWithError(loaded.problems[0]);
       if (loaded.problems.length) {
         for (const line of loaded.problems) process.stderr.write(`duban: ${line}\n`);
