@@ -132,6 +132,53 @@ describe('the report workflow in the browser', () => {
   });
 });
 
+describe('report text is never lost', () => {
+  it('asks before closing the drawer, keeps the text in the browser, and refuses (not cuts) an over-long text', async () => {
+    const tasks = await listTasks(unitApi, planId, period.id);
+    const task = tasks.find((t) => t.report?.state === 'draft' && t.units.some((u) => u.name === '区发展改革局'))!;
+    expect(task, 'the unit has a draft left').toBeDefined();
+    const unit = await signIn('unit', 'workflow-drawer');
+    const workspace = new WorkspacePage(unit.page);
+    await workspace.goto();
+    await workspace.openTask(task.seq);
+    const text = '截至11月底，已完成年度投资计划的92%，剩余项目12月底前完工。';
+    await workspace.type(text);
+
+    // Closed by mistake: asked first; 继续编辑 keeps the text.
+    await unit.page.locator('.ant-drawer-close').click();
+    const confirm = unit.page.locator('.ant-modal-confirm').filter({ hasText: '有未保存的修改' });
+    await confirm.waitFor();
+    await unit.shot('close-asks');
+    await confirm.getByRole('button', { name: '继续编辑' }).click();
+    expect(await workspace.reportText.inputValue()).toBe(text);
+
+    // Closed anyway, then reopened: the text comes back from the browser's copy.
+    await unit.page.locator('.ant-drawer-close').click();
+    await confirm.getByRole('button', { name: '关闭' }).click();
+    await unit.page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    await unit.page.reload();
+    await workspace.goto();
+    await workspace.openTask(task.seq);
+    await unit.page.getByText(/已恢复 .* 未保存的内容/).waitFor();
+    expect(await workspace.reportText.inputValue()).toBe(text);
+    await unit.shot('draft-restored');
+    // The server never got it: nothing was saved.
+    expect((await unitApi.get<{ text: string }>(`/reports/${task.report!.id}`)).text).toBe('');
+
+    // A pasted text over the limit is kept whole, counted, and refused.
+    const long = '全区固定资产投资完成情况良好。'.repeat(1400); // 21,000 characters
+    await workspace.reportText.fill(long);
+    expect((await workspace.reportText.inputValue()).length).toBe(long.length);
+    await unit.page
+      .getByTestId('report-count')
+      .getByText(/超出 1000 字/)
+      .waitFor();
+    expect(await unit.page.getByRole('button', { name: '保存草稿' }).isDisabled()).toBe(true);
+    await unit.shot('over-limit');
+    await unit.close();
+  });
+});
+
 function nextLabel(label: string): string {
   const m = /^(\d{4})Q([1-4])$/.exec(label);
   if (!m) throw new Error(`the demo's open period ${label} is not a quarter`);

@@ -108,3 +108,6 @@ export function publishedView<
   if (seesUnpublished(role) || publishedStates(false).includes(report.state)) return report;
   return { ...report, text: '', status: 'no_report', machineStatus: 'no_report', reason: '未提交' };
 }
+
+/** The longest report text accepted (characters): the form counts toward it and refuses more, never cuts. */
+export const REPORT_MAX_CHARS = 20000;

@@ -10,6 +10,18 @@ import { notFound } from '../../errors.js';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** A report's evidence as the API lists it: who uploaded it, so the web offers 删除 to its uploader only. */
+export async function attachmentsOf(store: Store, reportId: number) {
+  return (await listAttachments(store.db, reportId)).map((a) => ({
+    id: a.id,
+    fileName: a.fileName,
+    mime: a.mime,
+    size: a.size,
+    uploadedBy: a.uploadedBy,
+    createdAt: a.createdAt,
+  }));
+}
+
 export function withLight<R extends ReportDetail>(
   report: R,
   period: Pick<PeriodInfo, 'dueDate' | 'endDate'>,
@@ -40,12 +52,6 @@ export async function presentReport(store: Store, report: ReportDetail) {
   const reportId = report.id;
   const period = (await getPeriod(store.db, report.periodId))!;
   const settings = await getSettings(store.db);
-  const attachments = (await listAttachments(store.db, reportId)).map((a) => ({
-    id: a.id,
-    fileName: a.fileName,
-    mime: a.mime,
-    size: a.size,
-    createdAt: a.createdAt,
-  }));
+  const attachments = await attachmentsOf(store, reportId);
   return { ...withLight(report, period, settings.lights), attachments };
 }

@@ -14,6 +14,7 @@ import { getPeriod } from '../../../store/periods.js';
 import { listVersions } from '../../../store/reports.js';
 import { getSettings } from '../../../store/settings.js';
 import { tasksByIds } from '../../../store/tasks.js';
+import { REPORT_MAX_CHARS } from '../../../workflow/rules.js';
 import * as workflow from '../../../workflow/service.js';
 import {
   actorOf,
@@ -68,10 +69,10 @@ export function reportRoutes(store: Store) {
           tags,
           summary: '保存报告（即时评估）',
           params: idParams,
-          body: object({ text: { type: 'string', maxLength: 20000 }, version: { type: 'integer', minimum: 1 } }, [
-            'text',
-            'version',
-          ]),
+          body: object(
+            { text: { type: 'string', maxLength: REPORT_MAX_CHARS }, version: { type: 'integer', minimum: 1 } },
+            ['text', 'version'],
+          ),
         },
       },
       async (request) => {
@@ -240,6 +241,8 @@ export function reportRoutes(store: Store) {
       async (request) => {
         const caller = callerOf(request);
         const ref = await assertReportWritable(store.db, caller, request.params.id);
+        // A unit attaches to its report while it is still its own (draft or returned), like its text.
+        await workflow.assertMay(store.db, who(caller), ref.id, 'attach');
         const settings = await getSettings(store.db);
         const { fileName, content } = await readUpload(
           request,
@@ -283,6 +286,7 @@ export function reportRoutes(store: Store) {
         const info = await getAttachmentInfo(store.db, request.params.id);
         if (!info) throw notFound('附件');
         await assertReportWritable(store.db, caller, info.reportId);
+        await workflow.assertMay(store.db, who(caller), info.reportId, 'attach');
         if (caller.role !== 'admin' && !isUploader(info, caller)) throw forbidden('只能删除自己上传的材料');
         await deleteAttachment(store.db, actorOf(caller), info.id);
         return { ok: true };

@@ -14,7 +14,7 @@ import { notFound } from '../../errors.js';
 import { idParams, lightSchema, object, paging, statusSchema } from '../common.js';
 import { listTaskTrail } from '../../../store/task-trail.js';
 import { publishedView, seesUnpublished } from '../../../workflow/rules.js';
-import { withLight } from '../reports/detail.js';
+import { attachmentsOf, withLight } from '../reports/detail.js';
 
 const listQuery = object(
   {
@@ -104,10 +104,15 @@ export function taskRoutes(store: Store) {
         return {
           task,
           indicators: assess(task.target, '', periods[0]?.period.label).indicators,
-          periods: periods.map((p) => ({
-            period: p.period,
-            report: p.report ? withLight(publishedView(p.report, caller.role), p.period, settings.lights) : null,
-          })),
+          periods: await Promise.all(
+            periods.map(async (p) => {
+              if (!p.report) return { period: p.period, report: null };
+              const report = publishedView(p.report, caller.role);
+              // Evidence goes with the report wherever it is shown, once its reader may see the report.
+              const attachments = report === p.report ? await attachmentsOf(store, p.report.id) : [];
+              return { period: p.period, report: { ...withLight(report, p.period, settings.lights), attachments } };
+            }),
+          ),
           comments,
           audit,
         };

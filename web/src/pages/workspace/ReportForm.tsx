@@ -1,6 +1,8 @@
 // The report form for one task in the open period: the target with its indicators, the
 // office's comment when the report came back, a text area with the live assessment beside it,
 // save as draft and submit. A stale version (someone else saved) is reported, not overwritten.
+// Unsaved text is never lost: it is kept in this browser until saved (local-draft.ts), closing or
+// leaving asks first, and a text over the limit is refused with a counter, never cut.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Drawer, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { ApiError, messageOf } from '../../api/client';
@@ -14,6 +16,8 @@ import { REPORT_STATE_COLOR, REPORT_STATE_LABEL } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 import { usePhone } from '../../lib/useMediaQuery';
 import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
+import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './local-draft';
+import { REPORT_MAX_CHARS } from '../../../../src/workflow/rules.js';
 
 interface Props {
   /** The task and its report of `period` (the workspace's list row, or task detail's period). */
@@ -25,7 +29,7 @@ interface Props {
 }
 
 export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: Props) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const phone = usePhone();
   const reportId = task.report?.id;
   const loaded = useLoad(() => reports.get(reportId!), [reportId], !!reportId);
@@ -33,24 +37,68 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
   const [text, setText] = useState('');
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [dirty, setDirty] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
 
   useEffect(() => {
     if (loaded.data) {
       setReport(loaded.data);
-      setText(loaded.data.text ?? '');
-      setDirty(false);
+      const local = readLocalDraft(loaded.data.id);
+      // Text typed here and not saved comes back, unless the report has moved on since (then it is dropped).
+      if (local && local.text !== loaded.data.text && local.version === loaded.data.version) {
+        setText(local.text);
+        setDirty(true);
+        setRestored(local.at);
+      } else {
+        setText(loaded.data.text ?? '');
+        setDirty(false);
+        if (local) clearLocalDraft(loaded.data.id);
+      }
     }
   }, [loaded.data]);
+
+  // Leaving the page (reload, closing the tab) with unsaved text asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const tooLong = text.length > REPORT_MAX_CHARS;
+  const edit = (value: string) => {
+    setText(value);
+    setDirty(true);
+    if (report) writeLocalDraft(report.id, value, report.version);
+  };
+  const close = () => {
+    if (!dirty) return onClose();
+    modal.confirm({
+      title: '有未保存的修改',
+      content: '关闭后，未保存的内容暂存在本机浏览器中，下次打开这项任务时会自动恢复。确定关闭？',
+      okText: '关闭',
+      cancelText: '继续编辑',
+      onOk: onClose,
+    });
+  };
 
   const live = useLiveAssessment(task.target, text, period.label);
   const editable = !!report && (report.state === 'draft' || report.state === 'returned') && period.state === 'open';
 
   const save = async (): Promise<ReportDetail | null> => {
     if (!report) return null;
+    if (tooLong) {
+      message.error(`内容共 ${text.length} 字，超过 ${REPORT_MAX_CHARS} 字的上限，请精简后再保存。`);
+      return null;
+    }
     try {
       const saved = await reports.save(report.id, text, report.version);
       setReport(saved);
       setDirty(false);
+      setRestored(null);
+      clearLocalDraft(saved.id);
       onChanged();
       return saved;
     } catch (e) {
@@ -92,7 +140,7 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
   return (
     <Drawer
       open
-      onClose={onClose}
+      onClose={close}
       size={phone ? '100%' : 980}
       title={`填报 · 任务 ${task.seq} · ${period.label}`}
       destroyOnHidden
@@ -132,6 +180,27 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
             {period.state !== 'open' && (
               <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该周期已关闭，不能再修改。" />
             )}
+            {restored && dirty && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={`已恢复 ${formatTime(restored)} 未保存的内容`}
+                action={
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      clearLocalDraft(report.id);
+                      setText(report.text ?? '');
+                      setDirty(false);
+                      setRestored(null);
+                    }}
+                  >
+                    放弃
+                  </Button>
+                }
+              />
+            )}
             <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
               <Form.Item
                 label="本期进展情况"
@@ -141,25 +210,32 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
                 <Input.TextArea
                   id="report-text"
                   value={text}
-                  onChange={(e) => {
-                    setText(e.target.value);
-                    setDirty(true);
-                  }}
+                  onChange={(e) => edit(e.target.value)}
                   autoSize={{ minRows: 8, maxRows: 20 }}
                   readOnly={!editable}
                   placeholder="请填写本期进展情况"
-                  maxLength={20000}
+                  status={tooLong ? 'error' : undefined}
+                  aria-describedby="report-count"
                 />
               </Form.Item>
+              <Typography.Paragraph
+                id="report-count"
+                data-testid="report-count"
+                type={tooLong ? 'danger' : 'secondary'}
+                style={{ marginTop: -16, textAlign: 'right' }}
+              >
+                {text.length} / {REPORT_MAX_CHARS} 字
+                {tooLong ? `，超出 ${text.length - REPORT_MAX_CHARS} 字，请精简后再保存` : ''}
+              </Typography.Paragraph>
               <Space wrap>
-                <Button onClick={onSave} loading={busy === 'save'} disabled={!editable || busy !== null}>
+                <Button onClick={onSave} loading={busy === 'save'} disabled={!editable || busy !== null || tooLong}>
                   保存草稿
                 </Button>
                 <Button
                   type="primary"
                   onClick={onSubmit}
                   loading={busy === 'submit'}
-                  disabled={!editable || busy !== null}
+                  disabled={!editable || busy !== null || tooLong}
                 >
                   提交审核
                 </Button>
