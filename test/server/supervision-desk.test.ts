@@ -59,9 +59,16 @@ describeEachStore('overdue desk API', (ctx) => {
   });
 
   it('puts units with a 序列 first, in that order, before the rest by pinyin', async () => {
-    await ctx.store.db.updateTable('units').set({ position: 1 }).where('id', '=', s.units.jianshe).execute();
+    const order = (unitIds: number[]) =>
+      admin.request({ method: 'PUT', url: '/api/units/order', payload: { unitIds } });
+    expect((await order([s.units.jianshe])).statusCode).toBe(200);
     expect((await desk()).items.map((r) => r.unit.name)).toEqual(['区建设局', '区发展改革局']);
-    await ctx.store.db.updateTable('units').set({ position: null }).where('id', '=', s.units.jianshe).execute();
+    expect((await order([s.units.jianshe, 999999])).statusCode).toBe(404);
+    expect((await tao.request({ method: 'PUT', url: '/api/units/order', payload: { unitIds: [] } })).statusCode).toBe(
+      403,
+    );
+    await order([]);
+    expect((await desk()).items.map((r) => r.unit.name)).toEqual(['区发展改革局', '区建设局']);
   });
 
   it('counts reminders and escalations, sorts by them, and a later due date by extension drops a task', async () => {

@@ -1,14 +1,16 @@
 // The overdue desk over HTTP: GET /overdue/desk (one row per unit, paged, sorted and filtered on
 // the server) and GET /overdue/desk/:unitId (that unit's overdue tasks). A leader sees only the
 // tasks they lead, whatever leaderId they send. "Today" is the server clock (src/server/clock.ts).
+// PUT /units/order sets the units' official order (序列) the desk follows.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../../store/db.js';
 import { overdueDesk, unitOverdueTasks, type DeskSort } from '../../../store/overdue-desk.js';
 import { getPeriod } from '../../../store/periods.js';
+import { setUnitOrder } from '../../../store/unit-order.js';
 import { SUPERVISION_LEVELS, type Level } from '../../../store/supervision-ladder.js';
-import type { Caller } from '../../access.js';
+import { actorOf, type Caller } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
-import { clockToday } from '../../clock.js';
+import { clockIso, clockToday } from '../../clock.js';
 import { notFound } from '../../errors.js';
 import { object, paging } from '../common.js';
 
@@ -90,6 +92,22 @@ export function overdueDeskRoutes(store: Store) {
           leaderId: leaderOf(callerOf(request), q.leaderId),
           today: clockToday(),
         });
+      },
+    );
+
+    app.put<{ Body: { unitIds: number[] } }>(
+      '/units/order',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['reference'],
+          summary: '设置单位序列（逾期/催办台按此排序，未列入的单位按拼音排在后面）',
+          body: object({ unitIds: { type: 'array', items: id, maxItems: 5000 } }, ['unitIds']),
+        },
+      },
+      async (request) => {
+        await setUnitOrder(store.db, actorOf(callerOf(request)), request.body.unitIds, clockIso());
+        return { ok: true };
       },
     );
   };

@@ -23,6 +23,7 @@ import {
   type Level,
 } from '../supervision/api';
 import { RemindModal, type RemindTarget } from './RemindModal';
+import { UnitOrderButton } from './UnitOrderModal';
 
 const PAGE_SIZE = 20;
 
@@ -239,6 +240,7 @@ export function OverdueDesk({
           onChange={filter(setUrgency)}
           options={[...LEVELS.map((l) => ({ value: l.value, label: l.label })), { value: 'none', label: '未下督办单' }]}
         />
+        {admin && <UnitOrderButton onSaved={changed} />}
         {data && (
           <Typography.Text type="secondary">
             共 {data.total} 个单位、{data.totalTasks} 项任务逾期未报。

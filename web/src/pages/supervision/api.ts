@@ -107,8 +107,15 @@ export interface DeskFilters {
 export type DeskSort = 'order' | 'overdue' | 'days' | 'reminders' | 'escalated';
 
 export const supervision = {
-  list: (q: { planId?: number; open?: 1; escalated?: 1; state?: NoticeState; page?: number; pageSize?: number }) =>
-    api.get<Page<Notice>>('/supervision', q),
+  list: (q: {
+    planId?: number;
+    taskId?: number;
+    open?: 1;
+    escalated?: 1;
+    state?: NoticeState;
+    page?: number;
+    pageSize?: number;
+  }) => api.get<Page<Notice>>('/supervision', q),
   get: (id: number) => api.get<NoticeDetail>(`/supervision/${id}`),
   raise: (body: {
     planId: number;
@@ -126,7 +133,7 @@ export const supervision = {
 };
 
 export const instructions = {
-  list: (q: { planId?: number; open?: 1; page?: number; pageSize?: number }) =>
+  list: (q: { planId?: number; taskId?: number; open?: 1; page?: number; pageSize?: number }) =>
     api.get<Page<Instruction>>('/instructions', q),
   create: (taskId: number, body: string) => api.post<Instruction>('/instructions', { taskId, body }),
   acknowledge: (id: number) => api.post<Instruction>(`/instructions/${id}/acknowledge`),

@@ -21,6 +21,7 @@ import { ApiError, messageOf } from '../../api/client';
 import { reports, tasks } from '../../api/endpoints';
 import type { Comment, TrailEntry } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
+import { TaskSupervision } from '../supervision/TaskSupervision';
 import { LoadError, PageLoading } from '../../components/Feedback';
 import { Highlighted } from '../../components/Highlighted';
 import { OverrideModal } from '../../components/OverrideModal';
@@ -250,6 +251,7 @@ export default function TaskDetailPage() {
           />
         )}
       </Card>
+      <TaskSupervision taskId={task.id} leads={task.leaders.some((l) => l.id === me.leader?.id)} />
       <CommentBox
         reportId={commentable?.id ?? null}
         comments={data.comments}
