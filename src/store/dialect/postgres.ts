@@ -89,7 +89,7 @@ export const DATA_VERSION_TRIGGER = 'duban_data_version';
  * serialised by an advisory lock when several processes migrate at once. `execute procedure`, not
  * `execute function` (PostgreSQL 11+): openGauss and KingbaseES know only the former.
  */
-export async function attachDataVersionTriggers(db: Kysely<any>): Promise<void> {
+export async function attachDataVersionTriggers(db: Kysely<unknown>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.duban_data_version'))`.execute(trx);
     const counter = await sql<{ n: number }>`select count(*) as n from information_schema.tables
