@@ -8,6 +8,7 @@ import { useMe } from '../../auth/AuthContext';
 import { LoadError } from '../../components/Feedback';
 import { ROLE_LABEL } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
+import { UnitAccountsButton } from './UnitAccounts';
 
 interface Values {
   username: string;
@@ -80,6 +81,7 @@ export function UsersTab() {
       <Button type="primary" onClick={() => open('new')} style={{ marginBottom: 12 }}>
         新增账号
       </Button>
+      <UnitAccountsButton onCreated={users.reload} />
       <Table<UserRow>
         rowKey="id"
         size="small"
