@@ -9,7 +9,7 @@ import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
 import { assignBareFigures, readReportColumns, type BareFigure } from './report-columns.js';
 import { statusOf } from './status.js';
-import { unitKey } from './vocab/measure-words.js';
+import { sameUnitFamily } from './vocab/measure-words.js';
 
 /**
  * Texts longer than these are cut: real targets run to a few hundred characters and progress
@@ -35,7 +35,7 @@ function soleOfItsFamily(indicators: readonly Indicator[], i: number): boolean {
   const ind = indicators[i];
   for (let j = 0; j < indicators.length; j++) {
     const other = indicators[j];
-    if (j !== i && other.kind === ind.kind && (ind.kind !== 'amount' || unitKey(other.unit) === unitKey(ind.unit)))
+    if (j !== i && other.kind === ind.kind && (ind.kind !== 'amount' || sameUnitFamily(other.unit, ind.unit)))
       return false;
   }
   return true;
@@ -44,9 +44,15 @@ function soleOfItsFamily(indicators: readonly Indicator[], i: number): boolean {
 /** The number as the target wrote it (`50` of `50亿元`), to read a bare report figure in that unit;
  * a Chinese numeral (`两个`) is taken at its value. */
 function writtenNumber(target: string, ind: Indicator): number {
-  const m = /^\d+(?:\.\d+)?/.exec(toHalfWidth(target.slice(ind.source.target.start, ind.source.target.end)));
-  return m ? Number(m[0]) : Number(ind.target);
+  let end = ind.source.target.start;
+  while (end < ind.source.target.end && isDigitOrPoint(target.charCodeAt(end))) end++;
+  const written = end > ind.source.target.start ? Number(toHalfWidth(target.slice(ind.source.target.start, end))) : NaN;
+  return Number.isFinite(written) ? written : Number(ind.target);
 }
+
+/** 0-9, '.', and their full-width forms. */
+const isDigitOrPoint = (c: number): boolean =>
+  (c >= 48 && c <= 57) || c === 46 || (c >= 0xff10 && c <= 0xff19) || c === 0xff0e;
 
 /** A bare figure as the actual of an indicator: plain numbers take the unit the target wrote. */
 function actualOfBare(target: string, ind: Indicator, f: BareFigure): number {

@@ -255,9 +255,9 @@ function rangeLow(text: string, upper: Quantity, low: number): number {
  * measures what the label says.
  */
 function labelled(text: string, clause: Piece, metric: string): string {
-  const bare = metric.replace(/[>≥＞≧<≤＜≦=＝]/g, '');
   const colon = text[clause.start - 1];
-  if (bare.length > 3 || (colon !== '：' && colon !== ':')) return metric;
+  if ((colon !== '：' && colon !== ':') || metric.length > 6) return metric;
+  if (metric.replace(/[>≥＞≧<≤＜≦=＝]/g, '').length > 3) return metric;
   const label = /[^，,。；;：:]+$/.exec(text.slice(0, clause.start - 1));
   return label ? cleanMetric(label[0]) : metric;
 }

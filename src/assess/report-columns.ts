@@ -55,6 +55,9 @@ const longestFirst = (words: readonly string[]): string => [...words].sort((a, b
 const DONE_PHRASE = `(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)})?(?:${longestFirst(WHOLE_DONE_WORDS)})(?:${longestFirst(WHOLE_DONE_OBJECTS)})?`;
 /** A cell made only of done phrases (`已完成`, `完工,投入使用`), a note in brackets allowed. */
 const DONE_ONLY = new RegExp(`^${DONE_PHRASE}(?:[，,、]${DONE_PHRASE})*(?:[（(][^（）()]*[）)])?$`);
+/** The characters a done cell can end with: a quick test before the pattern. */
+const DONE_LAST = new Set([...WHOLE_DONE_WORDS, ...WHOLE_DONE_OBJECTS, ')', '）'].map((w) => w[w.length - 1]));
+const mayBeDone = (text: string): boolean => DONE_LAST.has(text[text.length - 1]);
 /** A clause saying the task itself is done (`已完成该项任务`, `项目已完成年度目标任务`). */
 const TASK_DONE = new RegExp(`^${DONE_PHRASE}$`);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
@@ -70,11 +73,12 @@ function donePiece(pt: ProgressText): string | null {
     const spaced = spacedText && /\s/.test(s.text);
     if (!spaced && s.text.length > MAX_DONE_CELL) continue;
     const text = spaced ? s.text.trim() : s.text;
-    if (text.length <= MAX_DONE_CELL && DONE_ONLY.test(text)) return text;
+    if (text.length <= MAX_DONE_CELL && mayBeDone(text) && DONE_ONLY.test(text)) return text;
     if (!spaced) continue;
     SPACED_CELL.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = SPACED_CELL.exec(text))) if (m[0].length <= MAX_DONE_CELL && DONE_ONLY.test(m[0])) return m[0];
+    while ((m = SPACED_CELL.exec(text)))
+      if (m[0].length <= MAX_DONE_CELL && mayBeDone(m[0]) && DONE_ONLY.test(m[0])) return m[0];
   }
   // a clause that says the task (…任务, …目标) is done, not after a label (`开工项目：已完成`)
   if (!pt.text.includes('任务') && !pt.text.includes('目标')) return null;
