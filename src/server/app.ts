@@ -46,6 +46,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Largest import upload, bytes (default 50 MiB). */
   importLimit?: number;
+  /** Import previews parsed at once in this process (default 2; each worker may take 1.5 GB). */
+  maxParallelPreviews?: number;
   /** Built web app (index.html and assets); default web/dist of the package. null: plain page. */
   webRoot?: string | null;
   session?: Partial<SessionPolicy>;
@@ -154,6 +156,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
         backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
         session: { ...DEFAULT_SESSION_POLICY, ...options.session },
         maxImportBytes: options.importLimit ?? 50 * 1024 * 1024,
+        maxParallelPreviews: options.maxParallelPreviews ?? 2,
         passwordLogin: options.signIn?.passwordLogin ?? true,
         oidc: options.signIn?.oidc ? createOidcClient(options.signIn.oidc) : null,
         pdf: options.pdf,

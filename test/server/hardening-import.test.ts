@@ -86,6 +86,22 @@ describe('import preview in a worker thread', () => {
     );
   });
 
+  it('parses only a few previews at once and asks the rest to come back (each worker may take 1.5 GB)', async () => {
+    const { payload, headers } = multipart('进展.xlsx', big);
+    // Default 2 at once: the third of three sent together is refused at once, before its upload is read.
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => admin.request({ method: 'POST', url: '/api/imports/preview', payload, headers })),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = answers.find((a) => a.statusCode === 429)!;
+    expect(refused.json().error.message).toBe('正在解析的导入文件过多，请稍后再试');
+    expect(refused.headers['retry-after']).toBe('10');
+    // Once they are done, the next one is served.
+    const after = await admin.request({ method: 'POST', url: '/api/imports/preview', payload, headers });
+    expect(after.statusCode).toBe(200);
+  }, 180_000);
+
   it('answers a file that is not a table with the parser’s message, from the worker', async () => {
     const { payload, headers } = multipart('说明.txt', '这是一段说明文字，没有表格。');
     const res = await admin.request({ method: 'POST', url: '/api/imports/preview', payload, headers });

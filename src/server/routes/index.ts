@@ -29,6 +29,8 @@ export interface RouteOptions {
   backoff: BackoffPolicy;
   session: SessionPolicy;
   maxImportBytes: number;
+  /** Import previews parsed at once (each in its own worker thread). */
+  maxParallelPreviews: number;
   /** Local user names and passwords allowed. */
   passwordLogin: boolean;
   /** Single sign-on, when configured. */

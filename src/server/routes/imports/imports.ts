@@ -1,7 +1,7 @@
 // /api/imports: upload a table → preview (parsed tasks and the parser's warnings, nothing stored)
 // → confirm with the (possibly edited) tasks → stored in one transaction by the store's importer.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Task } from '../../../domain/index.js';
 import type { Store } from '../../../store/db.js';
 import { importParsedTable } from '../../../store/import.js';
@@ -54,43 +54,56 @@ interface ConfirmBody {
   tasks: (Task & { warnings?: unknown })[];
 }
 
-export function importRoutes(store: Store, options: { maxImportBytes: number }) {
+export function importRoutes(store: Store, options: { maxImportBytes: number; maxParallelPreviews: number }) {
   return async (app: FastifyInstance) => {
+    // Each preview's worker may take up to its heap limit (parse-in-worker.ts): only a few at once.
+    let previewsRunning = 0;
     const config = { access: ['admin'] as const };
     const tags = ['import'];
     app.post(
       '/imports/preview',
       { config, schema: { tags, summary: '上传表格并预览（不保存）', consumes: ['multipart/form-data'] } },
       async (request) => {
-        // `columns` (a form field before the file): the person's reading of the columns, as `--columns`.
-        const { fileName, content, fields } = await readUpload(request, options.maxImportBytes);
-        // In a worker thread: seconds of parsing must not stall everybody else's requests.
-        const parsed = await parseInWorker(new Uint8Array(content), { fileName, columns: fields.columns });
-        if (!parsed.ok)
-          throw new HttpError(
-            parsed.error.code === 'too_large'
-              ? 'too_large'
-              : parsed.error.code === 'unsupported_format'
-                ? 'unsupported_format'
-                : parsed.error.code === 'no_header'
-                  ? 'no_header'
-                  : parsed.error.code === 'encrypted'
-                    ? 'encrypted'
-                    : 'bad_input',
-            parsed.error.message,
-          );
-        const table = parsed.value;
-        const info = table.title
-          ? planInfoFromTitle(table.title)
-          : { title: fileName.replace(/\.[^.]+$/, ''), region: null, year: null };
-        return {
-          fileName,
-          sha256: createHash('sha256').update(content).digest('hex'),
-          table,
-          suggested: { planTitle: info.title, region: info.region, year: info.year, period: table.period },
-        };
+        if (previewsRunning >= options.maxParallelPreviews)
+          throw new HttpError('rate_limited', '正在解析的导入文件过多，请稍后再试', { 'retry-after': '10' });
+        previewsRunning++;
+        try {
+          return await preview(request);
+        } finally {
+          previewsRunning--;
+        }
       },
     );
+
+    async function preview(request: FastifyRequest) {
+      // `columns` (a form field before the file): the person's reading of the columns, as `--columns`.
+      const { fileName, content, fields } = await readUpload(request, options.maxImportBytes);
+      // In a worker thread: seconds of parsing must not stall everybody else's requests.
+      const parsed = await parseInWorker(new Uint8Array(content), { fileName, columns: fields.columns });
+      if (!parsed.ok)
+        throw new HttpError(
+          parsed.error.code === 'too_large'
+            ? 'too_large'
+            : parsed.error.code === 'unsupported_format'
+              ? 'unsupported_format'
+              : parsed.error.code === 'no_header'
+                ? 'no_header'
+                : parsed.error.code === 'encrypted'
+                  ? 'encrypted'
+                  : 'bad_input',
+          parsed.error.message,
+        );
+      const table = parsed.value;
+      const info = table.title
+        ? planInfoFromTitle(table.title)
+        : { title: fileName.replace(/\.[^.]+$/, ''), region: null, year: null };
+      return {
+        fileName,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        table,
+        suggested: { planTitle: info.title, region: info.region, year: info.year, period: table.period },
+      };
+    }
 
     app.post<{ Body: ConfirmBody }>(
       '/imports/confirm',
