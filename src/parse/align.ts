@@ -82,8 +82,16 @@ function classify(text: string): CellKind {
   if (isPeopleCell(text)) return 'people';
   if (isUnitsCell(text)) return 'units';
   if (isDeadline(text)) return 'deadline';
-  if (isHeading(text)) return 'heading';
+  if (isHeading(text) || isFormTitle(text)) return 'heading';
   return 'prose';
+}
+
+/**
+ * A form's title standing in a cell (`2021年市为民办实事项目进展情况月报表(11月份)`, forms transposed
+ * into a table): it groups tasks like a heading, though it holds a year.
+ */
+function isFormTitle(text: string): boolean {
+  return text.length <= 80 && /^\d{4}年\S{4,60}(表|清单|台账)$/.test(text.replace(/\s*[（(][^（）()]*[）)]$/, ''));
 }
 
 const IMPOSSIBLE = -1e6;
@@ -141,6 +149,11 @@ function skipCost(slot: SlotKind, slotIndex: number, slots: readonly SlotKind[])
 }
 
 const DROP_BLANK = -0.6;
+/**
+ * A cell in its own header's column: kept there unless its content clearly belongs elsewhere. Most
+ * extracted rows keep their cells in place; a shift needs a missing or an extra cell to explain it.
+ */
+const IN_PLACE = 0.75;
 const DROP_CONTENT = -8;
 
 /** The slot each cell went to (-1: dropped). */
@@ -182,16 +195,25 @@ const alignmentCache = new Map<string, SharedAlignment>();
  * Aligns cells to slots in order. Trailing slots with no cells left cost nothing (a row
  * that simply ends early); everything else is scored as above.
  */
-export function alignRow(cells: readonly string[], slots: readonly SlotKind[]): Alignment {
-  const shared = alignRowShared(cells, slots);
+export function alignRow(
+  cells: readonly string[],
+  slots: readonly SlotKind[],
+  slotCells?: readonly number[],
+): Alignment {
+  const shared = alignRowShared(cells, slots, slotCells);
   return { slotOfCell: shared.slotOfCell.slice(), score: shared.score };
 }
 
 /** alignRow without the copy, for the normaliser, which only reads the answer. */
-export function alignRowShared(cells: readonly string[], slots: readonly SlotKind[]): SharedAlignment {
+export function alignRowShared(
+  cells: readonly string[],
+  slots: readonly SlotKind[],
+  slotCells?: readonly number[],
+): SharedAlignment {
   const features = new Array<CellFeatures>(cells.length);
   let key = '';
   for (let j = 0; j < slots.length; j++) key += SLOT_CODE[slots[j]];
+  if (slotCells) for (let j = 0; j < slotCells.length; j++) key += String.fromCharCode(48 + slotCells[j]);
   key += ':';
   for (let i = 0; i < cells.length; i++) {
     features[i] = featuresOf(cells[i]);
@@ -200,17 +222,23 @@ export function alignRowShared(cells: readonly string[], slots: readonly SlotKin
   let found = alignmentCache.get(key);
   if (found === undefined) {
     if (alignmentCache.size > CACHE_LIMIT) alignmentCache.clear();
-    found = solve(features, slots);
+    found = solve(features, slots, slotCells);
     alignmentCache.set(key, found);
   }
   return found;
 }
 
 /** The dynamic programme: best[i][j] = best score with i cells placed and j slots passed. */
-function solve(cells: readonly CellFeatures[], slots: readonly SlotKind[]): SharedAlignment {
+function solve(
+  cells: readonly CellFeatures[],
+  slots: readonly SlotKind[],
+  slotCells?: readonly number[],
+): SharedAlignment {
   const n = cells.length;
   const m = slots.length;
   const W = m + 1;
+  // A second target column (a target spread over two) is often blank; only the first must hold text.
+  const fit = slots.map((slot, j) => (slot === 'target' && slots.indexOf('target') < j ? 'other' : slot));
   const best = new Float64Array((n + 1) * W).fill(-Infinity);
   // 0 assign, 1 skip slot, 2 drop cell
   const move = new Uint8Array((n + 1) * W);
@@ -220,7 +248,8 @@ function solve(cells: readonly CellFeatures[], slots: readonly SlotKind[]): Shar
       const here = best[i * W + j];
       if (here === -Infinity) continue;
       if (i < n && j < m) {
-        const v = here + affinity(cells[i], slots[j]);
+        const fits = cells[i].kind === 'blank' ? affinity(cells[i], fit[j]) : affinity(cells[i], slots[j]);
+        const v = here + fits + (slotCells?.[j] === i ? IN_PLACE : 0);
         const k = (i + 1) * W + j + 1;
         if (v > best[k]) {
           best[k] = v;

@@ -1,7 +1,17 @@
 // What a column's cells hold, counted over the task rows: people, organisations, headings,
 // figures, percentages, 是/否, report-like or target-like text, and whether its values repeat
 // down the rows (a merged theme) or change on every task (a task's own text).
-import { isDeadline, isHeading, isPeopleCell, isPersonName, isUnitName, isUnitsCell, splitList } from './classify.js';
+import {
+  isDeadline,
+  isHeading,
+  isPeopleCell,
+  isPersonName,
+  isUnitName,
+  isUnitsCell,
+  looksLikeTitle,
+  splitList,
+  withoutSpaces,
+} from './classify.js';
 import { leadingSeq, readNumbering } from './numbering.js';
 import { progressScore } from './progress-score.js';
 
@@ -17,6 +27,8 @@ export interface ColumnProfile {
   units: number;
   deadline: number;
   heading: number;
+  /** Cells that read as a table's title (`2021年省为民办实事项目进展情况月报表(11月份)`): a form's name. */
+  title: number;
   percent: number;
   figure: number;
   yesNo: number;
@@ -51,6 +63,7 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     units: 0,
     deadline: 0,
     heading: 0,
+    title: 0,
     percent: 0,
     figure: 0,
     yesNo: 0,
@@ -65,14 +78,16 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     if (!c || DASH_ONLY.test(c)) continue;
     p.filled++;
     length += c.length;
-    if (c !== last) p.changes++;
-    last = c;
+    const bare = withoutSpaces(c);
+    if (bare !== last) p.changes++;
+    last = bare;
     if (readNumbering(c)) p.seq++;
     if (leadingSeq(c) !== null) p.leadingSeq++;
     if (isPeopleCell(c)) p.people++;
     else if (isUnitsCell(c) || isUnitsWithPeople(c)) p.units++;
     if (isDeadline(c)) p.deadline++;
     if (isHeading(c)) p.heading++;
+    if (looksLikeTitle(c.replace(/\s*[（(][^（）()]*[）)]$/, ''))) p.title++;
     if (PERCENT.test(c)) p.percent++;
     else if (FIGURE.test(c)) p.figure++;
     if (YES_NO.test(c)) p.yesNo++;

@@ -62,7 +62,7 @@ const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
 const NAME_HEADER = /名称$/;
 
 /** What the cells alone say the column is, or null when they do not say. */
-function roleByContent(p: ColumnProfile, headerText: string): ColumnRole | 'figures' | 'heading' | null {
+function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | null {
   if (p.filled === 0) return null;
   if (share(p.people, p) >= 0.7) return 'leaders';
   if (share(p.units, p) >= 0.7) return 'units';
@@ -72,13 +72,16 @@ function roleByContent(p: ColumnProfile, headerText: string): ColumnRole | 'figu
   if (share(p.deadline, p) >= 0.8) return 'deadline';
   const repeated = p.rows >= 2 && p.changes <= 0.6 * p.rows;
   if (share(p.heading, p) >= 0.8 && repeated) return 'heading';
-  if (p.meanLength < 6 && !headerText) return null;
-  return share(p.report, p) >= 0.5 ? 'progress' : 'target';
+  // A form's own title on each row (forms transposed into a table) names the group, not the task.
+  if (share(p.title, p) >= 0.8) return 'heading';
+  if (share(p.report, p) >= 0.5) return 'progress';
+  // A few characters (`无`, `—`) under an unfamiliar header say nothing of a target.
+  return p.meanLength < 6 ? null : 'target';
 }
 
-/** Reconciles a header's word with the cells; returns the role and whether it was a guess. */
-function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile, hasNamedTarget: boolean): ColumnRole {
-  const content = roleByContent(p, headerText);
+/** Reconciles a header's word with the cells. */
+function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): ColumnRole {
+  const content = roleByContent(p);
   if (p.filled === 0) return hint ?? 'other';
   const distinct = p.rows >= 2 && p.changes >= 0.9 * p.rows;
   switch (hint) {
@@ -88,7 +91,7 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile, h
       return content ?? 'other';
     case 'task':
       // A task's own name (`项目名称`) beside its target is part of the target, not a heading.
-      if (NAME_HEADER.test(normaliseHeaderText(headerText)) && distinct && hasNamedTarget) return 'target';
+      if (NAME_HEADER.test(normaliseHeaderText(headerText)) && distinct) return 'target';
       return 'task';
     case 'progress':
     case 'notes':
@@ -193,31 +196,36 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     if (seq !== null) lastSeq = seq;
     return seq !== null;
   });
-  // Trailing columns without a header word (a trailing tab, cells shifted past the table's end) are no columns.
-  let lastNamed = width - 1;
-  while (header.headerRow >= 0 && lastNamed >= 0 && !(header.texts[lastNamed] ?? '').trim() && !fixed[lastNamed])
-    lastNamed--;
   const roles: ColumnRole[] = new Array<ColumnRole>(width).fill('other');
   const twoLevels: boolean[] = new Array<boolean>(width).fill(false);
   const profiles = new Map<number, ColumnProfile>();
   const profile = (c: number) => profiles.get(c) ?? profiles.set(c, profileColumn(column(c, taskRows))).get(c)!;
-  // Task-name columns last: whether a name is part of the target depends on the table having a target column.
-  const order = [...Array(width).keys()].sort((a, b) => Number(hints[a] === 'task') - Number(hints[b] === 'task'));
-  for (const c of order) {
+  // Trailing columns without a header word are no columns when few rows use them (a trailing tab,
+  // cells shifted past the table's end); a second cell under a merged header (`落实情况` over a
+  // status word and the detail) is used by most rows.
+  let lastNamed = width - 1;
+  while (
+    header.headerRow >= 0 &&
+    lastNamed >= 0 &&
+    !(header.texts[lastNamed] ?? '').trim() &&
+    !fixed[lastNamed] &&
+    profile(lastNamed).filled < 0.5 * taskRows.length
+  )
+    lastNamed--;
+  for (let c = 0; c < width; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';
     if (c === seqColumn) roles[c] = 'seq';
     else if (fixed[c]) roles[c] = hint ?? 'other';
     else if (c > lastNamed) roles[c] = 'other';
     else if (c === seqInColumn) roles[c] = 'target';
-    else
-      roles[c] = decide(
-        hint,
-        text,
-        profile(c),
-        roles.some((r, i) => r === 'target' && i !== c && hints[i] !== 'task'),
-      );
+    else roles[c] = decide(hint, text, profile(c));
   }
+  // Headings stand left of the task they group; a task-like column right of the target is more
+  // of the target (`项目名称 | 我市任务`: the city's share of the task).
+  const firstTarget = roles.indexOf('target');
+  for (let c = firstTarget + 1; firstTarget >= 0 && c < width; c++)
+    if (roles[c] === 'task' && !fixed[c] && hints[c] === 'task') roles[c] = 'target';
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';

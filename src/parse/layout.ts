@@ -23,6 +23,8 @@ export interface Layout {
   slots: SlotKind[];
   /** The header text over each slot ('' for a slot the header has no column for). */
   slotHeaders: string[];
+  /** Per slot: the index its column has among a row's cells once the 序号 cell is taken out. */
+  slotCells: number[];
   /** True when the header itself has two 重点工作任务 columns (theme and category). */
   explicitCategory: boolean;
   /** Optional task fields the table has (co_units, deadline, notes). */
@@ -70,7 +72,7 @@ function layoutOf(
   const texts = header.texts;
   // Trailing unnamed, empty columns (a trailing tab) are not columns.
   let last = roles.length - 1;
-  while (last >= 0 && header.headerRow >= 0 && !(texts[last] ?? '').trim() && roles[last] !== 'seq') last--;
+  while (last >= 0 && roles[last] === 'other' && !(texts[last] ?? '').trim()) last--;
   const slots: SlotKind[] = [];
   const slotHeaders: string[] = [];
   const slotColumns: number[] = [];
@@ -106,6 +108,7 @@ function layoutOf(
   if (!slots.includes('target')) {
     const lastHeading = slots.lastIndexOf('heading');
     if (lastHeading >= 0) slots[lastHeading] = 'target';
+    explicitCategory = slots.filter((s) => s === 'heading').length >= 2 || roles.includes('category');
   }
   // Remarks join the report when the report is only figures (完成数 | 完成率 | 备注); beside a
   // written report they stay notes.
@@ -124,6 +127,7 @@ function layoutOf(
     seqInColumn: decided.seqInColumn,
     slots,
     slotHeaders,
+    slotCells: slotColumns.map((c) => (seqColumn !== null && c > seqColumn ? c - 1 : c)),
     explicitCategory,
     optionalColumns,
     targetColumn,

@@ -106,7 +106,7 @@ function placeRow(cells: string[], layout: Layout, row: Row, lastSeq: number | n
     covered.pop();
   }
   // Rows of one pattern share the alignment's answers: a big table keeps fewer small arrays alive.
-  const { slotOfCell, skipped: slotSkipped } = alignRowShared(data, layout.slots);
+  const { slotOfCell, skipped: slotSkipped } = alignRowShared(data, layout.slots, layout.slotCells);
   const m = layout.slots.length;
   const slotText = new Array<string>(m).fill('');
   let slotMerged = noneMerged(m);
