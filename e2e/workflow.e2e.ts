@@ -2,6 +2,7 @@
 //  1. a unit's saved draft is not on the leader's 驾驶舱; once submitted it is, and stays once approved;
 //  2. with two open periods (the earlier one past its due date, the next one just opened), 我的填报
 //     shows the overdue period first and the unit files it there; task detail offers both periods.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../src/server/demo.js';
@@ -176,6 +177,42 @@ describe('report text is never lost', () => {
     expect(await unit.page.getByRole('button', { name: '保存草稿' }).isDisabled()).toBe(true);
     await unit.shot('over-limit');
     await unit.close();
+  });
+});
+
+describe('evidence', () => {
+  it('is uploaded by the unit in the report form and downloaded by the office from the task page', async () => {
+    const tasks = await listTasks(unitApi, planId, period.id);
+    const task = [...tasks]
+      .reverse()
+      .find((t) => t.report?.state === 'draft' && t.units.some((u) => u.name === '区发展改革局'))!;
+    expect(task, 'the unit has a draft left').toBeDefined();
+    const unit = await signIn('unit', 'workflow-evidence-unit');
+    const workspace = new WorkspacePage(unit.page);
+    await workspace.goto();
+    await workspace.openTask(task.seq);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const evidence = unit.page.getByRole('region', { name: '证明材料' });
+    await evidence.getByText(/单个文件不超过 \d+ MB/).waitFor();
+    await evidence
+      .locator('input[type=file]')
+      .setInputFiles({ name: '项目验收单.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await evidence.getByRole('link', { name: '项目验收单.pdf' }).waitFor();
+    await unit.shot('evidence-uploaded');
+    await unit.close();
+
+    const office = await openSession(browser, server.baseUrl, 'workflow-evidence-office');
+    await new LoginPage(office.page).goto();
+    await new LoginPage(office.page).loginAs(demoAccount('admin'));
+    await office.page.goto(`/tasks/${task.id}`);
+    const link = office.page.getByRole('link', { name: /项目验收单\.pdf/ });
+    await link.waitFor();
+    const [download] = await Promise.all([office.page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('项目验收单.pdf');
+    const path = await download.path();
+    expect(readFileSync(path!).equals(pdf)).toBe(true);
+    await office.shot('evidence-on-task');
+    await office.close();
   });
 });
 

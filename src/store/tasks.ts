@@ -300,3 +300,17 @@ export async function tasksByIds(
   }
   return items;
 }
+
+/** The plans in which a unit (lead or co-lead) or a leader has tasks: the plans to offer them. */
+export async function planIdsInScope(
+  db: Kysely<DB>,
+  scope: { kind: 'unit'; unitId: number } | { kind: 'leader'; leaderId: number },
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('tasks as t')
+    .select('t.plan_id')
+    .distinct()
+    .where(scope.kind === 'unit' ? taskHasUnit('t.id', scope.unitId) : taskHasLeader('t.id', scope.leaderId))
+    .execute();
+  return rows.map((r) => r.plan_id);
+}

@@ -111,3 +111,20 @@ export function publishedView<
 
 /** The longest report text accepted (characters): the form counts toward it and refuses more, never cuts. */
 export const REPORT_MAX_CHARS = 20000;
+
+/** The evidence (证明材料) file types accepted, by extension (the server also checks each file's first bytes). */
+export const EVIDENCE_EXTENSIONS = [
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'docx',
+  'xlsx',
+  'pptx',
+  'doc',
+  'xls',
+  'ppt',
+  'zip',
+] as const;

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../helpers/stores.js';
-import { login, seed, testApp, type Client, type Seed } from './helpers.js';
+import { TINY_PDF, login, multipart, seed, testApp, type Client, type Seed } from './helpers.js';
 
 const TEXT = '1-11月地区生产总值增长6.2%，完成全年目标。';
 
@@ -144,6 +144,84 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
     ]);
     // Only a unit's own list carries it.
     expect((await get(admin, `/tasks?${q()}`)).json().items[0]).not.toHaveProperty('acknowledgedAt');
+  });
+
+  it('lists evidence with its report for whoever may read it, and lets the unit change it only while the report is its own', async () => {
+    const jianshe = await login(app, 'jianshe');
+    const id = s.reports.schoolQ4;
+    const upload = (who: Client, name: string) =>
+      who.request({ method: 'POST', url: `/api/reports/${id}/attachments`, ...multipart(name, TINY_PDF) });
+    const up = await upload(jianshe, '学位建设验收单.pdf');
+    expect(up.statusCode).toBe(200);
+    const evidenceOf = async (who: Client) =>
+      (await get(who, `/tasks/${s.tasks.school}`))
+        .json()
+        .periods.find((p: { period: { id: number } }) => p.period.id === s.periods.q4).report.attachments as {
+        id: number;
+        fileName: string;
+        uploadedBy: number | null;
+      }[];
+    expect(await evidenceOf(admin)).toEqual([
+      expect.objectContaining({ id: up.json().id, fileName: '学位建设验收单.pdf', uploadedBy: s.users.otherUnit }),
+    ]);
+    const download = await get(admin, `/attachments/${up.json().id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(TINY_PDF)).toBe(true);
+
+    // Handed in: the unit can neither add nor remove evidence until the report comes back.
+    const r = (await get(jianshe, `/reports/${id}`)).json();
+    const saved = await jianshe.request({
+      method: 'PUT',
+      url: `/api/reports/${id}`,
+      payload: { text: '新增中小学学位5200个，已全部投入使用。', version: r.version },
+    });
+    await post(jianshe, `/reports/${id}/submit`, { version: saved.json().version });
+    const late = await upload(jianshe, '补充材料.pdf');
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toBe('报告已提交，需退回后才能修改');
+    const del = await jianshe.request({ method: 'DELETE', url: `/api/attachments/${up.json().id}` });
+    expect(del.statusCode).toBe(409);
+    expect(await evidenceOf(admin)).toHaveLength(1);
+  });
+
+  it('offers a unit and a leader only the plans they have tasks in, so a new plan does not become their default', async () => {
+    const t = new Date().toISOString();
+    const db = ctx.store.db;
+    const plan2 = (
+      await db
+        .insertInto('plans')
+        .values({ region: '钱塘区', year: 2024, title: '2024年钱塘区民生实事项目', created_at: t })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const task = (
+      await db
+        .insertInto('tasks')
+        .values({
+          plan_id: plan2,
+          seq: 1,
+          theme_id: null,
+          category_id: null,
+          target: '新建公共停车泊位1000个',
+          deadline: null,
+          notes: null,
+          closed_at: null,
+          closed_by: null,
+          created_at: t,
+          updated_at: t,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto('task_units')
+      .values({ task_id: task, unit_id: s.units.jianshe, role: 'lead', position: 1 })
+      .execute();
+    const planIds = async (who: Client) => (await get(who, '/plans')).json().map((p: { id: number }) => p.id);
+    expect(await planIds(admin)).toEqual([plan2, s.planId]); // newest first
+    expect(await planIds(unit)).toEqual([s.planId]); // 区发展改革局 has nothing in the new plan
+    expect(await planIds(leader)).toEqual([s.planId]);
+    expect(await planIds(await login(app, 'jianshe'))).toEqual([plan2, s.planId]);
   });
 
   it('refuses every write into a closed period with a Chinese message and stores nothing', async () => {

@@ -130,6 +130,10 @@ export const reports = {
   bulk: (ids: number[], action: 'approve' | 'return', comment?: string) =>
     api.post<BulkResult>('/reports/bulk', { ids, action, comment }),
   comment: (id: number, body: string) => api.post<Comment>(`/reports/${id}/comments`, { body }),
+  attach: (id: number, file: File) =>
+    api.upload<{ id: number; fileName: string; mime: string; size: number }>(`/reports/${id}/attachments`, file),
+  removeAttachment: (attachmentId: number) => api.del<{ ok: true }>(`/attachments/${attachmentId}`),
+  uploadLimit: () => api.get<{ upload: { maxAttachmentMb: number } }>('/settings'),
   review: (query: { planId?: number; periodId?: number; state?: string }) =>
     api.get<Page<TaskListItem> | { items: TaskListItem[] }>('/review', query),
 };

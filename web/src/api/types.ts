@@ -120,7 +120,15 @@ export interface ReportDetail {
   authorName: string | null;
   submittedAt: string | null;
   updatedAt: string;
-  attachments: { id: number; fileName: string; mime: string; size: number; createdAt: string }[];
+  attachments: {
+    id: number;
+    fileName: string;
+    mime: string;
+    size: number;
+    /** The user who uploaded it (null for an API token). */
+    uploadedBy?: number | null;
+    createdAt: string;
+  }[];
 }
 
 export interface Comment {

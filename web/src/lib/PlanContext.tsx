@@ -1,9 +1,12 @@
-// The plan (年度计划) and its periods that every page works on. The chosen plan is kept in
-// localStorage; the default period is the open one (or the newest), as most work is there.
+// The plan (年度计划) and its periods that every page works on. The server offers a unit or a leader
+// only the plans they have tasks in; the chosen plan is remembered per user in localStorage (another
+// account on the same browser keeps its own), and the default is the newest plan offered. The
+// default period is the open one (or the newest), as most work is there.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { firstScreen, reference } from '../api/endpoints';
 import type { PeriodRow, Plan } from '../api/types';
+import { useMe } from '../auth/AuthContext';
 import { rememberBootIds } from './boot-ids';
 import { useLoad } from './useLoad';
 
@@ -20,9 +23,11 @@ interface PlanState {
 }
 
 const PlanContext = createContext<PlanState | null>(null);
-const STORAGE_KEY = 'duban.planId';
+const storageKey = (userId: number) => `duban.planId.${userId}`;
 
 export function PlanProvider({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const STORAGE_KEY = storageKey(me.id);
   const plansLoad = useLoad(
     () => reference.plans(),
     [],
@@ -45,10 +50,13 @@ export function PlanProvider({ children }: { children: ReactNode }) {
     if (plan && currentPeriod) rememberBootIds(plan.id, currentPeriod.id);
   }, [plan, currentPeriod]);
 
-  const setPlanId = useCallback((id: number) => {
-    localStorage.setItem(STORAGE_KEY, String(id));
-    setChosen(id);
-  }, []);
+  const setPlanId = useCallback(
+    (id: number) => {
+      localStorage.setItem(STORAGE_KEY, String(id));
+      setChosen(id);
+    },
+    [STORAGE_KEY],
+  );
   const { reload: reloadPlans } = plansLoad;
   const { reload: reloadPeriods } = periodsLoad;
   const reload = useCallback(() => {
@@ -58,7 +66,7 @@ export function PlanProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (plan && chosen !== plan.id && chosen !== null && plans.length > 0) localStorage.removeItem(STORAGE_KEY);
-  }, [plan, chosen, plans.length]);
+  }, [plan, chosen, plans.length, STORAGE_KEY]);
 
   const value = useMemo<PlanState>(
     () => ({

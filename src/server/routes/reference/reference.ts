@@ -6,7 +6,8 @@ import { createLeader, listLeaders, updateLeader } from '../../../store/leaders.
 import { getPeriod, listPeriods, openPeriod, setDueDate, setPeriodState } from '../../../store/periods.js';
 import { getPlan, listPlans, listThemes } from '../../../store/plans.js';
 import { createUnit, listUnits, updateUnit } from '../../../store/units.js';
-import { actorOf } from '../../access.js';
+import { planIdsInScope } from '../../../store/tasks.js';
+import { actorOf, taskScopeOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { notFound } from '../../errors.js';
 import { dateSchema, idParams, object } from '../common.js';
@@ -16,8 +17,18 @@ const admin = { access: ['admin'] as const };
 
 export function referenceRoutes(store: Store) {
   return async (app: FastifyInstance) => {
-    app.get('/plans', { config: { access: 'any' }, schema: { tags: ['reference'], summary: '计划列表' } }, async () =>
-      listPlans(store.db),
+    app.get(
+      '/plans',
+      { config: { access: 'any' }, schema: { tags: ['reference'], summary: '计划列表（单位、领导只见有任务的计划）' } },
+      async (request) => {
+        const plans = await listPlans(store.db);
+        // A unit or a leader is offered only the plans they have tasks in (a new plan imported for
+        // other units does not become theirs, nor their default).
+        const scope = taskScopeOf(callerOf(request));
+        if (scope.kind === 'all') return plans;
+        const mine = new Set(await planIdsInScope(store.db, scope));
+        return plans.filter((p) => mine.has(p.id));
+      },
     );
 
     app.get<{ Params: { planId: number } }>(

@@ -41,17 +41,18 @@ export function withLight<R extends ReportDetail>(
 export async function reportDetail(store: Store, reportId: number, role: Role = 'admin') {
   const report = await getReport(store.db, reportId);
   if (!report) throw notFound('报告');
-  return presentReport(store, publishedView(report, role));
+  const view = publishedView(report, role);
+  // A report not handed in shows a leader or viewer neither its text nor its evidence.
+  return presentReport(store, view, view === report);
 }
 
 /**
  * A report as a write's own transaction returned it, with its light and attachments: a write answers
  * this, not a fresh read, which could be another writer's newer version.
  */
-export async function presentReport(store: Store, report: ReportDetail) {
-  const reportId = report.id;
+export async function presentReport(store: Store, report: ReportDetail, withEvidence = true) {
   const period = (await getPeriod(store.db, report.periodId))!;
   const settings = await getSettings(store.db);
-  const attachments = await attachmentsOf(store, reportId);
+  const attachments = withEvidence ? await attachmentsOf(store, report.id) : [];
   return { ...withLight(report, period, settings.lights), attachments };
 }

@@ -115,7 +115,9 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const { plan, periods, currentPeriod, loading: planLoading, error: planError, reload: reloadPlan } = usePlan();
   const [params, setParams] = useSearchParams();
-  const periodId = Number(params.get('periodId')) || currentPeriod?.id;
+  // A link may carry a period of another plan (or an old one): the current plan's current period then.
+  const asked = Number(params.get('periodId'));
+  const periodId = periods.some((p) => p.id === asked) ? asked : currentPeriod?.id;
   const [leaderId, setLeaderId] = useState<number | undefined>();
   const [unitId, setUnitId] = useState<number | undefined>();
   const canFilter = me.role === 'admin' || me.role === 'viewer';

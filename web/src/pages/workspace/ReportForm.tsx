@@ -16,6 +16,7 @@ import { REPORT_STATE_COLOR, REPORT_STATE_LABEL } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 import { usePhone } from '../../lib/useMediaQuery';
 import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
+import { EvidencePanel } from './EvidencePanel';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './local-draft';
 import { REPORT_MAX_CHARS } from '../../../../src/workflow/rules.js';
 
@@ -245,6 +246,17 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
                 )}
               </Space>
             </Form>
+            <EvidencePanel
+              report={report}
+              editable={editable}
+              onChanged={() => {
+                // Evidence does not change the text or its version: only the file list is refreshed.
+                void reports
+                  .get(report.id)
+                  .then((fresh) => setReport((r) => (r ? { ...r, attachments: fresh.attachments } : r)));
+                onChanged();
+              }}
+            />
           </Col>
           <Col xs={24} lg={10}>
             <LiveAssessmentPanel
