@@ -171,4 +171,28 @@ describe.skipIf(!PG_OK)('store SQL on PostgreSQL', () => {
       await other.close();
     }
   });
+
+  it('counts every one of many writers committing at once, without deadlocks', async () => {
+    const writers = await Promise.all(Array.from({ length: 6 }, () => fixture.reopen()));
+    try {
+      const start = Number(await store.dialect.dataVersion(store.db));
+      await Promise.all(
+        writers.map((w, i) =>
+          w.db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto('units')
+              .values({ name: `并发单位${i}`, parent_id: null, created_at: 'x' })
+              .execute();
+            await trx
+              .insertInto('leaders')
+              .values({ name: `并发领导${i}`, title: null, created_at: 'x' })
+              .execute();
+          }),
+        ),
+      );
+      expect(Number(await store.dialect.dataVersion(store.db))).toBe(start + writers.length);
+    } finally {
+      await Promise.all(writers.map((w) => w.close()));
+    }
+  });
 });
