@@ -156,8 +156,9 @@ const PERIOD_AND_KIND =
 export function planInfoFromTitle(tableTitle: string): { title: string; region: string | null; year: number | null } {
   const clean = tableTitle.replace(/\s+/g, '');
   const title = clean.replace(PERIOD_AND_KIND, '') || clean;
-  const year = /^(\d{4})年?/.exec(clean);
-  // The region is what stands between the year and the government that reports: 钱塘区, 杭州市, 某某县.
-  const region = /^(?:\d{4}年?(?:度)?)?(.+?)(?:人民)?政府/.exec(clean);
+  // The year leads the title (2024年钱塘区…) or follows the region (城南区2024年…).
+  const year = /^(\d{4})年?/.exec(clean) ?? /(?:^|[^\d])((?:19|20)\d{2})年(?:度)?/.exec(clean);
+  // The region is what stands before the government that reports (钱塘区, 杭州市, 某某县), less the year.
+  const region = /^(?:\d{4}年?(?:度)?)?(.+?)(?:\d{4}年(?:度)?)?(?:人民)?政府/.exec(clean);
   return { title, region: region ? region[1] : null, year: year ? Number(year[1]) : null };
 }

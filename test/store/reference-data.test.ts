@@ -124,4 +124,16 @@ describe('reading a plan from a table title', () => {
     });
     expect(planInfoFromTitle('重点工作任务清单')).toEqual({ title: '重点工作任务清单', region: null, year: null });
   });
+
+  it('reads the year after the region too (城南区2024年…), not as part of the region', () => {
+    expect(planInfoFromTitle('城南区2024年政府工作报告重点工作任务一季度进展情况表')).toEqual({
+      title: '城南区2024年政府工作报告重点工作任务',
+      region: '城南区',
+      year: 2024,
+    });
+    expect(planInfoFromTitle('临平区2024年度人民政府工作报告重点任务推进情况表')).toMatchObject({
+      region: '临平区',
+      year: 2024,
+    });
+  });
 });

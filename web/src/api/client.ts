@@ -1,6 +1,8 @@
 // A small typed fetch client for the duban API: sends the session cookie, adds the CSRF
 // token on unsafe methods, and turns `{error:{code,message}}` into an ApiError with a
 // readable Chinese message (the server's message when it has one, else one per code).
+// The messages per code: one catalogue with the server (src/domain/error-messages.ts).
+import { errorMessageOf } from '../../../src/domain/error-messages.js';
 
 export class ApiError extends Error {
   constructor(
@@ -12,24 +14,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-const MESSAGE_BY_CODE: Record<string, string> = {
-  bad_request: '请求有误，请检查填写的内容。',
-  validation: '填写的内容不符合要求，请检查后重试。',
-  unauthorized: '登录已失效，请重新登录。',
-  invalid_credentials: '用户名或密码不正确。',
-  forbidden: '没有权限进行此操作或查看此内容。',
-  not_found: '要找的内容不存在或已被删除。',
-  conflict: '内容已被他人修改，请刷新后再试。',
-  too_large: '文件太大，无法上传。',
-  unsupported_format: '不支持该文件格式，请上传 .xlsx、.docx、.txt 或 .csv 文件。',
-  no_header: '没有找到表头，请确认文件是重点工作任务进展表。',
-  bad_input: '文件或内容无法读取。',
-  closed_period: '该填报周期已关闭，不能再修改。',
-  rate_limited: '操作过于频繁，请稍后再试。',
-  db_unavailable: '数据库暂时不可用，请稍后再试。',
-  internal: '服务器出错了，请稍后再试或联系管理员。',
-};
 
 /** The readable message for an error of any kind (ApiError, network failure, bug). */
 export function messageOf(error: unknown): string {
@@ -84,8 +68,7 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   }
   // Prefer the server's text when it is already Chinese; otherwise our own wording.
   const hasChinese = /[\u4e00-\u9fff]/.test(message);
-  const fallback =
-    MESSAGE_BY_CODE[code] ?? (response.status >= 500 ? MESSAGE_BY_CODE.internal : `请求失败（${response.status}）`);
+  const fallback = errorMessageOf(code, response.status);
   return new ApiError(response.status, code, hasChinese ? message : fallback);
 }
 

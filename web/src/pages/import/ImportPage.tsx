@@ -23,11 +23,15 @@ import {
 import type { TableProps } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { messageOf } from '../../api/client';
+import { fileSize } from '../../lib/format';
 import { imports } from '../../api/endpoints';
 import type { ImportPreview, ImportSummary, Task } from '../../api/types';
 import type { ParsedTask, TaskField } from '../../../../src/domain/task.js';
 import { usePlan } from '../../lib/PlanContext';
 import { EditableCell } from './EditableCell';
+
+/** The server's default import limit (src/server/app.ts importLimit). */
+const IMPORT_MAX_MB = 50;
 
 const FIELD_LABEL: Record<TaskField, string> = {
   seq: '序号',
@@ -82,8 +86,13 @@ export default function ImportPage() {
   const [form] = Form.useForm<{ planTitle: string; region: string; year: number; period: string }>();
 
   const upload = async (file: File) => {
-    setUploading(true);
     setUploadError(null);
+    // The server refuses a file over its import limit (50 MB); saying so here names the limit and the size.
+    if (file.size > IMPORT_MAX_MB * 1024 * 1024) {
+      setUploadError(`文件太大（${fileSize(file.size)}），进展表文件最大 ${IMPORT_MAX_MB} MB。`);
+      return false;
+    }
+    setUploading(true);
     try {
       const p = await imports.preview(file);
       setPreview(p);
@@ -178,7 +187,7 @@ export default function ImportPage() {
             </p>
             <p className="ant-upload-text">{uploading ? '正在读取文件…' : '点击或拖拽进展表到这里'}</p>
             <p className="ant-upload-hint">
-              支持 Excel（.xlsx）、Word（.docx）和从文档中复制出的文本（.txt / .tsv），最大 50
+              支持 Excel（.xlsx）、Word（.docx）和从文档中复制出的文本（.txt / .tsv），最大 {IMPORT_MAX_MB}
               MB。上传后先预览，确认前不会保存任何内容。
             </p>
           </Upload.Dragger>
