@@ -91,7 +91,8 @@ function classify(text: string): CellKind {
  * into a table): it groups tasks like a heading, though it holds a year.
  */
 function isFormTitle(text: string): boolean {
-  return text.length <= 80 && /^\d{4}年\S{4,60}(表|清单|台账)$/.test(text.replace(/\s*[（(][^（）()]*[）)]$/, ''));
+  if (text.length > 80 || !/^\d{4}年/.test(text)) return false;
+  return /^\d{4}年\S{4,60}(表|清单|台账)$/.test(text.replace(/\s*[（(][^（）()]*[）)]$/, ''));
 }
 
 const IMPOSSIBLE = -1e6;

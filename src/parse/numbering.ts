@@ -41,6 +41,8 @@ export interface SeqReading {
 
 /** The number a whole cell prints, with its style; null when the cell is not a number. */
 export function readNumbering(cell: string): SeqReading | null {
+  // Most 序号 cells are plain digits: read them without building new strings.
+  if (cell.length > 0 && cell.length <= 5 && /^\d+$/.test(cell)) return { seq: Number(cell), style: 'arabic' };
   const s = cell.replace(/\s+/g, '').replace(MARKS, '');
   if (!s || s.length > 8) return null;
   let m = /^[（(]?(\d{1,5})[）)]?[.、．]?$/.exec(s);

@@ -21,10 +21,10 @@ const REPORT_SLOTS: Partial<Record<SlotKind, ProgressPartRole>> = {
 /** A row's report cells in table order, each with its role and header. */
 function reportParts(row: PlacedRow, layout: Layout): ProgressPart[] {
   const parts: ProgressPart[] = [];
-  layout.slots.forEach((slot, i) => {
-    const role = REPORT_SLOTS[slot];
+  for (let i = 0; i < layout.slots.length; i++) {
+    const role = REPORT_SLOTS[layout.slots[i]];
     if (role && row.slotText[i]) parts.push({ role, header: layout.slotHeaders[i] ?? '', text: row.slotText[i] });
-  });
+  }
   return parts;
 }
 
@@ -243,8 +243,9 @@ export function buildTasks(
     state.leaders = leaders;
     state.units = units;
     const progressSlots = slotOf('progress');
-    const parts = reportParts(row, layout);
-    let progress = parts.map((p) => p.text).join(' ');
+    // One written report column (most tables): its text, without building parts.
+    const parts = splitReport ? reportParts(row, layout) : null;
+    let progress = parts ? parts.map((p) => p.text).join(' ') : filledTexts(row, progressSlots).join(' ');
     if (
       progress &&
       progressSlots.length === 1 &&
@@ -269,7 +270,7 @@ export function buildTasks(
       progress,
       warnings,
     };
-    if (splitReport) task.progress_parts = parts;
+    if (parts) task.progress_parts = parts;
     if (layout.optionalColumns.includes('co_units'))
       task.co_units = namesIn(filledTexts(row, slotOf('co_units')).join(' '), 'co_units', warnings);
     if (layout.optionalColumns.includes('deadline'))

@@ -28,7 +28,7 @@ export function leadUnits(names: readonly string[]): LeadUnits {
     cache.set(key, found);
   }
   // Callers own what they get: the cached answer is copied.
-  return { units: [...found.units], warnings: found.warnings.map((w) => ({ ...w })) };
+  return { units: [...found.units], warnings: found.warnings.length ? found.warnings.map((w) => ({ ...w })) : [] };
 }
 
 function readLeadUnits(names: readonly string[]): LeadUnits {
