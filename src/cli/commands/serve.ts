@@ -84,6 +84,7 @@ export function register(program: Command): void {
         await printFirstAdminHint(migrated, opts.db);
         await migrated.close();
         const log = (line: string) => process.stderr.write(`duban: ${line}\n`);
+        (await import('../../server/health/cluster-metrics.js')).relayMetricsRequests();
         const shared = await runPrimary({ workers, log }).catch(() => exitWithError('the server did not start'));
         const url = serverUrl(settings.host, shared);
         log(`serving on ${url} with ${workers} worker processes; API docs at ${url}/api/docs`);

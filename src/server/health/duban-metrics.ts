@@ -5,6 +5,7 @@
 import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/db.js';
+import { shareWithPrimary } from './cluster-metrics.js';
 import { Counter, Gauge, Histogram, Registry } from './metrics.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -17,8 +18,8 @@ interface PoolLike {
 
 export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
   const registry = new Registry();
-  // With --workers, each worker counts for itself and a scrape reaches one of them: the worker label
-  // keeps their counters apart, so Prometheus sees N monotonic series to sum, not one that jumps.
+  // With --workers, each worker counts for itself; a scrape answers with every worker's series
+  // (cluster-metrics.ts), kept apart by this label.
   const own: Record<string, string> = cluster.isWorker ? { worker: process.env.DUBAN_WORKER_SLOT ?? '0' } : {};
   const requests = registry.add(
     new Counter('duban_http_requests_total', 'HTTP requests answered, by method, matched route and status'),
@@ -103,5 +104,6 @@ export function dubanMetrics(app: FastifyInstance, store: Store): Registry {
     const cache = reply.getHeader('x-duban-cache');
     if (cache === 'hit' || cache === 'miss') readCache.inc({ ...own, result: cache });
   });
+  shareWithPrimary(registry);
   return registry;
 }

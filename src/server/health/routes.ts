@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/db.js';
 import type { RouteAccess } from '../access.js';
 import { HttpError } from '../errors.js';
+import { clusterExposition } from './cluster-metrics.js';
 import { dubanMetrics } from './duban-metrics.js';
 import { PROMETHEUS_CONTENT_TYPE } from './metrics.js';
 import { schemaState } from './schema-state.js';
@@ -72,7 +73,7 @@ export function installProbes(app: FastifyInstance, store: Store, options: Opera
         if (!sent || !sameToken(sent, token))
           throw new HttpError('unauthorized', '需要指标令牌（Authorization: Bearer DUBAN_METRICS_TOKEN）');
       }
-      return reply.type(PROMETHEUS_CONTENT_TYPE).send(await registry.exposition());
+      return reply.type(PROMETHEUS_CONTENT_TYPE).send(await clusterExposition(registry));
     },
   );
 }
