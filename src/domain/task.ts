@@ -56,6 +56,35 @@ export interface ParsedTask extends Task {
   warnings: Warning[];
 }
 
+/**
+ * What the parser took a column of the source table for (its header's words and its cells):
+ * `task` is the first heading level (theme), `category` the second; `actual`, `rate`, `flag` and
+ * `remarks` are parts of a split report; `plan` and `other` are read into no field.
+ */
+export type SourceColumnRole =
+  | 'seq'
+  | 'task'
+  | 'category'
+  | 'target'
+  | 'leaders'
+  | 'units'
+  | 'co_units'
+  | 'progress'
+  | 'actual'
+  | 'rate'
+  | 'flag'
+  | 'remarks'
+  | 'plan'
+  | 'deadline'
+  | 'notes'
+  | 'other';
+
+/** One column of the source table as read: the header printed over it and the role it was given. */
+export interface SourceColumn {
+  header: string;
+  role: SourceColumnRole;
+}
+
 /** Everything a parse of one table yields. */
 export interface ParsedTable {
   /** Source format that was recognised by content. */
@@ -69,4 +98,6 @@ export interface ParsedTable {
   tasks: ParsedTask[];
   /** Table-level warnings (not about one task). */
   warnings: Warning[];
+  /** The source table's columns in order with the roles they were read as (lets a person correct them). */
+  sourceColumns?: SourceColumn[];
 }

@@ -10,6 +10,7 @@ export type ColumnsSpec =
 const WORDS: Record<string, ColumnRole | null> = {
   seq: 'seq',
   theme: 'task',
+  task: 'task',
   category: 'category',
   target: 'target',
   leaders: 'leaders',

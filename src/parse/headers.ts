@@ -1,6 +1,7 @@
 // Header synonyms: the names different places give the same column, as a typed table.
 // A header row is recognised when enough of its cells name known columns. The names are a
 // hint: column-roles.ts checks each against what the column's cells hold.
+import type { SourceColumnRole } from '../domain/index.js';
 import { simplified } from './traditional.js';
 
 /**
@@ -10,23 +11,7 @@ import { simplified } from './traditional.js';
  * `plan` is a period's work plan (月度工作计划): neither the target nor the report. `other` is
  * read by no field (总投资, 县区).
  */
-export type ColumnRole =
-  | 'seq'
-  | 'task'
-  | 'category'
-  | 'target'
-  | 'leaders'
-  | 'units'
-  | 'co_units'
-  | 'progress'
-  | 'actual'
-  | 'rate'
-  | 'flag'
-  | 'remarks'
-  | 'plan'
-  | 'deadline'
-  | 'notes'
-  | 'other';
+export type ColumnRole = SourceColumnRole;
 
 export interface HeaderSynonym {
   role: ColumnRole;

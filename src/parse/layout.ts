@@ -33,6 +33,8 @@ export interface Layout {
   targetColumn: number;
   /** Guesses about the columns, for the table's warnings. */
   warnings: Warning[];
+  /** The role each column of the table was read as. */
+  columnRoles: ColumnRole[];
 }
 
 const ROLE_TO_SLOT: Record<Exclude<ColumnRole, 'seq' | 'task' | 'category'>, SlotKind> = {
@@ -132,5 +134,6 @@ function layoutOf(
     optionalColumns,
     targetColumn,
     warnings: decided.warnings,
+    columnRoles: roles,
   };
 }

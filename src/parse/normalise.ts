@@ -213,7 +213,15 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   columns.push(...layout.optionalColumns);
   return {
     ok: true,
-    table: { format: raw.format, title, period, columns, tasks, warnings: tableWarnings },
+    table: {
+      format: raw.format,
+      title,
+      period,
+      columns,
+      tasks,
+      warnings: tableWarnings,
+      sourceColumns: layout.columnRoles.map((role, c) => ({ header: (layout.headerTexts[c] ?? '').trim(), role })),
+    },
   };
 }
 

@@ -348,6 +348,26 @@ describe('--columns: the person names the columns', () => {
     expect(table.tasks[0]).toMatchObject({ target: '新增学位3000个', units: ['区教育局'], progress: '3200个' });
     expect(table.tasks[0].progress_parts).toEqual([{ role: 'actual', header: '情况', text: '3200个' }]);
   });
+  it('lists the columns with the roles they were read as, which a person may send back by position', () => {
+    const table = parseText(
+      rows(['部分', '序号', '事项', '主办', '情况'], ['一、教育', '1', '新增学位3000个', '区教育局', '已新增3200个。']),
+    );
+    expect(table.sourceColumns).toEqual([
+      { header: '部分', role: 'task' },
+      { header: '序号', role: 'seq' },
+      { header: '事项', role: 'target' },
+      { header: '主办', role: 'units' },
+      { header: '情况', role: 'progress' },
+    ]);
+    const corrected = parseText(
+      rows(['部分', '序号', '事项', '主办', '情况'], ['一、教育', '1', '新增学位3000个', '区教育局', '3200个']),
+      {
+        columns: ['task', 'seq', 'target', 'units', 'actual'].join(','),
+      },
+    );
+    expect(corrected.tasks[0]).toMatchObject({ theme: '一、教育', progress: '3200个' });
+    expect(corrected.tasks[0].progress_parts).toEqual([{ role: 'actual', header: '情况', text: '3200个' }]);
+  });
   it('refuses a role it does not know, in one line', () => {
     expect(() => parseText(text, { columns: '序号,目标,负责的人' })).toThrow(
       /--columns: "负责的人" names no column role/,
