@@ -232,4 +232,23 @@ describe('督办单 and 批示', () => {
       keep(await s.shot('phone'), name);
     }
   });
+
+  it('shows the 大屏 on a meeting-room screen', async () => {
+    const s = await openSession(browser, server.baseUrl, 'supervision-screen', { width: 1920, height: 1080 });
+    sessions.push(s);
+    await new LoginPage(s.page).goto();
+    await new LoginPage(s.page).loginAs(demoAccount('admin'));
+    s.errors.length = 0; // the login page's own "not logged in yet" answer
+    // The quarter with the demo table's reports: a meeting reviews the period just past.
+    const { planId } = await currentPlan(adminApi);
+    const periods = await adminApi.get<{ id: number; state: string }[]>(`/plans/${planId}/periods`);
+    const reviewed = periods.find((p) => p.state === 'closed')!;
+    await s.page.goto(`/screen?periodId=${reviewed.id}`);
+    await s.page.getByRole('heading', { name: /督办大屏/ }).waitFor();
+    await s.page.getByLabel('逾期未报单位', { exact: false }).waitFor();
+    await s.page.getByLabel('督办与批示').getByText('重点督办').waitFor();
+    await settled(s.page);
+    expect(s.errors, s.errors.join('\n')).toEqual([]);
+    keep(await s.shot('big-screen'), 'big-screen.png');
+  });
 });

@@ -42,6 +42,7 @@ const PasswordPage = routePage(loaders.password);
 // Supervision pages (docs/supervision.md): plain lazy chunks, not on anyone's first screen.
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage'));
 const InstructionsPage = lazy(() => import('./pages/instructions/InstructionsPage'));
+const BigScreenPage = lazy(() => import('./pages/cockpit/BigScreenPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user, checking, startupError, retry } = useAuth();
@@ -85,6 +86,16 @@ export function App() {
           <Suspense fallback={<PageLoading />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/screen"
+                element={
+                  <RequireAuth>
+                    <RoleGate roles={['admin', 'leader', 'viewer']}>
+                      <BigScreenPage />
+                    </RoleGate>
+                  </RequireAuth>
+                }
+              />
               <Route
                 element={
                   <RequireAuth>

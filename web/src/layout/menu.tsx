@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileProtectOutlined,
+  FundProjectionScreenOutlined,
   ImportOutlined,
   MessageOutlined,
   SettingOutlined,
@@ -36,6 +37,7 @@ export const MENU: MenuEntry[] = [
     roles: ['admin', 'leader', 'viewer', 'unit'],
   },
   { path: '/instructions', label: '领导批示', icon: <MessageOutlined />, roles: ['admin', 'leader', 'viewer', 'unit'] },
+  { path: '/screen', label: '大屏', icon: <FundProjectionScreenOutlined />, roles: ['admin', 'leader', 'viewer'] },
   { path: '/import', label: '导入', icon: <ImportOutlined />, roles: ['admin'] },
   { path: '/admin', label: '系统管理', icon: <SettingOutlined />, roles: ['admin'] },
 ];
