@@ -171,8 +171,10 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   del: <T>(path: string) => request<T>('DELETE', path),
-  upload: <T>(path: string, file: File) => {
+  upload: <T>(path: string, file: File, fields: Record<string, string> = {}) => {
     const form = new FormData();
+    // Fields go before the file: the server reads the ones sent ahead of it.
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', file);
     return request<T>('POST', path, { body: form });
   },

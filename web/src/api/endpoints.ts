@@ -164,7 +164,9 @@ export const publish = {
 };
 
 export const imports = {
-  preview: (file: File) => api.upload<ImportPreview>('/imports/preview', file),
+  /** `columns`: the person's roles for the columns, by position (`seq,target,units,progress`). */
+  preview: (file: File, columns?: string) =>
+    api.upload<ImportPreview>('/imports/preview', file, columns ? { columns } : {}),
   confirm: (body: {
     fileName: string;
     sha256: string;

@@ -29,6 +29,8 @@ import type { ImportPreview, ImportSummary, Task } from '../../api/types';
 import type { ParsedTask, TaskField } from '../../../../src/domain/task.js';
 import { usePlan } from '../../lib/PlanContext';
 import { EditableCell } from './EditableCell';
+import { ColumnRolePicker } from './ColumnRolePicker';
+import type { SourceColumnRole } from '../../../../src/domain/task.js';
 
 /** The server's default import limit (src/server/app.ts importLimit). */
 const IMPORT_MAX_MB = 50;
@@ -83,6 +85,8 @@ export default function ImportPage() {
   const [confirming, setConfirming] = useState(false);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [onlyWarnings, setOnlyWarnings] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [rereading, setRereading] = useState(false);
   const [form] = Form.useForm<{ planTitle: string; region: string; year: number; period: string }>();
 
   const upload = async (file: File) => {
@@ -95,6 +99,7 @@ export default function ImportPage() {
     setUploading(true);
     try {
       const p = await imports.preview(file);
+      setFile(file);
       setPreview(p);
       setRows(p.table.tasks);
       form.setFieldsValue(p.suggested);
@@ -104,6 +109,21 @@ export default function ImportPage() {
       setUploading(false);
     }
     return false;
+  };
+
+  // The person's roles for the columns: the same file read again under them (edits start over).
+  const reread = async (roles: SourceColumnRole[]) => {
+    if (!file) return;
+    setRereading(true);
+    try {
+      const p = await imports.preview(file, roles.join(','));
+      setPreview(p);
+      setRows(p.table.tasks);
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setRereading(false);
+    }
   };
 
   const confirm = async () => {
@@ -273,7 +293,11 @@ export default function ImportPage() {
               </Button>
             </Space>
           </Card>
+          {preview.table.sourceColumns && preview.table.sourceColumns.length > 0 && (
+            <ColumnRolePicker columns={preview.table.sourceColumns} busy={rereading} onChange={reread} />
+          )}
           <Table<ParsedTask>
+            loading={rereading}
             rowKey={(t) => `${t.seq}-${rows.indexOf(t)}`}
             size="small"
             bordered
