@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { datedBackupName, pruneBackups } from '../../src/store/backup-files.js';
 import { dumpPostgres, restorePostgres } from '../../src/store/pg-backup.js';
@@ -97,5 +98,43 @@ describe.skipIf(!PG_OK)('PostgreSQL backup and restore drill', () => {
     await expect(
       dumpPostgres(PG_URL, join(dir, 'x.dump'), { tools: { dump: 'no-such-pg-dump', restore: 'pg_restore' } }),
     ).rejects.toThrow(/no-such-pg-dump is not installed/);
+  });
+
+  it('duban backup and duban restore on DATABASE_URL, dated and pruned', { timeout: 180_000 }, async () => {
+    const name = `duban_ops_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = PG_URL.replace(/\/[^/]*$/, `/${name}`);
+    const dir = mkdtempSync(join(tmpdir(), 'duban-pgcli-'));
+    const env = { DATABASE_URL: url, DUBAN_BACKUP_DIR: dir, DUBAN_BACKUP_KEEP: '1' };
+    try {
+      expect(duban(['migrate'], env).status).toBe(0);
+      const unit = async (sql: string) => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          return (await c.query(sql)).rows;
+        } finally {
+          await c.end();
+        }
+      };
+      await unit(`insert into units (name, parent_id, created_at) values ('区退役军人事务局', null, 'x')`);
+      writeFileSync(join(dir, 'duban-20200101-000000.dump'), 'old');
+      const backup = duban(['backup'], env);
+      expect(backup.stderr).toBe('');
+      expect(backup.stdout).toMatch(/backed up PostgreSQL to .*duban-\d{8}-\d{6}\.dump; removed 1 older backup/);
+      const [file] = readdirSync(dir);
+      await unit(`delete from units where name = '区退役军人事务局'`);
+      const restore = duban(['restore', join(dir, file)], env);
+      expect(restore.stderr).toBe('');
+      expect(restore.stdout).toContain('restored PostgreSQL from');
+      expect(await unit(`select name from units`)).toEqual([{ name: '区退役军人事务局' }]);
+    } finally {
+      await admin
+        .query(`drop database if exists ${name} with (force)`)
+        .catch(() => admin.query(`drop database if exists ${name}`));
+      await admin.end();
+    }
   });
 });
