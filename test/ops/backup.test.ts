@@ -131,9 +131,7 @@ describe.skipIf(!PG_OK)('PostgreSQL backup and restore drill', () => {
       expect(restore.stdout).toContain('restored PostgreSQL from');
       expect(await unit(`select name from units`)).toEqual([{ name: '区退役军人事务局' }]);
     } finally {
-      await admin
-        .query(`drop database if exists ${name} with (force)`)
-        .catch(() => admin.query(`drop database if exists ${name}`));
+      await admin.query(`drop database if exists ${name}`);
       await admin.end();
     }
   });
