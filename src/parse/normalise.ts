@@ -9,34 +9,10 @@ import { isPageFurniture } from './furniture.js';
 import { readHeaderRow } from './headers.js';
 import { findLayout, type Layout } from './layout.js';
 import { leadingSeq, readNumbering, type NumberingStyle } from './numbering.js';
+import type { PlacedRow } from './placed-row.js';
 import type { RawTable, Row } from './rows.js';
 import { buildTasks } from './tasks.js';
 import { periodOfTable } from './title-period.js';
-
-/** One data row with its cells placed in slots. */
-export interface PlacedRow {
-  kind: 'task' | 'heading' | 'continuation';
-  seq: number | null;
-  /** Text per slot index ('' when the row has nothing there). */
-  slotText: string[];
-  /** True per slot when the row had no cell for it at all (cells shifted past it). Shared: read only. */
-  slotSkipped: readonly boolean[];
-  /** True per slot when the text came from a merged cell above (xlsx/docx). Shared: read only. */
-  slotMerged: readonly boolean[];
-  /** True per slot when a horizontal span from the left covers it (xlsx/docx). Shared: read only. */
-  slotCovered: readonly boolean[];
-  /** Non-empty cells that fitted no slot (extra columns). */
-  extra: readonly string[];
-  /** A cell that said `同上` (same as above) was read as blank. */
-  sameAsAbove: boolean;
-  /** The row had an empty cell too many, so its cells were moved back into their columns. */
-  droppedBlank: boolean;
-  /**
-   * A section row numbered in the 序号 column (`一、 | 公共交通`): `theme`, or `category` for a
-   * bracketed number (`（一）`); unset for other heading rows (their level is read from the text).
-   */
-  sectionLevel?: 'theme' | 'category';
-}
 
 export type NormaliseResult =
   { ok: true; table: ParsedTable } | { ok: false; code: 'no_header' | 'bad_input'; message: string };
