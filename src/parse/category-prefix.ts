@@ -4,7 +4,7 @@
 // heading of this table: it stands alone as a heading somewhere, or starts a neighbour's target too.
 import { isHeading, withoutSpaces } from './classify.js';
 import type { Layout } from './layout.js';
-import type { PlacedRow } from './normalise.js';
+import type { PlacedRow } from './placed-row.js';
 
 const PREFIX = /^([^\s，,。；;、\d]{4,20})\s+(\S[\s\S]{5,})$/;
 

@@ -5,7 +5,7 @@ import type { ParsedTask, ProgressPart, ProgressPartRole, TaskField, Warning } f
 import type { SlotKind } from './align.js';
 import { looksLikeCategory, looksLikeTheme, splitNames, withoutSpaces } from './classify.js';
 import type { Layout } from './layout.js';
-import type { PlacedRow } from './normalise.js';
+import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
 import { leadUnits } from './unit-list.js';
 
