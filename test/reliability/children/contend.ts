@@ -22,7 +22,8 @@ async function one(k: number): Promise<void> {
     .executeTakeFirstOrThrow();
   let op = 'save';
   try {
-    if (r.state === 'submitted') {
+    // An imported table's reports arrive approved: the office returns them as it would a submitted one.
+    if (r.state === 'submitted' || r.state === 'approved') {
       if (Math.random() < 0.5) {
         op = 'return';
         await returnReport(store.db, actor, id, `请补充数据（${tag}-${k}）`);
