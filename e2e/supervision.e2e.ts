@@ -161,12 +161,19 @@ describe('督办单 and 批示', () => {
 
     // The unit answers; the office accepts.
     await row.click();
+    await unit.page.locator('.ant-drawer input[type=file]').setInputFiles({
+      name: '整改情况说明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    await toast(unit.page, '已上传证明材料');
     await unit.page.getByLabel('办结反馈').fill('已召开专题会议研究，整改措施已落实，预计下月底前完成。');
     await unit.page.getByRole('button', { name: '提交反馈' }).click();
     await toast(unit.page, '已提交办结反馈');
     await admin.page.goto('/supervision');
     await admin.page.locator('tr.ant-table-row', { hasText: notice.number }).click();
     await admin.page.getByText('已召开专题会议研究').waitFor();
+    await admin.page.getByRole('button', { name: /整改情况说明\.pdf/ }).waitFor();
     keep(await admin.shot('notice-answered'), 'supervision-notice.png');
     await admin.page.getByRole('button', { name: '同意办结' }).click();
     await toast(admin.page, '已办结');
@@ -176,6 +183,7 @@ describe('督办单 and 批示', () => {
       'supervision.issue',
       'supervision.sign',
       'supervision.escalate',
+      'supervision.evidence',
       'supervision.answer',
       'supervision.accept',
     ]);

@@ -298,6 +298,17 @@ export interface SupervisionNoticesTable {
   created_at: string;
   updated_at: string;
 }
+export interface SupervisionEvidenceTable {
+  id: Id;
+  notice_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  created_at: string;
+}
 export interface SupervisionNoticeTasksTable {
   notice_id: number;
   task_id: number;
@@ -350,5 +361,6 @@ export interface DB {
   supervision_counters: SupervisionCountersTable;
   supervision_notices: SupervisionNoticesTable;
   supervision_notice_tasks: SupervisionNoticeTasksTable;
+  supervision_evidence: SupervisionEvidenceTable;
   instructions: InstructionsTable;
 }

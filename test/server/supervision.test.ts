@@ -8,7 +8,7 @@ import { setClockOffset } from '../../src/server/clock.js';
 import { addDays } from '../../src/store/supervision-ladder.js';
 import { docxPart, paragraphsText } from '../export/docx-read.js';
 import { describeEachStore } from '../helpers/stores.js';
-import { login, seed, testApp, type Client, type Seed } from './helpers.js';
+import { TINY_PDF, login, multipart, seed, testApp, type Client, type Seed } from './helpers.js';
 
 const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -127,6 +127,26 @@ describeEachStore('supervision notices API', (ctx) => {
     expect((await post(jianshe, `/api/supervision/${noticeId}/sign`)).statusCode).toBe(409);
   });
 
+  it('takes evidence for the answer from the unit, and gives it back to those who may read the notice', async () => {
+    const upload = (c: Client, name: string, content: Buffer) => {
+      const { payload, headers } = multipart(name, content);
+      return c.request({ method: 'POST', url: `/api/supervision/${noticeId}/evidence`, payload, headers });
+    };
+    const res = await upload(jianshe, '道路建设进度照片说明.pdf', TINY_PDF);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ fileName: '道路建设进度照片说明.pdf', mime: 'application/pdf' });
+    expect((await upload(fagai, '说明.pdf', TINY_PDF)).statusCode).toBe(403);
+    expect((await upload(jianshe, '说明.pdf', Buffer.from('MZ not a pdf'))).statusCode).toBe(415);
+    const detail = (await get(admin, `/api/supervision/${noticeId}`)).json();
+    expect(detail.evidence).toEqual([
+      expect.objectContaining({ fileName: '道路建设进度照片说明.pdf', size: TINY_PDF.length }),
+    ]);
+    const file = await get(admin, `/api/supervision/${noticeId}/evidence/${detail.evidence[0].id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(TINY_PDF)).toBe(true);
+    expect((await get(fagai, `/api/supervision/${noticeId}/evidence/${detail.evidence[0].id}`)).statusCode).toBe(403);
+  });
+
   it('does not escalate on the deadline day itself', async () => {
     setClockOffset(2 * DAY);
     const n = (await get(admin, `/api/supervision/${noticeId}`)).json();
@@ -198,6 +218,7 @@ describeEachStore('supervision notices API', (ctx) => {
     expect(n.trail.map((a: { action: string }) => a.action).reverse()).toEqual([
       'supervision.issue',
       'supervision.sign',
+      'supervision.evidence',
       'supervision.escalate',
       'supervision.escalate',
       'supervision.answer',

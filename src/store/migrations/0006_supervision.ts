@@ -57,6 +57,18 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
     .addPrimaryKeyConstraint('supervision_notice_tasks_pk', ['notice_id', 'task_id'])
     .execute();
 
+  // 办结反馈 evidence (证明材料): files the unit attaches to its answer.
+  await table('supervision_evidence')
+    .addColumn('notice_id', 'integer', (c) => ref('supervision_notices', 'cascade')(c).notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content', d.blobType, (c) => c.notNull())
+    .addColumn('uploaded_by', 'integer', ref('users', 'set null'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
   await table('instructions')
     .addColumn('task_id', 'integer', (c) => ref('tasks', 'cascade')(c).notNull())
     .addColumn('leader_id', 'integer', (c) => ref('leaders', 'cascade')(c).notNull())
@@ -78,6 +90,7 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
   await index('supervision_notices_plan_state', 'supervision_notices', ['plan_id', 'state']);
   await index('supervision_notices_state_deadline', 'supervision_notices', ['state', 'deadline']);
   await index('supervision_notice_tasks_task', 'supervision_notice_tasks', ['task_id']);
+  await index('supervision_evidence_notice', 'supervision_evidence', ['notice_id']);
   await index('instructions_task', 'instructions', ['task_id']);
   await index('instructions_leader_state', 'instructions', ['leader_id', 'state']);
   await index('reminders_task_period_unit', 'reminders', ['task_id', 'period_id', 'unit_id']);
@@ -85,7 +98,13 @@ export async function up(db: Kysely<unknown>, d: StoreDialect): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('reminders_task_period_unit').ifExists().execute();
-  for (const t of ['instructions', 'supervision_notice_tasks', 'supervision_notices', 'supervision_counters'])
+  for (const t of [
+    'instructions',
+    'supervision_evidence',
+    'supervision_notice_tasks',
+    'supervision_notices',
+    'supervision_counters',
+  ])
     await db.schema.dropTable(t).ifExists().execute();
   await db.schema.alterTable('units').dropColumn('position').execute();
   await db.schema.alterTable('reminders').dropColumn('reply_by').execute();

@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { writeSupervisionDocx } from '../../../export/supervision-docx.js';
 import { MIME, safeFileName } from '../../../export/index.js';
 import { listAudit, SYSTEM_ACTOR } from '../../../store/audit.js';
+import { getSettings } from '../../../store/settings.js';
+import { addEvidence, getEvidenceContent, listEvidence } from '../../../store/supervision-evidence.js';
 import type { Store } from '../../../store/db.js';
 import type { SupervisionState } from '../../../store/schema.js';
 import {
@@ -26,6 +28,7 @@ import { clockIso } from '../../clock.js';
 import { forbidden, notFound } from '../../errors.js';
 import { dateSchema, idParams, object, paging } from '../common.js';
 import { sendDownload } from '../publish/download.js';
+import { checkEvidence, cleanFileName, readUpload } from '../reports/upload.js';
 
 type P = { Params: { id: number } };
 /** How often each server process runs the escalation step on its own. */
@@ -163,6 +166,7 @@ export function supervisionRoutes(store: Store) {
         const trail = await listAudit(store.db, { entity: 'supervision', entityId: notice.id, pageSize: 100 });
         return {
           ...notice,
+          evidence: await listEvidence(store.db, notice.id),
           trail: trail.items.map((a) => ({ at: a.at, action: a.action, actor: a.actorName, after: a.after })),
         };
       },
@@ -198,6 +202,55 @@ export function supervisionRoutes(store: Store) {
           request.body.feedback,
           clockIso(),
         );
+      },
+    );
+
+    app.post<P>(
+      '/supervision/:id/evidence',
+      {
+        config: { access: ['unit'] },
+        schema: {
+          tags,
+          summary: '上传办结反馈的证明材料（multipart，字段名 file）',
+          params: idParams,
+          // Marks it an upload route: the server gives it the upload deadline (src/server/timeouts.ts).
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (request) => {
+        const caller = callerOf(request);
+        const settings = await getSettings(store.db);
+        const { fileName, content } = await readUpload(
+          request,
+          Math.round(settings.upload.maxAttachmentMb * 1024 * 1024),
+        );
+        const file = checkEvidence(fileName, content);
+        return addEvidence(
+          store.db,
+          actorOf(caller),
+          { noticeId: request.params.id, unitId: caller.unitId ?? -1, ...file },
+          clockIso(),
+        );
+      },
+    );
+
+    app.get<{ Params: { id: number; fileId: number } }>(
+      '/supervision/:id/evidence/:fileId',
+      {
+        config: readers,
+        schema: { tags, summary: '下载证明材料', params: object({ id, fileId: id }, ['id', 'fileId']) },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        assertVisible(caller, await getNotice(store.db, request.params.id, clockIso()));
+        const file = await getEvidenceContent(store.db, request.params.fileId);
+        if (!file || file.info.noticeId !== request.params.id) throw notFound('证明材料');
+        return sendDownload(reply, {
+          bytes: file.content,
+          mime: file.info.mime,
+          fileName: cleanFileName(file.info.fileName),
+          fallback: `evidence-${file.info.id}${/\.[a-z0-9]+$/i.exec(file.info.fileName)?.[0] ?? ''}`,
+        });
       },
     );
 

@@ -2,12 +2,13 @@
 // decision and the whole trail; the actions the caller's role may take on it now.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Descriptions, Drawer, Input, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Input, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { messageOf } from '../../api/client';
 import type { Role } from '../../api/types';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadError, PageLoading } from '../../components/Feedback';
-import { formatDate, formatTime } from '../../lib/format';
+import { fileSize, formatDate, formatTime } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { levelOf, NOTICE_STATE, supervision, type Level } from './api';
 
@@ -16,6 +17,7 @@ const ACTION_LABEL: Record<string, string> = {
   'supervision.sign': '签收',
   'supervision.escalate': '逾期提级',
   'supervision.answer': '办结反馈',
+  'supervision.evidence': '上传证明材料',
   'supervision.return': '退回',
   'supervision.accept': '审核办结',
 };
@@ -100,6 +102,24 @@ export function NoticeDrawer({
             </Descriptions.Item>
             <Descriptions.Item label="反馈要求">{n.feedbackRequired}</Descriptions.Item>
             {n.feedback && <Descriptions.Item label="办结反馈">{n.feedback}</Descriptions.Item>}
+            {n.evidence.length > 0 && (
+              <Descriptions.Item label="证明材料">
+                <Space direction="vertical" size={2}>
+                  {n.evidence.map((f) => (
+                    <DownloadButton
+                      key={f.id}
+                      size="small"
+                      type="link"
+                      path={`/supervision/${n.id}/evidence/${f.id}`}
+                      query={{}}
+                      fileName={f.fileName}
+                    >
+                      {f.fileName}（{fileSize(f.size)}）
+                    </DownloadButton>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            )}
             {n.decisionComment && <Descriptions.Item label="审核意见">{n.decisionComment}</Descriptions.Item>}
           </Descriptions>
           <Space wrap>
@@ -127,6 +147,24 @@ export function NoticeDrawer({
                 onChange={(e) => setFeedback(e.target.value)}
                 placeholder={n.feedbackRequired}
               />
+              <Upload
+                showUploadList={false}
+                customRequest={({ file, onSuccess, onError }) => {
+                  supervision
+                    .upload(n.id, file as File)
+                    .then((r) => {
+                      onSuccess?.(r);
+                      message.success('已上传证明材料');
+                      notice.reload();
+                    })
+                    .catch((e: unknown) => {
+                      onError?.(e as Error);
+                      message.error(messageOf(e));
+                    });
+                }}
+              >
+                <Button icon={<UploadOutlined />}>上传证明材料</Button>
+              </Upload>
               <Button
                 type="primary"
                 disabled={!feedback.trim()}

@@ -48,6 +48,7 @@ export interface Notice {
 }
 
 export interface NoticeDetail extends Notice {
+  evidence: { id: number; fileName: string; mime: string; size: number; createdAt: string }[];
   trail: { at: string; action: string; actor: string; after: Record<string, unknown> | null }[];
 }
 
@@ -127,6 +128,7 @@ export const supervision = {
     body?: string;
   }) => api.post<Notice>('/supervision', body),
   sign: (id: number) => api.post<Notice>(`/supervision/${id}/sign`),
+  upload: (id: number, file: File) => api.upload<{ id: number; fileName: string }>(`/supervision/${id}/evidence`, file),
   answer: (id: number, feedback: string) => api.post<Notice>(`/supervision/${id}/answer`, { feedback }),
   decide: (id: number, body: { accept: boolean; comment?: string; deadline?: string }) =>
     api.post<Notice>(`/supervision/${id}/decide`, body),
