@@ -5,3 +5,4 @@ export * from './assessment.js';
 export * from './errors.js';
 export * from './period.js';
 export * from './light.js';
+export * from './roles.js';

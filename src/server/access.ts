@@ -7,10 +7,10 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../store/audit.js';
 import type { DB } from '../store/schema.js';
-import type { Role } from '../store/users.js';
+import { ROLES, type Role } from '../domain/index.js';
 import { HttpError, forbidden, notFound } from './errors.js';
 
-export const ALL_ROLES: readonly Role[] = ['admin', 'unit', 'leader', 'viewer'];
+export const ALL_ROLES: readonly Role[] = ROLES;
 
 /** Who is calling: a logged-in user or an API token, with the role and scope it acts under. */
 export interface Caller {

@@ -3,7 +3,7 @@
 // stored: only its SHA-256.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import type { Role } from './users.js';
+import type { Role } from '../domain/index.js';
 
 export interface SessionRecord {
   idHash: string;

@@ -2,15 +2,14 @@
 // act for. Password hashes are computed by the caller (src/server/auth/password.ts); this file only
 // stores them. Every write is audited, without the hash.
 import type { Kysely } from 'kysely';
-import { DubanError } from '../domain/index.js';
+import { DubanError, ROLES, type Role } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
 import { nowIso } from './db.js';
 import type { DB } from './schema.js';
 import { accountAttemptKeys, type BackoffPolicy } from './sessions.js';
 import { inTransaction } from './transaction.js';
 
-export const ROLES = ['admin', 'unit', 'leader', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface UserRecord {
   id: number;

@@ -2,9 +2,11 @@
 // 已审核), which step may start from which state, who may take it, and which reports count as
 // published. The server's workflow service applies them inside each write's transaction; the web
 // app asks them which buttons to offer, so what is offered is what the server accepts.
+import type { Role } from '../domain/roles.js';
+
+export type { Role };
 
 export type ReportState = 'draft' | 'submitted' | 'returned' | 'approved';
-export type Role = 'admin' | 'unit' | 'leader' | 'viewer';
 
 /** Every step of the cycle a report can take. */
 export type ReportAction = 'save' | 'submit' | 'approve' | 'return' | 'override' | 'comment' | 'attach';
