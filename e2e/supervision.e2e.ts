@@ -14,6 +14,7 @@ import { launchBrowser, openSession, type Session } from './helpers/browser.js';
 import { currentPlan, listTasks } from './helpers/scenario.js';
 import { REPO_ROOT, startServer, type RunningServer } from './helpers/server.js';
 import { LoginPage } from './page-models/LoginPage.js';
+import { WorkspacePage } from './page-models/WorkspacePage.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -202,6 +203,14 @@ describe('督办单 and 批示', () => {
     await leader.page.getByLabel('批示内容').fill('请加快推进，月底前专题汇报一次。');
     await leader.page.getByRole('button', { name: '发出批示' }).click();
     await toast(leader.page, '批示已发出');
+
+    // The unit sees it on the task's report form, next to the target.
+    const workspace = new WorkspacePage(unit.page);
+    await workspace.goto();
+    await workspace.openTask(task.seq);
+    await unit.page.getByRole('dialog').getByText('请加快推进，月底前专题汇报一次。').waitFor();
+    keep(await unit.shot('report-form-instruction'), 'report-form-instruction.png');
+    await unit.page.keyboard.press('Escape');
 
     await unit.page.goto('/workspace');
     const todo = unit.page.getByLabel('待办督办事项');

@@ -19,6 +19,7 @@ import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
 import { EvidencePanel } from './EvidencePanel';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './local-draft';
 import { REPORT_MAX_CHARS } from '../../../../src/workflow/rules.js';
+import { TaskInstructionsNote } from '../instructions/TaskInstructionsNote';
 
 interface Props {
   /** The task and its report of `period` (the workspace's list row, or task detail's period). */
@@ -163,6 +164,7 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
                 marks={targetMarks(live.assessment?.indicators ?? report.assessment?.indicators ?? [])}
               />
             </Typography.Paragraph>
+            <TaskInstructionsNote taskId={report.taskId} />
             {report.state === 'returned' && report.review && (
               <Alert
                 type="error"
