@@ -152,6 +152,8 @@ const likeEscape = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\$
 export interface SearchScope {
   unitId?: number;
   leaderId?: number;
+  /** Progress texts only of reports handed in (leaders, viewers: a unit's draft is not published). */
+  publishedOnly?: boolean;
 }
 
 async function matchingDocs(
@@ -175,6 +177,9 @@ async function matchingDocs(
     scope.periodId != null ? sql`and (d.period_id = ${scope.periodId} or d.period_id is null)` : sql``;
   const unitFilter = scope.unitId != null ? sql`and ${taskHasUnit('d.task_id', scope.unitId)}` : sql``;
   const leaderFilter = scope.leaderId != null ? sql`and ${taskHasLeader('d.task_id', scope.leaderId)}` : sql``;
+  const publishedFilter = scope.publishedOnly
+    ? sql`and (d.field <> 'progress' or exists (select 1 from reports r where r.task_id = d.task_id and r.period_id = d.period_id and r.state in ('submitted', 'approved')))`
+    : sql``;
   const rows = await sql<{
     task_id: number;
     period_id: number | null;
@@ -185,7 +190,7 @@ async function matchingDocs(
   }>`
     select d.task_id, d.period_id, d.field, d.body, m.score, ${exact} as exact
     from ${source} as m join search_docs d on d.id = m.doc_id
-    where 1 = 1 ${planFilter} ${periodFilter} ${unitFilter} ${leaderFilter}
+    where 1 = 1 ${planFilter} ${periodFilter} ${unitFilter} ${leaderFilter} ${publishedFilter}
     order by exact desc, m.score asc, d.id asc
     limit ${limit}`.execute(db);
   return rows.rows.map((r) => ({
@@ -289,7 +294,13 @@ export async function searchTasks(
   const docs = await matchingDocs(
     db,
     terms,
-    { planId: input.planId, periodId: input.periodId, unitId: input.unitId, leaderId: input.leaderId },
+    {
+      planId: input.planId,
+      periodId: input.periodId,
+      unitId: input.unitId,
+      leaderId: input.leaderId,
+      publishedOnly: input.publishedOnly,
+    },
     input.maxDocs ?? 1000,
   );
   type Group = Omit<SearchHit, 'seq' | 'periodLabel'> & { rank: number };

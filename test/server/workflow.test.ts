@@ -37,12 +37,14 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
     const detail = (await get(leader, `/tasks/${s.tasks.gdp}`)).json();
     const q4 = detail.periods.find((p: { period: { id: number } }) => p.period.id === s.periods.q4).report;
     const csv = (await get(admin, `/export?${q()}&format=csv`)).body;
+    const search = (await get(leader, `/search?planId=${s.planId}&q=${encodeURIComponent('完成全年目标')}`)).json();
     return {
       noReport: dashboard.counts.no_report as number,
       listed: reported.items.map((t: { id: number }) => t.id).includes(s.tasks.gdp) as boolean,
       leaderSees: q4.text as string,
       leaderStatus: q4.status as string,
       exported: csv.includes('地区生产总值增长6.2%'),
+      found: search.total > 0,
     };
   };
 
@@ -60,13 +62,24 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
     // A draft: the unit sees it, the office publishes nothing.
     expect((await get(unit, `/reports/${s.reports.gdpQ4}`)).json().text).toBe(TEXT);
     const draft = await published();
-    expect(draft).toEqual({ noReport: 1, listed: false, leaderSees: '', leaderStatus: 'no_report', exported: false });
+    expect(draft).toEqual({
+      noReport: 1,
+      listed: false,
+      leaderSees: '',
+      leaderStatus: 'no_report',
+      exported: false,
+      found: false,
+    });
+    // The unit finds its own draft by its words.
+    expect((await get(unit, `/search?planId=${s.planId}&q=${encodeURIComponent('完成全年目标')}`)).json().total).toBe(
+      1,
+    );
 
     const submitted = await post(unit, `/reports/${s.reports.gdpQ4}/submit`, { version: saved.json().version });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().state).toBe('submitted');
     const afterSubmit = await published();
-    expect(afterSubmit).toMatchObject({ noReport: 0, listed: true, leaderSees: TEXT, exported: true });
+    expect(afterSubmit).toMatchObject({ noReport: 0, listed: true, leaderSees: TEXT, exported: true, found: true });
 
     expect((await post(admin, `/reports/${s.reports.gdpQ4}/approve`, {})).json().state).toBe('approved');
     expect(await published()).toEqual(afterSubmit);

@@ -6,6 +6,7 @@ import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
 import { searchTasks } from '../../../store/search.js';
 import { getSettings } from '../../../store/settings.js';
+import { seesUnpublished } from '../../../workflow/rules.js';
 import { taskScopeOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { notFound } from '../../errors.js';
@@ -77,11 +78,14 @@ export function dashboardRoutes(store: Store) {
       },
       async (request) => {
         // Scoped callers search only what they may read: the scope is part of the query itself.
-        const scope = taskScopeOf(callerOf(request));
+        const caller = callerOf(request);
+        const scope = taskScopeOf(caller);
         return searchTasks(store.db, {
           ...request.query,
           unitId: scope.kind === 'unit' ? scope.unitId : undefined,
           leaderId: scope.kind === 'leader' ? scope.leaderId : undefined,
+          // A unit's draft is not published: leaders and viewers do not find it by its words either.
+          publishedOnly: !seesUnpublished(caller.role),
         });
       },
     );

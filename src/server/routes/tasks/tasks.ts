@@ -58,6 +58,7 @@ export function taskRoutes(store: Store) {
         const page = await listTasks(store.db, {
           ...request.query,
           scope: scopeFilter(caller),
+          publishedOnly: !seesUnpublished(caller.role),
           lightThresholds: settings.lights,
         });
         // A unit sees which of its tasks it has acknowledged (签收) for the period asked about.
