@@ -206,7 +206,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   let best: Candidate | null = null;
   let second = 0;
   let count = 0;
-  let unnamed: Candidate | null = null;
+  // Figures that share no word with the metric: one of them may still be the sole indicator's
+  // actual if its words name nothing at all. Checked only when no named figure is accepted (rare).
+  const unscored: { c: Candidate; from: number; to: number }[] = [];
   // only figures whose kind and unit allow them to report the indicator are weighed
   for (const i of pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit)) {
     const f = pt.figure(i);
@@ -219,8 +221,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const own = grams.overlap(subject, segment.start, segment.end);
     const score = Math.max(own, weight * grams.overlap(subject, from, segment.end));
     count++;
-    if (options.sole && !unnamed && score === 0 && namesNothing(pt, from, segment.end))
-      unnamed = { f, value, own, score };
+    if (options.sole && score === 0) unscored.push({ c: { f, value, own, score }, from, to: segment.end });
     if (!best || score > best.score) {
       if (best) second = best.score;
       best = { f, value, own, score };
@@ -233,7 +234,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       best.score >= ACCEPT ||
       (best.score >= ACCEPT_AHEAD && best.score - second >= AHEAD_MARGIN && best.own > 0) ||
       (lone && best.score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
-    const chosen = accepted ? best : unnamed;
+    const chosen = accepted ? best : (unscored.find((u) => namesNothing(pt, u.from, u.to))?.c ?? null);
     if (chosen) {
       const p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
       return {
