@@ -3,7 +3,7 @@
 // content writes nothing; the next period's table of the same plan matches tasks by seq, adds
 // that period's reports and lists the tasks whose target text changed.
 import { Kysely, type Selectable } from 'kysely';
-import { DubanError, parsePeriod, type Task } from '../domain/index.js';
+import { DubanError, parsePeriod, type ProgressPart, type Task } from '../domain/index.js';
 import { setImmediate } from 'node:timers/promises';
 import { assessProgress } from './assessing.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -231,6 +231,7 @@ export async function importParsedTable(
         {
           task: { id: task.id, target },
           text: t.progress ?? '',
+          parts: t.progress_parts,
           report: reportOf.get(task.id),
           periodId,
           periodLabel: period.label,
@@ -329,6 +330,8 @@ async function importReport(
   x: {
     task: { id: number; target: string };
     text: string;
+    /** The report as the table split it over columns, for the assessor. */
+    parts?: readonly ProgressPart[];
     report: ReportRow | undefined;
     periodId: number;
     periodLabel: string;
@@ -349,7 +352,7 @@ async function importReport(
     s.reports.keptNewer++;
     return;
   }
-  const assessment = assessProgress(x.task.target, text, x.periodLabel);
+  const assessment = assessProgress(x.task.target, text, x.periodLabel, x.parts);
   const values = {
     text,
     machine_status: assessment.status,

@@ -1,0 +1,47 @@
+// A table that splits each report over columns (完成投资 | % | 主要形象进度) is judged the same way
+// when imported as by `duban assess`: the store hands the parser's progress_parts to the assessor.
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+import { parseTable } from '../../src/parse/index.js';
+import { SYSTEM_ACTOR } from '../../src/store/audit.js';
+import { importParsedTable } from '../../src/store/import.js';
+import { describeEachStore } from '../helpers/stores.js';
+
+const FILE = '22-宁海县-2022-1-12月.txt';
+
+describeEachStore('import of a report split over columns', (ctx) => {
+  it('stores the assessment read from the columns, as duban assess gives it', async () => {
+    const parsed = await parseTable(
+      new Uint8Array(readFileSync(new URL(`../fixtures/real/${FILE}`, import.meta.url))),
+      {
+        fileName: FILE,
+      },
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const table = parsed.value;
+    expect(table.tasks.some((t) => t.progress_parts?.length)).toBe(true);
+    const period = parsePeriod('2022');
+    const byColumns = table.tasks.map((t) => assessTask(t, { period }).status);
+    const byText = table.tasks.map((t) => assessTask({ target: t.target, progress: t.progress }, { period }).status);
+    expect(byColumns).not.toEqual(byText); // else this table proves nothing
+
+    await importParsedTable(ctx.store, SYSTEM_ACTOR, {
+      table,
+      planTitle: '2022年宁海县民生实事项目',
+      region: '宁海县',
+      year: 2022,
+      period: '2022',
+      fileName: FILE,
+      sha256: 'parts',
+    });
+    const stored = await ctx.store.db
+      .selectFrom('reports')
+      .innerJoin('tasks', 'tasks.id', 'reports.task_id')
+      .select(['tasks.seq', 'reports.machine_status'])
+      .orderBy('tasks.seq')
+      .execute();
+    expect(stored.map((r) => r.machine_status)).toEqual(byColumns);
+  });
+});
