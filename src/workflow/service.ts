@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { DubanError, type Status } from '../domain/index.js';
 import type { Actor } from '../store/audit.js';
+import { addAttachment, deleteAttachment, type AttachmentInfo } from '../store/attachments.js';
 import { prepareSave, readWriteFacts, writeSave, type ReportDetail } from '../store/reports.js';
 import {
   addComment,
@@ -92,6 +93,25 @@ export async function override(
   return inTransaction(db, async (trx) => {
     await mayTake(trx, who, reportId, 'override');
     return overrideStatus(trx, who.actor, reportId, status, reason);
+  });
+}
+
+/** Evidence stored only if the report is still open to it when the write happens. */
+export async function attach(
+  db: Kysely<DB>,
+  who: WorkflowCaller,
+  file: Parameters<typeof addAttachment>[2],
+): Promise<AttachmentInfo> {
+  return inTransaction(db, async (trx) => {
+    await mayTake(trx, who, file.reportId, 'attach');
+    return addAttachment(trx, who.actor, file);
+  });
+}
+
+export async function detach(db: Kysely<DB>, who: WorkflowCaller, reportId: number, attachmentId: number) {
+  await inTransaction(db, async (trx) => {
+    await mayTake(trx, who, reportId, 'attach');
+    await deleteAttachment(trx, who.actor, attachmentId);
   });
 }
 

@@ -2,13 +2,7 @@
 // period), review (admin: approve, return with comment, override with reason), comments, evidence.
 import type { FastifyInstance } from 'fastify';
 import type { Status } from '../../../domain/index.js';
-import {
-  addAttachment,
-  deleteAttachment,
-  getAttachmentContent,
-  getAttachmentInfo,
-  isUploader,
-} from '../../../store/attachments.js';
+import { getAttachmentContent, getAttachmentInfo, isUploader } from '../../../store/attachments.js';
 import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
 import { listVersions } from '../../../store/reports.js';
@@ -249,7 +243,8 @@ export function reportRoutes(store: Store) {
           Math.round(settings.upload.maxAttachmentMb * 1024 * 1024),
         );
         const file = checkEvidence(fileName, content);
-        const info = await addAttachment(store.db, actorOf(caller), {
+        // Checked again inside the write: the period may have closed while the file was arriving.
+        const info = await workflow.attach(store.db, who(caller), {
           reportId: ref.id,
           ...file,
           tokenId: caller.tokenId,
@@ -288,7 +283,7 @@ export function reportRoutes(store: Store) {
         await assertReportWritable(store.db, caller, info.reportId);
         await workflow.assertMay(store.db, who(caller), info.reportId, 'attach');
         if (caller.role !== 'admin' && !isUploader(info, caller)) throw forbidden('只能删除自己上传的材料');
-        await deleteAttachment(store.db, actorOf(caller), info.id);
+        await workflow.detach(store.db, who(caller), info.reportId, info.id);
         return { ok: true };
       },
     );
