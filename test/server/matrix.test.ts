@@ -40,6 +40,7 @@ describeEachStore('access matrix', (ctx) => {
     token?: number;
     channel?: number;
     supervision?: number;
+    supervisionEvidence?: number;
     instruction?: number;
     self: Record<Exclude<Who, 'anon'>, number>;
   };
@@ -597,6 +598,19 @@ describeEachStore('access matrix', (ctx) => {
         expect: { admin: 403, unit: 200, leader: 403, viewer: 403 },
       },
       {
+        name: 'evidence for a 督办单 answer',
+        method: 'POST',
+        url: '/api/supervision/SUP/evidence',
+        upload: { fileName: '整改措施.pdf', content: TINY_PDF },
+        expect: { admin: 403, unit: 200, leader: 403, viewer: 403 },
+      },
+      {
+        name: 'download 督办单 evidence',
+        method: 'GET',
+        url: '/api/supervision/SUP/evidence/SEV',
+        expect: all(200),
+      },
+      {
         name: 'answer a 督办单 (办结反馈)',
         method: 'POST',
         url: '/api/supervision/SUP/answer',
@@ -622,6 +636,20 @@ describeEachStore('access matrix', (ctx) => {
         method: 'GET',
         url: `/api/overdue/desk/${s.units.jianshe}?periodId=${s.periods.q4}`,
         expect: { admin: 200, unit: 403, leader: 200, viewer: 200 },
+      },
+      {
+        name: "units' official order (序列)",
+        method: 'PUT',
+        url: '/api/units/order',
+        body: () => ({ unitIds: [s.units.fagai, s.units.jianshe] }),
+        expect: adminOnly(),
+      },
+      {
+        name: 'open accounts for units in bulk',
+        method: 'POST',
+        url: '/api/accounts/units',
+        body: () => ({ unitIds: [s.units.jianshe] }),
+        expect: adminOnly(),
       },
       { name: '批示 list', method: 'GET', url: '/api/instructions', expect: all(200) },
       {
@@ -677,6 +705,7 @@ describeEachStore('access matrix', (ctx) => {
           .replace('REM', String(ids.reminder))
           .replace('TOKEN', String(ids.token ?? 999999))
           .replace('CHANNEL', String(ids.channel ?? 999999))
+          .replace('SEV', String(ids.supervisionEvidence ?? 999999))
           .replace('SUP', String(ids.supervision ?? 999999))
           .replace('INS', String(ids.instruction ?? 999999));
         const opts: Parameters<Client['request']>[0] = { method: row.method, url };
@@ -705,6 +734,8 @@ describeEachStore('access matrix', (ctx) => {
         }
         if (who === 'leader' && res.statusCode === 200 && row.url === '/api/instructions' && row.method === 'POST')
           ids.instruction = res.json().id;
+        if (who === 'unit' && res.statusCode === 200 && row.url === '/api/supervision/SUP/evidence')
+          ids.supervisionEvidence = res.json().id;
         url = '';
       }
     }
@@ -735,7 +766,7 @@ describeEachStore('access matrix', (ctx) => {
     const leaks: string[] = [];
     let tried = 0;
     for (const row of rowsOf(s)) {
-      const url = row.url.replace(/SELF|ATT|EXT|REM|TOKEN|CHANNEL|SUP|INS/, String(s.users.viewer));
+      const url = row.url.replace(/SELF|ATT|EXT|REM|TOKEN|CHANNEL|SUP|INS|SEV/g, String(s.users.viewer));
       for (const spelt of otherSpellings(url)) {
         // Anonymous: every route that needs a login refuses every spelling of it.
         if (!row.public) {
