@@ -1,6 +1,6 @@
 // Parsers for the text of one setting: each returns the value, or a short reason it is not one.
 // Pure: no environment, no files (the file check of a path is the caller's).
-import { isIP } from 'node:net';
+import { parseTrustProxy } from '../server/trust-proxy.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -74,21 +74,8 @@ export function postgresUrl(raw: string): Parsed<string> {
 export function trustProxy(raw: string): Parsed<false | number | string> {
   const v = raw.trim();
   if (FALSE.has(v.toLowerCase())) return ok(false);
-  if (/^\d+$/.test(v)) return integer(1, 10)(v).ok ? ok(Number(v)) : bad('a hop count must be from 1 to 10');
-  const parts = v.split(',').map((p) => p.trim());
-  const wrong = parts.filter((p) => !isAddressOrSubnet(p));
-  if (TRUE.has(v.toLowerCase()) || wrong.length)
-    return bad(
-      "give the proxy's address or subnet (10.0.0.5, 10.0.0.0/8, several separated by commas) or a hop count (1); trusting every address is not allowed",
-    );
-  return ok(parts.join(','));
-}
-
-function isAddressOrSubnet(entry: string): boolean {
-  const [address, bits, ...rest] = entry.split('/');
-  if (rest.length || !address || !isIP(address)) return false;
-  if (bits === undefined) return true;
-  return /^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
+  const parsed = parseTrustProxy(v);
+  return parsed.ok ? ok(parsed.value) : bad(parsed.message);
 }
 
 export function httpsUrl(raw: string): Parsed<string> {
