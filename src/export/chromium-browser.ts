@@ -167,7 +167,41 @@ export class ChromiumBrowser {
   }
 
   /** Prints the page (its own `@page` size and margins) to PDF bytes. */
-  async printToPdf(html: string): Promise<Uint8Array> {
+  printToPdf(html: string): Promise<Uint8Array> {
+    return this.inTab(html, 'Chromium took too long to print', async (connection, sessionId) => {
+      const { data } = (await connection.send(
+        'Page.printToPDF',
+        { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false },
+        sessionId,
+      )) as { data: string };
+      return new Uint8Array(Buffer.from(data, 'base64'));
+    });
+  }
+
+  /** Renders the page in a width × height viewport, `scale` device pixels per CSS pixel, as PNG bytes. */
+  screenshotPng(html: string, width: number, height: number, scale = 2): Promise<Uint8Array> {
+    return this.inTab(
+      html,
+      'Chromium took too long to draw',
+      async (connection, sessionId) => {
+        const { data } = (await connection.send(
+          'Page.captureScreenshot',
+          { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 } },
+          sessionId,
+        )) as { data: string };
+        return new Uint8Array(Buffer.from(data, 'base64'));
+      },
+      { width, height, deviceScaleFactor: scale, mobile: false },
+    );
+  }
+
+  /** Opens the page in a new tab of the running browser and lets `work` take what it needs from it. */
+  private async inTab<T>(
+    html: string,
+    timeoutMessage: string,
+    work: (connection: Connection, sessionId: string) => Promise<T>,
+    viewport?: { width: number; height: number; deviceScaleFactor: number; mobile: boolean },
+  ): Promise<T> {
     this.active++;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const dir = await mkdtemp(join(tmpdir(), 'duban-page-'));
@@ -177,9 +211,9 @@ export class ChromiumBrowser {
       const connection = await this.connect();
       try {
         return await withTimeout(
-          this.printIn(connection, pathToFileURL(page).href),
+          this.openIn(connection, pathToFileURL(page).href, work, viewport),
           this.printTimeoutMs,
-          'Chromium took too long to print',
+          timeoutMessage,
         );
       } catch (err) {
         // A browser that hangs or fails a print is not trusted with the next one.
@@ -196,13 +230,19 @@ export class ChromiumBrowser {
     }
   }
 
-  private async printIn(connection: Connection, url: string): Promise<Uint8Array> {
+  private async openIn<T>(
+    connection: Connection,
+    url: string,
+    work: (connection: Connection, sessionId: string) => Promise<T>,
+    viewport?: { width: number; height: number; deviceScaleFactor: number; mobile: boolean },
+  ): Promise<T> {
     const { targetId } = (await connection.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
     try {
       const { sessionId } = (await connection.send('Target.attachToTarget', { targetId, flatten: true })) as {
         sessionId: string;
       };
       await connection.send('Page.enable', {}, sessionId);
+      if (viewport) await connection.send('Emulation.setDeviceMetricsOverride', viewport, sessionId);
       const loaded = connection.waitFor('Page.loadEventFired', sessionId);
       const nav = (await connection.send('Page.navigate', { url }, sessionId)) as { errorText?: string };
       if (nav.errorText) {
@@ -210,12 +250,7 @@ export class ChromiumBrowser {
         throw new DubanError('internal', `Chromium could not open the page: ${nav.errorText}`);
       }
       await loaded.done;
-      const { data } = (await connection.send(
-        'Page.printToPDF',
-        { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false },
-        sessionId,
-      )) as { data: string };
-      return new Uint8Array(Buffer.from(data, 'base64'));
+      return await work(connection, sessionId);
     } finally {
       await connection.send('Target.closeTarget', { targetId }).catch(() => {});
     }

@@ -1,7 +1,20 @@
-// A tiny PNG writer for the briefing chart's fallback image: Word versions that cannot show
-// SVG show this instead. It draws the same horizontal bars as the SVG chart, without text,
-// so no browser or native canvas is needed. Encoding: 8-bit RGB, filter 0, zlib (node:zlib).
+// The briefing chart's PNG, which Word versions that cannot show SVG show instead. Best: the
+// chart's SVG drawn by the headless Chromium the PDF export already runs (every word of it).
+// Without Chromium: a tiny PNG writer that draws bars and digits (an own 5×7 digit font; no
+// font for Chinese, so no words). Encoding: 8-bit RGB, filter 0, zlib (node:zlib).
 import { deflateSync } from 'node:zlib';
+import { findChromium, hasChineseFont, sharedBrowser } from './chromium.js';
+
+/**
+ * The SVG drawn by the shared headless Chromium at twice its size (sharp when printed), or null
+ * when there is no Chromium or no Chinese font (it would draw empty boxes for the words).
+ */
+export async function rasteriseSvgWithChromium(svg: string, width: number, height: number): Promise<Uint8Array | null> {
+  const binary = findChromium();
+  if (!binary || !(await hasChineseFont())) return null;
+  const page = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`;
+  return sharedBrowser(binary).screenshotPng(page, width, height, 2);
+}
 
 export type Rgb = [number, number, number];
 
@@ -78,3 +91,33 @@ export const hexToRgb = (hex: string): Rgb => {
   const h = hex.replace('#', '');
   return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
 };
+
+// 5×7 digits, one string of five pixels per row, drawn at DIGIT_SCALE.
+const DIGIT_ROWS: Record<string, readonly string[]> = {
+  '0': ['01110', '10001', '10011', '10101', '11001', '10001', '01110'],
+  '1': ['00100', '01100', '00100', '00100', '00100', '00100', '01110'],
+  '2': ['01110', '10001', '00001', '00010', '00100', '01000', '11111'],
+  '3': ['11111', '00010', '00100', '00010', '00001', '10001', '01110'],
+  '4': ['00010', '00110', '01010', '10010', '11111', '00010', '00010'],
+  '5': ['11111', '10000', '11110', '00001', '00001', '10001', '01110'],
+  '6': ['00110', '01000', '10000', '11110', '10001', '10001', '01110'],
+  '7': ['11111', '00001', '00010', '00100', '01000', '01000', '01000'],
+  '8': ['01110', '10001', '10001', '01110', '10001', '10001', '01110'],
+  '9': ['01110', '10001', '10001', '01111', '00001', '00010', '01100'],
+};
+const DIGIT_SCALE = 2;
+const DIGIT_ADVANCE = 6 * DIGIT_SCALE;
+export const DIGIT_HEIGHT = 7 * DIGIT_SCALE;
+
+export const digitsWidth = (digits: string): number => digits.length * DIGIT_ADVANCE - DIGIT_SCALE;
+
+/** Draws a run of decimal digits with its top-left corner at (x, y); other characters are skipped. */
+export function drawDigits(r: Raster, digits: string, x: number, y: number, colour: Rgb): void {
+  [...digits].forEach((d, i) => {
+    DIGIT_ROWS[d]?.forEach((row, dy) => {
+      for (let dx = 0; dx < row.length; dx++)
+        if (row[dx] === '1')
+          fillRect(r, x + i * DIGIT_ADVANCE + dx * DIGIT_SCALE, y + dy * DIGIT_SCALE, DIGIT_SCALE, DIGIT_SCALE, colour);
+    });
+  });
+}

@@ -144,7 +144,7 @@ describe('chart PNG fallback', () => {
     const counts = { behind: 2, no_report: 0, pending: 1, on_track: 4, done: 3 };
     const img = decodePng(renderPng(counts, 400, 200));
     expect([img.width, img.height]).toEqual([400, 200]);
-    const band = (200 - 40) / CHART_STATUSES.length;
+    const band = (200 - 20 - 60) / CHART_STATUSES.length; // plot area: 20 px above, 60 px below (axis, legend)
     const length = (i: number) => {
       const y = Math.round(20 + band * i + band / 2);
       let n = 0;
