@@ -3,7 +3,7 @@
 // and periods a command line refers to; and the reminders for a 催办通知. Dialect-agnostic Kysely.
 import type { Kysely } from 'kysely';
 import { isStatus, parsePeriod, type Status } from '../domain/index.js';
-import { PUBLISHED_STATES } from './reports.js';
+import { publishedStatesNow } from './reports.js';
 import type { DB } from './schema.js';
 import { taskHasLeader, taskHasUnit } from './task-links.js';
 
@@ -148,9 +148,10 @@ export async function listProgressRows(db: Kysely<DB>, f: ProgressFilter): Promi
   }
   const rows = await q.orderBy('t.seq').execute();
   const [leaders, units] = await Promise.all([namesOf(db, f.planId, 'leaders'), namesOf(db, f.planId, 'units')]);
+  const published = await publishedStatesNow(db);
   const out = rows.map((r): ProgressTableRow => {
     // Only a handed-in report is printed: a draft or returned one is still its unit's (未提交).
-    const published = r.state != null && PUBLISHED_STATES.includes(r.state);
+    const shown = r.state != null && published.includes(r.state);
     return {
       taskId: r.taskId,
       seq: r.seq,
@@ -159,10 +160,10 @@ export async function listProgressRows(db: Kysely<DB>, f: ProgressFilter): Promi
       target: r.target,
       leaders: leaders.get(r.taskId) ?? [],
       units: units.get(r.taskId) ?? [],
-      progress: published ? (r.text ?? '') : '',
-      status: published && isStatus(r.status) ? r.status : 'no_report',
-      reason: published ? (r.reason ?? '') : r.state ? '未提交' : '',
-      assessment: published ? r.assessment : null,
+      progress: shown ? (r.text ?? '') : '',
+      status: shown && isStatus(r.status) ? r.status : 'no_report',
+      reason: shown ? (r.reason ?? '') : r.state === 'submitted' ? '待审核' : r.state ? '未提交' : '',
+      assessment: shown ? r.assessment : null,
       reportState: r.state,
     };
   });

@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from './audit.js';
 import { listPeriods, type PeriodInfo } from './periods.js';
 import type { DB, ReportState, ReportsTable } from './schema.js';
 import { indexReports } from './search.js';
+import { getSettings } from './settings.js';
 import { inTransaction } from './transaction.js';
 import type { NamedRef } from './units.js';
 import { publishedStates } from '../workflow/rules.js';
@@ -20,21 +21,57 @@ import { publishedStates } from '../workflow/rules.js';
  */
 export const PUBLISHED_STATES = publishedStates(false);
 
+/** The states published now: submitted and approved, or approved only when the office's setting says so. */
+export async function publishedStatesNow(db: Kysely<DB>): Promise<ReportState[]> {
+  return publishedStates((await getSettings(db)).publish.approvedOnly);
+}
+
 /** Sets the published status from the row's state, override and machine status (after any change to them). */
 export async function refreshPublishedStatus(trx: Kysely<DB>, reportId: number): Promise<void> {
+  const states = await publishedStatesNow(trx);
   await trx
     .updateTable('reports')
     .set({
       status: (eb) =>
         eb
           .case()
-          .when('state', 'in', PUBLISHED_STATES)
+          .when('state', 'in', states)
           .then(eb.fn.coalesce('override_status', 'machine_status'))
           .else('no_report')
           .end(),
     })
     .where('id', '=', reportId)
     .execute();
+}
+
+/** Re-publishes every report after the office changed what is published (the tallies follow by trigger). */
+export async function republishAll(trx: Kysely<DB>): Promise<number> {
+  const states = await publishedStatesNow(trx);
+  const result = await trx
+    .updateTable('reports')
+    .set({
+      status: (eb) =>
+        eb
+          .case()
+          .when('state', 'in', states)
+          .then(eb.fn.coalesce('override_status', 'machine_status'))
+          .else('no_report')
+          .end(),
+    })
+    .where((eb) =>
+      eb(
+        'status',
+        '!=',
+        eb
+          .case()
+          .when('state', 'in', states)
+          .then(eb.fn.coalesce('override_status', 'machine_status'))
+          .else('no_report')
+          .end(),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The status a report row carries for its unit and the office's review: the override, else the machine's. */

@@ -152,8 +152,8 @@ const likeEscape = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\$
 export interface SearchScope {
   unitId?: number;
   leaderId?: number;
-  /** Progress texts only of reports handed in (leaders, viewers: a unit's draft is not published). */
-  publishedOnly?: boolean;
+  /** Progress texts only of reports in these states (leaders, viewers: a unit's draft is not published). */
+  publishedStates?: readonly string[];
 }
 
 async function matchingDocs(
@@ -177,8 +177,8 @@ async function matchingDocs(
     scope.periodId != null ? sql`and (d.period_id = ${scope.periodId} or d.period_id is null)` : sql``;
   const unitFilter = scope.unitId != null ? sql`and ${taskHasUnit('d.task_id', scope.unitId)}` : sql``;
   const leaderFilter = scope.leaderId != null ? sql`and ${taskHasLeader('d.task_id', scope.leaderId)}` : sql``;
-  const publishedFilter = scope.publishedOnly
-    ? sql`and (d.field <> 'progress' or exists (select 1 from reports r where r.task_id = d.task_id and r.period_id = d.period_id and r.state in ('submitted', 'approved')))`
+  const publishedFilter = scope.publishedStates
+    ? sql`and (d.field <> 'progress' or exists (select 1 from reports r where r.task_id = d.task_id and r.period_id = d.period_id and r.state in (${sql.join(scope.publishedStates)})))`
     : sql``;
   const rows = await sql<{
     task_id: number;
@@ -299,7 +299,7 @@ export async function searchTasks(
       periodId: input.periodId,
       unitId: input.unitId,
       leaderId: input.leaderId,
-      publishedOnly: input.publishedOnly,
+      publishedStates: input.publishedStates,
     },
     input.maxDocs ?? 1000,
   );

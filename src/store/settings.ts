@@ -1,4 +1,5 @@
-// Settings the office can change at run time (light thresholds, upload limits), stored as JSON per
+// Settings the office can change at run time (light thresholds, upload limits, whether only approved
+// reports are published), stored as JSON per
 // top-level key and merged over the defaults, so a new setting needs no migration.
 import type { Kysely } from 'kysely';
 import { DEFAULT_LIGHT_THRESHOLDS, type LightThresholds } from '../domain/light.js';
@@ -10,11 +11,14 @@ import { inTransaction } from './transaction.js';
 export interface Settings {
   lights: LightThresholds;
   upload: { maxAttachmentMb: number };
+  /** Publish only approved reports (default: submitted and approved ones; src/workflow/rules.ts). */
+  publish: { approvedOnly: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   lights: { ...DEFAULT_LIGHT_THRESHOLDS },
   upload: { maxAttachmentMb: 10 },
+  publish: { approvedOnly: false },
 };
 
 export async function getSettings(db: Kysely<DB>): Promise<Settings> {
@@ -27,6 +31,7 @@ export async function getSettings(db: Kysely<DB>): Promise<Settings> {
   return {
     lights: { ...DEFAULT_SETTINGS.lights, ...(stored.lights as Partial<LightThresholds> | undefined) },
     upload: { ...DEFAULT_SETTINGS.upload, ...(stored.upload as Partial<Settings['upload']> | undefined) },
+    publish: { ...DEFAULT_SETTINGS.publish, ...(stored.publish as Partial<Settings['publish']> | undefined) },
   };
 }
 

@@ -65,8 +65,8 @@ export interface TaskFilter {
   pageSize?: number;
   /** What the caller may see (from its role): a unit's lead/co tasks, a leader's tasks. */
   scope?: { unitId?: number; leaderId?: number };
-  /** Search only the progress of reports handed in (leaders and viewers). */
-  publishedOnly?: boolean;
+  /** Search only the progress of reports in these states (leaders and viewers: the published ones). */
+  publishedStates?: readonly string[];
   /** Light thresholds from the settings; and "today" for the due-date rule (tests). */
   lightThresholds?: LightThresholds;
   today?: string;
@@ -150,7 +150,7 @@ export async function listTasks(db: Kysely<DB>, filter: TaskFilter): Promise<Tas
         periodId: period?.id,
         unitId: filter.scope?.unitId,
         leaderId: filter.scope?.leaderId,
-        publishedOnly: filter.publishedOnly,
+        publishedStates: filter.publishedStates,
       });
       rows = rows.filter((r) => matches!.has(r.id));
       if (!filter.sort) rows.sort((a, b) => matches!.get(a.id)!.rank - matches!.get(b.id)!.rank);

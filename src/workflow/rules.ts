@@ -106,9 +106,10 @@ export function seesUnpublished(role: Role): boolean {
  */
 export function publishedView<
   R extends { state: ReportState; text: string; status: string; machineStatus: string; reason: string },
->(report: R, role: Role): R {
-  if (seesUnpublished(role) || publishedStates(false).includes(report.state)) return report;
-  return { ...report, text: '', status: 'no_report', machineStatus: 'no_report', reason: '未提交' };
+>(report: R, role: Role, approvedOnly = false): R {
+  if (seesUnpublished(role) || publishedStates(approvedOnly).includes(report.state)) return report;
+  const reason = report.state === 'submitted' ? '待审核' : '未提交';
+  return { ...report, text: '', status: 'no_report', machineStatus: 'no_report', reason };
 }
 
 /** The longest report text accepted (characters): the form counts toward it and refuses more, never cuts. */

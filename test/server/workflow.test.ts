@@ -197,6 +197,31 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
     expect(await evidenceOf(admin)).toHaveLength(1);
   });
 
+  it('publishes only approved reports when the office says so, re-publishing what is there at once', async () => {
+    const school = s.reports.schoolQ4; // submitted by the test above
+    const put = (approvedOnly: boolean) =>
+      admin.request({ method: 'PUT', url: '/api/settings', payload: { publish: { approvedOnly } } });
+    const shown = async () => {
+      const rows = (await get(admin, `/tasks?${q()}&pageSize=50`)).json().items as {
+        id: number;
+        report: { status: string };
+      }[];
+      const csv = (await get(admin, `/export?${q()}&format=csv`)).body;
+      return {
+        listed: rows.find((t) => t.id === s.tasks.school)!.report.status !== 'no_report',
+        exported: csv.includes('新增中小学学位5200个'),
+      };
+    };
+    expect((await get(admin, `/reports/${school}`)).json().state).toBe('submitted');
+    expect(await shown()).toEqual({ listed: true, exported: true });
+    expect((await put(true)).statusCode).toBe(200);
+    expect(await shown()).toEqual({ listed: false, exported: false });
+    await post(admin, `/reports/${school}/approve`, {});
+    expect(await shown()).toEqual({ listed: true, exported: true });
+    expect((await put(false)).json().publish).toEqual({ approvedOnly: false });
+    expect(await shown()).toEqual({ listed: true, exported: true });
+  });
+
   it('offers a unit and a leader only the plans they have tasks in, so a new plan does not become their default', async () => {
     const t = new Date().toISOString();
     const db = ctx.store.db;

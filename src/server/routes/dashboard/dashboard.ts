@@ -6,7 +6,7 @@ import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
 import { searchTasks } from '../../../store/search.js';
 import { getSettings } from '../../../store/settings.js';
-import { seesUnpublished } from '../../../workflow/rules.js';
+import { publishedStates, seesUnpublished } from '../../../workflow/rules.js';
 import { taskScopeOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { notFound } from '../../errors.js';
@@ -85,7 +85,9 @@ export function dashboardRoutes(store: Store) {
           unitId: scope.kind === 'unit' ? scope.unitId : undefined,
           leaderId: scope.kind === 'leader' ? scope.leaderId : undefined,
           // A unit's draft is not published: leaders and viewers do not find it by its words either.
-          publishedOnly: !seesUnpublished(caller.role),
+          publishedStates: seesUnpublished(caller.role)
+            ? undefined
+            : publishedStates((await getSettings(store.db)).publish.approvedOnly),
         });
       },
     );

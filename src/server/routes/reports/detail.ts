@@ -41,7 +41,7 @@ export function withLight<R extends ReportDetail>(
 export async function reportDetail(store: Store, reportId: number, role: Role = 'admin') {
   const report = await getReport(store.db, reportId);
   if (!report) throw notFound('报告');
-  const view = publishedView(report, role);
+  const view = publishedView(report, role, (await getSettings(store.db)).publish.approvedOnly);
   // A report not handed in shows a leader or viewer neither its text nor its evidence.
   return presentReport(store, view, view === report);
 }

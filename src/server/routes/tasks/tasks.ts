@@ -13,7 +13,7 @@ import { callerOf } from '../../auth/plugin.js';
 import { notFound } from '../../errors.js';
 import { idParams, lightSchema, object, paging, statusSchema } from '../common.js';
 import { listTaskTrail } from '../../../store/task-trail.js';
-import { publishedView, seesUnpublished } from '../../../workflow/rules.js';
+import { publishedStates, publishedView, seesUnpublished } from '../../../workflow/rules.js';
 import { attachmentsOf, withLight } from '../reports/detail.js';
 
 const listQuery = object(
@@ -54,11 +54,12 @@ export function taskRoutes(store: Store) {
       },
       async (request) => {
         const settings = await getSettings(store.db);
+        const approvedOnly = settings.publish.approvedOnly;
         const caller = callerOf(request);
         const page = await listTasks(store.db, {
           ...request.query,
           scope: scopeFilter(caller),
-          publishedOnly: !seesUnpublished(caller.role),
+          publishedStates: seesUnpublished(caller.role) ? undefined : publishedStates(approvedOnly),
           lightThresholds: settings.lights,
         });
         // A unit sees which of its tasks it has acknowledged (签收) for the period asked about.
@@ -74,7 +75,7 @@ export function taskRoutes(store: Store) {
           ...page,
           items: page.items.map((t) => ({
             ...t,
-            report: t.report ? publishedView(t.report, caller.role) : null,
+            report: t.report ? publishedView(t.report, caller.role, approvedOnly) : null,
             ...(acknowledged ? { acknowledgedAt: acknowledged.get(t.id) ?? null } : {}),
           })),
         };
@@ -108,7 +109,7 @@ export function taskRoutes(store: Store) {
           periods: await Promise.all(
             periods.map(async (p) => {
               if (!p.report) return { period: p.period, report: null };
-              const report = publishedView(p.report, caller.role);
+              const report = publishedView(p.report, caller.role, settings.publish.approvedOnly);
               // Evidence goes with the report wherever it is shown, once its reader may see the report.
               const attachments = report === p.report ? await attachmentsOf(store, p.report.id) : [];
               return { period: p.period, report: { ...withLight(report, p.period, settings.lights), attachments } };
