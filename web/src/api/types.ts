@@ -277,6 +277,8 @@ export interface ImportPreview {
   sha256: string;
   table: ParsedTable;
   suggested: { planTitle: string; region: string; year: number; period: string };
+  /** Unit names (in the table or already in duban) that may be one unit spelt two ways. */
+  similarUnits?: string[][];
 }
 
 export interface ImportSummary {

@@ -5,7 +5,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Task } from '../../../domain/index.js';
 import type { Store } from '../../../store/db.js';
 import { importParsedTable } from '../../../store/import.js';
+import { similarUnitNames } from '../../../domain/unit-names.js';
 import { planInfoFromTitle } from '../../../store/plans.js';
+import { listUnits } from '../../../store/units.js';
 import { actorOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
@@ -97,11 +99,18 @@ export function importRoutes(store: Store, options: { maxImportBytes: number; ma
       const info = table.title
         ? planInfoFromTitle(table.title)
         : { title: fileName.replace(/\.[^.]+$/, ''), region: null, year: null };
+      // Names in the table (or already in duban) that may be one unit spelt two ways, to confirm.
+      const tableUnits = table.tasks.flatMap((t) => [...t.units, ...(t.co_units ?? [])]);
+      const known = (await listUnits(store.db)).map((u) => u.name);
+      const similarUnits = similarUnitNames([...new Set([...tableUnits, ...known])]).filter((g) =>
+        g.some((n) => tableUnits.includes(n)),
+      );
       return {
         fileName,
         sha256: createHash('sha256').update(content).digest('hex'),
         table,
         suggested: { planTitle: info.title, region: info.region, year: info.year, period: table.period },
+        similarUnits,
       };
     }
 

@@ -232,6 +232,24 @@ export default function ImportPage() {
               <strong style={{ color: warned ? '#d46b08' : undefined }}>{warned}</strong>{' '}
               项有提示。标橙色的单元格是系统推断或读不准的内容，点击可直接修改。
             </Typography.Paragraph>
+            {(preview.similarUnits ?? []).length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title="以下单位名称可能指同一单位"
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {preview.similarUnits!.map((g) => (
+                      <li key={g.join('/')}>{g.join(' / ')}</li>
+                    ))}
+                    <li style={{ listStyle: 'none', marginTop: 4 }}>
+                      如是同一单位，请在下方表格中把名称改为一致后再导入，否则会建成不同的单位。
+                    </li>
+                  </ul>
+                }
+              />
+            )}
             {preview.table.warnings.length > 0 && (
               <Alert
                 type="warning"
