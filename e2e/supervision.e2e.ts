@@ -24,8 +24,12 @@ let leader: Session;
 /** The demo unit account's unit (区发展改革局). */
 const unitName = DEMO_ACCOUNTS.find((a) => a.role === 'unit')!.unit!;
 
-/** Keeps a screenshot of a new page for the documentation (docs/screenshots, 1366×768). */
+/**
+ * Keeps a screenshot of a new page for the documentation (docs/screenshots, 1366×768) when asked
+ * (`DUBAN_DOC_SCREENSHOTS=1 npm run test:e2e -- supervision`); a plain test run leaves the tree alone.
+ */
 const keep = (file: string, name: string) => {
+  if (process.env.DUBAN_DOC_SCREENSHOTS !== '1') return;
   const dir = join(REPO_ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   copyFileSync(file, join(dir, name));
