@@ -2,11 +2,16 @@
 import { api, peekPrefetched, prefetchGet } from './client';
 import type { Query } from './client';
 import type {
+  ApiTokenRow,
+  AppSettings,
   AuditEntry,
   AuthAnswer,
   BulkResult,
+  ChannelInput,
+  ChannelRow,
   Comment,
   Dashboard,
+  DeliveryRow,
   Extension,
   ImportPreview,
   ImportSummary,
@@ -18,6 +23,7 @@ import type {
   Plan,
   Reminder,
   ReportDetail,
+  Role,
   Score,
   Status,
   Task,
@@ -189,6 +195,22 @@ export const audit = {
     page?: number;
     pageSize?: number;
   }) => api.get<Page<AuditEntry>>('/audit', query),
+};
+
+/** 系统管理: notification channels and their deliveries, API tokens, settings (admin only but GET /settings). */
+export const system = {
+  channels: () => api.get<ChannelRow[]>('/channels'),
+  createChannel: (body: ChannelInput) => api.post<ChannelRow>('/channels', body),
+  updateChannel: (id: number, patch: Partial<ChannelInput>) => api.patch<ChannelRow>(`/channels/${id}`, patch),
+  deleteChannel: (id: number) => api.del<{ ok: true }>(`/channels/${id}`),
+  deliveries: (channelId?: number) => api.get<DeliveryRow[]>('/deliveries', { channelId }),
+  tokens: () => api.get<ApiTokenRow[]>('/tokens'),
+  createToken: (body: { name: string; role: Role; unitId?: number | null; leaderId?: number | null }) =>
+    api.post<ApiTokenRow & { token: string }>('/tokens', body),
+  revokeToken: (id: number) => api.del<ApiTokenRow>(`/tokens/${id}`),
+  settings: () => api.get<AppSettings>('/settings'),
+  saveSettings: (patch: { [K in keyof AppSettings]?: Partial<AppSettings[K]> }) =>
+    api.put<AppSettings>('/settings', patch),
 };
 
 /** Lists may come as an array or a page; the UI wants the array. */

@@ -308,3 +308,59 @@ export interface BulkResult {
   done: number[];
   failed: { id: number; error: string | { code: string; message: string } }[];
 }
+
+export type ChannelKind = 'dingtalk' | 'wecom' | 'webhook';
+
+/** A notification channel as the API returns it: the secret is write-only, `hasSecret` says if one is set. */
+export interface ChannelRow {
+  id: number;
+  name: string;
+  kind: ChannelKind;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  hasSecret: boolean;
+  createdAt: string;
+}
+
+export interface ChannelInput {
+  name: string;
+  kind: ChannelKind;
+  url: string;
+  /** Omitted: keep the stored secret; null: remove it. */
+  secret?: string | null;
+  events: string[];
+  enabled?: boolean;
+}
+
+export interface DeliveryRow {
+  id: number;
+  channelId: number;
+  event: string;
+  payload: { title?: string; text?: string };
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface ApiTokenRow {
+  id: number;
+  name: string;
+  role: Role;
+  unitId: number | null;
+  leaderId: number | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  /** The secret: present only in the answer to its creation. */
+  token?: string;
+}
+
+export interface AppSettings {
+  lights: { yellowWithinPoints: number };
+  upload: { maxAttachmentMb: number };
+  publish: { approvedOnly: boolean };
+}

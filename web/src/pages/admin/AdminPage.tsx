@@ -1,10 +1,14 @@
-// 系统管理: accounts, units, leaders, plans and periods, the audit log. The tab is in the URL.
+// 系统管理: accounts, units, leaders, plans and periods, notification channels, API tokens, settings,
+// the audit log. The tab is in the URL.
 import { useSearchParams } from 'react-router-dom';
 import { Card, Tabs } from 'antd';
 import { reference } from '../../api/endpoints';
 import { AuditTab } from './AuditTab';
+import { ChannelsTab } from './ChannelsTab';
 import { NamesTab } from './NamesTab';
 import { PeriodsTab } from './PeriodsTab';
+import { SettingsTab } from './SettingsTab';
+import { TokensTab } from './TokensTab';
 import { UsersTab } from './UsersTab';
 
 export default function AdminPage() {
@@ -31,6 +35,9 @@ export default function AdminPage() {
               label: '领导',
               children: <NamesTab noun="领导" load={reference.leaders} save={reference.saveLeader} />,
             },
+            { key: 'channels', label: '通知渠道', children: <ChannelsTab /> },
+            { key: 'tokens', label: 'API 令牌', children: <TokensTab /> },
+            { key: 'settings', label: '系统设置', children: <SettingsTab /> },
             { key: 'audit', label: '操作日志', children: <AuditTab /> },
           ]}
         />
