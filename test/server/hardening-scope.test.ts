@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { indexTargets } from '../../src/store/search.js';
 import { describeEachStore } from '../helpers/stores.js';
-import { login, multipart, seed, testApp, TINY_PDF, type Client, type Seed } from './helpers.js';
+import { insertTask, login, multipart, seed, testApp, TINY_PDF, type Client, type Seed } from './helpers.js';
 
 describeEachStore('scope: scores, search and evidence ownership', (ctx) => {
   let app: FastifyInstance;
@@ -26,34 +26,11 @@ describeEachStore('scope: scores, search and evidence ownership', (ctx) => {
   /** Adds tasks to the seeded plan, each led by `unitId` under `leaderId`, and indexes their targets. */
   async function addTasks(targets: string[], unitId: number, leaderId: number, firstSeq: number): Promise<number[]> {
     const db = ctx.store.db;
-    const t = new Date().toISOString();
     const theme = (await db.selectFrom('themes').select('id').where('plan_id', '=', s.planId).executeTakeFirstOrThrow())
       .id;
     const ids: number[] = [];
-    for (const [i, target] of targets.entries()) {
-      const id = (
-        await db
-          .insertInto('tasks')
-          .values({
-            plan_id: s.planId,
-            seq: firstSeq + i,
-            theme_id: theme,
-            category_id: null,
-            target,
-            deadline: null,
-            notes: null,
-            closed_at: null,
-            closed_by: null,
-            created_at: t,
-            updated_at: t,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      await db.insertInto('task_leaders').values({ task_id: id, leader_id: leaderId, position: 1 }).execute();
-      await db.insertInto('task_units').values({ task_id: id, unit_id: unitId, role: 'lead', position: 1 }).execute();
-      ids.push(id);
-    }
+    for (const [i, target] of targets.entries())
+      ids.push(await insertTask(db, { planId: s.planId, seq: firstSeq + i, themeId: theme, target, unitId, leaderId }));
     await indexTargets(
       db,
       ids.map((id, i) => ({ id, planId: s.planId, target: targets[i] })),

@@ -19,6 +19,47 @@ export interface Seed {
 
 const now = () => new Date().toISOString();
 
+/** A task straight into the tables: its lead unit, and its leader and co-unit when given. */
+export async function insertTask(
+  db: Store['db'],
+  t: {
+    planId: number;
+    seq: number;
+    themeId: number | null;
+    target: string;
+    unitId: number;
+    leaderId?: number;
+    coUnitId?: number;
+  },
+): Promise<number> {
+  const at = new Date().toISOString();
+  const id = (
+    await db
+      .insertInto('tasks')
+      .values({
+        plan_id: t.planId,
+        seq: t.seq,
+        theme_id: t.themeId,
+        category_id: null,
+        target: t.target,
+        deadline: null,
+        notes: null,
+        closed_at: null,
+        closed_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  if (t.leaderId !== undefined)
+    await db.insertInto('task_leaders').values({ task_id: id, leader_id: t.leaderId, position: 1 }).execute();
+  await db.insertInto('task_units').values({ task_id: id, unit_id: t.unitId, role: 'lead', position: 1 }).execute();
+  if (t.coUnitId !== undefined)
+    await db.insertInto('task_units').values({ task_id: id, unit_id: t.coUnitId, role: 'co', position: 2 }).execute();
+  return id;
+}
+
 /** 钱塘区-like plan: GDP task (区发展改革局, 陶峰), school and road tasks (区建设局, 徐进); Q3 closed, Q4 open. */
 export async function seed(store: Store, opts: { q4Due?: string } = {}): Promise<Seed> {
   const db = store.db;
@@ -55,32 +96,8 @@ export async function seed(store: Store, opts: { q4Due?: string } = {}): Promise
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  const task = async (seq: number, target: string, leaderId: number, unitId: number, coUnit?: number) => {
-    const id = (
-      await db
-        .insertInto('tasks')
-        .values({
-          plan_id: planId,
-          seq,
-          theme_id: theme,
-          category_id: null,
-          target,
-          deadline: null,
-          notes: null,
-          closed_at: null,
-          closed_by: null,
-          created_at: t,
-          updated_at: t,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await db.insertInto('task_leaders').values({ task_id: id, leader_id: leaderId, position: 1 }).execute();
-    await db.insertInto('task_units').values({ task_id: id, unit_id: unitId, role: 'lead', position: 1 }).execute();
-    if (coUnit)
-      await db.insertInto('task_units').values({ task_id: id, unit_id: coUnit, role: 'co', position: 2 }).execute();
-    return id;
-  };
+  const task = (seq: number, target: string, leaderId: number, unitId: number, coUnit?: number) =>
+    insertTask(db, { planId, seq, themeId: theme, target, leaderId, unitId, coUnitId: coUnit });
   const tasks = {
     gdp: await task(1, '地区生产总值增长力争6%（确保5.5%）', leaders.tao, units.fagai),
     school: await task(2, '新增中小学学位5000个', leaders.xu, units.jianshe),

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../helpers/stores.js';
-import { TINY_PDF, login, multipart, seed, testApp, type Client, type Seed } from './helpers.js';
+import { TINY_PDF, insertTask, login, multipart, seed, testApp, type Client, type Seed } from './helpers.js';
 
 const TEXT = '1-11月地区生产总值增长6.2%，完成全年目标。';
 
@@ -232,29 +232,13 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-    const task = (
-      await db
-        .insertInto('tasks')
-        .values({
-          plan_id: plan2,
-          seq: 1,
-          theme_id: null,
-          category_id: null,
-          target: '新建公共停车泊位1000个',
-          deadline: null,
-          notes: null,
-          closed_at: null,
-          closed_by: null,
-          created_at: t,
-          updated_at: t,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await db
-      .insertInto('task_units')
-      .values({ task_id: task, unit_id: s.units.jianshe, role: 'lead', position: 1 })
-      .execute();
+    await insertTask(db, {
+      planId: plan2,
+      seq: 1,
+      themeId: null,
+      target: '新建公共停车泊位1000个',
+      unitId: s.units.jianshe,
+    });
     const planIds = async (who: Client) => (await get(who, '/plans')).json().map((p: { id: number }) => p.id);
     expect(await planIds(admin)).toEqual([plan2, s.planId]); // newest first
     expect(await planIds(unit)).toEqual([s.planId]); // 区发展改革局 has nothing in the new plan
