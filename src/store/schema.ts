@@ -13,6 +13,12 @@ export interface UnitsTable {
   position?: number | null;
   created_at: string;
 }
+/** Another name of a unit, kept when units are merged (migration 0010). */
+export interface UnitAliasesTable {
+  name: string;
+  unit_id: number;
+  created_at: string;
+}
 export interface LeadersTable {
   id: Id;
   name: string;
@@ -332,6 +338,7 @@ export interface InstructionsTable {
 
 export interface DB {
   units: UnitsTable;
+  unit_aliases: UnitAliasesTable;
   leaders: LeadersTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -23,17 +23,36 @@ const toUnit = (r: { id: number; name: string; parent_id: number | null }): Unit
   parentId: r.parent_id,
 });
 
-/** The id of the unit with this name, creating it when new (import). Names are trimmed. */
-export async function ensureUnit(db: Kysely<DB>, name: string, at = new Date().toISOString()): Promise<number> {
+/** The id of the unit with this name or alias (a merged unit's old name), or null. Names are trimmed. */
+export async function unitIdByName(db: Kysely<DB>, name: string): Promise<number | null> {
   const clean = name.trim();
   const found = await db.selectFrom('units').select('id').where('name', '=', clean).executeTakeFirst();
   if (found) return found.id;
+  const alias = await db.selectFrom('unit_aliases').select('unit_id').where('name', '=', clean).executeTakeFirst();
+  return alias?.unit_id ?? null;
+}
+
+/** The id of the unit with this name or alias, creating it when new (import). Names are trimmed. */
+export async function ensureUnit(db: Kysely<DB>, name: string, at = new Date().toISOString()): Promise<number> {
+  const clean = name.trim();
+  const found = await unitIdByName(db, clean);
+  if (found != null) return found;
   const row = await db
     .insertInto('units')
     .values({ name: clean, parent_id: null, created_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Every alias (a merged unit's old name) with the name of the unit it now stands for. */
+export async function unitAliasNames(db: Kysely<DB>): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('unit_aliases as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['a.name as alias', 'u.name as name'])
+    .execute();
+  return new Map(rows.map((r) => [r.alias, r.name]));
 }
 
 export async function listUnits(db: Kysely<DB>): Promise<Unit[]> {

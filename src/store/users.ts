@@ -8,6 +8,7 @@ import { nowIso } from './db.js';
 import type { DB } from './schema.js';
 import { accountAttemptKeys, type BackoffPolicy } from './sessions.js';
 import { inTransaction } from './transaction.js';
+import { unitIdByName } from './units.js';
 
 export { ROLES, type Role };
 
@@ -187,10 +188,11 @@ export async function updateUser(
   });
 }
 
+/** The unit with this name or alias (a merged unit's old name). */
 export async function findUnitByName(db: Kysely<DB>, name: string): Promise<{ id: number; name: string } | null> {
-  return (
-    (await db.selectFrom('units').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst()) ?? null
-  );
+  const id = await unitIdByName(db, name);
+  if (id == null) return null;
+  return (await db.selectFrom('units').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
 export async function findLeaderByName(db: Kysely<DB>, name: string): Promise<{ id: number; name: string } | null> {

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS: readonly { action: string; label: string }[] = [
   { action: 'plan.create', label: '新建年度计划' },
   { action: 'unit.create', label: '新增单位' },
   { action: 'unit.update', label: '修改单位' },
+  { action: 'unit.merge', label: '合并单位' },
   { action: 'leader.create', label: '新增领导' },
   { action: 'leader.update', label: '修改领导' },
   { action: 'user.create', label: '新增账号' },

@@ -11,6 +11,7 @@ import * as m0006 from './0006_supervision.js';
 import * as m0007 from './0007_data_version.js';
 import * as m0008 from './0008_login_window.js';
 import * as m0009 from './0009_oidc.js';
+import * as m0010 from './0010_unit_aliases.js';
 
 export interface DubanMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, DubanMigration> = {
   '0007_data_version': m0007,
   '0008_login_window': m0008,
   '0009_oidc': m0009,
+  '0010_unit_aliases': m0010,
 };

@@ -7,7 +7,7 @@ import type { Store } from '../../../store/db.js';
 import { importParsedTable } from '../../../store/import.js';
 import { similarUnitNames } from '../../../domain/unit-names.js';
 import { planInfoFromTitle } from '../../../store/plans.js';
-import { listUnits } from '../../../store/units.js';
+import { listUnits, unitAliasNames } from '../../../store/units.js';
 import { actorOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
@@ -100,7 +100,11 @@ export function importRoutes(store: Store, options: { maxImportBytes: number; ma
         ? planInfoFromTitle(table.title)
         : { title: fileName.replace(/\.[^.]+$/, ''), region: null, year: null };
       // Names in the table (or already in duban) that may be one unit spelt two ways, to confirm.
-      const tableUnits = table.tasks.flatMap((t) => [...t.units, ...(t.co_units ?? [])]);
+      // A merged unit's old name (an alias) already stands for its unit and is not asked about again.
+      const aliases = await unitAliasNames(store.db);
+      const tableUnits = table.tasks
+        .flatMap((t) => [...t.units, ...(t.co_units ?? [])])
+        .map((n) => aliases.get(n.trim()) ?? n);
       const known = (await listUnits(store.db)).map((u) => u.name);
       const similarUnits = similarUnitNames([...new Set([...tableUnits, ...known])]).filter((g) =>
         g.some((n) => tableUnits.includes(n)),
