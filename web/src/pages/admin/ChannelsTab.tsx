@@ -66,7 +66,9 @@ export function ChannelsTab() {
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages by the fields; the rejection is not an error to report.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body: ChannelInput = {
       name: v.name.trim(),
       kind: v.kind,

@@ -50,7 +50,9 @@ export function SettingsTab() {
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages by the fields; the rejection is not an error to report.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (settings.data && v.approvedOnly !== settings.data.publish.approvedOnly) {
       modal.confirm({
         title: '修改发布范围？',
@@ -70,6 +72,7 @@ export function SettingsTab() {
   if (!settings.data) return <PageLoading />;
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={toValues(settings.data)}>
+      {/* No min/max on the inputs: they would clamp a wrong value silently; the rules say what is wrong. */}
       <h3>进展灯</h3>
       <Form.Item
         label="黄灯阈值（百分点）"
@@ -80,7 +83,7 @@ export function SettingsTab() {
           { type: 'number', min: 0, max: 100, message: '黄灯阈值应在 0 到 100 之间' },
         ]}
       >
-        <InputNumber min={0} max={100} step={5} suffix="个百分点" style={{ width: 220 }} />
+        <InputNumber step={5} suffix="个百分点" style={{ width: 220 }} />
       </Form.Item>
       <h3>附件</h3>
       <Form.Item
@@ -92,7 +95,7 @@ export function SettingsTab() {
           { type: 'number', min: 0.1, max: 50, message: '附件大小上限应在 0.1 到 50 MB 之间' },
         ]}
       >
-        <InputNumber min={0.1} max={50} step={1} suffix="MB" style={{ width: 220 }} />
+        <InputNumber step={1} suffix="MB" style={{ width: 220 }} />
       </Form.Item>
       <h3>发布</h3>
       <Form.Item

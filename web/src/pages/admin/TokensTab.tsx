@@ -37,7 +37,9 @@ export function TokensTab() {
   };
 
   const create = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages by the fields; the rejection is not an error to report.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const answer = await system.createToken({

@@ -1,0 +1,159 @@
+// 系统管理's channels, API tokens and settings pages, as the office uses them: a channel is added,
+// receives a reminder's delivery, is switched off and deleted; a token's secret is shown once, works,
+// is gone when the modal closes and stops working once revoked; a light threshold is changed and
+// stays changed. Each step is checked against the API, not only the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { apiLogin, demoAccount } from './helpers/api.js';
+import type { ApiClient } from './helpers/api.js';
+import { launchBrowser, openSession } from './helpers/browser.js';
+import type { Session } from './helpers/browser.js';
+import { currentPlan, listTasks } from './helpers/scenario.js';
+import { startServer } from './helpers/server.js';
+import type { RunningServer } from './helpers/server.js';
+import { LoginPage } from './page-models/LoginPage.js';
+
+let server: RunningServer;
+let browser: Browser;
+let adminApi: ApiClient;
+let s: Session;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  adminApi = await apiLogin(server.baseUrl, 'admin');
+  s = await openSession(browser, server.baseUrl, 'admin-pages');
+  await new LoginPage(s.page).goto();
+  await new LoginPage(s.page).loginAs(demoAccount('admin'));
+});
+afterAll(async () => {
+  await s?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+interface ChannelRow {
+  id: number;
+  name: string;
+  kind: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  hasSecret: boolean;
+}
+
+describe('系统管理 pages', () => {
+  it('adds a channel, shows its deliveries, switches it off and deletes it', async () => {
+    const page = s.page;
+    await page.goto('/admin?tab=channels');
+    await page.getByRole('button', { name: '新增通知渠道' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增通知渠道' });
+    // A URL without a scheme is refused in the form, before the server sees it.
+    await dialog.getByLabel('名称', { exact: true }).fill('督查科工作群');
+    await dialog.getByLabel('推送地址').fill('oapi.dingtalk.com/robot/send');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('推送地址必须以 http:// 或 https:// 开头').waitFor();
+    // Port 9 on this machine refuses at once: the delivery fails without leaving 127.0.0.1.
+    await dialog.getByLabel('推送地址').fill('http://127.0.0.1:9/robot/send?access_token=e2e');
+    await dialog.getByLabel('签名密钥（可选）').fill('SEC0123456789');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('通知渠道已保存').waitFor();
+    await page.getByRole('cell', { name: '督查科工作群', exact: true }).waitFor();
+
+    const created = (await adminApi.get<ChannelRow[]>('/channels')).find((c) => c.name === '督查科工作群');
+    expect(created).toMatchObject({
+      kind: 'dingtalk',
+      url: 'http://127.0.0.1:9/robot/send?access_token=e2e',
+      events: ['reminder'],
+      enabled: true,
+      hasSecret: true,
+    });
+    await s.shot('channel-added');
+
+    // A reminder goes out on the channel; its delivery is listed with its state.
+    const { planId, period } = await currentPlan(adminApi);
+    const task = (await listTasks(adminApi, planId, period.id)).find((t) => t.units.length > 0)!;
+    await adminApi.post('/reminders', { taskId: task.id, periodId: period.id, channelIds: [created!.id] });
+    await page.getByRole('button', { name: '刷新' }).click();
+    const delivery = page.getByRole('row').filter({ hasText: '督查科工作群' }).filter({ hasText: '催办' }).last();
+    await delivery.getByText(/待发送|发送失败|已送达/).waitFor();
+    await s.shot('channel-delivery');
+
+    await page.getByRole('switch', { name: '启用督查科工作群' }).click();
+    await page.getByText('已停用“督查科工作群”').waitFor();
+    expect((await adminApi.get<ChannelRow[]>('/channels')).find((c) => c.id === created!.id)?.enabled).toBe(false);
+
+    await page
+      .getByRole('row')
+      .filter({ hasText: '督查科工作群' })
+      .first()
+      .getByRole('button', { name: '删除' })
+      .click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await page.getByText('已删除“督查科工作群”').waitFor();
+    expect((await adminApi.get<ChannelRow[]>('/channels')).some((c) => c.id === created!.id)).toBe(false);
+  });
+
+  it('creates a token whose secret is shown once, works, and stops working when revoked', async () => {
+    const page = s.page;
+    await page.goto('/admin?tab=tokens');
+    await page.getByRole('button', { name: '新建令牌' }).click();
+    const form = page.getByRole('dialog', { name: '新建 API 令牌' });
+    await form.getByLabel('名称', { exact: true }).fill('市大数据平台');
+    await form.getByRole('button', { name: '创建' }).click();
+
+    const shown = page.getByRole('dialog', { name: '令牌“市大数据平台”已创建' });
+    await shown.getByText('令牌只显示这一次，关闭后无法再次查看', { exact: false }).waitFor();
+    await shown.getByRole('button', { name: '复制令牌' }).waitFor();
+    const secret = (await shown.getByTestId('new-token').innerText()).trim();
+    expect(secret).toMatch(/^dbt_/);
+    await s.shot('token-shown-once');
+
+    const asToken = (path: string) =>
+      fetch(`${server.baseUrl}/api${path}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await asToken('/plans')).status).toBe(200);
+
+    await shown.getByRole('button', { name: '我已妥善保存' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: '市大数据平台' });
+    await row.getByText('有效').waitFor();
+    expect(await page.getByText(secret).count()).toBe(0);
+    expect(await page.content()).not.toContain(secret);
+
+    await row.getByRole('button', { name: '吊销' }).click();
+    await page.getByText('吊销后使用该令牌的系统将立即无法访问').waitFor();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '吊销' }).click();
+    await page.getByText('已吊销“市大数据平台”').waitFor();
+    await row.getByText(/已吊销（/).waitFor();
+    expect((await asToken('/plans')).status).toBe(401);
+    await s.shot('token-revoked');
+  });
+
+  it('changes the yellow-light threshold and keeps it', async () => {
+    const page = s.page;
+    const before = await adminApi.get<{ lights: { yellowWithinPoints: number } }>('/settings');
+    expect(before.lights.yellowWithinPoints).not.toBe(20);
+    await page.goto('/admin?tab=settings');
+    const threshold = page.getByLabel('黄灯阈值（百分点）');
+    await expect.poll(() => threshold.inputValue()).toBe(String(before.lights.yellowWithinPoints));
+
+    // Out of the server's bounds: the form says so and nothing is saved.
+    await threshold.fill('120');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('黄灯阈值应在 0 到 100 之间').waitFor();
+    expect((await adminApi.get<typeof before>('/settings')).lights.yellowWithinPoints).toBe(
+      before.lights.yellowWithinPoints,
+    );
+
+    await threshold.fill('20');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('设置已保存').waitFor();
+    expect((await adminApi.get<typeof before>('/settings')).lights.yellowWithinPoints).toBe(20);
+
+    await page.reload();
+    await expect.poll(() => page.getByLabel('黄灯阈值（百分点）').inputValue()).toBe('20');
+    await s.shot('settings-saved');
+    // The login page's 401 from /api/auth/me before logging in is expected; nothing else is.
+    expect(s.errors.filter((e) => !/status of 401 \(Unauthorized\)/.test(e))).toEqual([]);
+  });
+});
