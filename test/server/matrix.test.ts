@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { requestExtension } from '../../src/store/cycle.js';
 import { sendReminder } from '../../src/store/reminders.js';
+import { createUnit } from '../../src/store/units.js';
 import { SYSTEM_ACTOR } from '../../src/store/audit.js';
 import { describeEachStore } from '../helpers/stores.js';
 import { PASSWORD, TINY_PDF, login, multipart, seed, testApp, type Client, type Seed } from './helpers.js';
@@ -671,6 +672,15 @@ describeEachStore('access matrix', (ctx) => {
         url: '/api/instructions/INS/answer',
         body: () => ({ answer: '已召开专题会议，形成稳增长工作方案。' }),
         expect: { admin: 409, unit: 200, leader: 403, viewer: 403 }, // the unit has answered first
+      },
+      {
+        name: 'merge units',
+        method: 'POST',
+        url: `/api/units/${s.units.jianshe}/merge`,
+        body: async (w) => ({
+          mergeIds: [(await createUnit(ctx.store.db, SYSTEM_ACTOR, { name: `区建设管理局-${w}` })).id],
+        }),
+        expect: adminOnly(),
       },
       {
         name: 'close the period',

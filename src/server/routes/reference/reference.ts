@@ -6,6 +6,7 @@ import { createLeader, listLeaders, updateLeader } from '../../../store/leaders.
 import { getPeriod, listPeriods, openPeriod, setDueDate, setPeriodState } from '../../../store/periods.js';
 import { getPlan, listPlans, listThemes } from '../../../store/plans.js';
 import { createUnit, listUnits, updateUnit } from '../../../store/units.js';
+import { mergeUnits } from '../../../store/unit-merge.js';
 import { planIdsInScope } from '../../../store/tasks.js';
 import { actorOf, taskScopeOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
@@ -120,6 +121,34 @@ export function referenceRoutes(store: Store) {
       '/units/:id',
       { config: admin, schema: { tags: ['reference'], summary: '修改单位', params: idParams, body: unitBody } },
       async (request) => updateUnit(store.db, actorOf(callerOf(request)), request.params.id, request.body),
+    );
+    app.post<{ Params: { id: number }; Body: { mergeIds: number[] } }>(
+      '/units/:id/merge',
+      {
+        config: admin,
+        schema: {
+          tags: ['reference'],
+          summary: '合并单位（被合并单位的名称保留为别名，以后导入时自动对应）',
+          params: idParams,
+          body: object(
+            {
+              mergeIds: {
+                type: 'array',
+                items: { type: 'integer', minimum: 1 },
+                minItems: 1,
+                maxItems: 100,
+                uniqueItems: true,
+              },
+            },
+            ['mergeIds'],
+          ),
+        },
+      },
+      async (request) =>
+        mergeUnits(store.db, actorOf(callerOf(request)), {
+          keepId: request.params.id,
+          mergeIds: request.body.mergeIds,
+        }),
     );
     const leaderBody = object({
       name: { type: 'string', minLength: 1, maxLength: 100 },
