@@ -235,9 +235,9 @@ export function ChannelsTab() {
                 ? `送达于 ${formatTime(d.deliveredAt)}`
                 : d.state === 'failed'
                   ? d.lastError || '—'
-                  : d.nextAttemptAt
-                    ? `${d.lastError ? `${d.lastError}；` : ''}将于 ${formatTime(d.nextAttemptAt)} 重试`
-                    : '—',
+                  : d.attempts === 0
+                    ? '等待发送'
+                    : `第 ${d.attempts} 次发送未成功${d.lastError ? `（${d.lastError}）` : ''}，将于 ${formatTime(d.nextAttemptAt)} 重试`,
           },
         ]}
       />
