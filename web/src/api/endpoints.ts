@@ -105,6 +105,9 @@ export const reference = {
   themes: (planId: number) => api.get<Theme[]>(`/plans/${planId}/themes`),
   units: () => api.get<UnitRow[]>('/units'),
   leaders: () => api.get<UnitRow[]>('/leaders'),
+  /** Merges units spelt two ways into `keepId`; their names stay as its aliases for later imports. */
+  mergeUnits: (keepId: number, mergeIds: number[]) =>
+    api.post<{ unit: Named; aliases: string[] }>(`/units/${keepId}/merge`, { mergeIds }),
   saveUnit: (unit: { id?: number; name: string; parentId?: number | null }) =>
     unit.id
       ? api.patch<Named>(`/units/${unit.id}`, { name: unit.name, parentId: unit.parentId })

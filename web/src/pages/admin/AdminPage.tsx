@@ -28,7 +28,9 @@ export default function AdminPage() {
             {
               key: 'units',
               label: '单位',
-              children: <NamesTab noun="单位" load={reference.units} save={reference.saveUnit} />,
+              children: (
+                <NamesTab noun="单位" load={reference.units} save={reference.saveUnit} merge={reference.mergeUnits} />
+              ),
             },
             {
               key: 'leaders',
