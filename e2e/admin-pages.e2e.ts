@@ -2,14 +2,16 @@
 // receives a reminder's delivery, is switched off and deleted; a token's secret is shown once, works,
 // is gone when the modal closes and stops working once revoked; a light threshold is changed and
 // stays changed. Each step is checked against the API, not only the page.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { apiLogin, demoAccount } from './helpers/api.js';
 import type { ApiClient } from './helpers/api.js';
 import { launchBrowser, openSession } from './helpers/browser.js';
 import type { Session } from './helpers/browser.js';
 import { currentPlan, listTasks } from './helpers/scenario.js';
-import { startServer } from './helpers/server.js';
+import { REPO_ROOT, startServer } from './helpers/server.js';
 import type { RunningServer } from './helpers/server.js';
 import { LoginPage } from './page-models/LoginPage.js';
 
@@ -31,6 +33,24 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/**
+ * Keeps a screenshot for the documentation (docs/screenshots) when asked
+ * (`DUBAN_DOC_SCREENSHOTS=1 npm run test:e2e -- e2e/admin-pages.e2e.ts`); a plain run leaves the tree alone.
+ */
+const keep = (file: string, name: string) => {
+  if (process.env.DUBAN_DOC_SCREENSHOTS !== '1') return;
+  const dir = join(REPO_ROOT, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(file, join(dir, name));
+};
+
+/** Waits until no spinner is left and no modal is still animating (for screenshots of the finished page). */
+const settled = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      document.querySelectorAll('.ant-spin-spinning, .ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave').length === 0,
+  );
 
 interface ChannelRow {
   id: number;
@@ -70,6 +90,24 @@ describe('系统管理 pages', () => {
     });
     await s.shot('channel-added');
 
+    // Editing with the secret field left empty keeps the secret; 清除 removes it.
+    await page.getByRole('row').filter({ hasText: '督查科工作群' }).getByRole('button', { name: '编辑' }).click();
+    const edit = page.getByRole('dialog', { name: '编辑通知渠道' });
+    await edit.getByText('已设置密钥；留空则保持不变。').waitFor();
+    await edit.getByRole('checkbox', { name: '督办单' }).check();
+    await edit.getByRole('button', { name: '保存' }).click();
+    await page.getByText('通知渠道已保存').first().waitFor();
+    await expect
+      .poll(async () => (await adminApi.get<ChannelRow[]>('/channels')).find((c) => c.id === created!.id))
+      .toMatchObject({ events: ['reminder', 'supervision'], hasSecret: true });
+    await page.getByRole('row').filter({ hasText: '督查科工作群' }).getByRole('button', { name: '编辑' }).click();
+    await edit.getByRole('checkbox', { name: '清除已设置的密钥' }).check();
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect
+      .poll(async () => (await adminApi.get<ChannelRow[]>('/channels')).find((c) => c.id === created!.id)?.hasSecret)
+      .toBe(false);
+    await edit.waitFor({ state: 'hidden' });
+
     // A reminder goes out on the channel; its delivery is listed with its state.
     const { planId, period } = await currentPlan(adminApi);
     const task = (await listTasks(adminApi, planId, period.id)).find((t) => t.units.length > 0)!;
@@ -77,7 +115,8 @@ describe('系统管理 pages', () => {
     await page.getByRole('button', { name: '刷新' }).click();
     const delivery = page.getByRole('row').filter({ hasText: '督查科工作群' }).filter({ hasText: '催办' }).last();
     await delivery.getByText(/待发送|发送失败|已送达/).waitFor();
-    await s.shot('channel-delivery');
+    await settled(page);
+    keep(await s.shot('channel-delivery'), 'admin-channels.png');
 
     await page.getByRole('switch', { name: '启用督查科工作群' }).click();
     await page.getByText('已停用“督查科工作群”').waitFor();
@@ -107,7 +146,8 @@ describe('系统管理 pages', () => {
     await shown.getByRole('button', { name: '复制令牌' }).waitFor();
     const secret = (await shown.getByTestId('new-token').innerText()).trim();
     expect(secret).toMatch(/^dbt_/);
-    await s.shot('token-shown-once');
+    await settled(page);
+    keep(await s.shot('token-shown-once'), 'admin-token-created.png');
 
     const asToken = (path: string) =>
       fetch(`${server.baseUrl}/api${path}`, { headers: { authorization: `Bearer ${secret}` } });
@@ -152,8 +192,28 @@ describe('系统管理 pages', () => {
 
     await page.reload();
     await expect.poll(() => page.getByLabel('黄灯阈值（百分点）').inputValue()).toBe('20');
-    await s.shot('settings-saved');
+    await settled(page);
+    keep(await s.shot('settings-saved'), 'admin-settings.png');
     // The login page's 401 from /api/auth/me before logging in is expected; nothing else is.
     expect(s.errors.filter((e) => !/status of 401 \(Unauthorized\)/.test(e))).toEqual([]);
+  });
+
+  it('the three pages fit a phone: only the tables scroll sideways, not the page', async () => {
+    const phone = await openSession(browser, server.baseUrl, 'admin-pages-phone', { width: 390, height: 844 });
+    await new LoginPage(phone.page).goto();
+    await new LoginPage(phone.page).loginAs(demoAccount('admin'));
+    for (const [tab, ready] of [
+      ['channels', '新增通知渠道'],
+      ['tokens', '新建令牌'],
+      ['settings', '保存设置'],
+    ] as const) {
+      await phone.page.goto(`/admin?tab=${tab}`);
+      await phone.page.getByRole('button', { name: ready }).waitFor();
+      await settled(phone.page);
+      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${tab}: the page is wider than the phone`).toBeLessThanOrEqual(0);
+      keep(await phone.shot(tab), `phone-admin-${tab}.png`);
+    }
+    await phone.close();
   });
 });
