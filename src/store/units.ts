@@ -67,6 +67,14 @@ export async function getUnit(db: Kysely<DB>, id: number): Promise<Unit | null> 
 async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: number): Promise<void> {
   const other = await db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirst();
   if (other && other.id !== exceptId) throw new DubanError('conflict', `单位“${name}”已存在`);
+  // A merged unit's old name stays its unit's: a new unit of that name would take later imports from it.
+  const alias = await db
+    .selectFrom('unit_aliases as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['u.id', 'u.name'])
+    .where('a.name', '=', name)
+    .executeTakeFirst();
+  if (alias && alias.id !== exceptId) throw new DubanError('conflict', `“${name}”已并入单位“${alias.name}”`);
 }
 
 async function assertParent(db: Kysely<DB>, parentId: number | null | undefined, selfId?: number): Promise<void> {
@@ -111,6 +119,8 @@ export async function updateUnit(
     const parentId = input.parentId === undefined ? before.parentId : input.parentId;
     await assertParent(trx, parentId, id);
     await trx.updateTable('units').set({ name, parent_id: parentId }).where('id', '=', id).execute();
+    // Taking back one of its own aliases as its name: the name now answers by itself.
+    await trx.deleteFrom('unit_aliases').where('name', '=', name).execute();
     const after = { id, name, parentId };
     await recordAudit(trx, actor, { action: 'unit.update', entity: 'unit', entityId: id, before, after });
     return after;

@@ -13,7 +13,7 @@ import type { DB } from '../../src/store/schema.js';
 import { raiseNotice } from '../../src/store/supervision.js';
 import { createToken } from '../../src/store/tokens.js';
 import { mergeUnits } from '../../src/store/unit-merge.js';
-import { createUnit, listUnits } from '../../src/store/units.js';
+import { createUnit, listUnits, updateUnit } from '../../src/store/units.js';
 import { findUnitByName } from '../../src/store/users.js';
 import { describeEachStore } from '../helpers/stores.js';
 import { smallTable, smallTasks } from '../fixtures/store/small-plan.js';
@@ -192,6 +192,17 @@ describeEachStore('merging units spelt two ways', (ctx) => {
     expect(await findUnitByName(db, '区发展改革局')).toEqual({ id: keepId, name: '区发展改革委' });
     const last = await unitTallies(db);
     expect(last.kept).toEqual(last.recount);
+  });
+
+  it('refuses a new unit named as another unit’s alias, and lets the unit take its alias back as its name', async () => {
+    const db = ctx.store.db;
+    const keep = await createUnit(db, SYSTEM_ACTOR, { name: '区卫生健康委' });
+    const merged = await createUnit(db, SYSTEM_ACTOR, { name: '区卫健局' });
+    await mergeUnits(db, SYSTEM_ACTOR, { keepId: keep.id, mergeIds: [merged.id] });
+    await expect(createUnit(db, SYSTEM_ACTOR, { name: '区卫健局' })).rejects.toMatchObject({ code: 'conflict' });
+    await updateUnit(db, SYSTEM_ACTOR, keep.id, { name: '区卫健局' });
+    expect(await db.selectFrom('unit_aliases').select('name').where('unit_id', '=', keep.id).execute()).toEqual([]);
+    expect(await findUnitByName(db, '区卫健局')).toEqual({ id: keep.id, name: '区卫健局' });
   });
 
   it('refuses to merge a unit into itself or a unit that does not exist, changing nothing', async () => {
