@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/store/audit.js';
 import { acknowledgeTasks, requestExtension } from '../../src/store/cycle.js';
-import { directTallies, summaryTallies } from '../../src/store/dashboard.js';
+import { directTallies, summaryTallies, type TallyRow } from '../../src/store/dashboard.js';
 import { importParsedTable } from '../../src/store/import.js';
 import { listPeriods, setDueDate } from '../../src/store/periods.js';
 import { sendReminder } from '../../src/store/reminders.js';
@@ -48,7 +48,7 @@ async function unitTallies(db: Kysely<DB>) {
   return { kept: key(kept.rows), recount: key(recount.rows) };
 }
 
-const sortedTallies = (rows: { kind: string; id: unknown; name: unknown; status: string; n: unknown }[]) =>
+const sortedTallies = (rows: TallyRow[]) =>
   rows.map((r) => `${r.kind}|${r.id ?? ''}|${r.name ?? ''}|${r.status}|${Number(r.n)}`).sort();
 
 describeEachStore('merging units spelt two ways', (ctx) => {
