@@ -100,6 +100,7 @@ describe('系统管理 pages', () => {
     await expect
       .poll(async () => (await adminApi.get<ChannelRow[]>('/channels')).find((c) => c.id === created!.id))
       .toMatchObject({ events: ['reminder', 'supervision'], hasSecret: true });
+    await edit.waitFor({ state: 'hidden' }); // reopened while still closing, the form would be reset under the click
     await page.getByRole('row').filter({ hasText: '督查科工作群' }).getByRole('button', { name: '编辑' }).click();
     await edit.getByRole('checkbox', { name: '清除已设置的密钥' }).check();
     await edit.getByRole('button', { name: '保存' }).click();
@@ -114,7 +115,7 @@ describe('系统管理 pages', () => {
     await adminApi.post('/reminders', { taskId: task.id, periodId: period.id, channelIds: [created!.id] });
     await page.getByRole('button', { name: '刷新' }).click();
     const delivery = page.getByRole('row').filter({ hasText: '督查科工作群' }).filter({ hasText: '催办' }).last();
-    await delivery.getByText(/待发送|发送失败|已送达/).waitFor();
+    await delivery.getByText(/^(待发送|发送失败|已送达)$/).waitFor();
     await settled(page);
     keep(await s.shot('channel-delivery'), 'admin-channels.png');
 
@@ -149,6 +150,11 @@ describe('系统管理 pages', () => {
     await settled(page);
     keep(await s.shot('token-shown-once'), 'admin-token-created.png');
 
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    await shown.getByRole('button', { name: '复制令牌' }).click();
+    await page.getByText('已复制到剪贴板').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+
     const asToken = (path: string) =>
       fetch(`${server.baseUrl}/api${path}`, { headers: { authorization: `Bearer ${secret}` } });
     expect((await asToken('/plans')).status).toBe(200);
@@ -167,6 +173,29 @@ describe('系统管理 pages', () => {
     await row.getByText(/已吊销（/).waitFor();
     expect((await asToken('/plans')).status).toBe(401);
     await s.shot('token-revoked');
+  });
+
+  it('creates a token scoped to one unit', async () => {
+    const page = s.page;
+    const unit = (await adminApi.get<{ id: number; name: string }[]>('/units'))[0];
+    await page.goto('/admin?tab=tokens');
+    await page.getByRole('button', { name: '新建令牌' }).click();
+    const form = page.getByRole('dialog', { name: '新建 API 令牌' });
+    await form.getByLabel('名称', { exact: true }).fill('单位报送接口');
+    await form.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: '责任单位' }).click();
+    // A unit token without its unit is refused in the form.
+    await form.getByRole('button', { name: '创建' }).click();
+    await form.getByText('单位令牌必须指定单位').waitFor();
+    await form.getByLabel('所属单位').fill(unit.name);
+    await page.locator('.ant-select-item-option', { hasText: unit.name }).first().click();
+    await form.getByRole('button', { name: '创建' }).click();
+    const shown = page.getByRole('dialog', { name: '令牌“单位报送接口”已创建' });
+    await shown.getByRole('button', { name: '我已妥善保存' }).click();
+
+    const tokens = await adminApi.get<{ name: string; role: string; unitId: number | null }[]>('/tokens');
+    expect(tokens.find((t) => t.name === '单位报送接口')).toMatchObject({ role: 'unit', unitId: unit.id });
+    await page.getByRole('row').filter({ hasText: '单位报送接口' }).getByText(unit.name).waitFor();
   });
 
   it('changes the yellow-light threshold and keeps it', async () => {

@@ -11,6 +11,35 @@ import { formatTime } from '../../lib/format';
 import { ROLE_LABEL } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 
+/**
+ * Copies to the clipboard. `navigator.clipboard` exists only on https or localhost; an office intranet
+ * served over plain http gets the older selection-and-copy command instead.
+ */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    /* refused: try the older way */
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+
 interface Values {
   name: string;
   role: Role;
@@ -70,12 +99,8 @@ export function TokensTab() {
 
   const copy = async () => {
     if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.token);
-      message.success('已复制到剪贴板');
-    } catch {
-      message.warning('浏览器不允许自动复制，请选中令牌后手动复制');
-    }
+    if (await copyText(created.token)) message.success('已复制到剪贴板');
+    else message.warning('浏览器不允许自动复制，请选中令牌后手动复制');
   };
 
   const scopeOf = (t: ApiTokenRow) => {
