@@ -45,11 +45,16 @@ const keep = (file: string, name: string) => {
   copyFileSync(file, join(dir, name));
 };
 
-/** Waits until no spinner is left and no modal is still animating (for screenshots of the finished page). */
+/**
+ * Waits until no spinner, no modal still animating and no toast is left (for screenshots of the finished
+ * page; a toast lasts 3 s).
+ */
 const settled = (page: Page) =>
   page.waitForFunction(
     () =>
-      document.querySelectorAll('.ant-spin-spinning, .ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave').length === 0,
+      document.querySelectorAll(
+        '.ant-spin-spinning, .ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-message-notice',
+      ).length === 0,
   );
 
 interface ChannelRow {
@@ -115,7 +120,18 @@ describe('系统管理 pages', () => {
     await adminApi.post('/reminders', { taskId: task.id, periodId: period.id, channelIds: [created!.id] });
     await page.getByRole('button', { name: '刷新' }).click();
     const delivery = page.getByRole('row').filter({ hasText: '督查科工作群' }).filter({ hasText: '催办' }).last();
-    await delivery.getByText(/^(待发送|发送失败|已送达)$/).waitFor();
+    await delivery.getByText(/^(待发送|待重试|发送失败|已送达)$/).waitFor();
+    // The server's worker (every 5 s) tries it; port 9 refuses, and the page says so and when it retries.
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: '刷新' }).click();
+          const explained = await delivery.getByText(/^第 1 次发送未成功.*将于 .* 重试$/).count();
+          return explained + (await delivery.getByText('待重试', { exact: true }).count());
+        },
+        { timeout: 30_000, intervals: [1000] },
+      )
+      .toBe(2);
     await settled(page);
     keep(await s.shot('channel-delivery'), 'admin-channels.png');
 

@@ -35,6 +35,8 @@ const DELIVERY_STATE: Record<DeliveryRow['state'], { label: string; color: strin
   failed: { label: '发送失败', color: 'red' },
 };
 
+const RETRYING = { label: '待重试', color: 'orange' };
+
 interface Values {
   name: string;
   kind: ChannelKind;
@@ -222,9 +224,11 @@ export function ChannelsTab() {
           {
             title: '状态',
             dataIndex: 'state',
-            render: (s: DeliveryRow['state']) => (
-              <Tag color={DELIVERY_STATE[s]?.color}>{DELIVERY_STATE[s]?.label ?? s}</Tag>
-            ),
+            render: (s: DeliveryRow['state'], d) => {
+              // Still pending after a failed attempt: the worker will retry, say so rather than 待发送.
+              const state = s === 'pending' && d.attempts > 0 ? RETRYING : DELIVERY_STATE[s];
+              return <Tag color={state?.color}>{state?.label ?? s}</Tag>;
+            },
           },
           { title: '尝试次数', dataIndex: 'attempts', width: 80 },
           {
