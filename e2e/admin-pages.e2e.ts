@@ -129,7 +129,7 @@ describe('系统管理 pages', () => {
           const explained = await delivery.getByText(/^第 1 次发送未成功.*将于 .* 重试$/).count();
           return explained + (await delivery.getByText('待重试', { exact: true }).count());
         },
-        { timeout: 30_000, intervals: [1000] },
+        { timeout: 30_000, interval: 1000 },
       )
       .toBe(2);
     await settled(page);
