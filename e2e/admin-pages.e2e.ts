@@ -126,7 +126,7 @@ describe('系统管理 pages', () => {
       .poll(
         async () => {
           await page.getByRole('button', { name: '刷新' }).click();
-          const explained = await delivery.getByText(/^第 1 次发送未成功.*将于 .* 重试$/).count();
+          const explained = await delivery.getByText(/^第 1 次发送未成功（无法连接到推送地址），将于 .* 重试$/).count();
           return explained + (await delivery.getByText('待重试', { exact: true }).count());
         },
         { timeout: 30_000, interval: 1000 },

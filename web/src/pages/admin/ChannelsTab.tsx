@@ -10,6 +10,7 @@ import type { ChannelInput, ChannelKind, ChannelRow, DeliveryRow } from '../../a
 import { LoadError } from '../../components/Feedback';
 import { formatTime } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
+import { deliveryErrorText } from './deliveryError';
 
 const KIND_LABEL: Record<ChannelKind, string> = {
   dingtalk: '钉钉机器人',
@@ -234,14 +235,19 @@ export function ChannelsTab() {
           {
             title: '说明',
             key: 'detail',
-            render: (_, d) =>
-              d.state === 'delivered'
-                ? `送达于 ${formatTime(d.deliveredAt)}`
-                : d.state === 'failed'
-                  ? d.lastError || '—'
-                  : d.attempts === 0
-                    ? '等待发送'
-                    : `第 ${d.attempts} 次发送未成功${d.lastError ? `（${d.lastError}）` : ''}，将于 ${formatTime(d.nextAttemptAt)} 重试`,
+            render: (_, d) => {
+              const why = deliveryErrorText(d.lastError);
+              const text =
+                d.state === 'delivered'
+                  ? `送达于 ${formatTime(d.deliveredAt)}`
+                  : d.state === 'failed'
+                    ? `${d.attempts} 次发送均未成功${why ? `（${why}）` : ''}，不再重试`
+                    : d.attempts === 0
+                      ? '等待发送'
+                      : `第 ${d.attempts} 次发送未成功${why ? `（${why}）` : ''}，将于 ${formatTime(d.nextAttemptAt)} 重试`;
+              // The recorded text itself, for whoever sets up the robot.
+              return <span title={d.lastError ?? undefined}>{text}</span>;
+            },
           },
         ]}
       />
