@@ -1,7 +1,7 @@
 // What the office reads when a DingTalk / WeCom / webhook delivery failed: the worker's recorded
 // error (src/server/notify/worker.ts) in Chinese.
 import { describe, expect, it } from 'vitest';
-import { deliveryErrorText } from '../../web/src/pages/admin/deliveryError';
+import { deliveryErrorText } from '../../web/src/pages/admin/deliveryError.js';
 
 describe('deliveryErrorText', () => {
   it('names an unreachable address', () => {
