@@ -45,7 +45,9 @@ export function UsersTab() {
     else form.setFieldsValue({ role: 'unit' });
   };
   const save = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages on the fields; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body: Record<string, unknown> = {
       displayName: v.displayName,
       unitId: v.role === 'unit' ? v.unitId : null,
