@@ -1,5 +1,8 @@
 // The import wizard: upload a progress table, see the parser's warnings on the cells, fix a
 // cell inline, confirm; the API then holds the new plan with the edited value.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -58,6 +61,48 @@ describe('import wizard', () => {
     const tasks = await listTasks(api, plan!.id, periods[0].id);
     expect(tasks.find((t) => t.seq === 4)?.units.map((u) => u.name)).toEqual(['区建设局']);
     expect(foreignRequests(s.requests, server.baseUrl)).toEqual([]);
+    await s.close();
+  });
+
+  it('unifies a unit spelt another way at import, so the task lands on the existing unit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
+    const file = join(dir, '余杭区2024年一季度进展情况表.txt');
+    writeFileSync(
+      file,
+      [
+        '2024年余杭区政府工作报告重点工作任务一季度进展情况表',
+        '序号\t重点工作任务\t具体目标任务\t牵头区领导\t牵头单位\t进展情况',
+        '1\t对外开放\t实际利用外资5亿美元\t陶峰\t区商务委\t一季度实际利用外资1.2亿美元。',
+      ].join('\n'),
+    );
+    const s = await openSession(browser, server.baseUrl, 'import-unify');
+    await new LoginPage(s.page).goto();
+    await new LoginPage(s.page).loginAs(demoAccount('admin'));
+    const wizard = new ImportWizard(s.page);
+    await wizard.goto();
+    await wizard.upload(file);
+    // The demo already has 区商务局: the wizard offers to read the table's 区商务委 as it.
+    await s.page.getByRole('button', { name: '统一为「区商务局」' }).click();
+    await s.page.getByText('已统一：区商务委 → 区商务局').waitFor();
+    await wizard.fillMeta({
+      planTitle: '2024年余杭区政府工作报告重点工作任务',
+      region: '余杭区',
+      year: 2024,
+      period: '2024Q1',
+    });
+    await s.shot('unified');
+    expect(await wizard.confirm()).toContain('新增 1 项');
+
+    const api = await apiLogin(server.baseUrl, 'admin');
+    const units = await api.get<{ name: string }[]>('/units');
+    expect(units.map((u) => u.name)).not.toContain('区商务委');
+    const plan = (await api.get<{ id: number; title: string }[]>('/plans')).find((p) => p.title.includes('余杭区'));
+    const periods = await api.get<{ id: number }[]>(`/plans/${plan!.id}/periods`);
+    const tasks = await listTasks(api, plan!.id, periods[0].id);
+    expect(tasks[0]?.units.map((u) => u.name)).toEqual(['区商务局']);
+    // The other spelling is remembered: the next table that uses it is not asked about again.
+    const again = await api.get<{ action: string }[] | { items: { action: string }[] }>('/audit?action=unit.alias');
+    expect(JSON.stringify(again)).toContain('unit.alias');
     await s.close();
   });
 });

@@ -45,6 +45,28 @@ export async function ensureUnit(db: Kysely<DB>, name: string, at = new Date().t
   return row.id;
 }
 
+/**
+ * Records that `alias` is another spelling of the unit named `unitName` (chosen by the office at
+ * import, 统一为…), so later tables that spell it so land on that unit. A name that is a unit of its
+ * own, or already an alias, is left as it is. Says whether an alias was added.
+ */
+export async function addUnitAlias(db: Kysely<DB>, actor: Actor, alias: string, unitName: string): Promise<boolean> {
+  const name = alias.trim();
+  return inTransaction(db, async (trx) => {
+    const unitId = await unitIdByName(trx, unitName);
+    if (unitId === null || !name || (await unitIdByName(trx, name)) !== null) return false;
+    const now = new Date().toISOString();
+    await trx.insertInto('unit_aliases').values({ name, unit_id: unitId, created_at: now }).execute();
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'unit.alias', entity: 'unit', entityId: unitId, after: { alias: name } },
+      now,
+    );
+    return true;
+  });
+}
+
 /** Every alias (a merged unit's old name) with the name of the unit it now stands for. */
 export async function unitAliasNames(db: Kysely<DB>): Promise<Map<string, string>> {
   const rows = await db

@@ -36,4 +36,52 @@ describeEachStore('units spelt two ways at import', (ctx) => {
     expect(groups).toContainEqual(['区发展改革委', '区发展改革局'].sort());
     expect(groups).toContainEqual(['区市场监督管理局', '区市场监管局'].sort());
   });
+
+  it('imports a name the office unified with another spelling as that unit, and remembers it', async () => {
+    const preview = await admin.request({
+      method: 'POST',
+      url: '/api/imports/preview',
+      ...multipart('2024q1.txt', TABLE),
+    });
+    const { table, sha256 } = preview.json();
+    const unitsBefore = (await admin.request({ method: 'GET', url: '/api/units' })).json().length;
+    const confirm = await admin.request({
+      method: 'POST',
+      url: '/api/imports/confirm',
+      payload: {
+        fileName: '2024q1.txt',
+        sha256,
+        planTitle: '2024年钱塘区政府工作报告重点工作任务',
+        region: '钱塘区',
+        year: 2024,
+        period: '2024Q1',
+        tasks: table.tasks,
+        unitAliases: [
+          { name: '区发展改革委', unit: '区发展改革局' },
+          { name: '区市场监管局', unit: '区市场监督管理局' },
+        ],
+      },
+    });
+    expect(confirm.statusCode).toBe(200);
+    const names = (await admin.request({ method: 'GET', url: '/api/units' }))
+      .json()
+      .map((u: { name: string }) => u.name);
+    // Only 区市场监督管理局 is new: 区发展改革委 became 区发展改革局, 区市场监管局 became 区市场监督管理局.
+    expect(names.length).toBe(unitsBefore + 1);
+    expect(names).not.toContain('区发展改革委');
+    expect(names).not.toContain('区市场监管局');
+    // A later table spelling them the other way is no longer asked about, and lands on the same units.
+    const again = await admin.request({
+      method: 'POST',
+      url: '/api/imports/preview',
+      ...multipart('2024q1.txt', TABLE),
+    });
+    expect(again.json().similarUnits).toEqual([]);
+    const trail = await ctx.store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'unit.alias')
+      .execute();
+    expect(trail).toHaveLength(2);
+  });
 });

@@ -184,6 +184,8 @@ export const imports = {
     year: number;
     period: string;
     tasks: Task[];
+    /** Names unified with another spelling at import (`name` is the unit `unit`), kept as aliases. */
+    unitAliases?: { name: string; unit: string }[];
   }) => api.post<ImportSummary>('/imports/confirm', body),
 };
 

@@ -7,7 +7,7 @@ import type { Store } from '../../../store/db.js';
 import { importParsedTable } from '../../../store/import.js';
 import { similarUnitNames } from '../../../domain/unit-names.js';
 import { planInfoFromTitle } from '../../../store/plans.js';
-import { listUnits, unitAliasNames } from '../../../store/units.js';
+import { addUnitAlias, listUnits, unitAliasNames } from '../../../store/units.js';
 import { actorOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
@@ -54,6 +54,8 @@ interface ConfirmBody {
   year: number;
   period: string;
   tasks: (Task & { warnings?: unknown })[];
+  /** Names in the table the office unified with another spelling at import: `name` is `unit`. */
+  unitAliases?: { name: string; unit: string }[];
 }
 
 export function importRoutes(store: Store, options: { maxImportBytes: number; maxParallelPreviews: number }) {
@@ -135,6 +137,17 @@ export function importRoutes(store: Store, options: { maxImportBytes: number; ma
               year: { type: 'integer', minimum: 2000, maximum: 2100 },
               period: { type: 'string', minLength: 4, maxLength: 20 },
               tasks: { type: 'array', items: taskSchema, minItems: 1, maxItems: 5000 },
+              unitAliases: {
+                type: 'array',
+                maxItems: 500,
+                items: object(
+                  {
+                    name: { type: 'string', minLength: 1, maxLength: 100 },
+                    unit: { type: 'string', minLength: 1, maxLength: 100 },
+                  },
+                  ['name', 'unit'],
+                ),
+              },
             },
             ['fileName', 'sha256', 'planTitle', 'region', 'year', 'period', 'tasks'],
           ),
@@ -142,12 +155,18 @@ export function importRoutes(store: Store, options: { maxImportBytes: number; ma
       },
       async (request) => {
         const b = request.body;
+        // A name the office unified with another spelling is read as that spelling, and kept as an alias.
+        const unified = new Map((b.unitAliases ?? []).map((a) => [a.name.trim(), a.unit.trim()]));
+        const spelt = (names: string[] | undefined) => names?.map((n) => unified.get(n.trim()) ?? n);
         const tasks: Task[] = b.tasks.map(({ warnings: _w, ...t }) => ({
           ...t,
+          units: spelt(t.units)!,
+          ...(t.co_units ? { co_units: spelt(t.co_units) } : {}),
           theme: t.theme ?? null,
           category: t.category ?? null,
         }));
-        const summary = await importParsedTable(store.db, actorOf(callerOf(request)), {
+        const actor = actorOf(callerOf(request));
+        const summary = await importParsedTable(store.db, actor, {
           table: { tasks, title: b.planTitle, period: b.period },
           planTitle: b.planTitle,
           region: b.region,
@@ -156,6 +175,7 @@ export function importRoutes(store: Store, options: { maxImportBytes: number; ma
           fileName: b.fileName,
           sha256: b.sha256,
         });
+        for (const [name, unit] of unified) await addUnitAlias(store.db, actor, name, unit);
         return summary;
       },
     );

@@ -87,6 +87,18 @@ export default function ImportPage() {
   const [onlyWarnings, setOnlyWarnings] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [rereading, setRereading] = useState(false);
+  /** Names the office unified at import: table name → the spelling kept (sent as unit aliases). */
+  const [unified, setUnified] = useState<Map<string, string>>(new Map());
+
+  /** 统一为「keep」: every other name of the group becomes `keep` in the table, and an alias of it. */
+  const unify = (group: string[], keep: string) => {
+    const others = group.filter((n) => n !== keep);
+    const spelt = (names: string[] | undefined) => names?.map((n) => (others.includes(n.trim()) ? keep : n));
+    setRows((old) =>
+      old.map((t) => ({ ...t, units: spelt(t.units)!, ...(t.co_units ? { co_units: spelt(t.co_units) } : {}) })),
+    );
+    setUnified((old) => new Map([...old, ...others.map((n) => [n, keep] as const)]));
+  };
   const [form] = Form.useForm<{ planTitle: string; region: string; year: number; period: string }>();
 
   const upload = async (file: File) => {
@@ -102,6 +114,7 @@ export default function ImportPage() {
       setFile(file);
       setPreview(p);
       setRows(p.table.tasks);
+      setUnified(new Map());
       form.setFieldsValue(p.suggested);
     } catch (e) {
       setUploadError(messageOf(e));
@@ -119,6 +132,7 @@ export default function ImportPage() {
       const p = await imports.preview(file, roles.join(','));
       setPreview(p);
       setRows(p.table.tasks);
+      setUnified(new Map());
     } catch (e) {
       message.error(messageOf(e));
     } finally {
@@ -137,6 +151,7 @@ export default function ImportPage() {
         ...meta,
         year: Number(meta.year),
         tasks: rows.map(toTask),
+        unitAliases: [...unified].map(([name, unit]) => ({ name, unit })),
       });
       setSummary(s);
       reloadPlans();
@@ -182,6 +197,8 @@ export default function ImportPage() {
   });
 
   const warned = rows.filter((t) => t.warnings.length > 0).length;
+  // A group is settled once all but one of its names were unified into another.
+  const similarGroups = (preview?.similarUnits ?? []).filter((g) => g.filter((n) => !unified.has(n)).length > 1);
   const step = summary ? 2 : preview ? 1 : 0;
 
   return (
@@ -232,7 +249,7 @@ export default function ImportPage() {
               <strong style={{ color: warned ? '#d46b08' : undefined }}>{warned}</strong>{' '}
               项有提示。标橙色的单元格是系统推断或读不准的内容，点击可直接修改。
             </Typography.Paragraph>
-            {(preview.similarUnits ?? []).length > 0 && (
+            {similarGroups.length > 0 && (
               <Alert
                 type="warning"
                 showIcon
@@ -240,14 +257,29 @@ export default function ImportPage() {
                 title="以下单位名称可能指同一单位"
                 description={
                   <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                    {preview.similarUnits!.map((g) => (
-                      <li key={g.join('/')}>{g.join(' / ')}</li>
+                    {similarGroups.map((g) => (
+                      <li key={g.join('/')}>
+                        {g.join(' / ')}{' '}
+                        {g.map((name) => (
+                          <Button key={name} size="small" type="link" onClick={() => unify(g, name)}>
+                            统一为「{name}」
+                          </Button>
+                        ))}
+                      </li>
                     ))}
                     <li style={{ listStyle: 'none', marginTop: 4 }}>
-                      如是同一单位，请在下方表格中把名称改为一致后再导入，否则会建成不同的单位。
+                      如是同一单位，请选择统一后的名称（另一写法会记住，以后导入自动对应）；不统一则会建成不同的单位。
                     </li>
                   </ul>
                 }
+              />
+            )}
+            {unified.size > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={`已统一：${[...unified].map(([name, unit]) => `${name} → ${unit}`).join('；')}`}
               />
             )}
             {preview.table.warnings.length > 0 && (
