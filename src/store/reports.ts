@@ -1,7 +1,7 @@
 // Reports: one per task and period, every saved version kept. A save assesses the text against
 // the task's target, bumps the version under optimistic locking (`where version = expected`),
 // records the version and the audit entry, and refreshes the search index, all in one transaction.
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { DubanError, type Assessment, type Status } from '../domain/index.js';
 import { assessProgress } from './assessing.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -26,20 +26,21 @@ export async function publishedStatesNow(db: Kysely<DB>): Promise<ReportState[]>
   return publishedStates((await getSettings(db)).publish.approvedOnly);
 }
 
+/** The status a report row publishes when `states` are published: its effective status, else no_report. */
+const publishedStatusOf = (states: ReportState[]) => (eb: ExpressionBuilder<DB, 'reports'>) =>
+  eb
+    .case()
+    .when('state', 'in', states)
+    .then(eb.fn.coalesce('override_status', 'machine_status'))
+    .else('no_report')
+    .end();
+
 /** Sets the published status from the row's state, override and machine status (after any change to them). */
 export async function refreshPublishedStatus(trx: Kysely<DB>, reportId: number): Promise<void> {
   const states = await publishedStatesNow(trx);
   await trx
     .updateTable('reports')
-    .set({
-      status: (eb) =>
-        eb
-          .case()
-          .when('state', 'in', states)
-          .then(eb.fn.coalesce('override_status', 'machine_status'))
-          .else('no_report')
-          .end(),
-    })
+    .set({ status: publishedStatusOf(states) })
     .where('id', '=', reportId)
     .execute();
 }
@@ -47,29 +48,11 @@ export async function refreshPublishedStatus(trx: Kysely<DB>, reportId: number):
 /** Re-publishes every report after the office changed what is published (the tallies follow by trigger). */
 export async function republishAll(trx: Kysely<DB>): Promise<number> {
   const states = await publishedStatesNow(trx);
+  const published = publishedStatusOf(states);
   const result = await trx
     .updateTable('reports')
-    .set({
-      status: (eb) =>
-        eb
-          .case()
-          .when('state', 'in', states)
-          .then(eb.fn.coalesce('override_status', 'machine_status'))
-          .else('no_report')
-          .end(),
-    })
-    .where((eb) =>
-      eb(
-        'status',
-        '!=',
-        eb
-          .case()
-          .when('state', 'in', states)
-          .then(eb.fn.coalesce('override_status', 'machine_status'))
-          .else('no_report')
-          .end(),
-      ),
-    )
+    .set({ status: published })
+    .where((eb) => eb('status', '!=', published(eb)))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

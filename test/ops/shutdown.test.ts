@@ -22,25 +22,31 @@ function refused(port: number): Promise<boolean> {
   });
 }
 
+/** `duban serve` on a fresh database in a child process, once it says which port it serves on. */
+async function startServe(env: Record<string, string>) {
+  const db = join(mkdtempSync(join(tmpdir(), 'duban-stop-')), 'stop.db');
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', '--db', db], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => (out.stdout += d));
+  child.stderr.on('data', (d) => (out.stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const serving = /serving on http:\/\/127\.0\.0\.1:(\d+)/;
+  const deadline = Date.now() + 60_000;
+  while (!serving.test(out.stderr) && Date.now() < deadline && child.exitCode === null) await sleep(100);
+  const port = Number(serving.exec(out.stderr)?.[1]);
+  return { child, port, out, exited };
+}
+
 describe('duban serve on SIGTERM', () => {
   it(
     'stops accepting, finishes the request in flight, closes the database and exits 0',
     { timeout: 120_000 },
     async () => {
-      const db = join(mkdtempSync(join(tmpdir(), 'duban-stop-')), 'stop.db');
-      const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', '--db', db], {
-        env: { PATH: process.env.PATH, DUBAN_LOG_LEVEL: 'info' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const { child, port, out, exited } = await startServe({ DUBAN_LOG_LEVEL: 'info' });
       try {
-        const deadline = Date.now() + 60_000;
-        while (!/serving on http:\/\/127\.0\.0\.1:(\d+)/.test(stderr) && Date.now() < deadline) await sleep(100);
-        const port = Number(/serving on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]);
         expect(port).toBeGreaterThan(0);
 
         // A login whose body arrives slowly: half now, the rest after the signal.
@@ -74,7 +80,7 @@ describe('duban serve on SIGTERM', () => {
         expect(res.status).toBe(401);
         expect(JSON.parse(res.body).error.code).toBe('invalid_credentials');
         expect(await exited).toBe(0);
-        expect(stdout).toContain('"msg":"stopped"');
+        expect(out.stdout).toContain('"msg":"stopped"');
       } finally {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
@@ -82,20 +88,8 @@ describe('duban serve on SIGTERM', () => {
   );
 
   it('cuts a request that outlasts DUBAN_SHUTDOWN_GRACE_S and still exits 0', { timeout: 120_000 }, async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'duban-stop-')), 'stop.db');
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', '--db', db], {
-      env: { PATH: process.env.PATH, DUBAN_SHUTDOWN_GRACE_S: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, port, out, exited } = await startServe({ DUBAN_SHUTDOWN_GRACE_S: '1' });
     try {
-      const deadline = Date.now() + 60_000;
-      while (!/serving on http:\/\/127\.0\.0\.1:(\d+)/.test(stderr) && Date.now() < deadline) await sleep(100);
-      const port = Number(/serving on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]);
       // A body that never ends.
       const req = request({
         port,
@@ -118,7 +112,7 @@ describe('duban serve on SIGTERM', () => {
       expect(took).toBeGreaterThanOrEqual(900);
       expect(took).toBeLessThan(10_000);
       expect(await cut).toMatch(/ECONNRESET|socket hang up|answered/);
-      expect(stdout).toContain('requests still running after the grace period');
+      expect(out.stdout).toContain('requests still running after the grace period');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
