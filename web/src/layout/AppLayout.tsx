@@ -2,7 +2,7 @@
 // and the user menu (change password, logout). On a phone the menu folds into a drawer.
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Dropdown, Layout, Menu, Select, Space } from 'antd';
+import { Button, Drawer, Dropdown, Layout, Menu, Select } from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth, useMe } from '../auth/AuthContext';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -20,7 +20,7 @@ function selectedKey(pathname: string): string {
   return first;
 }
 
-function PlanSwitcher() {
+function PlanSwitcher({ phone }: { phone: boolean }) {
   const { plans, plan, setPlanId } = usePlan();
   if (plans.length <= 1)
     return plan ? (
@@ -32,12 +32,17 @@ function PlanSwitcher() {
         {plan.title}
       </div>
     ) : null;
+  // On a phone the picker takes the room left between the menu button and the user menu (and no
+  // more): a fixed minimum width pushed it under the user's name.
   return (
     <Select
       aria-label="年度计划"
       value={plan?.id}
       onChange={setPlanId}
-      style={{ minWidth: 220, maxWidth: 420 }}
+      title={plan?.title}
+      style={phone ? { width: '100%' } : { minWidth: 220, maxWidth: 420, width: '100%' }}
+      popupMatchSelectWidth={phone ? false : undefined}
+      styles={phone ? { popup: { root: { maxWidth: 'calc(100vw - 16px)' } } } : undefined}
       options={plans.map((p) => ({ value: p.id, label: p.title }))}
     />
   );
@@ -99,7 +104,7 @@ function Shell() {
             padding: phone ? '0 8px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
-            gap: 12,
+            gap: phone ? 8 : 12,
             borderBottom: '1px solid #eee',
           }}
         >
@@ -107,7 +112,7 @@ function Shell() {
             <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawer(true)} />
           )}
           <div style={{ flex: 1, minWidth: 0 }}>
-            <PlanSwitcher />
+            <PlanSwitcher phone={phone} />
           </div>
           <Dropdown
             menu={{
@@ -130,8 +135,16 @@ function Shell() {
               },
             }}
           >
-            <Button type="text" icon={<UserOutlined />} aria-label="用户菜单">
-              <Space size={4}>{me.displayName || me.username}</Space>
+            <Button
+              type="text"
+              icon={<UserOutlined />}
+              aria-label="用户菜单"
+              title={me.displayName || me.username}
+              style={{ flex: 'none', maxWidth: phone ? '40vw' : 240, paddingInline: phone ? 6 : undefined }}
+            >
+              <span style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                {me.displayName || me.username}
+              </span>
             </Button>
           </Dropdown>
         </Header>
