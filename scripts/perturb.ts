@@ -1,0 +1,416 @@
+// Metamorphic variants of the labelled tables (`npm run score -- --perturb`).
+//
+// Each labelled table (the seed and test/fixtures/real) is re-written the way other offices
+// plausibly write the same content, and its gold is transformed with it, so the parser and the
+// assessor can be scored on layouts nobody hand-labelled. A variant starts from the gold tasks
+// (real targets, names, units and reports) and the table's own title lines, rendered as a clean
+// tab-separated table (`base`); each transform changes one thing about how the table is written:
+//
+//   reorder       the columns after 序号 in another order (a theme/category pair stays in order)
+//   synonyms      every header replaced by a name other offices use for that role
+//   numbering *   1 → （一） / 一、 / ① / 1. / (1) / 1、 (one style per table)
+//   no-leaders    the leaders column removed (gold leaders → [])
+//   no-units      the units column removed (gold units → [])
+//   sections      the theme written as its own numbered row (一、…) instead of a column,
+//                 the category as （一）… rows under it (gold theme/category → the row text)
+//   extra-cols *  unknown extra columns: 备注 (empty), 完成时限 (dates), 配合单位 (organisations)
+//   spacing *     white space and full-width variants: spaced headers (序  号), padded cells,
+//                 full-width digits and brackets in some targets and reports (gold follows)
+//   date-prefix   the report opens with a date clause (截至6月底，…) consistent with the period
+//   source        a data source in brackets after the first figure (…4.1%（数据来源：区统计局）)
+//   ditto         merged cells: a theme/category/leaders/units cell equal to the row above is blank
+//   mix           three of the transforms above (not held out) at once
+//
+// `*` marks the transforms held out while the rules were changed: they are scored only with
+// `--heldout` (or `--transform NAME`). The randomness is seeded from the table's name, the
+// transform and the variant's index, so every run writes the same variants.
+import type { GoldTask as GoldParse } from './score/parse.js';
+import type { GoldTask as GoldAssess } from './score/assess.js';
+
+export type Gold = GoldParse & GoldAssess;
+
+type Key =
+  'seq' | 'theme' | 'category' | 'target' | 'leaders' | 'units' | 'progress' | 'notes' | 'deadline' | 'co_units';
+
+interface Column {
+  key: Key;
+  header: string;
+}
+
+/** A table as a layout over gold tasks; `render` writes it as text. */
+export interface Layout {
+  title: string[];
+  columns: Column[];
+  gold: Gold[];
+  /** Theme/category as heading rows instead of columns. */
+  themeRows: boolean;
+  categoryRows: boolean;
+  /** The task number as printed. */
+  number: (n: number) => string;
+  /** Blank cells for a theme/category/leaders/units equal to the row above. */
+  ditto: boolean;
+  /** Extra cell texts per task index (notes, deadline, co_units). */
+  extra: Partial<Record<Key, string[]>>;
+  /** Header cells with spacing (`序  号`), cells padded with spaces. */
+  spaced: boolean;
+  /** End month of the table's period, when known (for date clauses). */
+  endMonth: number | null;
+}
+
+export type Rng = () => number;
+
+/** mulberry32, seeded by a string hash: the same name gives the same variants on every run. */
+export function rngFor(name: string): Rng {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+
+function shuffle<T>(rng: Rng, xs: T[]): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 1 → 一, 12 → 十二, 23 → 二十三 (up to 99). */
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return CN[n];
+  if (n < 20) return '十' + CN[n - 10];
+  const t = Math.floor(n / 10);
+  const u = n % 10;
+  return CN[t] + '十' + (u ? CN[u] : '');
+}
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** Numbering styles offices print in the 序号 column. Circled numbers stop at 20. */
+export const NUMBER_STYLES: ReadonlyArray<{ name: string; fmt: (n: number) => string; max: number }> = [
+  { name: '（一）', fmt: (n) => `（${chineseNumeral(n)}）`, max: 99 },
+  { name: '一、', fmt: (n) => `${chineseNumeral(n)}、`, max: 99 },
+  { name: '①', fmt: (n) => CIRCLED[n - 1], max: 20 },
+  { name: '1.', fmt: (n) => `${n}.`, max: 999 },
+  { name: '(1)', fmt: (n) => `(${n})`, max: 999 },
+  { name: '1、', fmt: (n) => `${n}、`, max: 999 },
+];
+
+/** Header names other offices give each role (the issue's list and common variants). */
+export const HEADER_VARIANTS: Partial<Record<Key, readonly string[]>> = {
+  seq: ['序号', '编号', 'No.', '序 号'],
+  theme: ['重点工作', '类别', '工作类别', '领域', '板块'],
+  category: ['分类', '子类', '具体类别'],
+  target: ['工作任务', '目标任务', '重点任务', '主要内容', '任务内容', '内容与要求', '预期目标', '项目内容'],
+  leaders: ['责任领导', '牵头领导', '分管领导', '联系领导', '县领导'],
+  units: ['责任单位', '牵头单位', '主办单位', '承办单位', '落实单位'],
+  progress: ['进展情况', '完成情况', '落实情况', '推进情况', '当前进度', '工作进展', '进展及成效'],
+};
+
+const BASE_HEADERS: Record<Key, string> = {
+  seq: '序号',
+  theme: '重点工作任务',
+  category: '工作类别',
+  target: '具体目标任务',
+  leaders: '牵头领导',
+  units: '牵头单位',
+  progress: '进展情况',
+  notes: '备注',
+  deadline: '完成时限',
+  co_units: '配合单位',
+};
+
+const clone = (g: Gold[]): Gold[] => JSON.parse(JSON.stringify(g)) as Gold[];
+const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+
+/** The clean re-rendering of a labelled table: title lines, then the columns its gold uses. */
+export function baseLayout(gold: Gold[], title: string[], endMonth: number | null): Layout {
+  const keys: Key[] = ['seq'];
+  if (gold.some((t) => t.theme)) keys.push('theme');
+  if (gold.some((t) => t.category)) keys.push('category');
+  keys.push('target');
+  if (gold.some((t) => t.leaders.length)) keys.push('leaders');
+  if (gold.some((t) => t.units.length)) keys.push('units');
+  if (gold.some((t) => t.progress)) keys.push('progress');
+  return {
+    title,
+    columns: keys.map((key) => ({ key, header: BASE_HEADERS[key] })),
+    gold: clone(gold),
+    themeRows: false,
+    categoryRows: false,
+    number: (n) => String(n),
+    ditto: false,
+    extra: {},
+    spaced: false,
+    endMonth,
+  };
+}
+
+/** The title lines of a table as extracted: the lines before the first row of three or more cells. */
+export function titleLines(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const cells = line.split('\t').filter((c) => c.trim());
+    if (cells.length >= 3) break;
+    if (cells.length) out.push(cells.join(' '));
+  }
+  return out;
+}
+
+const SECTION_PREFIX = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])/;
+
+/** Writes a layout as tab-separated text. */
+export function render(l: Layout): string {
+  const lines = [...l.title];
+  const cols = l.columns.filter(
+    (c) => !(c.key === 'theme' && l.themeRows) && !(c.key === 'category' && l.categoryRows),
+  );
+  const head = cols.map((c) => (l.spaced && c.header.length === 2 ? c.header[0] + '  ' + c.header[1] : c.header));
+  lines.push(head.join('\t'));
+  let prev: Gold | null = null;
+  l.gold.forEach((t, i) => {
+    if (l.themeRows && t.theme && t.theme !== prev?.theme) lines.push(t.theme);
+    if (l.categoryRows && t.category && (t.category !== prev?.category || t.theme !== prev?.theme))
+      lines.push(t.category);
+    const same = (k: 'theme' | 'category' | 'leaders' | 'units') =>
+      l.ditto &&
+      prev !== null &&
+      JSON.stringify(prev[k]) === JSON.stringify(t[k]) &&
+      (k !== 'category' || prev.theme === t.theme);
+    const cell = (c: Column): string => {
+      switch (c.key) {
+        case 'seq':
+          return l.number(t.seq);
+        case 'theme':
+        case 'category':
+          return same(c.key) ? '' : (t[c.key] ?? '');
+        case 'leaders':
+        case 'units':
+          return same(c.key) ? '' : t[c.key].join('、');
+        case 'target':
+        case 'progress':
+          return t[c.key];
+        default:
+          return l.extra[c.key]?.[i] ?? '';
+      }
+    };
+    let cells = cols.map((c) => oneLine(cell(c)));
+    if (l.spaced) cells = cells.map((c, j) => (c && j % 2 === 1 ? ' ' + c + '\u3000' : c));
+    lines.push(cells.join('\t'));
+    prev = t;
+  });
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transforms. Each changes the layout (and its gold) in place; `false` means it does not apply.
+
+type Transform = (l: Layout, rng: Rng) => boolean;
+
+const reorder: Transform = (l, rng) => {
+  const [seq, ...rest] = l.columns;
+  if (rest.length < 3) return false;
+  // The theme and category columns move as one block, theme first.
+  const blocks: Column[][] = [];
+  const group = rest.filter((c) => c.key === 'theme' || c.key === 'category');
+  if (group.length) blocks.push(group);
+  for (const c of rest) if (c.key !== 'theme' && c.key !== 'category') blocks.push([c]);
+  const before = blocks.map((b) => b[0].key).join();
+  for (let k = 0; k < 5; k++) {
+    shuffle(rng, blocks);
+    if (blocks.map((b) => b[0].key).join() !== before) break;
+  }
+  l.columns = [seq, ...blocks.flat()];
+  return true;
+};
+
+const synonyms: Transform = (l, rng) => {
+  for (const c of l.columns) {
+    const names = HEADER_VARIANTS[c.key];
+    if (names)
+      c.header = pick(
+        rng,
+        names.filter((n) => n !== c.header),
+      );
+  }
+  return true;
+};
+
+const numbering: Transform = (l, rng) => {
+  const max = Math.max(...l.gold.map((t) => t.seq));
+  const style = pick(
+    rng,
+    NUMBER_STYLES.filter((s) => s.max >= max),
+  );
+  l.number = style.fmt;
+  return true;
+};
+
+function dropColumn(key: 'leaders' | 'units'): Transform {
+  return (l) => {
+    if (!l.columns.some((c) => c.key === key)) return false;
+    l.columns = l.columns.filter((c) => c.key !== key);
+    for (const t of l.gold) {
+      t[key] = [];
+      if (t.uncertain) t.uncertain = t.uncertain.filter((u) => u !== key);
+    }
+    return true;
+  };
+}
+
+const sections: Transform = (l) => {
+  if (!l.columns.some((c) => c.key === 'theme')) return false;
+  // Headings as printed: numbered 一、 (theme) and （一） (category) unless they already are.
+  const themes = [...new Set(l.gold.map((t) => t.theme).filter((x): x is string => !!x))];
+  const themeText = new Map(
+    themes.map((th, i) => [th, SECTION_PREFIX.test(th) ? th : `${chineseNumeral(i + 1)}、${th}`] as const),
+  );
+  const catCount = new Map<string, number>();
+  const catText = new Map<string, string>();
+  for (const t of l.gold) {
+    if (t.category && !catText.has(`${t.theme}\u0000${t.category}`)) {
+      const n = (catCount.get(t.theme ?? '') ?? 0) + 1;
+      catCount.set(t.theme ?? '', n);
+      catText.set(
+        `${t.theme}\u0000${t.category}`,
+        SECTION_PREFIX.test(t.category) ? t.category : `（${chineseNumeral(n)}）${t.category}`,
+      );
+    }
+  }
+  for (const t of l.gold) {
+    if (t.category) t.category = catText.get(`${t.theme}\u0000${t.category}`) ?? t.category;
+    if (t.theme) t.theme = themeText.get(t.theme) ?? t.theme;
+  }
+  l.themeRows = true;
+  l.categoryRows = l.columns.some((c) => c.key === 'category');
+  return true;
+};
+
+const DEADLINES = ['2023年12月底', '全年', '6月底前', '2023年6月', '年底前', '9月底前完成', '持续推进', '2023年10月'];
+const CO_UNITS = [
+  '区财政局',
+  '区自然资源局',
+  '各街道',
+  '区住建局',
+  '区市场监管局',
+  '县人社局',
+  '各乡镇（街道）',
+  '市发展改革委',
+];
+
+const extraCols: Transform = (l, rng) => {
+  const kinds = shuffle(rng, ['notes', 'deadline', 'co_units'] as Key[]).slice(0, 1 + Math.floor(rng() * 3));
+  for (const key of kinds) {
+    const vals = l.gold.map(() => {
+      if (key === 'notes') return rng() < 0.85 ? '' : '无';
+      if (key === 'deadline') return pick(rng, DEADLINES);
+      return rng() < 0.2 ? '' : pick(rng, CO_UNITS) + (rng() < 0.4 ? '、' + pick(rng, CO_UNITS) : '');
+    });
+    if (key === 'deadline') {
+      // A table writes its deadlines in one style; keep the first drawn for most rows.
+      const d = vals[0];
+      for (let i = 0; i < vals.length; i++) if (rng() < 0.6) vals[i] = d;
+    }
+    l.extra[key] = vals;
+    const at = key === 'notes' ? l.columns.length : 1 + Math.floor(rng() * l.columns.length);
+    l.columns.splice(at, 0, { key, header: BASE_HEADERS[key] });
+  }
+  return true;
+};
+
+const FULL = (s: string) =>
+  s
+    .replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+
+const spacing: Transform = (l, rng) => {
+  l.spaced = true;
+  for (const t of l.gold) {
+    if (rng() < 0.3) t.target = FULL(t.target);
+    if (t.progress && rng() < 0.3) t.progress = FULL(t.progress);
+  }
+  return true;
+};
+
+const HAS_PERIOD =
+  /^(截至|截止|到|今年|目前|\d{1,2}月|[1１][-—~～至]\d+月|[一二三四]季度|上半年|前三季度|全年|20\d\d年|年初以来)/;
+const sentenceLike = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length >= 8;
+
+const datePrefix: Transform = (l) => {
+  const clause = l.endMonth && l.endMonth < 12 ? `截至${l.endMonth}月底，` : '截至目前，';
+  let n = 0;
+  for (const t of l.gold) {
+    if (!t.progress || !sentenceLike(t.progress) || HAS_PERIOD.test(t.progress)) continue;
+    t.progress = clause + t.progress;
+    n++;
+  }
+  return n > 0;
+};
+
+const sourceSuffix: Transform = (l, rng) => {
+  const level = (l.gold.flatMap((t) => t.units).find((u) => /^[区县市州省]/.test(u)) ?? '区')[0];
+  const sources = [`（数据来源：${level}统计局）`, '（数据来源：统计部门）', `（数据来源：${level}统计局，快报数）`];
+  let n = 0;
+  for (const t of l.gold) {
+    if (!t.progress || !sentenceLike(t.progress)) continue;
+    const src = pick(rng, sources);
+    // After the first figure that closes a clause (`增长4.1%。`, `完成330个，`), else at the end.
+    const m = /\d(?:\.\d+)?\s*(%|％|[个家所人亿万元亩公里条项处座台张套户]+)(?=[，,。；;])/.exec(t.progress);
+    t.progress = m
+      ? t.progress.slice(0, m.index + m[0].length) + src + t.progress.slice(m.index + m[0].length)
+      : t.progress + src;
+    n++;
+  }
+  return n > 0;
+};
+
+const ditto: Transform = (l) => {
+  l.ditto = true;
+  return l.gold.some(
+    (t, i) => i > 0 && (t.units.join() === l.gold[i - 1].units.join() || t.theme === l.gold[i - 1].theme),
+  );
+};
+
+export const TRANSFORMS: Record<string, Transform> = {
+  reorder,
+  synonyms,
+  numbering,
+  'no-leaders': dropColumn('leaders'),
+  'no-units': dropColumn('units'),
+  sections,
+  'extra-cols': extraCols,
+  spacing,
+  'date-prefix': datePrefix,
+  source: sourceSuffix,
+  ditto,
+};
+
+/** Held out while the rules were changed; scored only at the end. */
+export const HELD_OUT = ['numbering', 'extra-cols', 'spacing'];
+
+/** Applies transform NAME (or `mix`, or `base` for none) to a fresh base layout. */
+export function variant(name: string, gold: Gold[], title: string[], endMonth: number | null, rng: Rng): Layout | null {
+  const l = baseLayout(gold, title, endMonth);
+  if (name === 'base') return l;
+  if (name === 'mix') {
+    const names = shuffle(
+      rng,
+      Object.keys(TRANSFORMS).filter((n) => !HELD_OUT.includes(n)),
+    );
+    let applied = 0;
+    for (const n of names) if (applied < 3 && TRANSFORMS[n](l, rng)) applied++;
+    return applied ? l : null;
+  }
+  const t = TRANSFORMS[name];
+  if (!t) throw new Error(`unknown transform ${name}`);
+  return t(l, rng) ? l : null;
+}
