@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { DubanError } from '../domain/index.js';
 import { ChromiumBrowser } from './chromium-browser.js';
+import { embedPageFont } from './font-subset.js';
 
 const run = promisify(execFile);
 const CANDIDATES = [
@@ -61,8 +62,14 @@ export function sharedBrowser(binary: string): ChromiumBrowser {
   return shared.browser;
 }
 
-/** Prints an HTML page (with its own `@page` size) to PDF, in a tab of the shared browser. */
+/**
+ * Prints an HTML page (with its own `@page` size) to PDF, in a tab of the shared browser. A page
+ * whose font-family names EMBEDDED_FONT_FAMILY gets the subset of its Chinese font (font-subset.ts),
+ * so the PDF holds the glyphs it uses rather than the whole font; should subsetting fail, the page
+ * is printed with the installed fonts as they are (right, only larger).
+ */
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const binary = await requireChromium();
-  return sharedBrowser(binary).printToPdf(html);
+  const page = await embedPageFont(html);
+  return sharedBrowser(binary).printToPdf(page.ok ? page.value.html : html);
 }

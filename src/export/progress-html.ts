@@ -1,6 +1,9 @@
 // The progress table as one self-contained HTML page laid out for A4 landscape printing: what
 // Chromium turns into the PDF. rowspan/colspan follow the same merge layout as the workbook;
-// the header row sits in <thead>, which Chromium repeats on every printed page.
+// the header row sits in <thead>, which Chromium repeats on every printed page. The font-family
+// names the subset of the Chinese font that printing embeds first (font-subset.ts); without it,
+// the installed fonts in the same order.
+import { EMBEDDED_FONT_FAMILY } from './font-subset.js';
 import { cellText, layoutRows } from './layout.js';
 import type { ProgressTable } from './model.js';
 import {
@@ -24,7 +27,7 @@ const escapeHtml = (s: string): string =>
 const STYLE = `
 @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; }
 * { box-sizing: border-box; }
-body { margin: 0; font-family: ${CSS_FONT_STACK}; font-size: 10pt; line-height: 1.35; color: #000; }
+body { margin: 0; font-family: "${EMBEDDED_FONT_FAMILY}", ${CSS_FONT_STACK}; font-size: 10pt; line-height: 1.35; color: #000; }
 h1 { margin: 0 0 4mm; text-align: center; font-size: 16pt; font-weight: bold; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
