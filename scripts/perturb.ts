@@ -19,6 +19,12 @@
 //   date-prefix   the report opens with a date clause (截至6月底，…) consistent with the period
 //   source        a data source in brackets after the first figure (…4.1%（数据来源：区统计局）)
 //   ditto         merged cells: a theme/category/leaders/units cell equal to the row above is blank
+//   flag-col      a schedule-flag column after the report (是否达到序时进度 是/否, or 进度是否滞后),
+//                 answered from the gold status; the gold report is joined with it
+//   csv           comma-separated with quoted cells, reports broken over lines at `；`
+//   two-headers   a parent header (责任分工) over the leaders and units columns, on two rows
+//   shorthand     metric names in the reports written short or long (地区生产总值 ↔ GDP, 规模以上 ↔
+//                 规上, 固定资产投资 ↔ 固投, 社会消费品零售总额 ↔ 社零)
 //   mix           three of the transforms above (not held out) at once
 //
 // `*` marks the transforms held out while the rules were changed: they are scored only with
@@ -30,7 +36,17 @@ import type { GoldTask as GoldAssess } from './score/assess.js';
 export type Gold = GoldParse & GoldAssess;
 
 type Key =
-  'seq' | 'theme' | 'category' | 'target' | 'leaders' | 'units' | 'progress' | 'notes' | 'deadline' | 'co_units';
+  | 'seq'
+  | 'theme'
+  | 'category'
+  | 'target'
+  | 'leaders'
+  | 'units'
+  | 'progress'
+  | 'notes'
+  | 'deadline'
+  | 'co_units'
+  | 'flag';
 
 interface Column {
   key: Key;
@@ -55,6 +71,10 @@ export interface Layout {
   spaced: boolean;
   /** End month of the table's period, when known (for date clauses). */
   endMonth: number | null;
+  /** Comma-separated with quoted cells instead of tab-separated. */
+  csv: boolean;
+  /** A parent header over two adjacent columns: [parent, first key, second key]. */
+  parent: [string, Key, Key] | null;
 }
 
 export type Rng = () => number;
@@ -126,6 +146,7 @@ const BASE_HEADERS: Record<Key, string> = {
   notes: '备注',
   deadline: '完成时限',
   co_units: '配合单位',
+  flag: '是否达到序时进度',
 };
 
 const clone = (g: Gold[]): Gold[] => JSON.parse(JSON.stringify(g)) as Gold[];
@@ -151,6 +172,8 @@ export function baseLayout(gold: Gold[], title: string[], endMonth: number | nul
     extra: {},
     spaced: false,
     endMonth,
+    csv: false,
+    parent: null,
   };
 }
 
@@ -167,14 +190,22 @@ export function titleLines(text: string): string[] {
 
 const SECTION_PREFIX = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])/;
 
-/** Writes a layout as tab-separated text. */
+const csvCell = (c: string) => (/[",\n]/.test(c) ? '"' + c.replace(/"/g, '""') + '"' : c);
+
+/** Writes a layout as tab-separated text (or CSV). */
 export function render(l: Layout): string {
   const lines = [...l.title];
   const cols = l.columns.filter(
     (c) => !(c.key === 'theme' && l.themeRows) && !(c.key === 'category' && l.categoryRows),
   );
+  const join = (cells: string[]) => (l.csv ? cells.map(csvCell).join(',') : cells.join('\t'));
   const head = cols.map((c) => (l.spaced && c.header.length === 2 ? c.header[0] + '  ' + c.header[1] : c.header));
-  lines.push(head.join('\t'));
+  const parentAt = l.parent ? cols.findIndex((c) => c.key === l.parent![1]) : -1;
+  if (l.parent && parentAt >= 0 && cols[parentAt + 1]?.key === l.parent[2]) {
+    // Two header rows: the parent over its two columns, the others merged down (blank below).
+    lines.push(join(head.map((h, j) => (j === parentAt ? l.parent![0] : j === parentAt + 1 ? '' : h))));
+    lines.push(join(head.map((h, j) => (j === parentAt || j === parentAt + 1 ? h : ''))));
+  } else lines.push(join(head));
   let prev: Gold | null = null;
   l.gold.forEach((t, i) => {
     if (l.themeRows && t.theme && t.theme !== prev?.theme) lines.push(t.theme);
@@ -196,15 +227,20 @@ export function render(l: Layout): string {
         case 'units':
           return same(c.key) ? '' : t[c.key].join('、');
         case 'target':
+          return t.target;
         case 'progress':
-          return t[c.key];
+          return l.extra.progress?.[i] ?? t.progress;
         default:
           return l.extra[c.key]?.[i] ?? '';
       }
     };
-    let cells = cols.map((c) => oneLine(cell(c)));
+    let cells = cols.map((c) => {
+      const text = cell(c);
+      // CSV keeps line breaks inside quoted cells: a report of several items one per line.
+      return l.csv && c.key === 'progress' ? text.replace(/；(?=\S)/g, '；\n') : oneLine(text);
+    });
     if (l.spaced) cells = cells.map((c, j) => (c && j % 2 === 1 ? ' ' + c + '\u3000' : c));
-    lines.push(cells.join('\t'));
+    lines.push(join(cells));
     prev = t;
   });
   return lines.join('\n') + '\n';
@@ -215,21 +251,25 @@ export function render(l: Layout): string {
 
 type Transform = (l: Layout, rng: Rng) => boolean;
 
+/**
+ * Orders seen in published tables: the grouping columns (theme, category) lead, before or just
+ * after 序号; the target comes before the report; people and organisations stand anywhere after
+ * the grouping (`序号 | 责任单位 | 工作任务 | 进展`, `目标 | 进展情况 | 牵头单位`).
+ */
 const reorder: Transform = (l, rng) => {
-  const [seq, ...rest] = l.columns;
-  if (rest.length < 3) return false;
-  // The theme and category columns move as one block, theme first.
-  const blocks: Column[][] = [];
-  const group = rest.filter((c) => c.key === 'theme' || c.key === 'category');
-  if (group.length) blocks.push(group);
-  for (const c of rest) if (c.key !== 'theme' && c.key !== 'category') blocks.push([c]);
-  const before = blocks.map((b) => b[0].key).join();
-  for (let k = 0; k < 5; k++) {
-    shuffle(rng, blocks);
-    if (blocks.map((b) => b[0].key).join() !== before) break;
+  const seq = l.columns.filter((c) => c.key === 'seq');
+  const group = l.columns.filter((c) => c.key === 'theme' || c.key === 'category');
+  const main = l.columns.filter((c) => c.key === 'target' || c.key === 'progress');
+  const free = l.columns.filter((c) => c.key === 'leaders' || c.key === 'units');
+  if (free.length === 0 && group.length === 0) return false;
+  const before = l.columns.map((c) => c.key).join();
+  for (let k = 0; k < 8; k++) {
+    const body = [...main];
+    for (const c of shuffle(rng, [...free])) body.splice(Math.floor(rng() * (body.length + 1)), 0, c);
+    l.columns = group.length && rng() < 0.3 ? [...group, ...seq, ...body] : [...seq, ...group, ...body];
+    if (l.columns.map((c) => c.key).join() !== before) return true;
   }
-  l.columns = [seq, ...blocks.flat()];
-  return true;
+  return false;
 };
 
 const synonyms: Transform = (l, rng) => {
@@ -380,6 +420,59 @@ const ditto: Transform = (l) => {
   );
 };
 
+const flagCol: Transform = (l, rng) => {
+  const at = l.columns.findIndex((c) => c.key === 'progress');
+  if (at < 0) return false;
+  // The question decides the answer: 是否达序 否 and 进度是否滞后 是 both say behind.
+  const [header, behindAnswer, okAnswer] = pick(rng, [
+    ['是否达到序时进度', '否', '是'],
+    ['是否达序', '否', '是'],
+    ['进度是否滞后', '是', '否'],
+  ] as const);
+  l.extra.progress = l.gold.map((t) => t.progress);
+  l.extra.flag = l.gold.map((t) => (!t.progress ? '' : t.status === 'behind' ? behindAnswer : okAnswer));
+  l.columns.splice(at + 1, 0, { key: 'flag', header });
+  l.gold.forEach((t, i) => {
+    if (t.progress) t.progress = `${t.progress} ${l.extra.flag![i]}`;
+  });
+  return true;
+};
+
+const csv: Transform = (l) => {
+  l.csv = true;
+  return true;
+};
+
+const twoHeaders: Transform = (l, rng) => {
+  const keys = l.columns.map((c) => c.key);
+  const i = keys.indexOf('leaders');
+  if (i < 0 || keys[i + 1] !== 'units') return false;
+  l.parent = [pick(rng, ['责任分工', '责任主体', '责任落实']), 'leaders', 'units'];
+  return true;
+};
+
+/** Report shorthand, both ways (the assessor compares metrics in the short form). */
+export const SHORTHAND: ReadonlyArray<readonly [string, string]> = [
+  ['地区生产总值', 'GDP'],
+  ['规模以上', '规上'],
+  ['固定资产投资', '固投'],
+  ['社会消费品零售总额', '社零'],
+];
+
+const shorthand: Transform = (l, rng) => {
+  let n = 0;
+  for (const t of l.gold) {
+    for (const [long, short] of SHORTHAND) {
+      const [from, to] = rng() < 0.75 ? [long, short] : [short, long];
+      if (t.progress.includes(from)) {
+        t.progress = t.progress.split(from).join(to);
+        n++;
+      }
+    }
+  }
+  return n > 0;
+};
+
 export const TRANSFORMS: Record<string, Transform> = {
   reorder,
   synonyms,
@@ -392,6 +485,10 @@ export const TRANSFORMS: Record<string, Transform> = {
   'date-prefix': datePrefix,
   source: sourceSuffix,
   ditto,
+  'flag-col': flagCol,
+  csv,
+  'two-headers': twoHeaders,
+  shorthand,
 };
 
 /** Held out while the rules were changed; scored only at the end. */

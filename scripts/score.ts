@@ -8,8 +8,9 @@
 // `--perturb` scores metamorphic variants of the same tables instead (scripts/perturb.ts): one
 // line per transform, pooled over the tables and `--variants N` variants each (default 3);
 // `--heldout` adds the transforms held out while the rules were written, `--transform NAME`
-// (repeatable) scores only those, `--verbose` prints every table's line and its misses.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// (repeatable) scores only those, `--verbose` prints every table's line and its misses, `--dump
+// DIR` writes each variant's text there.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parsePeriod } from '../src/domain/period.js';
 import { parseTable } from '../src/parse/index.js';
@@ -29,6 +30,7 @@ interface Options {
   heldout: boolean;
   transforms: string[];
   variants: number;
+  dump: string | null;
 }
 
 function readOptions(argv: string[]): Options {
@@ -41,12 +43,14 @@ function readOptions(argv: string[]): Options {
     heldout: false,
     transforms: [],
     variants: 3,
+    dump: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--verbose' || a === '--misses') o.verbose = true;
     else if (a === '--perturb') o.perturb = true;
     else if (a === '--heldout') o.heldout = true;
+    else if (a === '--dump') o.dump = argv[++i] ?? null;
     else if (a === '--transform') o.transforms.push(argv[++i] ?? '');
     else if (a === '--variants') o.variants = Number(argv[++i] ?? '3');
     else if (a === '--only' || a === '--except')
@@ -160,6 +164,10 @@ if (opts.perturb) {
         const l = variant(name, gold as Gold[], titleLines(text), endMonth, rngFor(`${stem}|${name}|${v}`));
         if (!l) continue;
         const out = render(l);
+        if (opts.dump) {
+          mkdirSync(opts.dump, { recursive: true });
+          writeFileSync(join(opts.dump, `${stem}.${name}.${v}.txt`), out);
+        }
         const { parsed, p, a } = await scoreTable(new TextEncoder().encode(out), `${stem}.txt`, l.gold);
         addPooled(pl, p, a);
         if (!parsed.ok) failed = true;
