@@ -652,6 +652,20 @@ describeEachStore('access matrix', (ctx) => {
         body: () => ({ unitIds: [s.units.jianshe] }),
         expect: adminOnly(),
       },
+      {
+        name: 'preview an account table',
+        method: 'POST',
+        url: '/api/accounts/import/preview',
+        upload: { fileName: '账号.csv', content: '用户名,角色,单位\njs-matrix,单位,区建设局\nrd-matrix,查看,\n' },
+        expect: adminOnly(),
+      },
+      {
+        name: 'open accounts from a table',
+        method: 'POST',
+        url: '/api/accounts/import',
+        body: (w) => ({ accounts: [{ line: 2, username: `rd-matrix-${w}`, role: '查看' }] }),
+        expect: adminOnly(),
+      },
       { name: '批示 list', method: 'GET', url: '/api/instructions', expect: all(200) },
       {
         name: 'write a 批示 on a task one leads',

@@ -1,7 +1,11 @@
-// `duban user add|passwd|unlock|list`: accounts from the command line (the first admin, password resets).
+// `duban user add|passwd|unlock|list|import`: accounts from the command line (the first admin, password
+// resets, a table of accounts).
 // Passwords come from a hidden prompt or, for scripts, one line on stdin (--password-stdin).
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { accountRowsOf, readAccountTable } from '../../parse/account-table.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../server/auth/password.js';
+import { importAccounts, previewAccountImport } from '../../store/account-import.js';
 import { SYSTEM_ACTOR } from '../../store/audit.js';
 import { openStore, storeConfigFromEnv, type Store } from '../../store/db.js';
 import {
@@ -164,6 +168,60 @@ export function register(program: Command): void {
         if (!found) exitWithError(`no user named "${name}"`);
         const lifted = await unlockUser(store.db, SYSTEM_ACTOR, found.id);
         process.stdout.write(lifted ? `${found.username} unlocked\n` : `${found.username} was not locked\n`);
+      });
+    });
+
+  user
+    .command('import')
+    .description(
+      'open the accounts of a table (.xlsx, .csv, .txt: 用户名, 姓名, 角色, 单位, 领导) with generated passwords',
+    )
+    .argument('<file>', 'the table of accounts')
+    .option('--sheet <name>', 'worksheet of an .xlsx (default: the first)')
+    .option('--dry-run', 'only say what each row would become')
+    .option('-o, --output <file>', 'write the new accounts and their passwords to this .csv instead of stdout')
+    .option(...dbOption)
+    .action(async (file: string, opts: { sheet?: string; dryRun?: boolean; output?: string; db?: string }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        exitWithError(`cannot read ${file}`);
+      }
+      const rows = accountRowsOf(bytes, { sheet: opts.sheet });
+      if (!rows.ok) exitWithError(rows.message);
+      const table = readAccountTable(rows.rows);
+      if (!table.ok) exitWithError(table.message);
+      await withStore(opts, async (store) => {
+        const verdict = { create: '新建', exists: '已存在', error: '错误' } as const;
+        const result = opts.dryRun
+          ? { created: [], skipped: (await previewAccountImport(store.db, table.records)).rows }
+          : await importAccounts(store.db, SYSTEM_ACTOR, table.records, hashPassword);
+        for (const row of result.skipped.length || opts.dryRun ? result.skipped : [])
+          process.stderr.write(
+            `第 ${row.line} 行\t${row.username}\t${verdict[row.result]}${row.reason ? `\t${row.reason}` : ''}\n`,
+          );
+        if (opts.dryRun) return;
+        const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+        const sheet = [
+          ['用户名', '姓名', '角色', '单位/领导', '初始密码'],
+          ...result.created.map((c) => [
+            c.username,
+            c.displayName,
+            c.role ?? '',
+            c.unit?.name ?? c.leader?.name ?? '',
+            c.password,
+          ]),
+        ]
+          .map((line) => line.map(quote).join(','))
+          .join('\n');
+        if (opts.output) {
+          writeFileSync(opts.output, `\ufeff${sheet}\n`, { mode: 0o600 });
+          process.stderr.write(`created ${result.created.length} accounts; passwords in ${opts.output}\n`);
+        } else {
+          process.stdout.write(`${sheet}\n`);
+          process.stderr.write(`created ${result.created.length} accounts, skipped ${result.skipped.length}\n`);
+        }
       });
     });
 

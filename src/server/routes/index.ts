@@ -4,6 +4,7 @@ import type { Store } from '../../store/db.js';
 import type { BackoffPolicy } from '../../store/sessions.js';
 import type { SessionPolicy } from '../auth/plugin.js';
 import type { OidcClient } from '../auth/oidc.js';
+import { accountImportRoutes } from './accounts/account-import.js';
 import { unitAccountRoutes } from './accounts/unit-accounts.js';
 import { authRoutes } from './auth/auth.js';
 import { signInRoutes } from './auth/oidc.js';
@@ -59,4 +60,5 @@ export async function registerApiRoutes(api: FastifyInstance, store: Store, opti
   await api.register(instructionRoutes(store));
   await api.register(testClockRoutes());
   await api.register(unitAccountRoutes(store));
+  await api.register(accountImportRoutes(store));
 }
