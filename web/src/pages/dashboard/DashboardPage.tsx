@@ -3,11 +3,12 @@
 // A leader sees their own tasks (the server scopes the answer); a unit sees its own.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Col, Row, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Space, Tabs, Typography } from 'antd';
 import { messageOf } from '../../api/client';
 import { dashboard as dashboardApi, firstScreen, reference } from '../../api/endpoints';
-import type { BehindItem, GroupCounts, Named, Status } from '../../api/types';
+import type { GroupCounts, Named, Status } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
+import { BehindList } from '../cockpit/BehindList';
 import { LeaderDesk } from '../cockpit/LeaderDesk';
 import { EChart } from '../../components/charts/EChart';
 import type { ChartClick } from '../../components/charts/EChart';
@@ -322,29 +323,7 @@ export default function DashboardPage() {
             />
           </Card>
           <Card title={`进度滞后任务（${data.behind.length}）`} size="small" style={{ marginTop: 12 }}>
-            {/* Scrolls sideways on a phone through its own box: a Table with `scroll.x` measures
-                every column after each render, forcing a layout of the whole page. */}
-            <div style={{ overflowX: 'auto' }}>
-              <Table<BehindItem>
-                rowKey="taskId"
-                size="small"
-                style={{ minWidth: 720 }}
-                pagination={data.behind.length > 10 ? { pageSize: 10 } : false}
-                dataSource={data.behind}
-                locale={{ emptyText: '本周期没有进度滞后的任务。' }}
-                columns={[
-                  { title: '序号', dataIndex: 'seq', width: 60 },
-                  { title: '灯', dataIndex: 'light', width: 50, render: (l) => <LightDot light={l} /> },
-                  {
-                    title: '目标任务',
-                    dataIndex: 'target',
-                    render: (t: string, r) => <Link to={`/tasks/${r.taskId}`}>{t}</Link>,
-                  },
-                  { title: '牵头单位', dataIndex: 'units', width: 160, render: (u: string[]) => u.join('、') },
-                  { title: '滞后原因', dataIndex: 'reason', width: 300 },
-                ]}
-              />
-            </div>
+            <BehindList items={data.behind} />
           </Card>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             点击任一卡片、图表色块或行，即可打开对应的任务清单。

@@ -1,6 +1,8 @@
 // 任务清单: filters (plan, period, theme, category, leader, unit, status, light), Chinese
 // full-text search with highlighted hits, sorting, pagination and export of the current view.
 // The filters live in the URL, so the dashboard can link here and a view can be shared.
+// On a phone the same filters sit in two columns and the tasks are cards (TaskCards).
+import type { CSSProperties, ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -17,6 +19,17 @@ import { formatTime } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
 import { LIGHTS, LIGHT_LABEL, REPORT_STATE_LABEL, STATUSES, STATUS_LABEL_ZH } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
+import { usePhone } from '../../lib/useMediaQuery';
+import { TaskCards } from './TaskCards';
+
+/** The table's column sorting, as one choice for the phone's cards. */
+const PHONE_SORTS = [
+  { value: 'seq:asc', label: '按序号' },
+  { value: 'seq:desc', label: '按序号倒序' },
+  { value: 'status:asc', label: '按状态' },
+  { value: 'unit:asc', label: '按牵头单位' },
+  { value: 'updated:desc', label: '最近更新在前' },
+];
 
 const NUMBER_KEYS = ['planId', 'periodId', 'themeId', 'categoryId', 'leaderId', 'unitId', 'page', 'pageSize'] as const;
 
@@ -36,8 +49,14 @@ function readQuery(params: URLSearchParams): TaskQuery {
   return q;
 }
 
+/** The phone's filters: two columns, the search (and plan) across both. */
+function PhoneFilterGrid({ children }: { children: ReactNode; wrap?: boolean }) {
+  return <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}>{children}</div>;
+}
+
 export default function TaskListPage() {
   const me = useMe();
+  const phone = usePhone();
   const [params, setParams] = useSearchParams();
   const { plans, plan: defaultPlan, periods: defaultPeriods, currentPeriod } = usePlan();
   const query = readQuery(params);
@@ -188,11 +207,19 @@ export default function TaskListPage() {
     showSearch: { optionFilterProp: 'label' as const },
     style: { minWidth: 150 },
   };
+  /** A filter's width: its own on a desktop, its grid cell on a phone. */
+  const width = (desktop: CSSProperties): CSSProperties => (phone ? { width: '100%', minWidth: 0 } : desktop);
+  const wide: CSSProperties = phone ? { gridColumn: '1 / -1' } : {};
+  const emptyText =
+    query.q || query.status || query.themeId || query.unitId || query.leaderId
+      ? '没有符合条件的任务，试试清空筛选或换个关键词。'
+      : '本周期还没有任务。';
+  const Filters = phone ? PhoneFilterGrid : Space;
   return (
     <div>
       <h1 className="page-title">任务清单</h1>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Space wrap>
+        <Filters wrap>
           <Input.Search
             aria-label="全文搜索"
             placeholder="搜索目标任务或进展，如：研发投入"
@@ -200,13 +227,14 @@ export default function TaskListPage() {
             defaultValue={query.q}
             key={query.q ?? ''}
             onSearch={(v) => set({ q: v.trim() })}
-            style={{ width: 280 }}
+            style={{ ...width({ width: 280 }), ...wide }}
             enterButton="搜索"
           />
           {plans.length > 1 && (
             <Select
               aria-label="年度计划"
               {...selectProps}
+              style={{ ...width(selectProps.style), ...wide }}
               allowClear={false}
               value={planId}
               onChange={(v) => set({ planId: v, periodId: undefined, themeId: undefined, categoryId: undefined })}
@@ -217,7 +245,7 @@ export default function TaskListPage() {
             aria-label="周期"
             {...selectProps}
             allowClear={false}
-            style={{ minWidth: 120 }}
+            style={width({ minWidth: 120 })}
             value={periodId}
             placeholder="周期"
             onChange={(v) => set({ periodId: v })}
@@ -226,7 +254,7 @@ export default function TaskListPage() {
           <Select
             aria-label="任务板块"
             {...selectProps}
-            style={{ width: 200 }}
+            style={width({ width: 200 })}
             placeholder="任务板块"
             value={query.themeId}
             onChange={(v) => set({ themeId: v, categoryId: undefined })}
@@ -236,6 +264,7 @@ export default function TaskListPage() {
             <Select
               aria-label="二级分类"
               {...selectProps}
+              style={width(selectProps.style)}
               placeholder="二级分类"
               value={query.categoryId}
               onChange={(v) => set({ categoryId: v })}
@@ -246,7 +275,7 @@ export default function TaskListPage() {
             <Select
               aria-label="牵头领导"
               {...selectProps}
-              style={{ minWidth: 110 }}
+              style={width({ minWidth: 110 })}
               placeholder="牵头领导"
               value={query.leaderId}
               onChange={(v) => set({ leaderId: v })}
@@ -257,6 +286,7 @@ export default function TaskListPage() {
             <Select
               aria-label="牵头单位"
               {...selectProps}
+              style={width(selectProps.style)}
               placeholder="牵头单位"
               value={query.unitId}
               onChange={(v) => set({ unitId: v })}
@@ -266,7 +296,7 @@ export default function TaskListPage() {
           <Select
             aria-label="状态"
             {...selectProps}
-            style={{ minWidth: 110 }}
+            style={width({ minWidth: 110 })}
             placeholder="状态"
             value={query.status}
             onChange={(v) => set({ status: v })}
@@ -275,19 +305,45 @@ export default function TaskListPage() {
           <Select
             aria-label="红黄绿灯"
             {...selectProps}
-            style={{ minWidth: 90 }}
+            style={width({ minWidth: 90 })}
             placeholder="灯"
             value={query.light}
             onChange={(v) => set({ light: v })}
             options={LIGHTS.map((l) => ({ value: l, label: LIGHT_LABEL[l] }))}
           />
+          {phone && (
+            <Select
+              aria-label="排序"
+              style={width({})}
+              value={`${query.sort ?? 'seq'}:${query.order ?? (query.sort === 'updated' ? 'desc' : 'asc')}`}
+              onChange={(v: string) => {
+                const [sort, order] = v.split(':');
+                const plain = sort === 'seq' && order === 'asc';
+                set({ sort: plain ? undefined : sort, order: plain ? undefined : order });
+              }}
+              options={PHONE_SORTS}
+            />
+          )}
           <Button onClick={() => setParams(new URLSearchParams())}>清空筛选</Button>
           <ExportMenu query={exportQuery} label="导出当前视图" disabled={!planId || !periodId} />
-        </Space>
+        </Filters>
       </Card>
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {!planId ? (
         <PageLoading />
+      ) : phone ? (
+        <TaskCards
+          items={list.data?.items ?? []}
+          loading={list.loading}
+          emptyText={emptyText}
+          page={effective.page!}
+          pageSize={effective.pageSize!}
+          total={list.data?.total ?? 0}
+          onPage={(page, pageSize) => {
+            set({ page, pageSize }, false);
+            window.scrollTo({ top: 0 });
+          }}
+        />
       ) : (
         <Table<TaskListItem>
           rowKey="id"
@@ -297,12 +353,7 @@ export default function TaskListPage() {
           columns={columns}
           onChange={onTableChange}
           scroll={{ x: 800 }}
-          locale={{
-            emptyText:
-              query.q || query.status || query.themeId || query.unitId || query.leaderId
-                ? '没有符合条件的任务，试试清空筛选或换个关键词。'
-                : '本周期还没有任务。',
-          }}
+          locale={{ emptyText }}
           pagination={{
             current: effective.page,
             pageSize: effective.pageSize,
