@@ -1,4 +1,5 @@
-// Accounts: list, add, edit role/unit/leader, reset password, disable, unlock after wrong passwords.
+// Accounts: list, add, edit role/unit/leader, reset password, disable, unlock after wrong passwords;
+// open accounts in bulk (one per unit, or from a table).
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { messageOf } from '../../api/client';
@@ -8,6 +9,7 @@ import { useMe } from '../../auth/AuthContext';
 import { LoadError } from '../../components/Feedback';
 import { ROLE_LABEL } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
+import { AccountImportButton } from './AccountImport';
 import { UnitAccountsButton } from './UnitAccounts';
 
 interface Values {
@@ -84,6 +86,7 @@ export function UsersTab() {
         新增账号
       </Button>
       <UnitAccountsButton onCreated={users.reload} />
+      <AccountImportButton onCreated={users.reload} />
       <Table<UserRow>
         rowKey="id"
         size="small"
