@@ -229,7 +229,7 @@ export function render(l: Layout): string {
         case 'target':
           return t.target;
         case 'progress':
-          return l.extra.progress?.[i] ?? t.progress;
+          return t.progress;
         default:
           return l.extra[c.key]?.[i] ?? '';
       }
@@ -429,12 +429,8 @@ const flagCol: Transform = (l, rng) => {
     ['是否达序', '否', '是'],
     ['进度是否滞后', '是', '否'],
   ] as const);
-  l.extra.progress = l.gold.map((t) => t.progress);
   l.extra.flag = l.gold.map((t) => (!t.progress ? '' : t.status === 'behind' ? behindAnswer : okAnswer));
   l.columns.splice(at + 1, 0, { key: 'flag', header });
-  l.gold.forEach((t, i) => {
-    if (t.progress) t.progress = `${t.progress} ${l.extra.flag![i]}`;
-  });
   return true;
 };
 
@@ -493,6 +489,16 @@ export const TRANSFORMS: Record<string, Transform> = {
 
 /** Held out while the rules were changed; scored only at the end. */
 export const HELD_OUT = ['numbering', 'extra-cols', 'spacing'];
+
+/**
+ * The gold of a layout: its tasks, with the report joined from every report column in table
+ * order (the flag column after the written report), as the parser gives `progress`.
+ */
+export function goldOf(l: Layout): Gold[] {
+  const flags = l.extra.flag;
+  if (!flags) return l.gold;
+  return l.gold.map((t, i) => (t.progress && flags[i] ? { ...t, progress: `${t.progress} ${flags[i]}` } : t));
+}
 
 /** Applies transform NAME (or `mix`, or `base` for none) to a fresh base layout. */
 export function variant(name: string, gold: Gold[], title: string[], endMonth: number | null, rng: Rng): Layout | null {

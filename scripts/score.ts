@@ -16,7 +16,7 @@ import { parsePeriod } from '../src/domain/period.js';
 import { parseTable } from '../src/parse/index.js';
 import { assessTask } from '../src/assess/index.js';
 import { scoreParse, type GoldTask } from './score/parse.js';
-import { HELD_OUT, TRANSFORMS, render, rngFor, titleLines, variant, type Gold } from './perturb.js';
+import { HELD_OUT, TRANSFORMS, goldOf, render, rngFor, titleLines, variant, type Gold } from './perturb.js';
 import { ratesOf, scoreAssess, type AssessScore, type GoldTask as GoldAssessment } from './score/assess.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -168,7 +168,7 @@ if (opts.perturb) {
           mkdirSync(opts.dump, { recursive: true });
           writeFileSync(join(opts.dump, `${stem}.${name}.${v}.txt`), out);
         }
-        const { parsed, p, a } = await scoreTable(new TextEncoder().encode(out), `${stem}.txt`, l.gold);
+        const { parsed, p, a } = await scoreTable(new TextEncoder().encode(out), `${stem}.txt`, goldOf(l));
         addPooled(pl, p, a);
         if (!parsed.ok) failed = true;
         if (opts.verbose) {
