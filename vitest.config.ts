@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { dubanAliases } from './web/aliases.ts';
 
 export default defineConfig({
+  // Tests of the web app's modules resolve its `@duban/…` imports as Vite does.
+  resolve: { alias: dubanAliases },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { dubanAliases } from './aliases';
 import { precompress } from './precompress';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -13,6 +14,8 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react(), precompress()],
+  // src/domain, src/workflow and src/assess as `@duban/…` (aliases.ts).
+  resolve: { alias: dubanAliases },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -35,7 +38,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // The web app imports the browser-safe assessor from ../src/assess.
+    // The web app imports @duban/domain, @duban/assess … from ../src (aliases.ts).
     fs: { allow: [repoRoot] },
     proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
   },

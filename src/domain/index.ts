@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './period.js';
 export * from './light.js';
 export * from './roles.js';
+export * from './report.js';

@@ -2,11 +2,10 @@
 // 已审核), which step may start from which state, who may take it, and which reports count as
 // published. The server's workflow service applies them inside each write's transaction; the web
 // app asks them which buttons to offer, so what is offered is what the server accepts.
+import type { ReportState } from '../domain/report.js';
 import type { Role } from '../domain/roles.js';
 
-export type { Role };
-
-export type ReportState = 'draft' | 'submitted' | 'returned' | 'approved';
+export type { ReportState, Role };
 
 /** Every step of the cycle a report can take. */
 export type ReportAction = 'save' | 'submit' | 'approve' | 'return' | 'override' | 'comment' | 'attach';
@@ -112,8 +111,8 @@ export function publishedView<
   return { ...report, text: '', status: 'no_report', machineStatus: 'no_report', reason };
 }
 
-/** The longest report text accepted (characters): the form counts toward it and refuses more, never cuts. */
-export const REPORT_MAX_CHARS = 20000;
+/** The longest report text accepted (characters): src/domain/report.ts. */
+export { REPORT_MAX_CHARS } from '../domain/report.js';
 
 /** The evidence (证明材料) file types accepted, by extension (the server also checks each file's first bytes). */
 export const EVIDENCE_EXTENSIONS = [

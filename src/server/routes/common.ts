@@ -1,4 +1,12 @@
 // JSON-schema pieces shared by the routes: ids, paging, the error body, and small helpers.
+// Routes converted to the API contract (src/domain/api) take their schemas from there instead, and
+// their handler types from the schemas through `typed(app)`.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+
+/** The app with the TypeBox type provider: params, query, body and answer typed from the route's schema. */
+export const typed = (app: FastifyInstance) => app.withTypeProvider<TypeBoxTypeProvider>();
+
 export const idParams = {
   type: 'object',
   required: ['id'],

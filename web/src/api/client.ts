@@ -2,7 +2,7 @@
 // token on unsafe methods, and turns `{error:{code,message}}` into an ApiError with a
 // readable Chinese message (the server's message when it has one, else one per code).
 // The messages per code: one catalogue with the server (src/domain/error-messages.ts).
-import { errorMessageOf } from '../../../src/domain/error-messages.js';
+import { errorMessageOf } from '@duban/domain/error-messages';
 
 export class ApiError extends Error {
   constructor(

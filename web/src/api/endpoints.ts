@@ -1,11 +1,15 @@
-// One typed function per API route the web app calls (docs/API.md).
+// One typed function per API route the web app calls. Answers and bodies are typed from the API
+// contract (src/domain/api: `ReplyOf<typeof Group.route>`, `BodyOf<…>`), so a server change that
+// breaks a page fails the web app's typecheck.
+import type * as AuthApi from '@duban/domain/api/auth';
+import type { BodyOf, ReplyOf } from '@duban/domain/api/shared';
+import type * as TokensApi from '@duban/domain/api/tokens';
+import type * as UsersApi from '@duban/domain/api/users';
 import { api, peekPrefetched, prefetchGet } from './client';
 import type { Query } from './client';
 import type {
-  ApiTokenRow,
   AppSettings,
   AuditEntry,
-  AuthAnswer,
   BulkResult,
   ChannelInput,
   ChannelRow,
@@ -23,7 +27,6 @@ import type {
   Plan,
   Reminder,
   ReportDetail,
-  Role,
   Score,
   Status,
   Task,
@@ -32,7 +35,6 @@ import type {
   Theme,
   TrendPoint,
   UnitRow,
-  UserRow,
 } from './types';
 
 export interface TaskQuery {
@@ -72,7 +74,7 @@ function firstScreenGet<T>(path: string, query?: Query): FirstScreenGet<T> {
 export type DashboardQuery = { planId: number; periodId?: number; leaderId?: number; unitId?: number };
 
 export const firstScreen = {
-  me: () => firstScreenGet<AuthAnswer>('/auth/me'),
+  me: () => firstScreenGet<ReplyOf<typeof AuthApi.me>>('/auth/me'),
   plans: () => firstScreenGet<Plan[]>('/plans'),
   periods: (planId: number) => firstScreenGet<PeriodRow[]>(`/plans/${planId}/periods`),
   dashboard: (query: DashboardQuery) => firstScreenGet<Dashboard>('/dashboard', query),
@@ -80,19 +82,22 @@ export const firstScreen = {
     firstScreenGet<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
 };
 
-export interface SignInMethods {
-  password: boolean;
-  sso: { label: string; start: string } | null;
-}
+export type SignInMethods = ReplyOf<typeof AuthApi.methods>;
 
 export const auth = {
   me: () => firstScreen.me().get(),
-  login: (username: string, password: string) => api.post<AuthAnswer>('/auth/login', { username, password }),
-  logout: () => api.post<{ ok: true }>('/auth/logout'),
+  login: (username: string, password: string) =>
+    api.post<ReplyOf<typeof AuthApi.login>>('/auth/login', { username, password } satisfies BodyOf<
+      typeof AuthApi.login
+    >),
+  logout: () => api.post<ReplyOf<typeof AuthApi.logout>>('/auth/logout'),
   /** Which sign-in methods the login page offers: passwords, the identity platform, or both. */
   methods: () => api.get<SignInMethods>('/auth/methods'),
   changePassword: (currentPassword: string, newPassword: string) =>
-    api.post<{ ok: true }>('/auth/password', { currentPassword, newPassword }),
+    api.post<ReplyOf<typeof AuthApi.password>>('/auth/password', {
+      currentPassword,
+      newPassword,
+    } satisfies BodyOf<typeof AuthApi.password>),
 };
 
 export const reference = {
@@ -114,10 +119,12 @@ export const reference = {
       : api.post<Named>('/units', unit),
   saveLeader: (leader: { id?: number; name: string }) =>
     leader.id ? api.patch<Named>(`/leaders/${leader.id}`, { name: leader.name }) : api.post<Named>('/leaders', leader),
-  users: () => api.get<UserRow[] | Page<UserRow>>('/users'),
-  saveUser: (id: number | undefined, body: Record<string, unknown>) =>
-    id ? api.patch<UserRow>(`/users/${id}`, body) : api.post<UserRow>('/users', body),
-  unlockUser: (id: number) => api.post<{ unlocked: boolean }>(`/users/${id}/unlock`, {}),
+  users: () => api.get<ReplyOf<typeof UsersApi.list>>('/users'),
+  saveUser: (id: number | undefined, body: BodyOf<typeof UsersApi.create> | BodyOf<typeof UsersApi.update>) =>
+    id
+      ? api.patch<ReplyOf<typeof UsersApi.update>>(`/users/${id}`, body)
+      : api.post<ReplyOf<typeof UsersApi.create>>('/users', body),
+  unlockUser: (id: number) => api.post<ReplyOf<typeof UsersApi.unlock>>(`/users/${id}/unlock`, {}),
 };
 
 export const tasks = {
@@ -209,10 +216,9 @@ export const system = {
   updateChannel: (id: number, patch: Partial<ChannelInput>) => api.patch<ChannelRow>(`/channels/${id}`, patch),
   deleteChannel: (id: number) => api.del<{ ok: true }>(`/channels/${id}`),
   deliveries: (channelId?: number) => api.get<DeliveryRow[]>('/deliveries', { channelId }),
-  tokens: () => api.get<ApiTokenRow[]>('/tokens'),
-  createToken: (body: { name: string; role: Role; unitId?: number | null; leaderId?: number | null }) =>
-    api.post<ApiTokenRow & { token: string }>('/tokens', body),
-  revokeToken: (id: number) => api.del<ApiTokenRow>(`/tokens/${id}`),
+  tokens: () => api.get<ReplyOf<typeof TokensApi.list>>('/tokens'),
+  createToken: (body: BodyOf<typeof TokensApi.create>) => api.post<ReplyOf<typeof TokensApi.create>>('/tokens', body),
+  revokeToken: (id: number) => api.del<ReplyOf<typeof TokensApi.revoke>>(`/tokens/${id}`),
   settings: () => api.get<AppSettings>('/settings'),
   saveSettings: (patch: { [K in keyof AppSettings]?: Partial<AppSettings[K]> }) =>
     api.put<AppSettings>('/settings', patch),

@@ -1,36 +1,22 @@
-// The shapes of the duban HTTP API (docs/API.md), as the web app reads them.
-import type { Assessment, Indicator, ParsedTable, Status, Task } from '../../../src/domain/index.js';
+// The shapes of the duban HTTP API as the web app reads them: the types of the API contract
+// (src/domain/api, what the server validates, answers and documents at /api/docs), under the names
+// the pages use. Types only (`import type`): TypeBox's schemas stay out of the web bundle.
+// A shape not yet in the contract is still written here; it moves there with its route group.
+import type { Assessment, Indicator, ParsedTable, Status, Task } from '@duban/domain';
+import type { Session } from '@duban/domain/api/auth';
+import type { Light, Named, Page, ReportState, Role } from '@duban/domain/api/shared';
+import type { ApiToken } from '@duban/domain/api/tokens';
+import type { User } from '@duban/domain/api/users';
 
 export type { Assessment, Indicator, ParsedTable, Status, Task };
-export type Light = 'green' | 'yellow' | 'red' | 'grey';
-export type Role = 'admin' | 'unit' | 'leader' | 'viewer';
-export type ReportState = 'draft' | 'submitted' | 'returned' | 'approved';
+export type { Light, Named, Page, ReportState, Role };
+export type { Me, SignInMethods } from '@duban/domain/api/auth';
+export type { NewApiToken } from '@duban/domain/api/tokens';
 
-export interface Named {
-  id: number;
-  name: string;
-}
-
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unit: Named | null;
-  leader: Named | null;
-}
-
-export interface AuthAnswer {
-  user: Me;
-  csrfToken: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type AuthAnswer = Session;
+export type UserRow = User;
+/** An API token; the secret (`token`) only in the answer to its creation (NewApiToken). */
+export type ApiTokenRow = ApiToken;
 
 export interface Plan {
   id: number;
@@ -98,10 +84,7 @@ export interface TaskListItem {
   highlights?: { field: 'target' | 'progress'; parts: HighlightPart[] }[];
 }
 
-export interface Person {
-  id: number;
-  name: string;
-}
+export type Person = Named;
 
 export interface ReportDetail {
   id: number;
@@ -290,20 +273,6 @@ export interface ImportSummary {
   targetChanged: number[];
 }
 
-export interface UserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unit?: Named | null;
-  leader?: Named | null;
-  unitId?: number | null;
-  leaderId?: number | null;
-  disabled?: boolean;
-  /** Locked after too many wrong passwords in the last 15 minutes. */
-  locked?: boolean;
-}
-
 export interface BulkResult {
   done: number[];
   failed: { id: number; error: string | { code: string; message: string } }[];
@@ -344,19 +313,6 @@ export interface DeliveryRow {
   nextAttemptAt: string | null;
   createdAt: string;
   deliveredAt: string | null;
-}
-
-export interface ApiTokenRow {
-  id: number;
-  name: string;
-  role: Role;
-  unitId: number | null;
-  leaderId: number | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  /** The secret: present only in the answer to its creation. */
-  token?: string;
 }
 
 export interface AppSettings {

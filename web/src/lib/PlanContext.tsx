@@ -23,7 +23,8 @@ interface PlanState {
 }
 
 const PlanContext = createContext<PlanState | null>(null);
-const storageKey = (userId: number) => `duban.planId.${userId}`;
+// A session always belongs to an account (id); only API tokens, which the web app never uses, have none.
+const storageKey = (userId: number | null) => `duban.planId.${userId ?? 'token'}`;
 
 export function PlanProvider({ children }: { children: ReactNode }) {
   const me = useMe();

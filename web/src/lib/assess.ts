@@ -3,14 +3,15 @@
 // (it is built by another part of the project), the form asks the server (`POST /api/assess`).
 import { api } from '../api/client';
 import type { Assessment } from '../api/types';
-import { parsePeriod } from '../../../src/domain/period.js';
-import type { Period } from '../../../src/domain/period.js';
+import { parsePeriod } from '@duban/domain/period';
+import type { Period } from '@duban/domain/period';
 
 interface AssessModule {
   assessTask: (input: { target: string; progress: string }, options: { period?: Period | null }) => Assessment;
 }
 
-// A glob (not a plain import) so the build still succeeds while src/assess/index.ts is absent.
+// A glob (not a plain import) so the build still succeeds while src/assess/index.ts is absent. Globs are
+// not imports: written relative, because an alias that failed to match would silently drop the module.
 const loaders = import.meta.glob<AssessModule>('../../../src/assess/index.ts');
 
 let modulePromise: Promise<AssessModule | null> | null = null;

@@ -1,6 +1,6 @@
 // Status and light vocabulary for the UI: Chinese labels and colours, one place for all pages.
-import { STATUSES, STATUS_LABEL_ZH } from '../../../src/domain/status.js';
-import type { Status } from '../../../src/domain/status.js';
+import { STATUSES, STATUS_LABEL_ZH } from '@duban/domain/status';
+import type { Status } from '@duban/domain/status';
 import type { Light, ReportState, Role } from '../api/types';
 
 export { STATUSES, STATUS_LABEL_ZH };

@@ -15,7 +15,7 @@ import {
   actorLabel,
   describeChange,
   entityLabel,
-} from '../../../../src/workflow/trail.js';
+} from '@duban/workflow/trail';
 
 interface Filter {
   entity?: string;

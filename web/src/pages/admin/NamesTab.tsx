@@ -2,7 +2,7 @@
 // two ways (区发展改革委 / 区发展改革局) can be merged into one, the other names kept as its aliases.
 import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Space, Table, Typography } from 'antd';
-import { unitNameKey } from '../../../../src/domain/unit-names.js';
+import { unitNameKey } from '@duban/domain/unit-names';
 import { messageOf } from '../../api/client';
 import type { UnitRow } from '../../api/types';
 import { LoadError } from '../../components/Feedback';

@@ -40,8 +40,8 @@ export function UsersTab() {
         username: u.username,
         displayName: u.displayName,
         role: u.role,
-        unitId: u.unit?.id ?? u.unitId ?? undefined,
-        leaderId: u.leader?.id ?? u.leaderId ?? undefined,
+        unitId: u.unit?.id ?? undefined,
+        leaderId: u.leader?.id ?? undefined,
         disabled: !!u.disabled,
       });
     else form.setFieldsValue({ role: 'unit' });

@@ -1,7 +1,7 @@
 // The columns of the uploaded table with the role the parser read each as: a picker above each,
 // the guess preselected. Changing one re-reads the preview at once with the person's roles.
 import { Card, Select, Space, Typography } from 'antd';
-import type { SourceColumn, SourceColumnRole } from '../../../../src/domain/task.js';
+import type { SourceColumn, SourceColumnRole } from '@duban/domain/task';
 
 export const ROLE_LABEL: Record<SourceColumnRole, string> = {
   seq: '序号',

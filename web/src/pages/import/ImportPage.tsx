@@ -26,11 +26,11 @@ import { messageOf } from '../../api/client';
 import { fileSize } from '../../lib/format';
 import { imports } from '../../api/endpoints';
 import type { ImportPreview, ImportSummary, Task } from '../../api/types';
-import type { ParsedTask, TaskField } from '../../../../src/domain/task.js';
+import type { ParsedTask, TaskField } from '@duban/domain/task';
 import { usePlan } from '../../lib/PlanContext';
 import { EditableCell } from './EditableCell';
 import { ColumnRolePicker } from './ColumnRolePicker';
-import type { SourceColumnRole } from '../../../../src/domain/task.js';
+import type { SourceColumnRole } from '@duban/domain/task';
 
 /** The server's default import limit (src/server/app.ts importLimit). */
 const IMPORT_MAX_MB = 50;

@@ -30,7 +30,7 @@ import { formatDate, formatTime } from '../../lib/format';
 import { indicatorLine, targetMarks } from '../../lib/indicators';
 import { LIGHT_COLOR } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
-import { allowedActions, type ReportAction } from '../../../../src/workflow/rules.js';
+import { allowedActions, type ReportAction } from '@duban/workflow/rules';
 import type { PeriodRow } from '../../api/types';
 import { ReportForm } from '../workspace/ReportForm';
 

@@ -9,7 +9,7 @@ import type { ReportDetail } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { fileSize } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
-import { EVIDENCE_EXTENSIONS } from '../../../../src/workflow/rules.js';
+import { EVIDENCE_EXTENSIONS } from '@duban/workflow/rules';
 
 interface Props {
   report: ReportDetail;

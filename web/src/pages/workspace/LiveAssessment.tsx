@@ -2,9 +2,9 @@
 // reason and the figures found, so a unit sees how the office will read its report.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Card, Space, Typography } from 'antd';
-import { missingFiguresHint } from '../../../../src/assess/missing-hint.js';
-import { lightOf } from '../../../../src/domain/light.js';
-import { parsePeriod } from '../../../../src/domain/period.js';
+import { missingFiguresHint } from '@duban/assess/missing-hint';
+import { lightOf } from '@duban/domain/light';
+import { parsePeriod } from '@duban/domain/period';
 import type { Assessment } from '../../api/types';
 import { Highlighted } from '../../components/Highlighted';
 import { LightDot } from '../../components/LightDot';

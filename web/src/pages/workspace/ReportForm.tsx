@@ -18,7 +18,7 @@ import { usePhone } from '../../lib/useMediaQuery';
 import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
 import { EvidencePanel } from './EvidencePanel';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './local-draft';
-import { REPORT_MAX_CHARS } from '../../../../src/workflow/rules.js';
+import { REPORT_MAX_CHARS } from '@duban/domain/report';
 import { TaskInstructionsNote } from '../instructions/TaskInstructionsNote';
 
 interface Props {

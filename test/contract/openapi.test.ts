@@ -1,0 +1,150 @@
+// The OpenAPI document at /api/docs/json describes the answer of every route whose group has moved to
+// the API contract (src/domain/api): a 2xx with a body schema, or a redirect. Routes not converted
+// yet are listed by name below; the list may only shrink (a route on it that is described now fails
+// the test until it is taken off), and a new route must describe its answer from the start.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshStore } from '../helpers/stores.js';
+import { testApp } from '../server/helpers.js';
+
+/** Routes whose groups are not converted yet (reports, cycle, publish, supervision, accounts, instructions). */
+const NOT_YET_DESCRIBED = new Set<string>([
+  // system, reference, tasks, dashboard, channels, imports: being converted now
+  'GET /api/health',
+  'GET /api/audit',
+  'GET /api/plans',
+  'GET /api/plans/:planId/periods',
+  'POST /api/plans/:planId/periods',
+  'PATCH /api/periods/:id',
+  'GET /api/plans/:planId/themes',
+  'GET /api/units',
+  'GET /api/leaders',
+  'POST /api/units',
+  'PATCH /api/units/:id',
+  'POST /api/units/:id/merge',
+  'POST /api/leaders',
+  'PATCH /api/leaders/:id',
+  'GET /api/tasks',
+  'GET /api/tasks/:id',
+  'POST /api/tasks/:id/close',
+  'POST /api/tasks/:id/reopen',
+  'GET /api/dashboard',
+  'GET /api/dashboard/trend',
+  'GET /api/channels',
+  'POST /api/channels',
+  'PATCH /api/channels/:id',
+  'DELETE /api/channels/:id',
+  'GET /api/deliveries',
+  'POST /api/imports/preview',
+  'POST /api/imports/confirm',
+  // reports, cycle, publish, supervision, accounts, instructions
+  'GET /api/reports/:id',
+  'GET /api/reports/:id/versions',
+  'PUT /api/reports/:id',
+  'POST /api/reports/:id/submit',
+  'POST /api/reports/:id/approve',
+  'POST /api/reports/:id/return',
+  'POST /api/reports/:id/override',
+  'POST /api/reports/bulk',
+  'POST /api/reports/:id/comments',
+  'POST /api/reports/:id/attachments',
+  'GET /api/attachments/:id',
+  'DELETE /api/attachments/:id',
+  'POST /api/assess',
+  'GET /api/review',
+  'POST /api/periods/:id/acknowledge',
+  'GET /api/periods/:id/acknowledgements',
+  'GET /api/extensions',
+  'POST /api/extensions',
+  'POST /api/extensions/:id/decide',
+  'GET /api/overdue',
+  'POST /api/reminders',
+  'GET /api/reminders',
+  'POST /api/reminders/:id/read',
+  'GET /api/scores',
+  'GET /api/search',
+  'GET /api/export',
+  'GET /api/briefings/:leaderId',
+  'GET /api/notices/:unitId',
+  'GET /api/diff',
+  'GET /api/supervision',
+  'POST /api/supervision',
+  'POST /api/supervision/escalate',
+  'GET /api/supervision/:id',
+  'POST /api/supervision/:id/sign',
+  'POST /api/supervision/:id/answer',
+  'POST /api/supervision/:id/evidence',
+  'GET /api/supervision/:id/evidence/:fileId',
+  'POST /api/supervision/:id/decide',
+  'GET /api/supervision/:id/docx',
+  'GET /api/overdue/desk',
+  'GET /api/overdue/desk/:unitId',
+  'PUT /api/units/order',
+  'GET /api/instructions',
+  'POST /api/instructions',
+  'POST /api/instructions/:id/acknowledge',
+  'POST /api/instructions/:id/answer',
+  'POST /api/instructions/answer-in-report',
+  'POST /api/accounts/units',
+  'POST /api/accounts/import/preview',
+  'POST /api/accounts/import',
+]);
+
+interface Operation {
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+}
+
+const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+function describesAnswer(op: Operation | undefined): boolean {
+  for (const [code, response] of Object.entries(op?.responses ?? {})) {
+    if (/^3/.test(code)) return true;
+    if (/^2/.test(code) && Object.values(response.content ?? {}).some((c) => c.schema !== undefined)) return true;
+  }
+  return false;
+}
+
+describe('the OpenAPI document', () => {
+  let app: FastifyInstance;
+  let dispose: () => Promise<void>;
+  let undescribed: string[];
+  let routes: string[];
+
+  beforeAll(async () => {
+    const fresh = await freshStore('sqlite');
+    dispose = fresh.dispose;
+    app = await testApp(fresh.store);
+    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const paths = response.json().paths as Record<string, Record<string, Operation>>;
+    const api = app.declaredRoutes.filter(
+      (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD',
+    );
+    routes = api.map((r) => `${r.method} ${r.url}`);
+    undescribed = api
+      .filter((r) => !describesAnswer(paths[openApiPath(r.url)]?.[r.method.toLowerCase()]))
+      .map((r) => `${r.method} ${r.url}`);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dispose?.();
+  });
+
+  it('describes the answer of every route except those of groups not converted yet', () => {
+    expect(undescribed.filter((r) => !NOT_YET_DESCRIBED.has(r))).toEqual([]);
+  });
+
+  it('lists as not converted only routes that exist and are still undescribed', () => {
+    const stale = [...NOT_YET_DESCRIBED].filter((r) => !undescribed.includes(r));
+    expect(stale, 'described now (or gone): take them off NOT_YET_DESCRIBED').toEqual([]);
+    expect(routes.length).toBeGreaterThan(60);
+  });
+
+  it('gives errors the one shape of the API', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    const login = response.json().paths['/api/auth/login'].post.responses;
+    expect(login['4XX'].content['application/json'].schema).toMatchObject({
+      properties: { error: { properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+    });
+  });
+});
