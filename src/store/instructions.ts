@@ -1,6 +1,8 @@
 // 批示 (leader instructions): a leader writes an instruction on a task they lead; the task's lead
 // units see it, must acknowledge it (已阅) and answer it; the office may answer too. The leader
-// sees what became of each. Every step is in the audit log under the instruction and the task.
+// sees what became of each. An instruction can also be answered in the unit's next report: the
+// answer is recorded when that report is submitted, in the same transaction, and points at it.
+// Every step is in the audit log under the instruction and the task.
 import type { Kysely } from 'kysely';
 import { DubanError } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -22,6 +24,8 @@ export interface InstructionRecord {
   answeredAt: string | null;
   answeredBy: string | null;
   answeredByRole: 'unit' | 'admin' | null;
+  /** The report whose submission carried the answer (在本次填报中答复), or null. */
+  answerReport: { id: number; periodId: number; periodLabel: string } | null;
 }
 
 export interface InstructionQuery {
@@ -138,6 +142,8 @@ export async function listInstructions(
     .innerJoin('leaders as l', 'l.id', 'i.leader_id')
     .leftJoin('users as ack', 'ack.id', 'i.acknowledged_by')
     .leftJoin('users as ans', 'ans.id', 'i.answered_by')
+    .leftJoin('reports as ar', 'ar.id', 'i.answer_report_id')
+    .leftJoin('periods as ap', 'ap.id', 'ar.period_id')
     .selectAll('i')
     .select([
       't.seq',
@@ -146,6 +152,8 @@ export async function listInstructions(
       'l.name as leader_name',
       'ack.display_name as ack_name',
       'ans.display_name as answer_name',
+      'ar.period_id as answer_period_id',
+      'ap.label as answer_period_label',
     ])
     .orderBy('i.id', 'desc')
     .limit(pageSize)
@@ -178,6 +186,10 @@ export async function listInstructions(
       answeredAt: r.answered_at,
       answeredBy: r.answer_name ?? null,
       answeredByRole: r.answered_by_role,
+      answerReport:
+        r.answer_report_id != null && r.answer_period_id != null
+          ? { id: r.answer_report_id, periodId: r.answer_period_id, periodLabel: r.answer_period_label ?? '' }
+          : null,
     })),
   };
 }
@@ -223,6 +235,47 @@ export async function acknowledgeInstruction(
   return (await getInstruction(db, id))!;
 }
 
+/** Records the answer on an instruction read in this transaction; answered once (409 after). */
+async function recordAnswer(
+  trx: Kysely<DB>,
+  actor: Actor,
+  row: Awaited<ReturnType<typeof instructionRow>>,
+  input: { answer: string; role: 'unit' | 'admin'; reportId?: number },
+  now: string,
+): Promise<void> {
+  if (row.state === 'answered') throw new DubanError('conflict', '该批示已答复');
+  const result = await trx
+    .updateTable('instructions')
+    .set({
+      state: 'answered',
+      answer: input.answer,
+      answered_at: now,
+      answered_by: actor.id,
+      answered_by_role: input.role,
+      answer_report_id: input.reportId ?? null,
+      ...(row.acknowledged_at ? {} : { acknowledged_at: now, acknowledged_by: actor.id }),
+    })
+    .where('id', '=', row.id)
+    .where('state', '=', row.state)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new DubanError('conflict', '该批示已答复');
+  await trail(
+    trx,
+    actor,
+    'instruction.answer',
+    { id: row.id, taskId: row.task_id },
+    { answer: input.answer, by: input.role, ...(input.reportId ? { reportId: input.reportId } : {}) },
+    now,
+  );
+  await enqueueNotification(trx, {
+    event: 'instruction',
+    title: input.reportId ? '批示已在填报中答复' : '批示已答复',
+    text: `${actor.name}：${input.answer}`,
+    data: { instructionId: row.id, taskId: row.task_id, ...(input.reportId ? { reportId: input.reportId } : {}) },
+    at: now,
+  });
+}
+
 /** The answer, by the lead unit or the office; answering acknowledges too. Answered once. */
 export async function answerInstruction(
   db: Kysely<DB>,
@@ -237,29 +290,36 @@ export async function answerInstruction(
     const row = await instructionRow(trx, id);
     if (input.role === 'unit' && !(await isLeadUnit(trx, row.task_id, input.unitId ?? -1)))
       throw new DubanError('forbidden', '只有牵头单位可以答复批示');
-    if (row.state === 'answered') throw new DubanError('conflict', '该批示已答复');
-    const result = await trx
-      .updateTable('instructions')
-      .set({
-        state: 'answered',
-        answer,
-        answered_at: now,
-        answered_by: actor.id,
-        answered_by_role: input.role,
-        ...(row.acknowledged_at ? {} : { acknowledged_at: now, acknowledged_by: actor.id }),
-      })
-      .where('id', '=', id)
-      .where('state', '=', row.state)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new DubanError('conflict', '该批示已答复');
-    await trail(trx, actor, 'instruction.answer', { id, taskId: row.task_id }, { answer, by: input.role }, now);
-    await enqueueNotification(trx, {
-      event: 'instruction',
-      title: '批示已答复',
-      text: `${actor.name}：${answer}`,
-      data: { instructionId: id, taskId: row.task_id },
-      at: now,
-    });
+    await recordAnswer(trx, actor, row, { answer, role: input.role }, now);
   });
   return (await getInstruction(db, id))!;
+}
+
+/** Most characters of a report's text kept as the answer when the unit writes none of its own. */
+export const REPORT_ANSWER_MAX_CHARS = 5000;
+
+/**
+ * 在本次填报中答复: inside the transaction that submits `report`, answers each listed instruction of
+ * the report's task, with the unit's own words or, when it wrote none, the report's text (cut at
+ * REPORT_ANSWER_MAX_CHARS), and links the answer to the report. Any instruction not on the task,
+ * or already answered, refuses the whole step (the report stays unsubmitted).
+ */
+export async function answerInReport(
+  trx: Kysely<DB>,
+  actor: Actor,
+  report: { id: number; taskId: number; text: string },
+  input: { role: 'unit' | 'admin'; answers: { instructionId: number; answer?: string }[] },
+  now: string,
+): Promise<void> {
+  if (new Set(input.answers.map((a) => a.instructionId)).size !== input.answers.length)
+    throw new DubanError('bad_input', '同一条批示只能答复一次');
+  for (const a of input.answers) {
+    const row = await instructionRow(trx, a.instructionId);
+    if (row.task_id !== report.taskId) throw new DubanError('bad_input', '该批示不属于本任务，不能在本次填报中答复');
+    if (row.state === 'answered') throw new DubanError('conflict', '有批示已被答复，请刷新后再提交');
+    const own = a.answer?.trim() ?? '';
+    const answer = own || report.text.trim().slice(0, REPORT_ANSWER_MAX_CHARS);
+    if (!answer) throw new DubanError('bad_input', '请填写落实情况');
+    await recordAnswer(trx, actor, row, { answer, role: input.role, reportId: report.id }, now);
+  }
 }

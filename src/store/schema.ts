@@ -333,6 +333,8 @@ export interface InstructionsTable {
   answered_at: string | null;
   answered_by: number | null;
   answered_by_role: 'unit' | 'admin' | null;
+  /** The report whose submission carried the answer (migration 0011). */
+  answer_report_id: number | null;
   created_at: string;
 }
 

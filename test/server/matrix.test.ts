@@ -681,6 +681,14 @@ describeEachStore('access matrix', (ctx) => {
         expect: { admin: 403, unit: 200, leader: 403, viewer: 403 },
       },
       {
+        name: 'submit a report answering a 批示 in it',
+        method: 'POST',
+        url: '/api/instructions/answer-in-report',
+        // A stale version: the caller gets past access and is refused by the workflow (nothing submitted).
+        body: () => ({ reportId: r.gdpQ4, version: 999, answers: [{ instructionId: ids.instruction ?? 999999 }] }),
+        expect: { admin: 409, unit: 409, leader: 403, viewer: 403 },
+      },
+      {
         name: 'answer a 批示',
         method: 'POST',
         url: '/api/instructions/INS/answer',

@@ -12,6 +12,7 @@ import * as m0007 from './0007_data_version.js';
 import * as m0008 from './0008_login_window.js';
 import * as m0009 from './0009_oidc.js';
 import * as m0010 from './0010_unit_aliases.js';
+import * as m0011 from './0011_instruction_report.js';
 
 export interface DubanMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, DubanMigration> = {
   '0008_login_window': m0008,
   '0009_oidc': m0009,
   '0010_unit_aliases': m0010,
+  '0011_instruction_report': m0011,
 };

@@ -1,19 +1,24 @@
 // 批示 over HTTP: a leader writes one on a task they lead; the task's lead unit acknowledges and
-// answers it; the office sees them all and may answer; the leader sees what became of theirs.
+// answers it, on its own or in its next report (submitted with the answers, in one transaction);
+// the office sees them all and may answer; the leader sees what became of theirs.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../../store/db.js';
 import {
   acknowledgeInstruction,
+  answerInReport,
   answerInstruction,
   createInstruction,
   listInstructions,
 } from '../../../store/instructions.js';
 import type { InstructionState } from '../../../store/schema.js';
-import { actorOf, assertTaskReadable } from '../../access.js';
+import { inTransaction } from '../../../store/transaction.js';
+import * as workflow from '../../../workflow/service.js';
+import { actorOf, assertReportWritable, assertTaskReadable } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { clockIso } from '../../clock.js';
 import { forbidden } from '../../errors.js';
 import { idParams, object, paging } from '../common.js';
+import { presentReport } from '../reports/detail.js';
 
 type P = { Params: { id: number } };
 const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
@@ -119,6 +124,59 @@ export function instructionRoutes(store: Store) {
           },
           clockIso(),
         );
+      },
+    );
+
+    app.post<{
+      Body: { reportId: number; version: number; answers: { instructionId: number; answer?: string }[] };
+    }>(
+      '/instructions/answer-in-report',
+      {
+        config: { access: ['unit', 'admin'] },
+        schema: {
+          tags,
+          summary: '提交报告并在本次填报中答复批示（同一事务）',
+          body: object(
+            {
+              reportId: id,
+              version: { type: 'integer', minimum: 1 },
+              answers: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 50,
+                items: object({ instructionId: id, answer: { type: 'string', maxLength: 5000 } }, ['instructionId']),
+              },
+            },
+            ['reportId', 'version', 'answers'],
+          ),
+        },
+      },
+      async (request) => {
+        const caller = callerOf(request);
+        const ref = await assertReportWritable(store.db, caller, request.body.reportId);
+        const actor = actorOf(caller);
+        const now = clockIso();
+        const submitted = await inTransaction(store.db, async (trx) => {
+          const report = await workflow.submit(
+            trx,
+            { role: caller.role, unitId: caller.unitId, actor },
+            ref.id,
+            request.body.version,
+          );
+          await answerInReport(
+            trx,
+            actor,
+            { id: report.id, taskId: report.taskId, text: report.text ?? '' },
+            { role: caller.role === 'unit' ? 'unit' : 'admin', answers: request.body.answers },
+            now,
+          );
+          return report;
+        });
+        const answered = await listInstructions(store.db, {
+          ids: request.body.answers.map((a) => a.instructionId),
+          pageSize: 50,
+        });
+        return { report: await presentReport(store, submitted), instructions: answered.items };
       },
     );
   };
