@@ -6,9 +6,10 @@
 // the page as an @font-face data URL under EMBEDDED_FONT_FAMILY, the first name of the page's
 // font-family: the seed table's font becomes about 1,300 glyphs (360 KB, 210 KB compressed in
 // the PDF). A page that does not name that family, or a character the subset lacks, falls back to
-// the installed fonts as before. The font file stays loaded in the wasm heap (one per file,
-// reloaded when the file changes), so a subset takes milliseconds after the first.
+// the installed fonts as before. The font file used last stays loaded in the wasm heap (read
+// again when it changed on disk), so with one face a subset takes milliseconds after the first.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
@@ -183,83 +184,110 @@ function loadHarfBuzz(): Promise<HarfBuzz> {
 }
 
 interface LoadedFile {
-  /** size and mtime of the file when it was read: a changed file is read again. */
+  file: string;
+  /** Size and mtime of the file when it was read: a changed file is read again. */
   stamp: string;
   data: number;
   blob: number;
   faces: Map<number, number>;
 }
 
-const loaded = new Map<string, Promise<LoadedFile>>();
+// harfbuzzjs' subsetter has a fixed heap of 64 MiB: room for one font file (wqy-zenhei.ttc is
+// 16.8 MB, Debian's Noto Serif CJK collections 26–27 MB each) and the work of subsetting it, not
+// for two. So one file stays loaded, the last one used, and subsets run one at a time.
+let loaded: LoadedFile | null = null;
+let queue: Promise<unknown> = Promise.resolve();
 
-/** The font file in the wasm heap, read once per file (and again when it changed on disk). */
-async function loadFile(hb: HarfBuzz, file: string): Promise<LoadedFile> {
-  const info = await stat(file);
-  const stamp = `${info.size}:${info.mtimeMs}`;
-  const cached = loaded.get(file);
-  if (cached) {
-    const entry = await cached.catch(() => null);
-    if (entry?.stamp === stamp) return entry;
-    if (entry) {
-      for (const face of entry.faces.values()) hb.hb_face_destroy(face);
-      hb.hb_blob_destroy(entry.blob);
-      hb.free(entry.data);
-    }
-  }
-  const loading = readFile(file).then((bytes) => {
+function unload(hb: HarfBuzz): void {
+  if (!loaded) return;
+  for (const face of loaded.faces.values()) hb.hb_face_destroy(face);
+  hb.hb_blob_destroy(loaded.blob);
+  hb.free(loaded.data);
+  loaded = null;
+}
+
+/** The face in the wasm heap, the file read unless it is the one already there (unchanged). */
+async function loadFace(hb: HarfBuzz, file: string, stamp: string, index: number): Promise<number> {
+  if (loaded?.file !== file || loaded.stamp !== stamp) {
+    unload(hb);
+    const bytes = await readFile(file);
     const data = hb.malloc(bytes.length);
-    if (!data) throw new Error(`no wasm memory for ${file}`);
+    if (!data) throw new Error(`the font (${bytes.length} bytes) does not fit HarfBuzz's memory`);
     new Uint8Array(hb.memory.buffer).set(bytes, data);
     const blob = hb.hb_blob_create(data, bytes.length, HB_MEMORY_MODE_WRITABLE, 0, 0);
-    return { stamp, data, blob, faces: new Map<number, number>() };
-  });
-  loaded.set(file, loading);
-  loading.catch(() => loaded.delete(file));
-  return loading;
+    loaded = { file, stamp, data, blob, faces: new Map() };
+  }
+  let face = loaded.faces.get(index);
+  if (face === undefined) {
+    face = hb.hb_face_create(loaded.blob, index);
+    loaded.faces.set(index, face);
+  }
+  return face;
 }
 
 /**
- * A TrueType font with only the glyphs of `codePoints` (and what shaping them needs) from face
- * `index` of `file` (a .ttf, .otf or a collection .ttc/.otc).
+ * An OpenType font (TrueType or CFF outlines, as the original) with only the glyphs of
+ * `codePoints` (and those shaping them needs) from face `index` of `file` (a .ttf, .otf or a
+ * collection .ttc/.otc). The bytes may be shared with later callers asking the same: read only.
  */
-export async function subsetFont(
-  file: string,
-  index: number,
-  codePoints: Iterable<number>,
-): Promise<Result<Uint8Array>> {
+export function subsetFont(file: string, index: number, codePoints: Iterable<number>): Promise<Result<Uint8Array>> {
+  const result = queue.then(() => subsetNow(file, index, codePoints));
+  queue = result;
+  return result;
+}
+
+/** The last few subsets made, by font file, face and characters: the same view exported again. */
+const recent = new Map<string, Uint8Array>();
+const RECENT = 4;
+
+async function subsetNow(file: string, index: number, codePoints: Iterable<number>): Promise<Result<Uint8Array>> {
   try {
-    const hb = await loadHarfBuzz();
-    const entry = await loadFile(hb, file);
-    let face = entry.faces.get(index);
-    if (face === undefined) {
-      face = hb.hb_face_create(entry.blob, index);
-      entry.faces.set(index, face);
+    const points = [...new Set(codePoints)].sort((a, b) => a - b);
+    const info = await stat(file);
+    const stamp = `${info.size}:${info.mtimeMs}`;
+    const key = `${file}\0${index}\0${stamp}\0${createHash('sha1').update(Uint32Array.from(points)).digest('base64')}`;
+    const hit = recent.get(key);
+    if (hit) {
+      recent.delete(key);
+      recent.set(key, hit);
+      return ok(hit);
     }
-    const input = hb.hb_subset_input_create_or_fail();
-    if (!input) return fail('internal', 'HarfBuzz could not start a subset');
-    let subset = 0;
-    try {
-      const unicodes = hb.hb_subset_input_unicode_set(input);
-      for (const cp of codePoints) hb.hb_set_add(unicodes, cp);
-      hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING);
-      subset = hb.hb_subset_or_fail(face, input);
-    } finally {
-      hb.hb_subset_input_destroy(input);
+    const made = await subsetLoaded(file, stamp, index, points);
+    if (made.ok) {
+      recent.set(key, made.value);
+      if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
     }
-    if (!subset) return fail('bad_input', `HarfBuzz could not subset face ${index} of ${file}`);
-    const blob = hb.hb_face_reference_blob(subset);
-    try {
-      const length = hb.hb_blob_get_length(blob);
-      if (length === 0) return fail('bad_input', `face ${index} of ${file} gave an empty subset`);
-      const at = hb.hb_blob_get_data(blob, 0);
-      // A copy: the wasm heap is reused (and may grow, detaching views) by the next subset.
-      return ok(new Uint8Array(hb.memory.buffer, at, length).slice());
-    } finally {
-      hb.hb_blob_destroy(blob);
-      hb.hb_face_destroy(subset);
-    }
+    return made;
   } catch (err) {
     return fail('internal', `font subset of ${file}: ${(err as Error).message}`);
+  }
+}
+
+async function subsetLoaded(file: string, stamp: string, index: number, points: number[]): Promise<Result<Uint8Array>> {
+  const hb = await loadHarfBuzz();
+  const face = await loadFace(hb, file, stamp, index);
+  const input = hb.hb_subset_input_create_or_fail();
+  if (!input) return fail('internal', 'HarfBuzz could not start a subset');
+  let subset = 0;
+  try {
+    const unicodes = hb.hb_subset_input_unicode_set(input);
+    for (const cp of points) hb.hb_set_add(unicodes, cp);
+    hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING);
+    subset = hb.hb_subset_or_fail(face, input);
+  } finally {
+    hb.hb_subset_input_destroy(input);
+  }
+  if (!subset) return fail('bad_input', `HarfBuzz could not subset face ${index} of ${file}`);
+  const blob = hb.hb_face_reference_blob(subset);
+  try {
+    const length = hb.hb_blob_get_length(blob);
+    if (length === 0) return fail('bad_input', `face ${index} of ${file} gave an empty subset`);
+    const at = hb.hb_blob_get_data(blob, 0);
+    // A copy: the wasm heap is reused by the next subset.
+    return ok(new Uint8Array(hb.memory.buffer, at, length).slice());
+  } finally {
+    hb.hb_blob_destroy(blob);
+    hb.hb_face_destroy(subset);
   }
 }
 
@@ -267,7 +295,7 @@ export interface EmbeddedFont {
   file: string;
   index: number;
   weight: 'normal' | 'bold';
-  /** Size of the subset font (TrueType) given to the page. */
+  /** Size of the subset font given to the page. */
   bytes: number;
 }
 
@@ -304,8 +332,11 @@ export async function embedPageFont(html: string): Promise<Result<EmbeddedPage>>
     const subset = await subsetFont(face.file, face.index, codePoints);
     if (!subset.ok) return subset;
     embedded.push({ file: face.file, index: face.index, weight, bytes: subset.value.length });
+    // CFF-outlined fonts (Noto CJK) stay OpenType/CFF ('OTTO'), TrueType-outlined ones TrueType.
+    const cff = Buffer.from(subset.value.subarray(0, 4)).toString('latin1') === 'OTTO';
+    const data = `data:font/${cff ? 'otf' : 'ttf'};base64,${Buffer.from(subset.value).toString('base64')}`;
     rules.push(
-      `@font-face { font-family: "${EMBEDDED_FONT_FAMILY}"; font-weight: ${weight}; font-style: normal; src: url(data:font/ttf;base64,${Buffer.from(subset.value).toString('base64')}) format("truetype"); }`,
+      `@font-face { font-family: "${EMBEDDED_FONT_FAMILY}"; font-weight: ${weight}; font-style: normal; src: url(${data}) format("${cff ? 'opentype' : 'truetype'}"); }`,
     );
   }
   const style = `<style>\n${rules.join('\n')}\n</style>`;
