@@ -104,7 +104,8 @@ export function InstructionItem({
         <Typography.Text type="secondary">牵头单位：{item.units.map((u) => u.name).join('、') || '—'}</Typography.Text>
         {item.answer && (
           <Typography.Paragraph style={{ margin: 0, background: '#f6ffed', padding: '4px 8px' }}>
-            答复（{item.answeredByRole === 'admin' ? '督查室' : item.answeredBy}，{formatTime(item.answeredAt)}）：
+            答复（{item.answeredByRole === 'admin' ? '督查室' : item.answeredBy}，{formatTime(item.answeredAt)}
+            {item.answerReport ? `，随${item.answerReport.periodLabel}进展情况填报答复` : ''}）：
             {item.answer}
           </Typography.Paragraph>
         )}

@@ -1,7 +1,7 @@
 // Typed calls and shapes of the supervision API (督办单, 批示, the overdue desk) used by the
 // overdue, supervision and instructions pages and the unit's workspace panel (docs/supervision.md).
 import { api } from '../../api/client';
-import type { Named, Page } from '../../api/types';
+import type { Named, Page, ReportDetail } from '../../api/types';
 
 export type Level = 'hint' | 'supervise' | 'key';
 export type NoticeState = 'issued' | 'signed' | 'answered' | 'returned' | 'accepted';
@@ -67,6 +67,8 @@ export interface Instruction {
   answeredAt: string | null;
   answeredBy: string | null;
   answeredByRole: 'unit' | 'admin' | null;
+  /** The report whose submission carried the answer (在本次填报中答复). */
+  answerReport?: { id: number; periodId: number; periodLabel: string } | null;
 }
 
 export const INSTRUCTION_STATE: Record<InstructionState, { label: string; color: string }> = {
@@ -140,6 +142,12 @@ export const instructions = {
   create: (taskId: number, body: string) => api.post<Instruction>('/instructions', { taskId, body }),
   acknowledge: (id: number) => api.post<Instruction>(`/instructions/${id}/acknowledge`),
   answer: (id: number, answer: string) => api.post<Instruction>(`/instructions/${id}/answer`, { answer }),
+  /** Submits the report and answers these instructions with it, in one step. */
+  answerInReport: (body: {
+    reportId: number;
+    version: number;
+    answers: { instructionId: number; answer?: string }[];
+  }) => api.post<{ report: ReportDetail; instructions: Instruction[] }>('/instructions/answer-in-report', body),
 };
 
 export const desk = {

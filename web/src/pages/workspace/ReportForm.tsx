@@ -19,7 +19,8 @@ import { LiveAssessmentPanel, useLiveAssessment } from './LiveAssessment';
 import { EvidencePanel } from './EvidencePanel';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './local-draft';
 import { REPORT_MAX_CHARS } from '@duban/domain/report';
-import { TaskInstructionsNote } from '../instructions/TaskInstructionsNote';
+import { instructions } from '../supervision/api';
+import { ReportInstructions, type InReportAnswers } from './ReportInstructions';
 
 interface Props {
   /** The task and its report of `period` (the workspace's list row, or task detail's period). */
@@ -40,6 +41,8 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [dirty, setDirty] = useState(false);
   const [restored, setRestored] = useState<string | null>(null);
+  // 批示 ticked 在本次填报中答复: answered when the report is submitted, in the same step.
+  const [inReport, setInReport] = useState<InReportAnswers>(() => new Map());
 
   useEffect(() => {
     if (loaded.data) {
@@ -127,10 +130,16 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
     try {
       const saved = dirty || text !== report?.text ? await save() : report;
       if (!saved) return;
-      const submitted = await reports.submit(saved.id, saved.version);
+      const answers = [...inReport].map(([instructionId, answer]) => ({ instructionId, answer: answer.trim() }));
+      const submitted = answers.length
+        ? (await instructions.answerInReport({ reportId: saved.id, version: saved.version, answers })).report
+        : await reports.submit(saved.id, saved.version);
       setReport(submitted);
+      setInReport(new Map());
       onChanged();
-      message.success('已提交，等待督查科审核');
+      message.success(
+        answers.length ? `已提交，等待督查科审核；${answers.length} 条批示已随本次填报答复` : '已提交，等待督查科审核',
+      );
       onClose();
     } catch (e) {
       message.error(messageOf(e));
@@ -164,7 +173,12 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
                 marks={targetMarks(live.assessment?.indicators ?? report.assessment?.indicators ?? [])}
               />
             </Typography.Paragraph>
-            <TaskInstructionsNote taskId={report.taskId} />
+            <ReportInstructions
+              taskId={report.taskId}
+              canAnswerInReport={editable}
+              value={inReport}
+              onChange={setInReport}
+            />
             {report.state === 'returned' && report.review && (
               <Alert
                 type="error"
