@@ -16,6 +16,7 @@ import { indexReports, indexTargets } from './search.js';
 import { inTransaction } from './transaction.js';
 import { loadTaskLinks, setTaskLinks, type TaskLinks } from './task-links.js';
 import { ensureLeader } from './leaders.js';
+import { appendUnitOrder } from './unit-order.js';
 import { ensureUnit } from './units.js';
 
 export interface ImportInput {
@@ -128,6 +129,9 @@ export async function importParsedTable(
       .where('id', '!=', periodId)
       .execute();
     const unitCount = await countRows(trx, 'units');
+    // Units this table creates take the next 序列 positions, in the order they first appear in it.
+    const unitsBefore = new Set((await trx.selectFrom('units').select('id').execute()).map((u) => u.id));
+    const unitsInOrder = new Set<number>();
     const leaderCount = await countRows(trx, 'leaders');
 
     const s: ImportSummary = {
@@ -168,6 +172,7 @@ export async function importParsedTable(
           (n) => ensureUnit(trx, n, now),
         ),
       };
+      for (const id of [...wanted.units, ...wanted.coUnits]) unitsInOrder.add(id);
       const fields = {
         target,
         theme_id: themeId,
@@ -250,6 +255,10 @@ export async function importParsedTable(
     s.missing = notListed.map((t) => t.seq).sort((a, b) => a - b);
     if (periodCreated) await createEmptyReports(trx, periodId, period.label, notListed, now);
     s.unitsCreated = (await countRows(trx, 'units')) - unitCount;
+    await appendUnitOrder(
+      trx,
+      [...unitsInOrder].filter((id) => !unitsBefore.has(id)),
+    );
     s.leadersCreated = (await countRows(trx, 'leaders')) - leaderCount;
     await indexTargets(trx, reindexTargets);
     await indexReports(trx, reindexReports);
