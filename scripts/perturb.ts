@@ -259,7 +259,8 @@ type Transform = (l: Layout, rng: Rng) => boolean;
 const reorder: Transform = (l, rng) => {
   const seq = l.columns.filter((c) => c.key === 'seq');
   const group = l.columns.filter((c) => c.key === 'theme' || c.key === 'category');
-  const main = l.columns.filter((c) => c.key === 'target' || c.key === 'progress');
+  // The target, the report and any other column keep their order among themselves.
+  const main = l.columns.filter((c) => !['seq', 'theme', 'category', 'leaders', 'units'].includes(c.key));
   const free = l.columns.filter((c) => c.key === 'leaders' || c.key === 'units');
   if (free.length === 0 && group.length === 0) return false;
   const before = l.columns.map((c) => c.key).join();
@@ -403,11 +404,13 @@ const sourceSuffix: Transform = (l, rng) => {
   for (const t of l.gold) {
     if (!t.progress || !sentenceLike(t.progress)) continue;
     const src = pick(rng, sources);
-    // After the first figure that closes a clause (`增长4.1%。`, `完成330个，`), else at the end.
+    // After the first figure that closes a clause (`增长4.1%。`, `完成330个，`).
     const m = /\d(?:\.\d+)?\s*(%|％|[个家所人亿万元亩公里条项处座台张套户]+)(?=[，,。；;])/.exec(t.progress);
-    t.progress = m
-      ? t.progress.slice(0, m.index + m[0].length) + src + t.progress.slice(m.index + m[0].length)
-      : t.progress + src;
+    if (!m) continue;
+    // not inside a note in brackets already
+    const before = t.progress.slice(0, m.index);
+    if ((before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length) continue;
+    t.progress = t.progress.slice(0, m.index + m[0].length) + src + t.progress.slice(m.index + m[0].length);
     n++;
   }
   return n > 0;

@@ -167,7 +167,7 @@ interface Candidate {
  * of completing and changing (`1-6月，全区完成512.3亿元，同比增长6.8%`).
  */
 const UNNAMING =
-  /今年以来|年初以来|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至和及到月份年日]/g;
+  /今年以来|年初以来|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|开工|竣工|投用|开通|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至和及到月份年日]/g;
 
 /** Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric. */
 function namesNothing(pt: ProgressText, from: number, to: number): boolean {
@@ -206,8 +206,8 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   let best: Candidate | null = null;
   let second = 0;
   let count = 0;
-  // Figures that share no word with the metric: one of them may still be the sole indicator's
-  // actual if its words name nothing at all. Checked only when no named figure is accepted (rare).
+  // Figures that share little or no wording with the metric: one of them may still be the sole
+  // indicator's actual if its words name nothing at all (`新增2450人` for 新增技能人才). Checked only when no named figure is accepted (rare).
   const unscored: { c: Candidate; from: number; to: number }[] = [];
   // only figures whose kind and unit allow them to report the indicator are weighed
   for (const i of pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit)) {
@@ -221,7 +221,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const own = grams.overlap(subject, segment.start, segment.end);
     const score = Math.max(own, weight * grams.overlap(subject, from, segment.end));
     count++;
-    if (options.sole && score === 0) unscored.push({ c: { f, value, own, score }, from, to: segment.end });
+    if (options.sole && score < ACCEPT) unscored.push({ c: { f, value, own, score }, from, to: segment.end });
     if (!best || score > best.score) {
       if (best) second = best.score;
       best = { f, value, own, score };

@@ -10,6 +10,8 @@ import type { ProgressText } from './progress-text.js';
 import { WordMatcher } from './text.js';
 import { unitKey } from './vocab/measure-words.js';
 import {
+  DONE_AS_OF_DATE,
+  DONE_AS_OF_WORDS,
   PREPARATORY_WORDS,
   TASK_RATE_PATTERNS,
   WHOLE_DONE_ADVERBS,
@@ -53,8 +55,9 @@ export interface ReportColumns {
 const longestFirst = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
 /** One done phrase: `已完成`, `提前完成年度任务`, `项目已完成年度目标任务`. */
 const DONE_PHRASE = `(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)})?(?:${longestFirst(WHOLE_DONE_WORDS)})(?:${longestFirst(WHOLE_DONE_OBJECTS)})?`;
-/** A cell made only of done phrases (`已完成`, `完工,投入使用`), a note in brackets allowed. */
-const DONE_ONLY = new RegExp(`^${DONE_PHRASE}(?:[，,、]${DONE_PHRASE})*(?:[（(][^（）()]*[）)])?$`);
+/** A cell made only of done phrases (`已完成`, `完工,投入使用`), notes in brackets allowed, after a date clause. */
+const DONE_AS_OF = `(?:(?:${longestFirst(DONE_AS_OF_WORDS)}|${DONE_AS_OF_DATE})[，,]?)?`;
+const DONE_ONLY = new RegExp(`^${DONE_AS_OF}${DONE_PHRASE}(?:[，,、]${DONE_PHRASE})*(?:[（(][^（）()]*[）)])*$`);
 /** The characters a done cell can end with: a quick test before the pattern. */
 const DONE_LAST = new Set([...WHOLE_DONE_WORDS, ...WHOLE_DONE_OBJECTS, ')', '）'].map((w) => w[w.length - 1]));
 const mayBeDone = (text: string): boolean => DONE_LAST.has(text[text.length - 1]);
@@ -151,7 +154,12 @@ function figuresOfCell(pt: ProgressText, start: number, end: number): BareFigure
     }));
 }
 
-function fromParts(pt: ProgressText, parts: readonly ProgressPart[], out: ReportColumns): void {
+function fromParts(
+  pt: ProgressText,
+  parts: readonly ProgressPart[],
+  targets: readonly number[],
+  out: ReportColumns,
+): void {
   let cursor = 0;
   for (const part of parts) {
     const cell = toHalfWidth(part.text).trim();
@@ -172,20 +180,29 @@ function fromParts(pt: ProgressText, parts: readonly ProgressPart[], out: Report
       const asksDelay = DELAY_QUESTION.test(part.header);
       if ((answer === 'yes' && asksDelay) || (answer === 'no' && !asksDelay)) out.behindFlag ??= cell;
     } else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
+    // a written report column may itself hold cells joined by spaces (`2712 110.69% 6 100%`)
+    else if (part.role === 'progress' && start >= 0) fromCells(pt, targets, out, start, end);
   }
 }
 
 /** The same reading on a joined text: each space-separated cell that is only a figure, rate or flag. */
-function fromCells(pt: ProgressText, targets: readonly number[], out: ReportColumns): void {
-  const { text } = pt;
-  if (!CELL_START.test(text)) return;
-  FIGURE_CELL.lastIndex = 0;
+function fromCells(
+  pt: ProgressText,
+  targets: readonly number[],
+  out: ReportColumns,
+  from = 0,
+  to = pt.text.length,
+): void {
+  const text = from === 0 && to === pt.text.length ? pt.text : pt.text.slice(0, to);
+  if (!CELL_START.test(from === 0 ? text : text.slice(from))) return;
+  FIGURE_CELL.lastIndex = Math.max(0, from - 1);
   let m: RegExpExecArray | null;
   let previous: BareFigure | null = null;
   while ((m = FIGURE_CELL.exec(text))) {
     const cell = m[1];
     const start = m.index + m[0].length - cell.length;
     const end = start + cell.length;
+    if (start < from) continue;
     // the rate column follows the actual column with nothing but space between
     const last = previous && /^\s+$/.test(text.slice(previous.end, start)) ? previous : null;
     previous = null;
@@ -264,7 +281,7 @@ export function readReportColumns(
 ): ReportColumns {
   const out: ReportColumns = { bareFigures: [], rates: [], partRates: [], behindFlag: null, doneStatement: null };
   if (!pt.text.trim()) return out;
-  if (parts && parts.length > 1) fromParts(pt, parts, out);
+  if (parts && parts.length > 1) fromParts(pt, parts, targets, out);
   else fromCells(pt, targets, out);
   ratesInProse(pt, sole, out);
   out.doneStatement ??= donePiece(pt);

@@ -88,7 +88,8 @@ function layoutOf(
     if (c === seqColumn) continue;
     const role = roles[c];
     if (role === 'task' || role === 'category') {
-      if (role === 'category' || slots.includes('heading')) explicitCategory = true;
+      // A second heading column is the second level; a 类别 column alone is the table's only level.
+      if (slots.includes('heading')) explicitCategory = true;
       push('heading', c);
       continue;
     }

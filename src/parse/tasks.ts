@@ -123,8 +123,11 @@ function applyHeadings(
  */
 function headingRowIsTheme(h: string, state: State, hasHeadingColumn: boolean, themeRowsExist: boolean): boolean {
   if (looksLikeTheme(h)) return true;
-  if (looksLikeCategory(h) && /^[（(]/.test(h)) return false;
+  // The first heading is the top level whatever its numbering; one numbered like the current
+  // theme (`（二）…` after `（一）…`) is its sibling.
   if (state.theme === null) return true;
+  const bracketed = /^[（(]/;
+  if (looksLikeCategory(h) && bracketed.test(h)) return bracketed.test(state.theme) && state.category === null;
   return !hasHeadingColumn && !themeRowsExist;
 }
 

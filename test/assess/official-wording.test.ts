@@ -67,6 +67,23 @@ describe('a figure written before its metric or without its unit', () => {
     expect(a.indicators[0].actual).toBe(9);
     expect(a.status).toBe('done');
   });
+  it.each([
+    ['新增技能人才2400人', '新增2450人', 2450],
+    ['充分就业社区创建18个', '已创建18个', 18],
+    ['新建城市书房3家', '截至目前，已建成3家。', 3],
+    ['开通定制公交线路5条', '1-9月，已开通6条', 6],
+  ])(
+    'a figure whose words only say it was done or added (%s ← %s) reports the only indicator',
+    (target, progress, actual) => {
+      const a = assessTask({ target, progress }, { period: parsePeriod('2023Q3') });
+      expect(a.indicators[0].actual).toBe(actual);
+      expect(a.status).toBe('done');
+    },
+  );
+  it('a figure naming another measure is not the only indicator’s actual', () => {
+    const a = assessTask({ target: '新增技能人才2400人', progress: '开展培训班12期，培训2450人。' }, h1);
+    expect(a.indicators[0].actual).toBeNull();
+  });
 });
 
 describe('part-year rates', () => {

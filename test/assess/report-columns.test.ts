@@ -96,6 +96,19 @@ describe('schedule flag and slow work', () => {
     expect(a.status).toBe('behind');
     expect(a.reason).toContain('否');
   });
+  it('a written report of bare cells beside a flag column is still read cell by cell', () => {
+    const parts = [part('progress', '进展情况', '2712 110.69% 6 100%'), part('flag', '是否达序', '是')];
+    const a = assessTask(
+      {
+        target: '促进重点群体稳定就业 城镇新增就业2450人 “三公里”充分就业社区6个',
+        progress: joined(parts),
+        progress_parts: parts,
+      },
+      q3,
+    );
+    expect(a.indicators.map((i) => i.actual)).toEqual([2712, 6]);
+    expect(a.status).toBe('done');
+  });
   it('是 to 是否滞后 is behind; 否 is not', () => {
     const late = [part('progress', '进展情况', '项目主体完工。'), part('flag', '是否滞后', '是')];
     const fine = [part('progress', '进展情况', '项目主体完工。'), part('flag', '是否滞后', '否')];
@@ -136,6 +149,21 @@ describe('a cell that says only that the work is done', () => {
       { period: parsePeriod('2024-04') },
     );
     expect(a.status).toBe('on_track');
+  });
+  it.each(['截至目前，已完成。', '截至6月底，项目已完工。', '截至2023年10月31日,已全部完成', '目前已完成'])(
+    'a done statement after a date clause (%s) still closes the task',
+    (progress) => {
+      expect(assessTask({ target: '新增停车位10万个', progress }).status).toBe('done');
+    },
+  );
+  it('a done statement with two notes in brackets (a figure, a data source) closes the task', () => {
+    const progress = '已完成（新增9个）（数据来源：区民政局）';
+    expect(assessTask({ target: '新增养老机构9个', progress }, march).status).toBe('done');
+  });
+  it('a date clause before work going on is not a done statement', () => {
+    expect(assessTask({ target: '建成区文化中心', progress: '截至目前，主体已完工，正在装修。' }).status).toBe(
+      'on_track',
+    );
   });
   it.each(['-', '/', '无', '不涉及', '— —'])('a cell of only %s is no_report', (progress) => {
     expect(assessTask({ target: '建成区文化中心', progress }).status).toBe('no_report');

@@ -92,6 +92,37 @@ describe('numbering in any form', () => {
       [2, '固定资产投资增长10%', '', '2023年12月底'],
     ]);
   });
+  it('reads heading rows numbered （一） as themes when there is no level above them', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '完成情况'],
+        ['（一）就业促进行动'],
+        ['1', '新增技能人才2400人', '新增技能人才2450人'],
+        ['（二）老年助餐行动'],
+        ['1', '城市老年食堂8个', '新增城市老年食堂8个'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category])).toEqual([
+      [1, '（一）就业促进行动', null],
+      [1, '（二）老年助餐行动', null],
+    ]);
+  });
+  it('keeps （一） heading rows as categories under 一、 themes', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '完成情况'],
+        ['一、民生保障'],
+        ['（一）就业'],
+        ['1', '新增技能人才2400人', '新增技能人才2450人'],
+        ['（二）养老'],
+        ['2', '城市老年食堂8个', '新增城市老年食堂8个'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category])).toEqual([
+      [1, '一、民生保障', '（一）就业'],
+      [2, '一、民生保障', '（二）养老'],
+    ]);
+  });
   it('reads a number printed in the target itself (`1.…`), restarting in each section, and not a figure (`3.5%…`)', () => {
     const table = parseText(
       rows(
@@ -233,6 +264,26 @@ describe('a target spread over two columns and sub-rows of one task', () => {
 });
 
 describe('section and category columns, lead units', () => {
+  it.each(['工作类别', '类别', '分类'])('reads a single grouping column headed %s as the theme', (header) => {
+    const table = parseText(
+      rows(
+        ['序号', header, '任务内容', '落实情况'],
+        ['1', '(一)就业促进行动', '充分就业社区创建18个', '已创建18个'],
+        ['2', '(一)就业促进行动', '新增技能人才2400人', '新增2450人'],
+        ['1', '(二)老年助餐行动', '城市老年食堂8个', '新增8个'],
+        ['2', '(二)老年助餐行动', '农村老年食堂15个', '新增15个'],
+        ['3', '(二)老年助餐行动', '新增助餐点20个', '新增21个'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.target])).toEqual([
+      [1, '(一)就业促进行动', null, '充分就业社区创建18个'],
+      [2, '(一)就业促进行动', null, '新增技能人才2400人'],
+      [1, '(二)老年助餐行动', null, '城市老年食堂8个'],
+      [2, '(二)老年助餐行动', null, '农村老年食堂15个'],
+      [3, '(二)老年助餐行动', null, '新增助餐点20个'],
+    ]);
+  });
+
   it('reads repeated 部分/类别 columns as theme and category and keeps only the lead unit named by 牵头', () => {
     const table = parseText(
       rows(

@@ -367,6 +367,22 @@ export const WHOLE_DONE_SUBJECTS: readonly string[] = [
   '各项',
   '全部',
 ];
+/**
+ * A date clause a done statement may open with (`截至目前，已完成`, `截至6月底，项目已完工`): the
+ * words, and dates written `截至[YYYY年]M月[底|末|D日]`.
+ */
+export const DONE_AS_OF_WORDS: readonly string[] = [
+  '截至目前',
+  '截止目前',
+  '截至当前',
+  '截至本月',
+  '截至今日',
+  '目前',
+  '当前',
+  '今年以来',
+  '年初以来',
+];
+export const DONE_AS_OF_DATE = '(?:截至|截止|至)(?:\\d{4}年)?\\d{1,2}月(?:底|末|份|\\d{1,2}日)?';
 /** Adverbs a done statement may carry (`提前完成`, `均已建成`). */
 export const WHOLE_DONE_ADVERBS: readonly string[] = ['已经', '已', '均已', '已提前', '提前', '顺利', '已全面'];
 /** What a done statement may say was done when it means the whole task (`完成年度目标任务`, `完成该项任务`). */
