@@ -39,7 +39,6 @@ function PlanSwitcher({ phone }: { phone: boolean }) {
       aria-label="年度计划"
       value={plan?.id}
       onChange={setPlanId}
-      title={plan?.title}
       style={phone ? { width: '100%' } : { minWidth: 220, maxWidth: 420, width: '100%' }}
       popupMatchSelectWidth={phone ? false : undefined}
       styles={phone ? { popup: { root: { maxWidth: 'calc(100vw - 16px)' } } } : undefined}

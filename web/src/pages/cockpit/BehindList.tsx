@@ -12,29 +12,32 @@ const EMPTY = '本周期没有进度滞后的任务。';
 
 function PhoneBehindList({ items }: { items: BehindItem[] }) {
   return (
-    <List<BehindItem>
-      size="small"
-      aria-label="进度滞后任务"
-      dataSource={items}
-      locale={{ emptyText: EMPTY }}
-      pagination={items.length > 10 ? { pageSize: 10, size: 'small', simple: true, align: 'center' } : false}
-      renderItem={(r) => (
-        <List.Item key={r.taskId} style={{ display: 'block', paddingInline: 0 }} data-task-id={r.taskId}>
-          <div style={{ display: 'flex', alignItems: 'baseline', gap: 8 }}>
-            <LightDot light={r.light} />
-            <Link to={`/tasks/${r.taskId}`} style={{ minWidth: 0, wordBreak: 'break-word' }}>
-              第 {r.seq} 项 {r.target}
-            </Link>
-          </div>
-          {r.units.length > 0 && (
-            <div style={{ color: '#888', fontSize: 12, marginTop: 2, paddingInlineStart: 20 }}>
-              牵头单位：{r.units.join('、')}
+    <section aria-label="进度滞后任务">
+      <List<BehindItem>
+        size="small"
+        dataSource={items}
+        locale={{ emptyText: EMPTY }}
+        pagination={items.length > 10 ? { pageSize: 10, size: 'small', simple: true, align: 'center' } : false}
+        renderItem={(r) => (
+          <List.Item key={r.taskId} style={{ display: 'block', paddingInline: 0 }} data-task-id={r.taskId}>
+            <div style={{ display: 'flex', alignItems: 'baseline', gap: 8 }}>
+              <LightDot light={r.light} />
+              <Link to={`/tasks/${r.taskId}`} style={{ minWidth: 0, wordBreak: 'break-word' }}>
+                第 {r.seq} 项 {r.target}
+              </Link>
             </div>
-          )}
-          <div style={{ color: '#555', marginTop: 4, paddingInlineStart: 20, wordBreak: 'break-word' }}>{r.reason}</div>
-        </List.Item>
-      )}
-    />
+            {r.units.length > 0 && (
+              <div style={{ color: '#888', fontSize: 12, marginTop: 2, paddingInlineStart: 20 }}>
+                牵头单位：{r.units.join('、')}
+              </div>
+            )}
+            <div style={{ color: '#555', marginTop: 4, paddingInlineStart: 20, wordBreak: 'break-word' }}>
+              {r.reason}
+            </div>
+          </List.Item>
+        )}
+      />
+    </section>
   );
 }
 
