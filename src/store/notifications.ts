@@ -9,18 +9,14 @@ import { nowIso } from './db.js';
 import type { DB, NotificationChannelsTable, NotificationDeliveriesTable } from './schema.js';
 import { inTransaction } from './transaction.js';
 
-export const NOTIFICATION_EVENTS = [
-  'reminder',
-  'report.submitted',
-  'report.returned',
-  'report.approved',
-  'extension.requested',
-  'extension.decided',
-  'supervision',
-  'instruction',
-] as const;
-export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
-export type ChannelKind = 'webhook' | 'dingtalk' | 'wecom';
+import {
+  NOTIFICATION_EVENTS,
+  type ChannelKind,
+  type DeliveryState,
+  type NotificationEvent,
+} from '../domain/notifications.js';
+
+export { NOTIFICATION_EVENTS, type ChannelKind, type NotificationEvent };
 
 /** What happened, in words for a group chat and data for a machine. Formatted per channel kind at send time. */
 export interface NotificationMessage {
@@ -48,7 +44,7 @@ export interface Delivery {
   channelId: number;
   event: string;
   payload: NotificationMessage;
-  state: 'pending' | 'delivered' | 'failed';
+  state: DeliveryState;
   attempts: number;
   lastError: string | null;
   nextAttemptAt: string | null;

@@ -2,29 +2,25 @@
 // contract (src/domain/api: `ReplyOf<typeof Group.route>`, `BodyOf<…>`), so a server change that
 // breaks a page fails the web app's typecheck.
 import type * as AuthApi from '@duban/domain/api/auth';
-import type { BodyOf, ReplyOf } from '@duban/domain/api/shared';
+import type * as ChannelsApi from '@duban/domain/api/channels';
+import type * as ReferenceApi from '@duban/domain/api/reference';
+import type * as SettingsApi from '@duban/domain/api/settings';
+import type { BodyOf, QueryOf, ReplyOf } from '@duban/domain/api/shared';
+import type * as SystemApi from '@duban/domain/api/system';
 import type * as TokensApi from '@duban/domain/api/tokens';
 import type * as UsersApi from '@duban/domain/api/users';
 import { api, peekPrefetched, prefetchGet } from './client';
 import type { Query } from './client';
 import type {
-  AppSettings,
-  AuditEntry,
   BulkResult,
-  ChannelInput,
-  ChannelRow,
   Comment,
   Dashboard,
-  DeliveryRow,
   Extension,
   ImportPreview,
   ImportSummary,
-  Named,
   OverdueUnit,
   Page,
   PeriodDiff,
-  PeriodRow,
-  Plan,
   Reminder,
   ReportDetail,
   Score,
@@ -32,9 +28,7 @@ import type {
   Task,
   TaskDetail,
   TaskListItem,
-  Theme,
   TrendPoint,
-  UnitRow,
 } from './types';
 
 export interface TaskQuery {
@@ -75,8 +69,8 @@ export type DashboardQuery = { planId: number; periodId?: number; leaderId?: num
 
 export const firstScreen = {
   me: () => firstScreenGet<ReplyOf<typeof AuthApi.me>>('/auth/me'),
-  plans: () => firstScreenGet<Plan[]>('/plans'),
-  periods: (planId: number) => firstScreenGet<PeriodRow[]>(`/plans/${planId}/periods`),
+  plans: () => firstScreenGet<ReplyOf<typeof ReferenceApi.plans>>('/plans'),
+  periods: (planId: number) => firstScreenGet<ReplyOf<typeof ReferenceApi.periods>>(`/plans/${planId}/periods`),
   dashboard: (query: DashboardQuery) => firstScreenGet<Dashboard>('/dashboard', query),
   trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) =>
     firstScreenGet<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
@@ -104,21 +98,33 @@ export const reference = {
   plans: () => firstScreen.plans().get(),
   periods: (planId: number) => firstScreen.periods(planId).get(),
   openPeriod: (planId: number, label: string, dueDate: string) =>
-    api.post<PeriodRow>(`/plans/${planId}/periods`, { label, dueDate }),
-  updatePeriod: (id: number, patch: { dueDate?: string; state?: 'open' | 'closed' }) =>
-    api.patch<PeriodRow>(`/periods/${id}`, patch),
-  themes: (planId: number) => api.get<Theme[]>(`/plans/${planId}/themes`),
-  units: () => api.get<UnitRow[]>('/units'),
-  leaders: () => api.get<UnitRow[]>('/leaders'),
+    api.post<ReplyOf<typeof ReferenceApi.openPeriod>>(`/plans/${planId}/periods`, {
+      label,
+      dueDate,
+    } satisfies BodyOf<typeof ReferenceApi.openPeriod>),
+  updatePeriod: (id: number, patch: BodyOf<typeof ReferenceApi.updatePeriod>) =>
+    api.patch<ReplyOf<typeof ReferenceApi.updatePeriod>>(`/periods/${id}`, patch),
+  themes: (planId: number) => api.get<ReplyOf<typeof ReferenceApi.themes>>(`/plans/${planId}/themes`),
+  units: () => api.get<ReplyOf<typeof ReferenceApi.units>>('/units'),
+  leaders: () => api.get<ReplyOf<typeof ReferenceApi.leaders>>('/leaders'),
   /** Merges units spelt two ways into `keepId`; their names stay as its aliases for later imports. */
   mergeUnits: (keepId: number, mergeIds: number[]) =>
-    api.post<{ unit: Named; aliases: string[] }>(`/units/${keepId}/merge`, { mergeIds }),
-  saveUnit: (unit: { id?: number; name: string; parentId?: number | null }) =>
+    api.post<ReplyOf<typeof ReferenceApi.mergeUnits>>(`/units/${keepId}/merge`, {
+      mergeIds,
+    } satisfies BodyOf<typeof ReferenceApi.mergeUnits>),
+  saveUnit: (unit: { id?: number } & BodyOf<typeof ReferenceApi.createUnit>) =>
     unit.id
-      ? api.patch<Named>(`/units/${unit.id}`, { name: unit.name, parentId: unit.parentId })
-      : api.post<Named>('/units', unit),
+      ? api.patch<ReplyOf<typeof ReferenceApi.updateUnit>>(`/units/${unit.id}`, {
+          name: unit.name,
+          parentId: unit.parentId,
+        } satisfies BodyOf<typeof ReferenceApi.updateUnit>)
+      : api.post<ReplyOf<typeof ReferenceApi.createUnit>>('/units', unit),
   saveLeader: (leader: { id?: number; name: string }) =>
-    leader.id ? api.patch<Named>(`/leaders/${leader.id}`, { name: leader.name }) : api.post<Named>('/leaders', leader),
+    leader.id
+      ? api.patch<ReplyOf<typeof ReferenceApi.updateLeader>>(`/leaders/${leader.id}`, {
+          name: leader.name,
+        } satisfies BodyOf<typeof ReferenceApi.updateLeader>)
+      : api.post<ReplyOf<typeof ReferenceApi.createLeader>>('/leaders', leader),
   users: () => api.get<ReplyOf<typeof UsersApi.list>>('/users'),
   saveUser: (id: number | undefined, body: BodyOf<typeof UsersApi.create> | BodyOf<typeof UsersApi.update>) =>
     id
@@ -149,7 +155,7 @@ export const reports = {
   attach: (id: number, file: File) =>
     api.upload<{ id: number; fileName: string; mime: string; size: number }>(`/reports/${id}/attachments`, file),
   removeAttachment: (attachmentId: number) => api.del<{ ok: true }>(`/attachments/${attachmentId}`),
-  uploadLimit: () => api.get<{ upload: { maxAttachmentMb: number } }>('/settings'),
+  uploadLimit: () => api.get<ReplyOf<typeof SettingsApi.get>>('/settings'),
   review: (query: { planId?: number; periodId?: number; state?: string }) =>
     api.get<Page<TaskListItem> | { items: TaskListItem[] }>('/review', query),
 };
@@ -197,31 +203,26 @@ export const imports = {
 };
 
 export const audit = {
-  list: (query: {
-    entity?: string;
-    entityId?: string;
-    actorId?: number;
-    action?: string;
-    from?: string;
-    to?: string;
-    page?: number;
-    pageSize?: number;
-  }) => api.get<Page<AuditEntry>>('/audit', query),
+  list: (query: QueryOf<typeof SystemApi.audit>) => api.get<ReplyOf<typeof SystemApi.audit>>('/audit', query),
 };
 
 /** 系统管理: notification channels and their deliveries, API tokens, settings (admin only but GET /settings). */
 export const system = {
-  channels: () => api.get<ChannelRow[]>('/channels'),
-  createChannel: (body: ChannelInput) => api.post<ChannelRow>('/channels', body),
-  updateChannel: (id: number, patch: Partial<ChannelInput>) => api.patch<ChannelRow>(`/channels/${id}`, patch),
-  deleteChannel: (id: number) => api.del<{ ok: true }>(`/channels/${id}`),
-  deliveries: (channelId?: number) => api.get<DeliveryRow[]>('/deliveries', { channelId }),
+  channels: () => api.get<ReplyOf<typeof ChannelsApi.list>>('/channels'),
+  createChannel: (body: BodyOf<typeof ChannelsApi.create>) =>
+    api.post<ReplyOf<typeof ChannelsApi.create>>('/channels', body),
+  updateChannel: (id: number, patch: BodyOf<typeof ChannelsApi.update>) =>
+    api.patch<ReplyOf<typeof ChannelsApi.update>>(`/channels/${id}`, patch),
+  deleteChannel: (id: number) => api.del<ReplyOf<typeof ChannelsApi.remove>>(`/channels/${id}`),
+  deliveries: (channelId?: number) =>
+    api.get<ReplyOf<typeof ChannelsApi.deliveries>>('/deliveries', {
+      channelId,
+    } satisfies QueryOf<typeof ChannelsApi.deliveries>),
   tokens: () => api.get<ReplyOf<typeof TokensApi.list>>('/tokens'),
   createToken: (body: BodyOf<typeof TokensApi.create>) => api.post<ReplyOf<typeof TokensApi.create>>('/tokens', body),
   revokeToken: (id: number) => api.del<ReplyOf<typeof TokensApi.revoke>>(`/tokens/${id}`),
-  settings: () => api.get<AppSettings>('/settings'),
-  saveSettings: (patch: { [K in keyof AppSettings]?: Partial<AppSettings[K]> }) =>
-    api.put<AppSettings>('/settings', patch),
+  settings: () => api.get<ReplyOf<typeof SettingsApi.get>>('/settings'),
+  saveSettings: (patch: BodyOf<typeof SettingsApi.put>) => api.put<ReplyOf<typeof SettingsApi.put>>('/settings', patch),
 };
 
 /** Lists may come as an array or a page; the UI wants the array. */

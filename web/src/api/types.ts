@@ -5,6 +5,9 @@
 import type { Assessment, Indicator, ParsedTable, Status, Task } from '@duban/domain';
 import type { Session } from '@duban/domain/api/auth';
 import type { Light, Named, Page, ReportState, Role } from '@duban/domain/api/shared';
+import type { Channel, ChannelPatch, Delivery } from '@duban/domain/api/channels';
+import type { Leader, Period, Unit } from '@duban/domain/api/reference';
+import type { Settings } from '@duban/domain/api/settings';
 import type { ApiToken } from '@duban/domain/api/tokens';
 import type { User } from '@duban/domain/api/users';
 
@@ -12,39 +15,23 @@ export type { Assessment, Indicator, ParsedTable, Status, Task };
 export type { Light, Named, Page, ReportState, Role };
 export type { Me, SignInMethods } from '@duban/domain/api/auth';
 export type { NewApiToken } from '@duban/domain/api/tokens';
+export type { ChannelInput } from '@duban/domain/api/channels';
+export type { Plan, Theme } from '@duban/domain/api/reference';
+export type { AuditEntry } from '@duban/domain/api/system';
+
+export type PeriodRow = Period;
+/** A unit (`parentId`) or a leader (`title`) in the reference lists. */
+export type UnitRow = Unit | Leader;
+export type ChannelRow = Channel;
+export type ChannelKind = Channel['kind'];
+export type ChannelUpdate = ChannelPatch;
+export type DeliveryRow = Delivery;
+export type AppSettings = Settings;
 
 export type AuthAnswer = Session;
 export type UserRow = User;
 /** An API token; the secret (`token`) only in the answer to its creation (NewApiToken). */
 export type ApiTokenRow = ApiToken;
-
-export interface Plan {
-  id: number;
-  region: string;
-  year: number;
-  title: string;
-  taskCount: number;
-}
-
-export interface PeriodRow {
-  id: number;
-  planId: number;
-  label: string;
-  startDate: string;
-  endDate: string;
-  dueDate: string | null;
-  state: 'open' | 'closed';
-}
-
-export interface Theme {
-  id: number;
-  name: string;
-  categories: Named[];
-}
-
-export interface UnitRow extends Named {
-  parentId?: number | null;
-}
 
 export interface ReportSummary {
   id: number;
@@ -119,20 +106,6 @@ export interface Comment {
   author: Person;
   body: string;
   createdAt: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  /** The server sends actorId/actorName; `actor` is accepted too. */
-  actor?: Person | null;
-  actorId?: number | null;
-  actorName?: string | null;
-  action: string;
-  entity: string;
-  entityId: number | string | null;
-  before?: unknown;
-  after?: unknown;
 }
 
 /** One line of a task's 操作记录 (src/store/task-trail.ts). */
@@ -276,47 +249,4 @@ export interface ImportSummary {
 export interface BulkResult {
   done: number[];
   failed: { id: number; error: string | { code: string; message: string } }[];
-}
-
-export type ChannelKind = 'dingtalk' | 'wecom' | 'webhook';
-
-/** A notification channel as the API returns it: the secret is write-only, `hasSecret` says if one is set. */
-export interface ChannelRow {
-  id: number;
-  name: string;
-  kind: ChannelKind;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  hasSecret: boolean;
-  createdAt: string;
-}
-
-export interface ChannelInput {
-  name: string;
-  kind: ChannelKind;
-  url: string;
-  /** Omitted: keep the stored secret; null: remove it. */
-  secret?: string | null;
-  events: string[];
-  enabled?: boolean;
-}
-
-export interface DeliveryRow {
-  id: number;
-  channelId: number;
-  event: string;
-  payload: { title?: string; text?: string };
-  state: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-export interface AppSettings {
-  lights: { yellowWithinPoints: number };
-  upload: { maxAttachmentMb: number };
-  publish: { approvedOnly: boolean };
 }

@@ -116,7 +116,6 @@ export function AuditTab() {
             key: 'actor',
             width: 120,
             render: (_, a) =>
-              a.actor?.name ??
               actorLabel(a.actorName ?? 'system', a.actorId != null ? displayNames.get(a.actorId) : null),
           },
           { title: '操作', dataIndex: 'action', width: 140, render: (action: string) => actionLabel(action) },

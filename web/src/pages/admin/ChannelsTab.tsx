@@ -11,6 +11,7 @@ import { LoadError } from '../../components/Feedback';
 import { formatTime } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { deliveryErrorText } from './deliveryError';
+import type { NotificationEvent } from '@duban/domain/notifications';
 
 const KIND_LABEL: Record<ChannelKind, string> = {
   dingtalk: '钉钉机器人',
@@ -18,8 +19,8 @@ const KIND_LABEL: Record<ChannelKind, string> = {
   webhook: '通用 Webhook',
 };
 
-/** The events of src/store/notifications.ts NOTIFICATION_EVENTS, in the office's words. */
-const EVENT_LABEL: Record<string, string> = {
+/** The events of src/domain/notifications.ts NOTIFICATION_EVENTS, in the office's words. */
+const EVENT_LABEL: Record<NotificationEvent, string> = {
   reminder: '催办',
   'report.submitted': '进展报送',
   'report.returned': '报送退回',
@@ -76,7 +77,8 @@ export function ChannelsTab() {
       name: v.name.trim(),
       kind: v.kind,
       url: v.url.trim(),
-      events: v.events,
+      // The checkboxes offer EVENT_LABEL's keys only.
+      events: v.events as NotificationEvent[],
       enabled: v.enabled,
     };
     // An empty secret field keeps the stored secret when editing; "clear" removes it.
@@ -155,7 +157,7 @@ export function ChannelsTab() {
             title: '推送事件',
             dataIndex: 'events',
             render: (events: string[]) =>
-              events.length ? events.map((e) => <Tag key={e}>{EVENT_LABEL[e] ?? e}</Tag>) : '—',
+              events.length ? events.map((e) => <Tag key={e}>{EVENT_LABEL[e as NotificationEvent] ?? e}</Tag>) : '—',
           },
           {
             title: '启用',
@@ -220,7 +222,7 @@ export function ChannelsTab() {
         columns={[
           { title: '时间', dataIndex: 'createdAt', width: 150, render: (t: string) => formatTime(t) },
           { title: '渠道', dataIndex: 'channelId', render: (id: number) => channelName(id) },
-          { title: '事件', dataIndex: 'event', render: (e: string) => EVENT_LABEL[e] ?? e },
+          { title: '事件', dataIndex: 'event', render: (e: string) => EVENT_LABEL[e as NotificationEvent] ?? e },
           { title: '内容', key: 'title', render: (_, d) => d.payload?.title ?? '—' },
           {
             title: '状态',
