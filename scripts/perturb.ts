@@ -23,6 +23,12 @@
 //                 answered from the gold status; the gold report is joined with it
 //   csv           comma-separated with quoted cells, reports broken over lines at `；`
 //   two-headers   a parent header (责任分工) over the leaders and units columns, on two rows
+//   no-seq        no 序号 column (only where the tasks are numbered 1…n in order)
+//   list-sep      several people or units in a cell separated by ，/,/space/；// instead of 、
+//   header-notes  headers with a remark (牵头单位（盖章）, 进展情况（截至目前）)
+//   pages         a page number and the header repeated every few rows (text from a PDF)
+//   broken-cells  a long report running on into a row of its own after a sentence
+//   unreported    a quarter of the reports left empty or written -, /, 无 (gold: no_report)
 //   shorthand     metric names in the reports written short or long (地区生产总值 ↔ GDP, 规模以上 ↔
 //                 规上, 固定资产投资 ↔ 固投, 社会消费品零售总额 ↔ 社零)
 //   mix           three of the transforms above (not held out) at once
@@ -69,6 +75,12 @@ export interface Layout {
   extra: Partial<Record<Key, string[]>>;
   /** Header cells with spacing (`序  号`), cells padded with spaces. */
   spaced: boolean;
+  /** How a cell lists several people or units. */
+  listSep: string;
+  /** A page break (page number, header repeated) after every N task rows. */
+  pageEvery: number | null;
+  /** Tasks whose report runs on into a row of its own (a cell broken by a page). */
+  broken: Set<number>;
   /** End month of the table's period, when known (for date clauses). */
   endMonth: number | null;
   /** Comma-separated with quoted cells instead of tab-separated. */
@@ -171,6 +183,9 @@ export function baseLayout(gold: Gold[], title: string[], endMonth: number | nul
     ditto: false,
     extra: {},
     spaced: false,
+    listSep: '、',
+    pageEvery: null,
+    broken: new Set(),
     endMonth,
     csv: false,
     parent: null,
@@ -225,7 +240,7 @@ export function render(l: Layout): string {
           return same(c.key) ? '' : (t[c.key] ?? '');
         case 'leaders':
         case 'units':
-          return same(c.key) ? '' : t[c.key].join('、');
+          return same(c.key) ? '' : t[c.key].join(l.listSep);
         case 'target':
           return t.target;
         case 'progress':
@@ -240,10 +255,29 @@ export function render(l: Layout): string {
       return l.csv && c.key === 'progress' ? text.replace(/；(?=\S)/g, '；\n') : oneLine(text);
     });
     if (l.spaced) cells = cells.map((c, j) => (c && j % 2 === 1 ? ' ' + c + '\u3000' : c));
-    lines.push(join(cells));
+    const p = cols.findIndex((c) => c.key === 'progress');
+    const cut = l.broken.has(i) && p >= 0 ? breakAt(cells[p]) : -1;
+    if (cut > 0) {
+      const rest = cols.map((_, j) => (j === p ? cells[p].slice(cut) : ''));
+      cells[p] = cells[p].slice(0, cut);
+      lines.push(join(cells), join(rest));
+    } else lines.push(join(cells));
+    if (l.pageEvery && (i + 1) % l.pageEvery === 0 && i + 1 < l.gold.length) {
+      lines.push(`— ${Math.floor((i + 1) / l.pageEvery) + 1} —`, join(head));
+    }
     prev = t;
   });
   return lines.join('\n') + '\n';
+}
+
+/** Where a long report breaks at a page: after a sentence near its middle, or -1. */
+function breakAt(text: string): number {
+  if (text.length < 30) return -1;
+  const mid = text.length / 2;
+  let best = -1;
+  for (let i = 0; i < text.length - 1; i++)
+    if ('。；;'.includes(text[i]) && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i + 1;
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,6 +506,68 @@ const shorthand: Transform = (l, rng) => {
   return n > 0;
 };
 
+const noSeq: Transform = (l) => {
+  // Only where the tasks are numbered 1…n in order: the parser then numbers the rows itself.
+  if (!l.gold.every((t, i) => t.seq === i + 1) || !l.columns.some((c) => c.key === 'seq')) return false;
+  l.columns = l.columns.filter((c) => c.key !== 'seq');
+  return true;
+};
+
+const listSeparators: Transform = (l, rng) => {
+  if (!l.gold.some((t) => t.units.length > 1 || t.leaders.length > 1)) return false;
+  l.listSep = pick(rng, ['，', ',', ' ', '；', '/']);
+  return true;
+};
+
+const HEADER_NOTES: Partial<Record<Key, readonly string[]>> = {
+  units: ['（盖章）', '（第一个为牵头单位）', '\n（牵头）'],
+  leaders: ['（区级）', '\n（姓名）'],
+  progress: ['（截至目前）', '（请简明扼要填写）', '（文字说明）'],
+  target: ['（年度）', '（2023年）'],
+};
+
+const headerNotes: Transform = (l, rng) => {
+  let n = 0;
+  for (const c of l.columns) {
+    const notes = HEADER_NOTES[c.key];
+    if (notes && rng() < 0.7) {
+      c.header = oneLine(c.header + pick(rng, notes));
+      n++;
+    }
+  }
+  return n > 0;
+};
+
+const pages: Transform = (l, rng) => {
+  if (l.gold.length < 6) return false;
+  l.pageEvery = 3 + Math.floor(rng() * 5);
+  return true;
+};
+
+const brokenCells: Transform = (l, rng) => {
+  l.gold.forEach((t, i) => {
+    if (rng() < 0.3 && breakAt(t.progress) > 0) l.broken.add(i);
+  });
+  return l.broken.size > 0;
+};
+
+const unreported: Transform = (l, rng) => {
+  if (!l.columns.some((c) => c.key === 'progress')) return false;
+  let n = 0;
+  for (const t of l.gold) {
+    if (!t.progress || rng() >= 0.25) continue;
+    t.progress = pick(rng, ['', '', '/', '—', '无']);
+    t.status = 'no_report';
+    t.uncertain = (t.uncertain ?? []).filter((u) => u !== 'status');
+    for (const ind of t.indicators) {
+      ind.actual = null;
+      ind.actual_period = null;
+    }
+    n++;
+  }
+  return n > 0;
+};
+
 export const TRANSFORMS: Record<string, Transform> = {
   reorder,
   synonyms,
@@ -488,6 +584,12 @@ export const TRANSFORMS: Record<string, Transform> = {
   csv,
   'two-headers': twoHeaders,
   shorthand,
+  'no-seq': noSeq,
+  'list-sep': listSeparators,
+  'header-notes': headerNotes,
+  pages,
+  'broken-cells': brokenCells,
+  unreported,
 };
 
 /** Held out while the rules were changed; scored only at the end. */
