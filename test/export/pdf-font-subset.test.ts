@@ -2,7 +2,7 @@
 // collection (the seed table: 9.6 MB, 9.2 MB of it wqy-zenhei.ttc); the page now gets a subset
 // of the font made with HarfBuzz. The printing tests need Debian's chromium and a Chinese font
 // (CI installs chromium and fonts-wqy-zenhei) and are skipped, saying so, without them.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { findChromium, hasChineseFont } from '../../src/export/chromium.js';
@@ -160,6 +160,30 @@ describe('subsetting the installed Chinese font', () => {
     );
     expect(subset.value.length).toBeLessThan(20_000);
     expect(subset.value.length).toBeLessThan(statSync(choice.regular.file).size / 100);
+  });
+
+  it('subsets from two font files asked at once, one after the other, each with its own characters', async (ctx) => {
+    if (!haveFont) ctx.skip(NO_FONT);
+    const latin = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+    if (!existsSync(latin)) ctx.skip(`no second font to switch to (${latin})`);
+    const { file, index } = chooseFont(chineseFonts, CSS_FONT_STACK)!.regular;
+    const cps = (s: string) => [...s].map((c) => c.codePointAt(0)!);
+    const [a, b, c] = await Promise.all([
+      subsetFont(file, index, cps('督办')),
+      subsetFont(latin, 0, cps('Duban')),
+      subsetFont(file, index, cps('批示')),
+    ]);
+    for (const [result, text] of [
+      [a, '督办'],
+      [b, 'Duban'],
+      [c, '批示'],
+    ] as const) {
+      expect(result.ok).toBe(true);
+      if (result.ok)
+        expect([...mappedCodePoints(result.value)].sort((x, y) => x - y)).toEqual(
+          [...new Set(cps(text))].sort((x, y) => x - y),
+        );
+    }
   });
 
   it('gives the seed page its font as @font-face data and names it first', async (ctx) => {
