@@ -4,6 +4,7 @@
 // generated password shown once (only its hash is stored), like the bulk unit accounts. Rows that
 // are already accounts are left as they are; rows in error are listed with the reason.
 import type { Kysely } from 'kysely';
+import { MAX_ACCOUNT_ROWS } from '../domain/api/accounts.js';
 import { DubanError } from '../domain/index.js';
 import { checkAccounts, type AccountCheck, type AccountRecord, type AccountReference } from '../parse/account-table.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -12,8 +13,7 @@ import { inTransaction } from './transaction.js';
 import { generatePassword } from './unit-accounts.js';
 import { createUser } from './users.js';
 
-/** Most rows one table may open at once. */
-export const MAX_ACCOUNT_ROWS = 2000;
+export { MAX_ACCOUNT_ROWS };
 
 const key = (name: string) => name.replace(/\s+/g, '');
 

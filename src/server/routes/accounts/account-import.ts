@@ -3,34 +3,26 @@
 // back (POST /accounts/import) and every row still to be created is opened in one transaction. The
 // generated passwords are in that answer only, never stored or logged in clear: not cacheable.
 import type { FastifyInstance } from 'fastify';
-import { accountRowsOf, readAccountTable, type AccountRecord } from '../../../parse/account-table.js';
-import { importAccounts, MAX_ACCOUNT_ROWS, previewAccountImport } from '../../../store/account-import.js';
+import * as Accounts from '../../../domain/api/accounts.js';
+import { accountRowsOf, readAccountTable } from '../../../parse/account-table.js';
+import { importAccounts, previewAccountImport } from '../../../store/account-import.js';
 import type { Store } from '../../../store/db.js';
 import { actorOf } from '../../access.js';
 import { hashPassword } from '../../auth/password.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
 import { readUpload } from '../reports/upload.js';
-import { object } from '../common.js';
+import { typed } from '../common.js';
 
 /** An account table is a few hundred rows: 10 MB is generous. */
 const MAX_TABLE_BYTES = 10 * 1024 * 1024;
 
-const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
-
 export function accountImportRoutes(store: Store) {
-  return async (app: FastifyInstance) => {
-    const tags = ['users'];
+  return async (fastify: FastifyInstance) => {
+    const app = typed(fastify);
     app.post(
       '/accounts/import/preview',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags,
-          summary: '上传账号表并预览每一行的结果（不保存）',
-          consumes: ['multipart/form-data'],
-        },
-      },
+      { config: { access: ['admin'] }, schema: Accounts.previewImport },
       async (request) => {
         const { content, fields } = await readUpload(request, MAX_TABLE_BYTES);
         const rows = accountRowsOf(content, { sheet: fields.sheet?.trim() || undefined, maxBytes: MAX_TABLE_BYTES });
@@ -42,35 +34,9 @@ export function accountImportRoutes(store: Store) {
       },
     );
 
-    app.post<{ Body: { accounts: AccountRecord[] } }>(
+    app.post(
       '/accounts/import',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags,
-          summary: '按账号表开通账号（初始密码只在本次返回中出现）',
-          body: object(
-            {
-              accounts: {
-                type: 'array',
-                maxItems: MAX_ACCOUNT_ROWS,
-                items: object(
-                  {
-                    line: { type: 'integer', minimum: 1, maximum: 1000000 },
-                    username: text(200),
-                    displayName: text(200),
-                    role: text(50),
-                    unit: text(200),
-                    leader: text(200),
-                  },
-                  ['line', 'username'],
-                ),
-              },
-            },
-            ['accounts'],
-          ),
-        },
-      },
+      { config: { access: ['admin'] }, schema: Accounts.confirmImport },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         const accounts = request.body.accounts.map((a) => ({

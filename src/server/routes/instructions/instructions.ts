@@ -2,6 +2,7 @@
 // answers it, on its own or in its next report (submitted with the answers, in one transaction);
 // the office sees them all and may answer; the leader sees what became of theirs.
 import type { FastifyInstance } from 'fastify';
+import * as Instructions from '../../../domain/api/instructions.js';
 import type { Store } from '../../../store/db.js';
 import {
   acknowledgeInstruction,
@@ -10,48 +11,22 @@ import {
   createInstruction,
   listInstructions,
 } from '../../../store/instructions.js';
-import type { InstructionState } from '../../../store/schema.js';
 import { inTransaction } from '../../../store/transaction.js';
 import * as workflow from '../../../workflow/service.js';
 import { actorOf, assertReportWritable, assertTaskReadable } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { clockIso } from '../../clock.js';
 import { forbidden } from '../../errors.js';
-import { idParams, object, paging } from '../common.js';
+import { typed } from '../common.js';
 import { presentReport } from '../reports/detail.js';
 
-type P = { Params: { id: number } };
-const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
-
 export function instructionRoutes(store: Store) {
-  return async (app: FastifyInstance) => {
-    const tags = ['instructions'];
+  return async (fastify: FastifyInstance) => {
+    const app = typed(fastify);
 
-    app.get<{
-      Querystring: {
-        planId?: number;
-        taskId?: number;
-        state?: InstructionState;
-        open?: number;
-        page?: number;
-        pageSize?: number;
-      };
-    }>(
+    app.get(
       '/instructions',
-      {
-        config: { access: ['admin', 'viewer', 'unit', 'leader'] },
-        schema: {
-          tags,
-          summary: '批示（单位见本单位牵头任务的，领导见本人的，督查室见全部）',
-          querystring: object({
-            planId: id,
-            taskId: id,
-            state: { type: 'string', enum: ['open', 'acknowledged', 'answered'] },
-            open: { type: 'integer', enum: [0, 1] },
-            ...paging,
-          }),
-        },
-      },
+      { config: { access: ['admin', 'viewer', 'unit', 'leader'] }, schema: Instructions.list },
       async (request) => {
         const caller = callerOf(request);
         const q = request.query;
@@ -68,49 +43,30 @@ export function instructionRoutes(store: Store) {
       },
     );
 
-    app.post<{ Body: { taskId: number; body: string } }>(
-      '/instructions',
-      {
-        config: { access: ['leader'] },
-        schema: {
-          tags,
-          summary: '领导批示',
-          body: object({ taskId: id, body: { type: 'string', minLength: 1, maxLength: 5000 } }, ['taskId', 'body']),
-        },
-      },
-      async (request) => {
-        const caller = callerOf(request);
-        if (caller.leaderId == null) throw forbidden('该账号未关联领导');
-        await assertTaskReadable(store.db, caller, request.body.taskId);
-        return createInstruction(
-          store.db,
-          actorOf(caller),
-          { taskId: request.body.taskId, leaderId: caller.leaderId, body: request.body.body },
-          clockIso(),
-        );
-      },
-    );
+    app.post('/instructions', { config: { access: ['leader'] }, schema: Instructions.create }, async (request) => {
+      const caller = callerOf(request);
+      if (caller.leaderId == null) throw forbidden('该账号未关联领导');
+      await assertTaskReadable(store.db, caller, request.body.taskId);
+      return createInstruction(
+        store.db,
+        actorOf(caller),
+        { taskId: request.body.taskId, leaderId: caller.leaderId, body: request.body.body },
+        clockIso(),
+      );
+    });
 
-    app.post<P>(
+    app.post(
       '/instructions/:id/acknowledge',
-      { config: { access: ['unit'] }, schema: { tags, summary: '签收批示（已阅）', params: idParams } },
+      { config: { access: ['unit'] }, schema: Instructions.acknowledge },
       async (request) => {
         const caller = callerOf(request);
         return acknowledgeInstruction(store.db, actorOf(caller), request.params.id, caller.unitId ?? -1, clockIso());
       },
     );
 
-    app.post<P & { Body: { answer: string } }>(
+    app.post(
       '/instructions/:id/answer',
-      {
-        config: { access: ['unit', 'admin'] },
-        schema: {
-          tags,
-          summary: '答复批示（牵头单位或督查室）',
-          params: idParams,
-          body: object({ answer: { type: 'string', minLength: 1, maxLength: 5000 } }, ['answer']),
-        },
-      },
+      { config: { access: ['unit', 'admin'] }, schema: Instructions.answer },
       async (request) => {
         const caller = callerOf(request);
         return answerInstruction(
@@ -127,30 +83,9 @@ export function instructionRoutes(store: Store) {
       },
     );
 
-    app.post<{
-      Body: { reportId: number; version: number; answers: { instructionId: number; answer?: string }[] };
-    }>(
+    app.post(
       '/instructions/answer-in-report',
-      {
-        config: { access: ['unit', 'admin'] },
-        schema: {
-          tags,
-          summary: '提交报告并在本次填报中答复批示（同一事务）',
-          body: object(
-            {
-              reportId: id,
-              version: { type: 'integer', minimum: 1 },
-              answers: {
-                type: 'array',
-                minItems: 1,
-                maxItems: 50,
-                items: object({ instructionId: id, answer: { type: 'string', maxLength: 5000 } }, ['instructionId']),
-              },
-            },
-            ['reportId', 'version', 'answers'],
-          ),
-        },
-      },
+      { config: { access: ['unit', 'admin'] }, schema: Instructions.answerInReport },
       async (request) => {
         const caller = callerOf(request);
         const ref = await assertReportWritable(store.db, caller, request.body.reportId);
