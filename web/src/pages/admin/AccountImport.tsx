@@ -5,33 +5,11 @@ import { useRef, useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { api, messageOf } from '../../api/client';
 import { ROLE_LABEL } from '../../lib/status';
-import type { Role } from '../../api/types';
+import type { AccountCheck, AccountImport, AccountPreview } from '@duban/domain/api/accounts';
 
-interface Checked {
-  line: number;
-  username: string;
-  displayName: string;
-  role: Role | null;
-  unit: { id: number; name: string } | null;
-  leader: { id: number; name: string } | null;
-  result: 'create' | 'exists' | 'error';
-  reason: string | null;
-}
-interface Counts {
-  create: number;
-  exists: number;
-  error: number;
-}
-interface Preview {
-  records: { line: number; username: string; displayName: string; role: string; unit: string; leader: string }[];
-  rows: Checked[];
-  counts: Counts;
-}
-interface Result {
-  created: (Checked & { password: string })[];
-  skipped: Checked[];
-  counts: Counts;
-}
+type Checked = AccountCheck;
+type Preview = AccountPreview;
+type Result = AccountImport;
 
 const RESULT_TAG: Record<Checked['result'], { color: string; label: string }> = {
   create: { color: 'green', label: '新建' },
