@@ -246,6 +246,20 @@ describe('on a phone', () => {
     await s.page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: '按序号倒序' }).click();
     await expect.poll(() => seqs()).toEqual(desc.items.map((t) => t.seq));
 
+    // A search lists the hits best first, as the API does, and says so.
+    const words = encodeURIComponent('医药');
+    const hits = await adminApi.get<{ items: TaskRow[] }>(
+      `/tasks?planId=${demoPlanId}&periodId=${reviewed.id}&q=${words}&pageSize=20`,
+    );
+    expect(hits.items.length, 'the demo has tasks about 医药').toBeGreaterThan(1);
+    await s.page.goto(`${base}&q=${words}`);
+    await expect.poll(() => seqs()).toEqual(hits.items.map((t) => t.seq));
+    await s.page
+      .locator('.ant-select', { has: s.page.getByRole('combobox', { name: '排序' }) })
+      .getByText('按相关度')
+      .waitFor();
+    expect(await cards.first().locator('mark.hit').count()).toBeGreaterThan(0);
+
     // Paging: the next page is the API's second page.
     await s.page.goto(base);
     await expect.poll(() => cards.count()).toBe(page1.items.length);

@@ -31,6 +31,8 @@ const PHONE_SORTS = [
   { value: 'updated:desc', label: '最近更新在前' },
 ];
 
+const RELEVANCE = 'relevance';
+
 const NUMBER_KEYS = ['planId', 'periodId', 'themeId', 'categoryId', 'leaderId', 'unitId', 'page', 'pageSize'] as const;
 
 function readQuery(params: URLSearchParams): TaskQuery {
@@ -315,13 +317,14 @@ export default function TaskListPage() {
             <Select
               aria-label="排序"
               style={width({})}
-              value={`${query.sort ?? 'seq'}:${query.order ?? (query.sort === 'updated' ? 'desc' : 'asc')}`}
+              value={query.sort ? `${query.sort}:${query.order ?? 'asc'}` : query.q ? RELEVANCE : 'seq:asc'}
               onChange={(v: string) => {
+                // Without a sort the server lists search hits best first, other lists by 序号.
                 const [sort, order] = v.split(':');
-                const plain = sort === 'seq' && order === 'asc';
+                const plain = v === RELEVANCE || (!query.q && v === 'seq:asc');
                 set({ sort: plain ? undefined : sort, order: plain ? undefined : order });
               }}
-              options={PHONE_SORTS}
+              options={query.q ? [{ value: RELEVANCE, label: '按相关度' }, ...PHONE_SORTS] : PHONE_SORTS}
             />
           )}
           <Button onClick={() => setParams(new URLSearchParams())}>清空筛选</Button>
