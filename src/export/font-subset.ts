@@ -1,7 +1,7 @@
 // Only the glyphs a printed page uses go into its PDF. Debian's Chinese fonts come as collections
-// (.ttc: WenQuanYi Zen Hei, Noto CJK), and Chromium embeds a face taken from the system's
-// collection whole: the 136-task seed table printed to 9.6 MB, 9.2 MB of it the 16.8 MB
-// wqy-zenhei.ttc. So before a page is printed, the font Chromium would pick for it is cut down
+// (.ttc: WenQuanYi Zen Hei, Noto CJK), and from the system's wqy-zenhei.ttc Chromium embedded the
+// whole 16.8 MB file: the 136-task seed table printed to 9.6 MB, 9.2 MB of it that font (Noto's
+// CFF outlines it draws as Type 3 glyphs instead, hundreds of small fonts). So before a page is printed, the font Chromium would pick for it is cut down
 // to the characters the page contains with HarfBuzz's subsetter (harfbuzzjs, wasm) and given to
 // the page as an @font-face data URL under EMBEDDED_FONT_FAMILY, the first name of the page's
 // font-family: the seed table's font becomes about 1,300 glyphs (360 KB, 210 KB compressed in
