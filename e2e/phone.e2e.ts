@@ -190,6 +190,7 @@ describe('on a phone', () => {
     await option.click();
     await header.getByTitle(SECOND_PLAN).waitFor();
     expect(intersect(await box(picker, 'the plan picker'), await box(user, 'the user menu'))).toBe(false);
+    await s.page.evaluate(() => window.scrollTo(0, 0));
     await keepScreen(s, 'phone-header-two-plans.png');
     // Back to the demo plan for the other tests' sessions (the choice is remembered per user).
     await picker.click();
