@@ -9,11 +9,7 @@ import { testApp } from '../server/helpers.js';
 
 /** Routes whose groups are not converted yet (reports, cycle, publish, supervision). */
 const NOT_YET_DESCRIBED = new Set<string>([
-  // tasks, dashboard, imports: being converted now
-  'GET /api/tasks',
-  'GET /api/tasks/:id',
-  'POST /api/tasks/:id/close',
-  'POST /api/tasks/:id/reopen',
+  // dashboard, imports: being converted now
   'GET /api/dashboard',
   'GET /api/dashboard/trend',
   'POST /api/imports/preview',

@@ -7,6 +7,7 @@ import type * as ReferenceApi from '@duban/domain/api/reference';
 import type * as SettingsApi from '@duban/domain/api/settings';
 import type { BodyOf, QueryOf, ReplyOf } from '@duban/domain/api/shared';
 import type * as SystemApi from '@duban/domain/api/system';
+import type * as TasksApi from '@duban/domain/api/tasks';
 import type * as TokensApi from '@duban/domain/api/tokens';
 import type * as UsersApi from '@duban/domain/api/users';
 import { api, peekPrefetched, prefetchGet } from './client';
@@ -26,26 +27,19 @@ import type {
   Score,
   Status,
   Task,
-  TaskDetail,
   TaskListItem,
   TrendPoint,
 } from './types';
 
-export interface TaskQuery {
-  planId?: number;
-  periodId?: number;
-  themeId?: number;
-  categoryId?: number;
-  leaderId?: number;
-  unitId?: number;
+/**
+ * The task list's query as the pages build it: one status and one light at a time (the API takes
+ * several, `status=behind&status=no_report`), the plan when known.
+ */
+export type TaskQuery = Omit<Partial<QueryOf<typeof TasksApi.list>>, 'status' | 'light'> & {
   status?: Status;
+  /** A light (`Light`), as read from the page's URL; the server refuses any other value. */
   light?: string;
-  q?: string;
-  sort?: 'seq' | 'status' | 'unit' | 'updated';
-  order?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
+};
 
 /**
  * A GET of the first screen: boot.ts starts it before React has loaded (`prefetch`), and the first
@@ -134,11 +128,11 @@ export const reference = {
 };
 
 export const tasks = {
-  list: (query: TaskQuery, signal?: AbortSignal) =>
-    api.get<Page<TaskListItem>>('/tasks', query as Record<string, string | number | undefined>, signal),
-  detail: (id: number) => api.get<TaskDetail>(`/tasks/${id}`),
-  close: (id: number, reason: string) => api.post(`/tasks/${id}/close`, { reason }),
-  reopen: (id: number) => api.post(`/tasks/${id}/reopen`),
+  list: (query: TaskQuery, signal?: AbortSignal) => api.get<ReplyOf<typeof TasksApi.list>>('/tasks', query, signal),
+  detail: (id: number) => api.get<ReplyOf<typeof TasksApi.detail>>(`/tasks/${id}`),
+  close: (id: number, reason: string) =>
+    api.post<ReplyOf<typeof TasksApi.close>>(`/tasks/${id}/close`, { reason } satisfies BodyOf<typeof TasksApi.close>),
+  reopen: (id: number) => api.post<ReplyOf<typeof TasksApi.reopen>>(`/tasks/${id}/reopen`),
 };
 
 export const reports = {

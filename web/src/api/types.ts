@@ -18,6 +18,8 @@ export type { NewApiToken } from '@duban/domain/api/tokens';
 export type { ChannelInput } from '@duban/domain/api/channels';
 export type { Plan, Theme } from '@duban/domain/api/reference';
 export type { AuditEntry } from '@duban/domain/api/system';
+export type { Attachment, Comment, ReportDetail, ReportSummary } from '@duban/domain/api/report-shapes';
+export type { Highlight, HighlightPart, TaskDetail, TaskListItem, TrailEntry } from '@duban/domain/api/tasks';
 
 export type PeriodRow = Period;
 /** A unit (`parentId`) or a leader (`title`) in the reference lists. */
@@ -33,99 +35,7 @@ export type UserRow = User;
 /** An API token; the secret (`token`) only in the answer to its creation (NewApiToken). */
 export type ApiTokenRow = ApiToken;
 
-export interface ReportSummary {
-  id: number;
-  periodId: number;
-  state: ReportState;
-  text: string;
-  version: number;
-  status: Status;
-  machineStatus: Status;
-  reason: string;
-  light: Light;
-  overridden: boolean;
-  updatedAt: string;
-  submittedAt: string | null;
-}
-
-export interface HighlightPart {
-  text: string;
-  hit: boolean;
-}
-
-export interface TaskListItem {
-  id: number;
-  planId: number;
-  seq: number;
-  theme: string | null;
-  category: string | null;
-  target: string;
-  leaders: Named[];
-  units: Named[];
-  coUnits: Named[];
-  deadline: string | null;
-  closedAt: string | null;
-  report: ReportSummary | null;
-  /** For a unit's list of one period: when it acknowledged (签收) the task, or null. */
-  acknowledgedAt?: string | null;
-  highlights?: { field: 'target' | 'progress'; parts: HighlightPart[] }[];
-}
-
 export type Person = Named;
-
-export interface ReportDetail {
-  id: number;
-  taskId: number;
-  periodId: number;
-  state: ReportState;
-  text: string;
-  version: number;
-  status: Status;
-  machineStatus: Status;
-  reason: string;
-  light: Light;
-  assessment: Assessment | null;
-  override: null | { status: Status; reason: string; by: Person; at: string };
-  review: null | { comment: string; by: Person; at: string };
-  authorName: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
-  attachments: {
-    id: number;
-    fileName: string;
-    mime: string;
-    size: number;
-    /** The user who uploaded it (null for an API token). */
-    uploadedBy?: number | null;
-    createdAt: string;
-  }[];
-}
-
-export interface Comment {
-  id: number;
-  author: Person;
-  body: string;
-  createdAt: string;
-}
-
-/** One line of a task's 操作记录 (src/store/task-trail.ts). */
-export interface TrailEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  label: string;
-  period: string | null;
-  change: string;
-}
-
-export interface TaskDetail {
-  task: Omit<TaskListItem, 'report'>;
-  indicators: Indicator[];
-  periods: { period: PeriodRow; report: ReportDetail | null }[];
-  comments: Comment[];
-  audit: TrailEntry[];
-}
 
 export type Counts = Record<Status, number>;
 
