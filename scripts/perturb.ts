@@ -275,8 +275,15 @@ function breakAt(text: string): number {
   if (text.length < 30) return -1;
   const mid = text.length / 2;
   let best = -1;
+  // both lines hold sentences (a joined flag or figure cell is not broken off on its own)
   for (let i = 0; i < text.length - 1; i++)
-    if ('。；;'.includes(text[i]) && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i + 1;
+    if (
+      '。；;'.includes(text[i]) &&
+      sentenceLike(text.slice(i + 1)) &&
+      sentenceLike(text.slice(0, i)) &&
+      (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))
+    )
+      best = i + 1;
   return best;
 }
 
@@ -418,7 +425,9 @@ const spacing: Transform = (l, rng) => {
 
 const HAS_PERIOD =
   /^(截至|截止|到|今年|目前|\d{1,2}月|[1１][-—~～至]\d+月|[一二三四]季度|上半年|前三季度|全年|20\d\d年|年初以来)/;
-const sentenceLike = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length >= 8;
+function sentenceLike(s: string): boolean {
+  return (s.match(/[\u4e00-\u9fff]/g) ?? []).length >= 8;
+}
 
 const datePrefix: Transform = (l) => {
   const clause = l.endMonth && l.endMonth < 12 ? `截至${l.endMonth}月底，` : '截至目前，';
@@ -466,7 +475,9 @@ const flagCol: Transform = (l, rng) => {
     ['是否达序', '否', '是'],
     ['进度是否滞后', '是', '否'],
   ] as const);
-  l.extra.flag = l.gold.map((t) => (!t.progress ? '' : t.status === 'behind' ? behindAnswer : okAnswer));
+  l.extra.flag = l.gold.map((t) =>
+    !t.progress || t.status === 'no_report' ? '' : t.status === 'behind' ? behindAnswer : okAnswer,
+  );
   l.columns.splice(at + 1, 0, { key: 'flag', header });
   return true;
 };
@@ -616,7 +627,11 @@ export function variant(name: string, gold: Gold[], title: string[], endMonth: n
     );
     let applied = 0;
     for (const n of names) if (applied < 3 && TRANSFORMS[n](l, rng)) applied++;
-    return applied ? l : null;
+    // a table keeps at least two columns besides heading rows
+    const shown = l.columns.filter(
+      (c) => !(c.key === 'theme' && l.themeRows) && !(c.key === 'category' && l.categoryRows),
+    );
+    return applied && shown.length >= 2 ? l : null;
   }
   const t = TRANSFORMS[name];
   if (!t) throw new Error(`unknown transform ${name}`);

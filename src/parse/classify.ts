@@ -204,7 +204,8 @@ export function isPeopleCell(cell: string): boolean {
 
 /** A cell that lists only organisations (`区商务局 综合保税区管理办公室`). */
 export function isUnitsCell(cell: string): boolean {
-  if (cell.length > 400 || /[。；;%“”"：:！？]/.test(cell)) return false;
+  // `；` may separate units (`区住建局；区城管局`): every item must still be an organisation.
+  if (cell.length > 400 || /[。%“”"：:！？]/.test(cell)) return false;
   const tokens = splitList(cell);
   return tokens.length > 0 && tokens.length <= 30 && tokens.every(isUnitName);
 }

@@ -211,8 +211,13 @@ export function readHeaderRow(cells: readonly string[]): Array<ColumnRole | null
   const hasOther = ['units', 'leaders', 'progress', 'deadline', 'actual', 'rate', 'flag'].some((r) =>
     distinct.has(r as ColumnRole),
   );
-  if (!hasTask || !hasOther || distinct.size < 3) return null;
+  const filled = cells.filter((c) => c.trim()).length;
+  if (!hasTask) return null;
+  // Every cell a known column: a header even with few of them (`具体目标任务 | 进展情况`) or only
+  // the grouping and the target (`部分 | 类别 | 为民实事`, a list of targets only).
+  if (found.length === filled && filled >= 2 && (hasOther || filled >= 3)) return roles;
+  if (!hasOther || distinct.size < 3) return null;
   // A header names each column once or twice (a two-level task column); prose rarely does this.
-  if (found.length < cells.filter((c) => c.trim()).length * 0.6) return null;
+  if (found.length < filled * 0.6) return null;
   return roles;
 }

@@ -138,11 +138,18 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   let repeatedHeaders = 0;
   const taskStyle = dominantStyle(rows, layout);
   let lastSeq: number | null = null;
+  const rowKey = (cells: readonly string[]) =>
+    cells
+      .map((c) => c.replace(/\s+/g, ''))
+      .join('\t')
+      .replace(/\t+$/, '');
+  const headerKey = layout.headerRow >= 0 ? rowKey(rows[layout.headerRow].cells) : null;
   for (let r = layout.bodyStart; r < rows.length; r++) {
     const row = rows[r];
     const nonEmpty = row.cells.filter(Boolean);
     if (nonEmpty.length === 0) continue;
-    if (readHeaderRow(row.cells)) {
+    // The header repeated on a later page: known words, or the same cells as the header row.
+    if (readHeaderRow(row.cells) || (headerKey !== null && rowKey(row.cells) === headerKey)) {
       repeatedHeaders++;
       continue;
     }

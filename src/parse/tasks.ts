@@ -190,8 +190,20 @@ export function buildTasks(
       if (t) prev.target = prev.target ? `${prev.target}${sep}${t}` : t;
       const parts = reportParts(row, layout);
       const p = parts.map((x) => x.text).join(' ');
-      if (p) prev.progress = prev.progress ? `${prev.progress}${sep}${p}` : p;
-      if (prev.progress_parts && parts.length) prev.progress_parts.push(...parts);
+      const before = prev.progress_parts;
+      if (!sep && before && parts.length && prev.progress === before.map((x) => x.text).join(' ')) {
+        // A report cell broken by a page goes on in its own column: the flag or rate printed
+        // beside its first line stays after it.
+        for (const part of parts) {
+          const own = before.find((x) => x.role === part.role && x.header === part.header);
+          if (own) own.text += part.text;
+          else before.push(part);
+        }
+        prev.progress = before.map((x) => x.text).join(' ');
+      } else {
+        if (p) prev.progress = prev.progress ? `${prev.progress}${sep}${p}` : p;
+        if (before && parts.length) before.push(...parts);
+      }
       prev.warnings.push(
         W(
           'continued_row',

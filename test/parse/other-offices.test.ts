@@ -331,6 +331,79 @@ describe('section and category columns, lead units', () => {
   });
 });
 
+describe('layouts seen in other offices’ tables (from the metamorphic variants)', () => {
+  it('reads a two-column table without numbers (目标任务 | 进展情况), numbering its rows in order', () => {
+    const table = parseText(
+      rows(
+        ['2024年4月民生实事项目进展情况'],
+        ['具体目标任务', '进展情况'],
+        ['新增公共停车泊位2000个', '已新增1350个。'],
+        ['建成口袋公园10个', '已建成8个。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.progress])).toEqual([
+      [1, '新增公共停车泊位2000个', '已新增1350个。'],
+      [2, '建成口袋公园10个', '已建成8个。'],
+    ]);
+  });
+  it('reads a list of targets only whose header names only the grouping and the target', () => {
+    const table = parseText(
+      rows(
+        ['部分', '类别', '为民实事'],
+        ['一、主要任务', '（一）交通出行方面', '开通运营地铁线路。开通运营地铁8号环线等线路。'],
+        ['一、主要任务', '（一）交通出行方面', '新开调整公交线路。新开、调整公交线路80条。'],
+        ['一、主要任务', '（二）教育助学方面', '幼儿园建设。新建、改扩建公办和普惠幼儿园8所。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.progress])).toEqual([
+      [1, '一、主要任务', '（一）交通出行方面', ''],
+      [2, '一、主要任务', '（一）交通出行方面', ''],
+      [3, '一、主要任务', '（二）教育助学方面', ''],
+    ]);
+  });
+  it('skips a header of unfamiliar words repeated after a page number', () => {
+    const table = parseText(
+      rows(
+        ['序号', '事项', '情况'],
+        ['1', '新增公共停车泊位2000个', '已新增1350个。'],
+        ['— 2 —'],
+        ['序号', '事项', '情况'],
+        ['2', '建成口袋公园10个', '已建成8个。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.progress])).toEqual([
+      [1, '新增公共停车泊位2000个', '已新增1350个。'],
+      [2, '建成口袋公园10个', '已建成8个。'],
+    ]);
+  });
+  it('keeps a report broken over a page in its own column, the flag printed beside its first line after it', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '进展情况', '是否达到序时进度'],
+        ['1', '新建城市书房3家', '区文广旅局', '已完成2家书房主体建设。', '是'],
+        ['', '', '', '第三家正在进行内部装修，预计11月投用。', ''],
+        ['2', '建成口袋公园10个', '区城管局', '已建成8个。', '是'],
+      ),
+    );
+    expect(table.tasks[0].progress).toBe('已完成2家书房主体建设。第三家正在进行内部装修，预计11月投用。 是');
+    expect(table.tasks[0].progress_parts?.map((p) => [p.role, p.text])).toEqual([
+      ['progress', '已完成2家书房主体建设。第三家正在进行内部装修，预计11月投用。'],
+      ['flag', '是'],
+    ]);
+  });
+  it.each(['；', ';', '/', '，'])('reads units separated by %s', (sep) => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '责任单位', '进展情况'],
+        ['1', '新建城市书房3家', `区文广旅局${sep}区教育局`, '已建成2家。'],
+        ['2', '建成口袋公园10个', '区城管局', '已建成8个。'],
+      ),
+    );
+    expect(table.tasks[0].units).toEqual(['区文广旅局', '区教育局']);
+    expect(table.tasks[0].progress).toBe('已建成2家。');
+  });
+});
+
 describe('tables a header does not describe', () => {
   it('reads numbered rows without any header, guessing every column', () => {
     const table = parseText(
