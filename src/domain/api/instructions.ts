@@ -2,7 +2,8 @@
 // it and answers, on its own or in its next report (submitted with the answers in one step); the
 // office sees them all and may answer; the leader sees what became of theirs.
 import { Type, type Static } from '@sinclair/typebox';
-import { Answers, Id, IdParams, Named, Nullable, Opaque, Paging, StringEnum, Strict } from './shared.js';
+import { ReportDetail } from './report-shapes.js';
+import { Answers, Id, IdParams, Named, Nullable, Paging, StringEnum, Strict } from './shared.js';
 
 const tags = ['instructions'];
 
@@ -83,7 +84,7 @@ export const answerInReport = {
   response: Answers(
     Type.Object({
       /** The submitted report, as GET /reports/:id answers it. */
-      report: Opaque<Record<string, unknown>>('提交后的报告（同 GET /api/reports/:id）'),
+      report: ReportDetail,
       instructions: Type.Array(Instruction),
     }),
   ),
