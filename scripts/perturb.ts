@@ -29,6 +29,10 @@
 //   pages         a page number and the header repeated every few rows (text from a PDF)
 //   broken-cells  a long report running on into a row of its own after a sentence
 //   unreported    a quarter of the reports left empty or written -, /, 无 (gold: no_report)
+//   punctuation   reports written with half-width punctuation (，→, 。→. ；→; ：→:) or full-width (,→，)
+//   number-format large figures in reports written 16,010 or 1.601万 (values unchanged)
+//   terse         the only indicator's figure reported without its metric (新增技能人才2450人 → 新增2450人)
+//   done-words    已完成 written 已全部完成 / 全面完成 / 已完成年度任务
 //   shorthand     metric names in the reports written short or long (地区生产总值 ↔ GDP, 规模以上 ↔
 //                 规上, 固定资产投资 ↔ 固投, 社会消费品零售总额 ↔ 社零)
 //   mix           three of the transforms above (not held out) at once
@@ -579,6 +583,68 @@ const unreported: Transform = (l, rng) => {
   return n > 0;
 };
 
+const HALF: Record<string, string> = { '，': ',', '。': '.', '；': ';', '：': ':', '（': '(', '）': ')' };
+const FULLP: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };
+
+const punctuation: Transform = (l, rng) => {
+  const toHalf = rng() < 0.5;
+  let n = 0;
+  for (const t of l.gold) {
+    if (!sentenceLike(t.progress)) continue;
+    const before = t.progress;
+    // `.` only after a character, never inside a number; `,` between digits (1,000) stays
+    t.progress = toHalf
+      ? t.progress.replace(/[，；：（）]/g, (c) => HALF[c]).replace(/。(?!\d)/g, '.')
+      : t.progress.replace(/(?<!\d),(?!\d)|[;:()]/g, (c) => FULLP[c]);
+    if (t.progress !== before) n++;
+  }
+  return n > 0;
+};
+
+const numberFormat: Transform = (l, rng) => {
+  let n = 0;
+  for (const t of l.gold) {
+    if (!sentenceLike(t.progress)) continue;
+    // whole numbers of five or more digits before a measure word, not years or dates
+    t.progress = t.progress.replace(/(?<![\d.年月-])(\d{5,8})(?![\d.年月日号%])(?=[\u4e00-\u9fff])/g, (m) => {
+      n++;
+      const v = Number(m);
+      if (rng() < 0.5) return v.toLocaleString('en-US');
+      const w = v / 10000;
+      return `${Number.isInteger(w) ? w : Number(w.toFixed(4))}万`;
+    });
+  }
+  return n > 0;
+};
+
+const LEAD_VERBS = /^(新增|新建|完成|建成|开展|培训|实现|改造|创建|发放|招聘|开通|建设)/;
+
+const terse: Transform = (l) => {
+  let n = 0;
+  for (const t of l.gold) {
+    const amounts = t.indicators.filter((i) => i.kind === 'amount');
+    if (t.indicators.length !== 1 || amounts.length !== 1 || amounts[0].actual === null) continue;
+    const metric = amounts[0].metric.replace(/^[“”"']+|[“”"']+$/g, '');
+    if (metric.length < 3) continue;
+    const at = t.progress.indexOf(metric);
+    if (at < 0 || !/^\s*\d/.test(t.progress.slice(at + metric.length))) continue;
+    const verb = LEAD_VERBS.exec(metric)?.[0] ?? (/(已|完成)$/.test(t.progress.slice(0, at)) ? '' : '完成');
+    t.progress = t.progress.slice(0, at) + verb + t.progress.slice(at + metric.length);
+    n++;
+  }
+  return n > 0;
+};
+
+const doneWords: Transform = (l, rng) => {
+  let n = 0;
+  for (const t of l.gold) {
+    if (!/^已完成[。.]?(\s|$)/.test(t.progress)) continue;
+    t.progress = t.progress.replace(/^已完成/, pick(rng, ['已全部完成', '全面完成', '已完成年度任务', '项目已完成']));
+    n++;
+  }
+  return n > 0;
+};
+
 export const TRANSFORMS: Record<string, Transform> = {
   reorder,
   synonyms,
@@ -601,6 +667,10 @@ export const TRANSFORMS: Record<string, Transform> = {
   pages,
   'broken-cells': brokenCells,
   unreported,
+  punctuation,
+  'number-format': numberFormat,
+  terse,
+  'done-words': doneWords,
 };
 
 /** Held out while the rules were changed; scored only at the end. */
