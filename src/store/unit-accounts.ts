@@ -1,11 +1,12 @@
 // Bulk unit accounts (批量开通单位账号): one 填报员 account per unit that has none, with a generated
 // password returned once (the office prints it or saves the sheet; only its hash is stored).
 // Usernames are `dw` + the unit's id (dw007); a unit whose name is taken or that already has an
-// account is skipped with the reason.
+// account is skipped with the reason. All of them open in one transaction, or none.
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from './audit.js';
 import type { DB } from './schema.js';
+import { inTransaction } from './transaction.js';
 import { createUser } from './users.js';
 
 /** No 0/O, 1/l/I: a password read off paper is typed right the first time. */
@@ -24,13 +25,59 @@ export interface UnitAccountsResult {
   skipped: { unit: { id: number; name: string }; reason: string }[];
 }
 
+/**
+ * Opens the accounts in one transaction, so that an error half-way leaves no account whose password
+ * was never shown. The passwords are hashed before it (scrypt is slow), and each unit is checked
+ * again inside it.
+ */
 export async function createUnitAccounts(
   db: Kysely<DB>,
   actor: Actor,
   input: { unitIds?: number[]; hash: (password: string) => Promise<string> },
 ): Promise<UnitAccountsResult> {
+  const plan = await planUnitAccounts(db, input.unitIds);
+  const secrets = new Map<number, { password: string; hash: string }>();
+  const wanted = plan.created.map((c) => c.unit.id);
+  for (let i = 0; i < wanted.length; i += 8)
+    await Promise.all(
+      wanted.slice(i, i + 8).map(async (id) => {
+        const password = generatePassword();
+        secrets.set(id, { password, hash: await input.hash(password) });
+      }),
+    );
+  return inTransaction(db, async (trx) => {
+    const now = await planUnitAccounts(trx, input.unitIds);
+    const result: UnitAccountsResult = { created: [], skipped: now.skipped };
+    for (const { unit, username, displayName } of now.created) {
+      const secret = secrets.get(unit.id);
+      if (!secret) {
+        result.skipped.push({ unit, reason: '单位在开通过程中有变动，请重试' });
+        continue;
+      }
+      await createUser(trx, actor, {
+        username,
+        displayName,
+        role: 'unit',
+        unitId: unit.id,
+        leaderId: null,
+        passwordHash: secret.hash,
+      });
+      result.created.push({ unit, username, displayName, password: secret.password });
+    }
+    return result;
+  });
+}
+
+/** Which units get an account (username and name) and which are skipped, with the reason. */
+async function planUnitAccounts(
+  db: Kysely<DB>,
+  unitIds: number[] | undefined,
+): Promise<{
+  created: { unit: { id: number; name: string }; username: string; displayName: string }[];
+  skipped: UnitAccountsResult['skipped'];
+}> {
   let query = db.selectFrom('units').select(['id', 'name']).orderBy('id');
-  if (input.unitIds) query = query.where('id', 'in', input.unitIds.length ? input.unitIds : [-1]);
+  if (unitIds) query = query.where('id', 'in', unitIds.length ? unitIds : [-1]);
   const units = await query.execute();
   const withAccount = new Set(
     (
@@ -42,29 +89,13 @@ export async function createUnitAccounts(
         .execute()
     ).map((u) => u.unit_id),
   );
-  const result: UnitAccountsResult = { created: [], skipped: [] };
+  const taken = new Set((await db.selectFrom('users').select('username').execute()).map((u) => u.username));
+  const out: Awaited<ReturnType<typeof planUnitAccounts>> = { created: [], skipped: [] };
   for (const unit of units) {
-    if (withAccount.has(unit.id)) {
-      result.skipped.push({ unit, reason: '已有填报账号' });
-      continue;
-    }
     const username = unitUsername(unit.id);
-    const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-    if (taken) {
-      result.skipped.push({ unit, reason: `用户名 ${username} 已被占用` });
-      continue;
-    }
-    const password = generatePassword();
-    const displayName = `${unit.name}填报员`;
-    await createUser(db, actor, {
-      username,
-      displayName,
-      role: 'unit',
-      unitId: unit.id,
-      leaderId: null,
-      passwordHash: await input.hash(password),
-    });
-    result.created.push({ unit, username, displayName, password });
+    if (withAccount.has(unit.id)) out.skipped.push({ unit, reason: '已有填报账号' });
+    else if (taken.has(username)) out.skipped.push({ unit, reason: `用户名 ${username} 已被占用` });
+    else out.created.push({ unit, username, displayName: `${unit.name}填报员` });
   }
-  return result;
+  return out;
 }

@@ -2,7 +2,8 @@
 // units that have an account skipped, office only.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generatePassword } from '../../src/store/unit-accounts.js';
+import { SYSTEM_ACTOR } from '../../src/store/audit.js';
+import { createUnitAccounts, generatePassword } from '../../src/store/unit-accounts.js';
 import { describeEachStore } from '../helpers/stores.js';
 import { login, seed, testApp, type Client } from './helpers.js';
 
@@ -49,6 +50,30 @@ describeEachStore('bulk unit accounts API', (ctx) => {
     expect(JSON.stringify(me)).toContain('区教育局');
     const again = (await admin.request({ method: 'POST', url: '/api/accounts/units', payload: {} })).json();
     expect(again.created).toEqual([]);
+  });
+
+  it('opens all the accounts or none: a failure half-way leaves no account whose password was never shown', async () => {
+    const names = ['区卫生健康局', '区民政局', '区司法局'];
+    for (const name of names)
+      await ctx.store.db
+        .insertInto('units')
+        .values({ name, parent_id: null, created_at: new Date().toISOString() })
+        .execute();
+    let calls = 0;
+    const failing = async () => {
+      if (++calls === 2) throw new Error('hash failed');
+      return 'scrypt$not-a-real-hash';
+    };
+    await expect(createUnitAccounts(ctx.store.db, SYSTEM_ACTOR, { hash: failing })).rejects.toThrow('hash failed');
+    const opened = await ctx.store.db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select('units.name')
+      .where('units.name', 'in', names)
+      .execute();
+    expect(opened).toEqual([]);
+    const done = await createUnitAccounts(ctx.store.db, SYSTEM_ACTOR, { hash: async () => 'scrypt$x' });
+    expect(done.created.map((c) => c.unit.name).sort()).toEqual([...names].sort());
   });
 
   it('is the office’s alone', async () => {
