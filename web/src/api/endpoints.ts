@@ -3,6 +3,8 @@
 // breaks a page fails the web app's typecheck.
 import type * as AuthApi from '@duban/domain/api/auth';
 import type * as ChannelsApi from '@duban/domain/api/channels';
+import type * as DashboardApi from '@duban/domain/api/dashboard';
+import type * as ImportsApi from '@duban/domain/api/imports';
 import type * as ReferenceApi from '@duban/domain/api/reference';
 import type * as SettingsApi from '@duban/domain/api/settings';
 import type { BodyOf, QueryOf, ReplyOf } from '@duban/domain/api/shared';
@@ -15,10 +17,7 @@ import type { Query } from './client';
 import type {
   BulkResult,
   Comment,
-  Dashboard,
   Extension,
-  ImportPreview,
-  ImportSummary,
   OverdueUnit,
   Page,
   PeriodDiff,
@@ -26,9 +25,7 @@ import type {
   ReportDetail,
   Score,
   Status,
-  Task,
   TaskListItem,
-  TrendPoint,
 } from './types';
 
 /**
@@ -59,15 +56,16 @@ function firstScreenGet<T>(path: string, query?: Query): FirstScreenGet<T> {
   };
 }
 
-export type DashboardQuery = { planId: number; periodId?: number; leaderId?: number; unitId?: number };
+/** The dashboard's query; without a period the page shows the plan's newest (the server needs one). */
+export type DashboardQuery = Omit<QueryOf<typeof DashboardApi.dashboard>, 'periodId'> & { periodId?: number };
 
 export const firstScreen = {
   me: () => firstScreenGet<ReplyOf<typeof AuthApi.me>>('/auth/me'),
   plans: () => firstScreenGet<ReplyOf<typeof ReferenceApi.plans>>('/plans'),
   periods: (planId: number) => firstScreenGet<ReplyOf<typeof ReferenceApi.periods>>(`/plans/${planId}/periods`),
-  dashboard: (query: DashboardQuery) => firstScreenGet<Dashboard>('/dashboard', query),
-  trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) =>
-    firstScreenGet<TrendPoint[]>('/dashboard/trend', { planId, ...query }),
+  dashboard: (query: DashboardQuery) => firstScreenGet<ReplyOf<typeof DashboardApi.dashboard>>('/dashboard', query),
+  trend: (planId: number, query: Omit<QueryOf<typeof DashboardApi.trend>, 'planId'> = {}) =>
+    firstScreenGet<ReplyOf<typeof DashboardApi.trend>>('/dashboard/trend', { planId, ...query }),
 };
 
 export type SignInMethods = ReplyOf<typeof AuthApi.methods>;
@@ -172,7 +170,8 @@ export const cycle = {
 
 export const dashboard = {
   get: (query: DashboardQuery) => firstScreen.dashboard(query).get(),
-  trend: (planId: number, query: { leaderId?: number; unitId?: number } = {}) => firstScreen.trend(planId, query).get(),
+  trend: (planId: number, query: Omit<QueryOf<typeof DashboardApi.trend>, 'planId'> = {}) =>
+    firstScreen.trend(planId, query).get(),
 };
 
 export const publish = {
@@ -182,18 +181,10 @@ export const publish = {
 export const imports = {
   /** `columns`: the person's roles for the columns, by position (`seq,target,units,progress`). */
   preview: (file: File, columns?: string) =>
-    api.upload<ImportPreview>('/imports/preview', file, columns ? { columns } : {}),
-  confirm: (body: {
-    fileName: string;
-    sha256: string;
-    planTitle: string;
-    region: string;
-    year: number;
-    period: string;
-    tasks: Task[];
-    /** Names unified with another spelling at import (`name` is the unit `unit`), kept as aliases. */
-    unitAliases?: { name: string; unit: string }[];
-  }) => api.post<ImportSummary>('/imports/confirm', body),
+    api.upload<ReplyOf<typeof ImportsApi.preview>>('/imports/preview', file, columns ? { columns } : {}),
+  /** Tasks possibly edited; `unitAliases`: names unified with another spelling, kept as aliases. */
+  confirm: (body: BodyOf<typeof ImportsApi.confirm>) =>
+    api.post<ReplyOf<typeof ImportsApi.confirm>>('/imports/confirm', body),
 };
 
 export const audit = {

@@ -19,6 +19,8 @@ export type { ChannelInput } from '@duban/domain/api/channels';
 export type { Plan, Theme } from '@duban/domain/api/reference';
 export type { AuditEntry } from '@duban/domain/api/system';
 export type { Attachment, Comment, ReportDetail, ReportSummary } from '@duban/domain/api/report-shapes';
+export type { BehindItem, Counts, Dashboard, GroupCounts, SearchHit, TrendPoint } from '@duban/domain/api/dashboard';
+export type { ImportPreview, ImportSummary, ImportTask } from '@duban/domain/api/imports';
 export type { Highlight, HighlightPart, TaskDetail, TaskListItem, TrailEntry } from '@duban/domain/api/tasks';
 
 export type PeriodRow = Period;
@@ -36,40 +38,6 @@ export type UserRow = User;
 export type ApiTokenRow = ApiToken;
 
 export type Person = Named;
-
-export type Counts = Record<Status, number>;
-
-export interface GroupCounts {
-  id: number;
-  name: string;
-  counts: Counts;
-  total?: number;
-}
-
-export interface BehindItem {
-  taskId: number;
-  seq: number;
-  target: string;
-  units: string[];
-  leaders: string[];
-  reason: string;
-  light: Light;
-}
-
-export interface Dashboard {
-  counts: Counts;
-  lights: Record<Light, number>;
-  byTheme: GroupCounts[];
-  byLeader: GroupCounts[];
-  byUnit: GroupCounts[];
-  behind: BehindItem[];
-}
-
-export interface TrendPoint {
-  periodId: number;
-  label: string;
-  counts: Counts;
-}
 
 /** A task's move between two periods (GET /diff). `from` is null for a task new in the later period. */
 export interface StatusMove {
@@ -136,24 +104,6 @@ export interface Score {
   score: number;
   /** null when every unit has the same score (the ranking cannot tell them apart). */
   rank: number | null;
-}
-
-export interface ImportPreview {
-  fileName: string;
-  sha256: string;
-  table: ParsedTable;
-  suggested: { planTitle: string; region: string; year: number; period: string };
-  /** Unit names (in the table or already in duban) that may be one unit spelt two ways. */
-  similarUnits?: string[][];
-}
-
-export interface ImportSummary {
-  planId: number;
-  periodId: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  targetChanged: number[];
 }
 
 export interface BulkResult {

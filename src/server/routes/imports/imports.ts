@@ -2,6 +2,7 @@
 // → confirm with the (possibly edited) tasks → stored in one transaction by the store's importer.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as Imports from '../../../domain/api/imports.js';
 import type { Task } from '../../../domain/index.js';
 import type { Store } from '../../../store/db.js';
 import { importParsedTable } from '../../../store/import.js';
@@ -12,74 +13,27 @@ import { actorOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
 import { parseInWorker } from '../../parse-in-worker.js';
-import { object } from '../common.js';
+import { typed } from '../common.js';
 import { readUpload } from '../reports/upload.js';
 
-const names = { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 50 } as const;
-const taskSchema = object(
-  {
-    seq: { type: 'integer', minimum: 1 },
-    theme: { type: ['string', 'null'], maxLength: 1000 },
-    category: { type: ['string', 'null'], maxLength: 1000 },
-    target: { type: 'string', minLength: 1, maxLength: 10000 },
-    leaders: names,
-    units: names,
-    progress: { type: 'string', maxLength: 50000 },
-    co_units: names,
-    deadline: { type: ['string', 'null'], maxLength: 200 },
-    notes: { type: ['string', 'null'], maxLength: 5000 },
-    // The report kept apart by column (actual, rate, flag, remarks), echoed back from the preview.
-    progress_parts: {
-      type: 'array',
-      maxItems: 50,
-      items: object(
-        {
-          role: { enum: ['actual', 'rate', 'flag', 'remarks', 'progress'] },
-          header: { type: 'string', maxLength: 300 },
-          text: { type: 'string', maxLength: 50000 },
-        },
-        ['role', 'header', 'text'],
-      ),
-    },
-    warnings: { type: 'array' }, // echoed back from the preview; ignored
-  },
-  ['seq', 'target', 'leaders', 'units', 'progress'],
-);
-
-interface ConfirmBody {
-  fileName: string;
-  sha256: string;
-  planTitle: string;
-  region: string;
-  year: number;
-  period: string;
-  tasks: (Task & { warnings?: unknown })[];
-  /** Names in the table the office unified with another spelling at import: `name` is `unit`. */
-  unitAliases?: { name: string; unit: string }[];
-}
-
 export function importRoutes(store: Store, options: { maxImportBytes: number; maxParallelPreviews: number }) {
-  return async (app: FastifyInstance) => {
+  return async (fastify: FastifyInstance) => {
+    const app = typed(fastify);
     // Each preview's worker may take up to its heap limit (parse-in-worker.ts): only a few at once.
     let previewsRunning = 0;
     const config = { access: ['admin'] as const };
-    const tags = ['import'];
-    app.post(
-      '/imports/preview',
-      { config, schema: { tags, summary: '上传表格并预览（不保存）', consumes: ['multipart/form-data'] } },
-      async (request) => {
-        if (previewsRunning >= options.maxParallelPreviews)
-          throw new HttpError('rate_limited', '正在解析的导入文件过多，请稍后再试', { 'retry-after': '10' });
-        previewsRunning++;
-        try {
-          return await preview(request);
-        } finally {
-          previewsRunning--;
-        }
-      },
-    );
+    app.post('/imports/preview', { config, schema: Imports.preview }, async (request) => {
+      if (previewsRunning >= options.maxParallelPreviews)
+        throw new HttpError('rate_limited', '正在解析的导入文件过多，请稍后再试', { 'retry-after': '10' });
+      previewsRunning++;
+      try {
+        return await preview(request);
+      } finally {
+        previewsRunning--;
+      }
+    });
 
-    async function preview(request: FastifyRequest) {
+    async function preview(request: FastifyRequest): Promise<Imports.ImportPreview> {
       // `columns` (a form field before the file): the person's reading of the columns, as `--columns`.
       const { fileName, content, fields } = await readUpload(request, options.maxImportBytes);
       // In a worker thread: seconds of parsing must not stall everybody else's requests.
@@ -120,64 +74,30 @@ export function importRoutes(store: Store, options: { maxImportBytes: number; ma
       };
     }
 
-    app.post<{ Body: ConfirmBody }>(
-      '/imports/confirm',
-      {
-        config,
-        bodyLimit: 20 * 1024 * 1024,
-        schema: {
-          tags,
-          summary: '确认导入',
-          body: object(
-            {
-              fileName: { type: 'string', minLength: 1, maxLength: 300 },
-              sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-              planTitle: { type: 'string', minLength: 1, maxLength: 300 },
-              region: { type: 'string', minLength: 1, maxLength: 100 },
-              year: { type: 'integer', minimum: 2000, maximum: 2100 },
-              period: { type: 'string', minLength: 4, maxLength: 20 },
-              tasks: { type: 'array', items: taskSchema, minItems: 1, maxItems: 5000 },
-              unitAliases: {
-                type: 'array',
-                maxItems: 500,
-                items: object(
-                  {
-                    name: { type: 'string', minLength: 1, maxLength: 100 },
-                    unit: { type: 'string', minLength: 1, maxLength: 100 },
-                  },
-                  ['name', 'unit'],
-                ),
-              },
-            },
-            ['fileName', 'sha256', 'planTitle', 'region', 'year', 'period', 'tasks'],
-          ),
-        },
-      },
-      async (request) => {
-        const b = request.body;
-        // A name the office unified with another spelling is read as that spelling, and kept as an alias.
-        const unified = new Map((b.unitAliases ?? []).map((a) => [a.name.trim(), a.unit.trim()]));
-        const spelt = (names: string[] | undefined) => names?.map((n) => unified.get(n.trim()) ?? n);
-        const tasks: Task[] = b.tasks.map(({ warnings: _w, ...t }) => ({
-          ...t,
-          units: spelt(t.units)!,
-          ...(t.co_units ? { co_units: spelt(t.co_units) } : {}),
-          theme: t.theme ?? null,
-          category: t.category ?? null,
-        }));
-        const actor = actorOf(callerOf(request));
-        const summary = await importParsedTable(store.db, actor, {
-          table: { tasks, title: b.planTitle, period: b.period },
-          planTitle: b.planTitle,
-          region: b.region,
-          year: b.year,
-          period: b.period,
-          fileName: b.fileName,
-          sha256: b.sha256,
-        });
-        for (const [name, unit] of unified) await addUnitAlias(store.db, actor, name, unit);
-        return summary;
-      },
-    );
+    app.post('/imports/confirm', { config, bodyLimit: 20 * 1024 * 1024, schema: Imports.confirm }, async (request) => {
+      const b = request.body;
+      // A name the office unified with another spelling is read as that spelling, and kept as an alias.
+      const unified = new Map((b.unitAliases ?? []).map((a) => [a.name.trim(), a.unit.trim()]));
+      const spelt = (names: string[] | undefined) => names?.map((n) => unified.get(n.trim()) ?? n);
+      const tasks: Task[] = b.tasks.map(({ warnings: _w, ...t }) => ({
+        ...t,
+        units: spelt(t.units)!,
+        ...(t.co_units ? { co_units: spelt(t.co_units) } : {}),
+        theme: t.theme ?? null,
+        category: t.category ?? null,
+      }));
+      const actor = actorOf(callerOf(request));
+      const summary = await importParsedTable(store.db, actor, {
+        table: { tasks, title: b.planTitle, period: b.period },
+        planTitle: b.planTitle,
+        region: b.region,
+        year: b.year,
+        period: b.period,
+        fileName: b.fileName,
+        sha256: b.sha256,
+      });
+      for (const [name, unit] of unified) await addUnitAlias(store.db, actor, name, unit);
+      return summary;
+    });
   };
 }

@@ -115,7 +115,14 @@ export default function ImportPage() {
       setPreview(p);
       setRows(p.table.tasks);
       setUnified(new Map());
-      form.setFieldsValue(p.suggested);
+      // What the title does not tell (region, year, period) is left for the person to fill in.
+      const { planTitle, region, year, period } = p.suggested;
+      form.setFieldsValue({
+        planTitle,
+        region: region ?? undefined,
+        year: year ?? undefined,
+        period: period ?? undefined,
+      });
     } catch (e) {
       setUploadError(messageOf(e));
     } finally {
