@@ -625,7 +625,8 @@ const terse: Transform = (l) => {
     const amounts = t.indicators.filter((i) => i.kind === 'amount');
     if (t.indicators.length !== 1 || amounts.length !== 1 || amounts[0].actual === null) continue;
     const metric = amounts[0].metric.replace(/^[“”"']+|[“”"']+$/g, '');
-    if (metric.length < 3) continue;
+    // a metric narrowed by a qualifier (亿元以上项目, 35岁以下, 省级) keeps it in any report
+    if (metric.length < 3 || /\d|以上|以下|级/.test(metric)) continue;
     const at = t.progress.indexOf(metric);
     if (at < 0 || !/^\s*\d/.test(t.progress.slice(at + metric.length))) continue;
     const verb = LEAD_VERBS.exec(metric)?.[0] ?? (/(已|完成)$/.test(t.progress.slice(0, at)) ? '' : '完成');

@@ -4,6 +4,7 @@
 // search; after that, scoring a metric against any stretch costs a binary search per word pair
 // of the metric, not a scan of the stretch. The assessor compares dozens of metrics with
 // hundreds of stretches of one text; nothing is kept between texts.
+import { simplified } from '../parse/traditional.js';
 import type { Piece } from './text.js';
 import { METRIC_SYNONYMS } from './vocab/metric-words.js';
 
@@ -88,7 +89,9 @@ function shorthandFor(text: string): RegExp {
 
 /** Report shorthand normalised: 规模以上 → 规上, 地区生产总值 → GDP, 、和及与 dropped. */
 export function normaliseWording(text: string): string {
-  return text.replace(shorthandFor(text), shortOf);
+  // traditional characters compare as simplified (`困難人員` in a target, `困难人员` in a report)
+  const plain = simplified(text);
+  return plain.replace(shorthandFor(plain), shortOf);
 }
 
 /** The word pairs of a metric, in order, repeats kept (a repeated pair weighs twice). */

@@ -82,7 +82,8 @@ function unitAt(text: string, at: number): UnitRow | null {
 }
 
 // An Arabic number with an optional 万/亿 multiplier (matched where a digit is found).
-const ARABIC = /(\d+(?:\.\d+)?)(万亿|万|亿|萬|億|千(?!瓦|米|克))?/y;
+/** Digits, thousands grouped with commas (`31,261`, `1,250.5`) read whole, then a multiplier. */
+const ARABIC = /(\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)(万亿|万|亿|萬|億|千(?!瓦|米|克))?/y;
 const DIGIT_CHARS = '0123456789';
 const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 /** 1 for a digit, 2 for a Chinese numeral character, by char code. */
@@ -146,7 +147,7 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       written = m[0];
       end = start + written.length;
       i = end - 1;
-      value = parseFloat(m[1]);
+      value = parseFloat(m[1].includes(',') ? m[1].replace(/,/g, '') : m[1]);
       if (m[2])
         value *=
           m[2] === '万亿' ? 1e12 : m[2] === '万' || m[2] === '萬' ? 1e4 : m[2] === '亿' || m[2] === '億' ? 1e8 : 1000;

@@ -3,6 +3,7 @@
 // the wording that dates figures, and a word-pair index for comparing wording. Parts that only
 // some tasks need are computed on first use.
 import { GramIndex } from './gram-index.js';
+import { simplified } from '../parse/traditional.js';
 import { quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
 import { clausesOf, sentencesOf, type Piece } from './text.js';
 import { unitKey } from './vocab/measure-words.js';
@@ -66,6 +67,20 @@ const isSegmentStop = (c: number): boolean =>
   c === 0x3a ||
   c === 0x0a;
 const isSegmentEnd = (c: number): boolean => isSegmentStop(c) || c === 0xff08 || c === 0x28;
+/** A half-width `.` after a word, bracket or % and not before a digit is a full stop (`验收.现代`). */
+const isHalfStop = (text: string, i: number): boolean => {
+  if (text.charCodeAt(i) !== 0x2e) return false;
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i + 1);
+  if (after >= 0x30 && after <= 0x39) return false;
+  return (
+    (before >= 0x4e00 && before <= 0x9fff) ||
+    before === 0xff09 ||
+    before === 0x29 ||
+    before === 0x25 ||
+    before === 0x201d
+  );
+};
 const GLOBAL_PERIODS = PERIOD_PATTERNS.map((p) => ({
   re: new RegExp(p.pattern.source, 'g'),
   month: p.month,
@@ -107,7 +122,9 @@ export class ProgressText {
   private readonly memo = new Map<string, unknown>();
 
   constructor(progress: string) {
-    this.text = toHalfWidth(progress);
+    // traditional characters read as simplified (one for one: offsets stay valid), so the status
+    // words and wording of a table run through a converter (`累計完成`, `年度任務`) are found
+    this.text = toHalfWidth(simplified(progress));
     this.sentences = sentencesOf(this.text);
     this.clauses = clausesOf(this.text);
     this.quantities = quantitiesOfHalfWidth(this.text);
@@ -235,10 +252,10 @@ export class ProgressText {
     const { text } = this;
     let start = q.start;
     const floor = Math.max(0, q.start - MAX_SEGMENT);
-    while (start > floor && !isSegmentStop(text.charCodeAt(start - 1))) start--;
+    while (start > floor && !isSegmentStop(text.charCodeAt(start - 1)) && !isHalfStop(text, start - 1)) start--;
     let end = q.end;
     const ceiling = Math.min(text.length, q.end + MAX_SEGMENT);
-    while (end < ceiling && !isSegmentEnd(text.charCodeAt(end))) end++;
+    while (end < ceiling && !isSegmentEnd(text.charCodeAt(end)) && !isHalfStop(text, end)) end++;
     return { text: text.slice(start, end), start, end };
   }
 
@@ -249,7 +266,13 @@ export class ProgressText {
     const own = this.lastPeriodIn(sentence.start, at);
     if (own) return own;
     let from = sentence.start;
-    while (from > 0 && sentence.start - from < MAX_LOOKBACK * 4 && !isParagraphStop(this.text[from - 1])) from--;
+    while (
+      from > 0 &&
+      sentence.start - from < MAX_LOOKBACK * 4 &&
+      !isParagraphStop(this.text[from - 1]) &&
+      !isHalfStop(this.text, from - 1)
+    )
+      from--;
     if (from === sentence.start) return null;
     // only a period that opens the paragraph dates what follows it
     const head = this.lastPeriodIn(from, Math.min(sentence.start, from + 16));

@@ -31,8 +31,13 @@ export function charClass(chars: string): RegExp {
   return new RegExp(`[${chars.replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
 }
 
-const CLAUSE_SEPARATORS = charClass('，,。；;：:！？!?\n');
-const SENTENCE_SEPARATORS = charClass('。；;！？!?\n');
+/**
+ * A half-width full stop ends a sentence too when written after a word, a bracket or a % and not
+ * before a digit (`已完成.`, `增长4.1%.`), never as a decimal point or a list number (`1.完成…`).
+ */
+const HALF_STOP = '(?<=[\\u4e00-\\u9fff）)”"%])\\.(?!\\d)';
+const CLAUSE_SEPARATORS = new RegExp(`[，,。；;：:！？!?\\n]|${HALF_STOP}`, 'g');
+const SENTENCE_SEPARATORS = new RegExp(`[。；;！？!?\\n]|${HALF_STOP}`, 'g');
 /** No real cell has more sentences than this; the cap bounds the work on pathological text. */
 const MAX_PIECES = 400;
 

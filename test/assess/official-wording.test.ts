@@ -86,6 +86,42 @@ describe('a figure written before its metric or without its unit', () => {
   });
 });
 
+describe('how the report is typed', () => {
+  it.each([
+    ['half-width stops', '邻里社区等4个社区完成现场验收.新增省级未来社区7个.'],
+    ['full-width stops', '邻里社区等4个社区完成现场验收。新增省级未来社区7个。'],
+  ])('%s end sentences: the figure of its own sentence is the actual', (_, progress) => {
+    const a = assessTask({ target: '打造省级未来社区6个', progress }, { period: parsePeriod('2023Q4') });
+    expect(a.indicators[0].actual).toBe(7);
+    expect(a.status).toBe('done');
+  });
+  it('a decimal point and a list number are not stops', () => {
+    const a = assessTask({ target: '新增造林面积1.5万亩', progress: '1.完成新增造林面积1.6万亩.' });
+    expect(a.indicators[0].actual).toBe(16000);
+  });
+  it.each([
+    ['31,261户', 31261],
+    ['3.1261万户', 31261],
+    ['1,250.5户', 1250.5],
+  ])('a figure written %s reads as %d', (written, value) => {
+    const a = assessTask({ target: '新设市场主体2万家', progress: `全区已新设经营主体${written}。` });
+    expect(a.indicators[0].actual).toBe(value);
+  });
+  it('a comma between figures that are not thousands stays a separator', () => {
+    const a = assessTask({ target: '新增技能人才2400人', progress: '开展培训班9期,150,新增技能人才2450人' });
+    expect(a.indicators[0].actual).toBe(2450);
+  });
+  it('a report in traditional characters is read like a simplified one', () => {
+    const a = assessTask(
+      { target: '城鎮公益性崗位安置就業困難人員6100人。', progress: '目前累計完成6415人,完成年度任務的105.16%。' },
+      { period: parsePeriod('2023Q1') },
+    );
+    expect(a.indicators[0].actual).toBe(6415);
+    expect(a.indicators[0].unit).toBe('人');
+    expect(a.status).toBe('done');
+  });
+});
+
 describe('part-year rates', () => {
   it('a rate for part of the year that meets its floor is on_track, not done', () => {
     const a = assessTask({ target: '规上工业增加值增长6%', progress: '1-3月，规上工业增加值同比增长6.8%。' });
