@@ -89,6 +89,8 @@ export interface Layout {
   endMonth: number | null;
   /** Comma-separated with quoted cells instead of tab-separated. */
   csv: boolean;
+  /** The schedule flag's answers [behind, not behind] when the layout has a flag column. */
+  flagAnswers: [string, string] | null;
   /** A parent header over two adjacent columns: [parent, first key, second key]. */
   parent: [string, Key, Key] | null;
 }
@@ -192,6 +194,7 @@ export function baseLayout(gold: Gold[], title: string[], endMonth: number | nul
     broken: new Set(),
     endMonth,
     csv: false,
+    flagAnswers: null,
     parent: null,
   };
 }
@@ -479,9 +482,8 @@ const flagCol: Transform = (l, rng) => {
     ['是否达序', '否', '是'],
     ['进度是否滞后', '是', '否'],
   ] as const);
-  l.extra.flag = l.gold.map((t) =>
-    !t.progress || t.status === 'no_report' ? '' : t.status === 'behind' ? behindAnswer : okAnswer,
-  );
+  // answered once every transform has run (an emptied report has no answer either): finish()
+  l.flagAnswers = [behindAnswer, okAnswer];
   l.columns.splice(at + 1, 0, { key: 'flag', header });
   return true;
 };
@@ -687,6 +689,16 @@ export function goldOf(l: Layout): Gold[] {
   return l.gold.map((t, i) => (t.progress && flags[i] ? { ...t, progress: `${t.progress} ${flags[i]}` } : t));
 }
 
+/** Fills what depends on the final gold (the flag column's answers). */
+function finish(l: Layout): Layout {
+  const answers = l.flagAnswers;
+  if (answers)
+    l.extra.flag = l.gold.map((t) =>
+      !t.progress || t.status === 'no_report' ? '' : t.status === 'behind' ? answers[0] : answers[1],
+    );
+  return l;
+}
+
 /** Applies transform NAME (or `mix`, or `base` for none) to a fresh base layout. */
 export function variant(name: string, gold: Gold[], title: string[], endMonth: number | null, rng: Rng): Layout | null {
   const l = baseLayout(gold, title, endMonth);
@@ -702,9 +714,9 @@ export function variant(name: string, gold: Gold[], title: string[], endMonth: n
     const shown = l.columns.filter(
       (c) => !(c.key === 'theme' && l.themeRows) && !(c.key === 'category' && l.categoryRows),
     );
-    return applied && shown.length >= 2 ? l : null;
+    return applied && shown.length >= 2 ? finish(l) : null;
   }
   const t = TRANSFORMS[name];
   if (!t) throw new Error(`unknown transform ${name}`);
-  return t(l, rng) ? l : null;
+  return t(l, rng) ? finish(l) : null;
 }

@@ -72,7 +72,23 @@ function withSubHeader(rows: readonly Row[], h: number): HeaderRows {
 
 /** Finds the header; null when no row reads as one and no row is numbered (nothing to read). */
 export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
-  for (let r = 0; r < rows.length; r++) if (readHeaderRow(rows[r].cells)) return withSubHeader(rows, r);
+  for (let r = 0; r < rows.length; r++) {
+    if (readHeaderRow(rows[r].cells)) return withSubHeader(rows, r);
+    // Two header rows whose known words are split between them (`目标任务 | 责任分工` over
+    // `| 牵头领导 | 牵头单位`): the header is the pair when the sub-row fills the parent's blanks.
+    const next = rows[r + 1];
+    if (
+      next &&
+      nonEmpty(rows[r]).length >= 2 &&
+      !looksNumbered(rows[r]) &&
+      !readHeaderRow(next.cells) &&
+      subHeaderOf(rows, r)
+    ) {
+      const width = Math.max(rows[r].cells.length, next.cells.length);
+      const joined = Array.from({ length: width }, (_, c) => (next.cells[c] ?? '').trim() || (rows[r].cells[c] ?? ''));
+      if (readHeaderRow(joined)) return withSubHeader(rows, r);
+    }
+  }
   const firstNumbered = rows.findIndex(looksNumbered);
   if (firstNumbered < 0) return null;
   // The nearest row of labels above the first task; with a known word in it, or right above.

@@ -214,8 +214,8 @@ export function readHeaderRow(cells: readonly string[]): Array<ColumnRole | null
   const filled = cells.filter((c) => c.trim()).length;
   if (!hasTask) return null;
   // Every cell a known column: a header even with few of them (`具体目标任务 | 进展情况`) or only
-  // the grouping and the target (`部分 | 类别 | 为民实事`, a list of targets only).
-  if (found.length === filled && filled >= 2 && (hasOther || filled >= 3)) return roles;
+  // the grouping and the target (`部分 | 类别 | 为民实事`, `重点工作任务 | 具体目标任务`: targets only).
+  if (found.length === filled && filled >= 2 && (hasOther || filled >= 3 || distinct.size >= 2)) return roles;
   if (!hasOther || distinct.size < 3) return null;
   // A header names each column once or twice (a two-level task column); prose rarely does this.
   if (found.length < filled * 0.6) return null;

@@ -13,8 +13,12 @@ function separatorOf(text: string): '\t' | ',' | null {
   const sample = text.slice(0, 20_000);
   if (sample.includes('\t')) return '\t';
   const lines = sample.split('\n').slice(0, 40);
-  const commaLines = lines.filter((l) => (l.match(/,/g)?.length ?? 0) >= 2).length;
-  return commaLines >= 2 ? ',' : null;
+  const counts = lines.map((l) => l.match(/,/g)?.length ?? 0);
+  if (counts.filter((n) => n >= 2).length >= 2) return ',';
+  // Two columns: one comma on most of the lines (a title line above has none).
+  const filled = lines.filter((l) => l.trim()).length;
+  const one = counts.filter((n) => n === 1).length;
+  return one >= 3 && one >= 0.6 * filled ? ',' : null;
 }
 
 const tooManyRows = (): TextRowsResult => ({

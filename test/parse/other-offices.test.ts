@@ -391,6 +391,38 @@ describe('layouts seen in other offices’ tables (from the metamorphic variants
       ['flag', '是'],
     ]);
   });
+  it('reads a two-column CSV of sections and targets without numbers', () => {
+    const table = parseText(
+      [
+        '2023年主要目标任务责任分解方案',
+        '重点工作任务,具体目标任务',
+        '一、主要预期目标,地区生产总值增长7%以上',
+        '一、主要预期目标,规上工业增加值增长12%以上',
+        '一、主要预期目标,固定资产投资增长10%以上',
+      ].join('\n'),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.progress])).toEqual([
+      [1, '一、主要预期目标', '地区生产总值增长7%以上', ''],
+      [2, '一、主要预期目标', '规上工业增加值增长12%以上', ''],
+      [3, '一、主要预期目标', '固定资产投资增长10%以上', ''],
+    ]);
+  });
+  it('reads a two-row header whose known words are split between the rows, with no numbered rows', () => {
+    const table = parseText(
+      rows(
+        ['2025年重点工作及责任清单'],
+        ['重点工作', '责任分工', ''],
+        ['', '责任领导', '责任单位'],
+        ['力争全年盘活僵尸企业10家，盘活存量土地400亩。', '马振明', '改革办'],
+        ['加快推进污水处理厂及污水管网提升项目。', '张云峰', '规划建设局'],
+      ),
+    );
+    expect(table.title).toBe('2025年重点工作及责任清单');
+    expect(table.tasks.map((t) => [t.seq, t.target, t.leaders, t.units])).toEqual([
+      [1, '力争全年盘活僵尸企业10家，盘活存量土地400亩。', ['马振明'], ['改革办']],
+      [2, '加快推进污水处理厂及污水管网提升项目。', ['张云峰'], ['规划建设局']],
+    ]);
+  });
   it.each(['；', ';', '/', '，'])('reads units separated by %s', (sep) => {
     const table = parseText(
       rows(
