@@ -1,0 +1,263 @@
+// Fastify serialises every answer with its route's response schema and silently drops any field the
+// schema does not name. This test catches what each handler returned (before serialisation) and
+// what the client received, for the routes converted to the API contract, and asks that they be
+// the same: a field the contract forgot would be missing from the client's copy.
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freshStore } from '../helpers/stores.js';
+import { login, multipart, seed, testApp, TINY_PDF, type Client, type Seed } from '../server/helpers.js';
+
+// The handler's value, caught in a preSerialization hook added where the app installs its validation
+// (before any route exists, so the hook covers every route).
+const caught = vi.hoisted(() => ({ payload: undefined as unknown, seen: false }));
+vi.mock('../../src/server/validation.js', async (original) => {
+  const real = await original<typeof import('../../src/server/validation.js')>();
+  return {
+    ...real,
+    installValidation: (app: FastifyInstance) => {
+      real.installValidation(app);
+      app.addHook('preSerialization', async (_request, _reply, payload) => {
+        caught.payload = payload;
+        caught.seen = true;
+        return payload;
+      });
+    },
+  };
+});
+
+describe('answers of the converted routes reach the client whole', () => {
+  let app: FastifyInstance;
+  let dispose: () => Promise<void>;
+  let s: Seed;
+  let admin: Client;
+  let unit: Client;
+  let leader: Client;
+
+  beforeAll(async () => {
+    const fresh = await freshStore('sqlite');
+    dispose = fresh.dispose;
+    s = await seed(fresh.store);
+    // Computed answers every time: a read-cache hit is sent as stored text, with no handler value.
+    app = await testApp(fresh.store, { readCache: { enabled: false } });
+    admin = await login(app, 'admin');
+    unit = await login(app, 'fagai');
+    leader = await login(app, 'taofeng');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dispose?.();
+  });
+
+  /** The answer, after checking that the client got every field the handler returned. */
+  async function whole(who: Client | null, options: InjectOptions) {
+    caught.seen = false;
+    const response = who ? await who.request(options) : await app.inject(options);
+    expect(response.statusCode, `${options.method} ${options.url}: ${response.body}`).toBeLessThan(300);
+    expect(caught.seen, `${options.method} ${options.url} answered through the serialiser`).toBe(true);
+    const returned = JSON.parse(JSON.stringify(caught.payload));
+    expect(response.json(), `${options.method} ${options.url}`).toEqual(returned);
+    return response.json();
+  }
+
+  it('auth, users and tokens', async () => {
+    await whole(admin, { method: 'GET', url: '/api/auth/me' });
+    await whole(null, { method: 'GET', url: '/api/auth/methods' });
+    await whole(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'viewer', password: 'duban-test-123' },
+    });
+    await whole(admin, { method: 'GET', url: '/api/users' });
+    const created = await whole(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'caizheng',
+        displayName: '区财政局',
+        role: 'unit',
+        unitId: s.units.jianshe,
+        password: 'caizheng-2024',
+      },
+    });
+    await whole(admin, {
+      method: 'PATCH',
+      url: `/api/users/${created.id}`,
+      payload: { displayName: '区财政局（预算科）' },
+    });
+    await whole(admin, { method: 'POST', url: `/api/users/${created.id}/unlock` });
+    const token = await whole(admin, {
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: '大数据局接口', role: 'viewer' },
+    });
+    expect(token.token).toMatch(/^dbt_/);
+    await whole(admin, { method: 'GET', url: '/api/tokens' });
+    await whole(admin, { method: 'DELETE', url: `/api/tokens/${token.id}` });
+  });
+
+  it('settings, channels, deliveries, audit and health', async () => {
+    await whole(unit, { method: 'GET', url: '/api/settings' });
+    await whole(admin, { method: 'PUT', url: '/api/settings', payload: { lights: { yellowWithinPoints: 20 } } });
+    const channel = await whole(admin, {
+      method: 'POST',
+      url: '/api/channels',
+      payload: {
+        name: '督查科钉钉群',
+        kind: 'dingtalk',
+        url: 'https://oapi.dingtalk.com/robot/send?access_token=x',
+        secret: 'SEC1',
+        events: ['reminder'],
+      },
+    });
+    expect(channel.hasSecret).toBe(true);
+    await whole(admin, { method: 'PATCH', url: `/api/channels/${channel.id}`, payload: { enabled: false } });
+    await whole(admin, { method: 'GET', url: '/api/channels' });
+    await whole(admin, { method: 'GET', url: '/api/deliveries' });
+    await whole(admin, { method: 'DELETE', url: `/api/channels/${channel.id}` });
+    const audit = await whole(admin, { method: 'GET', url: '/api/audit?pageSize=50' });
+    expect(audit.items.some((e: { before: unknown }) => e.before !== null)).toBe(true);
+    await whole(null, { method: 'GET', url: '/api/health' });
+  });
+
+  it('reference data', async () => {
+    await whole(unit, { method: 'GET', url: '/api/plans' });
+    await whole(admin, { method: 'GET', url: `/api/plans/${s.planId}/periods` });
+    await whole(admin, { method: 'GET', url: `/api/plans/${s.planId}/themes` });
+    await whole(admin, { method: 'GET', url: '/api/units' });
+    await whole(admin, { method: 'GET', url: '/api/leaders' });
+    const unitRow = await whole(admin, { method: 'POST', url: '/api/units', payload: { name: '区财政局' } });
+    await whole(admin, { method: 'PATCH', url: `/api/units/${unitRow.id}`, payload: { parentId: null } });
+    const spelt = await whole(admin, {
+      method: 'POST',
+      url: '/api/units',
+      payload: { name: '区财政局 '.trim() + '（预算）' },
+    });
+    const merged = await whole(admin, {
+      method: 'POST',
+      url: `/api/units/${unitRow.id}/merge`,
+      payload: { mergeIds: [spelt.id] },
+    });
+    expect(Object.keys(merged.moved).length).toBeGreaterThan(0);
+    const leaderRow = await whole(admin, {
+      method: 'POST',
+      url: '/api/leaders',
+      payload: { name: '王芳', title: '副区长' },
+    });
+    await whole(admin, { method: 'PATCH', url: `/api/leaders/${leaderRow.id}`, payload: { title: '常务副区长' } });
+    await whole(admin, { method: 'PATCH', url: `/api/periods/${s.periods.q4}`, payload: { dueDate: '2099-01-15' } });
+  });
+
+  it('tasks: the list (searched, a unit’s with its acknowledgements), a task’s page, 销号 and its undoing', async () => {
+    // A report with text, a comment and evidence, so the task's page carries them all.
+    const report = (await admin.request({ method: 'GET', url: `/api/reports/${s.reports.gdpQ4}` })).json();
+    const saved = await unit.request({
+      method: 'PUT',
+      url: `/api/reports/${s.reports.gdpQ4}`,
+      payload: { text: '1-11月地区生产总值增长6.2%，规上工业增加值增长8%。', version: report.version },
+    });
+    expect(saved.statusCode).toBe(200);
+    await unit.request({
+      method: 'POST',
+      url: `/api/reports/${s.reports.gdpQ4}/comments`,
+      payload: { body: '数据已与统计局核对。' },
+    });
+    await unit.request({
+      method: 'POST',
+      url: `/api/reports/${s.reports.gdpQ4}/attachments`,
+      ...multipart('统计快报.pdf', TINY_PDF),
+    });
+    await unit.request({ method: 'POST', url: `/api/periods/${s.periods.q4}/acknowledge`, payload: {} });
+
+    const list = await whole(admin, { method: 'GET', url: `/api/tasks?planId=${s.planId}` });
+    expect(list.items[0]).toHaveProperty('notes');
+    const searched = await whole(admin, {
+      method: 'GET',
+      url: `/api/tasks?planId=${s.planId}&periodId=${s.periods.q4}&q=${encodeURIComponent('生产总值')}`,
+    });
+    expect(searched.items[0].highlights.length).toBeGreaterThan(0);
+    const own = await whole(unit, { method: 'GET', url: `/api/tasks?planId=${s.planId}&periodId=${s.periods.q4}` });
+    expect(own.items[0]).toHaveProperty('acknowledgedAt');
+    const page = await whole(admin, { method: 'GET', url: `/api/tasks/${s.tasks.gdp}` });
+    expect(page.comments.length).toBe(1);
+    expect(
+      page.periods.find((p: { report: { attachments: unknown[] } | null }) => p.report?.attachments.length),
+    ).toBeDefined();
+    await whole(leader, { method: 'GET', url: `/api/tasks/${s.tasks.gdp}` });
+    // 销号 needs the newest report handed in and done.
+    const road = (await admin.request({ method: 'GET', url: `/api/reports/${s.reports.roadQ4}` })).json();
+    const written = await admin.request({
+      method: 'PUT',
+      url: `/api/reports/${s.reports.roadQ4}`,
+      payload: { text: '全年完成道路建设20公里，已全部建成通车。', version: road.version },
+    });
+    expect(written.statusCode, written.body).toBe(200);
+    const done = await admin.request({
+      method: 'POST',
+      url: `/api/reports/${s.reports.roadQ4}/override`,
+      payload: { status: 'done', reason: '20公里道路已全部建成通车。' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const submitted = await admin.request({
+      method: 'POST',
+      url: `/api/reports/${s.reports.roadQ4}/submit`,
+      payload: { version: done.json().version },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    await whole(admin, {
+      method: 'POST',
+      url: `/api/tasks/${s.tasks.road}/close`,
+      payload: { reason: '道路已建成通车。' },
+    });
+    await whole(admin, { method: 'POST', url: `/api/tasks/${s.tasks.road}/reopen` });
+  });
+
+  it('dashboard, trend and search', async () => {
+    const dashboard = await whole(admin, {
+      method: 'GET',
+      url: `/api/dashboard?planId=${s.planId}&periodId=${s.periods.q4}`,
+    });
+    expect(dashboard.byUnit.length).toBeGreaterThan(0);
+    await whole(leader, { method: 'GET', url: `/api/dashboard?planId=${s.planId}&periodId=${s.periods.q4}` });
+    await whole(unit, { method: 'GET', url: `/api/dashboard/trend?planId=${s.planId}` });
+    const found = await whole(admin, {
+      method: 'GET',
+      url: `/api/search?planId=${s.planId}&q=${encodeURIComponent('生产总值')}`,
+    });
+    expect(found.items.length).toBeGreaterThan(0);
+  });
+
+  it('imports: the preview and the confirmation', async () => {
+    const bytes = readFileSync(new URL('../fixtures/qiantang-2023-q4.txt', import.meta.url));
+    const up = multipart('qiantang-2023-q4.txt', bytes);
+    const preview = await whole(admin, {
+      method: 'POST',
+      url: '/api/imports/preview',
+      payload: up.payload,
+      headers: up.headers,
+    });
+    const summary = await whole(admin, {
+      method: 'POST',
+      url: '/api/imports/confirm',
+      payload: {
+        fileName: preview.fileName,
+        sha256: preview.sha256,
+        planTitle: preview.suggested.planTitle,
+        region: preview.suggested.region,
+        year: preview.suggested.year,
+        period: preview.suggested.period,
+        tasks: preview.table.tasks,
+      },
+    });
+    expect(summary.created).toBeGreaterThan(50);
+  });
+
+  it('opening a period', async () => {
+    const period = await whole(admin, {
+      method: 'POST',
+      url: `/api/plans/${s.planId}/periods`,
+      payload: { label: '2024Q1', dueDate: '2099-04-10' },
+    });
+    expect(period).toMatchObject({ label: '2024Q1', state: 'open' });
+  });
+});
