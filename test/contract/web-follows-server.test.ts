@@ -12,12 +12,16 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const contractFile = `${root}src/domain/api/auth.ts`;
 const webModule = `${root}web/src/auth/AuthContext.tsx`;
 
-const config = ts.getParsedCommandLineOfConfigFile(`${root}web/tsconfig.json`, {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (d) => {
-    throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+const config = ts.getParsedCommandLineOfConfigFile(
+  `${root}web/tsconfig.json`,
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
   },
-})!;
+)!;
 
 // Library files (React's and TypeBox's types, lib.d.ts) are parsed once for both programs.
 const parsed = new Map<string, ts.SourceFile>();
