@@ -21,6 +21,10 @@
 //   ditto         merged cells: a theme/category/leaders/units cell equal to the row above is blank
 //   flag-col      a schedule-flag column after the report (是否达到序时进度 是/否, or 进度是否滞后),
 //                 answered from the gold status; the gold report is joined with it
+//   rate-col      a completion-rate column (完成率 actual/target, one amount indicator, where it agrees
+//                 with the gold status) after the report
+//   actual-col    an actual-figure column (累计完成 2450人) before the report
+//   slow          a task on track or done reported with slow words (推进缓慢, 进度偏慢 …): gold behind
 //   csv           comma-separated with quoted cells, reports broken over lines at `；`
 //   two-headers   a parent header (责任分工) over the leaders and units columns, on two rows
 //   no-seq        no 序号 column (only where the tasks are numbered 1…n in order)
@@ -56,7 +60,9 @@ type Key =
   | 'notes'
   | 'deadline'
   | 'co_units'
-  | 'flag';
+  | 'flag'
+  | 'rate'
+  | 'actual';
 
 interface Column {
   key: Key;
@@ -165,6 +171,8 @@ const BASE_HEADERS: Record<Key, string> = {
   deadline: '完成时限',
   co_units: '配合单位',
   flag: '是否达到序时进度',
+  rate: '完成率',
+  actual: '累计完成',
 };
 
 const clone = (g: Gold[]): Gold[] => JSON.parse(JSON.stringify(g)) as Gold[];
@@ -648,6 +656,74 @@ const doneWords: Transform = (l, rng) => {
   return n > 0;
 };
 
+/** The task's one amount indicator with a numeric actual, when its report may carry figure columns. */
+function soleAmount(t: Gold): Gold['indicators'][number] | null {
+  if (t.indicators.length !== 1 || t.status === 'pending' || t.status === 'no_report') return null;
+  if (t.uncertain?.includes('status') || t.uncertain?.includes('indicators') || !t.progress) return null;
+  const ind = t.indicators[0];
+  if (ind.kind !== 'amount' || ind.direction !== 'at_least') return null;
+  if (typeof ind.actual !== 'number' || typeof ind.target !== 'number' || ind.target <= 0) return null;
+  return ind;
+}
+
+function amountText(v: number, unit: string | null): string {
+  if (unit === '元' || unit === '美元') {
+    if (v >= 1e8) return `${Number((v / 1e8).toFixed(2))}亿${unit}`;
+    if (v >= 1e4) return `${Number((v / 1e4).toFixed(2))}万${unit}`;
+  }
+  return `${Number(v.toFixed(2))}${unit ?? ''}`;
+}
+
+const rateCol: Transform = (l, rng) => {
+  const at = l.columns.findIndex((c) => c.key === 'progress');
+  if (at < 0) return false;
+  const rates = l.gold.map((t) => {
+    const ind = soleAmount(t);
+    if (!ind) return '';
+    const rate = ((ind.actual as number) / (ind.target as number)) * 100;
+    // only where the rate says what the gold says: 100% or more is the whole task done
+    if (rate >= 100 !== (t.status === 'done') || ind.floor !== ind.target) return '';
+    return `${Number(rate.toFixed(2))}%`;
+  });
+  if (!rates.some(Boolean)) return false;
+  l.extra.rate = rates;
+  l.columns.splice(at + 1, 0, { key: 'rate', header: pick(rng, ['完成率', '任务完成率', '完成进度']) });
+  return true;
+};
+
+const actualCol: Transform = (l, rng) => {
+  const at = l.columns.findIndex((c) => c.key === 'progress');
+  if (at < 0) return false;
+  const cells = l.gold.map((t) => {
+    const ind = soleAmount(t);
+    return ind ? amountText(ind.actual as number, ind.unit) : '';
+  });
+  if (!cells.some(Boolean)) return false;
+  l.extra.actual = cells;
+  l.columns.splice(at, 0, { key: 'actual', header: pick(rng, ['累计完成', '实际完成', '完成值']) });
+  return true;
+};
+
+const SLOW = [
+  '，但整体推进缓慢。',
+  '，目前进度偏慢。',
+  '，较计划滞后2个月。',
+  '，进展较为缓慢。',
+  '，未达到序时进度。',
+];
+
+const slow: Transform = (l, rng) => {
+  let n = 0;
+  for (const t of l.gold) {
+    if ((t.status !== 'on_track' && t.status !== 'done') || !sentenceLike(t.progress) || rng() >= 0.3) continue;
+    if (t.uncertain?.includes('status')) continue;
+    t.progress = t.progress.replace(/[。；;.\s]*$/, '') + pick(rng, SLOW);
+    t.status = 'behind';
+    n++;
+  }
+  return n > 0;
+};
+
 export const TRANSFORMS: Record<string, Transform> = {
   reorder,
   synonyms,
@@ -674,19 +750,29 @@ export const TRANSFORMS: Record<string, Transform> = {
   'number-format': numberFormat,
   terse,
   'done-words': doneWords,
+  'rate-col': rateCol,
+  'actual-col': actualCol,
+  slow,
 };
 
 /** Held out while the rules were changed; scored only at the end. */
 export const HELD_OUT = ['numbering', 'extra-cols', 'spacing'];
+
+/** Columns that are part of the report, joined into `progress` in table order. */
+const REPORT_KEYS = new Set<Key>(['actual', 'progress', 'rate', 'flag']);
 
 /**
  * The gold of a layout: its tasks, with the report joined from every report column in table
  * order (the flag column after the written report), as the parser gives `progress`.
  */
 export function goldOf(l: Layout): Gold[] {
-  const flags = l.extra.flag;
-  if (!flags) return l.gold;
-  return l.gold.map((t, i) => (t.progress && flags[i] ? { ...t, progress: `${t.progress} ${flags[i]}` } : t));
+  const order = l.columns.filter((c) => REPORT_KEYS.has(c.key)).map((c) => c.key);
+  if (order.length <= 1) return l.gold;
+  return l.gold.map((t, i) => {
+    if (!t.progress) return t;
+    const texts = order.map((k) => (k === 'progress' ? t.progress : (l.extra[k]?.[i] ?? ''))).filter(Boolean);
+    return { ...t, progress: texts.join(' ') };
+  });
 }
 
 /** Fills what depends on the final gold (the flag column's answers). */
