@@ -1,6 +1,7 @@
 // Row types of every table, as Kysely sees them. Domain types live in src/domain; mappers
 // in the store files turn rows into them (TaskRow → Task).
 import type { Generated } from 'kysely';
+import type { Role } from '../domain/roles.js';
 
 type Id = Generated<number>;
 type Flag = Generated<number>; // 0 | 1
@@ -30,7 +31,7 @@ export interface UsersTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: 'admin' | 'unit' | 'leader' | 'viewer';
+  role: Role;
   unit_id: number | null;
   leader_id: number | null;
   disabled: Flag;
@@ -71,7 +72,7 @@ export interface ApiTokensTable {
   id: Id;
   name: string;
   token_hash: string;
-  role: 'admin' | 'unit' | 'leader' | 'viewer';
+  role: Role;
   unit_id: number | null;
   leader_id: number | null;
   created_by: number | null;

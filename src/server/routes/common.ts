@@ -3,6 +3,9 @@
 // their handler types from the schemas through `typed(app)`.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { LIGHTS } from '../../domain/light.js';
+import { ROLES } from '../../domain/roles.js';
+import { STATUSES } from '../../domain/status.js';
 
 /** The app with the TypeBox type provider: params, query, body and answer typed from the route's schema. */
 export const typed = (app: FastifyInstance) => app.withTypeProvider<TypeBoxTypeProvider>();
@@ -27,10 +30,10 @@ export const errorBody = {
 
 export const okBody = { type: 'object', properties: { ok: { type: 'boolean' } } } as const;
 
-export const roleSchema = { type: 'string', enum: ['admin', 'unit', 'leader', 'viewer'] } as const;
+export const roleSchema = { type: 'string', enum: [...ROLES] } as const;
 export const dateSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-export const statusSchema = { type: 'string', enum: ['done', 'on_track', 'behind', 'pending', 'no_report'] } as const;
-export const lightSchema = { type: 'string', enum: ['green', 'yellow', 'red', 'grey'] } as const;
+export const statusSchema = { type: 'string', enum: [...STATUSES] } as const;
+export const lightSchema = { type: 'string', enum: [...LIGHTS] } as const;
 
 /** An object schema whose properties are all optional unless listed, and nothing else allowed. */
 export function object(properties: Record<string, unknown>, required: string[] = []) {
