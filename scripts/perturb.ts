@@ -24,7 +24,7 @@
 //   rate-col      a completion-rate column (完成率 actual/target, one amount indicator, where it agrees
 //                 with the gold status) after the report
 //   actual-col    an actual-figure column (累计完成 2450人) before the report
-//   slow          a task on track or done reported with slow words (推进缓慢, 进度偏慢 …): gold behind
+//   slow          a task on track reported with slow words (推进缓慢, 进度偏慢 …): gold behind
 //   csv           comma-separated with quoted cells, reports broken over lines at `；`
 //   two-headers   a parent header (责任分工) over the leaders and units columns, on two rows
 //   no-seq        no 序号 column (only where the tasks are numbered 1…n in order)
@@ -715,7 +715,8 @@ const SLOW = [
 const slow: Transform = (l, rng) => {
   let n = 0;
   for (const t of l.gold) {
-    if ((t.status !== 'on_track' && t.status !== 'done') || !sentenceLike(t.progress) || rng() >= 0.3) continue;
+    // only a task still under way: slow words beside `已完成` contradict the report
+    if (t.status !== 'on_track' || !sentenceLike(t.progress) || rng() >= 0.4) continue;
     if (t.uncertain?.includes('status')) continue;
     t.progress = t.progress.replace(/[。；;.\s]*$/, '') + pick(rng, SLOW);
     t.status = 'behind';

@@ -68,7 +68,8 @@ const GRANTED = new WordMatcher(GRANTED_WORDS);
 const anyOf = (patterns: readonly RegExp[]): RegExp => new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
 const UNPUBLISHED = anyOf(PENDING_PATTERNS);
 const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
-const AUTHORITY_CAUSE = /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革|影响|原因)/;
+// `改革` in an office's name (省发展改革委, 区发展和改革局) is not a reorganisation
+const AUTHORITY_CAUSE = /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革(?![委局办])|影响|原因)/;
 
 /**
  * Share of the year elapsed at the figure's date. Undated: one month before the period ends,
@@ -118,8 +119,12 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
   return pt.once('sentenceFacts', () =>
     pt.sentences.map(({ text }) => {
       const delay = DELAY.first(text);
+      // a cause from above excuses the delay it explains: looked for around the word, not in
+      // the whole (often long) sentence
+      const at = delay ? text.indexOf(delay) : -1;
+      const around = at < 0 ? '' : text.slice(Math.max(0, at - 40), at + delay!.length + 20);
       return {
-        delay: delay && !AUTHORITY_CAUSE.test(text) && !/(未|不)(出现|存在)/.test(text) ? delay : null,
+        delay: delay && !AUTHORITY_CAUSE.test(around) && !/(未|不)(出现|存在)/.test(text) ? delay : null,
         unpublished: UNPUBLISHED.test(text),
         awaiting: AWAITING.test(text),
         granted: GRANTED.first(text) !== null,

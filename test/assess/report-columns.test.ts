@@ -119,6 +119,17 @@ describe('schedule flag and slow work', () => {
   it.each(['项目推进缓慢', '整体进度偏慢', '二期尚未开工', '较计划滞后2个月'])('%s is behind', (progress) => {
     expect(assessTask({ target: '建成区文化中心', progress }, q3).status).toBe('behind');
   });
+  it.each(['整体进展较为缓慢', '推进相对较慢'])('%s, with a degree word inside, is behind', (tail) => {
+    expect(assessTask({ target: '建成区文化中心', progress: `主体结构施工中，${tail}。` }, q3).status).toBe('behind');
+  });
+  it('an office named 发展改革委 in the sentence does not excuse the delay as a reorganisation', () => {
+    const progress = '积极对接省发展改革委，做好省级新区考核工作，未达到序时进度。';
+    expect(assessTask({ target: '做好省级新区考核工作', progress }, q3).status).toBe('behind');
+  });
+  it('a delay caused by a ministry reorganisation is pending, not behind', () => {
+    const progress = '受国家部委机构改革影响，评估工作推迟。';
+    expect(assessTask({ target: '争创国家级示范区', progress }, q3).status).not.toBe('behind');
+  });
   it('slow words outweigh a rate above the time share', () => {
     expect(assessTask({ target: '建成区文化中心', progress: '当前进度80%，但近期推进缓慢。' }, q3).status).toBe(
       'behind',

@@ -12,6 +12,7 @@ import { saysOnlyDone, taskRateOf } from '../../src/assess/report-columns.js';
 import {
   COMPLETION_WORDS,
   DELAY_WORDS,
+  DONE_AS_OF_WORDS,
   GRANTED_WORDS,
   ONGOING_WORDS,
   PENDING_PATTERNS,
@@ -196,6 +197,13 @@ describe('done statements about the whole task', () => {
   it.each(WHOLE_DONE_SUBJECTS.map((w) => [w]))('subject %s', (w) => expect(saysOnlyDone(`${w}已完成`)).toBe(true));
   it.each(WHOLE_DONE_ADVERBS.map((w) => [w]))('adverb %s', (w) => expect(saysOnlyDone(`${w}完成`)).toBe(true));
   it.each(WHOLE_DONE_OBJECTS.map((w) => [w]))('object %s', (w) => expect(saysOnlyDone(`已完成${w}`)).toBe(true));
+  it.each(DONE_AS_OF_WORDS.map((w) => [w]))('as of %s', (w) => expect(saysOnlyDone(`${w}，已完成`)).toBe(true));
+  it.each(['截至6月底', '截至2023年10月31日', '截止9月', '至12月末'])('as of the date %s', (w) =>
+    expect(saysOnlyDone(`${w}，项目已完工`)).toBe(true),
+  );
+  it.each(['截至目前，正在推进', '截至6月底，已完成选址'])('%s is not a done statement', (text) =>
+    expect(saysOnlyDone(text)).toBe(false),
+  );
   it.each(['待省教育厅审核', '等待市里审批', '待上级认定'])('%s awaits a decision', (text) =>
     expect(AWAITING_DECISION_PATTERNS.some((p) => p.test(text))).toBe(true),
   );

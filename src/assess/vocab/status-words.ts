@@ -120,6 +120,9 @@ export const DELAY_WORDS: readonly string[] = [
   '未达到序时',
   '未完成序时',
   '落后序时',
+  // slow with a degree word between (进展较为缓慢, 推进相对较慢)
+  '缓慢',
+  '较慢',
 ];
 
 /** The result depends on figures or rankings not yet published. */
