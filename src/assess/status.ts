@@ -69,7 +69,8 @@ const anyOf = (patterns: readonly RegExp[]): RegExp => new RegExp(patterns.map((
 const UNPUBLISHED = anyOf(PENDING_PATTERNS);
 const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
 // `改革` in an office's name (省发展改革委, 区发展和改革局) is not a reorganisation
-const AUTHORITY_CAUSE = /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革(?![委局办])|影响|原因)/;
+const AUTHORITY_CAUSE =
+  /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革(?![委局办])|影响|原因)/;
 
 /**
  * Share of the year elapsed at the figure's date. Undated: one month before the period ends,
