@@ -178,6 +178,11 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
         p.slotText = p.slotText.map(() => '');
         p.slotText[0] = nonEmpty[0];
       } else if (layout.seqColumn !== null || layout.seqInColumn !== null) kind = 'continuation';
+      else if (placed.some((x) => x.kind === 'task') && onlyReportCells(p, layout)) {
+        // Without numbers, a row holding only report text (no target, no heading) is the report
+        // of the task above going on after a page break.
+        kind = 'continuation';
+      }
     }
     p.kind = kind;
     placed.push(p);
@@ -206,6 +211,19 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       sourceColumns: layout.columnRoles.map((role, c) => ({ header: (layout.headerTexts[c] ?? '').trim(), role })),
     },
   };
+}
+
+const REPORT_SLOT_KINDS = new Set(['progress', 'actual', 'rate', 'flag', 'remarks']);
+
+/** True when a row's only text is in report columns. */
+function onlyReportCells(p: PlacedRow, layout: Layout): boolean {
+  let report = false;
+  for (let i = 0; i < layout.slots.length; i++) {
+    if (!p.slotText[i]) continue;
+    if (!REPORT_SLOT_KINDS.has(layout.slots[i])) return false;
+    report = true;
+  }
+  return report && p.extra.length === 0;
 }
 
 /** The numbering style most numbered rows use (`1`, `（一）`, `①`): the tasks' own. */

@@ -167,6 +167,12 @@ describe('a cell that says only that the work is done', () => {
       expect(assessTask({ target: '新增停车位10万个', progress }).status).toBe('done');
     },
   );
+  it.each(['已超额完成年度目标任务。', '已完成并销号。', '100%完成。'])('%s closes the task', (progress) => {
+    expect(assessTask({ target: '建成城市书房3家', progress }, q3).status).toBe('done');
+  });
+  it.each(['暂无进展。', '尚未开展。'])('%s is behind', (progress) => {
+    expect(assessTask({ target: '建成城市书房3家', progress }, q3).status).toBe('behind');
+  });
   it('a done statement with two notes in brackets (a figure, a data source) closes the task', () => {
     const progress = '已完成（新增9个）（数据来源：区民政局）';
     expect(assessTask({ target: '新增养老机构9个', progress }, march).status).toBe('done');

@@ -154,6 +154,9 @@ describe('completion rates of the whole task', () => {
     ['完成进度80%', 80],
     ['完成年度任务的42.56%', 42.56],
     ['已完成全年目标任务的105%', 105],
+    ['100%完成', 100],
+    ['已100%完成', 100],
+    ['占比100%完成率', null],
     ['柯桥区稽东站完成形象进度90%', null],
     ['同比增长6.8%', null],
   ])('%s → %s', (clause, rate) => expect(taskRateOf(clause)).toBe(rate));

@@ -391,6 +391,20 @@ describe('layouts seen in other offices’ tables (from the metamorphic variants
       ['flag', '是'],
     ]);
   });
+  it('joins a report broken over a page to the task above in a table without numbers', () => {
+    const table = parseText(
+      rows(
+        ['目标任务', '牵头单位', '进展情况'],
+        ['新建城市书房3家', '区文广旅局', '已完成2家书房主体建设。'],
+        ['', '', '第三家正在进行内部装修，预计11月投用。'],
+        ['建成口袋公园10个', '区城管局', '已建成8个。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.progress])).toEqual([
+      [1, '新建城市书房3家', '已完成2家书房主体建设。第三家正在进行内部装修，预计11月投用。'],
+      [2, '建成口袋公园10个', '已建成8个。'],
+    ]);
+  });
   it('reads a two-column CSV of sections and targets without numbers', () => {
     const table = parseText(
       [

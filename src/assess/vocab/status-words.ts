@@ -120,6 +120,10 @@ export const DELAY_WORDS: readonly string[] = [
   '未达到序时',
   '未完成序时',
   '落后序时',
+  // nothing done yet
+  '暂无进展',
+  '尚未开展',
+  '未开展',
   // slow with a degree word between (进展较为缓慢, 推进相对较慢)
   '缓慢',
   '较慢',
@@ -331,6 +335,8 @@ export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: Re
 export const TASK_RATE_PATTERNS: readonly RegExp[] = [
   /^(?:已|总体|整体|累计|目前|当前|项目|工程|总)?(?:任务)?(?:完成率|完成进度|形象进度|工程进度|项目进度|总体进度|当前进度|进度)(?:为|达到?|已达|约)?(\d+(?:\.\d+)?)%/,
   /^(?:已|累计|目前|共)?完成(?:年度|全年|本年度)?(?:目标)?(?:任务|计划|目标)(?:量)?的(\d+(?:\.\d+)?)%/,
+  // the rate before its verb: `100%完成`, `已100%完成`
+  /^(?:已|目前|当前)?(\d+(?:\.\d+)?)%(?:完成|完工)$/,
 ];
 
 /**
@@ -340,6 +346,9 @@ export const TASK_RATE_PATTERNS: readonly RegExp[] = [
 export const WHOLE_DONE_WORDS: readonly string[] = [
   '已完成',
   '完成',
+  '超额完成',
+  '已销号',
+  '销号',
   '已全部完成',
   '全部完成',
   '全面完成',
@@ -390,6 +399,7 @@ export const DONE_AS_OF_DATE = '(?:截至|截止|至)(?:\\d{4}年)?\\d{1,2}月(?
 export const WHOLE_DONE_ADVERBS: readonly string[] = ['已经', '已', '均已', '已提前', '提前', '顺利', '已全面'];
 /** What a done statement may say was done when it means the whole task (`完成年度目标任务`, `完成该项任务`). */
 export const WHOLE_DONE_OBJECTS: readonly string[] = [
+  '并销号',
   '年度目标任务',
   '全年目标任务',
   '年度任务',
