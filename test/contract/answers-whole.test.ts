@@ -93,6 +93,13 @@ describe('answers of the converted routes reach the client whole', () => {
     });
     expect(token.token).toMatch(/^dbt_/);
     await whole(admin, { method: 'GET', url: '/api/tokens' });
+    // Who am I, for a machine client: no account id and no CSRF token.
+    const machine = await whole(null, {
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    expect(machine).toMatchObject({ user: { id: null, role: 'viewer' }, csrfToken: null });
     await whole(admin, { method: 'DELETE', url: `/api/tokens/${token.id}` });
   });
 
@@ -111,9 +118,18 @@ describe('answers of the converted routes reach the client whole', () => {
       },
     });
     expect(channel.hasSecret).toBe(true);
-    await whole(admin, { method: 'PATCH', url: `/api/channels/${channel.id}`, payload: { enabled: false } });
     await whole(admin, { method: 'GET', url: '/api/channels' });
-    await whole(admin, { method: 'GET', url: '/api/deliveries' });
+    // A reminder (催办) queues a delivery on the subscribed channel.
+    const reminded = await admin.request({
+      method: 'POST',
+      url: '/api/reminders',
+      payload: { taskId: s.tasks.school, periodId: s.periods.q4, message: '请尽快报送学位建设进展。' },
+    });
+    expect(reminded.statusCode, reminded.body).toBe(200);
+    const deliveries = await whole(admin, { method: 'GET', url: `/api/deliveries?channelId=${channel.id}` });
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(Object.keys(deliveries[0].payload.data).length).toBeGreaterThan(0);
+    await whole(admin, { method: 'PATCH', url: `/api/channels/${channel.id}`, payload: { enabled: false } });
     await whole(admin, { method: 'DELETE', url: `/api/channels/${channel.id}` });
     const audit = await whole(admin, { method: 'GET', url: '/api/audit?pageSize=50' });
     expect(audit.items.some((e: { before: unknown }) => e.before !== null)).toBe(true);
@@ -131,7 +147,7 @@ describe('answers of the converted routes reach the client whole', () => {
     const spelt = await whole(admin, {
       method: 'POST',
       url: '/api/units',
-      payload: { name: '区财政局 '.trim() + '（预算）' },
+      payload: { name: '区财政局（预算科）' },
     });
     const merged = await whole(admin, {
       method: 'POST',
