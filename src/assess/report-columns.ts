@@ -108,6 +108,8 @@ const HEADER_FILLER =
   /[\s\d()（）\-—~%/:：.]|累计|实际|完成|情况|进度|数值|数|值|本期|本月|当月|截至|截止|目前|年度|年|月份|月|日|底|末|以来|合计|总计|共计|单位|万元|亿元|元|个/g;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
 const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
+/** A flag asking whether the task is finished (是否完成, 是否销号), not whether it keeps to schedule. */
+const COMPLETION_QUESTION = /是否(?:已)?(?:全部)?(?:完成|完工|建成|销号|办结|达标)(?!序)/;
 const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 
 /** The last character before `at` that is not a space. */
@@ -177,6 +179,11 @@ function fromParts(
         out.rates.push({ value: Number(m[1]), start: Math.max(0, start), end: Math.max(0, end) });
     } else if (part.role === 'flag') {
       const answer = cell.startsWith('是') ? 'yes' : cell.startsWith('否') ? 'no' : null;
+      if (COMPLETION_QUESTION.test(part.header)) {
+        // 是否完成: 是 says the task is done; 否 only that it is not finished yet
+        if (answer === 'yes') out.doneStatement ??= `${part.header.replace(/\s+/g, '')}：${cell}`;
+        continue;
+      }
       const asksDelay = DELAY_QUESTION.test(part.header);
       if ((answer === 'yes' && asksDelay) || (answer === 'no' && !asksDelay)) out.behindFlag ??= cell;
     } else if (saysOnlyDone(cell)) out.doneStatement ??= cell;

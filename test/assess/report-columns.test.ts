@@ -109,6 +109,13 @@ describe('schedule flag and slow work', () => {
     expect(a.indicators.map((i) => i.actual)).toEqual([2712, 6]);
     expect(a.status).toBe('done');
   });
+  it('是否完成 asks whether the task is finished: 是 closes it, 否 is not behind', () => {
+    const done = [part('progress', '进展情况', '主体结构已完工。'), part('flag', '是否完成', '是')];
+    const open = [part('progress', '进展情况', '主体结构施工中。'), part('flag', '是否完成', '否')];
+    const target = '建成区文化中心';
+    expect(assessTask({ target, progress: joined(done), progress_parts: done }, q3).status).toBe('done');
+    expect(assessTask({ target, progress: joined(open), progress_parts: open }, q3).status).toBe('on_track');
+  });
   it('是 to 是否滞后 is behind; 否 is not', () => {
     const late = [part('progress', '进展情况', '项目主体完工。'), part('flag', '是否滞后', '是')];
     const fine = [part('progress', '进展情况', '项目主体完工。'), part('flag', '是否滞后', '否')];
