@@ -1,7 +1,7 @@
 // /api/channels and /api/deliveries: notification channels (admin) and the log of what was sent.
 import { Type, type Static } from '@sinclair/typebox';
 import { CHANNEL_KINDS, DELIVERY_STATES, NOTIFICATION_EVENTS } from '../notifications.js';
-import { Answers, IdParams, Nullable, Ok, StringEnum, Strict } from './shared.js';
+import { Answers, Dictionary, IdParams, Nullable, Ok, StringEnum, Strict } from './shared.js';
 
 const tags = ['notifications'];
 
@@ -30,7 +30,7 @@ export const Delivery = Type.Object({
     event: Type.String(),
     title: Type.String(),
     text: Type.String(),
-    data: Type.Record(Type.String(), Type.Unknown()),
+    data: Dictionary(Type.Unknown()),
     at: Type.String(),
   }),
   state: StringEnum(DELIVERY_STATES),

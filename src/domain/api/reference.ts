@@ -1,7 +1,7 @@
 // /api/plans, periods, themes, units and leaders: everyone reads; admins open and close periods and
 // edit units and leaders.
 import { Type, type Static } from '@sinclair/typebox';
-import { Answers, DateText, Id, IdParams, Named, Nullable, StringEnum, Strict } from './shared.js';
+import { Answers, Dictionary, DateText, Id, IdParams, Named, Nullable, StringEnum, Strict } from './shared.js';
 
 const tags = ['reference'];
 
@@ -42,7 +42,7 @@ export const MergeResult = Type.Object({
   /** Every other name the kept unit now answers to, sorted. */
   aliases: Type.Array(Type.String()),
   /** How many rows of each kind now name the kept unit instead of a merged one. */
-  moved: Type.Record(Type.String(), Type.Integer()),
+  moved: Dictionary(Type.Integer()),
 });
 export type MergeResult = Static<typeof MergeResult>;
 

@@ -24,6 +24,13 @@ export const Strict = <T extends TProperties>(properties: T, options: { descript
 export const Opaque = <T>(description: string) =>
   Type.Unsafe<T>({ type: 'object', additionalProperties: true, description });
 
+/**
+ * An object whose keys are free and whose values follow `value` (`additionalProperties`, which OpenAPI
+ * 3.0 knows; TypeBox's Record writes `patternProperties`, which it does not).
+ */
+export const Dictionary = <T extends TSchema>(value: T) =>
+  Type.Unsafe<Record<string, Static<T>>>({ type: 'object', additionalProperties: value });
+
 /** A database id. PostgreSQL ids are 32-bit: a larger one must be a 400, not a 500 from the database. */
 export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 export const IdParams = Strict({ id: Id });
