@@ -183,6 +183,26 @@ function namesNothing(pt: ProgressText, from: number, to: number): boolean {
   return !/[\u4e00-\u9fffA-Za-z]/.test(words.replace(UNNAMING, ''));
 }
 
+/** A rate after the chosen one in its sentence, for a later period, in a clause naming no metric. */
+function laterRate(
+  ind: Indicator,
+  pt: ProgressText,
+  chosen: Candidate,
+  month: number,
+): { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null {
+  let out: { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null = null;
+  for (const i of pt.figuresFor('percent', ind.unit)) {
+    const f = pt.figure(i);
+    if (f.q.start <= chosen.f.q.start || f.sentenceIndex !== chosen.f.sentenceIndex || f.excluded) continue;
+    const value = compatible(ind, f);
+    if (value === null || !namesNothing(pt, f.segment.start, f.segment.end)) continue;
+    const p = pt.periodBefore(f.sentence, f.q.start);
+    if (!p || p.month == null || p.month <= (out?.p.month ?? month)) continue;
+    out = { c: { f, value, own: 0, score: 0 }, p };
+  }
+  return out;
+}
+
 export interface MatchOptions {
   /** The indicator is the only one of its kind and unit family in the target: a figure that
    * names no metric at all (`完成9个`) can only be its actual. */
@@ -234,9 +254,18 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       best.score >= ACCEPT ||
       (best.score >= ACCEPT_AHEAD && best.score - second >= AHEAD_MARGIN && best.own > 0) ||
       (lone && best.score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
-    const chosen = accepted ? best : (unscored.find((u) => namesNothing(pt, u.from, u.to))?.c ?? null);
+    let chosen = accepted ? best : (unscored.find((u) => namesNothing(pt, u.from, u.to))?.c ?? null);
     if (chosen) {
-      const p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
+      let p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
+      if (ind.kind !== 'amount' && p?.month != null) {
+        // `一季度GDP增长5.8%，上半年增长5.1%`: the same rate for a later period, naming nothing
+        // else, is the latest reported rate
+        const later = laterRate(ind, pt, chosen, p.month);
+        if (later) {
+          chosen = later.c;
+          p = later.p;
+        }
+      }
       return {
         actual: chosen.value,
         actual_period: p?.label ?? null,

@@ -107,6 +107,7 @@ export function findQuantities(input: string): Quantity[] {
 }
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const MULTIPLIERS_ONLY = /^[万亿]+$|^[万亿千百]{2,}$/;
 /** A measure word after which a Chinese numeral names a programme, not a count (七大工程, 一号工程). */
 const NOT_A_COUNT = new Set([...'大号期级批次类体化站带城区地线道横纵治贸园清年届周轮点'].map((c) => c.charCodeAt(0)));
@@ -183,13 +184,19 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     }
     if (chinese && kind === 'bare') continue;
     if (!Number.isFinite(value)) continue; // 400 digits overflow to Infinity, which JSON stores as null
+    // a negative rate (`增长-2.1%`); `1-6月`, `2023-2025` have a digit before the dash
+    let from = start;
+    if (kind === 'percent' && text.charCodeAt(start - 1) === 0x2d && !isDigit(text.charCodeAt(start - 2))) {
+      value = -value;
+      from = start - 1;
+    }
     const after = text[start + written.length];
     const approx =
       after === '余' ||
       after === '多' ||
       APPROX_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ||
       APPROX_AFTER.test(text.slice(end, end + 2));
-    out.push({ value: round(value), unit, kind, start, end, approx, chinese });
+    out.push({ value: round(value), unit, kind, start: from, end, approx, chinese });
   }
   return out;
 }

@@ -122,6 +122,30 @@ describe('how the report is typed', () => {
   });
 });
 
+describe('several rates for one metric', () => {
+  it('the later period is the latest rate (一季度…5.8%，上半年增长5.1%)', () => {
+    const a = assessTask({ target: GDP_TARGET, progress: '一季度GDP增长5.8%，上半年增长5.1%。' }, h1);
+    expect(a.indicators[0].actual).toBe(5.1);
+    expect(a.status).toBe('behind');
+  });
+  it('a rate of a part named after it is not the metric’s (其中工业投资增长20%)', () => {
+    const a = assessTask(
+      { target: '固定资产投资增长10%', progress: '1-6月固定资产投资同比增长12.3%，其中工业投资增长20%。' },
+      h1,
+    );
+    expect(a.indicators[0].actual).toBe(12.3);
+  });
+  it('a negative rate written with a minus (增长-2.1%) is a fall', () => {
+    const a = assessTask({ target: '外贸进出口总额增长5%', progress: '1-6月外贸进出口总额同比增长-2.1%。' }, h1);
+    expect(a.indicators[0].actual).toBe(-2.1);
+    expect(a.status).toBe('behind');
+  });
+  it('a dash between months is not a minus (1-6月)', () => {
+    const a = assessTask({ target: '外贸进出口总额增长5%', progress: '1-6月外贸进出口总额同比增长6.2%。' }, h1);
+    expect(a.indicators[0].actual).toBe(6.2);
+  });
+});
+
 describe('part-year rates', () => {
   it('a rate for part of the year that meets its floor is on_track, not done', () => {
     const a = assessTask({ target: '规上工业增加值增长6%', progress: '1-3月，规上工业增加值同比增长6.8%。' });
