@@ -5,7 +5,7 @@
 import { GramIndex } from './gram-index.js';
 import { simplified } from '../parse/traditional.js';
 import { quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
-import { clausesOf, sentencesOf, type Piece } from './text.js';
+import { clausesOf, isHalfStop, sentencesOf, type Piece } from './text.js';
 import { unitKey } from './vocab/measure-words.js';
 import { PERIOD_PATTERNS } from './vocab/period-words.js';
 
@@ -67,20 +67,6 @@ const isSegmentStop = (c: number): boolean =>
   c === 0x3a ||
   c === 0x0a;
 const isSegmentEnd = (c: number): boolean => isSegmentStop(c) || c === 0xff08 || c === 0x28;
-/** A half-width `.` after a word, bracket or % and not before a digit is a full stop (`验收.现代`). */
-const isHalfStop = (text: string, i: number): boolean => {
-  if (text.charCodeAt(i) !== 0x2e) return false;
-  const before = text.charCodeAt(i - 1);
-  const after = text.charCodeAt(i + 1);
-  if (after >= 0x30 && after <= 0x39) return false;
-  return (
-    (before >= 0x4e00 && before <= 0x9fff) ||
-    before === 0xff09 ||
-    before === 0x29 ||
-    before === 0x25 ||
-    before === 0x201d
-  );
-};
 const GLOBAL_PERIODS = PERIOD_PATTERNS.map((p) => ({
   re: new RegExp(p.pattern.source, 'g'),
   month: p.month,

@@ -18,6 +18,8 @@ export function splitWithOffsets(text: string, separators: RegExp, limit = Infin
   separators.lastIndex = 0;
   while (out.length < limit) {
     const m = separators.exec(text);
+    // a `.` separates only as a full stop, not as a decimal point or a list number
+    if (m && text.charCodeAt(m.index) === 0x2e && !isHalfStop(text, m.index)) continue;
     const end = m ? m.index : text.length;
     if (end > start) out.push({ text: text.slice(start, end), start, end });
     if (!m) break;
@@ -26,18 +28,31 @@ export function splitWithOffsets(text: string, separators: RegExp, limit = Infin
   return out;
 }
 
+/**
+ * A half-width full stop ends a sentence when written after a word, a bracket, a quote or a % and
+ * not before a digit (`已完成.`, `增长4.1%.`); never a decimal point or a list number (`1.完成…`).
+ */
+export function isHalfStop(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0x2e) return false;
+  const after = text.charCodeAt(i + 1);
+  if (after >= 0x30 && after <= 0x39) return false;
+  const before = text.charCodeAt(i - 1);
+  return (
+    (before >= 0x4e00 && before <= 0x9fff) ||
+    before === 0xff09 ||
+    before === 0x29 ||
+    before === 0x25 ||
+    before === 0x201d
+  );
+}
+
 /** A set of characters as a global one-class regex, for splitWithOffsets. */
 export function charClass(chars: string): RegExp {
   return new RegExp(`[${chars.replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
 }
 
-/**
- * A half-width full stop ends a sentence too when written after a word, a bracket or a % and not
- * before a digit (`已完成.`, `增长4.1%.`), never as a decimal point or a list number (`1.完成…`).
- */
-const HALF_STOP = '(?<=[\\u4e00-\\u9fff）)”"%])\\.(?!\\d)';
-const CLAUSE_SEPARATORS = new RegExp(`[，,。；;：:！？!?\\n]|${HALF_STOP}`, 'g');
-const SENTENCE_SEPARATORS = new RegExp(`[。；;！？!?\\n]|${HALF_STOP}`, 'g');
+const CLAUSE_SEPARATORS = charClass('，,。；;：:！？!?\n.');
+const SENTENCE_SEPARATORS = charClass('。；;！？!?\n.');
 /** No real cell has more sentences than this; the cap bounds the work on pathological text. */
 const MAX_PIECES = 400;
 

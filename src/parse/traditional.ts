@@ -23,14 +23,19 @@ const PAIRS =
 const TO_SIMPLE = new Map<number, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) TO_SIMPLE.set(PAIRS.charCodeAt(i), PAIRS[i + 1]);
 
+/** Whether each code point from U+3400 to U+9FFF has an entry: one typed-array read per character. */
+const BASE = 0x3400;
+const HAS = new Uint8Array(0xa000 - BASE);
+for (const c of TO_SIMPLE.keys()) if (c >= BASE && c < 0xa000) HAS[c - BASE] = 1;
+
 /** The text with the traditional characters of the table above simplified; the text itself when it has none. */
 export function simplified(text: string): string {
   for (let i = 0; i < text.length; i++) {
-    if (TO_SIMPLE.has(text.charCodeAt(i))) {
-      let out = text.slice(0, i);
-      for (let j = i; j < text.length; j++) out += TO_SIMPLE.get(text.charCodeAt(j)) ?? text[j];
-      return out;
-    }
+    const c = text.charCodeAt(i);
+    if (c < BASE || c >= 0xa000 || HAS[c - BASE] === 0) continue;
+    let out = text.slice(0, i);
+    for (let j = i; j < text.length; j++) out += TO_SIMPLE.get(text.charCodeAt(j)) ?? text[j];
+    return out;
   }
   return text;
 }
