@@ -21,7 +21,13 @@ const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
  * @example periodFromTitle('2024年1-6月民生实事项目进展情况表') // '2024H1'
  */
 export function periodFromTitle(title: string): string | null {
-  const s = title.replace(/\s+/g, '').replace(/[—–－~～至到]/g, '-');
+  const s = title
+    .replace(/\s+/g, '')
+    .replace(/[—–－~～至到]/g, '-')
+    // a year in Chinese numerals (二〇二四年) as a formal title writes it
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) =>
+      [...y].map((c) => '〇一二三四五六七八九'.indexOf(c.replace('零', '〇'))).join(''),
+    );
   const yearMatch = /(\d{4})年/.exec(s) ?? /(20\d{2})/.exec(s);
   if (!yearMatch) return null;
   const year = yearMatch[1];
