@@ -18,6 +18,7 @@
 //                 full-width digits and brackets in some targets and reports (gold follows)
 //   date-prefix   the report opens with a date clause (截至6月底，…) consistent with the period
 //   source        a data source in brackets after the first figure (…4.1%（数据来源：区统计局）)
+//   shifted       merged leaders/units cells left out of the row (later cells move left), as a PDF gives them
 //   ditto         merged cells: a theme/category/leaders/units cell equal to the row above is blank
 //   flag-col      a schedule-flag column after the report (是否达到序时进度 是/否, or 进度是否滞后),
 //                 answered from the gold status; the gold report is joined with it
@@ -81,6 +82,8 @@ export interface Layout {
   number: (n: number) => string;
   /** Blank cells for a theme/category/leaders/units equal to the row above. */
   ditto: boolean;
+  /** Merged cells left out of the row entirely (text from a PDF): later cells move left. */
+  dropMerged: boolean;
   /** Extra cell texts per task index (notes, deadline, co_units). */
   extra: Partial<Record<Key, string[]>>;
   /** Header cells with spacing (`序  号`), cells padded with spaces. */
@@ -195,6 +198,7 @@ export function baseLayout(gold: Gold[], title: string[], endMonth: number | nul
     categoryRows: false,
     number: (n) => String(n),
     ditto: false,
+    dropMerged: false,
     extra: {},
     spaced: false,
     listSep: '、',
@@ -276,6 +280,12 @@ export function render(l: Layout): string {
       const rest = cols.map((_, j) => (j === p ? cells[p].slice(cut) : ''));
       cells[p] = cells[p].slice(0, cut);
       lines.push(join(cells), join(rest));
+    } else if (l.dropMerged) {
+      // a merged (blank) leaders or units cell is not in the extracted row at all
+      const kept = cells.filter(
+        (c, j) => c || !['leaders', 'units'].includes(cols[j].key) || !same(cols[j].key as 'leaders' | 'units'),
+      );
+      lines.push(join(kept));
     } else lines.push(join(cells));
     if (l.pageEvery && (i + 1) % l.pageEvery === 0 && i + 1 < l.gold.length) {
       lines.push(`— ${Math.floor((i + 1) / l.pageEvery) + 1} —`, join(head));
@@ -725,6 +735,18 @@ const slow: Transform = (l, rng) => {
   return n > 0;
 };
 
+const shifted: Transform = (l) => {
+  // merged leaders/units cells as a PDF's text gives them: absent, the report moved left
+  const keys = l.columns.map((c) => c.key);
+  if (!keys.includes('leaders') && !keys.includes('units')) return false;
+  l.ditto = true;
+  l.dropMerged = true;
+  return l.gold.some(
+    (t, i) =>
+      i > 0 && (t.units.join() === l.gold[i - 1].units.join() || t.leaders.join() === l.gold[i - 1].leaders.join()),
+  );
+};
+
 export const TRANSFORMS: Record<string, Transform> = {
   reorder,
   synonyms,
@@ -754,6 +776,7 @@ export const TRANSFORMS: Record<string, Transform> = {
   'rate-col': rateCol,
   'actual-col': actualCol,
   slow,
+  shifted,
 };
 
 /** Held out while the rules were changed; scored only at the end. */
