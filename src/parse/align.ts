@@ -118,8 +118,9 @@ function affinity(cell: CellFeatures, slot: SlotKind): number {
       return kind === 'people' ? 4 : kind === 'units' ? -6 : kind === 'heading' ? -5 : -6;
     case 'units':
     case 'co_units':
-      // An unfamiliar short name (`医药港`) may still be a unit; prose never is.
-      return kind === 'units' ? 4 : kind === 'people' ? -3 : kind === 'heading' ? -1 : -6;
+      // An unfamiliar short name (`医药港`) may still be a unit; prose never is, nor a short
+      // cell in a report's words (`待省统一部署后启动实施`).
+      return kind === 'units' ? 4 : kind === 'people' ? -3 : kind === 'heading' ? -1 - 2 * ps : -6;
     case 'progress':
       if (kind === 'people') return -5;
       if (kind === 'units') return -4;

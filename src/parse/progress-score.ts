@@ -21,6 +21,14 @@ export const PROGRESS_WORDS: readonly string[] = [
   '年度数据',
   '推进中',
   '持续推进',
+  // not yet, or waiting for a higher authority: said of work under way, never in a target
+  '尚未',
+  '暂未',
+  '暂无',
+  '待省',
+  '待市',
+  '待上级',
+  '待国家',
 ];
 
 /** PROGRESS_WORDS by their first character, in list order: a table over the 16-bit characters. */

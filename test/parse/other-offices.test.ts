@@ -405,6 +405,21 @@ describe('layouts seen in other offices’ tables (from the metamorphic variants
       [2, '建成口袋公园10个', '已建成8个。'],
     ]);
   });
+  it('puts a short report in the report column when the merged units cell is missing from the row', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '进展情况'],
+        ['1', '城镇新增就业2450人', '县人社局', '新增就业2712人。'],
+        ['2', '按1500元/人标准发放求职创业补贴', '待省统一部署后启动实施'],
+        ['3', '培训家政服务人员1185人次', '县商务局', '已培训1187人次。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.units, t.progress])).toEqual([
+      [1, ['县人社局'], '新增就业2712人。'],
+      [2, ['县人社局'], '待省统一部署后启动实施'],
+      [3, ['县商务局'], '已培训1187人次。'],
+    ]);
+  });
   it('reads a two-column CSV of sections and targets without numbers', () => {
     const table = parseText(
       [
