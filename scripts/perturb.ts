@@ -19,6 +19,7 @@
 //   date-prefix   the report opens with a date clause (截至6月底，…) consistent with the period
 //   source        a data source in brackets after the first figure (…4.1%（数据来源：区统计局）)
 //   shifted       merged leaders/units cells left out of the row (later cells move left), as a PDF gives them
+//   leader-posts  a leader's post beside the name (陶峰（副区长）, 副区长陶峰, 陶峰副区长)
 //   ditto         merged cells: a theme/category/leaders/units cell equal to the row above is blank
 //   flag-col      a schedule-flag column after the report (是否达到序时进度 是/否, or 进度是否滞后),
 //                 answered from the gold status; the gold report is joined with it
@@ -88,6 +89,8 @@ export interface Layout {
   extra: Partial<Record<Key, string[]>>;
   /** Header cells with spacing (`序  号`), cells padded with spaces. */
   spaced: boolean;
+  /** How a leader's post is printed beside the name (`{n}（副区长）`), or null. */
+  leaderPost: string | null;
   /** How a cell lists several people or units. */
   listSep: string;
   /** A page break (page number, header repeated) after every N task rows. */
@@ -202,6 +205,7 @@ export function baseLayout(gold: Gold[], title: string[], endMonth: number | nul
     extra: {},
     spaced: false,
     listSep: '、',
+    leaderPost: null,
     pageEvery: null,
     broken: new Set(),
     endMonth,
@@ -258,8 +262,12 @@ export function render(l: Layout): string {
         case 'category':
           return same(c.key) ? '' : (t[c.key] ?? '');
         case 'leaders':
-        case 'units':
-          return same(c.key) ? '' : t[c.key].join(l.listSep);
+        case 'units': {
+          if (same(c.key)) return '';
+          const post = l.leaderPost;
+          const names = c.key === 'leaders' && post ? t.leaders.map((n) => post.replace('{n}', n)) : t[c.key];
+          return names.join(l.listSep);
+        }
         case 'target':
           return t.target;
         case 'progress':
@@ -747,6 +755,14 @@ const shifted: Transform = (l) => {
   );
 };
 
+const leaderPosts: Transform = (l, rng) => {
+  if (!l.columns.some((c) => c.key === 'leaders')) return false;
+  const level = (l.gold.flatMap((t) => t.units).find((u) => /^[区县市州]/.test(u)) ?? '区')[0];
+  const post = pick(rng, [`副${level}长`, `常务副${level}长`, `${level}委常委`]);
+  l.leaderPost = pick(rng, [`{n}（${post}）`, `${post}{n}`, `{n}${post}`]);
+  return true;
+};
+
 export const TRANSFORMS: Record<string, Transform> = {
   reorder,
   synonyms,
@@ -777,6 +793,7 @@ export const TRANSFORMS: Record<string, Transform> = {
   'actual-col': actualCol,
   slow,
   shifted,
+  'leader-posts': leaderPosts,
 };
 
 /** Held out while the rules were changed; scored only at the end. */

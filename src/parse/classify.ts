@@ -4,6 +4,7 @@
 // must hold for tables from any district, not only the seed.
 
 import { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
+import { LEADER_TITLES, withoutTitle } from './leader-titles.js';
 import { simplified } from './traditional.js';
 
 // Re-exported so the classifiers keep one import path.
@@ -174,6 +175,8 @@ export function isUnitName(token: string): boolean {
   if (SHORT_UNITS.has(bare)) return true;
   if (COLLECTIVE_UNITS.test(bare)) return true;
   if (bare.length === 2 && SURNAMES.has(bare[0])) return false;
+  // a person's post (`区委常委`, `陶峰区委常委`) ends like a body but names a person
+  if (POST_CHAR_TEST.test(bare) && isPersonWithPost(bare)) return false;
   const m = UNIT_ENDING.exec(bare);
   return m !== null && bare.length > m[0].length;
 }
@@ -195,11 +198,26 @@ export function isPersonName(token: string): boolean {
 /** Characters a list of names or bodies is made of; anything else (digits, quotes, 。) rules a list out. */
 const LIST_CHARS = /^[\u3400-\u9fff\s、，,；;/／|（）()·•]+$/;
 
-/** A cell that lists only people (`陶峰 刘国娟`). */
+/** A person with the post beside the name (`陶峰（副区长）`, `李明副区长`), or a post alone next to one. */
+function isPersonWithPost(token: string): boolean {
+  if (!POST_CHAR_TEST.test(token)) return false;
+  const person = withoutTitle(token);
+  return person === null || (person !== token && isPersonName(person));
+}
+/** Characters every post ends or starts with: a quick test before the post list. */
+const POST_CHAR_TEST = new RegExp(
+  `[${[...new Set(LEADER_TITLES.map((t) => t[t.length - 1] + t[0]).join(''))].join('')}]`,
+);
+
+/** A cell that lists only people (`陶峰 刘国娟`), posts beside the names allowed (`副区长 陶峰`). */
 export function isPeopleCell(cell: string): boolean {
   if (!LIST_CHARS.test(cell)) return false;
   const tokens = splitNames(cell);
-  return tokens.length > 0 && tokens.every(isPersonName);
+  return (
+    tokens.length > 0 &&
+    tokens.every((t) => isPersonName(t) || isPersonWithPost(t)) &&
+    tokens.some((t) => withoutTitle(t) !== null)
+  );
 }
 
 /** A cell that lists only organisations (`区商务局 综合保税区管理办公室`). */

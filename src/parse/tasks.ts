@@ -7,6 +7,7 @@ import { looksLikeCategory, looksLikeTheme, splitNames, withoutSpaces } from './
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
+import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
 
 /** Slots that hold part of the report, and the role each gives its part. */
@@ -236,7 +237,7 @@ export function buildTasks(
 
     const leadersText = filledTexts(row, slotOf('leaders')).join(' ');
     const unitsText = filledTexts(row, slotOf('units')).join(' ');
-    let leaders = namesIn(leadersText, 'leaders', warnings);
+    let leaders = leaderNames(namesIn(leadersText, 'leaders', warnings));
     const lead = leadUnits(namesIn(unitsText, 'units', warnings));
     let units = lead.units;
     warnings.push(...lead.warnings);

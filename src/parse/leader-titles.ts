@@ -1,0 +1,74 @@
+// Leaders' cells often carry the person's post beside the name (`陶峰（副区长）`, `副区长 李明`,
+// `李明副区长`). The leaders are the people: the post is dropped. The posts are data, a test per row
+// in test/parse/leader-titles.test.ts.
+
+/** Posts printed beside a leader's name, longest first where one contains another. */
+export const LEADER_TITLES: readonly string[] = [
+  '常务副区长',
+  '常务副县长',
+  '常务副市长',
+  '常务副州长',
+  '人大常委会主任',
+  '政协主席',
+  '区委书记',
+  '县委书记',
+  '市委书记',
+  '区委副书记',
+  '县委副书记',
+  '市委副书记',
+  '区委常委',
+  '县委常委',
+  '市委常委',
+  '副区长',
+  '副县长',
+  '副市长',
+  '副州长',
+  '副省长',
+  '副书记',
+  '副主任',
+  '副主席',
+  '副部长',
+  '副局长',
+  '副秘书长',
+  '秘书长',
+  '区长',
+  '县长',
+  '市长',
+  '州长',
+  '省长',
+  '书记',
+  '常委',
+  '主任',
+  '主席',
+  '部长',
+  '局长',
+];
+
+const SORTED = [...LEADER_TITLES].sort((a, b) => b.length - a.length);
+const HAN_NAME = /^[\u3400-\u9fff·]{2,4}$/;
+const BRACKETED = /^(.+?)\s*[（(]([^（）()]+)[）)]$/;
+
+/** The person in a leader token without the post beside it; null when the token is only a post. */
+export function withoutTitle(token: string): string | null {
+  const t = token.trim();
+  if (SORTED.includes(t)) return null;
+  const b = BRACKETED.exec(t);
+  if (b && SORTED.includes(b[2].trim()) && HAN_NAME.test(b[1])) return b[1];
+  for (const title of SORTED) {
+    if (t.length <= title.length) continue;
+    if (t.endsWith(title) && HAN_NAME.test(t.slice(0, -title.length))) return t.slice(0, -title.length);
+    if (t.startsWith(title) && HAN_NAME.test(t.slice(title.length))) return t.slice(title.length);
+  }
+  return t;
+}
+
+/** The leaders of a cell's names: posts dropped, names kept in order. */
+export function leaderNames(names: readonly string[]): string[] {
+  if (!names.some((n) => SORTED.some((t) => n.includes(t)))) return [...names];
+  const out: string[] = [];
+  for (const n of names) {
+    const person = withoutTitle(n);
+    if (person && !out.includes(person)) out.push(person);
+  }
+  return out;
+}

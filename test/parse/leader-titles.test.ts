@@ -1,0 +1,42 @@
+// A leader's post printed beside the name is dropped: the leaders are the people.
+import { describe, expect, it } from 'vitest';
+import { isPeopleCell, isUnitName } from '../../src/parse/classify.js';
+import { LEADER_TITLES, leaderNames, withoutTitle } from '../../src/parse/leader-titles.js';
+import { parseText } from '../../src/parse/index.js';
+
+describe('posts beside a leader’s name', () => {
+  it.each(LEADER_TITLES.map((t) => [t]))('%s is dropped before, after and in brackets', (post) => {
+    expect(withoutTitle(`陶峰（${post}）`)).toBe('陶峰');
+    expect(withoutTitle(`${post}陶峰`)).toBe('陶峰');
+    expect(withoutTitle(`陶峰${post}`)).toBe('陶峰');
+    expect(withoutTitle(post)).toBeNull();
+  });
+  it('keeps names without a post and a bracket that is not a post', () => {
+    expect(leaderNames(['陶峰', '刘国娟'])).toEqual(['陶峰', '刘国娟']);
+    expect(withoutTitle('陶峰（兼）')).toBe('陶峰（兼）');
+  });
+  it('drops a post standing as its own token and keeps each person once', () => {
+    expect(leaderNames(['副区长', '李明', '李明（副区长）'])).toEqual(['李明']);
+  });
+  it('reads a cell of people with posts as people, not as an organisation', () => {
+    expect(isPeopleCell('陶峰区委常委')).toBe(true);
+    expect(isPeopleCell('副区长 李明')).toBe(true);
+    expect(isUnitName('陶峰区委常委')).toBe(false);
+    expect(isUnitName('区委组织部')).toBe(true);
+    expect(isUnitName('市长热线办公室')).toBe(true);
+  });
+  it('gives the leaders of a table whose leader cells carry posts', () => {
+    const table = parseText(
+      [
+        ['序号', '目标任务', '责任领导', '责任单位', '进展情况'],
+        ['1', '新建城市书房3家', '陶峰（副区长）', '区文广旅局', '已建成2家。'],
+        ['2', '建成口袋公园10个', '副区长 李明', '区城管局', '已建成8个。'],
+        ['3', '新增公共停车泊位2000个', '王芳区委常委', '区住建局', '已新增1350个。'],
+      ]
+        .map((r) => r.join('\t'))
+        .join('\n'),
+    );
+    expect(table.tasks.map((t) => t.leaders)).toEqual([['陶峰'], ['李明'], ['王芳']]);
+    expect(table.tasks.map((t) => t.units)).toEqual([['区文广旅局'], ['区城管局'], ['区住建局']]);
+  });
+});
