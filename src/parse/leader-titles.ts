@@ -45,6 +45,7 @@ export const LEADER_TITLES: readonly string[] = [
 ];
 
 const SORTED = [...LEADER_TITLES].sort((a, b) => b.length - a.length);
+const ANY_TITLE = new RegExp(SORTED.join('|'));
 const HAN_NAME = /^[\u3400-\u9fff·]{2,4}$/;
 const BRACKETED = /^(.+?)\s*[（(]([^（）()]+)[）)]$/;
 
@@ -63,8 +64,8 @@ export function withoutTitle(token: string): string | null {
 }
 
 /** The leaders of a cell's names: posts dropped, names kept in order. */
-export function leaderNames(names: readonly string[]): string[] {
-  if (!names.some((n) => SORTED.some((t) => n.includes(t)))) return [...names];
+export function leaderNames(names: string[]): string[] {
+  if (!names.some((n) => ANY_TITLE.test(n))) return names as string[];
   const out: string[] = [];
   for (const n of names) {
     const person = withoutTitle(n);

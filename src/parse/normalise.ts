@@ -7,6 +7,7 @@ import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
 import type { ColumnsSpec } from './columns-option.js';
 import { isPageFurniture } from './furniture.js';
 import { readHeaderRow } from './headers.js';
+import { withoutSpaces } from './text-chars.js';
 import { findLayout, type Layout } from './layout.js';
 import { leadingSeq, readNumbering, type NumberingStyle } from './numbering.js';
 import type { PlacedRow } from './placed-row.js';
@@ -144,12 +145,16 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       .join('\t')
       .replace(/\t+$/, '');
   const headerKey = layout.headerRow >= 0 ? rowKey(rows[layout.headerRow].cells) : null;
+  const headerFirst = layout.headerRow >= 0 ? withoutSpaces(rows[layout.headerRow].cells.find(Boolean) ?? '') : '';
   for (let r = layout.bodyStart; r < rows.length; r++) {
     const row = rows[r];
     const nonEmpty = row.cells.filter(Boolean);
     if (nonEmpty.length === 0) continue;
     // The header repeated on a later page: known words, or the same cells as the header row.
-    if (readHeaderRow(row.cells) || (headerKey !== null && rowKey(row.cells) === headerKey)) {
+    if (
+      readHeaderRow(row.cells) ||
+      (headerKey !== null && withoutSpaces(nonEmpty[0]) === headerFirst && rowKey(row.cells) === headerKey)
+    ) {
       repeatedHeaders++;
       continue;
     }
