@@ -118,7 +118,7 @@ interface SentenceFacts {
 
 function factsOf(pt: ProgressText): SentenceFacts[] {
   return pt.once('sentenceFacts', () =>
-    pt.sentences.map(({ text }) => {
+    pt.sentences.map(({ text, start, end }) => {
       const delay = DELAY.first(text);
       // a cause from above excuses the delay it explains: looked for around the word, not in
       // the whole (often long) sentence
@@ -129,7 +129,9 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
         unpublished: UNPUBLISHED.test(text),
         awaiting: AWAITING.test(text),
         granted: GRANTED.first(text) !== null,
-        forecast: text.includes('预计'),
+        // a forecast figure (预计全年增长6%), not a date it is expected by (预计9月投用)
+        forecast:
+          text.includes('预计') && pt.quantities.some((q) => q.start >= start && q.start < end && q.kind !== 'bare'),
         hasDigit: /\d/.test(text),
         ongoing: ONGOING.first(text),
       };

@@ -122,6 +122,17 @@ describe('how the report is typed', () => {
   });
 });
 
+describe('forecasts', () => {
+  it('a date the work is expected by (预计9月投用) is no forecast figure', () => {
+    const a = assessTask({ target: '新增学位3000个', progress: '按计划推进，预计9月开学投用。' }, h1);
+    expect(a.status).toBe('on_track');
+  });
+  it('a task whose only figure is a forecast is pending', () => {
+    const a = assessTask({ target: '一般公共预算收入增长5%', progress: '预计全年一般公共预算收入增长6%。' }, h1);
+    expect(a.status).toBe('pending');
+  });
+});
+
 describe('several rates for one metric', () => {
   it('the later period is the latest rate (一季度…5.8%，上半年增长5.1%)', () => {
     const a = assessTask({ target: GDP_TARGET, progress: '一季度GDP增长5.8%，上半年增长5.1%。' }, h1);
