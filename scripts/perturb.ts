@@ -42,6 +42,7 @@
 //   shorthand     metric names in the reports written short or long (地区生产总值 ↔ GDP, 规模以上 ↔
 //                 规上, 固定资产投资 ↔ 固投, 社会消费品零售总额 ↔ 社零)
 //   mix           three of the transforms above (not held out) at once
+//   mix-all *     three of all the transforms, held-out ones included
 //
 // `*` marks the transforms held out while the rules were changed: they are scored only with
 // `--heldout` (or `--transform NAME`). The randomness is seeded from the table's name, the
@@ -830,10 +831,11 @@ function finish(l: Layout): Layout {
 export function variant(name: string, gold: Gold[], title: string[], endMonth: number | null, rng: Rng): Layout | null {
   const l = baseLayout(gold, title, endMonth);
   if (name === 'base') return l;
-  if (name === 'mix') {
+  if (name === 'mix' || name === 'mix-all') {
+    // mix-all draws from the held-out transforms too (scored with them, at the end)
     const names = shuffle(
       rng,
-      Object.keys(TRANSFORMS).filter((n) => !HELD_OUT.includes(n)),
+      Object.keys(TRANSFORMS).filter((n) => name === 'mix-all' || !HELD_OUT.includes(n)),
     );
     let applied = 0;
     for (const n of names) if (applied < 3 && TRANSFORMS[n](l, rng)) applied++;

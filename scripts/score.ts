@@ -151,7 +151,12 @@ for (const dir of opts.dirs) {
 if (opts.perturb) {
   const names = opts.transforms.length
     ? opts.transforms
-    : ['base', ...Object.keys(TRANSFORMS).filter((n) => opts.heldout || !HELD_OUT.includes(n)), 'mix'];
+    : [
+        'base',
+        ...Object.keys(TRANSFORMS).filter((n) => opts.heldout || !HELD_OUT.includes(n)),
+        'mix',
+        ...(opts.heldout ? ['mix-all'] : []),
+      ];
   const all = { tables: 0, expected: 0, found: 0, fields: 0, right: 0, assess: zeroCounts() };
   for (const name of names) {
     const pl = { tables: 0, expected: 0, found: 0, fields: 0, right: 0, assess: zeroCounts() };
@@ -179,7 +184,7 @@ if (opts.perturb) {
         }
       }
     }
-    const tag = HELD_OUT.includes(name) ? `${name} (held out)` : name;
+    const tag = HELD_OUT.includes(name) || name === 'mix-all' ? `${name} (held out)` : name;
     console.log(pooledLine(tag, pl));
     if (name !== 'base') {
       all.tables += pl.tables;
