@@ -249,7 +249,8 @@ function fromCells(
 function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportColumns): void {
   if (!pt.text.includes('%')) return;
   for (const c of pt.clauses) {
-    if (!c.text.includes('%') || !(c.text.includes('进度') || c.text.includes('完成'))) continue;
+    if (!c.text.includes('%') || !(c.text.includes('进度') || c.text.includes('完成') || c.text.includes('占')))
+      continue;
     const trimmed = c.text.trimStart();
     const value = taskRateOf(trimmed);
     if (value === null) continue;
