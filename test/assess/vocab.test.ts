@@ -91,7 +91,18 @@ describe('status words', () => {
     '排名结果预计将于2024年1月正式公布',
     '因国家部委机构调整原因',
     '待省统一部署后启动实施',
+    '待省经信厅公布名单',
+    '该指标按年度统计',
+    '该指标为年度指标',
+    '待年底考核',
+    '统计数据于次年公布',
+    '数据待统计局反馈',
+    '全年数据尚未出来',
+    '目前暂无数据',
   ])('%s reads as unpublished', (text) => expect(PENDING_PATTERNS.some((p) => p.test(text))).toBe(true));
+  it.each(['2022年度考核结果全国A类', '已完成年度考核任务', '区统计局年度统计局长会议'])('%s does not', (text) =>
+    expect(PENDING_PATTERNS.some((p) => p.test(text))).toBe(false),
+  );
 });
 
 describe('effort and deliverable clauses', () => {
