@@ -5,6 +5,8 @@ import { gramsOf } from './gram-index.js';
 import { clausesOf, WordMatcher, type Piece } from './text.js';
 import type { ProgressText } from './progress-text.js';
 import {
+  DONE_BY_VERB,
+  PAST_MARKERS,
   ABSTRACT_GOALS,
   CHECKABLE_GOALS,
   COMPLETION_WORDS,
@@ -139,6 +141,27 @@ export function coverage(clause: TargetClause, pt: ProgressText): Coverage {
     evidence ??= best.piece.text;
   }
   return { done: true, evidence, ongoing: null };
+}
+
+const DONE_VERBS = DONE_BY_VERB.map((row) => ({
+  verbs: new RegExp(`^(?:${row.verbs.join('|')})`),
+  done: new WordMatcher(row.done),
+}));
+const PAST = new WordMatcher(PAST_MARKERS);
+
+/**
+ * The target's only deliverable reported done without being named again: a piece of the report
+ * says, in the past, what the clause's verb asks for (`项目已于5月开工建设` for `启动…工程`), and
+ * nothing in the report says work goes on. Returns the piece, or null.
+ */
+export function soleDeliverableDone(clause: TargetClause, pt: ProgressText): string | null {
+  const body = clause.text.replace(/[（(][^）)]*[）)]/g, '').replace(LEAD, '');
+  const row = DONE_VERBS.find((r) => r.verbs.test(body));
+  if (!row) return null;
+  const pieces = coverPieces(pt);
+  if (pieces.some((p) => p.ongoing)) return null;
+  for (const p of pieces) if (row.done.first(p.text) !== null && PAST.first(p.text) !== null) return p.text;
+  return null;
 }
 
 /** A checkable goal: met, missed or not reported. */

@@ -3,7 +3,7 @@
 // done when every indicator and deliverable is shown accomplished; else on_track.
 import type { Indicator, Status } from '../domain/index.js';
 import type { ActualMatch } from './actuals.js';
-import { checkGoal, coverage, ONGOING, type TargetClause } from './deliverables.js';
+import { checkGoal, coverage, soleDeliverableDone, ONGOING, type TargetClause } from './deliverables.js';
 import { gramsOf } from './gram-index.js';
 import type { ProgressText } from './progress-text.js';
 import type { ReportColumns } from './report-columns.js';
@@ -244,6 +244,7 @@ export function statusOf(input: StatusInput): StatusResult {
       missing: wholeDone ? [] : unreportedOf(judged),
     };
   }
+  const soleDeliverable = clauses.filter((c) => c.kind !== 'effort').length === 1;
   for (const c of clauses) {
     // once the task is surely on_track and the reason has its three pieces, the rest cannot matter
     if (open.length >= REASON_PIECES) break;
@@ -257,8 +258,12 @@ export function statusOf(input: StatusInput): StatusResult {
     }
     const cov = coverage(c, pt);
     if (cov.ongoing) open.push({ type: 'ongoing', word: cov.ongoing, sentence: cov.evidence ?? '' });
-    else if (!cov.done) open.push({ type: 'uncovered', clause: c.text });
-    else if (cov.evidence) covered.push({ type: 'covered', sentence: cov.evidence });
+    else if (!cov.done) {
+      // the only deliverable of a task without figures, reported done without being named again
+      const sole = soleDeliverable && indicators.length === 0 ? soleDeliverableDone(c, pt) : null;
+      if (sole) covered.push({ type: 'covered', sentence: sole });
+      else open.push({ type: 'uncovered', clause: c.text });
+    } else if (cov.evidence) covered.push({ type: 'covered', sentence: cov.evidence });
   }
   if (open.length === 0) return { status: 'done', evidence: [...met, ...covered], missing: [] };
   return {

@@ -194,6 +194,27 @@ describe('a cell that says only that the work is done', () => {
   });
 });
 
+describe('a single deliverable reported without being named again', () => {
+  it.each([
+    ['开通城市大脑便民服务平台', '平台已于8月正式上线运行。'],
+    ['建成区档案馆新馆', '已完成竣工验收。'],
+    ['启动区人民医院迁建工程', '项目已于5月开工建设。'],
+  ])('%s ← %s is done', (target, progress) => {
+    expect(assessTask({ target, progress }, q3).status).toBe('done');
+  });
+  it('not while anything in the report goes on', () => {
+    const a = assessTask({ target: '建成区档案馆新馆', progress: '主体已竣工，正在进行内部装修。' }, q3);
+    expect(a.status).toBe('on_track');
+  });
+  it('not another verb’s step (开工 for 建成)', () => {
+    expect(assessTask({ target: '建成区档案馆新馆', progress: '项目已于5月开工建设。' }, q3).status).toBe('on_track');
+  });
+  it('not for one of two deliverables', () => {
+    const a = assessTask({ target: '建成区档案馆新馆，开通档案查询平台', progress: '项目已于5月竣工。' }, q3);
+    expect(a.status).toBe('on_track');
+  });
+});
+
 describe('statements about the whole task', () => {
   it.each([
     '提前完成年度任务。 新建社区食堂4家。',

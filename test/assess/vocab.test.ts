@@ -13,6 +13,7 @@ import {
   COMPLETION_WORDS,
   DELAY_WORDS,
   DONE_AS_OF_WORDS,
+  DONE_BY_VERB,
   GRANTED_WORDS,
   ONGOING_WORDS,
   PENDING_PATTERNS,
@@ -227,4 +228,19 @@ describe('done statements about the whole task', () => {
   it.each(['待省教育厅审核', '等待市里审批', '待上级认定'])('%s awaits a decision', (text) =>
     expect(AWAITING_DECISION_PATTERNS.some((p) => p.test(text))).toBe(true),
   );
+});
+
+describe('a single deliverable reported done by what its verb asks for', () => {
+  it.each(DONE_BY_VERB.flatMap((row) => row.done.map((d) => [row.verbs[0], d])))(
+    '%s…区文化中心 ← 项目已%s',
+    (verb, done) => {
+      const a = assessTask({ target: `${verb}区文化中心`, progress: `项目已于8月${done}。` });
+      expect(a.status).toBe('done');
+    },
+  );
+  it.each(DONE_BY_VERB.map((row) => [row.verbs[0]]))('%s…区文化中心 is not done by a plan', (verb) => {
+    expect(assessTask({ target: `${verb}区文化中心`, progress: '计划10月底前完成各项准备工作。' }).status).toBe(
+      'on_track',
+    );
+  });
 });

@@ -78,6 +78,28 @@ export const COMPLETION_WORDS: readonly string[] = [
   '认定',
 ];
 
+/**
+ * What a report says when the thing a target's verb asks for has happened, by that verb: a report
+ * of a single deliverable often does not name it again (`项目已于5月开工建设` for 启动…迁建工程,
+ * `平台已正式上线运行` for 开通…平台). Read only for a target with one deliverable (status.ts).
+ */
+export const DONE_BY_VERB: ReadonlyArray<{ verbs: readonly string[]; done: readonly string[] }> = [
+  {
+    verbs: ['建成', '新建', '改建', '扩建', '迁建', '建设', '改造'],
+    done: ['建成', '竣工', '完工', '投用', '投入使用', '投运', '交付使用'],
+  },
+  {
+    verbs: ['开通', '上线', '启用', '投用', '投运'],
+    done: ['开通', '上线', '启用', '投用', '投入使用', '投运', '运行'],
+  },
+  { verbs: ['启动', '开工'], done: ['开工', '启动', '动工', '开建'] },
+  { verbs: ['举办', '召开', '承办'], done: ['举办', '召开', '承办'] },
+  { verbs: ['成立', '组建', '设立'], done: ['成立', '挂牌', '揭牌', '组建', '设立'] },
+  { verbs: ['制定', '出台', '印发', '编制'], done: ['印发', '出台', '制定', '发布', '编制完成', '审议通过'] },
+];
+/** A report of something that happened, not a plan: the past marker a done piece must carry. */
+export const PAST_MARKERS: readonly string[] = ['已', '成功', '顺利', '正式', '完成'];
+
 /** Work that goes on: part of the task is unfinished. */
 export const ONGOING_WORDS: readonly string[] = [
   '推进中',
