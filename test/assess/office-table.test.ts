@@ -1,0 +1,39 @@
+// A whole table in a layout of its own (section rows, a two-column target, leaders after units,
+// a report with an investment column, a schedule flag and remarks), read and judged end to end.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+import { parseText } from '../../src/parse/index.js';
+
+const text = readFileSync(new URL('../fixtures/parse/county-livelihood-1-9.txt', import.meta.url), 'utf8');
+
+describe('a county 民生实事 table for 1-9月 with investment, flag and remarks columns', () => {
+  const table = parseText(text);
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads the period from the title and the sections from their rows', () => {
+    expect(table.period).toBe('2024Q3');
+    expect(table.tasks.map((t) => [t.seq, t.theme])).toEqual([
+      [1, '一、教育卫生'],
+      [2, '一、教育卫生'],
+      [3, '二、民生保障'],
+      [4, '二、民生保障'],
+      [5, '二、民生保障'],
+    ]);
+  });
+  it('joins the project name and its content as the target, and keeps the remarks apart', () => {
+    expect(table.tasks[3].target).toBe('老年食堂建设 新建村级老年食堂20个');
+    expect(table.tasks[3].leaders).toEqual(['李建国']);
+    expect(table.tasks[4].units).toEqual(['县住建局', '县城投公司']);
+    expect(table.tasks[3].notes).toBe('进度偏慢');
+  });
+  it('judges each task by its figures, its flag and its words', () => {
+    expect(judged.map((a) => a.status)).toEqual(['on_track', 'on_track', 'on_track', 'behind', 'behind']);
+    expect(judged[1].indicators[0].actual).toBe(4); // 已完成4所改造
+    expect(judged[2].indicators[0].actual).toBe(2680);
+    // the investment column (万元) measures money, not the 20 canteens
+    expect(judged[3].indicators[0].actual).toBe(8);
+  });
+});
