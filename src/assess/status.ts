@@ -69,6 +69,9 @@ const anyOf = (patterns: readonly RegExp[]): RegExp => new RegExp(patterns.map((
 const UNPUBLISHED = anyOf(PENDING_PATTERNS);
 const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
 // `改革` in an office's name (省发展改革委, 区发展和改革局) is not a reorganisation
+/** An evaluation not yet held (`2024年度评价尚未开展`): awaited, not late (PENDING_PATTERNS has it too). */
+const EVALUATION_NOT_YET =
+  /(评价|考核|评估|评选|测评|考评|普查|验收)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/;
 const AUTHORITY_CAUSE =
   /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革(?![委局办])|影响|原因)/;
 
@@ -125,7 +128,10 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
       const at = delay ? text.indexOf(delay) : -1;
       const around = at < 0 ? '' : text.slice(Math.max(0, at - 40), at + delay!.length + 20);
       return {
-        delay: delay && !AUTHORITY_CAUSE.test(around) && !/(未|不)(出现|存在)/.test(text) ? delay : null,
+        delay:
+          delay && !AUTHORITY_CAUSE.test(around) && !EVALUATION_NOT_YET.test(around) && !/(未|不)(出现|存在)/.test(text)
+            ? delay
+            : null,
         unpublished: UNPUBLISHED.test(text),
         awaiting: AWAITING.test(text),
         granted: GRANTED.first(text) !== null,

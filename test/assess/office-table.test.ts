@@ -37,3 +37,22 @@ describe('a county 民生实事 table for 1-9月 with investment, flag and remar
     expect(judged[3].indicators[0].actual).toBe(8);
   });
 });
+
+describe('a city key-task table for the third quarter with co-units, deadlines, problems and next steps', () => {
+  const table = parseText(readFileSync(new URL('../fixtures/parse/city-key-tasks-q3.txt', import.meta.url), 'utf8'));
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads the task name as the theme, the requirement as the target, and keeps the other columns apart', () => {
+    expect(table.period).toBe('2024Q3');
+    expect(table.tasks[0].theme).toBe('稳住工业经济基本盘');
+    expect(table.tasks[0].target).toBe('规上工业增加值增长7%以上');
+    expect(table.tasks[0].co_units).toEqual(['市统计局']);
+    expect(table.tasks[0].deadline).toBe('2024年12月');
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['progress', 'remarks', 'remarks']);
+  });
+  it('judges rates, abbreviations, an evaluation not yet held and counts against the time share', () => {
+    expect(judged.map((a) => a.status)).toEqual(['behind', 'on_track', 'pending', 'on_track', 'behind']);
+    expect(judged[1].indicators[0].actual).toBe(9.1); // 固投, not the 工业投资 inside it
+  });
+});

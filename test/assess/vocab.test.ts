@@ -100,6 +100,8 @@ describe('status words', () => {
     '数据待统计局反馈',
     '全年数据尚未出来',
     '目前暂无数据',
+    '2024年度评价尚未开展',
+    '年度考核工作暂未启动',
   ])('%s reads as unpublished', (text) => expect(PENDING_PATTERNS.some((p) => p.test(text))).toBe(true));
   it.each(['2022年度考核结果全国A类', '已完成年度考核任务', '区统计局年度统计局长会议'])('%s does not', (text) =>
     expect(PENDING_PATTERNS.some((p) => p.test(text))).toBe(false),

@@ -161,6 +161,8 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
   /(年底|年终|年末|次年|明年)[^。；，]{0,8}(统计|核算|公布|发布|考核|反馈|出来)/,
   /(数据|结果|名单)[^。；，]{0,3}(待|尚未|未)[^。；，]{0,8}(反馈|出来|公布|发布|统计|核算)/,
   /(暂无|尚无)(统计)?数据/,
+  // an evaluation, check or count not yet held: its result is awaited, the work is not late
+  /(评价|考核|评估|评选|测评|考评|普查|验收)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/,
   /(机构调整|职能调整|机构改革)/,
   // not started because a higher authority has not opened it yet
   /待[^。；，,]{0,6}(国家|省|市|上级)[^。；，,]{0,6}(统一)?(部署|安排|通知|下达|出台)/,
