@@ -56,3 +56,25 @@ describe('a city key-task table for the third quarter with co-units, deadlines, 
     expect(judged[1].indicators[0].actual).toBe(9.1); // 固投, not the 工业投资 inside it
   });
 });
+
+describe('a district monthly table with a completion-rate column', () => {
+  const table = parseText(readFileSync(new URL('../fixtures/parse/district-monthly-may.txt', import.meta.url), 'utf8'));
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads the month from the title and the rate column as a rate', () => {
+    expect(table.period).toBe('2024-05');
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['progress', 'rate']);
+  });
+  it('judges figures without their metric against the time share of May', () => {
+    expect(judged.map((a) => a.status)).toEqual([
+      'on_track',
+      'on_track',
+      'on_track',
+      'on_track',
+      'no_report',
+      'behind',
+    ]);
+    expect(judged.map((a) => a.indicators[0]?.actual ?? null)).toEqual([52.3, 11000, 28, 3126000, null, 6000]);
+  });
+});
