@@ -221,8 +221,13 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     else if (c === seqInColumn) roles[c] = 'target';
     else roles[c] = decide(hint, text, profile(c));
   }
-  // Headings stand left of the task they group; a task-like column right of the target is more
-  // of the target (`项目名称 | 我市任务`: the city's share of the task).
+  // Headings stand left of the task they group: an unfamiliar column of short texts right of the
+  // report (`滞后原因` in its own words) remarks on the report, it does not group tasks.
+  const firstReport = roles.findIndex((r) => r === 'progress');
+  for (let c = firstReport + 1; firstReport >= 0 && c < width; c++)
+    if (roles[c] === 'task' && !fixed[c] && hints[c] === null) roles[c] = 'remarks';
+  // A task-like column right of the target is more of the target (`项目名称 | 我市任务`: the
+  // city's share of the task).
   const firstTarget = roles.indexOf('target');
   for (let c = firstTarget + 1; firstTarget >= 0 && c < width; c++)
     if (roles[c] === 'task' && !fixed[c] && hints[c] === 'task') roles[c] = 'target';

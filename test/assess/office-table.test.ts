@@ -78,3 +78,27 @@ describe('a district monthly table with a completion-rate column', () => {
     expect(judged.map((a) => a.indicators[0]?.actual ?? null)).toEqual([52.3, 11000, 28, 3126000, null, 6000]);
   });
 });
+
+describe('a county table with 部分 before 序号, numbers 1.1 per section and a column of its own words after the report', () => {
+  const table = parseText(readFileSync(new URL('../fixtures/parse/county-key-tasks-nov.txt', import.meta.url), 'utf8'));
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads 重点工作 as the target and the unfamiliar last column as remarks on the report', () => {
+    expect(table.period).toBe('2023-11');
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.target])).toEqual([
+      [1, '一、经济发展', null, '全县生产总值增长7.5%'],
+      [2, '一、经济发展', null, '规模以上工业增加值增长9%'],
+      [3, '一、经济发展', null, '新增“四上”企业50家'],
+      [1, '二、社会民生', null, '新增城镇就业5000人'],
+      [2, '二、社会民生', null, '建成县人民医院新院区'],
+      [3, '二、社会民生', null, '改造农村危房200户'],
+    ]);
+    expect(table.tasks[0].units).toEqual(['县发改委']);
+    expect(table.tasks[1].leaders).toEqual(['张建华', '刘洋']);
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['progress', 'remarks']);
+  });
+  it('judges GDP below its target, a count below the time share, a done statement and a pause', () => {
+    expect(judged.map((a) => a.status)).toEqual(['behind', 'on_track', 'behind', 'done', 'on_track', 'behind']);
+  });
+});
