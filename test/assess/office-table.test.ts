@@ -102,3 +102,26 @@ describe('a county table with 部分 before 序号, numbers 1.1 per section and 
     expect(judged.map((a) => a.status)).toEqual(['behind', 'on_track', 'behind', 'done', 'on_track', 'behind']);
   });
 });
+
+describe('a CSV of key projects with quoted multi-line reports and a date as the report header', () => {
+  const table = parseText(readFileSync(new URL('../fixtures/parse/county-projects-sep.csv', import.meta.url), 'utf8'));
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads 分管副县长 as the leaders and the dated column as the report', () => {
+    expect(table.period).toBe('2024-09');
+    expect(table.sourceColumns?.map((c) => c.role)).toEqual([
+      'seq',
+      'target',
+      'target',
+      'leaders',
+      'units',
+      'progress',
+    ]);
+    expect(table.tasks[2].units).toEqual(['各乡镇（街道）']);
+  });
+  it('judges a count above the time share, an empty report and a done statement', () => {
+    expect(judged.map((a) => a.status)).toEqual(['on_track', 'on_track', 'no_report', 'done']);
+    expect(judged[0].indicators[0].actual).toBe(420);
+  });
+});
