@@ -369,6 +369,31 @@ function withoutSupersededCells(text: string, drafts: Draft[]): Draft[] {
 }
 
 /** Mentions of 确保 without a pair: 确保X is the floor and the target. Pairs are set in amountsIn. */
+/**
+ * `力争新开工项目30个，确保25个`: a clause of only 确保 and a figure is the floor of the stretch
+ * target before it in the same unit, not an indicator of its own.
+ */
+function withFloorClauses(text: string, drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const prev = out[out.length - 1];
+    const lead = text.slice(Math.max(0, d.start - 8), d.start);
+    if (
+      prev &&
+      prev.unit === d.unit &&
+      prev.kind === d.kind &&
+      /[，,；;]\s*(确保|保底)(达到|完成|实现)?\s*$/.test(lead) &&
+      /力争/.test(text.slice(Math.max(0, prev.start - 30), prev.start)) &&
+      d.target <= prev.target
+    ) {
+      prev.floor = d.target;
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
 export function extractIndicators(target: string): Indicator[] {
   if (!target) return [];
   const text = withoutRowNumber(toHalfWidth(target));
@@ -384,7 +409,8 @@ export function extractIndicators(target: string): Indicator[] {
   }
   if (text.includes(' ') && /\s\d/.test(text)) drafts.push(...plainColumnNumbers(text, quantities));
   drafts.sort((a, b) => a.start - b.start);
-  const kept = drafts.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, drafts) : drafts;
+  const paired = drafts.length > 1 && text.includes('确保') ? withFloorClauses(text, drafts) : drafts;
+  const kept = paired.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, paired) : paired;
   return kept.map((d) => ({
     metric: d.metric,
     kind: d.kind,

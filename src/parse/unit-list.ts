@@ -31,8 +31,40 @@ export function leadUnits(names: readonly string[]): LeadUnits {
   return { units: [...found.units], warnings: found.warnings.length ? found.warnings.map((w) => ({ ...w })) : [] };
 }
 
+/** A label naming the lead units that follow it (`牵头单位：县发改委`). */
+const LEAD_LABEL = /^(牵头单位|牵头部门|主责单位|责任单位|主办单位)[:：]/;
+/** A label naming co-operating units: it and the names after it are not leads (`配合单位：县财政局`). */
+const CO_LABEL = /^(配合单位|配合部门|协办单位|协助单位|参与单位)[:：]/;
+
+/** `牵头单位：X；配合单位：Y、Z` split into names: X labelled lead, Y and Z after a co-operating label. */
+function labelled(names: readonly string[]): { leads: string[]; others: number } | null {
+  if (!names.some((n) => LEAD_LABEL.test(n) || CO_LABEL.test(n))) return null;
+  const leads: string[] = [];
+  let others = 0;
+  let co = false;
+  for (const n of names) {
+    if (CO_LABEL.test(n)) co = true;
+    else if (LEAD_LABEL.test(n)) co = false;
+    const name = n.replace(CO_LABEL, '').replace(LEAD_LABEL, '').trim();
+    if (!name) continue;
+    if (co) others++;
+    else leads.push(name);
+  }
+  return leads.length ? { leads, others } : null;
+}
+
 function readLeadUnits(names: readonly string[]): LeadUnits {
   const warnings: Warning[] = [];
+  const labels = labelled(names);
+  if (labels) {
+    if (labels.others)
+      warnings.push({
+        code: 'lead_unit_only',
+        message: `单位格分列牵头和配合单位，“${labels.leads.join('、')}”为牵头单位，其余 ${labels.others} 个单位按配合单位处理`,
+        field: 'units',
+      });
+    names = labels.leads;
+  }
   const cleaned = names.map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim()).filter(Boolean);
   const leadAt = cleaned.findIndex((n) => LEAD.test(n) && n.replace(LEAD, '').length >= 2);
   let units = cleaned;

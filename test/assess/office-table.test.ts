@@ -125,3 +125,28 @@ describe('a CSV of key projects with quoted multi-line reports and a date as the
     expect(judged[0].indicators[0].actual).toBe(420);
   });
 });
+
+describe('a task breakdown (任务分解表) with section and category rows, posts and labelled units', () => {
+  const table = parseText(
+    readFileSync(new URL('../fixtures/parse/county-task-breakdown.txt', import.meta.url), 'utf8'),
+  );
+  const judged = table.tasks.map((t) => assessTask(t));
+
+  it('reads themes and categories from their rows, leaders without posts and the labelled lead unit', () => {
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.leaders, t.units])).toEqual([
+      [1, '一、着力扩大有效需求', '（一）扩大有效投资', ['张三'], ['县发改委']],
+      [2, '一、着力扩大有效需求', '（一）扩大有效投资', ['李四'], ['县发改委']],
+      [3, '一、着力扩大有效需求', '（二）促进消费升级', ['李四'], ['县商务局']],
+      [4, '二、持续改善民生', null, ['王五'], ['县人社局']],
+    ]);
+    expect(table.tasks[0].deadline).toBe('2024年12月底');
+  });
+  it('gives every task no_report and reads its indicators, a 确保 clause as the floor', () => {
+    expect(judged.map((a) => a.status)).toEqual(['no_report', 'no_report', 'no_report', 'no_report']);
+    expect(judged[1].indicators.map((i) => [i.target, i.floor, i.unit])).toEqual([[30, 25, '个']]);
+    expect(judged[3].indicators.map((i) => [i.kind, i.direction, i.target])).toEqual([
+      ['amount', 'at_least', 4000],
+      ['share', 'at_most', 5.5],
+    ]);
+  });
+});

@@ -21,7 +21,7 @@ const guesses = (t: ParsedTable) => t.warnings.filter((w) => w.code === 'column_
 describe('columns placed by what they hold when the header words are unfamiliar', () => {
   const table = parseText(
     rows(
-      ['', '事项', '主办', '责任人', '情况'],
+      ['', '事项', '主办', '经办', '情况'],
       ['1', '新增公共停车泊位2000个', '区住建局', '张伟', '已新增1350个，完成年度目标的67.5%。'],
       ['2', '建成口袋公园10个', '区城管局', '李明', '截至10月底已建成8个。'],
     ),
@@ -53,7 +53,7 @@ describe('columns placed by what they hold when the header words are unfamiliar'
       '第1列全是编号，按序号处理',
       '表头“事项”不认识，按其内容当作“目标任务”列',
       '表头“主办”不认识，按其内容当作“牵头单位”列',
-      '表头“责任人”不认识，按其内容当作“牵头领导”列',
+      '表头“经办”不认识，按其内容当作“牵头领导”列',
       '表头“情况”不认识，按其内容当作“进展情况”列',
     ]);
   });
