@@ -111,7 +111,6 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: bo
 /** What each sentence says, read once per progress text. */
 interface SentenceFacts {
   delay: string | null;
-  unpublished: boolean;
   awaiting: boolean;
   granted: boolean;
   forecast: boolean;
@@ -132,7 +131,6 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
           delay && !AUTHORITY_CAUSE.test(around) && !EVALUATION_NOT_YET.test(around) && !/(未|不)(出现|存在)/.test(text)
             ? delay
             : null,
-        unpublished: UNPUBLISHED.test(text),
         awaiting: AWAITING.test(text),
         granted: GRANTED.first(text) !== null,
         // a forecast figure (预计全年增长6%), not a date it is expected by (预计9月投用)
@@ -199,7 +197,8 @@ export function statusOf(input: StatusInput): StatusResult {
   if (behind.length) return { status: 'behind', evidence: behind, missing: wholeDone ? [] : unreportedOf(judged) };
 
   // pending
-  const unpublished = sentences.find((_, i) => facts[i].unpublished);
+  // looked for only when nothing is behind (the pending patterns are the costliest of the sentence facts)
+  const unpublished = sentences.find((sentence) => UNPUBLISHED.test(sentence.text));
   if (unpublished)
     return {
       status: 'pending',
