@@ -221,6 +221,21 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     else if (c === seqInColumn) roles[c] = 'target';
     else roles[c] = decide(hint, text, profile(c));
   }
+  // Where the table already groups its tasks (section rows numbered in another style, unnumbered
+  // heading rows, a grouping column further left), a 项目/工作任务 column whose text changes on
+  // every task names the task itself: it is part of the target.
+  const styles = new Set(seqColumn === null ? [] : taskRows.map((r) => readNumbering(r.cells[seqColumn] ?? '')?.style));
+  const headingRows = rows.slice(header.bodyStart, header.bodyStart + BODY_SAMPLE).some((r) => {
+    const filled = r.cells.filter((x) => x.trim());
+    return filled.length === 1 && /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(filled[0]);
+  });
+  for (let c = 0; c < width; c++) {
+    if (roles[c] !== 'task' || fixed[c] || hints[c] !== 'task') continue;
+    const p = profile(c);
+    const groupedLeft = roles.slice(0, c).includes('task');
+    const perTask = p.rows >= 4 && p.filled === p.rows && p.changes >= 0.9 * p.rows;
+    if (perTask && (styles.size > 1 || headingRows || groupedLeft)) roles[c] = 'target';
+  }
   // Headings stand left of the task they group: an unfamiliar column of short texts right of the
   // report (`滞后原因` in its own words) remarks on the report, it does not group tasks.
   const firstReport = roles.findIndex((r) => r === 'progress');

@@ -186,8 +186,19 @@ export function buildTasks(
       if (!prev) return;
       // One cell going on is a cell broken by a page; cells in several columns are a sub-row
       // of the task (a second indicator with its own figures), kept apart by a space.
-      const sep = row.slotText.filter(Boolean).length >= 2 ? ' ' : '';
       const t = filledTexts(row, slotOf('target')).join(' ');
+      // A row without target text whose other cells are people or units goes on after a page
+      // break in every column it uses (`区住建局` under `区城管局`, the report's last words).
+      const moreLeaders = filledTexts(row, slotOf('leaders')).join(' ');
+      const moreUnits = filledTexts(row, slotOf('units')).join(' ');
+      const brokenNames = !t && (moreLeaders || moreUnits) && reportParts(row, layout).length > 0;
+      if (brokenNames) {
+        for (const n of leaderNames(namesIn(moreLeaders, 'leaders', prev.warnings)))
+          if (!prev.leaders.includes(n)) prev.leaders.push(n);
+        for (const n of leadUnits(namesIn(moreUnits, 'units', prev.warnings)).units)
+          if (!prev.units.includes(n)) prev.units.push(n);
+      }
+      const sep = !brokenNames && row.slotText.filter(Boolean).length >= 2 ? ' ' : '';
       if (t) prev.target = prev.target ? `${prev.target}${sep}${t}` : t;
       const parts = reportParts(row, layout);
       const p = parts.map((x) => x.text).join(' ');

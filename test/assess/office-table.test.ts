@@ -150,3 +150,27 @@ describe('a task breakdown (任务分解表) with section and category rows, pos
     ]);
   });
 });
+
+describe('a monthly table with sections in the 序号 column, a per-task 项目 name and a row broken by a page', () => {
+  const table = parseText(
+    readFileSync(new URL('../fixtures/parse/district-projects-july.txt', import.meta.url), 'utf8'),
+  );
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('joins the per-task 项目 name to its target and the broken row to the task above', () => {
+    expect(table.period).toBe('2024-07');
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.target])).toEqual([
+      [1, '一、教育', null, '新建中学 建成城南中学，新增学位1500个'],
+      [2, '一、教育', null, '改扩建小学 改扩建小学3所'],
+      [3, '二、交通', null, '公交线网优化 新开公交线路5条，优化线路10条'],
+      [4, '二、交通', null, '停车设施 新增公共停车泊位2000个'],
+    ]);
+    expect(table.tasks[3].units).toEqual(['区城管局', '区住建局']);
+    expect(table.tasks[3].progress).toBe('新增泊位1500个。 否');
+  });
+  it('reads 是 under 是否滞后 as behind and counts against the time share of July', () => {
+    expect(judged.map((a) => a.status)).toEqual(['on_track', 'behind', 'on_track', 'on_track']);
+    expect(judged[3].indicators[0].actual).toBe(1500);
+  });
+});

@@ -420,6 +420,25 @@ describe('layouts seen in other offices’ tables (from the metamorphic variants
       [3, ['县商务局'], '已培训1187人次。'],
     ]);
   });
+  it('joins a per-task 项目 name to the target where section rows already group the tasks', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目', '目标', '责任单位', '进展情况'],
+        ['一、教育'],
+        ['1', '新建中学', '建成城南中学', '区教育局', '主体完工。'],
+        ['2', '改扩建小学', '改扩建小学3所', '区教育局', '2所已完工。'],
+        ['二、交通'],
+        ['3', '公交优化', '新开公交线路5条', '区交通局', '新开线路3条。'],
+        ['4', '停车设施', '新增泊位2000个', '区城管局', '新增泊位1500个。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.target])).toEqual([
+      [1, '一、教育', null, '新建中学 建成城南中学'],
+      [2, '一、教育', null, '改扩建小学 改扩建小学3所'],
+      [3, '二、交通', null, '公交优化 新开公交线路5条'],
+      [4, '二、交通', null, '停车设施 新增泊位2000个'],
+    ]);
+  });
   it('reads a two-column CSV of sections and targets without numbers', () => {
     const table = parseText(
       [
