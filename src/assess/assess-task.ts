@@ -4,7 +4,7 @@ import type { Assessment, Indicator, Period, ProgressPart } from '../domain/inde
 import { matchActual, type ActualMatch } from './actuals.js';
 import { classifyClauses } from './deliverables.js';
 import { extractIndicators } from './indicators.js';
-import { toHalfWidth } from './numbers.js';
+import { round, toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
 import { assignBareFigures, readReportColumns, type BareFigure } from './report-columns.js';
@@ -57,8 +57,11 @@ const isDigitOrPoint = (c: number): boolean =>
 /** A bare figure as the actual of an indicator: plain numbers take the unit the target wrote. */
 function actualOfBare(target: string, ind: Indicator, f: BareFigure): number {
   if (!f.plain || typeof ind.target !== 'number') return f.value;
+  // under a fall to reach (`能耗下降 % 3`), a bare figure is the fall reached
+  if (ind.kind === 'growth' && ind.target < 0 && f.value > 0) return -f.value;
   const written = writtenNumber(target, ind);
-  return written ? f.value * (ind.target / written) : f.value;
+  // rounded like any read figure (19.6 × 10^8, not 1960000000.0000002)
+  return written ? round(f.value * (ind.target / written)) : f.value;
 }
 
 export function assessTask(input: AssessInput, context?: { period?: Period | null }): Assessment {

@@ -304,6 +304,14 @@ function withoutRowNumber(text: string): string {
  * A number standing alone between spaces in a target spread over several columns (`… 1800 建成`,
  * a planned amount whose unit is the column's): an amount in the target's own unit.
  */
+/** A number read with the unit of measure standing in the cell before it (`%`, `亿元`), or null. */
+function withMeasureCell(cell: string, number: string): Quantity | null {
+  if (cell.length > 6 || /\d/.test(cell)) return null;
+  const qs = quantitiesOfHalfWidth(number + cell);
+  const q = qs.length === 1 ? qs[0] : null;
+  return q && q.start === 0 && q.end === number.length + cell.length && q.kind !== 'bare' ? q : null;
+}
+
 function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
   const out: Draft[] = [];
   for (const q of all) {
@@ -311,6 +319,27 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
       continue;
     if (!/^\d+(\.\d+)?$/.test(text.slice(q.start, q.end))) continue;
     const before = text.slice(0, q.start).trimEnd();
+    const cells = before.split(/\s+/);
+    const measured = cells.length >= 2 ? withMeasureCell(cells[cells.length - 1], text.slice(q.start, q.end)) : null;
+    if (measured) {
+      // `地区生产总值增速 % 6.5`, `一般公共预算收入 亿元 25`: an indicator table's name | unit | target
+      const metric = cleanMetric(cells[cells.length - 2].split(/[，,。；;]/).pop() ?? '') || '计划值';
+      const percent = measured.kind === 'percent';
+      // a fall to reach is a growth of at most minus the figure, as `能耗下降3%` reads
+      const fall = percent && /下降|降低|减少|压减/.test(metric);
+      const value = fall ? -measured.value : measured.value;
+      out.push({
+        metric,
+        kind: percent ? (fall || /增长|增速|增幅|提高/.test(metric) ? 'growth' : 'share') : 'amount',
+        direction: fall || /控制|以内|不超过|不高于/.test(metric) ? 'at_most' : 'at_least',
+        target: value,
+        floor: value,
+        unit: measured.unit,
+        start: q.start,
+        end: q.end,
+      });
+      continue;
+    }
     if (!/[\u4e00-\u9fff）)]$/.test(before)) continue;
     const metric = cleanMetric(before.split(/[，,。；;\s]/).pop() ?? '') || '计划值';
     out.push({

@@ -345,7 +345,19 @@ export function assignBareFigures(
     rest = rest.slice(noUnit.length);
   }
   const open = indicators.map((_, k) => k).filter(free);
-  if (rest.length && rest.length === open.length) open.forEach((k, j) => take(k, rest[j]));
+  if (rest.length && rest.length === open.length) {
+    open.forEach((k, j) => take(k, rest[j]));
+    rest = [];
+  }
+  // a rate target in an indicator table (`增速 | % | 6.5 | 1-9月完成 5.8`): the actual column's
+  // bare figure is the rate reached, when figures and open rate indicators pair one to one
+  const fromColumn = rest.filter((f) => f.measures !== undefined && f.plain);
+  const rates = indicators
+    .map((_, k) => k)
+    .filter(
+      (k) => !taken.has(k) && indicators[k].open && (indicators[k].kind === 'growth' || indicators[k].kind === 'share'),
+    );
+  if (fromColumn.length && fromColumn.length === rates.length) rates.forEach((k, j) => take(k, fromColumn[j]));
   return out;
 }
 

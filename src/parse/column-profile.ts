@@ -33,6 +33,8 @@ export interface ColumnProfile {
   figure: number;
   yesNo: number;
   report: number;
+  /** Cells that are only a unit of measure (`%`, `亿元`, `人次`): a 单位 column of an indicator table. */
+  measure: number;
   /** Cells of 20 characters or more. */
   long: number;
   meanLength: number;
@@ -41,6 +43,9 @@ export interface ColumnProfile {
 const PERCENT = /^[-+]?\d+(\.\d+)?\s*[%％]$/;
 const FIGURE = /^[-+]?\d+(\.\d+)?\s*(万|亿)?(元|万元|亿元|个|家|人|人次|户|套|座|公里|亩|台|项|所|条|处|辆|张|次)?$/;
 const YES_NO = /^(是|否|√|×|✓|✗|已达序|未达序|达序|滞后)$/;
+/** A unit of measure alone (`%`, `亿元`, `万人次`, `个百分点`): what an indicator table's 单位 column holds. */
+export const MEASURE =
+  /^\s*([%％‰]|个百分点|倍|[万亿千百]?(元|美元|人次|人|户|家|个|公里|千米|米|亩|平方米|立方米|吨|吨标准煤|辆|所|张|套|项|条|座|处|台|件|名|床|间|栋|艘|千瓦|千瓦时|标箱)|元\/人|万元\/亩)\s*$/;
 /** Dashes and slashes that fill an empty report cell. */
 export const DASH_ONLY = /^[-—–－/／\\、.。\s]*$/;
 const REPORT_OPENING = /^(已|完成|累计|目前|截至|截止|今年以来|\d{1,2}(-\d{1,2})?月)/;
@@ -68,6 +73,7 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     figure: 0,
     yesNo: 0,
     report: 0,
+    measure: 0,
     long: 0,
     meanLength: 0,
   };
@@ -93,6 +99,7 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     if (YES_NO.test(c)) p.yesNo++;
     if (progressScore(c) >= 1 || REPORT_OPENING.test(c)) p.report++;
     if (c.length >= 20) p.long++;
+    if (MEASURE.test(c)) p.measure++;
   }
   p.meanLength = p.filled ? length / p.filled : 0;
   return p;

@@ -64,6 +64,8 @@ const NAME_HEADER = /名称$/;
 /** What the cells alone say the column is, or null when they do not say. */
 function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | null {
   if (p.filled === 0) return null;
+  // a unit of measure beside a target figure (`单位 | 年度目标`: `亿元 | 25`) belongs to the target
+  if (share(p.measure, p) >= 0.8) return 'target';
   if (share(p.people, p) >= 0.7) return 'leaders';
   if (share(p.units, p) >= 0.7) return 'units';
   if (share(p.yesNo, p) >= 0.8) return 'flag';
@@ -109,6 +111,8 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case 'leaders':
       return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';
     case 'units':
+      // 单位 as the unit of measure of an indicator table (`%`, `亿元`), not an organisation
+      if (content === 'target' && share(p.measure, p) >= 0.8) return 'target';
       return share(p.people, p) >= 0.8 ? 'leaders' : 'units';
     default:
       return hint;

@@ -95,3 +95,17 @@ describe('extractIndicators', () => {
     expect(target.slice(ind.source.target.start, ind.source.target.end)).toBe('3万人');
   });
 });
+
+describe('an indicator table joined into the target: name | unit of measure | figure', () => {
+  it.each([
+    ['地区生产总值增速 % 6.5', 'growth', 'at_least', 6.5, '%'],
+    ['森林覆盖率 % 62', 'share', 'at_least', 62, '%'],
+    ['单位GDP能耗下降 % 3', 'growth', 'at_most', -3, '%'],
+    ['一般公共预算收入 亿元 25', 'amount', 'at_least', 2_500_000_000, '元'],
+    ['新增城镇就业 人 4000', 'amount', 'at_least', 4000, '人'],
+  ])('%s', (target, kind, direction, value, unit) => {
+    expect(extractIndicators(target).map((i) => [i.kind, i.direction, i.target, i.unit])).toEqual([
+      [kind, direction, value, unit],
+    ]);
+  });
+});

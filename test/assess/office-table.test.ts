@@ -174,3 +174,29 @@ describe('a monthly table with sections in the 序号 column, a per-task 项目 
     expect(judged[3].indicators[0].actual).toBe(1500);
   });
 });
+
+describe('an indicator table: name | unit of measure | annual target | 1-9月 actual | rate | units', () => {
+  const table = parseText(readFileSync(new URL('../fixtures/parse/county-indicators-q3.txt', import.meta.url), 'utf8'));
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads the 单位 column of %, 亿元 and 人 as part of the target, and 责任单位 as the units', () => {
+    expect(table.tasks.map((t) => [t.target, t.units])).toEqual([
+      ['地区生产总值增速 % 6.5', ['县发改委']],
+      ['规上工业增加值增速 % 8', ['县经信局']],
+      ['固定资产投资增速 % 10', ['县发改委']],
+      ['一般公共预算收入 亿元 25', ['县财政局']],
+      ['新增城镇就业 人 4000', ['县人社局']],
+    ]);
+  });
+  it('reads each target in its unit and the actual column against it', () => {
+    expect(judged.map((a) => a.indicators.map((i) => [i.kind, i.target, i.unit, i.actual]))).toEqual([
+      [['growth', 6.5, '%', 5.8]],
+      [['growth', 8, '%', 9.2]],
+      [['growth', 10, '%', 6.1]],
+      [['amount', 2_500_000_000, '元', 1_960_000_000]],
+      [['amount', 4000, '人', 3520]],
+    ]);
+    expect(judged.map((a) => a.status)).toEqual(['behind', 'on_track', 'behind', 'on_track', 'on_track']);
+  });
+});

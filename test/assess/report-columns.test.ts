@@ -44,6 +44,17 @@ describe('the actual column', () => {
   });
 });
 
+describe('an indicator table’s actual column under a rate target', () => {
+  it('a bare figure is the rate reached; under a fall to reach it is the fall', () => {
+    const grow = [part('actual', '1-9月完成', '5.8'), part('remarks', '备注', '受工业下行影响')];
+    const fall = [part('actual', '1-9月完成', '3.4'), part('remarks', '备注', '无')];
+    const g = assessTask({ target: '地区生产总值增速 % 6.5', progress: joined(grow), progress_parts: grow }, q3);
+    const f = assessTask({ target: '单位GDP能耗下降 % 3', progress: joined(fall), progress_parts: fall }, q3);
+    expect([g.indicators[0].actual, g.status]).toEqual([5.8, 'behind']);
+    expect([f.indicators[0].actual, f.status]).toEqual([-3.4, 'on_track']);
+  });
+});
+
 describe('completion rate of the whole task', () => {
   it('below the time share is behind', () => {
     const a = assessTask({ target: '新增农村老年食堂不少于27个', progress: '完成0个,完成率0%' }, march);

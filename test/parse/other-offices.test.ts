@@ -439,6 +439,24 @@ describe('layouts seen in other offices’ tables (from the metamorphic variants
       [4, '二、交通', null, '停车设施 新增泊位2000个'],
     ]);
   });
+  it.each(['单位', '计量单位'])(
+    'reads a %s column of %%, 亿元 and 人 as part of the target, not as organisations',
+    (h) => {
+      const table = parseText(
+        rows(
+          ['序号', '指标名称', h, '年度目标', '责任单位'],
+          ['1', '地区生产总值增速', '%', '6.5', '县发改委'],
+          ['2', '一般公共预算收入', '亿元', '25', '县财政局'],
+          ['3', '新增城镇就业', '人', '4000', '县人社局'],
+        ),
+      );
+      expect(table.tasks.map((t) => [t.target, t.units])).toEqual([
+        ['地区生产总值增速 % 6.5', ['县发改委']],
+        ['一般公共预算收入 亿元 25', ['县财政局']],
+        ['新增城镇就业 人 4000', ['县人社局']],
+      ]);
+    },
+  );
   it('reads a two-column CSV of sections and targets without numbers', () => {
     const table = parseText(
       [
