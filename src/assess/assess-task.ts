@@ -104,10 +104,10 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     for (const { indicator: i, figure } of assignBareFigures(columns.bareFigures, open)) {
       matches[i] = {
         actual: actualOfBare(target, indicators[i], figure),
-        actual_period: null,
+        actual_period: figure.period?.label ?? null,
         span: { start: figure.start, end: figure.end },
-        month: null,
-        fullYear: false,
+        month: figure.period?.month ?? null,
+        fullYear: figure.period?.fullYear ?? false,
         explicitlyDone: false,
       };
     }

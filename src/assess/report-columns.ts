@@ -6,7 +6,7 @@
 import type { ProgressPart } from '../domain/index.js';
 import { toHalfWidth } from './numbers.js';
 import type { Quantity } from './numbers.js';
-import type { ProgressText } from './progress-text.js';
+import { ProgressText, type PeriodMark } from './progress-text.js';
 import { WordMatcher } from './text.js';
 import { unitKey } from './vocab/measure-words.js';
 import {
@@ -30,6 +30,8 @@ export interface BareFigure {
   /** What the actual column's header says it measures (`投资` of `完成投资`), or '' when it says
    * only that it is the actual (`累计完成`). */
   measures?: string;
+  /** The period the actual column's header names (`1-6月完成投资`), if any. */
+  period?: PeriodMark | null;
   start: number;
   end: number;
 }
@@ -156,6 +158,13 @@ function figuresOfCell(pt: ProgressText, start: number, end: number): BareFigure
     }));
 }
 
+/** The period a column header names (`1-6月完成投资` → 1-6月), read as a report's period wording. */
+function periodOfHeader(header: string): PeriodMark | null {
+  const h = new ProgressText(header);
+  const sentence = h.sentences[0];
+  return sentence ? h.periodBefore(sentence, h.text.length) : null;
+}
+
 function fromParts(
   pt: ProgressText,
   parts: readonly ProgressPart[],
@@ -172,7 +181,10 @@ function fromParts(
     const end = start + cell.length;
     if (part.role === 'actual' && start >= 0) {
       const measures = part.header.replace(HEADER_FILLER, '');
-      for (const f of figuresOfCell(pt, start, end)) out.bareFigures.push({ ...f, measures });
+      const figures = figuresOfCell(pt, start, end);
+      // the header dates its figures (`1-6月完成投资`: as of June)
+      const period = figures.length && /\d|季度|半年|全年|年度/.test(part.header) ? periodOfHeader(part.header) : null;
+      for (const f of figures) out.bareFigures.push({ ...f, measures, period });
     } else if (part.role === 'rate') {
       const m = /(\d+(?:\.\d+)?)%?/.exec(cell);
       if (m && /^[\d.]+%?$/.test(cell.replace(/\s/g, '')))
@@ -320,8 +332,11 @@ export function assignBareFigures(
   const out: Assignment[] = [];
   if (all.length === 0) return out;
   // a column that names what it measures (完成投资) reports only an indicator of that wording
+  // (or a figure without a unit, read from a column as this one is: 年度计划投资 | 1-6月完成投资)
   const figures = all.filter(
-    (f) => !f.measures || indicators.some((ind) => sharesWording(f.measures ?? '', ind.metric)),
+    (f) =>
+      !f.measures ||
+      indicators.some((ind) => ind.open && (ind.unit === null || sharesWording(f.measures ?? '', ind.metric))),
   );
   const taken = new Set<number>();
   const take = (i: number, figure: BareFigure): void => {

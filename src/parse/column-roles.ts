@@ -108,6 +108,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case 'rate':
       // `当前进度`, `完成进度` holding words (`完成9个,完成率100%`) is the report itself.
       return share(p.percent + p.figure, p) >= 0.5 ? 'rate' : 'progress';
+    case 'plan':
+      // a planned figure (`年度计划投资（万元）`: 12000) is the target to reach, not a work plan
+      return content === 'figures' ? 'target' : 'plan';
     case 'leaders':
       return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';
     case 'units':

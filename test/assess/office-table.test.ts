@@ -200,3 +200,25 @@ describe('an indicator table: name | unit of measure | annual target | 1-9月 ac
     expect(judged.map((a) => a.status)).toEqual(['behind', 'on_track', 'behind', 'on_track', 'on_track']);
   });
 });
+
+describe('a project investment table: annual planned investment, 1-6月 investment and image progress', () => {
+  const table = parseText(readFileSync(new URL('../fixtures/parse/county-projects-h1.txt', import.meta.url), 'utf8'));
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads the planned investment as part of the target, not as a work plan', () => {
+    expect(table.period).toBe('2024H1');
+    expect(table.tasks.map((t) => t.target)).toEqual([
+      '城东污水处理厂扩建 12000',
+      '产业园标准厂房三期 30000',
+      '人民医院门诊楼 8000',
+    ]);
+  });
+  it('compares the investment to date with the plan, dated by its header (1-6月: half the year)', () => {
+    expect(judged.map((a) => [a.indicators[0].actual, a.indicators[0].actual_period, a.status])).toEqual([
+      [5200, '1-6月', 'behind'],
+      [8000, '1-6月', 'behind'],
+      [4600, '1-6月', 'on_track'],
+    ]);
+  });
+});
