@@ -182,7 +182,21 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   },
   {
     role: 'other',
-    names: ['总投资', '计划投资', '投资额', '起止年限', '建设年限', '建设性质', '县区', '区县', '联系电话'],
+    names: [
+      '总投资',
+      '计划投资',
+      '投资额',
+      '起止年限',
+      '建设年限',
+      '建设性质',
+      '县区',
+      '区县',
+      '联系电话',
+      // a judgment already made (duban's own export writes 评估状态): not the unit's report
+      '评估状态',
+      '评估结果',
+      '研判结果',
+    ],
   },
 ];
 
