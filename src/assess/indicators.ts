@@ -15,7 +15,8 @@ const TRAILING_FILLER =
 const LEADING_FILLER = /^(\d{4}年)?(力争|确保|争取|全年|年内|累计)?/;
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
-const AT_MOST_BEFORE = /(控制在|下降到|降至|降到|不超过|不高于|压减到|压降到)[^，。；]{0,4}$/;
+const AT_MOST_BEFORE =
+  /(控制在|下降到|降至|降到|不超过|不高于|压减到|压降到|压缩至|压缩到|压缩在|缩短至|缩短到|减少到|减少至|降低到|降低至)[^，。；]{0,4}$/;
 
 interface Draft {
   metric: string;
@@ -189,7 +190,8 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       leadingVerb = v ? v[1] : '';
     } else if (leadingVerb && !LEADING_VERBS.test(head)) head = leadingVerb + head.replace(/^[、]/, '');
     const metric = labelled(text, clause, cleanMetric(head + (after.length <= 20 ? after : '')));
-    const atMost = AT_MOST_BEFORE.test(head) || /^以内/.test(text.slice(q.end, q.end + 2));
+    // `以内` after the figure, or after its measure (`1个工作日以内`)
+    const atMost = AT_MOST_BEFORE.test(head) || /^[\u4e00-\u9fff]{0,4}?以内/.test(text.slice(q.end, q.end + 6));
     const growthDown = q.kind === 'percent' && /下降$/.test(cleanMetric(head)) && !atMost;
     const value = growthDown ? -q.value : q.value;
     const base: Omit<Draft, 'metric'> = {

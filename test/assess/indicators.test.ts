@@ -109,3 +109,13 @@ describe('an indicator table joined into the target: name | unit of measure | fi
     ]);
   });
 });
+
+describe('at-most targets written with other verbs', () => {
+  it.each([
+    ['企业开办时间压缩至1个工作日以内', 1],
+    ['项目审批时间缩短至30个工作日', 30],
+    ['一般工业固体废物产生量降低到50万吨', 500000],
+  ])('%s is at most %d', (target, value) => {
+    expect(extractIndicators(target).map((i) => [i.direction, i.target])).toEqual([['at_most', value]]);
+  });
+});
