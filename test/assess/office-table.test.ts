@@ -222,3 +222,24 @@ describe('a project investment table: annual planned investment, 1-6月 investme
     ]);
   });
 });
+
+describe('a quarterly table whose 责任单位 header spans 牵头单位 and 协办单位 on a second row', () => {
+  const table = parseText(
+    readFileSync(new URL('../fixtures/parse/district-key-tasks-q1.txt', import.meta.url), 'utf8'),
+  );
+  const period = parsePeriod(table.period ?? '');
+  const judged = table.tasks.map((t) => assessTask(t, { period }));
+
+  it('reads the lead units and the co-operating ones apart, and the deadline', () => {
+    expect(table.period).toBe('2024Q1');
+    expect(table.tasks.map((t) => [t.theme, t.units, t.co_units, t.deadline])).toEqual([
+      ['优化营商环境', ['区市场监管局'], ['区政务服务中心'], '2024年6月'],
+      ['扩大招商引资', ['区商务局'], ['各街道'], '2024年12月'],
+      ['推进城市更新', ['区住建局'], ['区城管局'], '2024年11月'],
+    ]);
+  });
+  it('reads 压缩至…以内 as at most, a count below the quarter’s share and 否 under 是否达序 as behind', () => {
+    expect(judged[0].indicators.map((i) => [i.direction, i.target, i.actual])).toEqual([['at_most', 1, 0.5]]);
+    expect(judged.map((a) => a.status)).toEqual(['on_track', 'behind', 'behind']);
+  });
+});
