@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { api, messageOf } from '../../api/client';
+import { PasswordsOnceModal } from './PasswordsOnce';
 import { ROLE_LABEL } from '../../lib/status';
 import type { AccountCheck, AccountImport, AccountPreview } from '@duban/domain/api/accounts';
 
@@ -18,21 +19,6 @@ const RESULT_TAG: Record<Checked['result'], { color: string; label: string }> = 
 };
 
 const scopeOf = (r: Checked) => r.unit?.name ?? r.leader?.name ?? '—';
-
-function saveSheet(rows: Result['created']): void {
-  const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const lines = [
-    ['用户名', '姓名', '角色', '单位/领导', '初始密码'],
-    ...rows.map((r) => [r.username, r.displayName, r.role ? ROLE_LABEL[r.role] : '', scopeOf(r), r.password]),
-  ];
-  const csv = `\ufeff${lines.map((l) => l.map(quote).join(',')).join('\r\n')}`;
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = '导入账号.csv';
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export function AccountImportButton({ onCreated }: { onCreated: () => void }) {
   const { message } = App.useApp();
@@ -138,38 +124,20 @@ export function AccountImportButton({ onCreated }: { onCreated: () => void }) {
           </>
         )}
       </Modal>
-      <Modal
-        open={!!result}
+      <PasswordsOnceModal
+        rows={result?.created ?? null}
         title={`已开通 ${result?.created.length ?? 0} 个账号`}
         width={760}
-        onCancel={() => setResult(null)}
-        footer={[
-          <Button key="csv" disabled={!result?.created.length} onClick={() => result && saveSheet(result.created)}>
-            保存账号表（.csv）
-          </Button>,
-          <Button key="print" onClick={() => window.print()}>
-            打印
-          </Button>,
-          <Button key="close" type="primary" onClick={() => setResult(null)}>
-            我已保存，关闭
-          </Button>,
+        warning="初始密码只显示这一次，请保存或打印后分发，并提醒首次登录后修改。"
+        columns={[
+          { title: '用户名', value: (r) => r.username },
+          { title: '姓名', value: (r) => r.displayName },
+          { title: '角色', value: (r) => (r.role ? ROLE_LABEL[r.role] : '') },
+          { title: '单位 / 领导', value: (r) => scopeOf(r) },
         ]}
+        fileName="导入账号.csv"
+        onClose={() => setResult(null)}
       >
-        <Typography.Paragraph type="warning">
-          初始密码只显示这一次，请保存或打印后分发，并提醒首次登录后修改。
-        </Typography.Paragraph>
-        <Table
-          rowKey="username"
-          size="small"
-          pagination={false}
-          dataSource={result?.created ?? []}
-          columns={[
-            { title: '用户名', dataIndex: 'username' },
-            { title: '姓名', dataIndex: 'displayName' },
-            { title: '单位 / 领导', key: 'scope', render: (_, r) => scopeOf(r) },
-            { title: '初始密码', dataIndex: 'password', render: (v: string) => <code>{v}</code> },
-          ]}
-        />
         {result && result.skipped.length > 0 && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             未开通 {result.skipped.length} 行（已存在或有错误）：
@@ -180,7 +148,7 @@ export function AccountImportButton({ onCreated }: { onCreated: () => void }) {
             {result.skipped.length > 10 ? ' …' : ''}
           </Typography.Paragraph>
         )}
-      </Modal>
+      </PasswordsOnceModal>
     </>
   );
 }
