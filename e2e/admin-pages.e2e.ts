@@ -214,6 +214,38 @@ describe('系统管理 pages', () => {
     await page.getByRole('row').filter({ hasText: '单位报送接口' }).getByText(unit.name).waitFor();
   });
 
+  it('imports accounts from a table: a preview per row, then the new password shown once, and it logs in', async () => {
+    const page = s.page;
+    await page.goto('/admin?tab=users');
+    const username = `e2e${Date.now() % 100000}`;
+    const csv = `用户名,姓名,角色\r\n${username},人大代表联络员,查看\r\ne2ebad,某科长,科长\r\n`;
+    await page.getByTestId('account-import-file').setInputFiles({
+      name: '账号.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    const preview = page.getByRole('dialog', { name: '导入账号预览' });
+    await preview.getByText('新建 1').waitFor();
+    await preview.getByText('错误 1').waitFor();
+    await preview.getByText('科长', { exact: false }).first().waitFor();
+    await preview.getByRole('button', { name: '开通 1 个账号' }).click();
+
+    const shown = page.getByRole('dialog', { name: '已开通 1 个账号' });
+    await shown.getByText('初始密码只显示这一次', { exact: false }).waitFor();
+    const row = shown.getByRole('row').filter({ hasText: username });
+    const password = (await row.locator('code').innerText()).trim();
+    expect(password.length).toBeGreaterThanOrEqual(8);
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(login.status).toBe(200);
+    await shown.getByRole('button', { name: '我已保存，关闭' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: username }).waitFor();
+  });
+
   it('changes the yellow-light threshold and keeps it', async () => {
     const page = s.page;
     const before = await adminApi.get<{ lights: { yellowWithinPoints: number } }>('/settings');
