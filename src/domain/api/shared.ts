@@ -89,6 +89,17 @@ export const Redirect = {
   '5xx': ApiError,
 } as const;
 
+/**
+ * A route that answers with a file: its bytes under 200 (`format: binary`, in `mediaType`), or an
+ * error. Fastify sends the bytes as they are (a Buffer is never serialised).
+ */
+export const FileAnswer = (mediaType: string, description: string) =>
+  ({
+    200: { description, content: { [mediaType]: { schema: Type.String({ format: 'binary' }) } } },
+    '4xx': ApiError,
+    '5xx': ApiError,
+  }) as const;
+
 export type { Static, TObject };
 
 /** The types a route's contract gives its caller: the 200 answer, the body, the query string. */
