@@ -4,13 +4,15 @@
 // and 督办单 level, paged here rather than in the browser, units in their official order (序列,
 // else pinyin). `unitTasks` opens one unit's row. `today` is the caller's clock.
 import type { Kysely } from 'kysely';
+import type { DeskPage, DeskRow, DeskSort, DeskTask } from '../domain/api/supervision.js';
+import type { DeskUrgency } from '../domain/supervision.js';
 import { DubanError } from '../domain/index.js';
 import { ESCALATE_AFTER } from './reminders.js';
 import type { DB } from './schema.js';
 import { SUPERVISION_LEVELS, type Level } from './supervision-ladder.js';
 import { taskHasLeader } from './task-links.js';
 
-export type DeskSort = 'order' | 'overdue' | 'days' | 'reminders' | 'escalated';
+export type { DeskPage, DeskRow, DeskSort, DeskTask };
 
 export interface DeskQuery {
   periodId: number;
@@ -18,45 +20,11 @@ export interface DeskQuery {
   leaderId?: number;
   themeId?: number;
   /** Only tasks under an open 督办单 of this level; 'none' for tasks with none. */
-  urgency?: Level | 'none';
+  urgency?: DeskUrgency;
   sort?: DeskSort;
   order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
-}
-
-export interface DeskTask {
-  taskId: number;
-  seq: number;
-  target: string;
-  dueDate: string;
-  daysOverdue: number;
-  reminders: number;
-  lastReminderAt: string | null;
-  escalated: boolean;
-  /** The highest level among the task's open 督办单 for this unit, if any. */
-  noticeLevel: Level | null;
-  reportState: string;
-}
-
-export interface DeskRow {
-  unit: { id: number; name: string; position: number | null };
-  overdueTasks: number;
-  maxDaysOverdue: number;
-  reminders: number;
-  escalated: number;
-  openNotices: number;
-  topLevel: Level | null;
-}
-
-export interface DeskPage {
-  items: DeskRow[];
-  /** Units with at least one overdue task. */
-  total: number;
-  /** Distinct overdue tasks across all units (not unit × task pairs). */
-  totalTasks: number;
-  page: number;
-  pageSize: number;
 }
 
 const DAY = 86_400_000;

@@ -2,6 +2,7 @@
 // in the store files turn rows into them (TaskRow → Task).
 import type { Generated } from 'kysely';
 import type { Role } from '../domain/roles.js';
+import type { SupervisionLevel, SupervisionState } from '../domain/supervision.js';
 
 type Id = Generated<number>;
 type Flag = Generated<number>; // 0 | 1
@@ -272,8 +273,7 @@ export interface AuditLogTable {
   after: string | null;
 }
 
-export type SupervisionLevel = 'hint' | 'supervise' | 'key';
-export type SupervisionState = 'issued' | 'signed' | 'answered' | 'returned' | 'accepted';
+export type { SupervisionLevel, SupervisionState };
 export interface SupervisionCountersTable {
   year: number;
   last: number;

@@ -2,20 +2,15 @@
 // answer. The caller checks the file's kind and size (server/routes/reports/upload.ts); this module
 // checks that the notice is the unit's and still open to it, and keeps the trail.
 import type { Kysely } from 'kysely';
+import type { Evidence } from '../domain/api/supervision.js';
 import { DubanError } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
 import type { DB } from './schema.js';
 import { AWAITING_UNIT } from './supervision-ladder.js';
 import { inTransaction } from './transaction.js';
 
-export interface EvidenceInfo {
-  id: number;
-  noticeId: number;
-  fileName: string;
-  mime: string;
-  size: number;
-  createdAt: string;
-}
+/** A file's description, as the API answers it (src/domain/api/supervision.ts). */
+export type EvidenceInfo = Evidence;
 
 export async function addEvidence(
   db: Kysely<DB>,

@@ -2,13 +2,12 @@
 // unit has not answered by its deadline rises one level, reaches the task's leader, and gets a
 // new deadline ESCALATION_GRACE_DAYS later; at the top level it is escalated once more (to reach
 // the leader if it started there) and then stays, overdue. No clock here: `now` is passed in.
+// The levels, their labels and colours are written once in src/domain/supervision.ts (the API
+// contract and the web app share them).
+import { SUPERVISION_LEVELS, type SupervisionLevel } from '../domain/supervision.js';
 
-export const SUPERVISION_LEVELS = ['hint', 'supervise', 'key'] as const;
-export type Level = (typeof SUPERVISION_LEVELS)[number];
-
-export const LEVEL_LABEL: Record<Level, string> = { hint: '提示', supervise: '督办', key: '重点督办' };
-/** The colour each level is shown in, on screen and on paper. */
-export const LEVEL_COLOR: Record<Level, 'blue' | 'orange' | 'red'> = { hint: 'blue', supervise: 'orange', key: 'red' };
+export { LEVEL_COLOR, LEVEL_LABEL, SUPERVISION_LEVELS } from '../domain/supervision.js';
+export type Level = SupervisionLevel;
 
 /** Days a unit gets after each escalation before the next. */
 export const ESCALATION_GRACE_DAYS = 3;

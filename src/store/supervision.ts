@@ -5,6 +5,7 @@
 // `escalateDue`, which callers run with their clock. Every step is in the audit log, under the
 // notice and under each of its tasks (the task's trail).
 import { sql, type Kysely } from 'kysely';
+import type { Notice } from '../domain/api/supervision.js';
 import { DubanError } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
 import { enqueueNotification } from './notifications.js';
@@ -21,36 +22,8 @@ import {
 import { inTransaction } from './transaction.js';
 import type { Selectable } from 'kysely';
 
-export interface NoticeRecord {
-  id: number;
-  /** 督办〔2024〕第3号 */
-  number: string;
-  year: number;
-  seq: number;
-  planId: number;
-  unit: { id: number; name: string };
-  level: Level;
-  levelLabel: string;
-  levelColor: 'blue' | 'orange' | 'red';
-  initialLevel: Level;
-  state: SupervisionState;
-  title: string;
-  body: string;
-  feedbackRequired: string;
-  deadline: string;
-  escalations: number;
-  escalatedAt: string | null;
-  overdue: boolean;
-  feedback: string | null;
-  answeredAt: string | null;
-  signedAt: string | null;
-  decisionComment: string | null;
-  decidedAt: string | null;
-  createdBy: { id: number; name: string } | null;
-  createdAt: string;
-  tasks: { id: number; seq: number; target: string }[];
-  leaders: { id: number; name: string }[];
-}
+/** A notice as the API answers it (src/domain/api/supervision.ts). */
+export type NoticeRecord = Notice;
 
 export interface RaiseInput {
   planId: number;

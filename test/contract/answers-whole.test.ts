@@ -268,6 +268,64 @@ describe('answers of the converted routes reach the client whole', () => {
     expect(summary.created).toBeGreaterThan(50);
   });
 
+  it('supervision: a notice raised, signed, with evidence, answered, returned and accepted; the overdue desk', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const notice = await whole(admin, {
+      method: 'POST',
+      url: '/api/supervision',
+      payload: {
+        planId: s.planId,
+        unitId: s.units.fagai,
+        taskIds: [s.tasks.gdp],
+        level: 'supervise',
+        deadline: inDays(5),
+        feedbackRequired: '说明滞后原因和整改措施',
+      },
+    });
+    expect(notice).toMatchObject({ levelColor: 'orange', createdBy: { name: 'admin' }, state: 'issued' });
+    const listed = await whole(unit, { method: 'GET', url: `/api/supervision?planId=${s.planId}&open=1` });
+    expect(listed.items.length).toBe(1);
+    await whole(unit, { method: 'POST', url: `/api/supervision/${notice.id}/sign` });
+    const evidence = await whole(unit, {
+      method: 'POST',
+      url: `/api/supervision/${notice.id}/evidence`,
+      ...multipart('整改台账.pdf', TINY_PDF),
+    });
+    expect(evidence).toMatchObject({ noticeId: notice.id, mime: 'application/pdf' });
+    await whole(unit, {
+      method: 'POST',
+      url: `/api/supervision/${notice.id}/answer`,
+      payload: { feedback: '已制定整改方案，12月底前完成。' },
+    });
+    const returned = await whole(admin, {
+      method: 'POST',
+      url: `/api/supervision/${notice.id}/decide`,
+      payload: { accept: false, comment: '请补充完成时限', deadline: inDays(7) },
+    });
+    expect(returned.decisionComment).toBe('请补充完成时限');
+    await whole(unit, {
+      method: 'POST',
+      url: `/api/supervision/${notice.id}/answer`,
+      payload: { feedback: '已补充：12月25日前完成。' },
+    });
+    await whole(admin, { method: 'POST', url: `/api/supervision/${notice.id}/decide`, payload: { accept: true } });
+    await whole(admin, { method: 'POST', url: '/api/supervision/escalate' });
+    const detail = await whole(leader, { method: 'GET', url: `/api/supervision/${notice.id}` });
+    expect(detail.evidence.length).toBe(1);
+    expect(detail.trail.some((t: { after: unknown }) => t.after !== null)).toBe(true);
+
+    // The closed third quarter has an overdue report (the GDP task's): a row on the desk.
+    await whole(admin, { method: 'PUT', url: '/api/units/order', payload: { unitIds: [s.units.fagai] } });
+    const desk = await whole(admin, { method: 'GET', url: `/api/overdue/desk?periodId=${s.periods.q3}` });
+    expect(desk.items[0].unit).toMatchObject({ id: s.units.fagai, position: 1 });
+    await whole(leader, { method: 'GET', url: `/api/overdue/desk?periodId=${s.periods.q3}&sort=days` });
+    const tasks = await whole(admin, {
+      method: 'GET',
+      url: `/api/overdue/desk/${s.units.fagai}?periodId=${s.periods.q3}`,
+    });
+    expect(tasks[0]).toMatchObject({ taskId: s.tasks.gdp, reportState: 'draft' });
+  });
+
   it('opening a period', async () => {
     const period = await whole(admin, {
       method: 'POST',

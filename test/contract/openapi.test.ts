@@ -38,19 +38,6 @@ const NOT_YET_DESCRIBED = new Set<string>([
   'GET /api/briefings/:leaderId',
   'GET /api/notices/:unitId',
   'GET /api/diff',
-  'GET /api/supervision',
-  'POST /api/supervision',
-  'POST /api/supervision/escalate',
-  'GET /api/supervision/:id',
-  'POST /api/supervision/:id/sign',
-  'POST /api/supervision/:id/answer',
-  'POST /api/supervision/:id/evidence',
-  'GET /api/supervision/:id/evidence/:fileId',
-  'POST /api/supervision/:id/decide',
-  'GET /api/supervision/:id/docx',
-  'GET /api/overdue/desk',
-  'GET /api/overdue/desk/:unitId',
-  'PUT /api/units/order',
 ]);
 
 interface Operation {

@@ -2,15 +2,15 @@
 // and viewers read. The escalation step runs with the server clock (src/server/clock.ts) every
 // ESCALATION_EVERY_MS, so channels hear of a rise even when nobody looks, and before answering a
 // read, so a notice past its deadline is never shown un-risen; POST /supervision/escalate runs it
-// on demand. The .docx is the printable notice.
+// on demand. The .docx is the printable notice. Request and answer shapes: src/domain/api/supervision.ts.
 import type { FastifyInstance } from 'fastify';
+import * as Supervision from '../../../domain/api/supervision.js';
 import { writeSupervisionDocx } from '../../../export/supervision-docx.js';
 import { MIME, safeFileName } from '../../../export/index.js';
 import { listAudit, SYSTEM_ACTOR } from '../../../store/audit.js';
 import { getSettings } from '../../../store/settings.js';
 import { addEvidence, getEvidenceContent, listEvidence } from '../../../store/supervision-evidence.js';
 import type { Store } from '../../../store/db.js';
-import type { SupervisionState } from '../../../store/schema.js';
 import {
   answerNotice,
   decideNotice,
@@ -21,20 +21,16 @@ import {
   signNotice,
   type NoticeRecord,
 } from '../../../store/supervision.js';
-import { SUPERVISION_LEVELS, type Level } from '../../../store/supervision-ladder.js';
 import { actorOf, type Caller } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
 import { clockIso } from '../../clock.js';
 import { forbidden, notFound } from '../../errors.js';
-import { dateSchema, idParams, object, paging } from '../common.js';
+import { typed } from '../common.js';
 import { sendDownload } from '../publish/download.js';
 import { checkEvidence, cleanFileName, readUpload } from '../reports/upload.js';
 
-type P = { Params: { id: number } };
 /** How often each server process runs the escalation step on its own. */
 export const ESCALATION_EVERY_MS = 10 * 60_000;
-const STATES = ['issued', 'signed', 'answered', 'returned', 'accepted'] as const;
-const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
 /** A unit sees its own notices, a leader those on tasks they lead, the office and viewers all. */
 function scopeOf(caller: Caller): { unitId?: number; leaderId?: number } {
@@ -52,8 +48,8 @@ function assertVisible(caller: Caller, n: NoticeRecord | null): NoticeRecord {
 }
 
 export function supervisionRoutes(store: Store) {
-  return async (app: FastifyInstance) => {
-    const tags = ['supervision'];
+  return async (fastify: FastifyInstance) => {
+    const app = typed(fastify);
     const readers = { access: ['admin', 'viewer', 'unit', 'leader'] as const };
     /** The escalation step, run before reads; the system is its actor. */
     const escalate = () => escalateDue(store.db, SYSTEM_ACTOR, clockIso());
@@ -64,134 +60,54 @@ export function supervisionRoutes(store: Store) {
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));
 
-    app.get<{
-      Querystring: {
-        planId?: number;
-        unitId?: number;
-        state?: SupervisionState;
-        open?: number;
-        escalated?: number;
-        taskId?: number;
-        page?: number;
-        pageSize?: number;
-      };
-    }>(
-      '/supervision',
-      {
-        config: readers,
-        schema: {
-          tags,
-          summary: '督办单列表（单位只见本单位，领导只见本人牵头任务）',
-          querystring: object({
-            planId: id,
-            unitId: id,
-            taskId: id,
-            state: { type: 'string', enum: [...STATES] },
-            open: { type: 'integer', enum: [0, 1] },
-            escalated: { type: 'integer', enum: [0, 1] },
-            ...paging,
-          }),
+    app.get('/supervision', { config: readers, schema: Supervision.list }, async (request) => {
+      await escalate();
+      const q = request.query;
+      return listNotices(
+        store.db,
+        {
+          planId: q.planId,
+          unitId: q.unitId,
+          taskId: q.taskId,
+          state: q.state,
+          open: q.open === 1,
+          escalated: q.escalated === 1,
+          page: q.page,
+          pageSize: q.pageSize,
+          ...scopeOf(callerOf(request)),
         },
-      },
-      async (request) => {
-        await escalate();
-        const q = request.query;
-        return listNotices(
-          store.db,
-          {
-            planId: q.planId,
-            unitId: q.unitId,
-            taskId: q.taskId,
-            state: q.state,
-            open: q.open === 1,
-            escalated: q.escalated === 1,
-            page: q.page,
-            pageSize: q.pageSize,
-            ...scopeOf(callerOf(request)),
-          },
-          clockIso(),
-        );
-      },
+        clockIso(),
+      );
+    });
+
+    app.post('/supervision', { config: { access: ['admin'] }, schema: Supervision.raise }, async (request) =>
+      raiseNotice(store.db, actorOf(callerOf(request)), request.body, clockIso()),
     );
 
-    app.post<{
-      Body: {
-        planId: number;
-        unitId: number;
-        taskIds: number[];
-        level: Level;
-        deadline: string;
-        feedbackRequired: string;
-        title?: string;
-        body?: string;
+    app.post('/supervision/escalate', { config: { access: ['admin'] }, schema: Supervision.escalate }, async () => ({
+      escalated: await escalate(),
+    }));
+
+    app.get('/supervision/:id', { config: readers, schema: Supervision.detail }, async (request) => {
+      await escalate();
+      const caller = callerOf(request);
+      const notice = assertVisible(caller, await getNotice(store.db, request.params.id, clockIso()));
+      const trail = await listAudit(store.db, { entity: 'supervision', entityId: notice.id, pageSize: 100 });
+      return {
+        ...notice,
+        evidence: await listEvidence(store.db, notice.id),
+        trail: trail.items.map((a) => ({ at: a.at, action: a.action, actor: a.actorName, after: a.after })),
       };
-    }>(
-      '/supervision',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags,
-          summary: '下发督办单（一项任务或一个单位的多项滞后任务）',
-          body: object(
-            {
-              planId: id,
-              unitId: id,
-              taskIds: { type: 'array', items: id, minItems: 1, maxItems: 200 },
-              level: { type: 'string', enum: [...SUPERVISION_LEVELS] },
-              deadline: dateSchema,
-              feedbackRequired: { type: 'string', minLength: 1, maxLength: 2000 },
-              title: { type: 'string', maxLength: 200 },
-              body: { type: 'string', maxLength: 5000 },
-            },
-            ['planId', 'unitId', 'taskIds', 'level', 'deadline', 'feedbackRequired'],
-          ),
-        },
-      },
-      async (request) => raiseNotice(store.db, actorOf(callerOf(request)), request.body, clockIso()),
-    );
+    });
+
+    app.post('/supervision/:id/sign', { config: { access: ['unit'] }, schema: Supervision.sign }, async (request) => {
+      const caller = callerOf(request);
+      return signNotice(store.db, actorOf(caller), request.params.id, caller.unitId ?? -1, clockIso());
+    });
 
     app.post(
-      '/supervision/escalate',
-      { config: { access: ['admin'] }, schema: { tags, summary: '立即执行逾期提级' } },
-      async () => ({ escalated: await escalate() }),
-    );
-
-    app.get<P>(
-      '/supervision/:id',
-      { config: readers, schema: { tags, summary: '督办单详情及办理过程', params: idParams } },
-      async (request) => {
-        await escalate();
-        const caller = callerOf(request);
-        const notice = assertVisible(caller, await getNotice(store.db, request.params.id, clockIso()));
-        const trail = await listAudit(store.db, { entity: 'supervision', entityId: notice.id, pageSize: 100 });
-        return {
-          ...notice,
-          evidence: await listEvidence(store.db, notice.id),
-          trail: trail.items.map((a) => ({ at: a.at, action: a.action, actor: a.actorName, after: a.after })),
-        };
-      },
-    );
-
-    app.post<P>(
-      '/supervision/:id/sign',
-      { config: { access: ['unit'] }, schema: { tags, summary: '签收督办单', params: idParams } },
-      async (request) => {
-        const caller = callerOf(request);
-        return signNotice(store.db, actorOf(caller), request.params.id, caller.unitId ?? -1, clockIso());
-      },
-    );
-
-    app.post<P & { Body: { feedback: string } }>(
       '/supervision/:id/answer',
-      {
-        config: { access: ['unit'] },
-        schema: {
-          tags,
-          summary: '办结反馈',
-          params: idParams,
-          body: object({ feedback: { type: 'string', minLength: 1, maxLength: 5000 } }, ['feedback']),
-        },
-      },
+      { config: { access: ['unit'] }, schema: Supervision.answer },
       async (request) => {
         const caller = callerOf(request);
         return answerNotice(
@@ -205,18 +121,9 @@ export function supervisionRoutes(store: Store) {
       },
     );
 
-    app.post<P>(
+    app.post(
       '/supervision/:id/evidence',
-      {
-        config: { access: ['unit'] },
-        schema: {
-          tags,
-          summary: '上传办结反馈的证明材料（multipart，字段名 file）',
-          params: idParams,
-          // Marks it an upload route: the server gives it the upload deadline (src/server/timeouts.ts).
-          consumes: ['multipart/form-data'],
-        },
-      },
+      { config: { access: ['unit'] }, schema: Supervision.addEvidence },
       async (request) => {
         const caller = callerOf(request);
         const settings = await getSettings(store.db);
@@ -234,12 +141,9 @@ export function supervisionRoutes(store: Store) {
       },
     );
 
-    app.get<{ Params: { id: number; fileId: number } }>(
+    app.get(
       '/supervision/:id/evidence/:fileId',
-      {
-        config: readers,
-        schema: { tags, summary: '下载证明材料', params: object({ id, fileId: id }, ['id', 'fileId']) },
-      },
+      { config: readers, schema: Supervision.evidenceFile },
       async (request, reply) => {
         const caller = callerOf(request);
         assertVisible(caller, await getNotice(store.db, request.params.id, clockIso()));
@@ -254,71 +158,56 @@ export function supervisionRoutes(store: Store) {
       },
     );
 
-    app.post<P & { Body: { accept: boolean; comment?: string; deadline?: string } }>(
+    app.post(
       '/supervision/:id/decide',
-      {
-        config: { access: ['admin'] },
-        schema: {
-          tags,
-          summary: '办结（accept=true）或退回（附原因，可给新期限）',
-          params: idParams,
-          body: object(
-            { accept: { type: 'boolean' }, comment: { type: 'string', maxLength: 2000 }, deadline: dateSchema },
-            ['accept'],
-          ),
-        },
-      },
+      { config: { access: ['admin'] }, schema: Supervision.decide },
       async (request) =>
         decideNotice(store.db, actorOf(callerOf(request)), request.params.id, request.body, clockIso()),
     );
 
-    app.get<P>(
-      '/supervision/:id/docx',
-      { config: readers, schema: { tags, summary: '督办单（.docx，公文格式）', params: idParams } },
-      async (request, reply) => {
-        await escalate();
-        const caller = callerOf(request);
-        const n = assertVisible(caller, await getNotice(store.db, request.params.id, clockIso()));
-        const plan = await store.db
-          .selectFrom('plans')
-          .select('region')
-          .where('id', '=', n.planId)
-          .executeTakeFirstOrThrow();
-        const leaders = await store.db
-          .selectFrom('task_leaders as tl')
-          .innerJoin('leaders as l', 'l.id', 'tl.leader_id')
-          .select(['tl.task_id', 'l.name'])
-          .where(
-            'tl.task_id',
-            'in',
-            n.tasks.map((t) => t.id),
-          )
-          .orderBy('tl.position')
-          .execute();
-        const bytes = await writeSupervisionDocx({
-          office: `${plan.region}督查室`,
-          number: n.number,
-          level: n.level,
-          title: n.title,
-          unit: n.unit.name,
-          body: n.body,
-          feedbackRequired: n.feedbackRequired,
-          deadline: n.deadline,
-          tasks: n.tasks.map((t) => ({
-            seq: t.seq,
-            target: t.target,
-            leaders: leaders.filter((l) => l.task_id === t.id).map((l) => l.name),
-          })),
-          date: n.createdAt.slice(0, 10),
-          escalations: n.escalations,
-        });
-        return sendDownload(reply, {
-          bytes,
-          mime: MIME.docx,
-          fileName: `${safeFileName(`${n.number}-${n.unit.name}`)}.docx`,
-          fallback: `supervision-${n.year}-${n.seq}.docx`,
-        });
-      },
-    );
+    app.get('/supervision/:id/docx', { config: readers, schema: Supervision.docx }, async (request, reply) => {
+      await escalate();
+      const caller = callerOf(request);
+      const n = assertVisible(caller, await getNotice(store.db, request.params.id, clockIso()));
+      const plan = await store.db
+        .selectFrom('plans')
+        .select('region')
+        .where('id', '=', n.planId)
+        .executeTakeFirstOrThrow();
+      const leaders = await store.db
+        .selectFrom('task_leaders as tl')
+        .innerJoin('leaders as l', 'l.id', 'tl.leader_id')
+        .select(['tl.task_id', 'l.name'])
+        .where(
+          'tl.task_id',
+          'in',
+          n.tasks.map((t) => t.id),
+        )
+        .orderBy('tl.position')
+        .execute();
+      const bytes = await writeSupervisionDocx({
+        office: `${plan.region}督查室`,
+        number: n.number,
+        level: n.level,
+        title: n.title,
+        unit: n.unit.name,
+        body: n.body,
+        feedbackRequired: n.feedbackRequired,
+        deadline: n.deadline,
+        tasks: n.tasks.map((t) => ({
+          seq: t.seq,
+          target: t.target,
+          leaders: leaders.filter((l) => l.task_id === t.id).map((l) => l.name),
+        })),
+        date: n.createdAt.slice(0, 10),
+        escalations: n.escalations,
+      });
+      return sendDownload(reply, {
+        bytes,
+        mime: MIME.docx,
+        fileName: `${safeFileName(`${n.number}-${n.unit.name}`)}.docx`,
+        fallback: `supervision-${n.year}-${n.seq}.docx`,
+      });
+    });
   };
 }

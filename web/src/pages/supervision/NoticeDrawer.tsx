@@ -22,8 +22,10 @@ const ACTION_LABEL: Record<string, string> = {
   'supervision.accept': '审核办结',
 };
 
-function trailLine(action: string, after: Record<string, unknown> | null): string {
+/** A step of the trail in words; `set` is what the step set (an object, or null). */
+function trailLine(action: string, set: unknown): string {
   const label = ACTION_LABEL[action] ?? action;
+  const after = typeof set === 'object' && set !== null ? (set as Record<string, unknown>) : null;
   if (action === 'supervision.escalate' && after?.level)
     return `${label}：升为${levelOf(after.level as Level).label}，报分管领导，新期限 ${String(after.deadline)}`;
   if (action === 'supervision.return' && after?.comment) return `${label}：${String(after.comment)}`;

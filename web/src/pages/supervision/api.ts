@@ -1,16 +1,35 @@
 // Typed calls and shapes of the supervision API (督办单, 批示, the overdue desk) used by the
 // overdue, supervision and instructions pages and the unit's workspace panel (docs/supervision.md).
+// Shapes and calls are typed from the API contract (src/domain/api/supervision.ts and
+// instructions.ts, types only); levels and their labels and colours from src/domain/supervision.ts.
+import type * as InstructionsApi from '@duban/domain/api/instructions';
+import type { Instruction } from '@duban/domain/api/instructions';
+import type { BodyOf, QueryOf, ReplyOf } from '@duban/domain/api/shared';
+import type * as SupervisionApi from '@duban/domain/api/supervision';
+import type { Level, NoticeState } from '@duban/domain/api/supervision';
+import { LEVEL_COLOR, LEVEL_LABEL, SUPERVISION_LEVELS } from '@duban/domain/supervision';
 import { api } from '../../api/client';
-import type { Named, Page, ReportDetail } from '../../api/types';
 
-export type Level = 'hint' | 'supervise' | 'key';
-export type NoticeState = 'issued' | 'signed' | 'answered' | 'returned' | 'accepted';
+export type {
+  DeskFilters,
+  DeskPage,
+  DeskRow,
+  DeskSort,
+  DeskTask,
+  Evidence,
+  Level,
+  Notice,
+  NoticeDetail,
+  NoticeState,
+} from '@duban/domain/api/supervision';
+export type { Instruction };
+export type InstructionState = Instruction['state'];
 
-export const LEVELS: { value: Level; label: string; color: string }[] = [
-  { value: 'hint', label: '提示', color: 'blue' },
-  { value: 'supervise', label: '督办', color: 'orange' },
-  { value: 'key', label: '重点督办', color: 'red' },
-];
+export const LEVELS: { value: Level; label: string; color: string }[] = SUPERVISION_LEVELS.map((value) => ({
+  value,
+  label: LEVEL_LABEL[value],
+  color: LEVEL_COLOR[value],
+}));
 export const levelOf = (l: Level) => LEVELS.find((x) => x.value === l)!;
 
 export const NOTICE_STATE: Record<NoticeState, { label: string; color: string }> = {
@@ -21,139 +40,46 @@ export const NOTICE_STATE: Record<NoticeState, { label: string; color: string }>
   accepted: { label: '已办结', color: 'success' },
 };
 
-export interface Notice {
-  id: number;
-  number: string;
-  planId: number;
-  unit: Named;
-  level: Level;
-  levelLabel: string;
-  initialLevel: Level;
-  state: NoticeState;
-  title: string;
-  body: string;
-  feedbackRequired: string;
-  deadline: string;
-  escalations: number;
-  escalatedAt: string | null;
-  overdue: boolean;
-  feedback: string | null;
-  answeredAt: string | null;
-  signedAt: string | null;
-  decisionComment: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  tasks: { id: number; seq: number; target: string }[];
-  leaders: Named[];
-}
-
-export interface NoticeDetail extends Notice {
-  evidence: { id: number; fileName: string; mime: string; size: number; createdAt: string }[];
-  trail: { at: string; action: string; actor: string; after: Record<string, unknown> | null }[];
-}
-
-export type InstructionState = 'open' | 'acknowledged' | 'answered';
-export interface Instruction {
-  id: number;
-  task: { id: number; seq: number; target: string; planId: number };
-  leader: Named;
-  units: Named[];
-  body: string;
-  state: InstructionState;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-  answeredBy: string | null;
-  answeredByRole: 'unit' | 'admin' | null;
-  /** The report whose submission carried the answer (在本次填报中答复). */
-  answerReport?: { id: number; periodId: number; periodLabel: string } | null;
-}
-
 export const INSTRUCTION_STATE: Record<InstructionState, { label: string; color: string }> = {
   open: { label: '待签收', color: 'warning' },
   acknowledged: { label: '已阅待答复', color: 'processing' },
   answered: { label: '已答复', color: 'success' },
 };
 
-export interface DeskRow {
-  unit: Named & { position: number | null };
-  overdueTasks: number;
-  maxDaysOverdue: number;
-  reminders: number;
-  escalated: number;
-  openNotices: number;
-  topLevel: Level | null;
-}
-export interface DeskPage extends Page<DeskRow> {
-  totalTasks: number;
-}
-export interface DeskTask {
-  taskId: number;
-  seq: number;
-  target: string;
-  dueDate: string;
-  daysOverdue: number;
-  reminders: number;
-  lastReminderAt: string | null;
-  escalated: boolean;
-  noticeLevel: Level | null;
-  reportState: string;
-}
-export interface DeskFilters {
-  periodId: number;
-  leaderId?: number;
-  themeId?: number;
-  urgency?: Level | 'none';
-}
-export type DeskSort = 'order' | 'overdue' | 'days' | 'reminders' | 'escalated';
-
 export const supervision = {
-  list: (q: {
-    planId?: number;
-    taskId?: number;
-    open?: 1;
-    escalated?: 1;
-    state?: NoticeState;
-    page?: number;
-    pageSize?: number;
-  }) => api.get<Page<Notice>>('/supervision', q),
-  get: (id: number) => api.get<NoticeDetail>(`/supervision/${id}`),
-  raise: (body: {
-    planId: number;
-    unitId: number;
-    taskIds: number[];
-    level: Level;
-    deadline: string;
-    feedbackRequired: string;
-    body?: string;
-  }) => api.post<Notice>('/supervision', body),
-  sign: (id: number) => api.post<Notice>(`/supervision/${id}/sign`),
-  upload: (id: number, file: File) => api.upload<{ id: number; fileName: string }>(`/supervision/${id}/evidence`, file),
-  answer: (id: number, feedback: string) => api.post<Notice>(`/supervision/${id}/answer`, { feedback }),
-  decide: (id: number, body: { accept: boolean; comment?: string; deadline?: string }) =>
-    api.post<Notice>(`/supervision/${id}/decide`, body),
+  list: (q: Partial<QueryOf<typeof SupervisionApi.list>>) =>
+    api.get<ReplyOf<typeof SupervisionApi.list>>('/supervision', q),
+  get: (id: number) => api.get<ReplyOf<typeof SupervisionApi.detail>>(`/supervision/${id}`),
+  raise: (body: BodyOf<typeof SupervisionApi.raise>) =>
+    api.post<ReplyOf<typeof SupervisionApi.raise>>('/supervision', body),
+  sign: (id: number) => api.post<ReplyOf<typeof SupervisionApi.sign>>(`/supervision/${id}/sign`),
+  upload: (id: number, file: File) =>
+    api.upload<ReplyOf<typeof SupervisionApi.addEvidence>>(`/supervision/${id}/evidence`, file),
+  answer: (id: number, feedback: string) =>
+    api.post<ReplyOf<typeof SupervisionApi.answer>>(`/supervision/${id}/answer`, { feedback }),
+  decide: (id: number, body: BodyOf<typeof SupervisionApi.decide>) =>
+    api.post<ReplyOf<typeof SupervisionApi.decide>>(`/supervision/${id}/decide`, body),
 };
 
 export const instructions = {
-  list: (q: { planId?: number; taskId?: number; open?: 1; page?: number; pageSize?: number }) =>
-    api.get<Page<Instruction>>('/instructions', q),
-  create: (taskId: number, body: string) => api.post<Instruction>('/instructions', { taskId, body }),
-  acknowledge: (id: number) => api.post<Instruction>(`/instructions/${id}/acknowledge`),
-  answer: (id: number, answer: string) => api.post<Instruction>(`/instructions/${id}/answer`, { answer }),
+  list: (q: Partial<QueryOf<typeof InstructionsApi.list>>) =>
+    api.get<ReplyOf<typeof InstructionsApi.list>>('/instructions', q),
+  create: (taskId: number, body: string) =>
+    api.post<ReplyOf<typeof InstructionsApi.create>>('/instructions', { taskId, body }),
+  acknowledge: (id: number) => api.post<ReplyOf<typeof InstructionsApi.acknowledge>>(`/instructions/${id}/acknowledge`),
+  answer: (id: number, answer: string) =>
+    api.post<ReplyOf<typeof InstructionsApi.answer>>(`/instructions/${id}/answer`, { answer }),
   /** Submits the report and answers these instructions with it, in one step. */
-  answerInReport: (body: {
-    reportId: number;
-    version: number;
-    answers: { instructionId: number; answer?: string }[];
-  }) => api.post<{ report: ReportDetail; instructions: Instruction[] }>('/instructions/answer-in-report', body),
+  answerInReport: (body: BodyOf<typeof InstructionsApi.answerInReport>) =>
+    api.post<ReplyOf<typeof InstructionsApi.answerInReport>>('/instructions/answer-in-report', body),
 };
 
 export const desk = {
-  page: (q: DeskFilters & { sort?: DeskSort; order?: 'asc' | 'desc'; page?: number; pageSize?: number }) =>
-    api.get<DeskPage>('/overdue/desk', { ...q }),
-  unitTasks: (unitId: number, q: DeskFilters) => api.get<DeskTask[]>(`/overdue/desk/${unitId}`, { ...q }),
+  page: (q: QueryOf<typeof SupervisionApi.desk>) =>
+    api.get<ReplyOf<typeof SupervisionApi.desk>>('/overdue/desk', { ...q }),
+  unitTasks: (unitId: number, q: QueryOf<typeof SupervisionApi.deskUnit>) =>
+    api.get<ReplyOf<typeof SupervisionApi.deskUnit>>(`/overdue/desk/${unitId}`, { ...q }),
+  /** 催办 (POST /reminders, the cycle group's route). */
   remind: (body: {
     taskId: number;
     periodId: number;
