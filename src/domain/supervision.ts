@@ -29,6 +29,9 @@ export const FEEDBACK_MAX_CHARS = 5000;
 /** Longest comment on accepting or returning a notice, in characters. */
 export const DECISION_COMMENT_MAX_CHARS = 2000;
 
+/** Longest 批示 (a leader's instruction) and its answer, in characters. */
+export const INSTRUCTION_MAX_CHARS = 5000;
+
 /** The overdue desk's urgency filter: tasks under an open notice of a level, or under none. */
 export const DESK_URGENCIES = [...SUPERVISION_LEVELS, 'none'] as const;
 export type DeskUrgency = (typeof DESK_URGENCIES)[number];

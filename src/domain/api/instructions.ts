@@ -2,6 +2,7 @@
 // it and answers, on its own or in its next report (submitted with the answers in one step); the
 // office sees them all and may answer; the leader sees what became of theirs.
 import { Type, type Static } from '@sinclair/typebox';
+import { INSTRUCTION_MAX_CHARS } from '../supervision.js';
 import { ReportDetail } from './report-shapes.js';
 import { Answers, Id, IdParams, Named, Nullable, Paging, StringEnum, Strict } from './shared.js';
 
@@ -10,8 +11,8 @@ const tags = ['instructions'];
 export const INSTRUCTION_STATES = ['open', 'acknowledged', 'answered'] as const;
 export const InstructionState = StringEnum(INSTRUCTION_STATES);
 
-/** Longest instruction and answer, in characters. */
-export const INSTRUCTION_MAX_CHARS = 5000;
+/** Longest instruction and answer, in characters (src/domain/supervision.ts, which the web form reads). */
+export { INSTRUCTION_MAX_CHARS };
 
 export const Instruction = Type.Object({
   id: Type.Integer(),

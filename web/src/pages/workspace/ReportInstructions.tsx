@@ -2,6 +2,7 @@
 // on the 领导批示 page, or ticked 在本次填报中答复 — then submitting the report answers it in the same
 // step (with the unit's words, or the report's text when it writes none) and links the answer to
 // the report. The ticks live in the form (ReportForm) until it is submitted.
+import { INSTRUCTION_MAX_CHARS } from '@duban/domain/supervision';
 import { Alert, Checkbox, Input, List, Space } from 'antd';
 import { useEffect } from 'react';
 import { useMe } from '../../auth/AuthContext';
@@ -68,7 +69,7 @@ export function ReportInstructions({
                     <Input.TextArea
                       aria-label={`随填报答复批示 ${item.id}`}
                       value={value.get(item.id)}
-                      maxLength={5000}
+                      maxLength={INSTRUCTION_MAX_CHARS}
                       autoSize={{ minRows: 1, maxRows: 4 }}
                       placeholder="答复内容（可不填：不填则以本期进展情况作为答复），提交审核时一并答复"
                       onChange={(e) => set(item.id, e.target.value)}
