@@ -326,6 +326,90 @@ describe('answers of the converted routes reach the client whole', () => {
     expect(tasks[0]).toMatchObject({ taskId: s.tasks.gdp, reportState: 'draft' });
   });
 
+  it('reports: read, versions, save, comments, evidence, submit, the review queue and every review step', async () => {
+    /** The report as its unit may write it again: returned by the office if handed in (an import approves). */
+    const reopened = async (url: string) => {
+      const report = (await admin.request({ method: 'GET', url })).json();
+      if (report.state !== 'submitted' && report.state !== 'approved') return report;
+      return whole(admin, { method: 'POST', url: `${url}/return`, payload: { comment: '请更新本期进展。' } });
+    };
+
+    const gdp = `/api/reports/${s.reports.gdpQ4}`;
+    expect(await whole(admin, { method: 'GET', url: gdp })).toHaveProperty('light');
+    const open = await reopened(gdp);
+    // A leader reads a report not handed in as 未提交.
+    expect(await whole(leader, { method: 'GET', url: gdp })).toMatchObject({ text: '', status: 'no_report' });
+    const saved = await whole(unit, {
+      method: 'PUT',
+      url: gdp,
+      payload: { text: '1-11月地区生产总值增长6.3%，规上工业增加值增长8%。', version: open.version },
+    });
+    const versions = await whole(unit, { method: 'GET', url: `${gdp}/versions` });
+    expect(versions[0]).toHaveProperty('authorName');
+    const said = await whole(leader, { method: 'POST', url: `${gdp}/comments`, payload: { body: '请补充工业数据。' } });
+    expect(said.author).not.toBeNull();
+    const uploaded = await whole(unit, {
+      method: 'POST',
+      url: `${gdp}/attachments`,
+      ...multipart('月报.pdf', TINY_PDF),
+    });
+    // The file itself is sent as it is, never through the serialiser.
+    const file = await unit.request({ method: 'GET', url: `/api/attachments/${uploaded.id}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(TINY_PDF)).toBe(true);
+    await whole(unit, { method: 'DELETE', url: `/api/attachments/${uploaded.id}` });
+    await whole(unit, { method: 'POST', url: `${gdp}/submit`, payload: { version: saved.version } });
+    const queue = await whole(admin, {
+      method: 'GET',
+      url: `/api/review?planId=${s.planId}&periodId=${s.periods.q4}`,
+    });
+    expect(queue.items.map((t: { id: number }) => t.id)).toContain(s.tasks.gdp);
+    const returned = await whole(admin, {
+      method: 'POST',
+      url: `${gdp}/return`,
+      payload: { comment: '请补充规上工业数据来源。' },
+    });
+    await whole(unit, { method: 'POST', url: `${gdp}/submit`, payload: { version: returned.version } });
+    await whole(admin, {
+      method: 'POST',
+      url: `${gdp}/override`,
+      payload: { status: 'on_track', reason: '与统计局快报一致。' },
+    });
+    const approved = await whole(admin, { method: 'POST', url: `${gdp}/approve`, payload: { comment: '同意。' } });
+    expect(approved).toMatchObject({ state: 'approved', review: { comment: '同意。' } });
+
+    // In bulk (the school task's report written and handed in by the office): one report approved, and one that cannot be (already approved) with its error.
+    const school = `/api/reports/${s.reports.schoolQ4}`;
+    const draft = await reopened(school);
+    const written = await admin.request({
+      method: 'PUT',
+      url: school,
+      payload: { text: '新增中小学学位5200个，已全部投入使用。', version: draft.version },
+    });
+    expect(written.statusCode, written.body).toBe(200);
+    const sent = await admin.request({
+      method: 'POST',
+      url: `${school}/submit`,
+      payload: { version: written.json().version },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const bulk = await whole(admin, {
+      method: 'POST',
+      url: '/api/reports/bulk',
+      payload: { ids: [s.reports.schoolQ4, s.reports.gdpQ4], action: 'approve' },
+    });
+    expect(bulk.done).toEqual([s.reports.schoolQ4]);
+    expect(bulk.failed).toEqual([{ id: s.reports.gdpQ4, error: { code: 'conflict', message: expect.any(String) } }]);
+
+    const assessed = await whole(unit, {
+      method: 'POST',
+      url: '/api/assess',
+      payload: { target: '地区生产总值增长6%', progress: '1-9月地区生产总值增长5.8%。', period: '2023Q3' },
+    });
+    expect(assessed).toHaveProperty('status');
+  });
+
   it('opening a period', async () => {
     const period = await whole(admin, {
       method: 'POST',

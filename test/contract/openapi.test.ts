@@ -10,20 +10,6 @@ import { testApp } from '../server/helpers.js';
 /** Routes whose groups are not converted yet (reports, cycle, publish, supervision). */
 const NOT_YET_DESCRIBED = new Set<string>([
   // reports, cycle, publish, supervision
-  'GET /api/reports/:id',
-  'GET /api/reports/:id/versions',
-  'PUT /api/reports/:id',
-  'POST /api/reports/:id/submit',
-  'POST /api/reports/:id/approve',
-  'POST /api/reports/:id/return',
-  'POST /api/reports/:id/override',
-  'POST /api/reports/bulk',
-  'POST /api/reports/:id/comments',
-  'POST /api/reports/:id/attachments',
-  'GET /api/attachments/:id',
-  'DELETE /api/attachments/:id',
-  'POST /api/assess',
-  'GET /api/review',
   'POST /api/periods/:id/acknowledge',
   'GET /api/periods/:id/acknowledgements',
   'GET /api/extensions',

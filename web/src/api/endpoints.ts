@@ -6,6 +6,7 @@ import type * as ChannelsApi from '@duban/domain/api/channels';
 import type * as DashboardApi from '@duban/domain/api/dashboard';
 import type * as ImportsApi from '@duban/domain/api/imports';
 import type * as ReferenceApi from '@duban/domain/api/reference';
+import type * as ReportsApi from '@duban/domain/api/reports';
 import type * as SettingsApi from '@duban/domain/api/settings';
 import type { BodyOf, QueryOf, ReplyOf } from '@duban/domain/api/shared';
 import type * as SystemApi from '@duban/domain/api/system';
@@ -14,19 +15,7 @@ import type * as TokensApi from '@duban/domain/api/tokens';
 import type * as UsersApi from '@duban/domain/api/users';
 import { api, peekPrefetched, prefetchGet } from './client';
 import type { Query } from './client';
-import type {
-  BulkResult,
-  Comment,
-  Extension,
-  OverdueUnit,
-  Page,
-  PeriodDiff,
-  Reminder,
-  ReportDetail,
-  Score,
-  Status,
-  TaskListItem,
-} from './types';
+import type { Extension, OverdueUnit, PeriodDiff, Reminder, Score, Status } from './types';
 
 /**
  * The task list's query as the pages build it: one status and one light at a time (the API takes
@@ -134,22 +123,44 @@ export const tasks = {
 };
 
 export const reports = {
-  get: (id: number) => api.get<ReportDetail>(`/reports/${id}`),
-  save: (id: number, text: string, version: number) => api.put<ReportDetail>(`/reports/${id}`, { text, version }),
-  submit: (id: number, version: number) => api.post<ReportDetail>(`/reports/${id}/submit`, { version }),
-  approve: (id: number, comment?: string) => api.post<ReportDetail>(`/reports/${id}/approve`, { comment }),
-  return: (id: number, comment: string) => api.post<ReportDetail>(`/reports/${id}/return`, { comment }),
-  override: (id: number, status: Status, reason: string) =>
-    api.post<ReportDetail>(`/reports/${id}/override`, { status, reason }),
-  bulk: (ids: number[], action: 'approve' | 'return', comment?: string) =>
-    api.post<BulkResult>('/reports/bulk', { ids, action, comment }),
-  comment: (id: number, body: string) => api.post<Comment>(`/reports/${id}/comments`, { body }),
-  attach: (id: number, file: File) =>
-    api.upload<{ id: number; fileName: string; mime: string; size: number }>(`/reports/${id}/attachments`, file),
-  removeAttachment: (attachmentId: number) => api.del<{ ok: true }>(`/attachments/${attachmentId}`),
+  get: (id: number) => api.get<ReplyOf<typeof ReportsApi.get>>(`/reports/${id}`),
+  save: (id: number, text: string, version: number) =>
+    api.put<ReplyOf<typeof ReportsApi.save>>(`/reports/${id}`, {
+      text,
+      version,
+    } satisfies BodyOf<typeof ReportsApi.save>),
+  submit: (id: number, version: number) =>
+    api.post<ReplyOf<typeof ReportsApi.submit>>(`/reports/${id}/submit`, {
+      version,
+    } satisfies BodyOf<typeof ReportsApi.submit>),
+  approve: (id: number, comment?: string) =>
+    api.post<ReplyOf<typeof ReportsApi.approve>>(`/reports/${id}/approve`, {
+      comment,
+    } satisfies BodyOf<typeof ReportsApi.approve>),
+  return: (id: number, comment: string) =>
+    api.post<ReplyOf<typeof ReportsApi.sendBack>>(`/reports/${id}/return`, {
+      comment,
+    } satisfies BodyOf<typeof ReportsApi.sendBack>),
+  override: (id: number, status: Status | null, reason: string) =>
+    api.post<ReplyOf<typeof ReportsApi.override>>(`/reports/${id}/override`, {
+      status,
+      reason,
+    } satisfies BodyOf<typeof ReportsApi.override>),
+  bulk: (ids: number[], action: ReportsApi.BulkAction, comment?: string) =>
+    api.post<ReplyOf<typeof ReportsApi.bulk>>('/reports/bulk', {
+      ids,
+      action,
+      comment,
+    } satisfies BodyOf<typeof ReportsApi.bulk>),
+  comment: (id: number, body: string) =>
+    api.post<ReplyOf<typeof ReportsApi.comment>>(`/reports/${id}/comments`, {
+      body,
+    } satisfies BodyOf<typeof ReportsApi.comment>),
+  attach: (id: number, file: File) => api.upload<ReplyOf<typeof ReportsApi.attach>>(`/reports/${id}/attachments`, file),
+  removeAttachment: (attachmentId: number) =>
+    api.del<ReplyOf<typeof ReportsApi.detach>>(`/attachments/${attachmentId}`),
   uploadLimit: () => api.get<ReplyOf<typeof SettingsApi.get>>('/settings'),
-  review: (query: { planId?: number; periodId?: number; state?: string }) =>
-    api.get<Page<TaskListItem> | { items: TaskListItem[] }>('/review', query),
+  review: (query: QueryOf<typeof ReportsApi.review>) => api.get<ReplyOf<typeof ReportsApi.review>>('/review', query),
 };
 
 export const cycle = {

@@ -19,6 +19,7 @@ export type { ChannelInput } from '@duban/domain/api/channels';
 export type { Plan, Theme } from '@duban/domain/api/reference';
 export type { AuditEntry } from '@duban/domain/api/system';
 export type { Attachment, Comment, ReportDetail, ReportSummary } from '@duban/domain/api/report-shapes';
+export type { BulkResult, ReportVersion, UploadedAttachment } from '@duban/domain/api/reports';
 export type { BehindItem, Counts, Dashboard, GroupCounts, SearchHit, TrendPoint } from '@duban/domain/api/dashboard';
 export type { ImportPreview, ImportSummary, ImportTask } from '@duban/domain/api/imports';
 export type { Highlight, HighlightPart, TaskDetail, TaskListItem, TrailEntry } from '@duban/domain/api/tasks';
@@ -104,9 +105,4 @@ export interface Score {
   score: number;
   /** null when every unit has the same score (the ranking cannot tell them apart). */
   rank: number | null;
-}
-
-export interface BulkResult {
-  done: number[];
-  failed: { id: number; error: string | { code: string; message: string } }[];
 }

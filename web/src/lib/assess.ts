@@ -1,6 +1,8 @@
 // The live assessment in the report form: the same pure `assess/` module the server uses,
 // loaded into its own chunk only when a form opens. If the module is not in the tree
 // (it is built by another part of the project), the form asks the server (`POST /api/assess`).
+import type * as ReportsApi from '@duban/domain/api/reports';
+import type { BodyOf, ReplyOf } from '@duban/domain/api/shared';
 import { api } from '../api/client';
 import type { Assessment } from '../api/types';
 import { parsePeriod } from '@duban/domain/period';
@@ -43,5 +45,9 @@ export function serverAssess(
   signal?: AbortSignal,
 ): Promise<Assessment> {
   void signal;
-  return api.post<Assessment>('/assess', { target, progress, period: periodLabel });
+  return api.post<ReplyOf<typeof ReportsApi.assess>>('/assess', {
+    target,
+    progress,
+    period: periodLabel,
+  } satisfies BodyOf<typeof ReportsApi.assess>);
 }

@@ -71,7 +71,7 @@ export default function ReviewPage() {
   const [periodId, setPeriodId] = useState<number | undefined>();
   const pid = periodId ?? currentPeriod?.id;
   const queue = useLoad(
-    () => reports.review({ planId: plan!.id, periodId: pid, state: 'submitted' }),
+    () => reports.review({ planId: plan!.id, periodId: pid!, state: 'submitted' }),
     [plan?.id, pid],
     !!plan && !!pid,
   );
@@ -105,7 +105,7 @@ export default function ReviewPage() {
     if (r.failed.length === 0) message.success(`已${verb} ${r.done.length} 份`);
     else
       message.warning(
-        `已${verb} ${r.done.length} 份，${r.failed.length} 份失败：${r.failed.map((f) => (typeof f.error === 'string' ? f.error : f.error.message)).join('；')}`,
+        `已${verb} ${r.done.length} 份，${r.failed.length} 份失败：${r.failed.map((f) => f.error.message).join('；')}`,
       );
   };
   const after = () => {
