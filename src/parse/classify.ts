@@ -45,6 +45,7 @@ export const UNIT_SUFFIXES: readonly string[] = [
   '管理处',
   '服务站',
   '派出所',
+  '研究室',
   '局',
   '委',
   '办',
@@ -225,7 +226,20 @@ export function isUnitsCell(cell: string): boolean {
   // `；` may separate units (`区住建局；区城管局`): every item must still be an organisation.
   if (cell.length > 400 || /[。%“”"：:！？]/.test(cell)) return false;
   const tokens = splitList(cell);
-  return tokens.length > 0 && tokens.length <= 30 && tokens.every(isUnitName);
+  if (tokens.length === 0 || tokens.length > 30) return false;
+  let unknown = 0;
+  for (const t of tokens) if (!isUnitName(t) && (++unknown > 1 || !mayBeUnitAmongUnits(t))) return false;
+  // A long list of bodies (`市地震局 市气象局 …`) may hold one whose kind we do not know; a
+  // short one must be all organisations.
+  return unknown === 0 || tokens.length >= MANY_UNITS;
+}
+
+/** Organisations in a list long enough that one unfamiliar name among them is one of them too. */
+const MANY_UNITS = 4;
+
+/** A name that can stand among organisations: a few Han characters, no figure, not a person. */
+function mayBeUnitAmongUnits(token: string): boolean {
+  return token.length >= 3 && token.length <= 16 && /^[\u4e00-\u9fff（）()]+$/.test(token) && !isPersonName(token);
 }
 
 /** A cell that says "same as above" in words. */

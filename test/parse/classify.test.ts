@@ -5,6 +5,7 @@ import {
   isHeading,
   isPersonName,
   isUnitName,
+  isUnitsCell,
   looksLikeCategory,
   looksLikeTheme,
   readSeq,
@@ -27,11 +28,30 @@ describe('isUnitName knows a government body by how it ends', () => {
     ['各乡镇（街道）', true],
     ['县公交公司', true],
     ['镇自然资源所', true],
+    ['市党史和地方志研究室', true],
     ['陶峰', false],
     ['马于惠', false],
     ['年度数据', false],
     ['局', false],
   ])('%s → %s', (token, expected) => expect(isUnitName(token)).toBe(expected));
+});
+
+describe('isUnitsCell reads a list of organisations, one unfamiliar body among many included', () => {
+  it.each([
+    ['县发改局、县统计局', true],
+    // spaces and 、 mixed between the bodies of one cell
+    ['县住建局、县城管局 县商务局、县自规局', true],
+    // one body of a kind the list of endings does not know, among four known ones
+    ['县委宣传部 县文联 县地方志编纂研究 县气象局 县档案馆', true],
+    // the same unfamiliar name in a short list is not enough to call the cell organisations
+    ['县文联 县地方志编纂研究', false],
+    // a person among the bodies: not a units cell
+    ['县财政局 张三 县统计局 县商务局', false],
+    // two unfamiliar names: not a list of bodies
+    ['县发改局 推进项目 加快建设 县商务局', false],
+    // a figure never names a body
+    ['县发改局 县统计局 新增2000个 县商务局', false],
+  ])('%s → %s', (cell, expected) => expect(isUnitsCell(cell)).toBe(expected));
 });
 
 describe('isPersonName accepts 2-4 Han characters that do not end like a body', () => {

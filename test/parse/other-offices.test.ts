@@ -596,3 +596,38 @@ describe('--columns: the person names the columns', () => {
     );
   });
 });
+
+describe('a units cell listing organisations separated by spaces', () => {
+  it('keeps the target in the task column and the bodies as units (spaces and 、 mixed)', () => {
+    const table = parseText(
+      rows(
+        ['序号', '主要任务', '牵头单位', '落实情况'],
+        ['12', '推进城市更新，完成老旧小区改造20个。', '县住建局、县城管局 县自规局', '已开工改造老旧小区18个。'],
+        [
+          '30',
+          '支持档案、地方志、气象等事业发展。',
+          '县委宣传部 县档案馆 县地方志编纂研究室 县气象局 县融媒体中心 县邮政管理局 县公积金管理中心 县机关事务服务中心',
+          '上半年发布气象预警信号46条。',
+        ],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.units])).toEqual([
+      [12, null, '推进城市更新，完成老旧小区改造20个。', ['县住建局', '县城管局', '县自规局']],
+      [
+        30,
+        null,
+        '支持档案、地方志、气象等事业发展。',
+        [
+          '县委宣传部',
+          '县档案馆',
+          '县地方志编纂研究室',
+          '县气象局',
+          '县融媒体中心',
+          '县邮政管理局',
+          '县公积金管理中心',
+          '县机关事务服务中心',
+        ],
+      ],
+    ]);
+  });
+});
