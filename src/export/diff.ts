@@ -36,7 +36,7 @@ export interface PeriodDiff {
   /** Tasks present only in the later period. */
   new: StatusMove[];
   /** Tasks present only in the earlier period (dropped or renumbered out of the plan). */
-  gone: Array<Omit<StatusMove, 'to'> & { to: null }>;
+  gone: Array<Omit<StatusMove, 'from' | 'to'> & { from: Status; to: null }>;
 }
 
 /** Compares the statuses of two periods, matching tasks by id; each list is in seq order. */

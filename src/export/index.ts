@@ -1,6 +1,7 @@
 // Publishing: the progress table in four formats, the leader briefing, the reminder notice and
 // the period comparison. The server and the CLI call these; writers take models, not databases.
 import { DubanError } from '../domain/index.js';
+import { MEDIA_TYPES } from '../domain/publish.js';
 import type { ProgressFormat, ProgressTable } from './model.js';
 import { writeProgressCsv } from './progress-csv.js';
 import { writeProgressDocx } from './progress-docx.js';
@@ -16,12 +17,8 @@ export { writeBriefingDocx } from './briefing-docx.js';
 export { writeNoticeDocx } from './notice-docx.js';
 export { findChromium } from './chromium.js';
 
-export const MIME: Record<ProgressFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  csv: 'text/csv; charset=utf-8',
-  pdf: 'application/pdf',
-};
+/** The Content-Type each format is sent with (src/domain/publish.ts; a CSV says its charset). */
+export const MIME: Record<ProgressFormat, string> = { ...MEDIA_TYPES, csv: `${MEDIA_TYPES.csv}; charset=utf-8` };
 
 export interface ExportedFile {
   bytes: Uint8Array;

@@ -28,8 +28,7 @@ export interface ProgressTable {
   rows: ProgressRow[];
 }
 
-export type ProgressFormat = 'xlsx' | 'docx' | 'csv' | 'pdf';
-export const PROGRESS_FORMATS: readonly ProgressFormat[] = ['xlsx', 'docx', 'csv', 'pdf'];
+export { PROGRESS_FORMATS, type ProgressFormat } from '../domain/publish.js';
 
 /**
  * The light of a bare status, as the app shows it once the period's due date has passed (a

@@ -2,6 +2,7 @@
 // 延期申请 (asking for a later due date, decided by the office), and 销号 (the office closing out a
 // task that is done; it stays visible as closed and can be reopened).
 import type { Kysely } from 'kysely';
+import type { ExtensionState } from '../domain/cycle.js';
 import { DubanError } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
 import { nowIso } from './db.js';
@@ -104,7 +105,7 @@ export interface ExtensionRecord {
   unit: { id: number; name: string };
   reason: string;
   requestedDue: string;
-  state: 'pending' | 'approved' | 'refused';
+  state: ExtensionState;
   decidedBy: { id: number; name: string } | null;
   decisionComment: string | null;
   decidedAt: string | null;
@@ -113,7 +114,7 @@ export interface ExtensionRecord {
 
 export async function listExtensions(
   db: Kysely<DB>,
-  q: { periodId?: number; state?: string; unitId?: number; id?: number } = {},
+  q: { periodId?: number; state?: ExtensionState; unitId?: number; id?: number } = {},
 ): Promise<ExtensionRecord[]> {
   let query = db
     .selectFrom('extensions as e')
@@ -139,7 +140,7 @@ export async function listExtensions(
     ]);
   if (q.id != null) query = query.where('e.id', '=', q.id);
   if (q.periodId != null) query = query.where('e.period_id', '=', q.periodId);
-  if (q.state) query = query.where('e.state', '=', q.state as 'pending');
+  if (q.state) query = query.where('e.state', '=', q.state);
   if (q.unitId != null) query = query.where('e.unit_id', '=', q.unitId);
   const rows = await query.orderBy('e.id', 'desc').execute();
   return rows.map((r) => ({

@@ -410,6 +410,80 @@ describe('answers of the converted routes reach the client whole', () => {
     expect(assessed).toHaveProperty('status');
   });
 
+  it('the reporting cycle: 签收, 延期申请 and its decision, overdue, 催办 and its inbox, scores; 期间对比 and the files', async () => {
+    const q4 = s.periods.q4;
+    await whole(unit, { method: 'POST', url: `/api/periods/${q4}/acknowledge`, payload: { taskIds: [s.tasks.gdp] } });
+    const acks = await whole(admin, { method: 'GET', url: `/api/periods/${q4}/acknowledgements` });
+    expect(acks).toContainEqual(expect.objectContaining({ taskId: s.tasks.gdp, unit: expect.any(Object) }));
+
+    const asked = await whole(unit, {
+      method: 'POST',
+      url: '/api/extensions',
+      payload: { taskId: s.tasks.gdp, periodId: q4, reason: '年度统计数据次年2月公布。', requestedDue: '2099-03-01' },
+    });
+    expect(asked).toMatchObject({ state: 'pending', periodId: q4, decidedBy: null });
+    await whole(unit, { method: 'GET', url: `/api/extensions?periodId=${q4}` });
+    const decided = await whole(admin, {
+      method: 'POST',
+      url: `/api/extensions/${asked.id}/decide`,
+      payload: { approve: true, comment: '同意延期。' },
+    });
+    expect(decided).toMatchObject({ state: 'approved', decisionComment: '同意延期。', decidedBy: { name: 'admin' } });
+    expect(decided.decidedAt).not.toBeNull();
+    await whole(admin, { method: 'GET', url: '/api/extensions?state=approved' });
+
+    // The closed third quarter's GDP report was never handed in: overdue.
+    const overdue = await whole(admin, {
+      method: 'GET',
+      url: `/api/overdue?planId=${s.planId}&periodId=${s.periods.q3}`,
+    });
+    const fagai = overdue.find((u: { unit: { id: number } }) => u.unit.id === s.units.fagai);
+    expect(fagai.tasks).toContainEqual(expect.objectContaining({ taskId: s.tasks.gdp, dueDate: '2023-10-10' }));
+    await whole(leader, { method: 'GET', url: `/api/overdue?periodId=${s.periods.q3}` });
+
+    // Reminded twice: escalated to the leader.
+    for (const message of ['请报送地区生产总值进展。', '请尽快报送地区生产总值进展。']) {
+      const sent = await whole(admin, {
+        method: 'POST',
+        url: '/api/reminders',
+        payload: { taskId: s.tasks.gdp, periodId: q4, message, replyBy: '2099-01-05', channelIds: [] },
+      });
+      expect(sent[0]).toMatchObject({ replyBy: '2099-01-05', sentBy: { name: 'admin' }, readAt: null });
+    }
+    const inbox = await whole(unit, { method: 'GET', url: `/api/reminders?periodId=${q4}&unread=1` });
+    expect(inbox[0]).toMatchObject({ count: 2, escalated: true });
+    await whole(unit, { method: 'POST', url: `/api/reminders/${inbox[0].id}/read` });
+    expect((await whole(leader, { method: 'GET', url: '/api/reminders' })).length).toBeGreaterThan(0);
+    await whole(admin, { method: 'GET', url: '/api/reminders' });
+
+    const scores = await whole(admin, { method: 'GET', url: `/api/scores?periodId=${q4}` });
+    expect(scores.length).toBeGreaterThan(0);
+    await whole(leader, { method: 'GET', url: `/api/scores?planId=${s.planId}&year=2023` });
+
+    const diff = await whole(admin, { method: 'GET', url: `/api/diff?planId=${s.planId}&from=2023Q3&to=2023Q4` });
+    expect(diff.new.length).toBeGreaterThan(0);
+    const back = await whole(admin, { method: 'GET', url: `/api/diff?planId=${s.planId}&from=2023Q4&to=2023Q3` });
+    expect(back.gone[0]).toMatchObject({ to: null, from: expect.any(String) });
+
+    // The files: sent as they are, in a media type the route's contract declares.
+    const docs = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json().paths;
+    const files: [string, string, string][] = [
+      ['/api/export', '/export', `?planId=${s.planId}&periodId=${q4}&format=xlsx`],
+      ['/api/export', '/export', `?planId=${s.planId}&periodId=${q4}&format=docx&withStatus=1`],
+      ['/api/export', '/export', `?planId=${s.planId}&periodId=${q4}&format=csv&status=on_track`],
+      ['/api/briefings/{leaderId}', `/briefings/${s.leaders.tao}`, `?planId=${s.planId}&periodId=${q4}`],
+      ['/api/notices/{unitId}', `/notices/${s.units.fagai}`, `?planId=${s.planId}&periodId=${s.periods.q3}`],
+    ];
+    for (const [path, url, query] of files) {
+      const file = await admin.request({ method: 'GET', url: `/api${url}${query}` });
+      expect(file.statusCode, `${url}${query}: ${file.body}`).toBe(200);
+      expect(file.rawPayload.length).toBeGreaterThan(0);
+      expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+      const mediaType = String(file.headers['content-type']).split(';')[0];
+      expect(Object.keys(docs[path].get.responses['200'].content)).toContain(mediaType);
+    }
+  });
+
   it('opening a period', async () => {
     const period = await whole(admin, {
       method: 'POST',

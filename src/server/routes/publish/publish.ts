@@ -3,8 +3,8 @@
 // of two periods (期间对比). Every answer is narrowed to the caller's scope: a unit account
 // exports its own tasks, a leader account the tasks they lead; asking for someone else's is a 403.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { DubanError, STATUSES, parsePeriod, type Result, type Status } from '../../../domain/index.js';
-import { LIGHTS, type Light } from '../../../domain/light.js';
+import * as Publish from '../../../domain/api/publish.js';
+import { DubanError, parsePeriod, type Result } from '../../../domain/index.js';
 import {
   MIME,
   exportProgressTable,
@@ -16,7 +16,6 @@ import {
   safeFileName,
   writeBriefingDocx,
   writeNoticeDocx,
-  type ProgressFormat,
 } from '../../../export/index.js';
 import type { Store } from '../../../store/db.js';
 import {
@@ -29,14 +28,11 @@ import {
 } from '../../../store/progress-table.js';
 import { callerOf } from '../../auth/plugin.js';
 import { HttpError } from '../../errors.js';
-import { lightSchema, object, statusSchema } from '../common.js';
+import { typed } from '../common.js';
 import { today } from '../reports/detail.js';
 import { scopedFilter } from '../scope.js';
 import { sendDownload } from './download.js';
 import { hangUpSignal, pdfExports, queueKey, type PdfExportOptions } from './pdf.js';
-
-const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
-const tags = ['publishing'];
 
 /** Unwraps a loader's result; a `not_found` there means "nothing in scope" and gets the route's own words. */
 function unwrap<T>(r: Result<T>, emptyMessage: string): T {
@@ -60,108 +56,63 @@ async function planAndPeriod(
 const pdfUnavailable = (reply: FastifyReply, message: string) =>
   reply.code(503).send({ error: { code: 'pdf_unavailable', message } });
 
-interface ExportQuery {
-  planId: number;
-  periodId: number;
-  format: ProgressFormat;
-  withStatus?: number;
-  unitId?: number;
-  leaderId?: number;
-  themeId?: number;
-  categoryId?: number;
-  status?: Status[];
-  light?: Light[];
-  q?: string;
-}
-
-const exportQuery = object(
-  {
-    planId: id,
-    periodId: id,
-    format: { type: 'string', enum: ['xlsx', 'docx', 'csv', 'pdf'] },
-    withStatus: { type: 'integer', enum: [0, 1] },
-    unitId: id,
-    leaderId: id,
-    themeId: id,
-    categoryId: id,
-    status: { type: 'array', items: statusSchema, maxItems: STATUSES.length },
-    light: { type: 'array', items: lightSchema, maxItems: LIGHTS.length },
-    q: { type: 'string', maxLength: 100 },
-  },
-  ['planId', 'periodId', 'format'],
-);
-
 export function publishRoutes(store: Store, options: { pdf?: PdfExportOptions } = {}) {
   const pdf = pdfExports(options.pdf);
-  return async (app: FastifyInstance) => {
-    app.get<{ Querystring: ExportQuery }>(
-      '/export',
-      {
-        config: { access: 'any' },
-        schema: { tags, summary: '导出进展情况表（任务清单的筛选条件，按角色限定范围）', querystring: exportQuery },
-      },
-      async (request, reply) => {
-        const q = request.query;
-        const scope = scopedFilter(callerOf(request), q);
-        const { plan, period } = await planAndPeriod(store, q.planId, q.periodId);
-        const problem = await filterProblem(store.db, plan.id, q);
-        if (problem) throw new HttpError('validation', `筛选条件不正确：${problem}`);
-        if (q.format === 'pdf') {
-          const missing = await pdf.printer.unavailable();
-          if (missing) return pdfUnavailable(reply, missing);
-        }
-        const table = unwrap(
-          await loadProgressTable(store.db, {
-            plan: plan.id,
-            period: period.id,
-            withStatus: q.withStatus === 1,
-            statuses: q.status,
-            lights: q.light,
-            q: q.q,
-            unit: scope.unitId,
-            leader: scope.leaderId,
-            themeId: q.themeId,
-            categoryId: q.categoryId,
-            today: today(),
-          }),
-          '当前筛选条件下没有可导出的任务，请放宽筛选后再导出。',
-        );
-        let file;
-        try {
-          // PDF: one Chromium tab each, so they wait their turn (429 when the queue is full).
-          file =
-            q.format === 'pdf'
-              ? {
-                  bytes: await pdf.queue.run(
-                    queueKey(callerOf(request)),
-                    () => pdf.printer.print(renderProgressHtml(table)),
-                    hangUpSignal(reply),
-                  ),
-                  mime: MIME.pdf,
-                  fileName: `${safeFileName(table.title)}.pdf`,
-                }
-              : await exportProgressTable(table, q.format);
-        } catch (err) {
-          // Chromium vanished or cannot print: say so rather than a bare 500.
-          if (err instanceof DubanError && err.code === 'unsupported_format')
-            return pdfUnavailable(reply, `暂时无法生成 PDF：${err.message}`);
-          throw err;
-        }
-        return sendDownload(reply, { ...file, fallback: `progress-${period.label}.${q.format}` });
-      },
-    );
+  return async (fastify: FastifyInstance) => {
+    const app = typed(fastify);
+    app.get('/export', { config: { access: 'any' }, schema: Publish.exportTable }, async (request, reply) => {
+      const q = request.query;
+      const scope = scopedFilter(callerOf(request), q);
+      const { plan, period } = await planAndPeriod(store, q.planId, q.periodId);
+      const problem = await filterProblem(store.db, plan.id, q);
+      if (problem) throw new HttpError('validation', `筛选条件不正确：${problem}`);
+      if (q.format === 'pdf') {
+        const missing = await pdf.printer.unavailable();
+        if (missing) return pdfUnavailable(reply, missing);
+      }
+      const table = unwrap(
+        await loadProgressTable(store.db, {
+          plan: plan.id,
+          period: period.id,
+          withStatus: q.withStatus === 1,
+          statuses: q.status,
+          lights: q.light,
+          q: q.q,
+          unit: scope.unitId,
+          leader: scope.leaderId,
+          themeId: q.themeId,
+          categoryId: q.categoryId,
+          today: today(),
+        }),
+        '当前筛选条件下没有可导出的任务，请放宽筛选后再导出。',
+      );
+      let file;
+      try {
+        // PDF: one Chromium tab each, so they wait their turn (429 when the queue is full).
+        file =
+          q.format === 'pdf'
+            ? {
+                bytes: await pdf.queue.run(
+                  queueKey(callerOf(request)),
+                  () => pdf.printer.print(renderProgressHtml(table)),
+                  hangUpSignal(reply),
+                ),
+                mime: MIME.pdf,
+                fileName: `${safeFileName(table.title)}.pdf`,
+              }
+            : await exportProgressTable(table, q.format);
+      } catch (err) {
+        // Chromium vanished or cannot print: say so rather than a bare 500.
+        if (err instanceof DubanError && err.code === 'unsupported_format')
+          return pdfUnavailable(reply, `暂时无法生成 PDF：${err.message}`);
+        throw err;
+      }
+      return sendDownload(reply, { ...file, fallback: `progress-${period.label}.${q.format}` });
+    });
 
-    app.get<{ Params: { leaderId: number }; Querystring: { planId: number; periodId: number } }>(
+    app.get(
       '/briefings/:leaderId',
-      {
-        config: { access: ['admin', 'viewer', 'leader'] },
-        schema: {
-          tags,
-          summary: '领导专报（.docx）',
-          params: object({ leaderId: id }, ['leaderId']),
-          querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']),
-        },
-      },
+      { config: { access: ['admin', 'viewer', 'leader'] }, schema: Publish.briefing },
       async (request, reply) => {
         const { leaderId } = scopedFilter(callerOf(request), { leaderId: request.params.leaderId });
         const { plan, period } = await planAndPeriod(store, request.query.planId, request.query.periodId);
@@ -180,17 +131,9 @@ export function publishRoutes(store: Store, options: { pdf?: PdfExportOptions } 
       },
     );
 
-    app.get<{ Params: { unitId: number }; Querystring: { planId: number; periodId: number } }>(
+    app.get(
       '/notices/:unitId',
-      {
-        config: { access: ['admin', 'unit'] },
-        schema: {
-          tags,
-          summary: '催办通知（.docx）',
-          params: object({ unitId: id }, ['unitId']),
-          querystring: object({ planId: id, periodId: id }, ['planId', 'periodId']),
-        },
-      },
+      { config: { access: ['admin', 'unit'] }, schema: Publish.notice },
       async (request, reply) => {
         const { unitId } = scopedFilter(callerOf(request), { unitId: request.params.unitId });
         const { plan, period } = await planAndPeriod(store, request.query.planId, request.query.periodId);
@@ -212,38 +155,17 @@ export function publishRoutes(store: Store, options: { pdf?: PdfExportOptions } 
       },
     );
 
-    app.get<{ Querystring: { planId: number; from: string; to: string } }>(
-      '/diff',
-      {
-        config: { access: ['admin', 'viewer'] },
-        schema: {
-          tags,
-          summary: '两期比较（状态上升、下降、新增、未变化）',
-          querystring: object(
-            {
-              planId: id,
-              from: { type: 'string', minLength: 1, maxLength: 20 },
-              to: { type: 'string', minLength: 1, maxLength: 20 },
-            },
-            ['planId', 'from', 'to'],
-          ),
-        },
-      },
-      async (request) => {
-        const { planId, from, to } = request.query;
-        const plan = await resolvePlan(store.db, planId);
-        if (!plan) throw new HttpError('not_found', `计划 ${planId} 不存在`);
-        for (const label of [from, to]) {
-          if (!parsePeriod(label))
-            throw new HttpError('validation', `“${label}”不是周期（如 2023Q4、2024-03、2023H1、2023）`);
-          if (!(await resolvePeriod(store.db, plan.id, label)))
-            throw new HttpError('not_found', `该计划没有 ${label} 这个周期`);
-        }
-        return unwrap(
-          await loadDiff(store.db, { plan: plan.id, from, to }),
-          `${from} 和 ${to} 都还没有填报，无从比较。`,
-        );
-      },
-    );
+    app.get('/diff', { config: { access: ['admin', 'viewer'] }, schema: Publish.diff }, async (request) => {
+      const { planId, from, to } = request.query;
+      const plan = await resolvePlan(store.db, planId);
+      if (!plan) throw new HttpError('not_found', `计划 ${planId} 不存在`);
+      for (const label of [from, to]) {
+        if (!parsePeriod(label))
+          throw new HttpError('validation', `“${label}”不是周期（如 2023Q4、2024-03、2023H1、2023）`);
+        if (!(await resolvePeriod(store.db, plan.id, label)))
+          throw new HttpError('not_found', `该计划没有 ${label} 这个周期`);
+      }
+      return unwrap(await loadDiff(store.db, { plan: plan.id, from, to }), `${from} 和 ${to} 都还没有填报，无从比较。`);
+    });
   };
 }
