@@ -3,8 +3,10 @@
 // breaks a page fails the web app's typecheck.
 import type * as AuthApi from '@duban/domain/api/auth';
 import type * as ChannelsApi from '@duban/domain/api/channels';
+import type * as CycleApi from '@duban/domain/api/cycle';
 import type * as DashboardApi from '@duban/domain/api/dashboard';
 import type * as ImportsApi from '@duban/domain/api/imports';
+import type * as PublishApi from '@duban/domain/api/publish';
 import type * as ReferenceApi from '@duban/domain/api/reference';
 import type * as ReportsApi from '@duban/domain/api/reports';
 import type * as SettingsApi from '@duban/domain/api/settings';
@@ -15,7 +17,7 @@ import type * as TokensApi from '@duban/domain/api/tokens';
 import type * as UsersApi from '@duban/domain/api/users';
 import { api, peekPrefetched, prefetchGet } from './client';
 import type { Query } from './client';
-import type { Extension, OverdueUnit, PeriodDiff, Reminder, Score, Status } from './types';
+import type { Status } from './types';
 
 /**
  * The task list's query as the pages build it: one status and one light at a time (the API takes
@@ -165,18 +167,28 @@ export const reports = {
 
 export const cycle = {
   acknowledge: (periodId: number, taskIds?: number[]) =>
-    api.post<{ acknowledged: number }>(`/periods/${periodId}/acknowledge`, taskIds ? { taskIds } : {}),
-  extensions: (query: { periodId?: number; state?: string }) => api.get<Extension[]>('/extensions', query),
-  requestExtension: (body: { taskId: number; periodId: number; reason: string; requestedDue: string }) =>
-    api.post<Extension>('/extensions', body),
+    api.post<ReplyOf<typeof CycleApi.acknowledge>>(
+      `/periods/${periodId}/acknowledge`,
+      (taskIds ? { taskIds } : {}) satisfies BodyOf<typeof CycleApi.acknowledge>,
+    ),
+  acknowledgements: (periodId: number) =>
+    api.get<ReplyOf<typeof CycleApi.acknowledgements>>(`/periods/${periodId}/acknowledgements`),
+  extensions: (query: QueryOf<typeof CycleApi.extensions>) =>
+    api.get<ReplyOf<typeof CycleApi.extensions>>('/extensions', query),
+  requestExtension: (body: BodyOf<typeof CycleApi.requestExtension>) =>
+    api.post<ReplyOf<typeof CycleApi.requestExtension>>('/extensions', body),
   decideExtension: (id: number, approve: boolean, comment?: string) =>
-    api.post<Extension>(`/extensions/${id}/decide`, { approve, comment }),
-  overdue: (planId: number, periodId?: number) => api.get<OverdueUnit[]>('/overdue', { planId, periodId }),
-  remind: (body: { taskId: number; periodId: number; unitId?: number; message?: string }) =>
-    api.post<Reminder>('/reminders', body),
-  reminders: (query: { periodId?: number; unread?: 1 }) => api.get<Reminder[]>('/reminders', query),
-  markRead: (id: number) => api.post<{ ok: true }>(`/reminders/${id}/read`),
-  scores: (planId: number, periodId?: number) => api.get<Score[]>('/scores', { planId, periodId }),
+    api.post<ReplyOf<typeof CycleApi.decideExtension>>(`/extensions/${id}/decide`, {
+      approve,
+      comment,
+    } satisfies BodyOf<typeof CycleApi.decideExtension>),
+  overdue: (query: QueryOf<typeof CycleApi.overdue>) => api.get<ReplyOf<typeof CycleApi.overdue>>('/overdue', query),
+  /** One reminder per unit reminded (a repeat within a minute is the earlier one). */
+  remind: (body: BodyOf<typeof CycleApi.remind>) => api.post<ReplyOf<typeof CycleApi.remind>>('/reminders', body),
+  reminders: (query: QueryOf<typeof CycleApi.reminders> = {}) =>
+    api.get<ReplyOf<typeof CycleApi.reminders>>('/reminders', query),
+  markRead: (id: number) => api.post<ReplyOf<typeof CycleApi.markReminderRead>>(`/reminders/${id}/read`),
+  scores: (query: QueryOf<typeof CycleApi.scores>) => api.get<ReplyOf<typeof CycleApi.scores>>('/scores', query),
 };
 
 export const dashboard = {
@@ -186,7 +198,8 @@ export const dashboard = {
 };
 
 export const publish = {
-  diff: (planId: number, from: string, to: string) => api.get<PeriodDiff>('/diff', { planId, from, to }),
+  diff: (planId: number, from: string, to: string) =>
+    api.get<ReplyOf<typeof PublishApi.diff>>('/diff', { planId, from, to } satisfies QueryOf<typeof PublishApi.diff>),
 };
 
 export const imports = {

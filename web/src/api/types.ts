@@ -23,6 +23,8 @@ export type { BulkResult, ReportVersion, UploadedAttachment } from '@duban/domai
 export type { BehindItem, Counts, Dashboard, GroupCounts, SearchHit, TrendPoint } from '@duban/domain/api/dashboard';
 export type { ImportPreview, ImportSummary, ImportTask } from '@duban/domain/api/imports';
 export type { Highlight, HighlightPart, TaskDetail, TaskListItem, TrailEntry } from '@duban/domain/api/tasks';
+export type { Acknowledgement, Extension, OverdueTask, OverdueUnit, Reminder, Score } from '@duban/domain/api/cycle';
+export type { GoneMove, PeriodDiff, StatusMove, TaskMove } from '@duban/domain/api/publish';
 
 export type PeriodRow = Period;
 /** A unit (`parentId`) or a leader (`title`) in the reference lists. */
@@ -37,72 +39,3 @@ export type AuthAnswer = Session;
 export type UserRow = User;
 /** An API token; the secret (`token`) only in the answer to its creation (NewApiToken). */
 export type ApiTokenRow = ApiToken;
-
-export type Person = Named;
-
-/** A task's move between two periods (GET /diff). `from` is null for a task new in the later period. */
-export interface StatusMove {
-  taskId: number;
-  seq: number;
-  target: string;
-  from: Status | null;
-  to: Status | null;
-}
-
-export interface PeriodDiff {
-  plan: { id: number; title: string };
-  from: string;
-  to: string;
-  up: StatusMove[];
-  down: StatusMove[];
-  new: StatusMove[];
-  gone: StatusMove[];
-  same: number;
-}
-
-export interface TaskRef {
-  id: number;
-  seq: number;
-  target: string;
-}
-
-export interface Extension {
-  id: number;
-  task: TaskRef;
-  unit: Named;
-  reason: string;
-  requestedDue: string;
-  state: 'pending' | 'approved' | 'refused' | string;
-  decidedBy: Person | null;
-  decisionComment: string | null;
-  createdAt: string;
-}
-
-export interface OverdueUnit {
-  unit: Named;
-  tasks: { taskId: number; seq: number; target: string; reminders: number; escalated: boolean }[];
-}
-
-export interface Reminder {
-  id: number;
-  task: TaskRef;
-  unit: Named;
-  message: string | null;
-  /** The date by which the unit is asked to answer. */
-  replyBy?: string | null;
-  sentBy: Person | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface Score {
-  unit: Named;
-  tasks: number;
-  onTimeRate: number;
-  doneOrOnTrackShare: number;
-  returns: number;
-  reminders: number;
-  score: number;
-  /** null when every unit has the same score (the ranking cannot tell them apart). */
-  rank: number | null;
-}

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { App, Button, Dropdown } from 'antd';
 import type { ButtonProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import { PROGRESS_FORMATS, type ProgressFormat } from '@duban/domain/publish';
 import { messageOf } from '../api/client';
 import { downloadFile } from '../lib/download';
 
@@ -50,12 +51,15 @@ export function DownloadButton({
   );
 }
 
-export const EXPORT_FORMATS = [
-  { key: 'xlsx', label: 'Excel（.xlsx）' },
-  { key: 'docx', label: 'Word（.docx）' },
-  { key: 'csv', label: 'CSV（.csv）' },
-  { key: 'pdf', label: 'PDF（打印版）' },
-] as const;
+const FORMAT_LABEL: Record<ProgressFormat, string> = {
+  xlsx: 'Excel（.xlsx）',
+  docx: 'Word（.docx）',
+  csv: 'CSV（.csv）',
+  pdf: 'PDF（打印版）',
+};
+
+/** The formats GET /api/export writes (src/domain/publish.ts), in its order. */
+export const EXPORT_FORMATS = PROGRESS_FORMATS.map((key) => ({ key, label: FORMAT_LABEL[key] }));
 
 /** 导出 with a format menu; `query` is sent to /api/export with the chosen `format`. */
 export function ExportMenu({ query, label = '导出', disabled }: { query: Query; label?: string; disabled?: boolean }) {

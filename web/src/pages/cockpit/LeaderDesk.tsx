@@ -3,8 +3,7 @@
 // opens the page where it is handled. Nothing is shown when nothing waits.
 import { Link } from 'react-router-dom';
 import { Badge, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
-import { api } from '../../api/client';
-import type { Reminder } from '../../api/types';
+import { cycle } from '../../api/endpoints';
 import { useMe } from '../../auth/AuthContext';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
@@ -18,7 +17,7 @@ export function LeaderDesk({ planId }: { planId: number }) {
 function LeaderDeskPanel({ planId }: { planId: number }) {
   const notices = useLoad(() => supervision.list({ planId, open: 1, pageSize: 50 }), [planId]);
   const waiting = useLoad(() => instructions.list({ planId, open: 1, pageSize: 50 }), [planId]);
-  const reminders = useLoad(() => api.get<Reminder[]>('/reminders'), []);
+  const reminders = useLoad(() => cycle.reminders(), []);
   const risen = (notices.data?.items ?? []).filter((n) => n.escalations > 0);
   const open = notices.data?.items ?? [];
   const asked = waiting.data?.items ?? [];

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { ArrowRightOutlined, SwapOutlined } from '@ant-design/icons';
 import { publish } from '../../api/endpoints';
-import type { PeriodRow, StatusMove } from '../../api/types';
+import type { PeriodRow, TaskMove } from '../../api/types';
 import { EmptyHint, LoadError, PageLoading } from '../../components/Feedback';
 import { StatusTag } from '../../components/StatusTag';
 import { usePlan } from '../../lib/PlanContext';
@@ -19,9 +19,9 @@ const GROUPS = [
   { key: 'gone', label: '移出', color: '#8c8c8c', hint: '只在前一期有填报的任务' },
 ] as const;
 
-function MoveTable({ moves, empty }: { moves: StatusMove[]; empty: string }) {
+function MoveTable({ moves, empty }: { moves: TaskMove[]; empty: string }) {
   return (
-    <Table<StatusMove>
+    <Table<TaskMove>
       rowKey="taskId"
       size="small"
       dataSource={moves}

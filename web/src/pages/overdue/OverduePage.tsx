@@ -1,6 +1,7 @@
 // 逾期/催办: the overdue desk (OverdueDesk.tsx: one row per unit, opened to its tasks, with
 // confirmed reminders and 督办单), extension requests to decide, and the unit ranking (考核).
 import { useState } from 'react';
+import { EXTENSION_COMMENT_MAX_CHARS } from '@duban/domain/cycle';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { messageOf } from '../../api/client';
@@ -83,14 +84,20 @@ function ExtensionsTab({ periodId }: { periodId?: number }) {
         okText="确定"
       >
         <label htmlFor="decision-comment">意见（可选）</label>
-        <Input.TextArea id="decision-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <Input.TextArea
+          id="decision-comment"
+          rows={3}
+          maxLength={EXTENSION_COMMENT_MAX_CHARS}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </Modal>
     </>
   );
 }
 
 function ScoresTab({ planId, periodId }: { planId: number; periodId?: number }) {
-  const scores = useLoad(() => cycle.scores(planId, periodId), [planId, periodId], !!periodId);
+  const scores = useLoad(() => cycle.scores({ planId, periodId }), [planId, periodId], !!periodId);
   if (scores.error) return <LoadError error={scores.error} onRetry={scores.reload} />;
   const unranked = (scores.data ?? []).length > 1 && (scores.data ?? []).every((s) => s.rank === null);
   return (

@@ -2,11 +2,12 @@
 // reply-by date, and chooses the channels (DingTalk, WeCom, webhook) it also goes out on; it always
 // lands in the unit's inbox. The server treats the same reminder sent again within a minute as one.
 import { useState } from 'react';
+import { REMINDER_MESSAGE_MAX_CHARS } from '@duban/domain/cycle';
 import { App, Checkbox, Input, Modal, Space, Typography } from 'antd';
 import { api, messageOf } from '../../api/client';
-import { useLoad } from '../../lib/useLoad';
+import { cycle } from '../../api/endpoints';
 import type { Named } from '../../api/types';
-import { desk } from '../supervision/api';
+import { useLoad } from '../../lib/useLoad';
 
 export interface RemindTarget {
   unit: Named;
@@ -44,7 +45,7 @@ export function RemindModal({
     let sent = 0;
     try {
       for (const t of target.tasks) {
-        await desk.remind({
+        await cycle.remind({
           taskId: t.taskId,
           periodId: target.periodId,
           unitId: target.unit.id,
@@ -77,6 +78,7 @@ export function RemindModal({
             id="remind-message"
             rows={3}
             placeholder="不填则发送默认催办内容"
+            maxLength={REMINDER_MESSAGE_MAX_CHARS}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />

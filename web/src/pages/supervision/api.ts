@@ -79,13 +79,4 @@ export const desk = {
     api.get<ReplyOf<typeof SupervisionApi.desk>>('/overdue/desk', { ...q }),
   unitTasks: (unitId: number, q: QueryOf<typeof SupervisionApi.deskUnit>) =>
     api.get<ReplyOf<typeof SupervisionApi.deskUnit>>(`/overdue/desk/${unitId}`, { ...q }),
-  /** 催办 (POST /reminders, the cycle group's route). */
-  remind: (body: {
-    taskId: number;
-    periodId: number;
-    unitId: number;
-    message?: string;
-    replyBy?: string;
-    channelIds?: number[];
-  }) => api.post<unknown[]>('/reminders', body),
 };

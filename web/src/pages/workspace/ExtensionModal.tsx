@@ -1,5 +1,6 @@
 // 延期申请: a unit asks for a later due date for one task, with a reason.
 import { useState } from 'react';
+import { EXTENSION_REASON_MAX_CHARS } from '@duban/domain/cycle';
 import { App, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -58,7 +59,10 @@ export function ExtensionModal({
         <Form.Item
           label="延期理由"
           name="reason"
-          rules={[{ required: true, whitespace: true, message: '请写明延期理由' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请写明延期理由' },
+            { max: EXTENSION_REASON_MAX_CHARS, message: `延期理由不超过 ${EXTENSION_REASON_MAX_CHARS} 字` },
+          ]}
         >
           <Input.TextArea rows={3} placeholder="例如：年度统计数据预计于次年2月公布。" />
         </Form.Item>
