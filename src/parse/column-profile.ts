@@ -35,6 +35,10 @@ export interface ColumnProfile {
   report: number;
   /** Cells that are only a unit of measure (`%`, `亿元`, `人次`): a 单位 column of an indicator table. */
   measure: number;
+  /** Cells that are a telephone number, with at most a word or two (`监督电话0535-1234567`): contact details. */
+  phone: number;
+  /** Cells that are only a class or grade (`A类`, `B类`, `一类`, `甲级`): a classification of the task. */
+  grade: number;
   /** Cells of 20 characters or more. */
   long: number;
   meanLength: number;
@@ -46,6 +50,11 @@ const YES_NO = /^(是|否|√|×|✓|✗|已达序|未达序|达序|滞后)$/;
 /** A unit of measure alone (`%`, `亿元`, `万人次`, `个百分点`): what an indicator table's 单位 column holds. */
 export const MEASURE =
   /^\s*([%％‰]|个百分点|倍|[万亿千百]?(元|美元|人次|人|户|家|个|公里|千米|米|亩|平方米|立方米|吨|吨标准煤|辆|所|张|套|项|条|座|处|台|件|名|床|间|栋|艘|千瓦|千瓦时|标箱)|元\/人|万元\/亩)\s*$/;
+/** A telephone number (`0535-8246306`, `0571 86001234`, `13912345678`), a few words around it at most. */
+export const PHONE_CELL =
+  /^[\u4e00-\u9fff：:]{0,8}([(（]?0\d{2,3}[)）]?[-－—\s]?)?\d{7,8}([、,，/\s]+([(（]?0\d{2,3}[)）]?[-－—\s]?)?\d{7,8})*$|^[\u4e00-\u9fff：:]{0,8}1[3-9]\d{9}$/;
+/** A class or grade alone (`A类`, `B类`, `一类`, `甲级`, `Ⅰ类`): what a 目标类型 column holds. */
+export const GRADE_CELL = /^([A-Ea-e]|[一二三甲乙丙丁]|[ⅠⅡⅢⅣ])[类级档]$/;
 /** Dashes and slashes that fill an empty report cell. */
 export const DASH_ONLY = /^[-—–－/／\\、.。\s]*$/;
 const REPORT_OPENING = /^(已|完成|累计|目前|截至|截止|今年以来|\d{1,2}(-\d{1,2})?月)/;
@@ -74,6 +83,8 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     yesNo: 0,
     report: 0,
     measure: 0,
+    phone: 0,
+    grade: 0,
     long: 0,
     meanLength: 0,
   };
@@ -100,6 +111,8 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     if (progressScore(c) >= 1 || REPORT_OPENING.test(c)) p.report++;
     if (c.length >= 20) p.long++;
     if (MEASURE.test(c)) p.measure++;
+    if (PHONE_CELL.test(bare)) p.phone++;
+    if (GRADE_CELL.test(bare)) p.grade++;
   }
   p.meanLength = p.filled ? length / p.filled : 0;
   return p;

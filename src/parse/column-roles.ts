@@ -62,8 +62,11 @@ const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
 const NAME_HEADER = /名称$/;
 
 /** What the cells alone say the column is, or null when they do not say. */
-function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | null {
+function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | 'grade' | null {
   if (p.filled === 0) return null;
+  // telephone numbers to call are contact details: read by no field
+  if (share(p.phone, p) >= 0.8) return 'other';
+  if (share(p.grade, p) >= 0.8) return 'grade';
   // a unit of measure beside a target figure (`单位 | 年度目标`: `亿元 | 25`) belongs to the target
   if (share(p.measure, p) >= 0.8) return 'target';
   if (share(p.people, p) >= 0.7) return 'leaders';
@@ -89,15 +92,18 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
   switch (hint) {
     case null:
       if (content === 'heading') return 'task';
+      if (content === 'grade') return 'other';
       if (content === 'figures') return /完成|实际|累计/.test(headerText) ? 'actual' : 'other';
       return content ?? 'other';
     case 'task':
-      // A task's own name (`项目名称`) beside its target is part of the target, not a heading.
-      if (NAME_HEADER.test(normaliseHeaderText(headerText)) && distinct) return 'target';
+      // A task's own name (`项目名称`) beside its target is part of the target, not a heading; with
+      // a single task nothing is grouped, so the name is that task's.
+      if (NAME_HEADER.test(normaliseHeaderText(headerText)) && (distinct || p.rows === 1)) return 'target';
       return 'task';
     case 'progress':
     case 'notes':
     case 'remarks':
+      if (content === 'other') return 'other';
       if (content === 'rate') return 'rate';
       if (content === 'figures') return 'actual';
       if (content === 'flag') return 'flag';
@@ -108,6 +114,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case 'rate':
       // `当前进度`, `完成进度` holding words (`完成9个,完成率100%`) is the report itself.
       return share(p.percent + p.figure, p) >= 0.5 ? 'rate' : 'progress';
+    case 'target':
+      // a column of classes (`A类`/`B类`) or telephone numbers under a 目标… header is no target
+      return content === 'grade' || content === 'other' ? 'other' : 'target';
     case 'plan':
       // a planned figure (`年度计划投资（万元）`: 12000) is the target to reach, not a work plan
       return content === 'figures' ? 'target' : 'plan';

@@ -192,6 +192,17 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '县区',
       '区县',
       '联系电话',
+      // contact for the public (`监督电话0535-1234567`): neither the target nor the report
+      '监督电话',
+      '举报电话',
+      '咨询电话',
+      '服务电话',
+      '电话',
+      // a class the target belongs to (`A类` 责任目标, `B类` 激励目标), not more of the target
+      '目标类型',
+      '指标类型',
+      '目标类别',
+      '指标类别',
       // a judgment already made (duban's own export writes 评估状态): not the unit's report
       '评估状态',
       '评估结果',

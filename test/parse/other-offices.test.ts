@@ -631,3 +631,52 @@ describe('a units cell listing organisations separated by spaces', () => {
     ]);
   });
 });
+
+describe('columns that are not about the task: contact numbers and target classes', () => {
+  it('reads a column of telephone numbers as contact details, under a known or an unfamiliar header', () => {
+    for (const header of ['监督电话', '投诉渠道']) {
+      const table = parseText(
+        rows(
+          ['序号', '民生事项名称', '年度任务目标', '责任单位', '1-6月完成情况', header],
+          ['1', '建设城区停车场', '新建公共停车场3处', '住建局', '已建成2处，第3处完成主体。', '监督电话0531-7654321'],
+          ['2', '改造农贸市场', '改造提升农贸市场5个', '商务局', '已完成改造4个。', '0531-7654322'],
+          ['3', '建设口袋公园', '新建口袋公园8个', '城管局', '已建成6个。', '13912345678'],
+        ),
+      );
+      expect(table.tasks.map((t) => [t.target, t.progress])).toEqual([
+        ['建设城区停车场 新建公共停车场3处', '已建成2处，第3处完成主体。'],
+        ['改造农贸市场 改造提升农贸市场5个', '已完成改造4个。'],
+        ['建设口袋公园 新建口袋公园8个', '已建成6个。'],
+      ]);
+    }
+  });
+  it('leaves a 目标类型 column of A类/B类 out of the target, and joins a lone task’s name to its figure', () => {
+    const table = parseText(
+      rows(
+        ['序号', '任务名称', '指标要求', '牵头部门', '配合部门', '目标类型'],
+        ['1', '城镇居民人均可支配收入', '增长6%', '区人力社保局', '区统计局、各街道', 'B类'],
+      ),
+    );
+    expect(table.tasks.map(brief)).toEqual([
+      {
+        seq: 1,
+        theme: null,
+        category: null,
+        target: '城镇居民人均可支配收入 增长6%',
+        leaders: [],
+        units: ['区人力社保局'],
+        progress: '',
+      },
+    ]);
+  });
+  it('leaves out classes under an unfamiliar header too', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '考评档次'],
+        ['1', '新增城镇就业1.2万人', '区人力社保局', 'A类'],
+        ['2', '建成区级养老服务中心1个', '区民政局', 'B类'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.target)).toEqual(['新增城镇就业1.2万人', '建成区级养老服务中心1个']);
+  });
+});
