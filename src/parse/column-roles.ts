@@ -118,7 +118,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       // a column of classes (`A类`/`B类`) or telephone numbers under a 目标… header is no target
       return content === 'grade' || content === 'other' ? 'other' : 'target';
     case 'plan':
-      // a planned figure (`年度计划投资（万元）`: 12000) is the target to reach, not a work plan
+      // a planned figure (`年度计划投资（万元）`: 12000) is the target to reach, not a work plan; a
+      // share of the plan (`占全年计划`: 110%) is how much of it is done
+      if (content === 'rate') return 'rate';
       return content === 'figures' ? 'target' : 'plan';
     case 'leaders':
       return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';

@@ -680,3 +680,17 @@ describe('columns that are not about the task: contact numbers and target classe
     expect(table.tasks.map((t) => t.target)).toEqual(['新增城镇就业1.2万人', '建成区级养老服务中心1个']);
   });
 });
+
+describe('a share of the year’s plan is a completion rate', () => {
+  it('reads 占全年计划 holding percentages as the rate beside the actual figure, not as a work plan', () => {
+    const table = parseText(
+      rows(
+        ['序号', '实事项目名称', '完成情况', '占全年计划'],
+        ['1', '新增社区助餐点40个', '46', '115%'],
+        ['2', '改造无障碍设施200处', '180', '90%'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.progress)).toEqual(['46 115%', '180 90%']);
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['actual', 'rate']);
+  });
+});
