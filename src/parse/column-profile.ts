@@ -47,6 +47,11 @@ export interface ColumnProfile {
 const PERCENT = /^[-+]?\d+(\.\d+)?\s*[%％]$/;
 const FIGURE = /^[-+]?\d+(\.\d+)?\s*(万|亿)?(元|万元|亿元|个|家|人|人次|户|套|座|公里|亩|台|项|所|条|处|辆|张|次)?$/;
 const YES_NO = /^(是|否|√|×|✓|✗|已达序|未达序|达序|滞后)$/;
+/** A bare figure or percentage (`4385`, `110%`, `12个`): a complete value, as an actual or rate column holds. */
+export function isBareValue(cell: string): boolean {
+  const c = cell.trim();
+  return PERCENT.test(c) || FIGURE.test(c);
+}
 /** A unit of measure alone (`%`, `亿元`, `万人次`, `个百分点`): what an indicator table's 单位 column holds. */
 export const MEASURE =
   /^\s*([%％‰]|个百分点|倍|[万亿千百]?(元|美元|人次|人|户|家|个|公里|千米|米|亩|平方米|立方米|吨|吨标准煤|辆|所|张|套|项|条|座|处|台|件|名|床|间|栋|艘|千瓦|千瓦时|标箱)|元\/人|万元\/亩)\s*$/;

@@ -9,6 +9,7 @@ import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
+import { isBareValue } from './column-profile.js';
 
 /** Slots that hold part of the report, and the role each gives its part. */
 const REPORT_SLOTS: Partial<Record<SlotKind, ProgressPartRole>> = {
@@ -27,6 +28,29 @@ function reportParts(row: PlacedRow, layout: Layout): ProgressPart[] {
     if (role && row.slotText[i]) parts.push({ role, header: layout.slotHeaders[i] ?? '', text: row.slotText[i] });
   }
   return parts;
+}
+
+/**
+ * An unnumbered row that is an item of its own under the number above (`1 | 新增4000张养老床位 |
+ * 4385 | 110%` then ` | 新增800张养老护理床位 | 810 | 101%`): it fills the column that names the
+ * item, as the numbered row does, and its figure and rate columns hold complete values where the
+ * numbered row has values too. A cell broken across a page leaves the name column blank (a second
+ * target under the same project name) or goes on in words, not in a bare figure of its own.
+ */
+function isSiblingItem(row: PlacedRow, above: PlacedRow | null, slots: readonly SlotKind[]): boolean {
+  if (!above) return false;
+  const name = slots.indexOf('target');
+  if (name < 0 || !row.slotText[name] || !above.slotText[name]) return false;
+  if (/^[，,、；;：:）)。.]/.test(row.slotText[name])) return false;
+  let values = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const role = REPORT_SLOTS[slots[i]];
+    if (!role || !row.slotText[i]) continue;
+    if (role !== 'actual' && role !== 'rate') return false;
+    if (!isBareValue(row.slotText[i]) || !above.slotText[i]) return false;
+    values++;
+  }
+  return values > 0 && row.extra.length === 0;
 }
 
 const W = (code: string, message: string, field?: TaskField): Warning => ({ code, message, field });
@@ -161,8 +185,11 @@ export function buildTasks(
   const splitReport = reportSlots.length > 1 || reportSlots.some((s) => s !== 'progress');
   const themeRowsExist = rows.some((r) => r.kind === 'heading' && looksLikeTheme(r.slotText.find(Boolean) ?? ''));
 
+  let lastNumbered: PlacedRow | null = null;
   rows.forEach((row, index) => {
     const warnings: Warning[] = [];
+    const sibling = row.kind === 'continuation' && tasks.length > 0 && isSiblingItem(row, lastNumbered, slots);
+    if (row.kind === 'task') lastNumbered = row;
     if (row.kind === 'heading') {
       const h = joinHeading(row.slotText.find(Boolean) ?? '');
       const isTheme = row.sectionLevel
@@ -181,7 +208,7 @@ export function buildTasks(
       );
       return;
     }
-    if (row.kind === 'continuation') {
+    if (row.kind === 'continuation' && !sibling) {
       const prev = tasks[tasks.length - 1];
       if (!prev) return;
       // One cell going on is a cell broken by a page; cells in several columns are a sub-row
@@ -287,8 +314,10 @@ export function buildTasks(
     if (row.droppedBlank) warnings.push(W('cells_shifted', '本行的格子与表头错开了一列，已按内容归位'));
     if (row.sameAsAbove) warnings.push(W('same_as_above', '“同上”按上一行的内容处理'));
 
+    if (sibling)
+      warnings.push(W('sibling_row', '无序号的行有自己的事项和完成数，按上一序号下的又一项处理'));
     const task: ParsedTask = {
-      seq: row.seq ?? tasks.length + 1,
+      seq: row.seq ?? (sibling ? tasks[tasks.length - 1].seq : tasks.length + 1),
       theme: state.theme,
       category: state.category,
       target,

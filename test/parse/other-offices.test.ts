@@ -694,3 +694,45 @@ describe('a share of the year’s plan is a completion rate', () => {
     expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['actual', 'rate']);
   });
 });
+
+describe('unnumbered rows that are items of their own under one number', () => {
+  it('reads a row with its own item name, figure and rate as a separate task with the same number', () => {
+    const table = parseText(
+      rows(
+        ['序号', '实事项目名称', '完成情况', '完成率'],
+        ['1', '新增社区嵌入式养老服务设施20个', '23', '115%'],
+        ['', '新增家庭养老照护床位500张', '540', '108%'],
+        ['2', '建设儿童友好示范社区12个', '12', '100%'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.progress])).toEqual([
+      [1, '新增社区嵌入式养老服务设施20个', '23 115%'],
+      [1, '新增家庭养老照护床位500张', '540 108%'],
+      [2, '建设儿童友好示范社区12个', '12 100%'],
+    ]);
+    expect(table.tasks[1].warnings.map((w) => w.code)).toContain('sibling_row');
+  });
+  it('keeps the lead unit of the number for its second item', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '累计完成', '完成率'],
+        ['3', '新增公办托位600个', '区卫健局', '420', '70%'],
+        ['', '新增普惠性托育机构5家', '', '5', '100%'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.units, t.progress])).toEqual([
+      [3, '新增公办托位600个', ['区卫健局'], '420 70%'],
+      [3, '新增普惠性托育机构5家', ['区卫健局'], '5 100%'],
+    ]);
+  });
+  it('still joins a row that goes on in words, or under a blank project name, to the task above', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '累计完成', '进展情况'],
+        ['1', '新建城市绿道30公里，', '区城管局', '18', '已建成18公里，'],
+        ['', '串联主要公园', '', '', '其余正在施工。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target])).toEqual([[1, '新建城市绿道30公里， 串联主要公园']]);
+  });
+});
