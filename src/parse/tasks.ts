@@ -314,8 +314,7 @@ export function buildTasks(
     if (row.droppedBlank) warnings.push(W('cells_shifted', '本行的格子与表头错开了一列，已按内容归位'));
     if (row.sameAsAbove) warnings.push(W('same_as_above', '“同上”按上一行的内容处理'));
 
-    if (sibling)
-      warnings.push(W('sibling_row', '无序号的行有自己的事项和完成数，按上一序号下的又一项处理'));
+    if (sibling) warnings.push(W('sibling_row', '无序号的行有自己的事项和完成数，按上一序号下的又一项处理'));
     const task: ParsedTask = {
       seq: row.seq ?? (sibling ? tasks[tasks.length - 1].seq : tasks.length + 1),
       theme: state.theme,
