@@ -52,6 +52,18 @@ function cleanMetric(s: string): string {
     .replace(/等$/, '');
 }
 
+/** A count verb just before the figure (`新增16个`, `建成3所`), a stretch word between them at most. */
+const VERB_JUST_BEFORE = new RegExp(`(?:${LEADING_VERBS.source.slice(1)})(力争|确保|累计)?$`);
+
+/**
+ * A figure before a quoted name counts the named things when a count verb asks for that many,
+ * written in digits (`新增16个“文化驿站”`); a Chinese numeral before quotes names a programme
+ * (`三个“一号工程”`, `建设两个“万亩千亿”平台`).
+ */
+function countsQuoted(text: string, q: Quantity, clause: Piece): boolean {
+  return !q.chinese && VERB_JUST_BEFORE.test(text.slice(clause.start, q.start));
+}
+
 /** A money figure followed by a noun qualifies it (10亿元以上项目): not a target of its own. */
 function isQualifier(text: string, q: Quantity, clauseEnd: number, later: boolean): boolean {
   // 30户以上自然村寨…覆盖率达95%: a threshold before a noun, when the clause measures something else
@@ -122,7 +134,8 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i];
     if (insideAny(q.start, quoted)) continue;
-    if (/^[“"]/.test(text.slice(q.end, q.end + 1))) continue; // 两个“万亩千亿”: naming, not counting
+    // 两个“万亩千亿”: naming, not counting; but 新增16个“文化驿站” counts the quoted things
+    if (/^[“"]/.test(text.slice(q.end, q.end + 1)) && !countsQuoted(text, q, clause)) continue;
     if (isQualifier(text, q, clause.end, i + 1 < qs.length)) continue;
     // 落实…90条措施: a package of measures named by its size, not a count to reach
     if (

@@ -175,7 +175,7 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       // 余/多 between the number and its unit; one space, as tables print `200 个`
       const unitStart = next === '余' || next === '多' || (next === ' ' && unitAt(text, end + 1)) ? end + 1 : end;
       const row = unitAt(text, unitStart);
-      if (row) {
+      if (row && !notAMeasure(text, row, start, unitStart)) {
         unit = row.base;
         value *= row.factor;
         kind = 'amount';
@@ -199,6 +199,16 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     out.push({ value: round(value), unit, kind, start: from, end, approx, chinese });
   }
   return out;
+}
+
+/**
+ * A unit row that here is no measure: `位` of a number's digits (两位数增长) or of a place in a
+ * ranking (第3位, 前10位), which ranks read.
+ */
+function notAMeasure(text: string, row: UnitRow, start: number, unitStart: number): boolean {
+  if (row.written !== '位') return false;
+  const before = text.charCodeAt(start - 1);
+  return text.charCodeAt(unitStart + 1) === 0x6570 || before === 0x7b2c || before === 0x524d; // 数 第 前
 }
 
 /** Rounds away floating-point noise (1.87 × 10000 → 18700, not 18700.000000000004). */

@@ -119,3 +119,33 @@ describe('at-most targets written with other verbs', () => {
     expect(extractIndicators(target).map((i) => [i.direction, i.target])).toEqual([['at_most', value]]);
   });
 });
+
+describe('counts in measure words of their own and of quoted things', () => {
+  it.each([
+    [
+      '新建公办幼儿园2所，新增学位1080位',
+      [
+        [2, '所'],
+        [1080, '位'],
+      ],
+    ],
+    [
+      '新建养老机构1家、床位600位',
+      [
+        [1, '家'],
+        [600, '位'],
+      ],
+    ],
+    ['更换老旧小区路灯320只', [[320, '只']]],
+    ['新增12个“城市书房”', [[12, '个']]],
+    ['建成8个“共富工坊”', [[8, '个']]],
+  ])('%s', (text, expected) => expect(extractIndicators(text).map((i) => [i.target, i.unit])).toEqual(expected));
+  it.each(['工业投资保持两位数增长', '以两个“先行区”建设为牵引', '落实“三个一”工作机制'])('%s has no amount', (text) =>
+    expect(extractIndicators(text).filter((i) => i.kind === 'amount')).toEqual([]),
+  );
+  it('reads 第3位 as a rank, not a count in 位', () => {
+    expect(extractIndicators('营商环境评价保持全省第3位').map((i) => [i.kind, i.target, i.unit])).toEqual([
+      ['rank', 3, null],
+    ]);
+  });
+});

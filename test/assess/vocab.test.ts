@@ -43,6 +43,8 @@ describe('measure words', () => {
     ['間', '間'],
     ['臺', '臺'],
     ['輛', '輛'],
+    ['只', '只'],
+    ['位', '位'],
   ])('%s is read as %s', (written, base) => expect(UNITS.find((u) => u.written === written)?.base).toBe(base));
   it.each([
     ['家', '个', true],

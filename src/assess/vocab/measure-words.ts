@@ -80,6 +80,10 @@ export const UNITS: readonly UnitRow[] = [
   { written: '批', base: '批', factor: 1 },
   { written: '篇', base: '篇', factor: 1 },
   { written: '床', base: '床', factor: 1 },
+  // things counted one by one (喇叭、监控、路灯 …): 752只
+  { written: '只', base: '只', factor: 1 },
+  // places counted by the person they hold (学位、床位、车位: 新增学位3800位); not 两位数, 第3位
+  { written: '位', base: '位', factor: 1 },
   { written: '公斤', base: '公斤', factor: 1 },
   { written: '标箱', base: '标箱', factor: 1 },
   // traditional characters, as tables run through a converter print them; kept as written
