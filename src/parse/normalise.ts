@@ -12,6 +12,7 @@ import { findLayout, type Layout } from './layout.js';
 import { leadingSeq, readNumbering, type NumberingStyle } from './numbering.js';
 import type { PlacedRow } from './placed-row.js';
 import type { RawTable, Row } from './rows.js';
+import { readInnerItems } from './inner-items.js';
 import { buildTasks } from './tasks.js';
 import { periodOfTable } from './title-period.js';
 
@@ -136,6 +137,8 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   }
 
   const placed: PlacedRow[] = [];
+  /** The 序号 cell of each placed row. */
+  const seqCells: string[] = [];
   let repeatedHeaders = 0;
   const taskStyle = dominantStyle(rows, layout);
   let lastSeq: number | null = null;
@@ -171,6 +174,7 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       p.slotText[0] = sectionRow;
       p.sectionLevel = /^[（(]/.test(sectionRow) ? 'category' : 'theme';
       placed.push(p);
+      seqCells.push(row.cells[layout.seqColumn ?? -1] ?? '');
       continue;
     }
     if (p.seq === null) {
@@ -191,7 +195,13 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     }
     p.kind = kind;
     placed.push(p);
+    seqCells.push(row.cells[layout.seqColumn ?? -1] ?? '');
   }
+  if (readInnerItems(placed, layout, seqCells))
+    tableWarnings.push({
+      code: 'inner_items',
+      message: '序号列的编号只分组，各项目按名称列里的编号（（一）、1.）拆分为任务，有子项目的项目作二级任务',
+    });
   if (repeatedHeaders > 0) {
     tableWarnings.push({
       code: 'repeated_header',

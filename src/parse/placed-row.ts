@@ -24,4 +24,9 @@ export interface PlacedRow {
    * bracketed number (`（一）`); unset for other heading rows (their level is read from the text).
    */
   sectionLevel?: 'theme' | 'category';
+  /**
+   * A task numbered inside the name columns (inner-items.ts): the project it is a sub-project of,
+   * or null for a project of its own; unset for other rows.
+   */
+  itemCategory?: string | null;
 }

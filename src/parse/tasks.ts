@@ -256,6 +256,7 @@ export function buildTasks(
       .filter((i) => row.slotText[i])
       .map((i) => ({ text: joinHeading(row.slotText[i]), second: i !== headingSlots[0] }));
     applyHeadings(headings, state, twoLevels, themeRowsExist, warnings);
+    if (row.itemCategory !== undefined) state.category = row.itemCategory;
     // A theme spread over both 重点工作任务 columns: this task has no category (not "same as above").
     if (headingSlots.length >= 2 && row.slotCovered[headingSlots[1]]) state.category = null;
     let target = filledTexts(row, slotOf('target')).join(' ');

@@ -736,3 +736,38 @@ describe('unnumbered rows that are items of their own under one number', () => {
     expect(table.tasks.map((t) => [t.seq, t.target])).toEqual([[1, '新建城市绿道30公里， 串联主要公园']]);
   });
 });
+
+describe('projects numbered inside the name columns under grouping numbers in 序号', () => {
+  it('makes each leaf project a task with its own number, a project with sub-projects their category', () => {
+    const table = parseText(
+      rows(
+        ['序号', '牵头单位', '项目名称', '', '业主单位', '本月进展'],
+        ['一', '县交通局', '（一）农村公路提升工程', '1.东环路改造', '县城投公司', '已完工'],
+        ['', '', '', '2.西山路拓宽', '县交通局', '路基完成80%'],
+        ['二', '县水利局', '（一）城乡供水一体化工程', '', '县水务集团', '已通水'],
+        ['', '', '（二）山塘水库除险加固', '', '县水利局', '已完工'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.category, t.target, t.units, t.progress])).toEqual([
+      [1, '（一）农村公路提升工程', '1.东环路改造', ['县交通局'], '已完工'],
+      [2, '（一）农村公路提升工程', '2.西山路拓宽', ['县交通局'], '路基完成80%'],
+      [1, null, '（一）城乡供水一体化工程', ['县水利局'], '已通水'],
+      [2, null, '（二）山塘水库除险加固', ['县水利局'], '已完工'],
+    ]);
+    expect(table.warnings.map((w) => w.code)).toContain('inner_items');
+  });
+  it('leaves a numbered list inside one task’s target alone when 序号 numbers the tasks', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '进展情况'],
+        ['1', '1.新建污水管网12公里；', '县住建局', '已建成9公里。'],
+        ['', '2.改造雨污分流小区8个', '', '已完成6个。'],
+        ['2', '1.新增停车泊位800个', '县城管局', '已新增650个。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target])).toEqual([
+      [1, '1.新建污水管网12公里； 2.改造雨污分流小区8个'],
+      [2, '1.新增停车泊位800个'],
+    ]);
+  });
+});

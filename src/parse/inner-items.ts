@@ -1,0 +1,119 @@
+// Items numbered inside the name columns, under a grouping number in the 序号 column. Some tables
+// number their groups in 序号 (`一`, `二`: one per lead unit) and their projects inside the
+// 项目名称 columns (`（一）…` projects, `1.…` sub-projects), one row per project:
+//
+//   一 | 区住建局 | （一）道路畅通工程 | 1.文化路 | 已完工
+//      |          |                    | 2.新城路 | 已完工
+//   二 | 区城管局 | （一）燃气安全改造 |          | 已完工
+//
+// Each leaf project is a task numbered by its own number; a project that has sub-projects is their
+// category; the group row's cells that its rows leave blank (the lead unit) carry down as usual.
+import type { SlotKind } from './align.js';
+import type { Layout } from './layout.js';
+import type { PlacedRow } from './placed-row.js';
+
+/** How an item's number is printed: `（一）`, `一、`, `（1）`, `1.`, `①`. */
+type ItemStyle = 'paren-cn' | 'cn' | 'paren-ar' | 'ar' | 'circled';
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function cnValue(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return CN_VALUE[s] ?? 0;
+  return (ten === 0 ? 1 : (CN_VALUE[s[0]] ?? 0)) * 10 + (CN_VALUE[s.slice(ten + 1)] ?? 0);
+}
+
+const ITEM_PATTERNS: ReadonlyArray<[ItemStyle, RegExp, (m: string) => number]> = [
+  ['paren-cn', new RegExp(`^[（(](${CN})[）)]`), cnValue],
+  ['cn', new RegExp(`^(${CN})[、.．]`), cnValue],
+  ['paren-ar', /^[（(](\d{1,3})[）)]/, Number],
+  ['ar', /^(\d{1,3})[.、．](?![\d%])/, Number],
+];
+
+/** The number an item's text opens with and how it is printed; null when the text opens with none. */
+export function itemNumber(text: string): { seq: number; style: ItemStyle } | null {
+  const s = text.trimStart();
+  for (const [style, re, value] of ITEM_PATTERNS) {
+    const m = re.exec(s);
+    // the number must name something: text follows it
+    if (m && s.length > m[0].length) {
+      const seq = value(m[1]);
+      return seq > 0 ? { seq, style } : null;
+    }
+  }
+  const c = s.charCodeAt(0);
+  return c >= 0x2460 && c < 0x2474 && s.length > 1 ? { seq: c - 0x2460 + 1, style: 'circled' } : null;
+}
+
+/** The style a 序号 cell prints its number in (`一` alone reads as `一、`). */
+function seqCellStyle(cell: string): ItemStyle | null {
+  const s = cell.replace(/\s+/g, '');
+  return itemNumber(/[、.．)）]$/.test(s) ? `${s}项` : `${s}、项`)?.style ?? null;
+}
+
+const NAME_SLOTS: ReadonlySet<SlotKind> = new Set(['target', 'heading']);
+
+interface Item {
+  text: string;
+  seq: number;
+  style: ItemStyle;
+}
+
+/** The numbered texts of a row's name columns, left to right. */
+function itemsOf(row: PlacedRow, nameSlots: readonly number[]): Item[] {
+  const out: Item[] = [];
+  for (const i of nameSlots) {
+    const text = row.slotText[i];
+    const n = text ? itemNumber(text) : null;
+    if (n) out.push({ text, ...n });
+  }
+  return out;
+}
+
+/**
+ * Rewrites the rows of a table whose tasks are numbered inside its name columns under grouping
+ * numbers in 序号: each row holding a leaf item becomes that item's task (its number, its text as
+ * the target, the parent project as `itemCategory`). Returns the rows unchanged for any other table.
+ * `seqCells` holds each placed row's 序号 cell text.
+ */
+export function readInnerItems(placed: PlacedRow[], layout: Layout, seqCells: readonly string[]): boolean {
+  if (layout.seqColumn === null) return false;
+  const nameSlots = layout.slots.flatMap((s, i) => (NAME_SLOTS.has(s) ? [i] : []));
+  if (nameSlots.length === 0) return false;
+  const body = placed.flatMap((r, i) => (r.kind === 'heading' ? [] : [i]));
+  const grouped = body.filter((i) => placed[i].seq !== null);
+  const loose = body.filter((i) => placed[i].seq === null);
+  if (grouped.length === 0 || loose.length < grouped.length) return false;
+  const items = body.map((i) => itemsOf(placed[i], nameSlots));
+  const withItems = items.filter((x) => x.length > 0).length;
+  // every group row opens with an item, and most other rows hold one of their own
+  if (grouped.some((i) => itemsOf(placed[i], nameSlots).length === 0)) return false;
+  if (loose.filter((i) => itemsOf(placed[i], nameSlots).length > 0).length < 0.8 * loose.length) return false;
+  if (withItems <= grouped.length) return false;
+  // the 序号 numbers group: printed in another style than the items under them
+  const groupStyles = new Set(grouped.map((i) => seqCellStyle(seqCells[i])));
+  if (items.some((x) => x.some((it) => groupStyles.has(it.style)))) return false;
+
+  const firstTarget = layout.slots.indexOf('target');
+  const into = firstTarget >= 0 ? firstTarget : nameSlots[0];
+  let parent: Item | null = null;
+  for (const i of body) {
+    const row = placed[i];
+    if (row.seq !== null) parent = null; // a new group
+    const found = itemsOf(row, nameSlots);
+    if (found.length === 0) continue;
+    const leaf = found[found.length - 1];
+    if (found.length >= 2) parent = found[found.length - 2];
+    else if (!parent || parent.style === leaf.style) parent = null;
+    const category = parent && parent !== leaf ? parent.text : null;
+    row.kind = 'task';
+    row.seq = leaf.seq;
+    row.slotText = row.slotText.map((t, s) => (NAME_SLOTS.has(layout.slots[s]) ? '' : t));
+    row.slotText[into] = leaf.text;
+    row.itemCategory = category;
+    // a project without sub-projects (yet) may be the parent of the rows after it
+    if (!category) parent = leaf;
+  }
+  return true;
+}
