@@ -55,9 +55,15 @@ export function isBareValue(cell: string): boolean {
 /** A unit of measure alone (`%`, `亿元`, `万人次`, `个百分点`): what an indicator table's 单位 column holds. */
 export const MEASURE =
   /^\s*([%％‰]|个百分点|倍|[万亿千百]?(元|美元|人次|人|户|家|个|公里|千米|米|亩|平方米|立方米|吨|吨标准煤|辆|所|张|套|项|条|座|处|台|件|名|床|间|栋|艘|千瓦|千瓦时|标箱)|元\/人|万元\/亩)\s*$/;
-/** A telephone number (`0535-8246306`, `0571 86001234`, `13912345678`), a few words around it at most. */
-export const PHONE_CELL =
-  /^[\u4e00-\u9fff：:]{0,8}([(（]?0\d{2,3}[)）]?[-－—\s]?)?\d{7,8}([、,，/\s]+([(（]?0\d{2,3}[)）]?[-－—\s]?)?\d{7,8})*$|^[\u4e00-\u9fff：:]{0,8}1[3-9]\d{9}$/;
+/**
+ * A telephone number, a few words before it at most: with an area code (`0535-8246306`,
+ * `(0571)86001234`), a mobile number (`13912345678`), or after a word saying it is one
+ * (`监督电话8246306`). A bare figure of seven or eight digits is an amount, not a number to call.
+ */
+const PHONE_NUMBER = '([(（]0\\d{2,3}[)）]|0\\d{2,3}[-－—])\\d{7,8}|1[3-9]\\d{9}';
+export const PHONE_CELL = new RegExp(
+  `^([\\u4e00-\\u9fff]{0,6}[：:]?)?(${PHONE_NUMBER})([、,，/]+(${PHONE_NUMBER}|\\d{7,8}))*$|^[\\u4e00-\\u9fff]{0,4}电话[：:]?\\d{7,8}$`,
+);
 /** A class or grade alone (`A类`, `B类`, `一类`, `甲级`, `Ⅰ类`): what a 目标类型 column holds. */
 export const GRADE_CELL = /^([A-Ea-e]|[一二三甲乙丙丁]|[ⅠⅡⅢⅣ])[类级档]$/;
 /** Dashes and slashes that fill an empty report cell. */

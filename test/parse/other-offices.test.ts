@@ -650,6 +650,16 @@ describe('columns that are not about the task: contact numbers and target classe
       ]);
     }
   });
+  it('keeps a column of seven- and eight-digit amounts as figures, not telephone numbers', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '责任单位', '上半年完成（元）'],
+        ['1', '发放创业担保贷款8000万元', '县人社局', '52000000'],
+        ['2', '兑现惠企资金1200万元', '县财政局', '8350000'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.progress)).toEqual(['52000000', '8350000']);
+  });
   it('leaves a 目标类型 column of A类/B类 out of the target, and joins a lone task’s name to its figure', () => {
     const table = parseText(
       rows(
