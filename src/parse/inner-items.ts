@@ -53,6 +53,7 @@ function seqCellStyle(cell: string): ItemStyle | null {
 }
 
 const NAME_SLOTS: ReadonlySet<SlotKind> = new Set(['target', 'heading']);
+const REPORT_SLOTS: ReadonlySet<SlotKind> = new Set(['progress', 'actual', 'rate', 'flag', 'remarks']);
 
 interface Item {
   text: string;
@@ -87,8 +88,11 @@ export function readInnerItems(placed: PlacedRow[], layout: Layout, seqCells: re
   if (grouped.length === 0 || loose.length < grouped.length) return false;
   const items = body.map((i) => itemsOf(placed[i], nameSlots));
   const withItems = items.filter((x) => x.length > 0).length;
-  // every group row opens with an item, and most other rows hold one of their own
-  if (grouped.some((i) => itemsOf(placed[i], nameSlots).length === 0)) return false;
+  // every group row opens with an item or only heads its group (no report of its own), and most
+  // other rows hold an item of their own
+  const reportSlots = layout.slots.flatMap((s, i) => (REPORT_SLOTS.has(s) ? [i] : []));
+  const headsOnly = (row: PlacedRow) => reportSlots.every((s) => !row.slotText[s]);
+  if (grouped.some((i) => itemsOf(placed[i], nameSlots).length === 0 && !headsOnly(placed[i]))) return false;
   if (loose.filter((i) => itemsOf(placed[i], nameSlots).length > 0).length < 0.8 * loose.length) return false;
   if (withItems <= grouped.length) return false;
   // the 序号 numbers group: printed in another style than the items under them
@@ -102,7 +106,11 @@ export function readInnerItems(placed: PlacedRow[], layout: Layout, seqCells: re
     const row = placed[i];
     if (row.seq !== null) parent = null; // a new group
     const found = itemsOf(row, nameSlots);
-    if (found.length === 0) continue;
+    if (found.length === 0) {
+      // a group's own row (its lead unit, a count of its projects) heads the rows under it: no task
+      if (row.seq !== null) row.slotText = row.slotText.map((t, s) => (NAME_SLOTS.has(layout.slots[s]) ? '' : t));
+      continue;
+    }
     const leaf = found[found.length - 1];
     if (found.length >= 2) parent = found[found.length - 2];
     else if (!parent || parent.style === leaf.style) parent = null;

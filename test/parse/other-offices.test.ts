@@ -766,6 +766,25 @@ describe('projects numbered inside the name columns under grouping numbers in �
     ]);
     expect(table.warnings.map((w) => w.code)).toContain('inner_items');
   });
+  it('reads a group row that only heads its projects (unit and count, no report) as no task', () => {
+    const table = parseText(
+      rows(
+        ['序号', '牵头单位', '项目名称', '', '本月进展'],
+        ['一', '县交通局', '农村公路项目（2个）', '', ''],
+        ['', '', '（一）东环路改造', '', '已完工'],
+        ['', '', '（二）西山路拓宽', '', '路基完成80%'],
+        ['二', '县水利局', '水利项目（1个）', '', ''],
+        ['', '', '（一）山塘水库除险加固', '1.东山塘', '已完工'],
+        ['', '', '', '2.西山塘', '已完工'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.category, t.target, t.units, t.progress])).toEqual([
+      [1, null, '（一）东环路改造', ['县交通局'], '已完工'],
+      [2, null, '（二）西山路拓宽', ['县交通局'], '路基完成80%'],
+      [1, '（一）山塘水库除险加固', '1.东山塘', ['县水利局'], '已完工'],
+      [2, '（一）山塘水库除险加固', '2.西山塘', ['县水利局'], '已完工'],
+    ]);
+  });
   it('leaves a numbered list inside one task’s target alone when 序号 numbers the tasks', () => {
     const table = parseText(
       rows(
