@@ -76,15 +76,22 @@ function itemsOf(row: PlacedRow, nameSlots: readonly number[]): Item[] {
  * Rewrites the rows of a table whose tasks are numbered inside its name columns under grouping
  * numbers in 序号: each row holding a leaf item becomes that item's task (its number, its text as
  * the target, the parent project as `itemCategory`). Returns the rows unchanged for any other table.
- * `seqCells` holds each placed row's 序号 cell text.
+ * `seqCells` holds each placed row's 序号 cell text, `seqMerged` whether it is a merged cell's copy.
  */
-export function readInnerItems(placed: PlacedRow[], layout: Layout, seqCells: readonly string[]): boolean {
+export function readInnerItems(
+  placed: PlacedRow[],
+  layout: Layout,
+  seqCells: readonly string[],
+  seqMerged: readonly boolean[],
+): boolean {
   if (layout.seqColumn === null) return false;
   const nameSlots = layout.slots.flatMap((s, i) => (NAME_SLOTS.has(s) ? [i] : []));
   if (nameSlots.length === 0) return false;
   const body = placed.flatMap((r, i) => (r.kind === 'heading' ? [] : [i]));
-  const grouped = body.filter((i) => placed[i].seq !== null);
-  const loose = body.filter((i) => placed[i].seq === null);
+  // a 序号 cell merged down over the group's rows (xlsx, docx) numbers only its first row
+  const opensGroup = body.map((i) => placed[i].seq !== null && !seqMerged[i]);
+  const grouped = body.filter((_, k) => opensGroup[k]);
+  const loose = body.filter((_, k) => !opensGroup[k]);
   if (grouped.length === 0 || loose.length < grouped.length) return false;
   const items = body.map((i) => itemsOf(placed[i], nameSlots));
   const withItems = items.filter((x) => x.length > 0).length;
@@ -102,13 +109,14 @@ export function readInnerItems(placed: PlacedRow[], layout: Layout, seqCells: re
   const firstTarget = layout.slots.indexOf('target');
   const into = firstTarget >= 0 ? firstTarget : nameSlots[0];
   let parent: Item | null = null;
-  for (const i of body) {
-    const row = placed[i];
-    if (row.seq !== null) parent = null; // a new group
+  for (let k = 0; k < body.length; k++) {
+    const row = placed[body[k]];
+    const opens = opensGroup[k];
+    if (opens) parent = null; // a new group
     const found = itemsOf(row, nameSlots);
     if (found.length === 0) {
       // a group's own row (its lead unit, a count of its projects) heads the rows under it: no task
-      if (row.seq !== null) row.slotText = row.slotText.map((t, s) => (NAME_SLOTS.has(layout.slots[s]) ? '' : t));
+      if (opens) row.slotText = row.slotText.map((t, s) => (NAME_SLOTS.has(layout.slots[s]) ? '' : t));
       continue;
     }
     const leaf = found[found.length - 1];

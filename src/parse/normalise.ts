@@ -139,6 +139,8 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   const placed: PlacedRow[] = [];
   /** The 序号 cell of each placed row. */
   const seqCells: string[] = [];
+  /** Per placed row: its 序号 cell is the merged cell of the rows above (xlsx/docx). */
+  const seqMerged: boolean[] = [];
   let repeatedHeaders = 0;
   const taskStyle = dominantStyle(rows, layout);
   let lastSeq: number | null = null;
@@ -175,6 +177,7 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       p.sectionLevel = /^[（(]/.test(sectionRow) ? 'category' : 'theme';
       placed.push(p);
       seqCells.push(row.cells[layout.seqColumn ?? -1] ?? '');
+      seqMerged.push(row.mergedFromAbove?.[layout.seqColumn ?? -1] ?? false);
       continue;
     }
     if (p.seq === null) {
@@ -196,8 +199,9 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     p.kind = kind;
     placed.push(p);
     seqCells.push(row.cells[layout.seqColumn ?? -1] ?? '');
+    seqMerged.push(row.mergedFromAbove?.[layout.seqColumn ?? -1] ?? false);
   }
-  if (readInnerItems(placed, layout, seqCells))
+  if (readInnerItems(placed, layout, seqCells, seqMerged))
     tableWarnings.push({
       code: 'inner_items',
       message: '序号列的编号只分组，各项目按名称列里的编号（（一）、1.）拆分为任务，有子项目的项目作二级任务',

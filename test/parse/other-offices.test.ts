@@ -785,6 +785,24 @@ describe('projects numbered inside the name columns under grouping numbers in �
       [2, '（一）山塘水库除险加固', '2.西山塘', ['县水利局'], '已完工'],
     ]);
   });
+  it('reads the same from an .xlsx whose 序号 and 牵头单位 cells are merged down over each group', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('12月');
+    ws.addRow(['序号', '牵头单位', '项目名称', '', '本月进展']);
+    ws.addRow(['一', '县交通局', '（一）农村公路提升工程', '1.东环路改造', '已完工']);
+    ws.addRow(['', '', '', '2.西山路拓宽', '路基完成80%']);
+    ws.addRow(['二', '县水利局', '（一）城乡供水一体化工程', '', '已通水']);
+    ws.addRow(['', '', '（二）山塘水库除险加固', '', '已完工']);
+    for (const range of ['A2:A3', 'B2:B3', 'C2:C3', 'A4:A5', 'B4:B5']) ws.mergeCells(range);
+    const r = await parseTable(new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.tasks.map((t) => [t.seq, t.category, t.target, t.units, t.progress])).toEqual([
+      [1, '（一）农村公路提升工程', '1.东环路改造', ['县交通局'], '已完工'],
+      [2, '（一）农村公路提升工程', '2.西山路拓宽', ['县交通局'], '路基完成80%'],
+      [1, null, '（一）城乡供水一体化工程', ['县水利局'], '已通水'],
+      [2, null, '（二）山塘水库除险加固', ['县水利局'], '已完工'],
+    ]);
+  });
   it('leaves a numbered list inside one task’s target alone when 序号 numbers the tasks', () => {
     const table = parseText(
       rows(
