@@ -246,6 +246,57 @@ describeEachStore('the report workflow over HTTP', (ctx) => {
     expect(await planIds(await login(app, 'jianshe'))).toEqual([plan2, s.planId]);
   });
 
+  it("shows a viewer neither a draft's versions nor its evidence until the report is handed in", async () => {
+    const jianshe = await login(app, 'jianshe');
+    const viewer = await login(app, 'viewer');
+    const id = s.reports.roadQ4;
+    const start = (await get(jianshe, `/reports/${id}`)).json();
+    const draftText = '道路建设已完成12公里，剩余路段正在施工。';
+    const saved = await jianshe.request({
+      method: 'PUT',
+      url: `/api/reports/${id}`,
+      payload: { text: draftText, version: start.version },
+    });
+    expect(saved.statusCode).toBe(200);
+    const file = await jianshe.request({
+      method: 'POST',
+      url: `/api/reports/${id}/attachments`,
+      ...multipart('道路施工照片.pdf', TINY_PDF),
+    });
+    expect(file.statusCode).toBe(200);
+
+    // The office sees the draft's history and evidence; a viewer sees nothing of it yet.
+    const texts = async (who: Client) =>
+      ((await get(who, `/reports/${id}/versions`)).json() as { text: string; state: string }[]).map(
+        (v) => `${v.state}:${v.text}`,
+      );
+    expect(await texts(admin)).toContain(`draft:${draftText}`);
+    expect(await texts(viewer)).toEqual([]);
+    const hidden = await get(viewer, `/attachments/${file.json().id}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe('not_found');
+    expect((await get(admin, `/attachments/${file.json().id}`)).statusCode).toBe(200);
+
+    // A second draft, then handed in: the viewer reads the text handed in, not the draft before it.
+    const finalText = '道路建设已完成21公里，全部通车。';
+    const second = await jianshe.request({
+      method: 'PUT',
+      url: `/api/reports/${id}`,
+      payload: { text: finalText, version: saved.json().version },
+    });
+    await post(jianshe, `/reports/${id}/submit`, { version: second.json().version });
+    expect(await texts(admin)).toEqual([`draft:${finalText}`, `draft:${draftText}`]);
+    expect(await texts(viewer)).toEqual([`draft:${finalText}`]);
+    const shown = await get(viewer, `/attachments/${file.json().id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.rawPayload.equals(TINY_PDF)).toBe(true);
+
+    // Returned: withdrawn again, history and evidence alike.
+    await post(admin, `/reports/${id}/return`, { comment: '请补充完成公里数的证明' });
+    expect(await texts(viewer)).toEqual([]);
+    expect((await get(viewer, `/attachments/${file.json().id}`)).statusCode).toBe(404);
+  });
+
   it('refuses every write into a closed period with a Chinese message and stores nothing', async () => {
     const id = s.reports.gdpQ3; // 2023Q3 is closed in the seed
     const before = (await get(admin, `/reports/${id}`)).json();

@@ -1,7 +1,6 @@
 // The shapes of the duban HTTP API as the web app reads them: the types of the API contract
 // (src/domain/api, what the server validates, answers and documents at /api/docs), under the names
 // the pages use. Types only (`import type`): TypeBox's schemas stay out of the web bundle.
-// A shape not yet in the contract is still written here; it moves there with its route group.
 import type { Assessment, Indicator, ParsedTable, Status, Task } from '@duban/domain';
 import type { Session } from '@duban/domain/api/auth';
 import type { Light, Named, Page, ReportState, Role } from '@duban/domain/api/shared';

@@ -6,9 +6,10 @@ import * as Reports from '../../../domain/api/reports.js';
 import { getAttachmentContent, getAttachmentInfo, isUploader } from '../../../store/attachments.js';
 import type { Store } from '../../../store/db.js';
 import { getPeriod } from '../../../store/periods.js';
-import { listVersions } from '../../../store/reports.js';
+import { getReport, listVersions } from '../../../store/reports.js';
 import { getSettings } from '../../../store/settings.js';
 import { tasksByIds } from '../../../store/tasks.js';
+import { publishedStates, seesUnpublished } from '../../../workflow/rules.js';
 import * as workflow from '../../../workflow/service.js';
 import {
   actorOf,
@@ -32,6 +33,13 @@ const who = (caller: Caller): workflow.WorkflowCaller => ({
 });
 
 export function reportRoutes(store: Store) {
+  /** The report if it is published (handed in, or approved where only approved reports are), else null. */
+  const publishedReport = async (reportId: number) => {
+    const report = await getReport(store.db, reportId);
+    const approvedOnly = (await getSettings(store.db)).publish.approvedOnly;
+    return report && publishedStates(approvedOnly).includes(report.state) ? report : null;
+  };
+
   return async (fastify: FastifyInstance) => {
     const app = typed(fastify);
     app.get('/reports/:id', { config: { access: 'any' }, schema: Reports.get }, async (request) => {
@@ -41,8 +49,14 @@ export function reportRoutes(store: Store) {
     });
 
     app.get('/reports/:id/versions', { config: { access: 'any' }, schema: Reports.versions }, async (request) => {
-      await assertReportReadable(store.db, callerOf(request), request.params.id);
-      return listVersions(store.db, request.params.id);
+      const caller = callerOf(request);
+      await assertReportReadable(store.db, caller, request.params.id);
+      const versions = await listVersions(store.db, request.params.id);
+      if (seesUnpublished(caller.role)) return versions;
+      // A leader or viewer sees the text that is published and nothing of the drafts before it (a
+      // version records a save, not a hand-in); a returned report is withdrawn, as in its detail.
+      const report = await publishedReport(request.params.id);
+      return report ? versions.filter((v) => v.version === report.version) : [];
     });
 
     app.put('/reports/:id', { config: { access: ['admin', 'unit'] }, schema: Reports.save }, async (request) => {
@@ -150,7 +164,10 @@ export function reportRoutes(store: Store) {
     app.get('/attachments/:id', { config: { access: 'any' }, schema: Reports.download }, async (request, reply) => {
       const info = await getAttachmentInfo(store.db, request.params.id);
       if (!info) throw notFound('附件');
-      await assertReportReadable(store.db, callerOf(request), info.reportId);
+      const caller = callerOf(request);
+      await assertReportReadable(store.db, caller, info.reportId);
+      // Evidence of a report not handed in is as unpublished as its text (the detail lists none).
+      if (!seesUnpublished(caller.role) && !(await publishedReport(info.reportId))) throw notFound('附件');
       const content = await getAttachmentContent(store.db, info.id);
       // Deleted between the two reads.
       if (!content) throw notFound('附件');
