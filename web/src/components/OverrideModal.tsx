@@ -5,6 +5,7 @@ import { messageOf } from '../api/client';
 import { reports } from '../api/endpoints';
 import type { ReportDetail, Status } from '../api/types';
 import { STATUSES, STATUS_LABEL_ZH } from '../lib/status';
+import { REVIEW_COMMENT_MAX_CHARS } from '@duban/domain/report';
 
 export function OverrideModal({
   reportId,
@@ -55,7 +56,12 @@ export function OverrideModal({
           name="reason"
           rules={[{ required: true, whitespace: true, message: '请写明调整理由' }]}
         >
-          <Input.TextArea rows={3} placeholder="例如：经核实，该项目已于12月完成竣工验收。" />
+          <Input.TextArea
+            rows={3}
+            maxLength={REVIEW_COMMENT_MAX_CHARS}
+            showCount
+            placeholder="例如：经核实，该项目已于12月完成竣工验收。"
+          />
         </Form.Item>
       </Form>
     </Modal>

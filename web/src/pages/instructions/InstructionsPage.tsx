@@ -11,6 +11,7 @@ import { formatTime } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
 import { useLoad } from '../../lib/useLoad';
 import { INSTRUCTION_STATE, instructions, type Instruction } from '../supervision/api';
+import { INSTRUCTION_MAX_CHARS } from '@duban/domain/supervision';
 
 function NewInstruction({ planId, onCreated }: { planId: number; onCreated: () => void }) {
   const { message } = App.useApp();
@@ -49,6 +50,7 @@ function NewInstruction({ planId, onCreated }: { planId: number; onCreated: () =
         <Input.TextArea
           aria-label="批示内容"
           rows={3}
+          maxLength={INSTRUCTION_MAX_CHARS}
           value={body}
           onChange={(e) => setBody(e.target.value)}
           placeholder="如：请加快推进，月底前报送进展。"

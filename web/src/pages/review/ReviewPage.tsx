@@ -14,6 +14,7 @@ import { browserAssessor, type Assessor } from '../../lib/assess';
 import { formatTime } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
 import { useLoad } from '../../lib/useLoad';
+import { REVIEW_COMMENT_MAX_CHARS } from '@duban/domain/report';
 
 function ReturnModal({
   count,
@@ -47,6 +48,8 @@ function ReturnModal({
       <Input.TextArea
         id="return-comment"
         rows={4}
+        maxLength={REVIEW_COMMENT_MAX_CHARS}
+        showCount
         value={comment}
         onChange={(e) => setComment(e.target.value)}
         placeholder="例如：请补充1-11月的具体投资额和同比增速。"

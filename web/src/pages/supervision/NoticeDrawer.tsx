@@ -11,6 +11,7 @@ import { LoadError, PageLoading } from '../../components/Feedback';
 import { fileSize, formatDate, formatTime } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { levelOf, NOTICE_STATE, supervision, type Level } from './api';
+import { DECISION_COMMENT_MAX_CHARS, FEEDBACK_MAX_CHARS } from '@duban/domain/supervision';
 
 const ACTION_LABEL: Record<string, string> = {
   'supervision.issue': '下发',
@@ -145,6 +146,8 @@ export function NoticeDrawer({
               <Input.TextArea
                 id="notice-answer"
                 rows={4}
+                maxLength={FEEDBACK_MAX_CHARS}
+                showCount
                 value={feedback}
                 onChange={(e) => setFeedback(e.target.value)}
                 placeholder={n.feedbackRequired}
@@ -183,6 +186,7 @@ export function NoticeDrawer({
               <Input.TextArea
                 id="notice-comment"
                 rows={2}
+                maxLength={DECISION_COMMENT_MAX_CHARS}
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}
               />

@@ -5,6 +5,7 @@ import { App, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { messageOf } from '../../api/client';
 import type { Named } from '../../api/types';
 import { LEVELS, supervision, type Level } from './api';
+import { FEEDBACK_REQUIRED_MAX_CHARS } from '@duban/domain/supervision';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -80,6 +81,7 @@ export function RaiseNoticeModal({
           <Input.TextArea
             id="notice-feedback"
             rows={3}
+            maxLength={FEEDBACK_REQUIRED_MAX_CHARS}
             value={feedback}
             onChange={(e) => setFeedback(e.target.value)}
           />

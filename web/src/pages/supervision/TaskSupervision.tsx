@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/useLoad';
 import { InstructionItem } from '../instructions/InstructionsPage';
 import { instructions, NOTICE_STATE, supervision } from './api';
 import { LevelTag, NoticeDrawer } from './NoticeDrawer';
+import { INSTRUCTION_MAX_CHARS } from '@duban/domain/supervision';
 
 export function TaskSupervision({ taskId, leads }: { taskId: number; leads: boolean }) {
   const me = useMe();
@@ -74,6 +75,7 @@ export function TaskSupervision({ taskId, leads }: { taskId: number; leads: bool
           <Input.TextArea
             aria-label="批示内容"
             autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={INSTRUCTION_MAX_CHARS}
             placeholder="对本任务作批示，如：请加快推进，月底前专题汇报。"
             value={body}
             onChange={(e) => setBody(e.target.value)}

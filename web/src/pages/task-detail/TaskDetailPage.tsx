@@ -33,6 +33,7 @@ import { useLoad } from '../../lib/useLoad';
 import { allowedActions, type ReportAction } from '@duban/workflow/rules';
 import type { PeriodRow } from '../../api/types';
 import { ReportForm } from '../workspace/ReportForm';
+import { COMMENT_MAX_CHARS } from '@duban/domain/report';
 
 function CommentBox({
   reportId,
@@ -83,7 +84,7 @@ function CommentBox({
             name="body"
             rules={[{ required: true, whitespace: true, message: '请输入意见内容' }]}
           >
-            <Input.TextArea rows={2} placeholder="对本期进展的意见或说明" />
+            <Input.TextArea rows={2} maxLength={COMMENT_MAX_CHARS} placeholder="对本期进展的意见或说明" />
           </Form.Item>
           <Button htmlType="submit" loading={busy}>
             发表意见
