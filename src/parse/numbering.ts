@@ -1,4 +1,4 @@
-// Task numbers in the forms tables print them: `1`, `1.`, `1、`, `（1）`, `（一）`, `一、`, `①`,
+// Task numbers in the forms tables print them: `1`, `1.`, `1、`, `1。` (a converter's full stop), `（1）`, `（一）`, `一、`, `①`,
 // and a number that opens the target text itself (`*1.力争…`) when a table has no 序号 column.
 // A task keeps the number printed; tables that number within each section restart at 1.
 
@@ -45,18 +45,18 @@ export function readNumbering(cell: string): SeqReading | null {
   if (cell.length > 0 && cell.length <= 5 && /^\d+$/.test(cell)) return { seq: Number(cell), style: 'arabic' };
   const s = cell.replace(/\s+/g, '').replace(MARKS, '');
   if (!s || s.length > 8) return null;
-  let m = /^[（(]?(\d{1,5})[）)]?[.、．]?$/.exec(s);
+  let m = /^[（(]?(\d{1,5})[）)]?[.、．。]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'arabic' };
   // `1.2`, `3-1`: an item of a section; the task keeps its number within the section.
   m = /^\d{1,3}(?:[.．\-－](\d{1,3})){1,2}[.、．]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'nested' };
-  m = /^第?[（(]?([〇零一二两三四五六七八九十]{1,3})[）)]?[.、．]?$/.exec(s);
+  m = /^第?[（(]?([〇零一二两三四五六七八九十]{1,3})[）)]?[.、．。]?$/.exec(s);
   if (m) {
     const n = chineseNumber(m[1]);
     return n === null || n === 0 ? null : { seq: n, style: 'chinese' };
   }
   const c = s.charCodeAt(0);
-  if (s.length <= 2 && c >= CIRCLED_ONE && c < CIRCLED_ONE + 20 && /^.[.、．]?$/.test(s))
+  if (s.length <= 2 && c >= CIRCLED_ONE && c < CIRCLED_ONE + 20 && /^.[.、．。]?$/.test(s))
     return { seq: c - CIRCLED_ONE + 1, style: 'circled' };
   return null;
 }
@@ -73,7 +73,7 @@ export function readSeq(cell: string): number | null {
  */
 export function leadingSeq(text: string, expected?: readonly number[]): number | null {
   const s = text.trimStart().replace(MARKS, '');
-  let m = /^(\d{1,3})[.、．](?![\d%])\S/.exec(s) ?? /^[（(](\d{1,3})[）)]\S/.exec(s);
+  let m = /^(\d{1,3})[.、．。](?![\d%])\S/.exec(s) ?? /^[（(](\d{1,3})[）)]\S/.exec(s);
   if (m) return Number(m[1]);
   // `3.90%的二级综合医院…` after task 2 is task 3 of 90%, not a figure of 3.90%.
   m = /^(\d{1,3})[.、．]\d/.exec(s);
