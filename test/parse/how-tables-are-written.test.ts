@@ -6,7 +6,15 @@ import type { ParsedTable } from '../../src/domain/index.js';
 import { parseText } from '../../src/parse/index.js';
 
 const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
-const brief = (t: ParsedTable['tasks'][number]) => [t.seq, t.theme, t.category, t.target, t.leaders, t.units, t.progress];
+const brief = (t: ParsedTable['tasks'][number]) => [
+  t.seq,
+  t.theme,
+  t.category,
+  t.target,
+  t.leaders,
+  t.units,
+  t.progress,
+];
 
 describe('a number followed by a full stop 。 (a converter writes 1。 for 1.)', () => {
   it('reads 1。 as task 1 in a table in traditional characters', () => {
