@@ -340,7 +340,13 @@ describeEachStore('access matrix', (ctx) => {
         upload: { fileName: '学位.pdf', content: TINY_PDF },
         expect: { admin: 200, unit: 403, leader: 403, viewer: 403 },
       },
-      { name: 'download evidence', method: 'GET', url: '/api/attachments/ATT', expect: all(200) },
+      {
+        // Its report is still a draft: unpublished to a leader or viewer, its evidence as much as its text.
+        name: 'download evidence of a report not handed in',
+        method: 'GET',
+        url: '/api/attachments/ATT',
+        expect: { admin: 200, unit: 200, leader: 404, viewer: 404 },
+      },
       {
         name: "delete evidence someone else uploaded (the admin's)",
         method: 'DELETE',
