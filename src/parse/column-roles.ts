@@ -254,6 +254,19 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     const perTask = p.rows >= 4 && p.filled === p.rows && p.changes >= 0.9 * p.rows;
     if (perTask && (styles.size > 1 || headingRows || groupedLeft)) roles[c] = 'target';
   }
+  // A target header spanning two columns (`项目内容` over `促进就业创业 | 城镇新增就业(人)`): the
+  // sub-column whose heading stands on a few rows only (a cell merged down over its tasks) groups
+  // the tasks beside a target column whose text changes on every task.
+  const targetColumns = roles.flatMap((r, c) => (r === 'target' && !fixed[c] && c !== seqInColumn ? [c] : []));
+  const perTaskTarget = targetColumns.some((c) => {
+    const p = profile(c);
+    return p.rows >= 4 && p.filled >= 0.8 * p.rows && p.changes >= 0.9 * p.filled;
+  });
+  for (const c of targetColumns) {
+    const p = profile(c);
+    const mergedDown = p.rows >= 4 && p.filled > 0 && p.filled <= 0.5 * p.rows;
+    if (perTaskTarget && mergedDown && share(p.heading, p) >= 0.8) roles[c] = 'task';
+  }
   // Headings stand left of the task they group: an unfamiliar column of short texts right of the
   // report (`滞后原因` in its own words) remarks on the report, it does not group tasks.
   const firstReport = roles.findIndex((r) => r === 'progress');

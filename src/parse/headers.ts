@@ -229,6 +229,8 @@ export function roleOfHeader(text: string): ColumnRole | null {
   if (!s || s.length > 16) return null;
   // `1-8月完成`, `1-6月完成数`: a figure reached in a period.
   if (/月(份)?(实际)?完成(数|值)?$/.test(s)) return 'actual';
+  // `完成目标(%)`: how much of the target is done, in per cent (its cells bare figures, `123.4`).
+  if (/完成/.test(s) && /[（(][%％][）)]/.test(whole)) return 'rate';
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;
   for (const { role, names } of HEADER_SYNONYMS) {
     // `序` alone must be the whole cell; a single-character name inside a word means nothing.

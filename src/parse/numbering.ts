@@ -30,6 +30,8 @@ export function chineseNumber(s: string): number | null {
 
 const CIRCLED_ONE = 0x2460; // ① … ⑳
 const MARKS = /^[*＊★☆※]+/;
+/** A mark after the number (`9*`, `10＊`: an item the notes single out), as before it. */
+const TRAILING_MARKS = /[*＊★☆※]+$/;
 
 /** How a number is printed: arabic (`1`, `1.`, `（1）`), Chinese (`一、`, `（一）`), circled (`①`) or nested (`1.2`). */
 export type NumberingStyle = 'arabic' | 'chinese' | 'circled' | 'nested';
@@ -43,7 +45,7 @@ export interface SeqReading {
 export function readNumbering(cell: string): SeqReading | null {
   // Most 序号 cells are plain digits: read them without building new strings.
   if (cell.length > 0 && cell.length <= 5 && /^\d+$/.test(cell)) return { seq: Number(cell), style: 'arabic' };
-  const s = cell.replace(/\s+/g, '').replace(MARKS, '');
+  const s = cell.replace(/\s+/g, '').replace(MARKS, '').replace(TRAILING_MARKS, '');
   if (!s || s.length > 8) return null;
   let m = /^[（(]?(\d{1,5})[）)]?[.、．。]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'arabic' };

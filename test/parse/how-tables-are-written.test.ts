@@ -47,3 +47,77 @@ describe('a number followed by a full stop 。 (a converter writes 1。 for 1.)'
     ]);
   });
 });
+
+describe('a mark after the number (9*, 10＊: items the notes single out)', () => {
+  it('reads 9* as task 9', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '进展情况'],
+        ['8', '新增城镇就业3000人', '市人社局', '已新增3120人'],
+        ['9*', '促进大学生创业260人', '市人社局', '已扶持262人'],
+        ['10＊', '妇女居家灵活就业培训4000人', '市妇联', '已培训4856人'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target])).toEqual([
+      [8, '新增城镇就业3000人'],
+      [9, '促进大学生创业260人'],
+      [10, '妇女居家灵活就业培训4000人'],
+    ]);
+  });
+});
+
+describe('a 完成…(%) header is a completion rate, even when its words name the target', () => {
+  it('reads 完成目标(%) of bare figures as the rate, after the actual', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目内容', '目标任务', '牵头单位', '进度', '完成目标(%)', '备注'],
+        ['1', '城镇新增就业(人)', '26000', '市人社局', '32095', '123.4', '超额完成'],
+        ['2', '劳务品牌培训(人)', '2425', '市人社局', '2425', '100', '已完成'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.target, t.progress])).toEqual([
+      ['城镇新增就业(人) 26000', '32095 123.4 超额完成'],
+      ['劳务品牌培训(人) 2425', '2425 100 已完成'],
+    ]);
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['actual', 'rate', 'remarks']);
+  });
+});
+
+describe('a target header over two sub-columns, the first merged down over its tasks', () => {
+  it('reads the merged sub-column as the category of the tasks beside it', () => {
+    const table = parseText(
+      rows(
+        ['工程名称', '序号', '项 目 内 容', '', '目标任务', '牵头单位', '进度'],
+        ['就业促进工程', '1', '促进城乡劳动者就业创业', '城镇新增就业(人)', '26000', '市人社局', '32095'],
+        ['', '2', '', '城镇失业人员再就业(人)', '4000', '', '4934'],
+        ['', '3', '', '就业困难人员就业(人)', '2000', '', '2519'],
+        ['', '4', '', '青年劳动者技能培训(人)', '3000', '', '3291'],
+        ['', '5', '提升技能人才素质', '高技能人才培训(人)', '1500', '市人社局', '1620'],
+      ),
+    );
+    expect(table.tasks.map(brief)).toEqual([
+      [1, '就业促进工程', '促进城乡劳动者就业创业', '城镇新增就业(人) 26000', [], ['市人社局'], '32095'],
+      [2, '就业促进工程', '促进城乡劳动者就业创业', '城镇失业人员再就业(人) 4000', [], ['市人社局'], '4934'],
+      [3, '就业促进工程', '促进城乡劳动者就业创业', '就业困难人员就业(人) 2000', [], ['市人社局'], '2519'],
+      [4, '就业促进工程', '促进城乡劳动者就业创业', '青年劳动者技能培训(人) 3000', [], ['市人社局'], '3291'],
+      [5, '就业促进工程', '提升技能人才素质', '高技能人才培训(人) 1500', [], ['市人社局'], '1620'],
+    ]);
+  });
+  it('keeps a target column that states each task in full as the target', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '进展情况'],
+        ['1', '新建公办幼儿园3所', '区教育局', '已开工2所'],
+        ['2', '新增公共停车泊位1500个', '区住建局', '已新增900个'],
+        ['3', '改造老旧小区12个', '区住建局', '已开工10个'],
+        ['4', '新建口袋公园8个', '区城管局', '已建成5个'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.theme, t.category, t.target])).toEqual([
+      [null, null, '新建公办幼儿园3所'],
+      [null, null, '新增公共停车泊位1500个'],
+      [null, null, '改造老旧小区12个'],
+      [null, null, '新建口袋公园8个'],
+    ]);
+  });
+});
