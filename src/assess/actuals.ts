@@ -3,7 +3,7 @@
 // for. Forecasts, plans, applications and restated targets are not actuals; figures are never
 // added up. An explicit "已全部完成" for the item counts as met with no figure.
 import type { Indicator, Span } from '../domain/index.js';
-import { gramsOf, type PreparedGrams } from './gram-index.js';
+import { distinctFrom, gramsOf, type PreparedGrams } from './gram-index.js';
 import { parseChineseNumeral } from './numbers.js';
 import { MAX_LOOKBACK, NOT_A_RESULT, pieceIndexAt, ProgressText, type FigureContext } from './progress-text.js';
 import type { Piece } from './text.js';
@@ -160,6 +160,9 @@ interface Candidate {
   value: number;
   score: number;
   own: number;
+  /** The same scores by the metric's whole wording (equal to the above without siblings). */
+  wholeScore: number;
+  wholeOwn: number;
 }
 
 /**
@@ -198,7 +201,7 @@ function laterRate(
     if (value === null || !namesNothing(pt, f.segment.start, f.segment.end)) continue;
     const p = pt.periodBefore(f.sentence, f.q.start);
     if (!p || p.month == null || p.month <= (out?.p.month ?? month)) continue;
-    out = { c: { f, value, own: 0, score: 0 }, p };
+    out = { c: { f, value, own: 0, score: 0, wholeOwn: 0, wholeScore: 0 }, p };
   }
   return out;
 }
@@ -210,6 +213,9 @@ export interface MatchOptions {
   /** From a number as the target writes it to the base unit (`50亿元`: 1e8), for a report figure
    * written without the unit (`完成投资12.5`). */
   plainFactor?: number;
+  /** The metrics of the target's other indicators of the same kind and unit family: wording they
+   * share with this one does not tie a figure to it. */
+  siblings?: readonly string[];
 }
 
 /** The actual of one indicator in a progress text (analysed once per text: pass a ProgressText). */
@@ -218,13 +224,29 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   const pt = typeof progress === 'string' ? new ProgressText(progress) : progress;
   if (!pt.text) return NONE;
   if (ind.kind === 'rank') return rankActual(ind, pt);
-  const subject = pt.grams.prepare(gramsOf(subjectOf(ind)));
+  // with siblings, figures are ranked by the wording this metric does not share with them, and
+  // accepted by either reading (the shared words still say what the figure is about)
+  const ownGrams = gramsOf(subjectOf(ind));
+  const whole = pt.grams.prepare(ownGrams);
+  const subject = options.siblings?.length
+    ? pt.grams.prepare(
+        distinctFrom(
+          ownGrams,
+          options.siblings.map((m) => gramsOf(m)),
+        ),
+      )
+    : whole;
+  const distinct = subject !== whole;
   const qualifiers = qualifiersOf(ind.metric).map((w) => ({ w, at: occurrences(pt.text, w) }));
   const weight = ind.kind === 'amount' ? 0.8 : 1;
   const { grams } = pt;
   // the best candidate (highest score, then earliest) and the score of the runner-up, in one pass
   let best: Candidate | null = null;
   let second = 0;
+  // the two highest whole-wording scores, for accepting the best by the whole wording
+  let top: Candidate | null = null;
+  let topScore = 0;
+  let nextScore = 0;
   let count = 0;
   // Figures that share little or no wording with the metric: one of them may still be the sole
   // indicator's actual if its words name nothing at all (`新增2450人` for 新增技能人才). Checked only when no named figure is accepted (rare).
@@ -240,20 +262,33 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (!qualifiers.every(({ w, at }) => occursWithin(at, w.length, from, segment.end))) continue;
     const own = grams.overlap(subject, segment.start, segment.end);
     const score = Math.max(own, weight * grams.overlap(subject, from, segment.end));
+    const c: Candidate = { f, value, own, score, wholeOwn: own, wholeScore: score };
+    if (distinct) {
+      c.wholeOwn = grams.overlap(whole, segment.start, segment.end);
+      c.wholeScore = Math.max(c.wholeOwn, weight * grams.overlap(whole, from, segment.end));
+      if (!top || c.wholeScore > topScore) {
+        nextScore = topScore;
+        top = c;
+        topScore = c.wholeScore;
+      } else if (c.wholeScore > nextScore) nextScore = c.wholeScore;
+    }
     count++;
-    if (options.sole && score < ACCEPT) unscored.push({ c: { f, value, own, score }, from, to: segment.end });
+    if (options.sole && score < ACCEPT) unscored.push({ c, from, to: segment.end });
     if (!best || score > best.score) {
       if (best) second = best.score;
-      best = { f, value, own, score };
+      best = c;
     } else if (score > second) second = score;
   }
   if (best) {
     const lone = count === 1;
     const specific = ind.unit !== null && !CROWDED_UNITS.has(ind.unit) && best.f.q.unit === ind.unit;
+    const acceptable = (score: number, runnerUp: number, own: number): boolean =>
+      score >= ACCEPT ||
+      (score >= ACCEPT_AHEAD && score - runnerUp >= AHEAD_MARGIN && own > 0) ||
+      (lone && score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
     const accepted =
-      best.score >= ACCEPT ||
-      (best.score >= ACCEPT_AHEAD && best.score - second >= AHEAD_MARGIN && best.own > 0) ||
-      (lone && best.score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
+      acceptable(best.score, second, best.own) ||
+      (distinct && acceptable(best.wholeScore, top === best ? nextScore : topScore, best.wholeOwn));
     let chosen = accepted ? best : (unscored.find((u) => namesNothing(pt, u.from, u.to))?.c ?? null);
     if (chosen) {
       let p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
@@ -277,12 +312,12 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     }
   }
   if (ind.kind === 'amount' && ind.unit !== null) {
-    const plain = plainAmount(ind, pt, subject, options.plainFactor ?? 1);
+    const plain = plainAmount(ind, pt, whole, options.plainFactor ?? 1);
     if (plain) return plain;
   }
   // only sentences that say something is wholly done are worth scoring
   const doneSentences = explicitlyDoneSentences(pt);
-  if (doneSentences.length && grams.overlapByPiece(subject, doneSentences).some((v) => v >= 0.25)) {
+  if (doneSentences.length && grams.overlapByPiece(whole, doneSentences).some((v) => v >= 0.25)) {
     return { ...NONE, explicitlyDone: true };
   }
   return NONE;

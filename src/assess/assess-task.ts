@@ -2,6 +2,7 @@
 // by the rules, and the reason. Never throws: odd input yields an assessment, not an error.
 import type { Assessment, Indicator, Period, ProgressPart } from '../domain/index.js';
 import { matchActual, type ActualMatch } from './actuals.js';
+import { readColumnPeriods } from './column-periods.js';
 import { classifyClauses } from './deliverables.js';
 import { extractIndicators } from './indicators.js';
 import { round, toHalfWidth } from './numbers.js';
@@ -30,15 +31,16 @@ export interface AssessInput {
   progress_parts?: readonly ProgressPart[];
 }
 
-/** Whether the indicator is the only one of its kind (and, for amounts, of its unit family). */
-function soleOfItsFamily(indicators: readonly Indicator[], i: number): boolean {
+/** The metrics of the other indicators that compete for the same figures (same kind, same unit
+ * family); an indicator without any is the only one of its kind. */
+function siblingsOf(indicators: readonly Indicator[], i: number): string[] {
   const ind = indicators[i];
+  const out: string[] = [];
   for (let j = 0; j < indicators.length; j++) {
     const other = indicators[j];
-    if (j !== i && other.kind === ind.kind && (ind.kind !== 'amount' || sameUnitFamily(other.unit, ind.unit)))
-      return false;
+    if (j !== i && other.kind === ind.kind && sameUnitFamily(other.unit, ind.unit)) out.push(other.metric);
   }
-  return true;
+  return out;
 }
 
 /** The number as the target wrote it (`50` of `50亿元`), to read a bare report figure in that unit;
@@ -70,20 +72,24 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     let progress = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
     if (EMPTY_REPORT.test(progress)) progress = '';
     const endMonth = context?.period?.endMonth ?? 12;
+    // a column of an earlier period beside the latest one is superseded; headers date their cells
+    const periods = readColumnPeriods(progress, input?.progress_parts, endMonth);
     const monthly = context?.period?.kind === 'month';
     const indicators = extractIndicators(target).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
-    const text = new ProgressText(progress);
+    const text = new ProgressText(periods.progress, periods.dated);
     const written = indicators.map((ind) => writtenNumber(target, ind));
-    const matches: ActualMatch[] = indicators.map((ind, i) =>
-      matchActual(ind, text, {
-        sole: soleOfItsFamily(indicators, i),
+    const matches: ActualMatch[] = indicators.map((ind, i) => {
+      const siblings = siblingsOf(indicators, i);
+      return matchActual(ind, text, {
+        sole: siblings.length === 0,
+        siblings,
         plainFactor: typeof ind.target === 'number' && written[i] ? ind.target / written[i] : 1,
-      }),
-    );
+      });
+    });
     const columns = readReportColumns(
       text,
-      input?.progress_parts,
+      periods.parts,
       written,
       // a rate after the figure of the task's only indicator is the task's; after one of several, that item's
       indicators.length === 1 && indicators[0].kind === 'amount'

@@ -109,6 +109,23 @@ export function gramsOf(metric: string): MetricGrams {
   return out;
 }
 
+/**
+ * A metric's pairs with those that its sibling metrics (the target's other indicators of the same
+ * unit) also hold weighing little: `中转站8个、建筑垃圾分类池20个` share 建筑垃圾, which cannot tell
+ * the report's `中转站7个` from its `分类池17个`.
+ */
+export function distinctFrom(g: MetricGrams, siblings: readonly MetricGrams[]): MetricGrams {
+  if (siblings.length === 0) return g;
+  const out: MetricGrams = { pairs: g.pairs, weights: [], total: 0 };
+  for (let k = 0; k < g.pairs.length; k++) {
+    const shared = siblings.some((s) => s.pairs.includes(g.pairs[k]));
+    const w = shared ? Math.min(g.weights[k], GENERIC_WEIGHT) : g.weights[k];
+    out.weights.push(w);
+    out.total += w;
+  }
+  return out;
+}
+
 /** First index in the sorted list holding a value ≥ x (the length when none). */
 function lowerBound(list: readonly number[], x: number): number {
   let lo = 0;

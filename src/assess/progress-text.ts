@@ -41,6 +41,13 @@ export interface PeriodMark {
   end: number;
 }
 
+/** A stretch of the text (one report column) whose header dates the figures it leaves undated. */
+export interface DatedSpan {
+  start: number;
+  end: number;
+  mark: PeriodMark;
+}
+
 /** Bounds that keep time linear on pathological text: how many figures are weighed (real
  * cells hold a few dozen), how far back a figure's wording is looked for, the segment reach. */
 export const MAX_FIGURES = 400;
@@ -107,7 +114,11 @@ export class ProgressText {
   private readonly figureCache: FigureContext[] = [];
   private readonly memo = new Map<string, unknown>();
 
-  constructor(progress: string) {
+  /** `dated`: report columns whose headers date their figures (`1-11月推进情况`, column-periods.ts). */
+  constructor(
+    progress: string,
+    private readonly dated: readonly DatedSpan[] = [],
+  ) {
     // traditional characters read as simplified (one for one: offsets stay valid), so the status
     // words and wording of a table run through a converter (`累計完成`, `年度任務`) are found
     this.text = toHalfWidth(simplified(progress));
@@ -247,10 +258,18 @@ export class ProgressText {
 
   /** The wording that ends closest before `at` in the same sentence (ties: the longer, then the
    * earlier pattern), e.g. 1-11月, 截至11月底, 三季度; failing that, the wording at the head of
-   * the paragraph the sentence belongs to (`一季度，…；…；开通特色公交线路1条`). Asked once per actual found. */
+   * the paragraph the sentence belongs to (`一季度，…；…；开通特色公交线路1条`); failing that, the
+   * header of the report column holding it. Asked once per actual found. */
   periodBefore(sentence: Piece, at: number): PeriodMark | null {
     const own = this.lastPeriodIn(sentence.start, at);
     if (own) return own;
+    const head = this.paragraphHead(sentence);
+    if (head || this.dated.length === 0) return head;
+    return this.dated.find((d) => at >= d.start && at < d.end)?.mark ?? null;
+  }
+
+  /** The period that opens the paragraph a sentence belongs to, if any. */
+  private paragraphHead(sentence: Piece): PeriodMark | null {
     let from = sentence.start;
     while (
       from > 0 &&

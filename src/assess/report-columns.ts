@@ -4,6 +4,7 @@
 // The parser hands the columns over as `progress_parts`; without them the joined text is read
 // the same way, a cell being what stands between spaces (`2712 110.69% 6 100%`).
 import type { ProgressPart } from '../domain/index.js';
+import { periodOfHeader } from './column-periods.js';
 import { toHalfWidth } from './numbers.js';
 import type { Quantity } from './numbers.js';
 import { ProgressText, type PeriodMark } from './progress-text.js';
@@ -158,13 +159,6 @@ function figuresOfCell(pt: ProgressText, start: number, end: number): BareFigure
     }));
 }
 
-/** The period a column header names (`1-6月完成投资` → 1-6月), read as a report's period wording. */
-function periodOfHeader(header: string): PeriodMark | null {
-  const h = new ProgressText(header);
-  const sentence = h.sentences[0];
-  return sentence ? h.periodBefore(sentence, h.text.length) : null;
-}
-
 function fromParts(
   pt: ProgressText,
   parts: readonly ProgressPart[],
@@ -183,7 +177,7 @@ function fromParts(
       const measures = part.header.replace(HEADER_FILLER, '');
       const figures = figuresOfCell(pt, start, end);
       // the header dates its figures (`1-6月完成投资`: as of June)
-      const period = figures.length && /\d|季度|半年|全年|年度/.test(part.header) ? periodOfHeader(part.header) : null;
+      const period = figures.length ? periodOfHeader(part.header) : null;
       for (const f of figures) out.bareFigures.push({ ...f, measures, period });
     } else if (part.role === 'rate') {
       const m = /(\d+(?:\.\d+)?)%?/.exec(cell);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchActual } from '../../src/assess/actuals.js';
 import { extractIndicators } from '../../src/assess/indicators.js';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
 
 const actualOf = (target: string, progress: string, k = 0) => matchActual(extractIndicators(target)[k], progress);
 
@@ -48,5 +50,22 @@ describe('matchActual', () => {
     const progress = '1-11月完成技术交易额82.12亿元。';
     const m = actualOf('实现技术交易额45亿元', progress);
     expect(progress.slice(m.span!.start, m.span!.end)).toBe('82.12亿元');
+  });
+});
+
+describe('wording the target’s indicators share', () => {
+  it('does not tie a figure to one of them (建筑垃圾 of 中转站 and 分类池)', () => {
+    const a = assessTask(
+      { target: '新建建筑垃圾中转站8个、建筑垃圾分类池20个。', progress: '已建成建筑垃圾中转站7个、分类池17个。' },
+      { period: parsePeriod('2023-11') },
+    );
+    expect(a.indicators.map((i) => i.actual)).toEqual([7, 17]);
+  });
+  it('still tells what a lone figure is about (数字企业 of two kinds of firm)', () => {
+    const a = assessTask(
+      { target: '引进优质数字企业50家，培育超20亿元数字企业3家', progress: '1-12月全区已签约数字经济企业57家。' },
+      { period: parsePeriod('2023Q4') },
+    );
+    expect(a.indicators.map((i) => i.actual)).toEqual([57, null]);
   });
 });

@@ -281,3 +281,33 @@ describe('targets spread over two columns', () => {
     expect(assessTask({ target: '地区生产总值增长6%（确保5.5%）', progress: '' }).indicators[0].floor).toBe(5.5);
   });
 });
+
+describe('report columns of two periods (`1-10月推进情况 | 1-11月推进情况`)', () => {
+  const nov = { period: parsePeriod('2023-11') };
+  const q4 = { period: parsePeriod('2023Q4') };
+  it('the later column supersedes the earlier one', () => {
+    const parts = [
+      part('progress', '1-10月推进情况', '已建成垃圾中转站3个;其余点位已启动建设流程。'),
+      part('progress', '1-11月推进情况', '已建成垃圾中转站7个。'),
+      part('flag', '是否达序', '是'),
+    ];
+    const a = assessTask({ target: '新建垃圾中转站8个', progress: joined(parts), progress_parts: parts }, nov);
+    expect(a.indicators[0].actual).toBe(7);
+    // 7 < 8 × 11/12 in the November report, whatever the flag says
+    expect(a.status).toBe('behind');
+  });
+  it('a header naming a month before the report period’s end dates its figures', () => {
+    const parts = [
+      part('progress', '1-9月推进情况', '已建成垃圾中转站5个。'),
+      part('progress', '1-10月推进情况', '已建成垃圾中转站7个。'),
+    ];
+    const a = assessTask({ target: '新建垃圾中转站8个', progress: joined(parts), progress_parts: parts }, q4);
+    // as of October 7 ≥ 8 × 10/12; undated in a Q4 report it would count as of November (7.33)
+    expect([a.indicators[0].actual, a.indicators[0].actual_period, a.status]).toEqual([7, '1-10月', 'on_track']);
+  });
+  it('a column of another measure or without a period is still read', () => {
+    const parts = [part('progress', '1-11月推进情况', '已建成垃圾中转站8个。'), part('remarks', '说明', '已完成')];
+    const a = assessTask({ target: '新建垃圾中转站8个', progress: joined(parts), progress_parts: parts }, nov);
+    expect([a.indicators[0].actual, a.status]).toEqual([8, 'done']);
+  });
+});
