@@ -7,7 +7,8 @@
 //   二 | 区城管局 | （一）燃气安全改造 |          | 已完工
 //
 // Each leaf project is a task numbered by its own number; a project that has sub-projects is their
-// category; the group row's cells that its rows leave blank (the lead unit) carry down as usual.
+// category; the group's name (a name cell of its row without a number) is their theme; the group
+// row's cells that its rows leave blank (the lead unit) carry down as usual.
 import type { SlotKind } from './align.js';
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
@@ -109,10 +110,16 @@ export function readInnerItems(
   const firstTarget = layout.slots.indexOf('target');
   const into = firstTarget >= 0 ? firstTarget : nameSlots[0];
   let parent: Item | null = null;
+  let group: string | null = null;
   for (let k = 0; k < body.length; k++) {
     const row = placed[body[k]];
     const opens = opensGroup[k];
-    if (opens) parent = null; // a new group
+    if (opens) {
+      // a new group, named by the text its row prints in a name column without a number
+      parent = null;
+      group = nameSlots.map((s) => row.slotText[s]).find((t) => t && !itemNumber(t)) ?? null;
+    }
+    row.itemGroup = group;
     const found = itemsOf(row, nameSlots);
     if (found.length === 0) {
       // a group's own row (its lead unit, a count of its projects) heads the rows under it: no task

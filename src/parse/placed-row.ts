@@ -29,4 +29,9 @@ export interface PlacedRow {
    * or null for a project of its own; unset for other rows.
    */
   itemCategory?: string | null;
+  /**
+   * The same, for the group the 序号 column numbers: the name its first row prints without a number
+   * (`1 | 全区经济社会发展的主要预期目标 | (1)地区生产总值增长6%左右`), or null when it prints none.
+   */
+  itemGroup?: string | null;
 }

@@ -257,6 +257,9 @@ export function buildTasks(
       .map((i) => ({ text: joinHeading(row.slotText[i]), second: i !== headingSlots[0] }));
     applyHeadings(headings, state, twoLevels, themeRowsExist, warnings);
     if (row.itemCategory !== undefined) state.category = row.itemCategory;
+    // items under a group the 序号 column numbers: the group's name is their theme, where no
+    // column of headings gives one
+    if (row.itemGroup !== undefined && headingSlots.length === 0) state.theme = row.itemGroup;
     // A theme spread over both 重点工作任务 columns: this task has no category (not "same as above").
     if (headingSlots.length >= 2 && row.slotCovered[headingSlots[1]]) state.category = null;
     let target = filledTexts(row, slotOf('target')).join(' ');

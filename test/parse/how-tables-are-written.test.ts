@@ -121,3 +121,26 @@ describe('a target header over two sub-columns, the first merged down over its t
     ]);
   });
 });
+
+describe('sub-items numbered (1), (2)… in the target under a group the 序号 column numbers', () => {
+  it('makes each sub-item a task, the group’s name its theme, blank leaders and units merged from above', () => {
+    const table = parseText(
+      rows(
+        ['2024年政府工作报告主要目标任务责任分解表'],
+        ['序号', '目标名称', '工作标准', '分管领导', '牵头单位', '配合单位'],
+        ['1', '全区经济社会发展的主要预期目标', '(1)地区生产总值增长6%左右。', '王建国', '发改局', '统计局'],
+        ['', '', '(2)一般公共预算收入增长3%以上。', '', '财政局', ''],
+        ['', '', '(3)社会消费品零售总额增长6%左右。', '李红', '商务局', ''],
+        ['', '', '(4)安全生产形势平稳向好。', '', '应急管理局', ''],
+        ['2', '聚焦产业强区', '(5)新开工亿元以上产业项目40个。', '张强', '工信局', ''],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.leaders, t.units])).toEqual([
+      [1, '全区经济社会发展的主要预期目标', ['王建国'], ['发改局']],
+      [2, '全区经济社会发展的主要预期目标', ['王建国'], ['财政局']],
+      [3, '全区经济社会发展的主要预期目标', ['李红'], ['商务局']],
+      [4, '全区经济社会发展的主要预期目标', ['李红'], ['应急管理局']],
+      [5, '聚焦产业强区', ['张强'], ['工信局']],
+    ]);
+  });
+});
