@@ -311,3 +311,17 @@ describe('report columns of two periods (`1-10月推进情况 | 1-11月推进情
     expect([a.indicators[0].actual, a.status]).toEqual([8, 'done']);
   });
 });
+
+describe('a clause of only `完成N%`', () => {
+  it('is the whole task’s completion rate, judged against the time share', () => {
+    const nov = { period: parsePeriod('2023-11') };
+    const behind = assessTask({ target: '优化提升50条背街后巷交通组织。', progress: '已进场施工,完成60%。' }, nov);
+    const ahead = assessTask({ target: '优化提升50条背街后巷交通组织。', progress: '已进场施工,完成95%。' }, nov);
+    expect([behind.status, ahead.status]).toEqual(['behind', 'on_track']);
+  });
+  it('but not a rate after the part it measures', () => {
+    const q1 = { period: parsePeriod('2023Q1') };
+    const a = assessTask({ target: '新增学位810个', progress: '室内装修及安装工程完成10%,场外工程完成5%。' }, q1);
+    expect(a.status).toBe('on_track');
+  });
+});

@@ -181,6 +181,10 @@ describe('completion rates of the whole task', () => {
     ['占比100%完成率', null],
     ['柯桥区稽东站完成形象进度90%', null],
     ['同比增长6.8%', null],
+    ['完成60%', 60],
+    ['已完成30%。', 30],
+    ['完成60%的工程量', null],
+    ['场外工程完成70%', null],
   ])('%s → %s', (clause, rate) => expect(taskRateOf(clause)).toBe(rate));
   it('each pattern has a figure group', () => TASK_RATE_PATTERNS.forEach((p) => expect(p.source).toContain('(\\d+')));
 });

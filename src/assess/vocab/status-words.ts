@@ -372,6 +372,9 @@ export const TASK_RATE_PATTERNS: readonly RegExp[] = [
   /^占(?:年度|全年|本年度)(?:目标)?(?:任务|计划)的?(\d+(?:\.\d+)?)%/,
   // the rate before its verb: `100%完成`, `已100%完成`
   /^(?:已|目前|当前)?(\d+(?:\.\d+)?)%(?:完成|完工)$/,
+  // a clause of only the verb and the rate (`已进场施工，完成60%`): of the whole task, since it
+  // names nothing smaller; not `完成60%的…`, nor a rate after what it measures (`场外工程完成70%`)
+  /^(?:已|累计|目前|共|总体|整体)?完成(?:了)?(\d+(?:\.\d+)?)%(?:左右)?[。；;!！]?$/,
 ];
 
 /**
