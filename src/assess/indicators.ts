@@ -27,6 +27,8 @@ interface Draft {
   unit: string | null;
   start: number;
   end: number;
+  /** A bare column number repeating a figure stated before it with its unit: no indicator of its own. */
+  restates?: boolean;
 }
 
 function kindOf(metric: string, q: Quantity): IndicatorKind {
@@ -327,18 +329,30 @@ function withMeasureCell(cell: string, number: string): Quantity | null {
   return q && q.start === 0 && q.end === number.length + cell.length && q.kind !== 'bare' ? q : null;
 }
 
+/** A measure cell naming its unit in brackets (`城镇新增就业(人)`, `城镇登记失业率低于(%)`). */
+const BRACKETED_UNIT = /^(.*[^\s（(])[（(]([^（）()\d]{1,6})[）)]$/;
+/** Words ending a measure's name that ask to stay under the figure (`失业率低于(%) 4.3`). */
+const AT_MOST_NAME = /(低于|不高于|不超过|控制在|控制|以内|以下)$/;
+
 function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
   const out: Draft[] = [];
   for (const q of all) {
     if (q.kind !== 'bare' || !/^\s$/.test(text[q.start - 1] ?? '') || !/^(\s|$)/.test(text.slice(q.end, q.end + 1)))
       continue;
-    if (!/^\d+(\.\d+)?$/.test(text.slice(q.start, q.end))) continue;
+    const number = text.slice(q.start, q.end);
+    if (!/^\d+(\.\d+)?$/.test(number)) continue;
     const before = text.slice(0, q.start).trimEnd();
     const cells = before.split(/\s+/);
-    const measured = cells.length >= 2 ? withMeasureCell(cells[cells.length - 1], text.slice(q.start, q.end)) : null;
+    const last = cells[cells.length - 1];
+    // `地区生产总值增速 % 6.5` (name | unit | target), or `城镇新增就业(人) 26000` (the unit in brackets)
+    const bracketed = BRACKETED_UNIT.exec(last);
+    const bracketUnit = bracketed ? withMeasureCell(bracketed[2], number) : null;
+    const measured = bracketUnit ?? (cells.length >= 2 ? withMeasureCell(last, number) : null);
     if (measured) {
-      // `地区生产总值增速 % 6.5`, `一般公共预算收入 亿元 25`: an indicator table's name | unit | target
-      const metric = cleanMetric(cells[cells.length - 2].split(/[，,。；;]/).pop() ?? '') || '计划值';
+      const name = bracketUnit && bracketed ? bracketed[1] : cells[cells.length - 2];
+      const named = cleanMetric(name.split(/[，,。；;]/).pop() ?? '');
+      const atMostWord = AT_MOST_NAME.test(named);
+      const metric = named.replace(AT_MOST_NAME, '') || '计划值';
       const percent = measured.kind === 'percent';
       // a fall to reach is a growth of at most minus the figure, as `能耗下降3%` reads
       const fall = percent && /下降|降低|减少|压减/.test(metric);
@@ -346,7 +360,7 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
       out.push({
         metric,
         kind: percent ? (fall || /增长|增速|增幅|提高/.test(metric) ? 'growth' : 'share') : 'amount',
-        direction: fall || /控制|以内|不超过|不高于/.test(metric) ? 'at_most' : 'at_least',
+        direction: fall || atMostWord || /控制|以内|不超过|不高于/.test(metric) ? 'at_most' : 'at_least',
         target: value,
         floor: value,
         unit: measured.unit,
@@ -366,9 +380,32 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
       unit: null,
       start: q.start,
       end: q.end,
+      restates: restatedBefore(text, all, q),
     });
   }
   return out;
+}
+
+/**
+ * Whether a number standing alone in a target cell repeats a figure the target already states
+ * with its unit (`城镇新增就业1100人 1100`: a number-only 目标任务 column beside the text one).
+ */
+function restatedBefore(text: string, all: Quantity[], q: Quantity): boolean {
+  for (const p of all) {
+    if (p.start >= q.start) break;
+    if (p.kind !== 'bare' && p.unit !== null && writtenOrValue(text, { ...p, target: p.value }, q.value)) return true;
+  }
+  return false;
+}
+
+/** Whether a figure of the target, as written (`1.5` of `1.5万亩`) or normalised, is `value`. */
+function writtenOrValue(
+  text: string,
+  f: { target: number | string; start: number; end: number },
+  value: number,
+): boolean {
+  const written = /^\d+(?:\.\d+)?/.exec(text.slice(f.start, f.end));
+  return f.target === value || (written !== null && Number(written[0]) === value);
 }
 
 /** Where fixed terms with a numeral stand (一件事, 二套房): their numbers name, not count. */
@@ -453,6 +490,16 @@ export function extractIndicators(target: string): Indicator[] {
   }
   if (text.includes(' ') && /\s\d/.test(text)) drafts.push(...plainColumnNumbers(text, quantities));
   drafts.sort((a, b) => a.start - b.start);
+  // a restated figure is dropped only when the figure it repeats was read as an indicator
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (
+      d.restates &&
+      typeof d.target === 'number' &&
+      drafts.some((o) => o.start < d.start && o.unit !== null && writtenOrValue(text, o, d.target as number))
+    )
+      drafts.splice(i, 1);
+  }
   const paired = drafts.length > 1 && text.includes('确保') ? withFloorClauses(text, drafts) : drafts;
   const kept = paired.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, paired) : paired;
   return kept.map((d) => ({

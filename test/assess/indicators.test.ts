@@ -110,6 +110,33 @@ describe('an indicator table joined into the target: name | unit of measure | fi
   });
 });
 
+describe('an indicator table whose measure names its unit in brackets: name(unit) | figure', () => {
+  it.each([
+    ['城镇新增就业(人) 26000', '城镇新增就业', 'amount', 'at_least', 26000, '人'],
+    ['城镇登记失业率低于(%) 4.3', '城镇登记失业率', 'share', 'at_most', 4.3, '%'],
+    ['青年劳动者技能培训（人） 3000', '青年劳动者技能培训', 'amount', 'at_least', 3000, '人'],
+    ['改造老旧小区(万平方米) 12', '改造老旧小区', 'amount', 'at_least', 120000, '平方米'],
+  ])('%s', (target, metric, kind, direction, value, unit) => {
+    expect(extractIndicators(target).map((i) => [i.metric, i.kind, i.direction, i.target, i.unit])).toEqual([
+      [metric, kind, direction, value, unit],
+    ]);
+  });
+});
+
+describe('a number-only target column beside the written target', () => {
+  it('repeats the figure the text states (城镇新增就业1100人 1100): no indicator of its own', () => {
+    expect(brief('城镇新增就业1100人 1100 “三公里”充分就业社区4个 4')).toEqual([
+      { kind: 'amount', direction: 'at_least', target: 1100, floor: 1100, unit: '人' },
+      { kind: 'amount', direction: 'at_least', target: 4, floor: 4, unit: '个' },
+    ]);
+  });
+  it('a number the text does not state is still read in the target’s unit', () => {
+    expect(brief('新建改造农贸市场 1800')).toEqual([
+      { kind: 'amount', direction: 'at_least', target: 1800, floor: 1800, unit: null },
+    ]);
+  });
+});
+
 describe('at-most targets written with other verbs', () => {
   it.each([
     ['企业开办时间压缩至1个工作日以内', 1],
