@@ -277,10 +277,18 @@ const CHINESE_CATEGORY_NUMBERING = /^[（(][一二三四五六七八九十]+[）
  * A heading: a short phrase with no figures and no full stop — the shape of 重点工作任务 cells
  * (`主要经济指标`, `增强先进制造业核心竞争力`, `突出新区功能，扛起使命担当，在…上实现全新突破`).
  */
+/**
+ * A unit of measure in brackets closing a text (`城市标准(元/月)`, `城镇新增就业(人)`, `失业率(%)`):
+ * the text names an indicator, which a heading never does.
+ */
+const MEASURE_LABEL =
+  /[（(]([%％‰]|[万亿千百]?(元|人|人次|户|家|个|公里|亩|吨|辆|所|张|套|项|条|座|处|台|件|名|床|间|平方米)(\/[人户月年亩次床]{1,2})*)[）)]$/;
+
 export function isHeading(cell: string): boolean {
   if (cell.length > 80) return false;
   const s = withoutSpaces(cell);
   if (s.length === 0 || s.length > 40) return false;
+  if (MEASURE_LABEL.test(s)) return false;
   // A numbered heading (`一、2023年…主要预期目标`, `（一）全面促进消费增长。`) may hold figures and end
   // with a full stop; an unnumbered one is a short phrase without either.
   const numbered = /^第?[一二三四五六七八九十]+[、.．]/.test(s) || CHINESE_CATEGORY_NUMBERING.test(s);

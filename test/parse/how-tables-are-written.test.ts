@@ -144,3 +144,24 @@ describe('sub-items numbered (1), (2)… in the target under a group the 序号 
     ]);
   });
 });
+
+describe('a line naming an indicator with its unit in brackets is no heading', () => {
+  it('keeps 城市标准(元/月) alone on a row with the task above instead of starting a category', () => {
+    const table = parseText(
+      rows(
+        ['序号', '类别', '项目名称', '目标任务', '牵头单位', '累计完成', '累计进度'],
+        ['1', '一、社会保障(2项)', '规范确定和调整低保标准', '最低生活保障 农村标准(元/月)', '县民政局', '', ''],
+        ['', '', '', '农村保障人数', '', '35611', '持续推进'],
+        ['', '', '', '城市标准(元/月)', '', '', ''],
+        ['', '', '', '城市保障人数', '', '6794', '持续推进'],
+        ['2', '', '农村敬老院运营服务能力提升', '督促4家公建公营敬老院规范运营', '县民政局', '4', '100%'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category])).toEqual([
+      [1, '一、社会保障(2项)', null],
+      [2, '一、社会保障(2项)', null],
+    ]);
+    expect(table.tasks[0].target).toContain('城市标准(元/月)');
+    expect(table.warnings.map((w) => w.code)).not.toContain('category_row');
+  });
+});
