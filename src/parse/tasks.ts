@@ -10,6 +10,7 @@ import { splitCategoryPrefix } from './category-prefix.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
 import { isBareValue } from './column-profile.js';
+import { joinTargetCells } from './target-cells.js';
 
 /** Slots that hold part of the report, and the role each gives its part. */
 const REPORT_SLOTS: Partial<Record<SlotKind, ProgressPartRole>> = {
@@ -213,7 +214,7 @@ export function buildTasks(
       if (!prev) return;
       // One cell going on is a cell broken by a page; cells in several columns are a sub-row
       // of the task (a second indicator with its own figures), kept apart by a space.
-      const t = filledTexts(row, slotOf('target')).join(' ');
+      const t = joinTargetCells(filledTexts(row, slotOf('target')));
       // A row without target text whose other cells are people or units goes on after a page
       // break in every column it uses (`区住建局` under `区城管局`, the report's last words).
       const moreLeaders = filledTexts(row, slotOf('leaders')).join(' ');
@@ -262,7 +263,7 @@ export function buildTasks(
     if (row.itemGroup !== undefined && headingSlots.length === 0) state.theme = row.itemGroup;
     // A theme spread over both 重点工作任务 columns: this task has no category (not "same as above").
     if (headingSlots.length >= 2 && row.slotCovered[headingSlots[1]]) state.category = null;
-    let target = filledTexts(row, slotOf('target')).join(' ');
+    let target = joinTargetCells(filledTexts(row, slotOf('target')));
     const split = prefixed.get(index);
     if (split) {
       state.category = split.category;

@@ -165,3 +165,22 @@ describe('a line naming an indicator with its unit in brackets is no heading', (
     expect(table.warnings.map((w) => w.code)).not.toContain('category_row');
   });
 });
+
+describe('a second target column restating the figure of the target text', () => {
+  it('leaves out the copied figure and a dash, keeps a figure the text does not state', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目名称', '目标任务', '牵头单位', '目标任务', '累计完成', '累计进度'],
+        ['1', '促进重点群体稳定就业', '城镇新增就业1100人', '县人社局', '1100', '1063', '96.64%'],
+        ['', '', '“三公里”充分就业社区4个', '', '4', '4', '100%'],
+        ['2', '企业职工退休一件事一次办理', '办理人次', '县人社局', '-', '454', '持续推进'],
+        ['3', '劳务品牌培训', '培训人数(人)', '县人社局', '2425', '2425', '100%'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target])).toEqual([
+      [1, '促进重点群体稳定就业 城镇新增就业1100人 “三公里”充分就业社区4个'],
+      [2, '企业职工退休一件事一次办理 办理人次'],
+      [3, '劳务品牌培训 培训人数(人) 2425'],
+    ]);
+  });
+});
