@@ -93,6 +93,13 @@ export const UNITS: readonly UnitRow[] = [
   { written: '間', base: '間', factor: 1 },
   { written: '臺', base: '臺', factor: 1 },
   { written: '輛', base: '輛', factor: 1 },
+  { written: '條', base: '條', factor: 1 },
+  { written: '處', base: '處', factor: 1, family: 'entity' },
+  { written: '項', base: '項', factor: 1, family: 'entity' },
+  { written: '棟', base: '棟', factor: 1, family: 'entity' },
+  { written: '噸', base: '噸', factor: 1 },
+  { written: '張', base: '張', factor: 1 },
+  { written: '場', base: '場', factor: 1 },
   { written: '万标箱', base: '标箱', factor: 1e4 },
 ];
 
