@@ -123,6 +123,41 @@ describe('an indicator table whose measure names its unit in brackets: name(unit
   });
 });
 
+describe('traditional measure words, as a converter prints them', () => {
+  it('are read and kept as written (條, 處, 噸)', () => {
+    expect(
+      extractIndicators('打通中心城區“斷頭路”20條，完成擁堵路口“微整治”20處，新增日收運能力2600噸。').map((i) => [
+        i.target,
+        i.unit,
+      ]),
+    ).toEqual([
+      [20, '條'],
+      [20, '處'],
+      [2600, '噸'],
+    ]);
+  });
+});
+
+describe('things listed, then 均 before one figure', () => {
+  it('gives each its own indicator (甲和乙均保持在98%以上)', () => {
+    expect(
+      extractIndicators('出境水II类以上水质天数占比和空气优良率均保持在98%以上。').map((i) => [
+        i.metric,
+        i.kind,
+        i.target,
+      ]),
+    ).toEqual([
+      ['出境水II类以上水质天数占比', 'share', 98],
+      ['空气优良率', 'share', 98],
+    ]);
+  });
+  it('but not 人均 nor one thing before 均', () => {
+    expect(extractIndicators('城乡居民人均可支配收入增长6%').length).toBe(1);
+    expect(extractIndicators('各镇街均完成改造提升项目3个').length).toBe(1);
+    expect(extractIndicators('各县(市、区)均为100%').length).toBe(1);
+  });
+});
+
 describe('a number-only target column beside the written target', () => {
   it('repeats the figure the text states (城镇新增就业1100人 1100): no indicator of its own', () => {
     expect(brief('城镇新增就业1100人 1100 “三公里”充分就业社区4个 4')).toEqual([
