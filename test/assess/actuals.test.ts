@@ -69,3 +69,16 @@ describe('wording the target’s indicators share', () => {
     expect(a.indicators.map((i) => i.actual)).toEqual([57, null]);
   });
 });
+
+describe('the area a target speaks for', () => {
+  it('is not wording the report must repeat (全市新增…线路35条, 已完成新增(优化)线路37条)', () => {
+    const a = assessTask(
+      {
+        target: '全市新增(优化)城乡公交线路35条。',
+        progress: '已完成新增(优化)线路37条,完成率106%。其中新增11条,优化26条。',
+      },
+      { period: parsePeriod('2018-06') },
+    );
+    expect([a.indicators[0].actual, a.status]).toEqual([37, 'done']);
+  });
+});

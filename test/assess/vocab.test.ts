@@ -6,7 +6,7 @@ import { findWord } from '../../src/assess/text.js';
 import { extractIndicators } from '../../src/assess/indicators.js';
 import { gramsOf, normaliseWording } from '../../src/assess/gram-index.js';
 import { NAMING_TERMS, sameUnitFamily, UNITS, unitKey } from '../../src/assess/vocab/measure-words.js';
-import { METRIC_SYNONYMS } from '../../src/assess/vocab/metric-words.js';
+import { AREA_WORDS, METRIC_SYNONYMS } from '../../src/assess/vocab/metric-words.js';
 import { PERIOD_PATTERNS } from '../../src/assess/vocab/period-words.js';
 import { saysOnlyDone, taskRateOf } from '../../src/assess/report-columns.js';
 import {
@@ -202,6 +202,13 @@ describe('metric synonyms', () => {
   it.each(METRIC_SYNONYMS.map((s) => [s.written, s.as]))('%s is compared as %s', (written, as) => {
     expect(normaliseWording(`全区${written}增长`)).toBe(`全区${as}增长`);
     expect(gramsOf(written).pairs).toEqual(gramsOf(as).pairs);
+  });
+});
+
+describe('area words', () => {
+  it.each(AREA_WORDS.map((w) => [w]))('%s at the head of a target is no part of its metric', (w) => {
+    expect(extractIndicators(`${w}新增城乡公交线路35条`)[0].metric).toBe('新增城乡公交线路');
+    expect(extractIndicators(`2023年${w}新增城乡公交线路35条`)[0].metric).toBe('新增城乡公交线路');
   });
 });
 

@@ -19,3 +19,26 @@ export const METRIC_SYNONYMS: readonly MetricSynonym[] = [
   { written: '固定资产投资', as: '固投', mark: '定资' },
   { written: '社会消费品零售总额', as: '社零', mark: '零售' },
 ];
+
+/**
+ * The whole area a target speaks for (`全市新增城乡公交线路35条`): it says where, not what is
+ * measured, so it is no part of the metric (reports write it or not: `已完成新增线路37条`).
+ */
+export const AREA_WORDS: readonly string[] = [
+  '全市',
+  '全区',
+  '全县',
+  '全州',
+  '全省',
+  '全镇',
+  '全旗',
+  '全盟',
+  '我市',
+  '我区',
+  '我县',
+  '我州',
+  '我省',
+  '本市',
+  '本区',
+  '本县',
+];
