@@ -211,6 +211,9 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
   },
 ];
 
+const PERIOD_PLAN =
+  /^(\d{4}年)?(第?[一二三四1-4]季度|上半年|下半年|本季度?|本月|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]+月份?)(工作)?(目标|任务|节点)(任务)?$|^(进度|时间|节点|工作|推进)(安排|计划)$/;
+
 /** Removes white space and bracketed remarks so `牵头单位\n（盖章）` reads as `牵头单位`. */
 export function normaliseHeaderText(text: string): string {
   return simplified(text)
@@ -229,6 +232,9 @@ export function roleOfHeader(text: string): ColumnRole | null {
   if (!s || s.length > 16) return null;
   // `1-8月完成`, `1-6月完成数`: a figure reached in a period.
   if (/月(份)?(实际)?完成(数|值)?$/.test(s)) return 'actual';
+  // A part of the year's target or the steps to it (`一季度目标`, `1-6月目标`, `进度安排`): the
+  // period's plan, neither the task nor the report on it.
+  if (PERIOD_PLAN.test(s)) return 'plan';
   // `完成目标(%)`: how much of the target is done, in per cent (its cells bare figures, `123.4`).
   if (/完成/.test(s) && /[（(][%％][）)]/.test(whole)) return 'rate';
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;
