@@ -61,6 +61,11 @@ export const UNIT_SUFFIXES: readonly string[] = [
   '协',
   '镇',
   '乡',
+  // a county, district or city named as a body (`西秀区`, `普定县`): its government
+  '区',
+  '县',
+  '市',
+  '旗',
   '署',
   '馆',
   '台',

@@ -207,3 +207,17 @@ describe('a period’s part of the target or its steps (一季度目标, 进度�
     ]);
   });
 });
+
+describe('counties and districts named as bodies in a units cell', () => {
+  it('keeps 西秀区 and 普定县 beside 市移民局 as units, not as people', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '责任单位', '完成情况'],
+        ['1', '实施易地扶贫搬迁18695人', '市移民局,西秀区、普定县、镇宁自治县', '已完成搬迁入住18695人。'],
+        ['2', '解决6万人农村饮水安全问题', '市水务局', '已解决6.007万人。'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.units)).toEqual([['市移民局', '西秀区', '普定县', '镇宁自治县'], ['市水务局']]);
+    expect(table.tasks[0].warnings.map((w) => w.code)).not.toContain('person_in_units');
+  });
+});
