@@ -149,7 +149,21 @@ export function splitList(cell: string): string[] {
 /** The names of a leaders/units cell: `splitList`, with a name padded by spaces (`吕  乐`) made whole. */
 export function splitNames(cell: string): string[] {
   const out = splitList(cell);
-  return out.some((t) => t.length === 1) ? joinPaddedNames(out) : out;
+  const names = out.some((t) => t.length === 1) ? joinPaddedNames(out) : out;
+  return names.some((t) => BRACKETED.test(t)) ? joinRemarks(names) : names;
+}
+
+/** A remark in brackets standing alone (`(安委办)`): it says more about the name before it. */
+const BRACKETED = /^[（(][^（）()]*[）)]$/;
+
+/** `应急管理局 (安委办)` is one body with its other name, not a body and a remark. */
+function joinRemarks(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (BRACKETED.test(t) && out.length > 0) out[out.length - 1] += t;
+    else out.push(t);
+  }
+  return out;
 }
 
 /**

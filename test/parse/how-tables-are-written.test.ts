@@ -221,3 +221,16 @@ describe('counties and districts named as bodies in a units cell', () => {
     expect(table.tasks[0].warnings.map((w) => w.code)).not.toContain('person_in_units');
   });
 });
+
+describe('a body’s other name in brackets set apart by a space', () => {
+  it('reads 应急管理局 (安委办) as one unit', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位', '进展情况'],
+        ['1', '安全生产形势平稳向好。', '应急管理局 (安委办)', '未发生较大以上事故。'],
+        ['2', '新增城镇就业3000人', '人社局 (就业中心) 、民政局', '已新增3120人。'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.units)).toEqual([['应急管理局(安委办)'], ['人社局(就业中心)', '民政局']]);
+  });
+});
