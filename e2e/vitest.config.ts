@@ -10,6 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     pool: 'forks',
     maxWorkers: 1,
+    // A page waits on its data; vitest's 1 s default for expect.poll failed a phone test on a loaded
+    // machine whose list arrived later. A real miss still fails, after 15 s.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default'],
   },
 });
