@@ -212,7 +212,7 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
 ];
 
 const PERIOD_PLAN =
-  /^(\d{4}年)?(第?[一二三四1-4]季度|上半年|下半年|本季度?|本月|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]+月份?)(工作)?(目标|任务|节点)(任务)?$|^(进度|时间|节点|工作|推进)(安排|计划)$/;
+  /^(\d{4}年)?(第?[一二三四1-4]季度|[上下]?半年|本?季度|本?月度|本季|本月|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]+月份?)(工作)?(目标|任务|节点)(任务)?$|^(进度|时间|节点|工作|推进)(安排|计划)$/;
 
 /** Removes white space and bracketed remarks so `牵头单位\n（盖章）` reads as `牵头单位`. */
 export function normaliseHeaderText(text: string): string {

@@ -186,7 +186,7 @@ describe('a second target column restating the figure of the target text', () =>
 });
 
 describe('a period’s part of the target or its steps (一季度目标, 进度安排) is a plan', () => {
-  it.each(['一季度目标', '1-6月目标', '进度安排'])('reads %s as neither the target nor the report', (header) => {
+  it.each(['一季度目标', '1-6月目标', '季度目标', '上半年目标任务', '进度安排', '工作安排'])('reads %s as neither the target nor the report', (header) => {
     const table = parseText(
       rows(
         ['序号', '工作任务', '责任单位', header, '进展情况', '完成情况'],
