@@ -186,26 +186,29 @@ describe('a second target column restating the figure of the target text', () =>
 });
 
 describe('a period’s part of the target or its steps (一季度目标, 进度安排) is a plan', () => {
-  it.each(['一季度目标', '1-6月目标', '季度目标', '上半年目标任务', '进度安排', '工作安排'])('reads %s as neither the target nor the report', (header) => {
-    const table = parseText(
-      rows(
-        ['序号', '工作任务', '责任单位', header, '进展情况', '完成情况'],
-        [
-          '1',
-          '新改扩建公办中小学校1所',
-          '区教体局',
-          '①3月底前,完成室内装修。②6月底前,完成场外施工。',
-          '室内装修完成80%。',
-          '顺利推进',
-        ],
-        ['2', '新增公共停车泊位1500个', '区住建局', '完成选址和方案设计', '已完成选址。', '顺利推进'],
-      ),
-    );
-    expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.units, t.progress])).toEqual([
-      [1, null, '新改扩建公办中小学校1所', ['区教体局'], '室内装修完成80%。 顺利推进'],
-      [2, null, '新增公共停车泊位1500个', ['区住建局'], '已完成选址。 顺利推进'],
-    ]);
-  });
+  it.each(['一季度目标', '1-6月目标', '季度目标', '上半年目标任务', '进度安排', '工作安排'])(
+    'reads %s as neither the target nor the report',
+    (header) => {
+      const table = parseText(
+        rows(
+          ['序号', '工作任务', '责任单位', header, '进展情况', '完成情况'],
+          [
+            '1',
+            '新改扩建公办中小学校1所',
+            '区教体局',
+            '①3月底前,完成室内装修。②6月底前,完成场外施工。',
+            '室内装修完成80%。',
+            '顺利推进',
+          ],
+          ['2', '新增公共停车泊位1500个', '区住建局', '完成选址和方案设计', '已完成选址。', '顺利推进'],
+        ),
+      );
+      expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.units, t.progress])).toEqual([
+        [1, null, '新改扩建公办中小学校1所', ['区教体局'], '室内装修完成80%。 顺利推进'],
+        [2, null, '新增公共停车泊位1500个', ['区住建局'], '已完成选址。 顺利推进'],
+      ]);
+    },
+  );
 });
 
 describe('counties and districts named as bodies in a units cell', () => {
