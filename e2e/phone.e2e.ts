@@ -425,11 +425,41 @@ describe('on a phone', () => {
         await pg.ready(s.page);
         await settled(s.page);
         expect(await overflow(s.page), `${pg.path} at ${viewport.width} px`).toBeLessThanOrEqual(0);
-        // The desktop screenshots of the other pages come from their own tests. 审核 has none on a
-        // phone: its table is still the desktop one, squeezed (the target column is cut off).
-        if (phone ? pg.name !== 'review' : ['compare', 'review'].includes(pg.name))
+        if (phone && pg.name === 'review') await reviewCardsFit(s.page, 3);
+        // The desktop screenshots of the other pages come from their own tests.
+        if (phone || ['compare', 'review'].includes(pg.name))
           await keepScreen(s, phone ? `phone-${pg.name}.png` : `${pg.name}.png`);
       }
     }
+
+    // 审核 on a phone: a card's 通过 approves its report, and the queue shrinks.
+    const office = signedIn.get(`admin-${PHONE.width}`)!;
+    await office.page.goto('/review');
+    await reviewCardsFit(office.page, 3);
+    await office.page
+      .getByRole('list', { name: '待审核列表' })
+      .getByRole('button', { name: /^通过任务/ })
+      .first()
+      .click();
+    await office.page.getByText('共 2 份待审核').waitFor();
+    await reviewCardsFit(office.page, 2);
   });
+
+  /** 审核 on a phone lists `count` cards, each with its status and its three actions inside the screen. */
+  async function reviewCardsFit(page: Page, count: number) {
+    const cards = page.getByRole('list', { name: '待审核列表' }).locator('li');
+    await expect.poll(() => cards.count()).toBe(count);
+    for (let i = 0; i < count; i++) {
+      const card = cards.nth(i);
+      const seq = await card.getAttribute('data-seq');
+      for (const name of [/^通过任务/, /^退回任务/, '调整'])
+        expect(await card.getByRole('button', { name }).isVisible(), `第 ${seq} 项 ${String(name)}`).toBe(true);
+      for (const el of [card, card.locator('.ant-tag').first(), card.getByRole('button', { name: '调整' })]) {
+        const b = await box(el, `第 ${seq} 项`);
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width, `第 ${seq} 项`).toBeLessThanOrEqual(PHONE.width);
+      }
+      expect(await card.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
+  }
 });

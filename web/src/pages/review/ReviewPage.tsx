@@ -2,7 +2,7 @@
 // with a reason; approve or return several at once.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { messageOf } from '../../api/client';
 import { itemsOf, reports } from '../../api/endpoints';
 import type { BulkResult, TaskListItem } from '../../api/types';
@@ -14,6 +14,9 @@ import { browserAssessor, type Assessor } from '../../lib/assess';
 import { formatTime } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
 import { useLoad } from '../../lib/useLoad';
+import { usePhone } from '../../lib/useMediaQuery';
+import { MissingDataTag } from './MissingDataTag';
+import { ReviewCards } from './ReviewCards';
 import { REVIEW_COMMENT_MAX_CHARS } from '@duban/domain/report';
 
 function ReturnModal({
@@ -58,18 +61,9 @@ function ReturnModal({
   );
 }
 
-/** 缺少数据: the report gives no figure for some of the target's indicators. */
-function MissingDataTag({ metrics }: { metrics: string[] }) {
-  if (metrics.length === 0) return null;
-  return (
-    <Tag color="orange" title={`未写明：${metrics.join('、')}`} data-testid="missing-data">
-      缺少数据
-    </Tag>
-  );
-}
-
 export default function ReviewPage() {
   const { message } = App.useApp();
+  const phone = usePhone();
   const { plan, periods, currentPeriod, loading, error, reload } = usePlan();
   const [periodId, setPeriodId] = useState<number | undefined>();
   const pid = periodId ?? currentPeriod?.id;
@@ -175,93 +169,110 @@ export default function ReviewPage() {
             共 {rows.length} 份待审核{closed ? '（该报告期已关闭，只能查看）' : ''}
           </Typography.Text>
         </Space>
-        <Table<TaskListItem>
-          rowKey="id"
-          loading={queue.loading}
-          dataSource={rows}
-          rowSelection={
-            closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }
-          }
-          locale={{ emptyText: '没有待审核的填报。责任单位提交后会出现在这里。' }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1080 }}
-          expandable={{
-            expandedRowRender: (t) => <div className="pre-text">{t.report?.text}</div>,
-            expandRowByClick: false,
-          }}
-          columns={[
-            { title: '序号', dataIndex: 'seq', width: 60 },
-            {
-              title: '目标任务 / 牵头单位',
-              dataIndex: 'target',
-              width: 260,
-              render: (v: string, t) => (
-                <div>
-                  <Link to={`/tasks/${t.id}`}>{v}</Link>
-                  <div style={{ fontSize: 12, color: '#888' }}>{t.units.map((u) => u.name).join('、')}</div>
-                </div>
-              ),
-            },
-            {
-              title: '进展（节选）',
-              key: 'text',
-              width: 240,
-              render: (_, t) => (
-                <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 0 }}>
-                  {t.report?.text}
-                </Typography.Paragraph>
-              ),
-            },
-            {
-              title: '系统判定',
-              key: 'status',
-              width: 200,
-              render: (_, t) => (
-                <div>
-                  <Space size={4}>
-                    <LightDot light={t.report!.light} />
-                    <StatusTag
-                      status={t.report!.status}
-                      machineStatus={t.report!.machineStatus}
-                      overridden={t.report!.overridden}
-                    />
-                  </Space>
-                  <MissingDataTag metrics={missingOf(t)} />
-                  <div style={{ fontSize: 12, color: '#666' }}>{t.report!.reason}</div>
-                </div>
-              ),
-            },
-            { title: '提交时间', key: 'at', width: 100, render: (_, t) => formatTime(t.report?.submittedAt) },
-            {
-              title: '操作',
-              key: 'ops',
-              width: 170,
-              fixed: 'right',
-              render: (_, t) =>
-                closed ? (
-                  <Link to={`/tasks/${t.id}`}>查看</Link>
-                ) : (
-                  <Space size={4} wrap>
-                    <Button
-                      size="small"
-                      type="primary"
-                      disabled={busy}
-                      onClick={() => approve([t.id])}
-                      aria-label={`通过任务 ${t.seq}`}
-                    >
-                      通过
-                    </Button>
-                    <Button size="small" danger onClick={() => setReturning([t.id])} aria-label={`退回任务 ${t.seq}`}>
-                      退回
-                    </Button>
-                    <Button size="small" onClick={() => setOverriding(t)}>
-                      调整
-                    </Button>
-                  </Space>
+        {phone ? (
+          <ReviewCards
+            rows={rows}
+            loading={queue.loading}
+            actions={{
+              closed,
+              busy,
+              selected,
+              onSelect: (id, on) => setSelected(on ? [...selected, id] : selected.filter((x) => x !== id)),
+              onApprove: (id) => void approve([id]),
+              onReturn: (id) => setReturning([id]),
+              onOverride: setOverriding,
+              missingOf,
+            }}
+          />
+        ) : (
+          <Table<TaskListItem>
+            rowKey="id"
+            loading={queue.loading}
+            dataSource={rows}
+            rowSelection={
+              closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }
+            }
+            locale={{ emptyText: '没有待审核的填报。责任单位提交后会出现在这里。' }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 1080 }}
+            expandable={{
+              expandedRowRender: (t) => <div className="pre-text">{t.report?.text}</div>,
+              expandRowByClick: false,
+            }}
+            columns={[
+              { title: '序号', dataIndex: 'seq', width: 60 },
+              {
+                title: '目标任务 / 牵头单位',
+                dataIndex: 'target',
+                width: 260,
+                render: (v: string, t) => (
+                  <div>
+                    <Link to={`/tasks/${t.id}`}>{v}</Link>
+                    <div style={{ fontSize: 12, color: '#888' }}>{t.units.map((u) => u.name).join('、')}</div>
+                  </div>
                 ),
-            },
-          ]}
-        />
+              },
+              {
+                title: '进展（节选）',
+                key: 'text',
+                width: 240,
+                render: (_, t) => (
+                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 0 }}>
+                    {t.report?.text}
+                  </Typography.Paragraph>
+                ),
+              },
+              {
+                title: '系统判定',
+                key: 'status',
+                width: 200,
+                render: (_, t) => (
+                  <div>
+                    <Space size={4}>
+                      <LightDot light={t.report!.light} />
+                      <StatusTag
+                        status={t.report!.status}
+                        machineStatus={t.report!.machineStatus}
+                        overridden={t.report!.overridden}
+                      />
+                    </Space>
+                    <MissingDataTag metrics={missingOf(t)} />
+                    <div style={{ fontSize: 12, color: '#666' }}>{t.report!.reason}</div>
+                  </div>
+                ),
+              },
+              { title: '提交时间', key: 'at', width: 100, render: (_, t) => formatTime(t.report?.submittedAt) },
+              {
+                title: '操作',
+                key: 'ops',
+                width: 170,
+                fixed: 'right',
+                render: (_, t) =>
+                  closed ? (
+                    <Link to={`/tasks/${t.id}`}>查看</Link>
+                  ) : (
+                    <Space size={4} wrap>
+                      <Button
+                        size="small"
+                        type="primary"
+                        disabled={busy}
+                        onClick={() => approve([t.id])}
+                        aria-label={`通过任务 ${t.seq}`}
+                      >
+                        通过
+                      </Button>
+                      <Button size="small" danger onClick={() => setReturning([t.id])} aria-label={`退回任务 ${t.seq}`}>
+                        退回
+                      </Button>
+                      <Button size="small" onClick={() => setOverriding(t)}>
+                        调整
+                      </Button>
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        )}
       </Card>
       {returning && <ReturnModal count={returning.length} onCancel={() => setReturning(null)} onOk={doReturn} />}
       {overriding?.report && (
