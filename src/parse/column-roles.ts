@@ -258,14 +258,15 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   // sub-column whose heading stands on a few rows only (a cell merged down over its tasks) groups
   // the tasks beside a target column whose text changes on every task.
   const targetColumns = roles.flatMap((r, c) => (r === 'target' && !fixed[c] && c !== seqInColumn ? [c] : []));
-  const perTaskTarget = targetColumns.some((c) => {
+  const lastPerTask = targetColumns.findLast((c) => {
     const p = profile(c);
     return p.rows >= 4 && p.filled >= 0.8 * p.rows && p.changes >= 0.9 * p.filled;
   });
+  // headings stand left of what they group
   for (const c of targetColumns) {
     const p = profile(c);
     const mergedDown = p.rows >= 4 && p.filled > 0 && p.filled <= 0.5 * p.rows;
-    if (perTaskTarget && mergedDown && share(p.heading, p) >= 0.8) roles[c] = 'task';
+    if (lastPerTask !== undefined && c < lastPerTask && mergedDown && share(p.heading, p) >= 0.8) roles[c] = 'task';
   }
   // Headings stand left of the task they group: an unfamiliar column of short texts right of the
   // report (`滞后原因` in its own words) remarks on the report, it does not group tasks.

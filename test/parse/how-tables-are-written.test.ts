@@ -237,3 +237,23 @@ describe('a body’s other name in brackets set apart by a space', () => {
     expect(table.tasks.map((t) => t.units)).toEqual([['应急管理局(安委办)'], ['人社局(就业中心)', '民政局']]);
   });
 });
+
+describe('a target column used by a few rows only, right of the target', () => {
+  it('stays part of the target: headings stand left of what they group', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '具体内容', '牵头单位', '进展情况'],
+        ['1', '新建公办幼儿园3所', '', '区教育局', '已开工2所'],
+        ['2', '新增公共停车泊位1500个', '', '区住建局', '已新增900个'],
+        ['3', '改造老旧小区12个', '含加装电梯', '区住建局', '已开工10个'],
+        ['4', '新建口袋公园8个', '', '区城管局', '已建成5个'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.theme, t.category, t.target])).toEqual([
+      [null, null, '新建公办幼儿园3所'],
+      [null, null, '新增公共停车泊位1500个'],
+      [null, null, '改造老旧小区12个 含加装电梯'],
+      [null, null, '新建口袋公园8个'],
+    ]);
+  });
+});
