@@ -41,13 +41,14 @@ export function PeriodsTab() {
           locale={{ emptyText: '还没有计划。请在「导入」中上传一份进展表。' }}
           columns={[
             { title: '计划', dataIndex: 'title' },
-            { title: '地区', dataIndex: 'region', width: 120 },
-            { title: '年度', dataIndex: 'year', width: 80 },
+            // On a phone the title (which names both) keeps the room: 地区 and 年度 show from 576 px.
+            { title: '地区', dataIndex: 'region', width: 120, responsive: ['sm'] },
+            { title: '年度', dataIndex: 'year', width: 80, responsive: ['sm'] },
             { title: '任务数', dataIndex: 'taskCount', width: 80 },
             {
               title: '',
               key: 'cur',
-              width: 90,
+              width: 64,
               render: (_, p) => (p.id === plan?.id ? <Tag color="blue">当前</Tag> : null),
             },
           ]}
