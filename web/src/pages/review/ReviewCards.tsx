@@ -2,22 +2,15 @@
 // A card shows the task, the machine's judgement with its reason and 缺少数据, the report (cut after
 // four lines, 展开 shows it whole), the time it was handed in and the three review actions; a
 // checkbox puts it in the bulk selection the page's 批量通过/批量退回 act on.
-import { useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Checkbox, Empty, Space, Spin } from 'antd';
 import type { TaskListItem } from '../../api/types';
 import { LightDot } from '../../components/LightDot';
 import { StatusTag } from '../../components/StatusTag';
+import { clamp } from '../../lib/clamp';
 import { formatTime } from '../../lib/format';
 import { MissingDataTag } from './MissingDataTag';
-
-const clamp = (lines: number): CSSProperties => ({
-  display: '-webkit-box',
-  WebkitLineClamp: lines,
-  WebkitBoxOrient: 'vertical',
-  overflow: 'hidden',
-  wordBreak: 'break-word',
-});
 
 export interface ReviewActions {
   closed: boolean;

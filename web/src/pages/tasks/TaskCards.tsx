@@ -2,23 +2,14 @@
 // status column was cut off). A card shows the task number, its light and status, the target (cut
 // after three lines; the search hits highlighted), the lead units and leaders; the whole card is
 // a link to the task. Paging is the same as the table's, in the URL.
-import type { CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Empty, Pagination, Spin, Tag } from 'antd';
 import type { TaskListItem } from '../../api/types';
 import { HitText } from '../../components/Highlighted';
 import { LightDot } from '../../components/LightDot';
 import { StatusTag } from '../../components/StatusTag';
+import { clamp } from '../../lib/clamp';
 import { REPORT_STATE_LABEL } from '../../lib/status';
-
-/** At most `lines` lines of text, then an ellipsis. */
-const clamp = (lines: number): CSSProperties => ({
-  display: '-webkit-box',
-  WebkitLineClamp: lines,
-  WebkitBoxOrient: 'vertical',
-  overflow: 'hidden',
-  wordBreak: 'break-word',
-});
 
 function TaskCard({ row }: { row: TaskListItem }) {
   const targetHit = row.highlights?.find((h) => h.field === 'target');
