@@ -143,7 +143,9 @@ describe('assessTask never throws and stays fast', () => {
     ['unbalanced brackets', '增长力争6%（确保5.5%', '“三季度增长4%）》'],
   ])('on %s', (_name, target, progress) => {
     const { a, ms } = bestOfThree(target, progress);
-    expect(ms).toBeLessThan(LIMIT_MS);
+    // 100 KB takes ~15 ms quiet but reached 69 ms of CPU on a loaded 2-core machine; what this guards
+    // against, work that grows with the square of the text, takes seconds there, far above 250 ms.
+    expect(ms).toBeLessThan(target.length + progress.length > 50_000 ? 250 : LIMIT_MS);
     wellFormed(a, target, progress);
   });
 
