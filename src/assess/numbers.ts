@@ -95,8 +95,15 @@ const UNIT_START = new Uint8Array(0x10000);
 for (const u of UNITS) UNIT_START[u.written.charCodeAt(0)] = 1;
 UNIT_START[0x25] = 1; // %
 UNIT_START[0x4e2a] = 1; // 个(百分点)
-const APPROX_BEFORE = /(约|近|超过?|逾|达到?约|大约|将近)$/;
-const APPROX_AFTER = /^(余|多|以上|左右)/;
+/** 约, 近, 超, 超过, 逾 (and 达到约, 大约, 将近, which end in them) right before a figure make it approximate. */
+const APPROX_BEFORE = new Set([...'约近超逾'].map((c) => c.charCodeAt(0)));
+const approxBefore = (text: string, start: number): boolean =>
+  APPROX_BEFORE.has(text.charCodeAt(start - 1)) || (start >= 2 && text.startsWith('超过', start - 2));
+/** 余, 多, 以上, 左右 right after a figure's unit make it approximate. */
+const approxAfter = (text: string, end: number): boolean => {
+  const c = text[end];
+  return c === '余' || c === '多' || text.startsWith('以上', end) || text.startsWith('左右', end);
+};
 
 /**
  * Every number in `text` with its unit. Chinese numerals are kept only when a unit follows,
@@ -191,11 +198,7 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       from = start - 1;
     }
     const after = text[start + written.length];
-    const approx =
-      after === '余' ||
-      after === '多' ||
-      APPROX_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ||
-      APPROX_AFTER.test(text.slice(end, end + 2));
+    const approx = after === '余' || after === '多' || approxBefore(text, start) || approxAfter(text, end);
     out.push({ value: round(value), unit, kind, start: from, end, approx, chinese });
   }
   return out;
