@@ -14,6 +14,7 @@ import {
   DELAY_WORDS,
   GRANTED_WORDS,
   PENDING_PATTERNS,
+  SHORT_OF_TARGET_WORDS,
 } from './vocab/status-words.js';
 
 export type Evidence =
@@ -62,6 +63,9 @@ export interface StatusResult {
 const ONGOING_TIE = 0.3;
 
 const DELAY = new WordMatcher(DELAY_WORDS);
+const SHORT_OF_TARGET = new WordMatcher(SHORT_OF_TARGET_WORDS);
+/** Target wording of a ceiling: below the target is then the aim, not a shortfall. */
+const CEILING = /控制在|以内|以下|不超过|不高于|低于|小于/;
 const APPLICATION = new WordMatcher(APPLICATION_WORDS);
 const GRANTED = new WordMatcher(GRANTED_WORDS);
 /** A list of patterns as one regex: one scan per sentence instead of one per pattern. */
@@ -192,6 +196,8 @@ export function statusOf(input: StatusInput): StatusResult {
     const word = facts[i].delay;
     if (word) behind.push({ type: 'delay', word, sentence: s.text });
   });
+  const short = shortOfTarget(input.target, indicators, pt);
+  if (short) behind.push(short);
   for (const c of clauses)
     if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
   if (behind.length) return { status: 'behind', evidence: behind, missing: wholeDone ? [] : unreportedOf(judged) };
@@ -276,6 +282,22 @@ export function statusOf(input: StatusInput): StatusResult {
     evidence: [...open, ...met, ...covered],
     missing: wholeDone ? [] : unreportedOf(judged),
   };
+}
+
+/**
+ * The report says a figure falls short of the target (`增长6.1%,低于目标0.9个百分点`): behind, as a
+ * shortfall list writes it without printing the target. Not under a ceiling (`失业率控制在4.5%以内`,
+ * a level to stay under), where a figure below the target is the aim.
+ */
+function shortOfTarget(target: string, indicators: readonly Indicator[], pt: ProgressText): Evidence | null {
+  const word = SHORT_OF_TARGET.first(pt.text);
+  if (!word) return null;
+  const underCeiling = indicators.some(
+    (i) => i.direction === 'at_most' && !(typeof i.target === 'number' && i.target < 0),
+  );
+  if (underCeiling || (indicators.length === 0 && CEILING.test(target))) return null;
+  const at = pt.text.indexOf(word);
+  return { type: 'delay', word, sentence: pt.sentences[sentenceAt(pt, at)]?.text ?? word };
 }
 
 /** The indicators judged unreported. */

@@ -19,6 +19,7 @@ import {
   PENDING_PATTERNS,
   AWAITING_DECISION_PATTERNS,
   PREPARATORY_WORDS,
+  SHORT_OF_TARGET_WORDS,
   TASK_RATE_PATTERNS,
   WHOLE_DONE_ADVERBS,
   WHOLE_DONE_OBJECTS,
@@ -97,6 +98,18 @@ describe('status words', () => {
     '未完成序时进度',
     '落后序时进度',
   ])('%s reads as delay', (text) => expect(findWord(text, DELAY_WORDS)).not.toBeNull());
+  it.each([
+    ['增长6.1%,低于目标0.9个百分点', '低于目标'],
+    ['完成52.6亿元,低于年度目标8个百分点', '低于年度目标'],
+    ['增长3.2%,低于全年目标', '低于全年目标'],
+    ['增长4.8%,低于预期目标', '低于预期目标'],
+    ['上半年增长5.2%,低于预期', '低于预期'],
+    ['增速未达目标', '未达目标'],
+    ['出口额未达到目标', '未达到目标'],
+    ['完成率未达到年度目标', '未达到年度目标'],
+    ['投资额未达年度目标', '未达年度目标'],
+    ['增速比目标低1.2个百分点', '比目标低'],
+  ])('%s falls short of the target (%s)', (text, word) => expect(findWord(text, SHORT_OF_TARGET_WORDS)).toBe(word));
   it.each([
     '年度数据。',
     '排名将在2024年春节前后发布',

@@ -151,6 +151,23 @@ export const DELAY_WORDS: readonly string[] = [
   '较慢',
 ];
 
+/**
+ * A figure said to fall short of the target (`增长6.1%,低于目标0.9个百分点`, `低于年度目标`): behind,
+ * unless the task keeps something under a ceiling, where below the target is the aim (status.ts).
+ */
+export const SHORT_OF_TARGET_WORDS: readonly string[] = [
+  '低于目标',
+  '低于年度目标',
+  '低于全年目标',
+  '低于预期目标',
+  '低于预期',
+  '未达目标',
+  '未达到目标',
+  '未达到年度目标',
+  '未达年度目标',
+  '比目标低',
+];
+
 /** The result depends on figures or rankings not yet published. */
 export const PENDING_PATTERNS: readonly RegExp[] = [
   /年度数据/,

@@ -1,0 +1,37 @@
+// A report that says a figure falls short of the target (`低于目标0.9个百分点`), as shortfall lists
+// write it without printing the target: behind, except where the target is a ceiling.
+import { describe, expect, it } from 'vitest';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+
+const q3 = { period: parsePeriod('2019Q3') };
+
+describe('a figure said to fall short of the target', () => {
+  it('a growth below the target by some points is behind even when the target prints no figure', () => {
+    const a = assessTask({ target: '地区生产总值(第1项)', progress: '增长6.1%,低于目标0.9个百分点。' }, q3);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('低于目标');
+  });
+  it('a forecast below the target is behind, not pending (behind comes first)', () => {
+    const a = assessTask({ target: '外贸进出口总额', progress: '预计下降8%左右,低于目标15个百分点。' }, q3);
+    expect(a.status).toBe('behind');
+  });
+  it('below the annual target of an amount is behind', () => {
+    const a = assessTask(
+      { target: '实际利用外资', progress: '实际到资3.73亿美元,完成年度目标的53.3%,低于年度目标21.7个百分点。' },
+      q3,
+    );
+    expect(a.status).toBe('behind');
+  });
+  it('under a ceiling (控制在…以内) a rate below the target is the aim', () => {
+    const a = assessTask(
+      { target: '城镇登记失业率控制在4.5%以内', progress: '城镇登记失业率3.2%,低于目标1.3个百分点。' },
+      q3,
+    );
+    expect(a.status).toBe('on_track');
+  });
+  it('a ceiling named without a figure is the aim too', () => {
+    const a = assessTask({ target: '居民消费价格涨幅控制在合理区间以内', progress: '涨幅1.8%,低于目标。' }, q3);
+    expect(a.status).not.toBe('behind');
+  });
+});
