@@ -254,7 +254,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // only figures whose kind and unit allow them to report the indicator are weighed
   for (const i of pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit)) {
     const f = pt.figure(i);
-    if (f.excluded) continue;
+    if (f.excluded || (f.scopeOf && !ind.metric.includes(f.scopeOf))) continue;
     const value = compatible(ind, f);
     if (value === null) continue;
     const { segment } = f;

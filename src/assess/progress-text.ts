@@ -30,6 +30,8 @@ export interface FigureContext {
   colonAfter: number;
   /** A `其中` in its clause points back to the figures before it (…39家，其中…). */
   pointsBack: boolean;
+  /** The preparatory step the figure is the scope of (`41所…更新添置招投标文件已发布`: 招投标), or null. */
+  scopeOf: string | null;
 }
 
 export interface PeriodMark {
@@ -58,6 +60,14 @@ const MAX_SEGMENT = 60;
 export const NOT_A_RESULT = /(预计|预期|拟|计划|谋划|力争|争创|推荐|申报|意向|在谈|储备)/;
 /** Right before a figure, these make it the target restated (`年度目标10.5%`, `开工任务8条`). */
 const RESTATED_TARGET = /(目标|任务|要求|下达)[^，。；]{0,4}$/;
+/**
+ * Things chosen for the work (`确定改造对象500户`, `将4个服务中心确定为示范点`): the figure counts
+ * what is to be done, unless its clause goes on to say it has been (`确定221名…已经开始服务`).
+ */
+const CHOSEN = /[确確]定/;
+const HAPPENED_AFTER = /已|开始|完成/;
+/** A preparatory step after the figure in its clause: the figure is what the step is for. */
+const STEP_AFTER = /招投标|招标|采购|方案|公告|设计/;
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
 const GROWTH_BEFORE = /(增长|增速|增幅|下降|减少|回落)[^，。；]{0,3}$/;
 const FALL_BEFORE = /(下降|减少|回落)[^，。；]{0,3}$/;
@@ -213,6 +223,9 @@ export class ProgressText {
       RESTATED_TARGET.test(before) ||
       isQualifier(text, q) ||
       QUASI_ITEM.test(before);
+    const rest = text.slice(q.end, clause.end);
+    const chosen = CHOSEN.test(text.slice(clause.start, clause.end)) && !HAPPENED_AFTER.test(rest);
+    const step = chosen ? null : STEP_AFTER.exec(rest);
     const percent = q.kind === 'percent';
     const growth = percent && GROWTH_BEFORE.test(near) ? (FALL_BEFORE.test(near) ? -q.value : q.value) : null;
     const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
@@ -223,12 +236,13 @@ export class ProgressText {
       sentence,
       sentenceIndex,
       segment: this.segmentAround(q),
-      excluded,
+      excluded: excluded || chosen,
       growth,
       share: percent && !CHANGE_BEFORE.test(near),
       labelsAfter,
       colonAfter: this.colonAfter(q.end),
       pointsBack,
+      scopeOf: step ? step[0] : null,
     };
   }
 

@@ -82,3 +82,40 @@ describe('the area a target speaks for', () => {
     expect([a.indicators[0].actual, a.status]).toEqual([37, 'done']);
   });
 });
+
+describe('figures that count what the work is for, not what is done', () => {
+  const q2 = { period: parsePeriod('2024Q2') };
+  it('things chosen (确定…) are the scope of the work: no actual', () => {
+    expect(
+      actualOf('对350户生活困难老年人家庭进行适老化改造', '确定500户改造对象,完成改造招标工作。').actual,
+    ).toBeNull();
+    expect(actualOf('新增农村路灯1000盏', '确定49个村共需安装路灯1108盏;5月30日已发布招标公告。').actual).toBeNull();
+  });
+  it('things designated for the work (将4个中心确定为示范点) are not the 示范点 built', () => {
+    const a = assessTask(
+      {
+        target: '打造3-4个镇级便民示范点',
+        progress: '将四个镇级便民服务中心确定为镇级便民示范点,重点打造。目前部分合作网点正在建设中。',
+      },
+      q2,
+    );
+    expect([a.indicators[0].actual, a.status]).toEqual([null, 'on_track']);
+  });
+  it('a chosen figure the clause says has started counts (确定221名…已经开始服务)', () => {
+    expect(actualOf('为200名以上残疾儿童实施康复服务', '目前已确定221名残疾儿童已经在机构开始服务。').actual).toBe(221);
+  });
+  it('the target restated before a preparatory step (…招投标文件已发布) is no actual', () => {
+    const a = assessTask(
+      {
+        target: '完成30所智慧校园安保系统建设和41所学校视频监控更新添置。',
+        progress: '30所智慧校园安保系统建设和41所学校视频监控更新添置招投标文件已发布。',
+      },
+      q2,
+    );
+    expect(a.indicators.map((i) => i.actual)).toEqual([null, null]);
+    expect(a.status).toBe('on_track');
+  });
+  it('unless the step is what the target counts (完成招标项目…)', () => {
+    expect(actualOf('完成农村公路招标项目50个', '农村公路52个项目招标已完成。').actual).toBe(52);
+  });
+});
