@@ -46,6 +46,7 @@ describe.concurrent('parser on hostile files (one child process each, heap cappe
         );
         expect(run.timedOut, `${name}: no answer within ${DEADLINE_MS} ms`).toBe(false);
         expect(run.signal, `${name}: the parsing process died: ${crash}`).toBeNull();
+        expect(run.code, `${name}: the parsing process failed: ${crash}`).toBe(0);
         const result = JSON.parse(lastLine ?? '{}') as {
           outcome: string;
           message: string;

@@ -49,8 +49,11 @@ export function runChild(
     }
   });
   proc.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
+  // 'close', not 'exit': at 'exit' the child's last output may still be in the pipe, and a
+  // result line read as missing is a flaky test, not a broken parser
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => {
+    proc.on('close', (code, signal) => {
+      if (partial) lines.push(partial);
       for (const w of waiters.splice(0))
         w.reject(new Error(`child exited (${code ?? signal}) before the awaited line; stderr: ${err.slice(-2000)}`));
       resolve({ code, signal });
