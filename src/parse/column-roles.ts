@@ -266,7 +266,20 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   for (const c of targetColumns) {
     const p = profile(c);
     const mergedDown = p.rows >= 4 && p.filled > 0 && p.filled <= 0.5 * p.rows;
-    if (lastPerTask !== undefined && c < lastPerTask && mergedDown && share(p.heading, p) >= 0.8) roles[c] = 'task';
+    // units of measure (`万人`, `公里`) left blank where the target names none are no headings
+    const measures = share(p.measure, p) >= 0.8;
+    if (lastPerTask !== undefined && c < lastPerTask && mergedDown && !measures && share(p.heading, p) >= 0.8)
+      roles[c] = 'task';
+  }
+  // A section's number printed in a cell of its own left of its name (`（一） | 稳增长`, both merged
+  // down over the section): the number is no level of its own, the name is the heading.
+  for (let c = 0; c + 1 < width; c++) {
+    const isHeadingColumn = (r: ColumnRole) => r === 'task' || r === 'category';
+    if (fixed[c] || !isHeadingColumn(roles[c]) || !isHeadingColumn(roles[c + 1])) continue;
+    const p = profile(c);
+    if (p.filled === 0 || p.seq < p.filled || profile(c + 1).filled === 0) continue;
+    roles[c] = 'other';
+    roles[c + 1] = 'task';
   }
   // Headings stand left of the task they group: an unfamiliar column of short texts right of the
   // report (`滞后原因` in its own words) remarks on the report, it does not group tasks.
@@ -293,6 +306,17 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
       warnings.push({ code: 'column_guessed', message: `${what}${why}` });
     }
   }
+  // No column names the units, but a 备注 column lists an organisation on every task (`交通局`):
+  // that is who answers for it.
+  if (!roles.includes('units'))
+    for (let c = 0; c <= lastNamed; c++) {
+      if (fixed[c] || (roles[c] !== 'notes' && roles[c] !== 'remarks')) continue;
+      const p = profile(c);
+      if (p.rows < 2 || share(p.units, p) < 0.8 || p.filled < 0.5 * p.rows) continue;
+      roles[c] = 'units';
+      const what = (header.texts[c] ?? '').replace(/\s+/g, '');
+      warnings.push({ code: 'column_guessed', message: `表头“${what}”的格子都是单位名称，按“牵头单位”列处理` });
+    }
   // Two unit columns: the lead one (牵头, or the first) is `units`, the other co-operating.
   const unitColumns = roles.flatMap((r, c) => (r === 'units' ? [c] : []));
   if (unitColumns.length > 1) {

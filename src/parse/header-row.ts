@@ -47,7 +47,20 @@ function subHeaderOf(rows: readonly Row[], h: number): Row | null {
   if (filled.length === 0 || !filled.every((c) => c.length <= 16 && !/[。，,；;]/.test(c))) return null;
   const header = rows[h].cells;
   const underBlank = sub.cells.some((c, i) => c.trim() && !(header[i] ?? '').trim());
-  return underBlank ? sub : null;
+  if (underBlank) return sub;
+  return namesPartOfColumn(sub, header, rows[h + 2]) ? sub : null;
+}
+
+/**
+ * A short word under a column's header, right above the first task (`省工作目标` over `嵊州`: the
+ * county's share of the province's target): the header's second line. A heading row prints its
+ * heading from the left, in the 序号 or the first text column; a word standing further right,
+ * under a named column, with the tasks starting on the next row, names that column more closely.
+ */
+function namesPartOfColumn(sub: Row, header: readonly string[], next: Row | undefined): boolean {
+  if (!next || !looksNumbered(next)) return false;
+  const at = sub.cells.flatMap((c, i) => (c.trim() ? [i] : []));
+  return at.every((i) => i >= 2 && (header[i] ?? '').trim() && sub.cells[i].trim().length <= 8);
 }
 
 function withSubHeader(rows: readonly Row[], h: number): HeaderRows {

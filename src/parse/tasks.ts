@@ -9,8 +9,9 @@ import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
-import { isBareValue } from './column-profile.js';
+import { DASH_ONLY, isBareValue } from './column-profile.js';
 import { joinTargetCells } from './target-cells.js';
+import { leadingSeq } from './numbering.js';
 
 /** Slots that hold part of the report, and the role each gives its part. */
 const REPORT_SLOTS: Partial<Record<SlotKind, ProgressPartRole>> = {
@@ -28,7 +29,10 @@ function reportParts(row: PlacedRow, layout: Layout): ProgressPart[] {
     const role = REPORT_SLOTS[layout.slots[i]];
     if (role && row.slotText[i]) parts.push({ role, header: layout.slotHeaders[i] ?? '', text: row.slotText[i] });
   }
-  return parts;
+  // A dash or slash in one report column beside words in another (`— | — | 待省统一部署后启动实施`)
+  // says nothing: the words stand alone. A report of dashes only stays as printed (no report).
+  const said = parts.filter((p) => !DASH_ONLY.test(p.text));
+  return said.length > 0 ? said : parts;
 }
 
 /**
@@ -43,6 +47,7 @@ function isSiblingItem(row: PlacedRow, above: PlacedRow | null, slots: readonly 
   const name = slots.indexOf('target');
   if (name < 0 || !row.slotText[name] || !above.slotText[name]) return false;
   if (/^[，,、；;：:）)。.]/.test(row.slotText[name])) return false;
+  if (hasOwnReport(row, above, slots)) return row.extra.length === 0;
   let values = 0;
   for (let i = 0; i < slots.length; i++) {
     const role = REPORT_SLOTS[slots[i]];
@@ -52,6 +57,22 @@ function isSiblingItem(row: PlacedRow, above: PlacedRow | null, slots: readonly 
     values++;
   }
   return values > 0 && row.extra.length === 0;
+}
+
+/**
+ * A sub-item's own written report (`已全部完成。` under the item's first line, which has its own):
+ * the row names an item with its own figure (`新增托位525个`) and reports on it in whole sentences
+ * where the numbered row reports too. A report broken by a page goes on mid-sentence instead.
+ */
+function hasOwnReport(row: PlacedRow, above: PlacedRow, slots: readonly SlotKind[]): boolean {
+  const name = slots.indexOf('target');
+  // a list inside one task's target goes on (`1.新建…；` then `2.改造…`): no item of its own
+  if (!/\d/.test(row.slotText[name]) || leadingSeq(row.slotText[name]) !== null) return false;
+  if (/[；;，,、：:]$/.test(above.slotText[name])) return false;
+  const report = slots.indexOf('progress');
+  if (report < 0 || !above.slotText[report]) return false;
+  const text = row.slotText[report];
+  return /^[\u4e00-\u9fff]/.test(text) && /[。.！]$/.test(text);
 }
 
 const W = (code: string, message: string, field?: TaskField): Warning => ({ code, message, field });

@@ -257,3 +257,87 @@ describe('a target column used by a few rows only, right of the target', () => {
     ]);
   });
 });
+
+describe('an indicator table whose 单位 column is blank where the target names its own unit', () => {
+  it('keeps the units of measure in the target, reads 占年任务之比 as the rate and a 备注 of bodies as the units', () => {
+    const table = parseText(
+      rows(
+        ['重点民生实事落实情况'],
+        ['序号', '考核指标', '单 位', '工作目标', '已完成数', '占年任务之比', '备  注'],
+        ['1', '城镇新增就业', '万人', '5.2', '7.23', '139.1%', '人力资源社会保障局'],
+        ['2', '新增农村通自来水人口', '万人', '4.52', '5.52', '122.0%', '水利局'],
+        ['3', '减少义务教育大班额', '', '869', '1022', '117.6%', '教体局'],
+        ['4', '农村适龄妇女“两癌”免费检查', '', '93215', '106345', '114.1%', '妇联'],
+        ['5', '提高农村救助水平', '元/月/人', '不低于197元', '197', '达到目标197元', '民政局'],
+        ['6', '完成行政村配电网改造', '万元', '5900', '5900', '100.0%', '电力公司'],
+      ),
+    );
+    expect(table.tasks.map(brief).slice(0, 3)).toEqual([
+      [1, null, null, '城镇新增就业 万人 5.2', [], ['人力资源社会保障局'], '7.23 139.1%'],
+      [2, null, null, '新增农村通自来水人口 万人 4.52', [], ['水利局'], '5.52 122.0%'],
+      [3, null, null, '减少义务教育大班额 869', [], ['教体局'], '1022 117.6%'],
+    ]);
+    expect(table.tasks[4].target).toBe('提高农村救助水平 元/月/人 不低于197元');
+  });
+});
+
+describe('a dash in one report column beside words in another', () => {
+  it('leaves the dashes out of the report; a report of dashes only stays as printed', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目名称', '目标任务', '牵头单位', '累计完成', '累计进度', '备注'],
+        ['1', '促进就业', '城镇新增就业2450人', '县人社局', '2712', '110.69%', ''],
+        ['2', '支持毕业生求职创业', '发放求职创业补贴', '县人社局', '—', '—', '待省统一部署后启动实施'],
+        ['3', '放心家政行动', '培训家政服务人员1185人次', '县商务局', '/', '/', ''],
+      ),
+    );
+    expect(table.tasks.map((t) => t.progress)).toEqual(['2712 110.69%', '待省统一部署后启动实施', '/ /']);
+  });
+});
+
+describe('a section’s number in a cell of its own beside its name', () => {
+  it('makes the name the theme of the unnumbered tasks under it, numbered in order', () => {
+    const table = parseText(
+      rows(
+        ['第三季度政府工作报告重点任务目标执行情况'],
+        ['项目名称', '', '项目内容', '责任单位', '进展情况'],
+        ['(一)', '经济社会发展主要预期目标', '地区生产总值增长6.5%以上', '区发改局、各街道', '正常进行中'],
+        ['', '', '财政收入与经济增长基本同步', '区财政局、各街道', '正常进行中'],
+        ['', '', '节能减排确保完成市下达目标任务', '区发改局、各街道', '上半年单位GDP电耗降低6.52%'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category, t.target])).toEqual([
+      [1, '经济社会发展主要预期目标', null, '地区生产总值增长6.5%以上'],
+      [2, '经济社会发展主要预期目标', null, '财政收入与经济增长基本同步'],
+      [3, '经济社会发展主要预期目标', null, '节能减排确保完成市下达目标任务'],
+    ]);
+  });
+});
+
+describe('sub-items of one numbered item, each with its own target and report', () => {
+  const table = parseText(
+    rows(
+      ['2022年度民生实事1-9月份进展情况表'],
+      ['序号', '项目', '省工作目标', '牵头单位', '1-9月进展情况', '全面完成预计时间'],
+      ['', '', '本县', '', '', ''],
+      ['1', '幼有善育', '新增3个乡镇(街道)建有托育机构', '卫生健康局', '已全部完成(石璜镇幼托中心)。', '已完成'],
+      ['', '', '新增托位525个', '卫生健康局', '已全部完成。', '已完成'],
+      ['', '', '新增普惠托位315个', '', '已全部完成。', '已完成'],
+      ['2', '病有良医', '建设临床重点专科项目10个', '卫生健康局', '未分解任务到本县。', '/'],
+      ['', '', '新改扩建规范化村卫生室5个', '卫生健康局', '已全部完成。', '已完成'],
+    ),
+  );
+  it('reads a short word under a column’s header, above the first task, as the header’s second line', () => {
+    expect(table.tasks.every((t) => t.theme !== '本县')).toBe(true);
+    expect(table.tasks[0].theme).toBe('幼有善育');
+  });
+  it('makes each sub-item a task under the item’s number, the merged unit carried down', () => {
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.units, t.progress])).toEqual([
+      [1, '幼有善育', '新增3个乡镇(街道)建有托育机构', ['卫生健康局'], '已全部完成(石璜镇幼托中心)。 已完成'],
+      [1, '幼有善育', '新增托位525个', ['卫生健康局'], '已全部完成。 已完成'],
+      [1, '幼有善育', '新增普惠托位315个', ['卫生健康局'], '已全部完成。 已完成'],
+      [2, '病有良医', '建设临床重点专科项目10个', ['卫生健康局'], '未分解任务到本县。'],
+      [2, '病有良医', '新改扩建规范化村卫生室5个', ['卫生健康局'], '已全部完成。 已完成'],
+    ]);
+  });
+});
