@@ -12,6 +12,8 @@ const LEADING_VERBS =
   /^(新增|新建|新开工|新开|新认定|新设|新培育|新打造|完成|实现|引进|引育|培育|打造|建设|开工|建成|开放|投用|创建|争创|组建|改扩建|改造|实施|签约|开展|组织|推出|出让|供应|建立|累计完成)/;
 /** Things listed, then 均 before the figure (`占比和优良率均`): the figure is each one's. */
 const BOTH_BEFORE = /[\u4e00-\u9fffA-Za-z][、和及与][\u4e00-\u9fffA-Za-z][^，。；]*均$/;
+/** The change each of them makes, after 均 (`甲、乙均增长12%以上`): part of each one's metric. */
+const EACH_CHANGE = /均(增长|提高|提升|下降)$/;
 /** Words between a metric and its number that are not part of the metric. */
 const TRAILING_FILLER =
   /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
@@ -204,7 +206,9 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     let head = text.slice(segmentStart, range ? q.start - range[0].length : q.start);
     // `甲和乙均保持在98%以上`: one figure for each of the things listed before 均
     // (a list inside brackets names where, not what: `各县(市、区)均为100%`)
-    const each = BOTH_BEFORE.test(head.replace(/[（(][^（）()]*[）)]/g, '').replace(TRAILING_FILLER, ''));
+    const listed = head.replace(/[（(][^（）()]*[）)]/g, '').replace(TRAILING_FILLER, '');
+    const change = EACH_CHANGE.exec(listed)?.[1] ?? '';
+    const each = BOTH_BEFORE.test(change ? listed.slice(0, -change.length) : listed);
     const multi = each || /分别|各$/.test(head.replace(TRAILING_FILLER, (s) => (s.includes('各') ? '各' : s)));
     if (segmentStart === clause.start) {
       const v = LEADING_VERBS.exec(head.replace(LEADING_FILLER, ''));
@@ -226,9 +230,10 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     };
     if (multi) {
       // 城市书房、文化驿站各5家 / 甲、乙营收分别达到650亿元、75亿元
-      const subject = each ? metric.replace(/均$/, '') : metric.replace(/(分别|各).*$/, '');
+      const subject = each ? metric.replace(/均[\u4e00-\u9fff]{0,2}$/, '') : metric.replace(/(分别|各).*$/, '');
       let parts = subject.split('、').filter(Boolean);
       if (each && parts.length === 1) parts = subject.split(/[和及与]/).filter(Boolean);
+      if (change) parts = parts.map((p) => p + change);
       const runLength = countRun(text, qs, i);
       if ((each || /各/.test(head)) && parts.length > 1) {
         for (const p of parts) out.push(draftOf(base, p === parts[0] ? p : prefixVerb(parts[0], p)));

@@ -1,7 +1,7 @@
 // Numbers as written in Chinese progress tables: Arabic or Chinese numerals, 万/亿 multipliers,
 // full-width digits, %, 个百分点, approximations (约/近/超/余/以上), with the unit normalised to
 // the base unit of assessment.md (1.5万亩 → 15000 亩, 128.3亿元 → 12830000000 元).
-import { UNITS, type UnitRow } from './vocab/measure-words.js';
+import { UNIT_WORDS_AFTER, UNITS, type UnitRow } from './vocab/measure-words.js';
 
 export type QuantityKind = 'percent' | 'points' | 'amount' | 'bare';
 
@@ -206,9 +206,11 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
 
 /**
  * A unit row that here is no measure: `位` of a number's digits (两位数增长) or of a place in a
- * ranking (第3位, 前10位), which ranks read.
+ * ranking (第3位, 前10位), which ranks read; a measure word that begins another word (一部分).
  */
 function notAMeasure(text: string, row: UnitRow, start: number, unitStart: number): boolean {
+  const followers = UNIT_WORDS_AFTER[row.written];
+  if (followers !== undefined) return followers.includes(text[unitStart + row.written.length] ?? '\u0000');
   if (row.written !== '位') return false;
   const before = text.charCodeAt(start - 1);
   return text.charCodeAt(unitStart + 1) === 0x6570 || before === 0x7b2c || before === 0x524d; // 数 第 前

@@ -151,6 +151,18 @@ describe('things listed, then 均 before one figure', () => {
       ['空气优良率', 'share', 98],
     ]);
   });
+  it('gives each the change written after 均 (甲、乙均增长12%以上)', () => {
+    expect(
+      extractIndicators('城镇居民人均可支配收入、农民人均纯收入均增长12%以上。').map((i) => [
+        i.metric,
+        i.kind,
+        i.target,
+      ]),
+    ).toEqual([
+      ['城镇居民人均可支配收入增长', 'growth', 12],
+      ['农民人均纯收入增长', 'growth', 12],
+    ]);
+  });
   it('but not 人均 nor one thing before 均', () => {
     expect(extractIndicators('城乡居民人均可支配收入增长6%').length).toBe(1);
     expect(extractIndicators('各镇街均完成改造提升项目3个').length).toBe(1);
@@ -201,10 +213,21 @@ describe('counts in measure words of their own and of quoted things', () => {
     ['更换老旧小区路灯320只', [[320, '只']]],
     ['新增12个“城市书房”', [[12, '个']]],
     ['建成8个“共富工坊”', [[8, '个']]],
+    ['更新老旧住宅电梯50部', [[50, '部']]],
+    ['组建城乡教共体70对以上', [[70, '对']]],
+    ['完成同步课堂、研修活动等达2000节(次)以上', [[2000, '节(次)']]],
+    ['送教下乡300节次', [[300, '节次']]],
   ])('%s', (text, expected) => expect(extractIndicators(text).map((i) => [i.target, i.unit])).toEqual(expected));
-  it.each(['工业投资保持两位数增长', '以两个“先行区”建设为牵引', '落实“三个一”工作机制'])('%s has no amount', (text) =>
-    expect(extractIndicators(text).filter((i) => i.kind === 'amount')).toEqual([]),
-  );
+  it.each([
+    '工业投资保持两位数增长',
+    '以两个“先行区”建设为牵引',
+    '落实“三个一”工作机制',
+    '推动一部分企业上云',
+    '两部门联合开展督查',
+    '开展一对一结对帮扶',
+    '传承二十四节气文化',
+    '严格落实中央八项规定精神',
+  ])('%s has no amount', (text) => expect(extractIndicators(text).filter((i) => i.kind === 'amount')).toEqual([]));
   it('reads 第3位 as a rank, not a count in 位', () => {
     expect(extractIndicators('营商环境评价保持全省第3位').map((i) => [i.kind, i.target, i.unit])).toEqual([
       ['rank', 3, null],

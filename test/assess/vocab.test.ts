@@ -53,6 +53,11 @@ describe('measure words', () => {
     ['場', '場'],
     ['只', '只'],
     ['位', '位'],
+    ['部', '部'],
+    ['对', '对'],
+    ['节(次)', '节(次)'],
+    ['节次', '节次'],
+    ['节', '节'],
   ])('%s is read as %s', (written, base) => expect(UNITS.find((u) => u.written === written)?.base).toBe(base));
   it.each([
     ['家', '个', true],

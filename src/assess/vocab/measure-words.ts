@@ -84,6 +84,14 @@ export const UNITS: readonly UnitRow[] = [
   { written: '只', base: '只', factor: 1 },
   // places counted by the person they hold (学位、床位、车位: 新增学位3800位); not 两位数, 第3位
   { written: '位', base: '位', factor: 1 },
+  // lifts and other machines (更新老旧住宅电梯50部); not 一部分, 两部门 (UNIT_WORDS_AFTER)
+  { written: '部', base: '部', factor: 1 },
+  // pairs twinned with each other (组建教共体70对); not 一对一, 对口, 对接
+  { written: '对', base: '对', factor: 1 },
+  // lessons and sessions, with the alternative count in brackets as reports print it (2000节(次))
+  { written: '节(次)', base: '节(次)', factor: 1 },
+  { written: '节次', base: '节次', factor: 1 },
+  { written: '节', base: '节', factor: 1 },
   { written: '公斤', base: '公斤', factor: 1 },
   { written: '标箱', base: '标箱', factor: 1 },
   // traditional characters, as tables run through a converter print them; kept as written
@@ -102,6 +110,16 @@ export const UNITS: readonly UnitRow[] = [
   { written: '場', base: '場', factor: 1 },
   { written: '万标箱', base: '标箱', factor: 1e4 },
 ];
+
+/**
+ * Characters that, right after a measure word, make it part of another word, so the figure
+ * before it counts nothing (一部分, 两部门, 一对一, 对口支援, 二十四节气).
+ */
+export const UNIT_WORDS_AFTER: Readonly<Record<string, string>> = {
+  部: '分门署件位长委队',
+  对: '一口接标照比象外于此话其策应待',
+  节: '气日假点约能水庆',
+};
 
 /** Units whose figures are plentiful and varied in a report (money, generic counts):
  * a lone figure in such a unit is not taken as the actual on the unit alone. */
@@ -144,4 +162,6 @@ export const NAMING_TERMS: readonly string[] = [
   '一站式',
   '一张网',
   '一张图',
+  // the central rules on conduct (中央八项规定精神): a name, not eight items to deliver
+  '八项规定',
 ];
