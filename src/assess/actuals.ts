@@ -8,6 +8,7 @@ import { parseChineseNumeral } from './numbers.js';
 import { MAX_LOOKBACK, NOT_A_RESULT, pieceIndexAt, ProgressText, type FigureContext } from './progress-text.js';
 import type { Piece } from './text.js';
 import { CROWDED_UNITS, sameUnitFamily } from './vocab/measure-words.js';
+import { LEVELS } from './vocab/metric-words.js';
 
 export interface ActualMatch {
   actual: number | string | null;
@@ -64,11 +65,26 @@ function windowStart(pt: ProgressText, at: number, ind: Indicator): number {
   return sentence.start;
 }
 
+/** A word the window around a figure must repeat: where it occurs in the text, and its shortest length. */
+interface Qualifier {
+  at: number[];
+  len: number;
+}
+
 /** Figures in the metric (10亿元以上, 35岁) and administrative levels narrow it: the window must repeat them. */
-function qualifiersOf(metric: string): string[] {
-  const out: string[] = [...(metric.match(/\d+(?:\.\d+)?/g) ?? [])];
-  const level = /(国家级|省级|市级以上|市级|区级)/.exec(metric);
-  if (level) out.push(level[1]);
+function qualifiersOf(metric: string, text: string): Qualifier[] {
+  const out: Qualifier[] = (metric.match(/\d+(?:\.\d+)?/g) ?? []).map((w) => ({
+    at: occurrences(text, w),
+    len: w.length,
+  }));
+  const k = LEVELS.findIndex((l) => metric.includes(l.level));
+  if (k >= 0) {
+    // `省级以上`: a higher level meets it too
+    const levels = metric.includes(`${LEVELS[k].level}以上`) ? LEVELS.slice(k) : [LEVELS[k]];
+    const at: number[] = [];
+    for (const l of levels) for (const m of text.matchAll(l.written)) at.push(m.index);
+    out.push({ at: at.sort((a, b) => a - b), len: 1 });
+  }
   return out;
 }
 
@@ -237,7 +253,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       )
     : whole;
   const distinct = subject !== whole;
-  const qualifiers = qualifiersOf(ind.metric).map((w) => ({ w, at: occurrences(pt.text, w) }));
+  const qualifiers = qualifiersOf(ind.metric, pt.text);
   const weight = ind.kind === 'amount' ? 0.8 : 1;
   const { grams } = pt;
   // the best candidate (highest score, then earliest) and the score of the runner-up, in one pass
@@ -259,7 +275,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (value === null) continue;
     const { segment } = f;
     const from = Math.max(windowStart(pt, i, ind), segment.start - MAX_LOOKBACK);
-    if (!qualifiers.every(({ w, at }) => occursWithin(at, w.length, from, segment.end))) continue;
+    if (!qualifiers.every(({ at, len }) => occursWithin(at, len, from, segment.end))) continue;
     const own = grams.overlap(subject, segment.start, segment.end);
     const score = Math.max(own, weight * grams.overlap(subject, from, segment.end));
     const c: Candidate = { f, value, own, score, wholeOwn: own, wholeScore: score };

@@ -119,3 +119,19 @@ describe('figures that count what the work is for, not what is done', () => {
     expect(actualOf('完成农村公路招标项目50个', '农村公路52个项目招标已完成。').actual).toBe(52);
   });
 });
+
+describe('an administrative level the metric is narrowed to', () => {
+  it('is met by a project of a named province (浙江省…项目 for 省级以上…项目)', () => {
+    expect(
+      actualOf('入选“双尖双领”等省级以上研发攻关计划项目25项', '入选2023年度浙江省“双尖”“双领”重大核心攻关项目25项。')
+        .actual,
+    ).toBe(25);
+  });
+  it('and, with 以上, by a higher level (国家级 for 市级以上)', () => {
+    expect(actualOf('新增市级以上科技企业孵化器3家', '新增国家级科技企业孵化器4家。').actual).toBe(4);
+  });
+  it('but not by the whole province (全省) nor by a lower level', () => {
+    expect(actualOf('新增省级以上专精特新企业20家', '全省新增专精特新企业20家。').actual).toBeNull();
+    expect(actualOf('新增省级专精特新企业20家', '新增市级专精特新企业25家。').actual).toBeNull();
+  });
+});

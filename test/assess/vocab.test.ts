@@ -6,7 +6,7 @@ import { findWord } from '../../src/assess/text.js';
 import { extractIndicators } from '../../src/assess/indicators.js';
 import { gramsOf, normaliseWording } from '../../src/assess/gram-index.js';
 import { NAMING_TERMS, sameUnitFamily, UNITS, unitKey } from '../../src/assess/vocab/measure-words.js';
-import { AREA_WORDS, METRIC_SYNONYMS } from '../../src/assess/vocab/metric-words.js';
+import { AREA_WORDS, LEVELS, METRIC_SYNONYMS } from '../../src/assess/vocab/metric-words.js';
 import { PERIOD_PATTERNS } from '../../src/assess/vocab/period-words.js';
 import { saysOnlyDone, taskRateOf } from '../../src/assess/report-columns.js';
 import {
@@ -284,5 +284,21 @@ describe('a single deliverable reported done by what its verb asks for', () => {
     expect(assessTask({ target: `${verb}区文化中心`, progress: '计划10月底前完成各项准备工作。' }).status).toBe(
       'on_track',
     );
+  });
+});
+
+describe('administrative levels', () => {
+  it.each([
+    ['区级', '新增区级示范点3个', true],
+    ['市级', '认定市级专精特新企业5家', true],
+    ['省级', '入选省级重点项目', true],
+    ['省级', '入选浙江省“双尖”项目', true],
+    ['省级', '新增省现代化学校10所', true],
+    ['省级', '全省排名第三', false],
+    ['省级', '省内首家', false],
+    ['国家级', '获评国家级示范区', true],
+  ])('%s is written in %s: %s', (level, text, found) => {
+    const row = LEVELS.find((l) => l.level === level)!;
+    expect([...text.matchAll(row.written)].length > 0).toBe(found);
   });
 });

@@ -42,3 +42,16 @@ export const AREA_WORDS: readonly string[] = [
   '本区',
   '本县',
 ];
+
+/**
+ * Administrative levels a metric may be narrowed to (`省级以上研发攻关计划项目`), lowest first, and
+ * how a report writes each: a project of a named province (`浙江省“双尖”项目`) or a 省重点 one is
+ * of the provincial level. With `以上` after it, a metric's level is also met by every higher one.
+ */
+export const LEVELS: ReadonlyArray<{ level: string; written: RegExp }> = [
+  { level: '区级', written: /区级/g },
+  { level: '市级', written: /市级/g },
+  // `浙江省`, `省重点`, `省现代化学校`; not 全省, 本省, 外省, 省内, 省委, 省政府, 省份
+  { level: '省级', written: /省级|(?<![全本我外各跨该分])省(?![内外委政厅级份会])/g },
+  { level: '国家级', written: /国家级/g },
+];
