@@ -244,7 +244,8 @@ export function isPeopleCell(cell: string): boolean {
 export function isUnitsCell(cell: string): boolean {
   // `；` may separate units (`区住建局；区城管局`): every item must still be an organisation.
   if (cell.length > 400 || /[。%“”"：:！？]/.test(cell)) return false;
-  const tokens = splitList(cell);
+  // a body's part in the task after its name (`省财政厅主办`, `…统计局分别负责`) is no part of the name
+  const tokens = splitList(cell).map((t) => (DUTY_WORD.test(t) ? t.replace(DUTY_WORD, '') : t));
   if (tokens.length === 0 || tokens.length > 30) return false;
   let unknown = 0;
   for (const t of tokens) if (!isUnitName(t) && (++unknown > 1 || !mayBeUnitAmongUnits(t))) return false;
@@ -252,6 +253,8 @@ export function isUnitsCell(cell: string): boolean {
   // short one must be all organisations.
   return unknown === 0 || tokens.length >= MANY_UNITS;
 }
+
+const DUTY_WORD = /(分别)?(牵头负责|牵头|负责|主办|协办|配合)$/;
 
 /** Organisations in a list long enough that one unfamiliar name among them is one of them too. */
 const MANY_UNITS = 4;

@@ -246,6 +246,8 @@ export function roleOfHeader(text: string): ColumnRole | null {
     // `序` alone must be the whole cell; a single-character name inside a word means nothing.
     if (names.some((n) => n.length >= 2 && s.includes(n))) return role;
   }
+  // `事项内容`, `实事内容`: what the item is to achieve (a report names itself 进展 or 情况)
+  if (/内容$/.test(s)) return 'target';
   return null;
 }
 

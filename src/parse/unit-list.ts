@@ -1,12 +1,15 @@
 // The lead units of a units cell as offices write it: `*区城管局` (a mark for the lead), `省发展改革委
-// 牵头，省商务厅、财政厅…按职责分工负责` (the lead named by 牵头, the rest co-operating), `市民政局 伍泽国`
+// 牵头，省商务厅、财政厅…按职责分工负责` (the lead named by 牵头, the rest co-operating; likewise
+// `省财政厅主办，省国税局协办`, `省商务厅负责`), `市民政局 伍泽国`
 // (the unit with its head's name). The cell's text stays as written elsewhere; `units` gets the names.
 import type { Warning } from '../domain/index.js';
 import { isPersonName, isUnitName } from './classify.js';
 
 const MARKS = /^[*＊★☆※▲△●]+/;
-const DUTY_TAIL = /(等)?(相关|有关)?(部门|单位)?(按职责分工负责|按职责负责|分工负责|配合)$/;
-const LEAD = /[（(]?(牵头|主责|牵头负责)[）)]?$/;
+// `…按职责分工负责`, `…配合`; `省商务厅负责`, `省发改委、农委分别负责`: the bodies named answer for it
+const DUTY_TAIL = /(等)?(相关|有关)?(部门|单位)?(按职责分工负责|按职责负责|分工负责|分别负责|负责|配合)$/;
+// `区经信局（牵头）`, `省财政厅主办，省国税局协办`, `市人社局、市发改委分别牵头` (each leads its part)
+const LEAD = /(分别)?[（(]?(牵头|主责|牵头负责|主办)[）)]?$/;
 
 export interface LeadUnits {
   units: string[];

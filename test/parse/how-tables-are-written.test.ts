@@ -341,3 +341,40 @@ describe('sub-items of one numbered item, each with its own target and report', 
     ]);
   });
 });
+
+describe('a units cell naming who runs the task: 负责, 主办 … 协办, 分别牵头', () => {
+  it('keeps the bodies that answer for it and leaves the co-operating ones out', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '责任单位'],
+        ['1', '全省地区生产总值增长8.5%左右', '省发改委负责'],
+        ['2', '公共财政收入增长10%', '省财政厅主办，省国税局、地税局协办'],
+        ['3', '城乡居民收入增长与经济增长同步', '省发改委、省农委、省统计局分别负责'],
+        ['4', '城镇新增就业、节能减排降碳完成省定任务', '市人力社保局、市发改委分别牵头'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.units)).toEqual([
+      ['省发改委'],
+      ['省财政厅'],
+      ['省发改委', '省农委', '省统计局'],
+      ['市人力社保局', '市发改委'],
+    ]);
+  });
+});
+
+describe('a header ending in 内容 (事项内容) names what the task is to achieve', () => {
+  it('joins 事项名称 and 事项内容 across the units column into the target of a table without reports', () => {
+    const table = parseText(
+      rows(
+        ['2026年重点民生实事工作目标任务'],
+        ['序号', '事项名称', '责任单位', '事项内容'],
+        ['1', '实施老旧小区居住品质提升工程', '住房城乡建设局', '完成城镇老旧小区改造;完成50台老旧电梯更新改造。'],
+        ['2', '开展高层建筑消防安全能力建设', '消防救援大队', '高层建筑消防物联感知设备接入率达80%以上。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.target, t.units, t.progress])).toEqual([
+      ['实施老旧小区居住品质提升工程 完成城镇老旧小区改造;完成50台老旧电梯更新改造。', ['住房城乡建设局'], ''],
+      ['开展高层建筑消防安全能力建设 高层建筑消防物联感知设备接入率达80%以上。', ['消防救援大队'], ''],
+    ]);
+  });
+});
