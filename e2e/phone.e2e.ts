@@ -426,6 +426,7 @@ describe('on a phone', () => {
         await settled(s.page);
         expect(await overflow(s.page), `${pg.path} at ${viewport.width} px`).toBeLessThanOrEqual(0);
         if (phone && pg.name === 'review') await reviewCardsFit(s.page, 3);
+        if (phone && pg.name === 'admin-periods') await tablesFit(s.page);
         // The desktop screenshots of the other pages come from their own tests.
         if (phone || ['compare', 'review'].includes(pg.name))
           await keepScreen(s, phone ? `phone-${pg.name}.png` : `${pg.name}.png`);
@@ -444,6 +445,21 @@ describe('on a phone', () => {
     await office.page.getByText('共 2 份待审核').waitFor();
     await reviewCardsFit(office.page, 2);
   });
+
+  /** Every table on the page shows all its columns without scrolling sideways, and each input in
+   * them (a 截止日期) its whole value. */
+  async function tablesFit(page: Page) {
+    const tables = page.locator('.ant-table-content');
+    expect(await tables.count()).toBeGreaterThan(0);
+    for (const fits of await tables.evaluateAll((els) => els.map((el) => el.scrollWidth <= el.clientWidth)))
+      expect(fits).toBe(true);
+    const inputs = page.locator('.ant-table-content input');
+    expect(await inputs.count()).toBeGreaterThan(0);
+    for (const [value, fits] of await inputs.evaluateAll((els) =>
+      els.map((el) => [(el as HTMLInputElement).value, el.scrollWidth <= el.clientWidth] as const),
+    ))
+      expect(fits, `${value} shows whole`).toBe(true);
+  }
 
   /** 审核 on a phone lists `count` cards, each with its status and its three actions inside the screen. */
   async function reviewCardsFit(page: Page, count: number) {

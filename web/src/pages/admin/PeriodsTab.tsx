@@ -9,12 +9,14 @@ import type { PeriodRow } from '../../api/types';
 import { LoadError } from '../../components/Feedback';
 import { formatDate } from '../../lib/format';
 import { usePlan } from '../../lib/PlanContext';
+import { usePhone } from '../../lib/useMediaQuery';
 
 export function PeriodsTab() {
   const { message } = App.useApp();
   const { plans, plan, periods, loading, error, reload } = usePlan();
   const [form] = Form.useForm<{ label: string; dueDate: Dayjs }>();
   const [busy, setBusy] = useState(false);
+  const phone = usePhone();
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -84,12 +86,13 @@ export function PeriodsTab() {
             dataSource={periods}
             pagination={false}
             locale={{ emptyText: '还没有周期。开启后，各单位即可填报。' }}
-            scroll={{ x: 600 }}
             columns={[
               { title: '周期', dataIndex: 'label' },
               {
                 title: '起止',
                 key: 'range',
+                // on a phone the label says the quarter; the dates would push 截止日期 off the screen
+                responsive: ['sm'],
                 render: (_, p) => `${formatDate(p.startDate)} ~ ${formatDate(p.endDate)}`,
               },
               {
@@ -101,6 +104,9 @@ export function PeriodsTab() {
                     size="small"
                     allowClear={false}
                     value={p.dueDate ? dayjs(p.dueDate) : null}
+                    // on a phone the whole date, not the calendar icon, gets the little room there is
+                    suffixIcon={phone ? null : undefined}
+                    style={phone ? { width: 104 } : undefined}
                     onChange={(d) =>
                       d &&
                       run(() => reference.updatePeriod(p.id, { dueDate: d.format('YYYY-MM-DD') }), '截止日期已修改')
@@ -137,7 +143,7 @@ export function PeriodsTab() {
                           run(() => reference.updatePeriod(p.id, { state: 'open' }), `已重新开启 ${p.label}`)
                         }
                       >
-                        重新开启
+                        {phone ? '开启' : '重新开启'}
                       </Button>
                     )}
                   </Space>
