@@ -34,6 +34,8 @@ interface Draft {
   end: number;
   /** A bare column number repeating a figure stated before it with its unit: no indicator of its own. */
   restates?: boolean;
+  /** A number standing alone in a cell of its own (read with no unit). */
+  plain?: boolean;
 }
 
 function kindOf(metric: string, q: Quantity): IndicatorKind {
@@ -393,6 +395,7 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
       start: q.start,
       end: q.end,
       restates: restatedBefore(text, all, q),
+      plain: true,
     });
   }
   return out;
@@ -461,6 +464,28 @@ function withoutSupersededCells(text: string, drafts: Draft[]): Draft[] {
   });
 }
 
+/**
+ * A number alone in the cell after one that states a different figure with its unit
+ * (`改(新)建农村户用厕所100万户以上 144281`: the general task, then the table's own target column):
+ * the office's share of that figure, in its base unit, when smaller than it; the general figure is
+ * dropped.
+ */
+function ownShareOfCellBefore(text: string, drafts: Draft[]): void {
+  for (let i = drafts.length - 1; i > 0; i--) {
+    const d = drafts[i];
+    const o = drafts[i - 1];
+    if (!d.plain || d.restates || o.unit === null || o.kind !== 'amount') continue;
+    // a share is part of the whole (`共18个教室 1800` is some other figure of the project)
+    if (typeof d.target !== 'number' || typeof o.target !== 'number' || d.target >= o.target) continue;
+    // the figure stands in the cell right before: words may follow it there, but no other cell
+    if (!/^\S*\s+$/.test(text.slice(o.end, d.start))) continue;
+    d.unit = o.unit;
+    d.metric = o.metric;
+    drafts.splice(i - 1, 1);
+    i--;
+  }
+}
+
 /** Mentions of 确保 without a pair: 确保X is the floor and the target. Pairs are set in amountsIn. */
 /**
  * `力争新开工项目30个，确保25个`: a clause of only 确保 and a figure is the floor of the stretch
@@ -512,6 +537,7 @@ export function extractIndicators(target: string): Indicator[] {
     )
       drafts.splice(i, 1);
   }
+  if (drafts.length > 1) ownShareOfCellBefore(text, drafts);
   const paired = drafts.length > 1 && text.includes('确保') ? withFloorClauses(text, drafts) : drafts;
   const kept = paired.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, paired) : paired;
   return kept.map((d) => ({

@@ -108,7 +108,7 @@ const FLAG = /^[是否]$/;
 const FIGURE_CELL_FILLER = /(累计|共计|共|已|完成|实现|达到?|约|合计|新增)/g;
 /** Header words that only say a column holds the actual: what remains names what it measures. */
 const HEADER_FILLER =
-  /[\s\d()（）\-—~%/:：.]|累计|实际|完成|情况|进度|数值|数|值|本期|本月|当月|截至|截止|目前|年度|年|月份|月|日|底|末|以来|合计|总计|共计|单位|万元|亿元|元|个/g;
+  /[\s\d()（）\-—~%/:：.]|累计|实际|已|完成|情况|进度|数值|数|值|本期|本月|当月|截至|截止|目前|年度|年|月份|月|日|底|末|以来|合计|总计|共计|单位|万元|亿元|元|个/g;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
 const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
 /** A flag asking whether the task is finished (是否完成, 是否销号), not whether it keeps to schedule. */

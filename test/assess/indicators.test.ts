@@ -184,6 +184,30 @@ describe('a number-only target column beside the written target', () => {
   });
 });
 
+describe('the office’s own share after the general task’s figure', () => {
+  it.each([
+    ['改(新)建农村户用厕所100万户以上 144281', [[144281, '户']]],
+    ['减少义务教育大班额1.4万个以上 869', [[869, '个']]],
+    [
+      '60座台站开展省级节目数字化覆盖 8 新增15万户直播卫星用户 12800',
+      [
+        [8, '座'],
+        [12800, '户'],
+      ],
+    ],
+  ])('%s: the number alone in the next cell, in the figure’s unit', (text, expected) =>
+    expect(extractIndicators(text).map((i) => [i.target, i.unit])).toEqual(expected),
+  );
+  it('not a larger number, which is some other figure of the project (共18个教室 1800)', () => {
+    expect(
+      extractIndicators('计划分阶段改建教学楼,共18个教室 1800 工程基础完工').map((i) => [i.target, i.unit]),
+    ).toEqual([
+      [18, '个'],
+      [1800, null],
+    ]);
+  });
+});
+
 describe('at-most targets written with other verbs', () => {
   it.each([
     ['企业开办时间压缩至1个工作日以内', 1],

@@ -44,6 +44,17 @@ describe('the actual column', () => {
   });
 });
 
+describe('an actual column headed 已完成数', () => {
+  it('names no measure: its bare figure is the actual, in the unit the target wrote (万人)', () => {
+    const parts = [part('actual', '已完成数', '7.23'), part('rate', '占年任务之比', '139.1%')];
+    const a = assessTask(
+      { target: '城镇新增就业 万人 5.2', progress: joined(parts), progress_parts: parts },
+      { period: parsePeriod('2019-11') },
+    );
+    expect([a.indicators[0].actual, a.status]).toEqual([72300, 'done']);
+  });
+});
+
 describe('an indicator table’s actual column under a rate target', () => {
   it('a bare figure is the rate reached; under a fall to reach it is the fall', () => {
     const grow = [part('actual', '1-9月完成', '5.8'), part('remarks', '备注', '受工业下行影响')];
