@@ -42,6 +42,8 @@ export const ROLE_NAMES: Record<ColumnRole, string> = {
   other: '不读入',
 };
 
+const SECTION_OPENING = /^第?[一二三四五六七八九十]+、/;
+
 /** Rows read to learn the columns: a table says what its columns hold within its first few hundred rows. */
 const BODY_SAMPLE = 400;
 
@@ -270,6 +272,13 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     const measures = share(p.measure, p) >= 0.8;
     if (lastPerTask !== undefined && c < lastPerTask && mergedDown && !measures && share(p.heading, p) >= 0.8)
       roles[c] = 'task';
+  }
+  // A name column whose every name opens with a section number (`一、农村路灯亮化工程`, merged down
+  // over its indicator rows) while 序号 counts those rows: it groups them, left of their target.
+  for (const c of targetColumns) {
+    if (seqColumn === null || !targetColumns.some((t) => t > c)) continue;
+    const names = column(c, taskRows).filter((x) => x.trim());
+    if (names.length >= 2 && names.every((x) => SECTION_OPENING.test(x.trim()))) roles[c] = 'task';
   }
   // A section's number printed in a cell of its own left of its name (`（一） | 稳增长`, both merged
   // down over the section): the number is no level of its own, the name is the heading.

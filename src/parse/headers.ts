@@ -127,6 +127,10 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '未完成原因',
       '原因分析',
       '问题及原因',
+      '下一步计划',
+      '下步计划',
+      '下一步工作计划',
+      '下步工作计划',
     ],
   },
   { role: 'notes', names: ['备注', '说明'] },
@@ -191,6 +195,12 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '建设性质',
       '县区',
       '区县',
+      // where the work is done (`全县17家乡镇卫生院`): neither what is to be done nor the report
+      '实施点位',
+      '实施地点',
+      '建设地点',
+      '项目地点',
+      '建设地址',
       '联系电话',
       // contact for the public (`监督电话0535-1234567`): neither the target nor the report
       '监督电话',
@@ -210,6 +220,9 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
     ],
   },
 ];
+
+/** `8月计划进度`, `本月计划`: the steps planned for the period, not the report on it. */
+const PLANNED_PROGRESS = /^(\d{1,2}(-\d{1,2})?月份?|本月|本季度?|[一二三四]季度|年度|全年)?计划(进度|目标|任务)$/;
 
 const PERIOD_PLAN =
   /^(\d{4}年)?(第?[一二三四1-4]季度|[上下]?半年|本?季度|本?月度|本季|本月|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]+月份?)(工作)?(目标|任务|节点)(任务)?$|^(进度|时间|节点|工作|推进)(安排|计划)$/;
@@ -236,7 +249,7 @@ export function roleOfHeader(text: string): ColumnRole | null {
   if (/月(份)?(实际)?完成(数|值)?$/.test(s)) return 'actual';
   // A part of the year's target or the steps to it (`一季度目标`, `1-6月目标`, `进度安排`): the
   // period's plan, neither the task nor the report on it.
-  if (PERIOD_PLAN.test(s)) return 'plan';
+  if (PERIOD_PLAN.test(s) || PLANNED_PROGRESS.test(s)) return 'plan';
   // `完成目标(%)`: how much of the target is done, in per cent (its cells bare figures, `123.4`).
   if (/完成/.test(s) && /[（(][%％][）)]/.test(whole)) return 'rate';
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;

@@ -9,6 +9,7 @@ import { isPageFurniture } from './furniture.js';
 import { readHeaderRow } from './headers.js';
 import { withoutSpaces } from './text-chars.js';
 import { findLayout, type Layout } from './layout.js';
+import { isBareValue } from './column-profile.js';
 import { leadingSeq, readNumbering, type NumberingStyle } from './numbering.js';
 import type { PlacedRow } from './placed-row.js';
 import type { RawTable, Row } from './rows.js';
@@ -184,7 +185,8 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       // A heading alone on a row, left of the progress columns (a row spanning the table keeps
       // its text in the first column): a theme or category row. Anything else continues a task.
       const at = row.cells.findIndex(Boolean);
-      const onlyHeading = nonEmpty.length === 1 && isHeading(nonEmpty[0]) && at <= layout.targetColumn;
+      const onlyHeading =
+        (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && isHeading(nonEmpty[0]) && at <= layout.targetColumn;
       if (onlyHeading) {
         kind = 'heading';
         p.slotText = p.slotText.map(() => '');
@@ -231,6 +233,17 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     },
   };
 }
+
+/**
+ * A numbered section heading followed by its sums only (`一、市级重点民生实事 | | 16842 | 4906.1 |
+ * 29.1`, an investment table adding up each section): the figures add up its tasks, the row is the
+ * heading.
+ */
+function withSectionTotals(nonEmpty: readonly string[]): boolean {
+  if (nonEmpty.length < 2 || !SECTION_NUMBER.test(withoutSpaces(nonEmpty[0]))) return false;
+  return nonEmpty.slice(1).every((c) => isBareValue(c));
+}
+const SECTION_NUMBER = /^(第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/;
 
 const REPORT_SLOT_KINDS = new Set(['progress', 'actual', 'rate', 'flag', 'remarks']);
 

@@ -378,3 +378,81 @@ describe('a header ending in 内容 (事项内容) names what the task is to ach
     ]);
   });
 });
+
+describe('a section heading followed by its sums only', () => {
+  it('starts the section; the 合计 row above it is no task', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目名称', '2025年工作目标任务', '2025年投资计划(万元)', '责任单位', '月度进展情况(1-3月)'],
+        ['合计', '', '', '182852', '', ''],
+        ['一、市级重点民生实事', '', '', '16842', '', ''],
+        [
+          '1',
+          '农村公路加装护栏',
+          '实施农村公路生命安全防护工程201公里。',
+          '3417',
+          '区交通运输委',
+          '已完成施工图审查。',
+        ],
+        ['2', '实施城镇老旧小区改造', '新开工改造城镇老旧小区67个。', '11604', '区住房城乡建委', '新开工改造42个。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme])).toEqual([
+      [1, '一、市级重点民生实事'],
+      [2, '一、市级重点民生实事'],
+    ]);
+  });
+});
+
+describe('a name column whose names open with 一、 二、 while 序号 counts the indicator rows', () => {
+  const table = parseText(
+    rows(
+      ['序号', '实事名称', '指标任务', '责任单位', '实施点位', '完成时限', '进展情况', '下步计划'],
+      [
+        '1',
+        '一、农村路灯亮化工程',
+        '新增农村路灯1000盏。',
+        '农业农村局',
+        '全县50余个村',
+        '11月底',
+        '已发布招标公告。',
+        '7月份开展基础施工',
+      ],
+      [
+        '2',
+        '二、农村公路改建提升工程',
+        '改建农村公路12公里',
+        '交通运输局',
+        '四条提升工程',
+        '11月底',
+        '已完成工程量85%。',
+        '8月中旬完工',
+      ],
+    ),
+  );
+  it('groups the rows: the name is their theme', () => {
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target])).toEqual([
+      [1, '一、农村路灯亮化工程', '新增农村路灯1000盏。'],
+      [2, '二、农村公路改建提升工程', '改建农村公路12公里'],
+    ]);
+  });
+  it('reads 实施点位 as neither target nor report, and 下步计划 as a remark on the report', () => {
+    expect(table.tasks.map((t) => t.progress)).toEqual([
+      '已发布招标公告。 7月份开展基础施工',
+      '已完成工程量85%。 8月中旬完工',
+    ]);
+  });
+});
+
+describe('the month’s planned progress (8月计划进度) beside the actual progress', () => {
+  it('is the plan: neither the target nor the report', () => {
+    const table = parseText(
+      rows(
+        ['项目内容', '8月计划进度', '实际进度情况', '完成率', '责任单位'],
+        ['(1)组建教共体70对以上。', '继续常态化开展活动。', '已组建72对。', '72%', '市教育局'],
+        ['(2)创建乡村小而优示范学校5所以上。', '暑期完成硬件建设。', '已投入建设资金190万元。', '60%', '市教育局'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.progress)).toEqual(['已组建72对。 72%', '已投入建设资金190万元。 60%']);
+  });
+});
