@@ -212,3 +212,13 @@ describe('a figure after a label', () => {
     expect(a.status).toBe('on_track'); // met, but for part of the year
   });
 });
+
+describe('a share the higher authority has not yet handed down', () => {
+  it('is pending: nothing can be reported against it yet', () => {
+    const a = assessTask(
+      { target: '新增县级公立三级医院床位5000张(待省下达具体任务明确后另行分解)', progress: '未分解任务到本县。' },
+      { period: parsePeriod('2022Q3') },
+    );
+    expect(a.status).toBe('pending');
+  });
+});
