@@ -36,6 +36,8 @@ interface Draft {
   restates?: boolean;
   /** A number standing alone in a cell of its own (read with no unit). */
   plain?: boolean;
+  /** Read as a row of an indicator table (name | unit of measure | figure): each row is its own. */
+  measured?: boolean;
 }
 
 function kindOf(metric: string, q: Quantity): IndicatorKind {
@@ -80,7 +82,8 @@ function isQualifier(text: string, q: Quantity, clauseEnd: number, later: boolea
     return true;
   if (q.unit !== '元' && q.unit !== '美元') return false;
   const after = text.slice(q.end, clauseEnd).replace(/^(以上|以下|左右)/, '');
-  return after.length > 0 && !/^[、（(）)]/.test(after);
+  // the noun follows the figure in its cell; a figure ending its cell qualifies nothing
+  return after.length > 0 && !/^[、（(）)\s]/.test(after);
 }
 
 function ranksIn(text: string, clause: Piece, quoted: Array<[number, number]>): Draft[] {
@@ -380,6 +383,7 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
         unit: measured.unit,
         start: q.start,
         end: q.end,
+        measured: true,
       });
       continue;
     }
@@ -452,6 +456,7 @@ function pairShare(a: string, b: string): number {
 function withoutSupersededCells(text: string, drafts: Draft[]): Draft[] {
   const cellOf = (at: number): number => (text.slice(0, at).match(/\S\s+(?=\S)/g) ?? []).length;
   return drafts.filter((d, i) => {
+    if (d.measured) return true;
     const cell = cellOf(d.start);
     return !drafts.some(
       (later, j) =>
@@ -483,6 +488,24 @@ function ownShareOfCellBefore(text: string, drafts: Draft[]): void {
     d.metric = o.metric;
     drafts.splice(i - 1, 1);
     i--;
+  }
+}
+
+/**
+ * A figure whose cell follows a cell naming a standard's unit (`困难残疾人生活补贴发放标准 元/月/人
+ * 不低于60元`): the row of an indicator table, in that unit, measuring what the name cell says.
+ */
+function withMeasureCellsBefore(text: string, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.kind !== 'amount' || d.unit === null) continue;
+    const cellStart = lastSpace(text.slice(0, d.start)) + 1;
+    const cells = text.slice(0, cellStart).trimEnd().split(/\s+/);
+    const measure = cells.length >= 2 ? withMeasureCell(cells[cells.length - 1], '1') : null;
+    // the cell's unit spells the figure's out (元 → 元/月/人), with no multiplier
+    if (!measure || measure.value !== 1 || measure.unit === d.unit || !measure.unit?.startsWith(d.unit)) continue;
+    d.unit = measure.unit;
+    d.measured = true;
+    if (!d.metric) d.metric = cleanMetric(cells[cells.length - 2]);
   }
 }
 
@@ -538,6 +561,7 @@ export function extractIndicators(target: string): Indicator[] {
       drafts.splice(i, 1);
   }
   if (drafts.length > 1) ownShareOfCellBefore(text, drafts);
+  if (text.includes('/')) withMeasureCellsBefore(text, drafts);
   const paired = drafts.length > 1 && text.includes('确保') ? withFloorClauses(text, drafts) : drafts;
   const kept = paired.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, paired) : paired;
   return kept.map((d) => ({

@@ -184,6 +184,23 @@ describe('a number-only target column beside the written target', () => {
   });
 });
 
+describe('an indicator table whose target cell writes the figure with a shorter unit', () => {
+  it('reads each row in the unit cell’s standard (名称 | 元/月/人 | 不低于60元)', () => {
+    expect(
+      extractIndicators(
+        '提高困难残疾人生活补贴发放标准 元/月/人 不低于60元 提高重度残疾人护理补贴发放标准 元/月/人 不低于60元 提高农村低保标准 元/年/人 不低于3700元',
+      ).map((i) => [i.metric, i.target, i.unit]),
+    ).toEqual([
+      ['提高困难残疾人生活补贴发放标准', 60, '元/月/人'],
+      ['提高重度残疾人护理补贴发放标准', 60, '元/月/人'],
+      ['提高农村低保标准', 3700, '元/年/人'],
+    ]);
+  });
+  it('a money figure ending its cell qualifies nothing after it (60元 | 提高…)', () => {
+    expect(extractIndicators('发放标准 不低于60元 新建项目10个').map((i) => i.target)).toEqual([60, 10]);
+  });
+});
+
 describe('the office’s own share after the general task’s figure', () => {
   it.each([
     ['改(新)建农村户用厕所100万户以上 144281', [[144281, '户']]],

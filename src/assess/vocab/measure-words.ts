@@ -26,6 +26,8 @@ export const UNITS: readonly UnitRow[] = [
   // standards per person or period (低保标准, 补贴标准): a rate of money, kept apart from amounts
   { written: '元/人月', base: '元/人月', factor: 1 },
   { written: '元/人年', base: '元/人年', factor: 1 },
+  { written: '元/月/人', base: '元/月/人', factor: 1 },
+  { written: '元/年/人', base: '元/年/人', factor: 1 },
   { written: '元/人', base: '元/人', factor: 1 },
   { written: '元/月', base: '元/月', factor: 1 },
   { written: '元/年', base: '元/年', factor: 1 },
