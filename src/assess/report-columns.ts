@@ -295,7 +295,8 @@ export function readReportColumns(
 ): ReportColumns {
   const out: ReportColumns = { bareFigures: [], rates: [], partRates: [], behindFlag: null, doneStatement: null };
   if (!pt.text.trim()) return out;
-  if (parts && parts.length > 1) fromParts(pt, parts, targets, out);
+  // a lone actual column (`1-9月完成 | 5.8`) is read as a column too: its header dates and names it
+  if (parts && (parts.length > 1 || parts[0]?.role === 'actual')) fromParts(pt, parts, targets, out);
   else fromCells(pt, targets, out);
   ratesInProse(pt, sole, out);
   out.doneStatement ??= donePiece(pt);

@@ -55,6 +55,14 @@ describe('an actual column headed 已完成数', () => {
   });
 });
 
+describe('a lone actual column', () => {
+  it('is read as a column: the rate target takes its bare figure, dated by its header', () => {
+    const parts = [part('actual', '1-9月完成', '5.8')];
+    const a = assessTask({ target: '地区生产总值增速 % 6.5', progress: '5.8', progress_parts: parts }, q3);
+    expect([a.indicators[0].actual, a.indicators[0].actual_period, a.status]).toEqual([5.8, '1-9月', 'behind']);
+  });
+});
+
 describe('an indicator table’s actual column under a rate target', () => {
   it('a bare figure is the rate reached; under a fall to reach it is the fall', () => {
     const grow = [part('actual', '1-9月完成', '5.8'), part('remarks', '备注', '受工业下行影响')];
