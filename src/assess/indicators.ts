@@ -86,6 +86,18 @@ function isQualifier(text: string, q: Quantity, clauseEnd: number, later: boolea
   return after.length > 0 && !/^[、（(）)\s]/.test(after);
 }
 
+/**
+ * A count of places or people the later figure's work is done in or for (`为6个海岛县组建结对学校5所`,
+ * `在10个乡镇建成农家书屋20个`): a count verb stands between them in one stretch, so the first says
+ * where, the second what is to be reached.
+ */
+function saysWhereOfLater(text: string, q: Quantity, later: Quantity): boolean {
+  const between = text.slice(q.end, later.start);
+  // `建设和41所…`: 和, 及, 与 join two items of a list, each its own figure
+  return !/[、，,；;\s和及与]/.test(between) && VERB_INSIDE.test(between.slice(1));
+}
+const VERB_INSIDE = new RegExp(LEADING_VERBS.source.slice(1));
+
 function ranksIn(text: string, clause: Piece, quoted: Array<[number, number]>): Draft[] {
   const out: Draft[] = [];
   const re = /(前|第)([0-9]+|[一二三四五六七八九十]+)(?:名|位)?(?=$|[，。；、）)]|名|位)/g;
@@ -149,6 +161,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     // 两个“万亩千亿”: naming, not counting; but 新增16个“文化驿站” counts the quoted things
     if (/^[“"]/.test(text.slice(q.end, q.end + 1)) && !countsQuoted(text, q, clause)) continue;
     if (isQualifier(text, q, clause.end, i + 1 < qs.length)) continue;
+    if (i + 1 < qs.length && saysWhereOfLater(text, q, qs[i + 1])) continue;
     // 落实…90条措施: a package of measures named by its size, not a count to reach
     if (
       /^(措施|举措|政策|意见)/.test(text.slice(q.end, q.end + 2)) &&

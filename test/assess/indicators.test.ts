@@ -201,6 +201,20 @@ describe('an indicator table whose target cell writes the figure with a shorter 
   });
 });
 
+describe('a count of the places the work is done in, before the count to reach', () => {
+  it.each([
+    ['支援山区26县和6个海岛县组建跨地区教共体结对学校5所', [[5, '所']]],
+    ['在10个乡镇建成农家书屋20个', [[20, '个']]],
+  ])('%s: only the later figure is an indicator', (text, expected) =>
+    expect(extractIndicators(text).map((i) => [i.target, i.unit])).toEqual(expected),
+  );
+  it('two items joined by 和 each keep their figure (…建设和41所…)', () => {
+    expect(extractIndicators('完成30所智慧校园安保系统建设和41所学校视频监控更新添置').map((i) => i.target)).toEqual([
+      30, 41,
+    ]);
+  });
+});
+
 describe('the office’s own share after the general task’s figure', () => {
   it.each([
     ['改(新)建农村户用厕所100万户以上 144281', [[144281, '户']]],
