@@ -98,6 +98,17 @@ function saysWhereOfLater(text: string, q: Quantity, later: Quantity): boolean {
 }
 const VERB_INSIDE = new RegExp(LEADING_VERBS.source.slice(1));
 
+/**
+ * A facility's capacity written before its name (`新建日运转量达140吨大型垃圾中转站`): the figure says
+ * what is built, not an amount to reach; a capacity ending its clause (`日处理能力达到5万吨`) is one.
+ */
+function specifiesFacility(text: string, q: Quantity, clause: Piece): boolean {
+  if (!CAPACITY_BEFORE.test(text.slice(clause.start, q.start))) return false;
+  const after = text.slice(q.end, clause.end).replace(/^(以上|以下|左右)/, '');
+  return /^[\u4e00-\u9fff]/.test(after);
+}
+const CAPACITY_BEFORE = /(日|年|时)均?(处理|运转|转运|供水|供气|发电|产|吞吐|污水处理)(量|能力|规模)?(达到|达|为|约)?$/;
+
 function ranksIn(text: string, clause: Piece, quoted: Array<[number, number]>): Draft[] {
   const out: Draft[] = [];
   const re = /(前|第)([0-9]+|[一二三四五六七八九十]+)(?:名|位)?(?=$|[，。；、）)]|名|位)/g;
@@ -162,6 +173,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     if (/^[“"]/.test(text.slice(q.end, q.end + 1)) && !countsQuoted(text, q, clause)) continue;
     if (isQualifier(text, q, clause.end, i + 1 < qs.length)) continue;
     if (i + 1 < qs.length && saysWhereOfLater(text, q, qs[i + 1])) continue;
+    if (specifiesFacility(text, q, clause)) continue;
     // 落实…90条措施: a package of measures named by its size, not a count to reach
     if (
       /^(措施|举措|政策|意见)/.test(text.slice(q.end, q.end + 2)) &&

@@ -215,6 +215,20 @@ describe('a count of the places the work is done in, before the count to reach',
   });
 });
 
+describe('a facility’s capacity written before its name', () => {
+  it('specifies what is built, not an amount to reach (日运转量达140吨大型垃圾中转站)', () => {
+    expect(
+      extractIndicators('新建1座大件垃圾处理中心及日运转量达140吨大型垃圾中转站').map((i) => [i.target, i.unit]),
+    ).toEqual([[1, '座']]);
+  });
+  it.each([
+    ['污水处理厂日处理能力达到5万吨', 50000],
+    ['新增日供水能力2万吨以上', 20000],
+  ])('a capacity ending its clause is one (%s)', (text, value) =>
+    expect(extractIndicators(text).map((i) => i.target)).toEqual([value]),
+  );
+});
+
 describe('the office’s own share after the general task’s figure', () => {
   it.each([
     ['改(新)建农村户用厕所100万户以上 144281', [[144281, '户']]],
