@@ -107,7 +107,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
           open: matches[i].actual === null && !matches[i].explicitlyDone,
         }))
       : [];
-    for (const { indicator: i, figure } of assignBareFigures(columns.bareFigures, open)) {
+    for (const { indicator: i, figure } of assignBareFigures(columns.bareFigures, open, columns.actualCells)) {
       matches[i] = {
         actual: actualOfBare(target, indicators[i], figure),
         actual_period: figure.period?.label ?? null,

@@ -33,6 +33,8 @@ export interface BareFigure {
   measures?: string;
   /** The period the actual column's header names (`1-6月完成投资`), if any. */
   period?: PeriodMark | null;
+  /** Which actual cell of the row holds it (0, 1 …), when the parser gave the cells apart. */
+  cell?: number;
   start: number;
   end: number;
 }
@@ -53,6 +55,8 @@ export interface ReportColumns {
   behindFlag: string | null;
   /** A cell or sentence saying only that the work is done (`已完成`), unless the text shows it is a step. */
   doneStatement: string | null;
+  /** How many actual cells the row has (one per sub-line of a task of several lines), 0 when joined. */
+  actualCells?: number;
 }
 
 const longestFirst = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
@@ -178,7 +182,9 @@ function fromParts(
       const figures = figuresOfCell(pt, start, end);
       // the header dates its figures (`1-6月完成投资`: as of June)
       const period = figures.length ? periodOfHeader(part.header) : null;
-      for (const f of figures) out.bareFigures.push({ ...f, measures, period });
+      const cell = out.actualCells ?? 0;
+      out.actualCells = cell + 1;
+      for (const f of figures) out.bareFigures.push({ ...f, measures, period, cell });
     } else if (part.role === 'rate') {
       const m = /(\d+(?:\.\d+)?)%?/.exec(cell);
       if (m && /^[\d.]+%?$/.test(cell.replace(/\s/g, '')))
@@ -323,6 +329,7 @@ export interface Assignment {
 export function assignBareFigures(
   all: readonly BareFigure[],
   indicators: ReadonlyArray<{ kind: string; unit: string | null; open: boolean; metric: string }>,
+  actualCells = 0,
 ): Assignment[] {
   const out: Assignment[] = [];
   if (all.length === 0) return out;
@@ -368,6 +375,16 @@ export function assignBareFigures(
       (k) => !taken.has(k) && indicators[k].open && (indicators[k].kind === 'growth' || indicators[k].kind === 'share'),
     );
   if (fromColumn.length && fromColumn.length === rates.length) rates.forEach((k, j) => take(k, fromColumn[j]));
+  // a task of several lines, one actual cell each (`11月底开始发货… | 7854`): a cell's figure left
+  // over is the actual of the indicator on its line, when lines and indicators pair one to one
+  if (actualCells > 1 && actualCells === indicators.length) {
+    const used = new Set(out.map((a) => a.figure));
+    for (const f of figures) {
+      const k = f.cell ?? -1;
+      if (used.has(f) || !free(k) || (f.unit !== null && unitKey(f.unit) !== unitKey(indicators[k].unit))) continue;
+      take(k, f);
+    }
+  }
   return out;
 }
 

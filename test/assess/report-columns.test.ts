@@ -55,6 +55,26 @@ describe('an actual column headed 已完成数', () => {
   });
 });
 
+describe('a task of several lines, one actual cell each', () => {
+  it('a cell’s figure is the actual of the indicator on its line, even when another line wrote words', () => {
+    const parts = [
+      part('actual', '已完成数', '11月底厂家开始安排发货,预定12月初开始安装调试设备。'),
+      part('actual', '已完成数', '7854'),
+      part('rate', '占年任务之比', '61.4%'),
+    ];
+    const a = assessTask(
+      {
+        target: '户户通工程 60座台站开展省级节目数字化覆盖 8 新增15万户直播卫星用户 12800',
+        progress: joined(parts),
+        progress_parts: parts,
+      },
+      { period: parsePeriod('2019-11') },
+    );
+    expect(a.indicators.map((i) => i.actual)).toEqual([null, 7854]);
+    expect(a.status).toBe('behind');
+  });
+});
+
 describe('a lone actual column', () => {
   it('is read as a column: the rate target takes its bare figure, dated by its header', () => {
     const parts = [part('actual', '1-9月完成', '5.8')];
