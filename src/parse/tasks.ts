@@ -70,9 +70,10 @@ function hasOwnReport(row: PlacedRow, above: PlacedRow, slots: readonly SlotKind
   if (!/\d/.test(row.slotText[name]) || leadingSeq(row.slotText[name]) !== null) return false;
   if (/[；;，,、：:]$/.test(above.slotText[name])) return false;
   const report = slots.indexOf('progress');
-  if (report < 0 || !above.slotText[report]) return false;
-  const text = row.slotText[report];
-  return /^[\u4e00-\u9fff]/.test(text) && /[。.！]$/.test(text);
+  if (report < 0) return false;
+  // both reports whole: a report broken by a page stops mid-sentence above and goes on below
+  const whole = (text: string) => /^[\u4e00-\u9fff]/.test(text) && /[。.！]$/.test(text);
+  return whole(above.slotText[report]) && whole(row.slotText[report]);
 }
 
 const W = (code: string, message: string, field?: TaskField): Warning => ({ code, message, field });

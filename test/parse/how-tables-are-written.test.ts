@@ -331,6 +331,18 @@ describe('sub-items of one numbered item, each with its own target and report', 
     expect(table.tasks.every((t) => t.theme !== '本县')).toBe(true);
     expect(table.tasks[0].theme).toBe('幼有善育');
   });
+  it('still joins a row broken by a page, whose report above stops mid-sentence', () => {
+    const broken = parseText(
+      rows(
+        ['序号', '项目', '目标任务', '牵头单位', '进展情况'],
+        ['1', '城市绿化', '新建城市公园3个，新增绿地', '住建局', '已建成公园2个，新增绿地'],
+        ['', '', '120公顷', '', '96公顷，完成全年任务的80%。'],
+      ),
+    );
+    expect(broken.tasks.map((t) => [t.seq, t.target, t.progress])).toEqual([
+      [1, '新建城市公园3个，新增绿地 120公顷', '已建成公园2个，新增绿地 96公顷，完成全年任务的80%。'],
+    ]);
+  });
   it('makes each sub-item a task under the item’s number, the merged unit carried down', () => {
     expect(table.tasks.map((t) => [t.seq, t.theme, t.target, t.units, t.progress])).toEqual([
       [1, '幼有善育', '新增3个乡镇(街道)建有托育机构', ['卫生健康局'], '已全部完成(石璜镇幼托中心)。 已完成'],
