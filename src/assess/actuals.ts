@@ -276,12 +276,16 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const { segment } = f;
     const from = Math.max(windowStart(pt, i, ind), segment.start - MAX_LOOKBACK);
     if (!qualifiers.every(({ at, len }) => occursWithin(at, len, from, segment.end))) continue;
-    const own = grams.overlap(subject, segment.start, segment.end);
-    const score = Math.max(own, weight * grams.overlap(subject, from, segment.end));
+    // a figure of a list after 分别 is named by its place in the list, not by the words around it
+    const named = f.namedBy;
+    const own = named
+      ? grams.overlap(subject, named.start, named.end)
+      : grams.overlap(subject, segment.start, segment.end);
+    const score = named ? own : Math.max(own, weight * grams.overlap(subject, from, segment.end));
     const c: Candidate = { f, value, own, score, wholeOwn: own, wholeScore: score };
     if (distinct) {
-      c.wholeOwn = grams.overlap(whole, segment.start, segment.end);
-      c.wholeScore = Math.max(c.wholeOwn, weight * grams.overlap(whole, from, segment.end));
+      c.wholeOwn = grams.overlap(whole, named?.start ?? segment.start, named?.end ?? segment.end);
+      c.wholeScore = named ? c.wholeOwn : Math.max(c.wholeOwn, weight * grams.overlap(whole, from, segment.end));
       if (!top || c.wholeScore > topScore) {
         nextScore = topScore;
         top = c;

@@ -30,6 +30,9 @@ export interface FigureContext {
   colonAfter: number;
   /** A `其中` in its clause points back to the figures before it (…39家，其中…). */
   pointsBack: boolean;
+  /** `甲、乙分别为X、Y`: the name the figure stands for by its place in the list (and the words
+   * before the list), or null. */
+  namedBy: (Piece & { lead: string }) | null;
   /** The preparatory step the figure is the scope of (`41所…更新添置招投标文件已发布`: 招投标), or null. */
   scopeOf: string | null;
 }
@@ -68,6 +71,8 @@ const CHOSEN = /[确確]定/;
 const HAPPENED_AFTER = /已|开始|完成/;
 /** A preparatory step after the figure in its clause: the figure is what the step is for. */
 const STEP_AFTER = /招投标|招标|采购|方案|公告|设计/;
+/** 分别 opening a list of figures (`分别为`, `分别同比增长`). */
+const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增长|下降|增加|减少)?$/;
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
 const GROWTH_BEFORE = /(增长|增速|增幅|下降|减少|回落)[^，。；]{0,3}$/;
 const FALL_BEFORE = /(下降|减少|回落)[^，。；]{0,3}$/;
@@ -199,13 +204,13 @@ export class ProgressText {
   figure(i: number): FigureContext {
     let f = this.figureCache[i];
     if (!f) {
-      f = this.contextOf(this.quantities[i]);
+      f = this.contextOf(this.quantities[i], i);
       this.figureCache[i] = f;
     }
     return f;
   }
 
-  private contextOf(q: Quantity): FigureContext {
+  private contextOf(q: Quantity, i: number): FigureContext {
     const { text } = this;
     const clause = pieceAt(this.clauses, q.start);
     const sentenceIndex = pieceIndexAt(this.sentences, q.start);
@@ -227,7 +232,10 @@ export class ProgressText {
     const chosen = CHOSEN.test(text.slice(clause.start, clause.end)) && !HAPPENED_AFTER.test(rest);
     const step = chosen ? null : STEP_AFTER.exec(rest);
     const percent = q.kind === 'percent';
-    const growth = percent && GROWTH_BEFORE.test(near) ? (FALL_BEFORE.test(near) ? -q.value : q.value) : null;
+    const namedBy = text[q.start - 1] === '、' || text[q.end] === '、' ? this.respectiveName(i, sentence) : null;
+    // in a list after 分别, the rate's wording stands before the list's first figure
+    const rateWords = namedBy ? namedBy.lead : near;
+    const growth = percent && GROWTH_BEFORE.test(rateWords) ? (FALL_BEFORE.test(rateWords) ? -q.value : q.value) : null;
     const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
     const pointsBack = back.slice(Math.max(back.lastIndexOf('，'), back.lastIndexOf(',')) + 1).includes('其中');
     return {
@@ -238,12 +246,36 @@ export class ProgressText {
       segment: this.segmentAround(q),
       excluded: excluded || chosen,
       growth,
-      share: percent && !CHANGE_BEFORE.test(near),
+      share: percent && !CHANGE_BEFORE.test(rateWords),
       labelsAfter,
       colonAfter: this.colonAfter(q.end),
       pointsBack,
       scopeOf: step ? step[0] : null,
+      namedBy,
     };
+  }
+
+  /**
+   * `专利申请总量、发明专利申请量分别为1257件、186件，分别同比增长-3.75%、-36.52%`: the k-th figure of
+   * a list after 分别 stands for the k-th name listed before the sentence's first 分别.
+   */
+  private respectiveName(i: number, sentence: Piece): (Piece & { lead: string }) | null {
+    const { text, quantities } = this;
+    const joined = (a: number): boolean => text.slice(quantities[a].end, quantities[a + 1].start) === '、';
+    let first = i;
+    while (first > 0 && joined(first - 1)) first--;
+    let last = i;
+    while (last + 1 < quantities.length && joined(last)) last++;
+    const lead = text.slice(Math.max(sentence.start, quantities[first].start - 12), quantities[first].start);
+    if (last === first || !RESPECTIVELY_BEFORE.test(lead)) return null;
+    const at = text.indexOf('分别', sentence.start);
+    const head = text.slice(sentence.start, at);
+    const from = sentence.start + Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf('：')) + 1;
+    const names = text.slice(from, at).split('、');
+    if (names.length !== last - first + 1) return null;
+    let start = from;
+    for (let k = 0; k < i - first; k++) start += names[k].length + 1;
+    return { text: names[i - first], start, end: start + names[i - first].length, lead };
   }
 
   /** The first `：` from `at` on before any comma or stop, looked for as far as a figure's wording reaches. */

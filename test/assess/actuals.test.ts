@@ -135,3 +135,15 @@ describe('an administrative level the metric is narrowed to', () => {
     expect(actualOf('新增省级专精特新企业20家', '新增市级专精特新企业25家。').actual).toBeNull();
   });
 });
+
+describe('figures listed after 分别', () => {
+  const target = '实现年度专利申请总量、发明专利申请量均增长11%以上。';
+  const progress = '1-5月,我市专利申请总量、发明专利申请量分别为1257件、186件,分别同比增长-3.75%、-36.52%。';
+  it('each stands for the name in the same place of the list before 分别', () => {
+    const a = assessTask({ target, progress }, { period: parsePeriod('2020H1') });
+    expect(a.indicators.map((i) => i.actual)).toEqual([-3.75, -36.52]);
+  });
+  it('and counts the same way (1257件、186件)', () => {
+    expect(actualOf('发明专利申请量达到400件', progress).actual).toBe(186);
+  });
+});
