@@ -103,7 +103,7 @@ const VERB_INSIDE = new RegExp(LEADING_VERBS.source.slice(1));
  * what is built, not an amount to reach; a capacity ending its clause (`日处理能力达到5万吨`) is one.
  */
 function specifiesFacility(text: string, q: Quantity, clause: Piece): boolean {
-  if (!CAPACITY_BEFORE.test(text.slice(clause.start, q.start))) return false;
+  if (!CAPACITY_BEFORE.test(text.slice(Math.max(clause.start, q.start - 10), q.start))) return false;
   const after = text.slice(q.end, clause.end).replace(/^(以上|以下|左右)/, '');
   return /^[\u4e00-\u9fff]/.test(after);
 }

@@ -290,6 +290,8 @@ export function statusOf(input: StatusInput): StatusResult {
  * a level to stay under), where a figure below the target is the aim.
  */
 function shortOfTarget(target: string, indicators: readonly Indicator[], pt: ProgressText): Evidence | null {
+  // every such wording names the target (目标) or the expectation (预期): most texts have neither
+  if (!pt.text.includes('目标') && !pt.text.includes('预期')) return null;
   const word = SHORT_OF_TARGET.first(pt.text);
   if (!word) return null;
   const underCeiling = indicators.some(

@@ -117,6 +117,9 @@ describe('status words', () => {
     ['投资额未达年度目标', '未达年度目标'],
     ['增速比目标低1.2个百分点', '比目标低'],
   ])('%s falls short of the target (%s)', (text, word) => expect(findWord(text, SHORT_OF_TARGET_WORDS)).toBe(word));
+  it.each(SHORT_OF_TARGET_WORDS.map((w) => [w]))('%s names 目标 or 预期 (texts without either are not searched)', (w) =>
+    expect(/目标|预期/.test(w)).toBe(true),
+  );
   it.each([
     '年度数据。',
     '排名将在2024年春节前后发布',
