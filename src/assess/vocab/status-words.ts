@@ -116,6 +116,8 @@ export const ONGOING_WORDS: readonly string[] = [
   '待上会',
   '初稿',
   '征求意见稿',
+  // a draft sent for review (…工作大纲(送审稿)): the document is not final, the work goes on
+  '送审稿',
   '基本形成',
   '等待',
 ];
