@@ -58,6 +58,8 @@ export interface DatedSpan {
 export const MAX_FIGURES = 400;
 export const MAX_LOOKBACK = 160;
 const MAX_SEGMENT = 60;
+/** The longest list after 分别 read item by item. */
+const MAX_LIST = 12;
 
 /** Wording before a figure that makes it a forecast, plan, application or target, not a result. */
 export const NOT_A_RESULT = /(预计|预期|拟|计划|谋划|力争|争创|推荐|申报|意向|在谈|储备)/;
@@ -262,10 +264,12 @@ export class ProgressText {
   private respectiveName(i: number, sentence: Piece): (Piece & { lead: string }) | null {
     const { text, quantities } = this;
     const joined = (a: number): boolean => text.slice(quantities[a].end, quantities[a + 1].start) === '、';
+    // real lists name a few things: a longer run is no list of names (and stays linear to read)
     let first = i;
-    while (first > 0 && joined(first - 1)) first--;
+    while (first > 0 && i - first < MAX_LIST && joined(first - 1)) first--;
     let last = i;
-    while (last + 1 < quantities.length && joined(last)) last++;
+    while (last + 1 < quantities.length && last - first < MAX_LIST && joined(last)) last++;
+    if (last - first >= MAX_LIST) return null;
     const lead = text.slice(Math.max(sentence.start, quantities[first].start - 12), quantities[first].start);
     if (last === first || !RESPECTIVELY_BEFORE.test(lead)) return null;
     const at = text.indexOf('分别', sentence.start);
