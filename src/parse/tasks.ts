@@ -9,7 +9,7 @@ import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
-import { DASH_ONLY, isBareValue } from './column-profile.js';
+import { isBareValue } from './column-profile.js';
 import { joinTargetCells } from './target-cells.js';
 import { leadingSeq } from './numbering.js';
 
@@ -29,10 +29,9 @@ function reportParts(row: PlacedRow, layout: Layout): ProgressPart[] {
     const role = REPORT_SLOTS[layout.slots[i]];
     if (role && row.slotText[i]) parts.push({ role, header: layout.slotHeaders[i] ?? '', text: row.slotText[i] });
   }
-  // A dash or slash in one report column beside words in another (`— | — | 待省统一部署后启动实施`)
-  // says nothing: the words stand alone. A report of dashes only stays as printed (no report).
-  const said = parts.filter((p) => !DASH_ONLY.test(p.text));
-  return said.length > 0 ? said : parts;
+  // A dash in one report column beside words in another (`— | — | 待…启动实施`) stays as printed:
+  // the reviewed labels of such tables keep it, and the assessor reads a dash as no figure.
+  return parts;
 }
 
 /**

@@ -282,7 +282,7 @@ describe('an indicator table whose 单位 column is blank where the target names
 });
 
 describe('a dash in one report column beside words in another', () => {
-  it('leaves the dashes out of the report; a report of dashes only stays as printed', () => {
+  it('keeps the dashes in the joined report as printed, as the reviewed labels do', () => {
     const table = parseText(
       rows(
         ['序号', '项目名称', '目标任务', '牵头单位', '累计完成', '累计进度', '备注'],
@@ -291,7 +291,7 @@ describe('a dash in one report column beside words in another', () => {
         ['3', '放心家政行动', '培训家政服务人员1185人次', '县商务局', '/', '/', ''],
       ),
     );
-    expect(table.tasks.map((t) => t.progress)).toEqual(['2712 110.69%', '待省统一部署后启动实施', '/ /']);
+    expect(table.tasks.map((t) => t.progress)).toEqual(['2712 110.69%', '— — 待省统一部署后启动实施', '/ /']);
   });
 });
 
@@ -348,7 +348,7 @@ describe('sub-items of one numbered item, each with its own target and report', 
       [1, '幼有善育', '新增3个乡镇(街道)建有托育机构', ['卫生健康局'], '已全部完成(石璜镇幼托中心)。 已完成'],
       [1, '幼有善育', '新增托位525个', ['卫生健康局'], '已全部完成。 已完成'],
       [1, '幼有善育', '新增普惠托位315个', ['卫生健康局'], '已全部完成。 已完成'],
-      [2, '病有良医', '建设临床重点专科项目10个', ['卫生健康局'], '未分解任务到本县。'],
+      [2, '病有良医', '建设临床重点专科项目10个', ['卫生健康局'], '未分解任务到本县。 /'],
       [2, '病有良医', '新改扩建规范化村卫生室5个', ['卫生健康局'], '已全部完成。 已完成'],
     ]);
   });

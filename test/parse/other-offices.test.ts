@@ -251,7 +251,7 @@ describe('a target spread over two columns and sub-rows of one task', () => {
         target: '支持毕业生求职创业 按1500元/人标准发放求职创业补贴',
         leaders: [],
         units: ['县人社局'],
-        progress: '待省统一部署后启动实施',
+        progress: '— — 待省统一部署后启动实施',
       },
     ]);
     expect(table.tasks[0].progress_parts?.map((p) => `${p.role}:${p.text}`)).toEqual([
