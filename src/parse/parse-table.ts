@@ -9,6 +9,7 @@ import { normaliseRows } from './normalise.js';
 import { openZip } from './office-zip.js';
 import type { Row } from './rows.js';
 import { textToRows } from './text-rows.js';
+import { periodFromFileName } from './title-period.js';
 import { xlsxToRows } from './xlsx-rows.js';
 
 export interface ParseOptions {
@@ -77,5 +78,18 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
   if (!result.ok) return fail(result.code, result.message);
   if (result.table.tasks.length === 0)
     return fail('no_header', 'the table has a header but no numbered tasks under it');
-  return ok(result.table);
+  return ok(options.fileName ? withPeriodOfFileName(result.table, options.fileName) : result.table);
+}
+
+/**
+ * A table whose title and headers name no period, or only the year, takes the one its file's name
+ * gives, with a warning saying so (the import still lets the person choose).
+ */
+function withPeriodOfFileName(table: ParsedTable, fileName: string): ParsedTable {
+  if (table.period && !/^\d{4}$/.test(table.period)) return table;
+  const period = periodFromFileName(fileName, table.title, table.period);
+  if (!period) return table;
+  const warnings = table.warnings.filter((w) => w.code !== 'no_period');
+  warnings.push({ code: 'period_from_file_name', message: `标题中未写明报告期，按文件名取为 ${period}` });
+  return { ...table, period, warnings };
 }

@@ -88,3 +88,28 @@ export function periodOfTable(title: string | null, headerTexts: readonly string
   }
   return fromTitle;
 }
+
+/** The year a file's name carries (`2024年1-9月进展.xlsx`, `23-歙县-2024-1-9月.txt`), not a longer number. */
+const NAME_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
+
+/**
+ * The period a file's name gives, for a table whose title and headers name none or only the year:
+ * offices name their files by the period they report on (`2024年1-9月重点工作进展.xlsx`). A title
+ * naming months but no year (`1-9月重点工作推进情况`) takes the name's year. A year the title
+ * names wins over the name's: the name may be a copy's.
+ * @example periodFromFileName('歙县2024年1-9月民生实事.txt', '民生实事实施进展情况') // '2024Q3'
+ */
+export function periodFromFileName(fileName: string, title: string | null, found: string | null): string | null {
+  const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  const nameYear = NAME_YEAR.exec(name);
+  if (!nameYear) return null;
+  const year = found ?? nameYear[1];
+  const isSpan = (p: string | null): p is string => p !== null && !/^\d{4}$/.test(p);
+  if (title && !/\d{4}年/.test(title)) {
+    const fromTitle = periodFromTitle(`${year}年${title}`);
+    if (isSpan(fromTitle)) return fromTitle;
+  }
+  // the words after the name's year (`-1-9月`, `年一季度`), read with the title's year if it has one
+  const fromName = periodFromTitle(`${year}年${name.slice(nameYear.index + 4)}`);
+  return isSpan(fromName) ? fromName : null;
+}

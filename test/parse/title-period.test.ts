@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { periodFromTitle } from '../../src/parse/title-period.js';
+import { parseTable } from '../../src/parse/index.js';
+import { periodFromFileName, periodFromTitle } from '../../src/parse/title-period.js';
 
 describe('periodFromTitle reads the reporting period in a title', () => {
   it.each([
@@ -14,4 +15,33 @@ describe('periodFromTitle reads the reporting period in a title', () => {
     ['2023年全年重点工作完成情况', '2023'],
     ['重点工作任务进展情况表', null],
   ])('%s → %s', (title, period) => expect(periodFromTitle(title)).toBe(period));
+});
+
+describe('periodFromFileName reads the period a file is named by, where the title names none', () => {
+  it.each([
+    ['青溪县2024年1-9月重点工作进展.xlsx', '重点工作任务进展情况表', null, '2024Q3'],
+    ['23-青溪县-2024-上半年.txt', '民生实事项目进展情况', null, '2024H1'],
+    ['重点工作进展（2023年一季度）.docx', null, null, '2023Q1'],
+    ['2024年进展表.xlsx', '1-8月重点工作推进情况', null, '2024-08'],
+    ['石桥镇-2022-截至10月31日.txt', '2023年重点工作任务完成情况表', '2023', '2023-10'],
+    ['2024年重点工作进展表.xlsx', '重点工作任务进展情况表', null, null],
+    ['136项重点任务1-9月进展.xlsx', '重点工作任务进展情况表', null, null],
+  ])('%s (title %s, found %s) → %s', (fileName, title, found, period) =>
+    expect(periodFromFileName(fileName, title, found)).toBe(period),
+  );
+
+  it('gives a table the period of its file’s name, with a warning, only when its title names none', async () => {
+    const text =
+      '重点工作任务进展情况表\n序号\t工作任务\t责任单位\t进展情况\n1\t新增学位3000个\t区教育局\t已新增3200个\n';
+    const bytes = new TextEncoder().encode(text);
+    const named = await parseTable(bytes, { fileName: '青溪县2024年1-9月重点工作进展.txt' });
+    expect(named.ok && named.value.period).toBe('2024Q3');
+    expect(named.ok && named.value.warnings.map((w) => w.code)).toContain('period_from_file_name');
+    const titled = await parseTable(new TextEncoder().encode(text.replace('重点工作', '2024年四季度重点工作')), {
+      fileName: '青溪县2024年1-9月重点工作进展.txt',
+    });
+    expect(titled.ok && titled.value.period).toBe('2024Q4');
+    const unnamed = await parseTable(bytes, { fileName: '进展表.txt' });
+    expect(unnamed.ok && unnamed.value.period).toBeNull();
+  });
 });
