@@ -69,7 +69,6 @@ const RESTATED_TARGET = /(目标|任务|要求|下达)[^，。；]{0,4}$/;
  * Things chosen for the work (`确定改造对象500户`, `将4个服务中心确定为示范点`): the figure counts
  * what is to be done, unless its clause goes on to say it has been (`确定221名…已经开始服务`).
  */
-const CHOSEN = /[确確]定/;
 const HAPPENED_AFTER = /已|开始|完成/;
 /** A preparatory step after the figure in its clause: the figure is what the step is for. */
 const STEP_AFTER = /招投标|招标|采购|方案|公告|设计/;
@@ -230,9 +229,11 @@ export class ProgressText {
       RESTATED_TARGET.test(before) ||
       isQualifier(text, q) ||
       QUASI_ITEM.test(before);
-    const rest = text.slice(q.end, clause.end);
-    const chosen = CHOSEN.test(text.slice(clause.start, clause.end)) && !HAPPENED_AFTER.test(rest);
-    const step = chosen ? null : STEP_AFTER.exec(rest);
+    // only counts can be a scope: rates are read as they stand
+    const counts = q.kind === 'amount';
+    const rest = counts ? text.slice(q.end, clause.end) : '';
+    const chosen = counts && this.choosesIn(clause) && !HAPPENED_AFTER.test(rest);
+    const step = chosen || !counts ? null : STEP_AFTER.exec(rest);
     const percent = q.kind === 'percent';
     const namedBy = text[q.start - 1] === '、' || text[q.end] === '、' ? this.respectiveName(i, sentence) : null;
     // in a list after 分别, the rate's wording stands before the list's first figure
@@ -255,6 +256,17 @@ export class ProgressText {
       scopeOf: step ? step[0] : null,
       namedBy,
     };
+  }
+
+  /** Whether a clause says things were chosen (`确定`): the offsets are found once per text. */
+  private choosesIn(clause: Piece): boolean {
+    const at = this.once('chosenAt', () => {
+      const out: number[] = [];
+      for (let k = this.text.indexOf('定', 1); k >= 0; k = this.text.indexOf('定', k + 1))
+        if (this.text[k - 1] === '确' || this.text[k - 1] === '確') out.push(k);
+      return out;
+    });
+    return at.some((k) => k > clause.start && k < clause.end);
   }
 
   /**
