@@ -41,6 +41,10 @@
 //   done-words    已完成 written 已全部完成 / 全面完成 / 已完成年度任务
 //   shorthand     metric names in the reports written short or long (地区生产总值 ↔ GDP, 规模以上 ↔
 //                 规上, 固定资产投资 ↔ 固投, 社会消费品零售总额 ↔ 社零)
+//   unknown-headers each header a word no vocabulary knows (栏目, 事项, B, 第3栏) or blank, at random
+//                 per column: the columns are placed by what their cells hold
+//   no-header *   the header row left out (a table copied without it, a page that lost it);
+//                 neither this nor unknown-headers goes with no-seq (nothing would mark a task row)
 //   mix           three of the transforms above (not held out) at once
 //   mix-all *     three of all the transforms, held-out ones included
 //
@@ -106,6 +110,10 @@ export interface Layout {
   flagAnswers: [string, string] | null;
   /** A parent header over two adjacent columns: [parent, first key, second key]. */
   parent: [string, Key, Key] | null;
+  /** False when the header row is left out (and not repeated on a new page). */
+  header: boolean;
+  /** True when no header word names a column (unknown words, blanks, or no header row). */
+  unnamed: boolean;
 }
 
 export type Rng = () => number;
@@ -213,6 +221,8 @@ export function baseLayout(gold: Gold[], title: string[], endMonth: number | nul
     csv: false,
     flagAnswers: null,
     parent: null,
+    header: true,
+    unnamed: false,
   };
 }
 
@@ -240,7 +250,9 @@ export function render(l: Layout): string {
   const join = (cells: string[]) => (l.csv ? cells.map(csvCell).join(',') : cells.join('\t'));
   const head = cols.map((c) => (l.spaced && c.header.length === 2 ? c.header[0] + '  ' + c.header[1] : c.header));
   const parentAt = l.parent ? cols.findIndex((c) => c.key === l.parent![1]) : -1;
-  if (l.parent && parentAt >= 0 && cols[parentAt + 1]?.key === l.parent[2]) {
+  if (!l.header) {
+    // no header row at all
+  } else if (l.parent && parentAt >= 0 && cols[parentAt + 1]?.key === l.parent[2]) {
     // Two header rows: the parent over its two columns, the others merged down (blank below).
     lines.push(join(head.map((h, j) => (j === parentAt ? l.parent![0] : j === parentAt + 1 ? '' : h))));
     lines.push(join(head.map((h, j) => (j === parentAt || j === parentAt + 1 ? h : ''))));
@@ -297,7 +309,8 @@ export function render(l: Layout): string {
       lines.push(join(kept));
     } else lines.push(join(cells));
     if (l.pageEvery && (i + 1) % l.pageEvery === 0 && i + 1 < l.gold.length) {
-      lines.push(`— ${Math.floor((i + 1) / l.pageEvery) + 1} —`, join(head));
+      lines.push(`— ${Math.floor((i + 1) / l.pageEvery) + 1} —`);
+      if (l.header) lines.push(join(head));
     }
     prev = t;
   });
@@ -552,6 +565,7 @@ const shorthand: Transform = (l, rng) => {
 
 const noSeq: Transform = (l) => {
   // Only where the tasks are numbered 1…n in order: the parser then numbers the rows itself.
+  if (l.unnamed) return false;
   if (!l.gold.every((t, i) => t.seq === i + 1) || !l.columns.some((c) => c.key === 'seq')) return false;
   l.columns = l.columns.filter((c) => c.key !== 'seq');
   return true;
@@ -764,6 +778,33 @@ const leaderPosts: Transform = (l, rng) => {
   return true;
 };
 
+/** Header words no vocabulary knows: a column's own label, a letter, a position. */
+const UNKNOWN_HEADERS = ['栏目', '事项', '摘要', '情况', '要点', '具体', '分项', '填报'];
+
+// Without a header word or a number, nothing tells a task row from a title line: a table is
+// read by one or the other, so these transforms and no-seq exclude each other.
+const numbered = (l: Layout) => l.columns.some((c) => c.key === 'seq');
+
+const unknownHeaders: Transform = (l, rng) => {
+  if (!numbered(l)) return false;
+  l.unnamed = true;
+  l.columns.forEach((c, j) => {
+    const r = rng();
+    c.header =
+      r < 0.3 ? '' : r < 0.5 ? String.fromCharCode(65 + j) : r < 0.65 ? `第${j + 1}栏` : pick(rng, UNKNOWN_HEADERS);
+  });
+  l.parent = null;
+  return true;
+};
+
+const noHeader: Transform = (l) => {
+  if (!numbered(l)) return false;
+  l.unnamed = true;
+  l.header = false;
+  l.parent = null;
+  return true;
+};
+
 export const TRANSFORMS: Record<string, Transform> = {
   reorder,
   synonyms,
@@ -795,10 +836,12 @@ export const TRANSFORMS: Record<string, Transform> = {
   slow,
   shifted,
   'leader-posts': leaderPosts,
+  'unknown-headers': unknownHeaders,
+  'no-header': noHeader,
 };
 
 /** Held out while the rules were changed; scored only at the end. */
-export const HELD_OUT = ['numbering', 'extra-cols', 'spacing'];
+export const HELD_OUT = ['numbering', 'extra-cols', 'spacing', 'no-header'];
 
 /** Columns that are part of the report, joined into `progress` in table order. */
 const REPORT_KEYS = new Set<Key>(['actual', 'progress', 'rate', 'flag']);

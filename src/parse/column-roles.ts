@@ -11,6 +11,7 @@ import type { HeaderRows } from './header-row.js';
 import { normaliseHeaderText, readHeaderRow, roleOfHeader, type ColumnRole } from './headers.js';
 import { leadingSeq, readNumbering } from './numbering.js';
 import type { Row } from './rows.js';
+import { placeUnnamedColumns } from './unnamed-columns.js';
 
 export interface ColumnRoles {
   /** Final role per column. `task` and `category` are heading columns (theme, category). */
@@ -84,6 +85,26 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
   if (share(p.report, p) >= 0.5) return 'progress';
   // A few characters (`无`, `—`) under an unfamiliar header say nothing of a target.
   return p.meanLength < 6 ? null : 'target';
+}
+
+/**
+ * The unnamed column among the first `upTo` whose filled cells are numbers counting up (1, 2, 3…
+ * on the rows that carry one): a 序号 column whose sub-rows are blank. The column with most
+ * numbers wins (a section's 一、 in a column of its own counts up too, on fewer rows).
+ */
+function countingColumn(body: readonly Row[], hints: ReadonlyArray<ColumnRole | null>, upTo: number): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (let c = 0; c < upTo; c++) {
+    if (hints[c] !== null) continue;
+    const cells = body.map((r) => (r.cells[c] ?? '').trim()).filter(Boolean);
+    const numbers = cells.flatMap((x) => readNumbering(x)?.seq ?? []);
+    if (numbers.length < 3 || numbers.length < 0.9 * cells.length || numbers.length < 0.3 * body.length) continue;
+    const steps = numbers.slice(1).filter((n, i) => n === numbers[i] + 1).length;
+    if (steps < 0.8 * (numbers.length - 1)) continue;
+    if (numbers.length > bestCount) [best, bestCount] = [c, numbers.length];
+  }
+  return best;
 }
 
 /** Reconciles a header's word with the cells. */
@@ -193,6 +214,9 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
       const cells = column(c, body).filter((x) => x.trim());
       if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length) seqColumn = c;
     }
+    // Without a header word: the unnamed column near the left whose numbers count up on the rows
+    // that carry one (sub-rows of a task leave it blank).
+    if (seqColumn === null) seqColumn = countingColumn(body, hints, Math.min(width, 3));
     if (seqColumn !== null) {
       warnings.push({ code: 'column_guessed', message: `第${seqColumn + 1}列全是编号，按序号处理` });
       hints[seqColumn] = 'seq';
@@ -300,6 +324,13 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   const firstTarget = roles.indexOf('target');
   for (let c = firstTarget + 1; firstTarget >= 0 && c < width; c++)
     if (roles[c] === 'task' && !fixed[c] && hints[c] === 'task') roles[c] = 'target';
+  // Columns no header word names: placed by where they stand beside the others (unnamed-columns.ts).
+  placeUnnamedColumns(
+    roles,
+    roles.map((_, c) => hints[c] !== null || fixed[c] || c === seqColumn || c === seqInColumn || c > lastNamed),
+    profile,
+    (c) => column(c, taskRows),
+  );
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';

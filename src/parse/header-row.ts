@@ -3,6 +3,7 @@
 // header row under a spanning parent (`项目建设阶段` over `完成投资 | % | 主要形象进度`), or have
 // no header at all. Numbered rows are tasks whatever the header says, so the row just above the
 // first numbered row is taken as the header when no row reads as one.
+import { looksLikeTitle } from './classify.js';
 import { isPageFurniture } from './furniture.js';
 import { readHeaderRow, roleOfHeader } from './headers.js';
 import { readNumbering } from './numbering.js';
@@ -28,6 +29,19 @@ export function looksNumbered(row: Row): boolean {
   const first = row.cells.findIndex((c) => c.trim());
   for (let i = first; i < Math.min(row.cells.length, first + 3); i++) if (readNumbering(row.cells[i])) return true;
   return false;
+}
+
+/**
+ * A row holding only a section's numbered heading (`一、稳增长`, `（二）扩内需`); a numbered title
+ * (`一、民生实事任务分解表`) names the table, not a section.
+ */
+function isSectionRow(row: Row): boolean {
+  const filled = nonEmpty(row);
+  return (
+    filled.length === 1 &&
+    /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\S/.test(filled[0]) &&
+    !looksLikeTitle(filled[0])
+  );
 }
 
 /** A row of short labels: what a header row looks like when its words are unfamiliar. */
@@ -104,11 +118,15 @@ export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
   }
   const firstNumbered = rows.findIndex(looksNumbered);
   if (firstNumbered < 0) return null;
+  // Section headings (`一、…`, `（一）…`) on rows of their own above the first task belong to the
+  // body: the header, if any, stands above them.
+  let start = firstNumbered;
+  while (start > 0 && isSectionRow(rows[start - 1])) start--;
   // The nearest row of labels above the first task; with a known word in it, or right above.
-  for (let r = firstNumbered - 1; r >= 0 && r >= firstNumbered - 3; r--) {
+  for (let r = start - 1; r >= 0 && r >= start - 3; r--) {
     if (!looksLikeLabels(rows[r])) continue;
     const known = rows[r].cells.some((c) => roleOfHeader(c) !== null);
-    if (known || r === firstNumbered - 1) return withSubHeader(rows, r);
+    if (known || r === start - 1) return withSubHeader(rows, r);
   }
-  return { headerRow: -1, bodyStart: firstNumbered, texts: [], subTexts: [] };
+  return { headerRow: -1, bodyStart: start, texts: [], subTexts: [] };
 }

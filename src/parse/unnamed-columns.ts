@@ -1,0 +1,57 @@
+// Columns no header word names, placed by where they stand as well as by what they hold. Tables
+// are written in one order: the target first, then who answers for it, then the report and what
+// is said about it. So with no word to go by, the first text column is the target and text right
+// of it is the report; figures and percentages right of the target are what was done and how much
+// of it; a heading never stands right of the target it would group.
+import type { ColumnProfile } from './column-profile.js';
+import type { ColumnRole } from './headers.js';
+
+const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
+/** A year alone (`2022`): when a project runs, not an amount reached. */
+const YEARS = (p: ColumnProfile, cells: readonly string[]) =>
+  cells.filter((x) => x.trim()).every((x) => /^(19|20)\d\d$/.test(x.trim())) && p.filled > 0;
+
+/**
+ * Re-reads the unnamed columns (`named[c]` false) of `roles` in place; `profile(c)` counts a
+ * column's task rows, `cells(c)` gives them. Returns nothing: the caller warns of every guess.
+ */
+export function placeUnnamedColumns(
+  roles: ColumnRole[],
+  named: readonly boolean[],
+  profile: (c: number) => ColumnProfile,
+  cells: (c: number) => string[],
+): void {
+  const width = roles.length;
+  const free = (c: number) => !named[c] && profile(c).filled > 0;
+  // No target but two report-like text columns: the first is the target (targets say 完成, 新增
+  // as reports do), the report stands right of it.
+  if (!roles.includes('target')) {
+    const texts = roles.flatMap((r, c) => (r === 'progress' && free(c) ? [c] : []));
+    if (texts.length >= 2 && !roles.slice(0, texts[0]).includes('progress')) roles[texts[0]] = 'target';
+  }
+  const firstTarget = roles.indexOf('target');
+  if (firstTarget < 0) return;
+  const before = (c: number, ...rs: ColumnRole[]) => roles.slice(0, c).some((r) => rs.includes(r));
+  // Text right of the target and right of who answers for it is the report (`基本完成。` beside
+  // the detail), when no column of known words is the report.
+  const namedReport = roles.some((r, c) => r === 'progress' && named[c]);
+  for (let c = firstTarget + 1; c < width && !namedReport; c++)
+    if (roles[c] === 'target' && free(c) && before(c, 'units', 'leaders')) roles[c] = 'progress';
+  // Figures right of the target: the last such column is the amount reached (the one before it,
+  // if any, the amount planned); percentages are the completion rate.
+  const figures = (c: number) => {
+    const p = profile(c);
+    return share(p.percent + p.figure, p) >= 0.8 && share(p.percent, p) < 0.8 && !YEARS(p, cells(c));
+  };
+  if (!roles.includes('actual')) {
+    const found = roles.flatMap((r, c) => (c > firstTarget && r === 'other' && free(c) && figures(c) ? [c] : []));
+    if (found.length) roles[found[found.length - 1]] = 'actual';
+  }
+  // A heading never stands right of the target: a column of a few short texts there remarks on
+  // the task (`待上级部署后实施` on one row), or is more of the report when most rows fill it.
+  for (let c = firstTarget + 1; c < width; c++) {
+    if (roles[c] !== 'task' || !free(c)) continue;
+    const p = profile(c);
+    roles[c] = p.filled < 0.5 * p.rows || before(c, 'progress', 'actual', 'rate') ? 'remarks' : 'progress';
+  }
+}

@@ -1,0 +1,115 @@
+// Columns placed by what their cells hold and where they stand, when no header word names them:
+// headers in words of their own, blank header cells, or no header row at all.
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/parse/parse-text.js';
+
+const table = (...rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
+const guesses = (text: string) =>
+  parseText(text)
+    .warnings.filter((w) => w.code === 'column_guessed')
+    .map((w) => w.message);
+
+describe('a 序号 column with blank sub-rows, no header', () => {
+  // 序号 | task name | target | units | figure | percentage
+  const text = table(
+    ['1', '扩大就业', '新增城镇就业1800人', '人社局', '1920', '106.7%'],
+    ['', '', '零就业家庭动态清零', '', '—', '—'],
+    ['2', '养老服务', '新建社区养老服务站4个', '民政局', '3', '75%'],
+    ['', '', '培训养老护理员200人次', '', '210', '105%'],
+    ['3', '教育提质', '新增公办学位1500个', '教育局', '1500', '100%'],
+    ['4', '医疗保障', '完成村卫生室标准化改造12个', '卫健局', '9', '75%'],
+  );
+
+  it('counts up on the rows that carry a number: it is the seq column', () => {
+    const t = parseText(text);
+    // a sub-row with figures of its own is another item under the same number (sibling_row)
+    expect([...new Set(t.tasks.map((x) => x.seq))]).toEqual([1, 2, 3, 4]);
+    expect(guesses(text).some((m) => m.startsWith('第1列'))).toBe(true);
+  });
+
+  it('reads figures right of the target as the actual and percentages as the rate, a dash among them', () => {
+    const t = parseText(text);
+    expect(t.tasks[0].units).toEqual(['人社局']);
+    expect(t.tasks[0].progress).toContain('1920');
+    expect(t.tasks[0].progress).toContain('106.7%');
+    const last = t.tasks[t.tasks.length - 1];
+    expect(last.progress).toBe('9 75%');
+    expect(last.target).toBe('完成村卫生室标准化改造12个');
+  });
+});
+
+describe('a mostly-empty column of sentences right of the report', () => {
+  it('remarks on the task, it is no heading', () => {
+    const text = table(
+      ['1', '城区新增停车位2000个', '住建局', '1650', ''],
+      ['2', '改造老旧小区15个', '住建局', '15', ''],
+      ['3', '新建口袋公园6个', '城管局', '—', '待用地指标下达后开工建设'],
+      ['4', '新增充电桩300个', '发改局', '320', ''],
+    );
+    const t = parseText(text);
+    expect(t.tasks.map((x) => x.theme)).toEqual([null, null, null, null]);
+    expect(t.tasks[2].progress).toContain('待用地指标下达后开工建设');
+    expect(t.tasks[2].target).toBe('新建口袋公园6个');
+  });
+});
+
+describe('text right of the target and of who answers for it, no header word', () => {
+  it('is the report, even in short status words', () => {
+    const text = table(
+      ['栏目', '事项', '第3栏', '摘要', '情况'],
+      ['1', '新建城乡公交候车亭80个', '交通运输局', '已完成。', '建成候车亭86个并投入使用'],
+      ['2', '实施农村饮水提标工程3处', '水利局', '序时推进', '2处完工，1处完成主体工程'],
+      ['3', '新增普惠性托育托位300个', '卫健局', '已完成。', '新增托位312个'],
+    );
+    const t = parseText(text);
+    expect(t.tasks[1].target).toBe('实施农村饮水提标工程3处');
+    expect(t.tasks[1].units).toEqual(['水利局']);
+    expect(t.tasks[1].progress).toBe('序时推进 2处完工，1处完成主体工程');
+    expect(guesses(text).some((m) => m.includes('“摘要”') && m.includes('进展情况'))).toBe(true);
+  });
+});
+
+describe('two report-like columns and no target, no header', () => {
+  it('the first is the target: the report stands right of it', () => {
+    const text = table(
+      ['1', '完成农村公路提档升级60公里', '1-6月完成农村公路提档升级35公里，完成年度任务的58%'],
+      ['2', '新增城镇就业2400人', '截至6月底新增城镇就业1300人'],
+      ['3', '完成危房改造120户', '已完成危房改造70户，其余正在施工'],
+    );
+    const t = parseText(text);
+    expect(t.tasks[0].target).toBe('完成农村公路提档升级60公里');
+    expect(t.tasks[1].progress).toBe('截至6月底新增城镇就业1300人');
+  });
+});
+
+describe('section headings between an unfamiliar header and the first task', () => {
+  it('head the tasks under them, they are not the title', () => {
+    const text = table(
+      ['2024年重点工作任务分解表'],
+      ['A', '第2栏', '要点'],
+      ['一、稳住经济大盘'],
+      ['（一）扩大有效投资'],
+      ['1', '实施重点项目60个，完成投资150亿元', '发改局'],
+      ['2', '新开工产业项目20个', '工信局'],
+    );
+    const t = parseText(text);
+    expect(t.title).toBe('2024年重点工作任务分解表');
+    expect(t.tasks[0].theme).toBe('一、稳住经济大盘');
+    expect(t.tasks[1].category).toBe('（一）扩大有效投资');
+  });
+});
+
+describe('content does not override a known header', () => {
+  it('a 备注 column of a few words stays notes; a 完成值 of figures stays the actual', () => {
+    const text = table(
+      ['序号', '目标任务', '责任单位', '完成值', '进展情况', '备注'],
+      ['1', '新增绿道30公里', '林业局', '32', '已建成绿道32公里', ''],
+      ['2', '新建污水管网20公里', '水务局', '12', '完成污水管网12公里', '跨年度项目'],
+      ['3', '改造农贸市场5个', '商务局', '5', '5个农贸市场改造完成', ''],
+    );
+    const t = parseText(text);
+    expect(guesses(text)).toEqual([]);
+    expect(t.tasks[1].progress).toBe('12 完成污水管网12公里');
+    expect(t.tasks[1].notes).toBe('跨年度项目');
+  });
+});
