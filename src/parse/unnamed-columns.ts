@@ -23,11 +23,11 @@ export function placeUnnamedColumns(
 ): void {
   const width = roles.length;
   const free = (c: number) => !named[c] && profile(c).filled > 0;
-  // No target but two report-like text columns: the first is the target (targets say 完成, 新增
-  // as reports do), the report stands right of it.
+  // Every task has a target, and it stands left of the report: with no target column, the first
+  // report-like text is the target (targets say 完成, 新增 as reports do).
   if (!roles.includes('target')) {
-    const texts = roles.flatMap((r, c) => (r === 'progress' && free(c) ? [c] : []));
-    if (texts.length >= 2 && !roles.slice(0, texts[0]).includes('progress')) roles[texts[0]] = 'target';
+    const first = roles.indexOf('progress');
+    if (first >= 0 && free(first)) roles[first] = 'target';
   }
   const firstTarget = roles.indexOf('target');
   if (firstTarget < 0) return;
@@ -37,6 +37,13 @@ export function placeUnnamedColumns(
   const namedReport = roles.some((r, c) => r === 'progress' && named[c]);
   for (let c = firstTarget + 1; c < width && !namedReport; c++)
     if (roles[c] === 'target' && free(c) && before(c, 'units', 'leaders')) roles[c] = 'progress';
+  // Percentages right of the target, a word or two after some (`88%（两处偏慢）`): the completion rate.
+  for (let c = firstTarget + 1; c < width; c++) {
+    if (roles[c] !== 'target' || !free(c)) continue;
+    const filled = cells(c).filter((x) => x.trim());
+    const rates = filled.filter((x) => /^\s*\d+(\.\d+)?\s*[%％]/.test(x)).length;
+    if (rates >= 0.8 * filled.length && profile(c).meanLength <= 30) roles[c] = 'rate';
+  }
   // Figures right of the target: the last such column is the amount reached (the one before it,
   // if any, the amount planned); percentages are the completion rate.
   const figures = (c: number) => {

@@ -82,6 +82,33 @@ describe('two report-like columns and no target, no header', () => {
   });
 });
 
+describe('one text column, report-like words in it, no header', () => {
+  it('is the target: every task has one', () => {
+    const text = table(
+      ['1', '完成城区雨污分流改造8公里', '住建局'],
+      ['2', '新增城镇就业2400人以上', '人社局'],
+      ['3', '完成高标准农田建设5万亩', '农业农村局'],
+    );
+    const t = parseText(text);
+    expect(t.tasks[0].target).toBe('完成城区雨污分流改造8公里');
+    expect(t.tasks[0].progress).toBe('');
+  });
+});
+
+describe('percentages right of the target, a note after some, no header', () => {
+  it('are the completion rate, part of the report', () => {
+    const text = table(
+      ['1', '新建乡镇综合文化站3个', '60%（一处用地未落实）', '文旅局', '两个已封顶，一个在办理用地手续'],
+      ['2', '改造提升农贸市场6个', '85%', '商务局', '五个已完工'],
+      ['3', '新增公共停车泊位800个', '100%', '城管局', '已新增泊位812个'],
+    );
+    const t = parseText(text);
+    expect(t.tasks[0].target).toBe('新建乡镇综合文化站3个');
+    expect(t.tasks[0].progress).toBe('60%（一处用地未落实） 两个已封顶，一个在办理用地手续');
+    expect(t.tasks[1].units).toEqual(['商务局']);
+  });
+});
+
 describe('section headings between an unfamiliar header and the first task', () => {
   it('head the tasks under them, they are not the title', () => {
     const text = table(
