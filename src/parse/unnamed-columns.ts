@@ -50,9 +50,13 @@ export function placeUnnamedColumns(
     const p = profile(c);
     return share(p.percent + p.figure, p) >= 0.8 && share(p.percent, p) < 0.8 && !YEARS(p, cells(c));
   };
+  // Figures right of the target, in the order tables print them: one column is the amount reached;
+  // of two, the first is the amount planned (the target's figure, `8950人`), the second the
+  // amount reached; a third is how much of the plan that is (`123.4`, a rate without its %).
   if (!roles.includes('actual')) {
     const found = roles.flatMap((r, c) => (c > firstTarget && r === 'other' && free(c) && figures(c) ? [c] : []));
-    if (found.length) roles[found[found.length - 1]] = 'actual';
+    const order: ColumnRole[] = found.length === 1 ? ['actual'] : ['target', 'actual', 'rate'];
+    found.slice(0, 3).forEach((c, i) => (roles[c] = order[i]));
   }
   // A heading never stands right of the target: a column of a few short texts there remarks on
   // the task (`待上级部署后实施` on one row), or is more of the report when most rows fill it.

@@ -38,6 +38,19 @@ describe('a 序号 column with blank sub-rows, no header', () => {
   });
 });
 
+describe('two columns of figures right of the target, no header', () => {
+  it('the first is the amount planned, part of the target; the second the amount reached', () => {
+    const text = table(
+      ['1', '新增城镇就业', '人社局', '6000人', '6320人', '105.3%'],
+      ['2', '改造农村危房', '住建局', '300户', '240户', '80%'],
+      ['3', '新建农村公路', '交通局', '45公里', '45公里', '100%'],
+    );
+    const t = parseText(text);
+    expect(t.tasks[1].target).toBe('改造农村危房 300户');
+    expect(t.tasks[1].progress).toBe('240户 80%');
+  });
+});
+
 describe('a mostly-empty column of sentences right of the report', () => {
   it('remarks on the task, it is no heading', () => {
     const text = table(
