@@ -37,6 +37,15 @@ export function placeUnnamedColumns(
   const namedReport = roles.some((r, c) => r === 'progress' && named[c]);
   for (let c = firstTarget + 1; c < width && !namedReport; c++)
     if (roles[c] === 'target' && free(c) && before(c, 'units', 'leaders')) roles[c] = 'progress';
+  // Text that repeats the target's words with other figures (`新增贷款户5000户` → `新增贷款户7645户`)
+  // is the report of what was reached.
+  for (let c = firstTarget + 1; c < width && !roles.includes('progress'); c++)
+    if (
+      roles[c] === 'target' &&
+      free(c) &&
+      roles.some((r, t) => t < c && r === 'target' && mirrors(cells(t), cells(c)))
+    )
+      roles[c] = 'progress';
   // Percentages right of the target, a word or two after some (`88%（两处偏慢）`): the completion rate.
   for (let c = firstTarget + 1; c < width; c++) {
     if (roles[c] !== 'target' || !free(c)) continue;
@@ -65,4 +74,29 @@ export function placeUnnamedColumns(
     const p = profile(c);
     roles[c] = p.filled < 0.5 * p.rows || before(c, 'progress', 'actual', 'rate') ? 'remarks' : 'progress';
   }
+}
+
+const figuresOf = (s: string) => (s.match(/\d+(\.\d+)?/g) ?? []).join(' ');
+function bigrams(s: string): Set<string> {
+  const t = s.replace(/[\d.\s,，。；;、%％]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/** Most rows of `report` say what `target` says in the same words, with other figures. */
+function mirrors(target: readonly string[], report: readonly string[]): boolean {
+  let pairs = 0;
+  let alike = 0;
+  target.forEach((t, i) => {
+    const r = report[i] ?? '';
+    if (!t.trim() || !r.trim()) return;
+    pairs++;
+    const a = bigrams(t);
+    const b = bigrams(r);
+    const shared = [...a].filter((x) => b.has(x)).length;
+    const figures = figuresOf(t);
+    if (figures && figuresOf(r) && figuresOf(r) !== figures && shared >= 0.4 * Math.min(a.size, b.size)) alike++;
+  });
+  return pairs >= 2 && alike >= 0.5 * pairs;
 }

@@ -95,6 +95,19 @@ describe('two report-like columns and no target, no header', () => {
   });
 });
 
+describe('a text column repeating the target with other figures, no header', () => {
+  it('is the report of what was reached', () => {
+    const text = table(
+      ['1', '稳定就业', '城镇新增就业8000人，培训农民工3000人次', '城镇新增就业8650人，培训农民工3120人次'],
+      ['2', '教育扩容', '新增公办学位2000个', '新增公办学位2100个'],
+      ['3', '医疗提升', '建成县域医共体2个，新增床位300张', '建成县域医共体2个，新增床位260张'],
+    );
+    const t = parseText(text);
+    expect(t.tasks[1].target).toBe('新增公办学位2000个');
+    expect(t.tasks[1].progress).toBe('新增公办学位2100个');
+  });
+});
+
 describe('one text column, report-like words in it, no header', () => {
   it('is the target: every task has one', () => {
     const text = table(
