@@ -202,6 +202,21 @@ function namesNothing(pt: ProgressText, from: number, to: number): boolean {
   return !/[\u4e00-\u9fffA-Za-z]/.test(words.replace(UNNAMING, ''));
 }
 
+/**
+ * `确定500户改造对象,…,其中252户已完成改造`: after the things chosen for the work, the part `其中` says
+ * is done is what the work has reached.
+ */
+function donePartOfScope(pt: ProgressText, f: FigureContext): boolean {
+  if (!f.pointsBack || !DONE_AFTER.test(pt.text.slice(f.q.end, f.segment.end))) return false;
+  for (let i = pt.quantities.indexOf(f.q) - 1; i >= 0; i--) {
+    const p = pt.quantities[i];
+    if (p.start < f.sentence.start) break;
+    if (p.kind === 'amount' && sameUnitFamily(p.unit, f.q.unit)) return pt.figure(i).chosen;
+  }
+  return false;
+}
+const DONE_AFTER = /^[^，。；]{0,3}(已完成|已建成|已完工|完成|建成)/;
+
 /** A rate after the chosen one in its sentence, for a later period, in a clause naming no metric. */
 function laterRate(
   ind: Indicator,
@@ -309,7 +324,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const accepted =
       acceptable(best.score, second, best.own) ||
       (distinct && acceptable(best.wholeScore, top === best ? nextScore : topScore, best.wholeOwn));
-    let chosen = accepted ? best : (unscored.find((u) => namesNothing(pt, u.from, u.to))?.c ?? null);
+    let chosen = accepted
+      ? best
+      : (unscored.find((u) => namesNothing(pt, u.from, u.to) || donePartOfScope(pt, u.c.f))?.c ?? null);
     if (chosen) {
       let p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
       if (ind.kind !== 'amount' && p?.month != null) {

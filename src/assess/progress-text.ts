@@ -33,6 +33,8 @@ export interface FigureContext {
   /** `甲、乙分别为X、Y`: the name the figure stands for by its place in the list (and the words
    * before the list), or null. */
   namedBy: (Piece & { lead: string }) | null;
+  /** It counts things chosen for the work (`确定500户改造对象`): the scope, never an actual. */
+  chosen: boolean;
   /** The preparatory step the figure is the scope of (`41所…更新添置招投标文件已发布`: 招投标), or null. */
   scopeOf: string | null;
 }
@@ -248,6 +250,7 @@ export class ProgressText {
       sentenceIndex,
       segment: this.segmentAround(q),
       excluded: excluded || chosen,
+      chosen,
       growth,
       share: percent && !CHANGE_BEFORE.test(rateWords),
       labelsAfter,

@@ -104,6 +104,16 @@ describe('figures that count what the work is for, not what is done', () => {
   it('a chosen figure the clause says has started counts (确定221名…已经开始服务)', () => {
     expect(actualOf('为200名以上残疾儿童实施康复服务', '目前已确定221名残疾儿童已经在机构开始服务。').actual).toBe(221);
   });
+  it('the part 其中 says is done, after the things chosen, is what the work has reached', () => {
+    const a = assessTask(
+      {
+        target: '对350户生活困难老年人家庭进行适老化改造。',
+        progress: '确定500户改造对象,完成改造招标工作,施工中,其中252户已完成改造。',
+      },
+      { period: parsePeriod('2021-07') },
+    );
+    expect([a.indicators[0].actual, a.status]).toEqual([252, 'on_track']);
+  });
   it('the target restated before a preparatory step (…招投标文件已发布) is no actual', () => {
     const a = assessTask(
       {
