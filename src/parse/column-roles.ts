@@ -72,6 +72,8 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
   if (share(p.grade, p) >= 0.8) return 'grade';
   // a unit of measure beside a target figure (`单位 | 年度目标`: `亿元 | 25`) belongs to the target
   if (share(p.measure, p) >= 0.8) return 'target';
+  // `全年`, `年底前` read as two-character names too: a column of them is the deadline
+  if (share(p.deadline, p) >= 0.8 && p.deadline >= p.people) return 'deadline';
   if (share(p.people, p) >= 0.7) return 'leaders';
   if (share(p.units, p) >= 0.7) return 'units';
   if (share(p.yesNo, p) >= 0.8) return 'flag';
@@ -145,6 +147,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       // share of the plan (`占全年计划`: 110%) is how much of it is done
       if (content === 'rate') return 'rate';
       return content === 'figures' ? 'target' : 'plan';
+    case 'category':
+      // a blank header cell after 重点工作任务 over figures (`100`, `55.6`) is no heading level
+      return content === 'figures' || content === 'rate' ? 'other' : 'category';
     case 'leaders':
       return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';
     case 'units':

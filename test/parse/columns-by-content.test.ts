@@ -152,6 +152,19 @@ describe('section headings between an unfamiliar header and the first task', () 
   });
 });
 
+describe('a column of 全年, 年底前 after the people, no header', () => {
+  it('is the deadline, not more leaders', () => {
+    const text = table(
+      ['1', '建成智慧停车平台', '李明', '数据局', '全年'],
+      ['2', '完成老旧管网改造20公里', '王强', '住建局', '年底前'],
+      ['3', '新增养老床位200张', '赵峰', '民政局', '全年'],
+    );
+    const t = parseText(text);
+    expect(t.tasks[0].leaders).toEqual(['李明']);
+    expect(t.tasks[1].deadline).toBe('年底前');
+  });
+});
+
 describe('content does not override a known header', () => {
   it('a 备注 column of a few words stays notes; a 完成值 of figures stays the actual', () => {
     const text = table(
