@@ -36,7 +36,8 @@ export function periodFromTitle(title: string): string | null {
 
   let m = new RegExp(`第?([一二三四1-4])季度`).exec(rest);
   if (m) return label(`${year}年${m[1]}季度`);
-  if (/上半年/.test(rest)) return label(`${year}H1`);
+  // 半年度 (a half-year report, `2023年半年度重点工作进展`) is the first half, not the year
+  if (/上半年|半年度/.test(rest)) return label(`${year}H1`);
   if (/下半年/.test(rest)) return label(`${year}H2`);
   m = new RegExp(`${NUM}月?-${NUM}月`).exec(rest);
   if (m) {

@@ -13,6 +13,7 @@ describe('periodFromTitle reads the reporting period in a title', () => {
     ['2024年青溪县十件民生实事项目3月份进展情况', '2024-03'],
     ['石桥镇2023年度重点工作任务完成情况表', '2023'],
     ['2023年全年重点工作完成情况', '2023'],
+    ['2023年半年度重点工作进展情况', '2023H1'],
     ['重点工作任务进展情况表', null],
   ])('%s → %s', (title, period) => expect(periodFromTitle(title)).toBe(period));
 });
