@@ -1,4 +1,4 @@
-// Assessment throughput on the seed replicated to ≥ 10,000 tasks (one core), heap use at two
+// Assessment throughput on the seed replicated to ≥ 10,000 tasks (one core, the compiled code), heap use at two
 // sizes to show memory stays flat as the input grows, and the worst realistic input (40
 // indicators against an 8,000-character progress text). Time is CPU time of this process
 // (process.cpuUsage): the machine is shared, and wall time would measure the neighbours.
@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { assessTask } from '../src/assess/index.js';
-import { parsePeriod } from '../src/domain/index.js';
+import { importBuilt } from './lib/built.js';
+
+// The assessor as the server runs it: the compiled dist/ (bench/lib/built.ts says why).
+const { assessTask } = await importBuilt<typeof import('../src/assess/index.js')>('assess/index.js');
+const { parsePeriod } = await importBuilt<typeof import('../src/domain/index.js')>('domain/index.js');
 
 export const title = 'assess: tasks per CPU-second on the seed replicated';
 
