@@ -249,6 +249,25 @@ export interface MatchOptions {
   siblings?: readonly string[];
 }
 
+/** What follows a count and names its part in brackets: `5对跨地区教共体(小学)` → 小学. */
+const BRACKETED_PART = /^[^，。；、,;\d（(]{1,12}[（(]([^（）()\d]{1,10})[）)]/;
+
+/**
+ * Figures of one measure each naming its part in brackets (`组建5对跨地区教共体(小学)…完成9对跨地区
+ * 教共体(学前、普高)`), by index with the part: each counts a part of the whole, so none is the
+ * whole's actual unless the metric names that part. A single such figure is the whole, its part a note.
+ */
+function bracketedParts(pt: ProgressText, figures: readonly number[]): Map<number, string> | null {
+  if (figures.length < 2 || !/[（(]/.test(pt.text)) return null;
+  let parts: Map<number, string> | null = null;
+  for (const i of figures) {
+    const q = pt.quantities[i];
+    const m = BRACKETED_PART.exec(pt.text.slice(q.end, q.end + 24));
+    if (m) (parts ??= new Map()).set(i, m[1]);
+  }
+  return parts && parts.size >= 2 && new Set(parts.values()).size === parts.size ? parts : null;
+}
+
 /** The actual of one indicator in a progress text (analysed once per text: pass a ProgressText). */
 export function matchActual(ind: Indicator, progress: string | ProgressText, options: MatchOptions = {}): ActualMatch {
   if (!progress || ind.kind === 'level') return NONE;
@@ -283,9 +302,12 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // indicator's actual if its words name nothing at all (`新增2450人` for 新增技能人才). Checked only when no named figure is accepted (rare).
   const unscored: { c: Candidate; from: number; to: number }[] = [];
   // only figures whose kind and unit allow them to report the indicator are weighed
-  for (const i of pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit)) {
+  const figures = pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit);
+  const parts = ind.kind === 'amount' ? bracketedParts(pt, figures) : null;
+  for (const i of figures) {
     const f = pt.figure(i);
     if (f.excluded || (f.scopeOf && !ind.metric.includes(f.scopeOf))) continue;
+    if (parts?.has(i) && !ind.metric.includes(parts.get(i)!)) continue;
     const value = compatible(ind, f);
     if (value === null) continue;
     const { segment } = f;

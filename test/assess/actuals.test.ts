@@ -157,3 +157,16 @@ describe('figures listed after 分别', () => {
     expect(actualOf('发明专利申请量达到400件', progress).actual).toBe(186);
   });
 });
+
+describe('counts of one measure each naming its part in brackets', () => {
+  const progress = '组建3对跨区域医联体(城区)，签约家庭医生团队40个；另有6对跨区域医联体(乡镇)完成阶段性目标。';
+  it('are parts of the whole, so neither is the whole’s actual', () => {
+    expect(actualOf('组建医联体20对以上', progress).actual).toBeNull();
+  });
+  it('unless the metric names the part', () => {
+    expect(actualOf('组建跨区域医联体(乡镇)8对', progress).actual).toBe(6);
+  });
+  it('while a single count with a part in brackets is the whole', () => {
+    expect(actualOf('组建医联体20对以上', '已组建22对跨区域医联体(含城区和乡镇)。').actual).toBe(22);
+  });
+});
