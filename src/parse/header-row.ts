@@ -6,7 +6,7 @@
 import { looksLikeTitle } from './classify.js';
 import { isPageFurniture } from './furniture.js';
 import { readHeaderRow, roleOfHeader } from './headers.js';
-import { readNumbering } from './numbering.js';
+import { leadingSeq, readNumbering } from './numbering.js';
 import type { Row } from './rows.js';
 
 export interface HeaderRows {
@@ -97,6 +97,27 @@ function withSubHeader(rows: readonly Row[], h: number): HeaderRows {
   return { headerRow: h, bodyStart: h + (sub ? 2 : 1), texts, subTexts };
 }
 
+/**
+ * No header and no 序号 column: the tasks may still be numbered at the start of their text
+ * (`*1.力争…`, `2.募集…`). The body starts at the row whose text opens with 1 when the next
+ * numbers follow on later rows (at least three in all); the columns are then known by content.
+ */
+function numberedInText(rows: readonly Row[]): HeaderRows | null {
+  for (let r = 0; r < rows.length; r++) {
+    const at = rows[r].cells.slice(0, 4).findIndex((c) => leadingSeq(c, [1]) === 1);
+    if (at < 0) continue;
+    let next = 2;
+    for (let k = r + 1; k < rows.length && next <= 3; k++)
+      if (leadingSeq(rows[k].cells[at] ?? '', [next]) === next) next++;
+    if (next > 3) {
+      let start = r;
+      while (start > 0 && isSectionRow(rows[start - 1])) start--;
+      return { headerRow: -1, bodyStart: start, texts: [], subTexts: [] };
+    }
+  }
+  return null;
+}
+
 /** Finds the header; null when no row reads as one and no row is numbered (nothing to read). */
 export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
   for (let r = 0; r < rows.length; r++) {
@@ -117,7 +138,7 @@ export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
     }
   }
   const firstNumbered = rows.findIndex(looksNumbered);
-  if (firstNumbered < 0) return null;
+  if (firstNumbered < 0) return numberedInText(rows);
   // Section headings (`一、…`, `（一）…`) on rows of their own above the first task belong to the
   // body: the header, if any, stands above them.
   let start = firstNumbered;

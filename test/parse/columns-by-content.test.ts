@@ -165,6 +165,21 @@ describe('a column of 全年, 年底前 after the people, no header', () => {
   });
 });
 
+describe('no header and no 序号 column, the number opening the target', () => {
+  it('starts the body at the row numbered 1 when 2 and 3 follow', () => {
+    const text = table(
+      ['2024年1-6月民生实事进展'],
+      ['1.新增城镇就业3000人', '人社局', '新增城镇就业1680人'],
+      ['2.改造老旧小区12个', '住建局', '已开工9个'],
+      ['3.新建公办幼儿园2所', '教育局', '主体完工1所'],
+    );
+    const t = parseText(text);
+    expect(t.tasks.map((x) => x.seq)).toEqual([1, 2, 3]);
+    expect(t.tasks[1].units).toEqual(['住建局']);
+    expect(t.tasks[1].progress).toBe('已开工9个');
+  });
+});
+
 describe('content does not override a known header', () => {
   it('a 备注 column of a few words stays notes; a 完成值 of figures stays the actual', () => {
     const text = table(
