@@ -214,14 +214,14 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
 
   let seqColumn: number | null = hints.indexOf('seq') >= 0 ? hints.indexOf('seq') : null;
   if (seqColumn === null && !spec) {
-    // A column of numbers near the left, whatever its header says.
+    // An unnamed column near the left whose numbers count up (sub-rows may leave it blank), or
+    // else a column of numbers near the left, whatever its header says: a column of figures
+    // (`4385`, `810`) beside a counting one is an amount.
+    seqColumn = countingColumn(body, hints, Math.min(width, 3));
     for (let c = 0; c < Math.min(width, 3) && seqColumn === null; c++) {
       const cells = column(c, body).filter((x) => x.trim());
       if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length) seqColumn = c;
     }
-    // Without a header word: the unnamed column near the left whose numbers count up on the rows
-    // that carry one (sub-rows of a task leave it blank).
-    if (seqColumn === null) seqColumn = countingColumn(body, hints, Math.min(width, 3));
     if (seqColumn !== null) {
       warnings.push({ code: 'column_guessed', message: `第${seqColumn + 1}列全是编号，按序号处理` });
       hints[seqColumn] = 'seq';

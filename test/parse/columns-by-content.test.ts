@@ -51,6 +51,20 @@ describe('two columns of figures right of the target, no header', () => {
   });
 });
 
+describe('a column of figures beside the counting one, no header', () => {
+  it('is an amount: the column counting up is the seq', () => {
+    const text = table(
+      ['1', '新增养老床位500张', '526', '105%'],
+      ['', '改造适老化住房200户', '214', '107%'],
+      ['2', '新建社区食堂15个', '12', '80%'],
+      ['3', '新增公共充电桩600个', '640', '107%'],
+    );
+    const t = parseText(text);
+    expect([...new Set(t.tasks.map((x) => x.seq))]).toEqual([1, 2, 3]);
+    expect(t.tasks[t.tasks.length - 1].progress).toBe('640 107%');
+  });
+});
+
 describe('a mostly-empty column of sentences right of the report', () => {
   it('remarks on the task, it is no heading', () => {
     const text = table(
