@@ -102,6 +102,8 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '目前进展',
       '当前进展',
       '实施进度',
+      '实施情况',
+      '实施进展',
       '进展',
       '进度',
       '执行情况',

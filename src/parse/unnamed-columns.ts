@@ -24,8 +24,13 @@ export function placeUnnamedColumns(
   const width = roles.length;
   const free = (c: number) => !named[c] && profile(c).filled > 0;
   // Every task has a target, and it stands left of the report: with no target column, the first
-  // report-like text is the target (targets say 完成, 新增 as reports do).
-  if (!roles.includes('target')) {
+  // report-like text is the target (targets say 完成, 新增 as reports do) — unless a heading column
+  // names every task in its own words (`实事项目 | 开展…行动`): that name is the target.
+  const namesEachTask = (c: number) => {
+    const p = profile(c);
+    return roles[c] === 'task' && p.rows >= 2 && p.filled === p.rows && p.changes >= 0.9 * p.rows;
+  };
+  if (!roles.includes('target') && !roles.some((_, c) => namesEachTask(c))) {
     const first = roles.indexOf('progress');
     if (first >= 0 && free(first)) roles[first] = 'target';
   }

@@ -208,3 +208,44 @@ describe('content does not override a known header', () => {
     expect(t.tasks[1].notes).toBe('跨年度项目');
   });
 });
+
+describe('a heading column naming every task in its own words, no target column', () => {
+  // 序号 | 实事项目 (a heading word) | a caption (说明: a note) | the report under a word it knows
+  const text = table(
+    ['序号', '实事项目', '图片说明', '实施情况'],
+    [
+      '一',
+      '开展城乡供水提质行动',
+      '城北水厂二期投入运行',
+      '截至12月底，已完成投资3.2亿元，新建改造供水管网186公里，农村自来水普及率达99%。',
+    ],
+    [
+      '二',
+      '开展老旧小区改造行动',
+      '东门社区改造后的活动广场',
+      '截至12月底，已完成改造小区42个，惠及居民1.3万户，加装电梯36部。',
+    ],
+    ['三', '开展托育服务扩容行动', '区托育综合服务中心', '截至12月底，已新增普惠托位860个，建成托育综合服务中心1个。'],
+  );
+
+  it('is the target, and the report stays the report', () => {
+    const t = parseText(text);
+    expect(t.tasks.map((x) => x.target)).toEqual([
+      '开展城乡供水提质行动',
+      '开展老旧小区改造行动',
+      '开展托育服务扩容行动',
+    ]);
+    expect(t.tasks.every((x) => x.theme === null)).toBe(true);
+    expect(t.tasks[0].progress).toBe('截至12月底，已完成投资3.2亿元，新建改造供水管网186公里，农村自来水普及率达99%。');
+  });
+
+  it('and so is an unknown header over the report, read by its cells', () => {
+    const t = parseText(text.replace('实施情况', '办理结果'));
+    expect(t.tasks.map((x) => x.target)).toEqual([
+      '开展城乡供水提质行动',
+      '开展老旧小区改造行动',
+      '开展托育服务扩容行动',
+    ]);
+    expect(t.tasks[2].progress).toBe('截至12月底，已新增普惠托位860个，建成托育综合服务中心1个。');
+  });
+});
