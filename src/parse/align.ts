@@ -7,7 +7,15 @@
 // aligning two sequences): each cell goes to one slot, slots may be skipped (the row lost a
 // cell), blank cells may be dropped (the row has an extra empty cell). Scores say how well a
 // cell's content fits a slot; the best total wins.
-import { isDeadline, isHeading, isPeopleCell, isUnitsCell, looksLikeTheme, progressScore } from './classify.js';
+import {
+  isDeadline,
+  isHeading,
+  isPeopleCell,
+  isUnitsCell,
+  looksLikeTheme,
+  progressScore,
+  withoutClosingStop,
+} from './classify.js';
 
 /**
  * What a slot holds. `heading` is one level of 重点工作任务 (theme or category); `actual`, `rate`,
@@ -77,8 +85,9 @@ export function kindOfCell(text: string): CellKind {
 }
 
 function classify(text: string): CellKind {
-  // Lists of people or units never run this long or hold a full stop; skip the token checks.
-  if (text.length > 300 || text.includes('。')) return 'prose';
+  // Lists of people or units never run this long or hold a full stop inside (one closing the
+  // cell, `市民政局。`, is how some offices end every cell); skip the token checks.
+  if (text.length > 300 || withoutClosingStop(text).includes('。')) return 'prose';
   if (isPeopleCell(text)) return 'people';
   if (isUnitsCell(text)) return 'units';
   if (isDeadline(text)) return 'deadline';

@@ -148,9 +148,19 @@ export function splitList(cell: string): string[] {
 
 /** The names of a leaders/units cell: `splitList`, with a name padded by spaces (`吕  乐`) made whole. */
 export function splitNames(cell: string): string[] {
-  const out = splitList(cell);
+  const out = splitList(withoutClosingStop(cell));
   const names = out.some((t) => t.length === 1) ? joinPaddedNames(out) : out;
   return names.some((t) => BRACKETED.test(t)) ? joinRemarks(names) : names;
+}
+
+/**
+ * Offices that copy the report's sentences into a table close every cell with a full stop, the
+ * names too (`金力。`, `市财政局。`): the stop ends the cell and is no part of any name. A closed
+ * cell with a figure in it (`新增老年大学3所。`) is a sentence, whatever word it ends on.
+ */
+export function withoutClosingStop(cell: string): string {
+  if (!cell.endsWith('。') || /[\d０-９]/.test(cell)) return cell;
+  return cell.replace(/。+$/, '').trimEnd();
 }
 
 /** A remark in brackets standing alone (`(安委办)`): it says more about the name before it. */
@@ -230,7 +240,8 @@ const POST_CHAR_TEST = new RegExp(
 );
 
 /** A cell that lists only people (`陶峰 刘国娟`), posts beside the names allowed (`副区长 陶峰`). */
-export function isPeopleCell(cell: string): boolean {
+export function isPeopleCell(written: string): boolean {
+  const cell = withoutClosingStop(written);
   if (!LIST_CHARS.test(cell)) return false;
   const tokens = splitNames(cell);
   return (
@@ -241,7 +252,8 @@ export function isPeopleCell(cell: string): boolean {
 }
 
 /** A cell that lists only organisations (`区商务局 综合保税区管理办公室`). */
-export function isUnitsCell(cell: string): boolean {
+export function isUnitsCell(written: string): boolean {
+  const cell = withoutClosingStop(written);
   // `；` may separate units (`区住建局；区城管局`): every item must still be an organisation.
   if (cell.length > 400 || /[。%“”"：:！？]/.test(cell)) return false;
   // a body's part in the task after its name (`省财政厅主办`, `…统计局分别负责`) is no part of the name

@@ -468,3 +468,46 @@ describe('the month’s planned progress (8月计划进度) beside the actual pr
     expect(table.tasks.map((t) => t.progress)).toEqual(['已组建72对。 72%', '已投入建设资金190万元。 60%']);
   });
 });
+
+describe('every cell closed with a full stop (the report’s sentences copied into a table)', () => {
+  it('reads the names without the stop', () => {
+    const table = parseText(
+      rows(
+        ['2022年区政府重点工作责任分解'],
+        ['部分', '序号', '工作任务', '牵头负责领导', '牵头责任单位'],
+        ['一、稳定经济增长', '1.', '地区生产总值增长7%左右。', '王强。', '区发改委。'],
+        ['一、稳定经济增长', '2.', '一般公共预算收入增长6%。', '王强。', '区财政局。'],
+      ),
+    );
+    expect(table.tasks.map(brief)).toEqual([
+      [1, '一、稳定经济增长', null, '地区生产总值增长7%左右。', ['王强'], ['区发改委'], ''],
+      [2, '一、稳定经济增长', null, '一般公共预算收入增长6%。', ['王强'], ['区财政局'], ''],
+    ]);
+  });
+  it('keeps a unit closed by a stop in the units column beside a 项目 column naming each task', () => {
+    const table = parseText(
+      rows(
+        ['部分', '序号', '项目', '牵头单位', '进展情况'],
+        ['二、进展情况', '1、', '城乡居民技能培训', '县人社局。', '其中,培训进度较慢的为城关镇。'],
+        ['二、进展情况', '2、', '农村危房改造', '县住建局。', '其中,改造进度较慢的为河口乡。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.category, t.target, t.units])).toEqual([
+      [null, '城乡居民技能培训', ['县人社局']],
+      [null, '农村危房改造', ['县住建局']],
+    ]);
+  });
+  it('reads a closed sentence with a figure as text, though it ends like a body (所, 中心)', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '责任单位', '进展情况'],
+        ['1', '新增老年大学3所。', '区教育局', '已建成2所。'],
+        ['2', '建设农事服务中心8个。', '区农业农村局', '已建成6个农事服务中心。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.units, t.progress])).toEqual([
+      [['区教育局'], '已建成2所。'],
+      [['区农业农村局'], '已建成6个农事服务中心。'],
+    ]);
+  });
+});
