@@ -97,6 +97,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
         : indicators.length === 1
           ? { unit: null, actualStart: matches[0].span?.start ?? null }
           : null,
+      indicators.length > 0 && indicators.every((ind) => ind.kind === 'growth' || ind.kind === 'share'),
     );
     // figures standing alone in an actual column report the indicators still without one
     const open = columns.bareFigures.length

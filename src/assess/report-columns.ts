@@ -167,6 +167,7 @@ function fromParts(
   pt: ProgressText,
   parts: readonly ProgressPart[],
   targets: readonly number[],
+  rateTargets: boolean,
   out: ReportColumns,
 ): void {
   let cursor = 0;
@@ -200,7 +201,7 @@ function fromParts(
       if ((answer === 'yes' && asksDelay) || (answer === 'no' && !asksDelay)) out.behindFlag ??= cell;
     } else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
     // a written report column may itself hold cells joined by spaces (`2712 110.69% 6 100%`)
-    else if (part.role === 'progress' && start >= 0) fromCells(pt, targets, out, start, end);
+    else if (part.role === 'progress' && start >= 0) fromCells(pt, targets, rateTargets, out, start, end);
   }
 }
 
@@ -208,6 +209,7 @@ function fromParts(
 function fromCells(
   pt: ProgressText,
   targets: readonly number[],
+  rateTargets: boolean,
   out: ReportColumns,
   from = 0,
   to = pt.text.length,
@@ -229,7 +231,10 @@ function fromCells(
     if (isIdeograph(charBefore(text, start))) continue;
     const pct = PERCENT.exec(cell);
     if (pct) {
-      out.rates.push({ value: Number(pct[1]), start, end });
+      // beside a target that is itself a rate (`财政收入增长率 6%以上 | 28.97%`) a lone percentage
+      // is the rate reached, not how much of the task is done
+      if (rateTargets) out.bareFigures.push({ value: Number(pct[1]), unit: '%', plain: false, start, end });
+      else out.rates.push({ value: Number(pct[1]), start, end });
       continue;
     }
     // a flag without its header cannot be read: 否 answers 是否达序 (behind) and 是否滞后 (not)
@@ -298,12 +303,13 @@ export function readReportColumns(
   parts: readonly ProgressPart[] | undefined,
   targets: readonly number[],
   sole: SoleIndicator | null = null,
+  rateTargets = false,
 ): ReportColumns {
   const out: ReportColumns = { bareFigures: [], rates: [], partRates: [], behindFlag: null, doneStatement: null };
   if (!pt.text.trim()) return out;
   // a lone actual column (`1-9月完成 | 5.8`) is read as a column too: its header dates and names it
-  if (parts && (parts.length > 1 || parts[0]?.role === 'actual')) fromParts(pt, parts, targets, out);
-  else fromCells(pt, targets, out);
+  if (parts && (parts.length > 1 || parts[0]?.role === 'actual')) fromParts(pt, parts, targets, rateTargets, out);
+  else fromCells(pt, targets, rateTargets, out);
   ratesInProse(pt, sole, out);
   out.doneStatement ??= donePiece(pt);
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task
@@ -346,13 +352,17 @@ export function assignBareFigures(
     out.push({ indicator: i, figure });
   };
   const free = (i: number): boolean => !taken.has(i) && indicators[i].open && indicators[i].kind === 'amount';
+  const freeRate = (i: number): boolean =>
+    !taken.has(i) && indicators[i].open && (indicators[i].kind === 'growth' || indicators[i].kind === 'share');
   const unitless: BareFigure[] = [];
   for (const f of figures) {
     if (f.unit === null) {
       unitless.push(f);
       continue;
     }
-    const i = indicators.findIndex((ind, k) => free(k) && unitKey(ind.unit) === unitKey(f.unit));
+    // a percentage goes to a rate indicator, any other unit to an amount of that unit
+    const fits = f.unit === '%' ? freeRate : free;
+    const i = indicators.findIndex((ind, k) => fits(k) && unitKey(ind.unit) === unitKey(f.unit));
     if (i >= 0) take(i, f);
   }
   let rest = unitless;

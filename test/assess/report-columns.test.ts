@@ -364,3 +364,23 @@ describe('a clause of only `完成N%`', () => {
     expect(a.status).toBe('on_track');
   });
 });
+
+describe('a lone percentage beside a target that is itself a rate', () => {
+  const h1 = { period: parsePeriod('2021H1') };
+  it('is the rate reached, not a completion rate of the task', () => {
+    const a = assessTask({ target: '一般公共预算收入增长率 5%以上', progress: '21.4%' }, h1);
+    expect(a.indicators[0].actual).toBe(21.4);
+    // a part-year rate cannot close the task
+    expect(a.status).toBe('on_track');
+  });
+  it('falls short of the rate when it is below it', () => {
+    const a = assessTask({ target: '社会消费品零售总额增长率 8%', progress: '3.2%' }, h1);
+    expect(a.indicators[0].actual).toBe(3.2);
+    expect(a.status).toBe('behind');
+  });
+  it('stays a completion rate beside a target of amounts', () => {
+    const a = assessTask({ target: '新建公办幼儿园6所', progress: '30%' }, h1);
+    expect(a.indicators[0].actual).toBeNull();
+    expect(a.status).toBe('behind');
+  });
+});
