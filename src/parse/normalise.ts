@@ -127,8 +127,14 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     };
   }
   const tableWarnings: Warning[] = [...layout.warnings];
+  // A section's heading printed between the table's title and its header row (`一、…完成情况`) is
+  // no title, though it may end like one: it groups the tasks below it as one printed under the
+  // header would.
+  const above = layout.headerRow - 1;
+  const sectionAbove = above > 0 && isSectionHeadingBelowTitle(rows, above);
   let title: string | null = null;
   for (let r = (layout.headerRow >= 0 ? layout.headerRow : layout.bodyStart) - 1; r >= 0; r--) {
+    if (sectionAbove && r === above) continue;
     const nonEmpty = rows[r].cells.filter(Boolean);
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0])) {
       title = nonEmpty[0];
@@ -152,7 +158,9 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       .replace(/\t+$/, '');
   const headerKey = layout.headerRow >= 0 ? rowKey(rows[layout.headerRow].cells) : null;
   const headerFirst = layout.headerRow >= 0 ? withoutSpaces(rows[layout.headerRow].cells.find(Boolean) ?? '') : '';
-  for (let r = layout.bodyStart; r < rows.length; r++) {
+  const bodyRows = sectionAbove ? [above] : [];
+  for (let r = layout.bodyStart; r < rows.length; r++) bodyRows.push(r);
+  for (const r of bodyRows) {
     const row = rows[r];
     const nonEmpty = row.cells.filter(Boolean);
     if (nonEmpty.length === 0) continue;
@@ -274,6 +282,14 @@ function dominantStyle(rows: readonly Row[], layout: Layout): NumberingStyle | n
  * A section row numbered in another style than the tasks (`一、 | 产业发展` among `1 | …` rows):
  * its number and heading, joined (`一、产业发展`); null for any other row.
  */
+/** A lone cell numbered as a section (`一、`, `（二）`) with a lone cell (the title) somewhere above it. */
+function isSectionHeadingBelowTitle(rows: readonly Row[], r: number): boolean {
+  const lone = (row: Row) => row.cells.filter(Boolean).length === 1;
+  if (!lone(rows[r]) || !SECTION_NUMBER.test(withoutSpaces(rows[r].cells.find(Boolean) ?? ''))) return false;
+  for (let i = r - 1; i >= 0; i--) if (lone(rows[i])) return true;
+  return false;
+}
+
 function sectionHeading(row: Row, layout: Layout, taskStyle: NumberingStyle | null): string | null {
   if (taskStyle === null || layout.seqColumn === null) return null;
   const seqCell = row.cells[layout.seqColumn] ?? '';

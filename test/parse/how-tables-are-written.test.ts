@@ -511,3 +511,24 @@ describe('every cell closed with a full stop (the report’s sentences copied in
     ]);
   });
 });
+
+describe('a section heading between the title and the header row', () => {
+  const table = parseText(
+    rows(
+      ['2022年区政府工作报告重点任务前三季度推进情况'],
+      ['一、区政府工作报告主要指标完成情况'],
+      ['序号', '目标任务', '牵头单位', '完成情况'],
+      ['1.', '地区生产总值增长7%。', '区发改局', '1-9月,地区生产总值同比增长8.2%。'],
+      ['2.', '城镇新增就业1.2万人。', '区人社局', '城镇新增就业9800人。'],
+    ),
+  );
+  it('groups the tasks below it, though it ends like a title (情况)', () => {
+    expect(table.tasks.map((t) => [t.seq, t.theme])).toEqual([
+      [1, '一、区政府工作报告主要指标完成情况'],
+      [2, '一、区政府工作报告主要指标完成情况'],
+    ]);
+  });
+  it('leaves the line above it the title', () => {
+    expect(table.title).toBe('2022年区政府工作报告重点任务前三季度推进情况');
+  });
+});
