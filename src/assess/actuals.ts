@@ -41,6 +41,17 @@ const AHEAD_MARGIN = 0.12;
 const ACCEPT_LONE = 0.2;
 const ACCEPT_LONE_SPECIFIC = 0.1;
 
+/** Whether a growth rate stated without a base year stands among the figures (worked out once per text). */
+function hasRateWithoutNamedYear(pt: ProgressText): boolean {
+  return pt.once('rateWithoutNamedYear', () =>
+    pt.quantities.some((q, i) => {
+      if (q.kind !== 'percent') return false;
+      const f = pt.figure(i);
+      return f.growth !== null && !f.excluded && !f.againstNamedYear;
+    }),
+  );
+}
+
 function subjectOf(ind: Indicator): string {
   const metric = ind.metric.replace(/^(加快|推动|推进|积极|大力|全力|努力|力争)+/, '');
   return ind.kind === 'growth' ? metric.replace(/增长|增速|增幅|下降/g, '') : metric;
@@ -307,6 +318,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   for (const i of figures) {
     const f = pt.figure(i);
     if (f.excluded || (f.scopeOf && !ind.metric.includes(f.scopeOf))) continue;
+    // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a
+    // second comparison: the rate stated without a year is the actual
+    if (f.againstNamedYear && hasRateWithoutNamedYear(pt)) continue;
     if (parts?.has(i) && !ind.metric.includes(parts.get(i)!)) continue;
     const value = compatible(ind, f);
     if (value === null) continue;

@@ -22,6 +22,8 @@ export interface FigureContext {
   excluded: boolean;
   /** As a growth rate (negative for 下降/减少/回落), or null when not stated as a growth rate. */
   growth: number | null;
+  /** Stated against a year it names (`对比2019年同期增幅20.13%`), not the period's own change. */
+  againstNamedYear: boolean;
   /** Stated as a share or rate (not a change). */
   share: boolean;
   /** A `：` follows it before any comma or stop (`任务8条：…`): its wording labels what follows. */
@@ -77,6 +79,8 @@ const STEP_AFTER = /招投标|招标|采购|方案|公告|设计/;
 /** 分别 opening a list of figures (`分别为`, `分别同比增长`). */
 const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增长|下降|增加|减少)?$/;
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
+/** A change measured from a year the text names (`比2019年同期`, `与2019年相比`). */
+const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
 const GROWTH_BEFORE = /(增长|增速|增幅|下降|减少|回落)[^，。；]{0,3}$/;
 const FALL_BEFORE = /(下降|减少|回落)[^，。；]{0,3}$/;
 const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
@@ -252,6 +256,7 @@ export class ProgressText {
       excluded: excluded || chosen,
       chosen,
       growth,
+      againstNamedYear: growth !== null && before.includes('年') && AGAINST_NAMED_YEAR.test(before),
       share: percent && !CHANGE_BEFORE.test(rateWords),
       labelsAfter,
       colonAfter: this.colonAfter(q.end),

@@ -170,3 +170,21 @@ describe('counts of one measure each naming its part in brackets', () => {
     expect(actualOf('组建医联体20对以上', '已组建22对跨区域医联体(含城区和乡镇)。').actual).toBe(22);
   });
 });
+
+describe('a growth rate measured from a year the text names', () => {
+  const q3 = { period: parsePeriod('2021Q3') };
+  it('gives way to the rate stated without a year (the period’s own change)', () => {
+    const a = assessTask(
+      { target: '规模以上工业增加值增长8%。', progress: '1-9月,规模以上工业增加值增长12.6%,比2019年同期增长6.3%。' },
+      q3,
+    );
+    expect(a.indicators[0].actual).toBe(12.6);
+  });
+  it('is still the actual when it is the only rate', () => {
+    const a = assessTask(
+      { target: '社会消费品零售总额增长10%。', progress: '社会消费品零售总额较2020年同期增长14.2%。' },
+      q3,
+    );
+    expect(a.indicators[0].actual).toBe(14.2);
+  });
+});
