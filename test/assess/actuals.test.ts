@@ -175,10 +175,13 @@ describe('a growth rate measured from a year the text names', () => {
   const q3 = { period: parsePeriod('2021Q3') };
   it('gives way to the rate stated without a year (the period’s own change)', () => {
     const a = assessTask(
-      { target: '规模以上工业增加值增长8%。', progress: '1-9月,规模以上工业增加值增长12.6%,比2019年同期增长6.3%。' },
+      {
+        target: '全社会固定资产投资增长10%。',
+        progress: '1-9月,全区固定资产投资完成126.5亿元,增幅15.3%,对比2019年同期增幅8.6%。',
+      },
       q3,
     );
-    expect(a.indicators[0].actual).toBe(12.6);
+    expect(a.indicators[0].actual).toBe(15.3);
   });
   it('is still the actual when it is the only rate', () => {
     const a = assessTask(
