@@ -224,9 +224,10 @@ function donePartOfScope(pt: ProgressText, f: FigureContext): boolean {
     if (p.start < f.sentence.start) break;
     if (p.kind === 'amount' && sameUnitFamily(p.unit, f.q.unit)) return pt.figure(i).chosen;
   }
-  return false;
+  // no count of its own before it (`进场施工,其中7家已竣工`): the 其中 points back to the task's
+  return true;
 }
-const DONE_AFTER = /^[^，。；]{0,3}(已完成|已建成|已完工|完成|建成)/;
+const DONE_AFTER = /^[^，。；]{0,3}(已完成|已建成|已完工|已竣工|完成|建成|竣工)/;
 
 /** A rate after the chosen one in its sentence, for a later period, in a clause naming no metric. */
 function laterRate(

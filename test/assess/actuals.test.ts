@@ -191,3 +191,14 @@ describe('a growth rate measured from a year the text names', () => {
     expect(a.indicators[0].actual).toBe(14.2);
   });
 });
+
+describe('a done part after 其中 with no count of its own before it', () => {
+  it('is the actual of the task’s count (其中 points back to the task)', () => {
+    const a = assessTask({ target: '新建社区食堂10家', progress: '全面进场施工,其中6家已竣工,其余正在装修。' });
+    expect(a.indicators[0].actual).toBe(6);
+  });
+  it('but not a part still under way', () => {
+    const a = assessTask({ target: '新建社区食堂10家', progress: '全面进场施工,其中6家正在装修。' });
+    expect(a.indicators[0].actual).toBeNull();
+  });
+});
