@@ -9,7 +9,7 @@ import type { ColumnsSpec } from './columns-option.js';
 import { isPageFurniture } from './furniture.js';
 import type { HeaderRows } from './header-row.js';
 import { normaliseHeaderText, readHeaderRow, roleOfHeader, type ColumnRole } from './headers.js';
-import { leadingSeq, readNumbering } from './numbering.js';
+import { leadingSeq, readNumbering, SECTION_HEADING_START } from './numbering.js';
 import type { Row } from './rows.js';
 import { placeUnnamedColumns } from './unnamed-columns.js';
 
@@ -276,7 +276,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   const styles = new Set(seqColumn === null ? [] : taskRows.map((r) => readNumbering(r.cells[seqColumn] ?? '')?.style));
   const headingRows = rows.slice(header.bodyStart, header.bodyStart + BODY_SAMPLE).some((r) => {
     const filled = r.cells.filter((x) => x.trim());
-    return filled.length === 1 && /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(filled[0]);
+    return filled.length === 1 && SECTION_HEADING_START.test(filled[0]);
   });
   for (let c = 0; c < width; c++) {
     if (roles[c] !== 'task' || fixed[c] || hints[c] !== 'task') continue;
@@ -311,8 +311,8 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   }
   // A section's number printed in a cell of its own left of its name (`（一） | 稳增长`, both merged
   // down over the section): the number is no level of its own, the name is the heading.
+  const isHeadingColumn = (r: ColumnRole) => r === 'task' || r === 'category';
   for (let c = 0; c + 1 < width; c++) {
-    const isHeadingColumn = (r: ColumnRole) => r === 'task' || r === 'category';
     if (fixed[c] || !isHeadingColumn(roles[c]) || !isHeadingColumn(roles[c + 1])) continue;
     const p = profile(c);
     if (p.filled === 0 || p.seq < p.filled || profile(c + 1).filled === 0) continue;

@@ -6,7 +6,7 @@
 import { looksLikeTitle } from './classify.js';
 import { isPageFurniture } from './furniture.js';
 import { readHeaderRow, roleOfHeader } from './headers.js';
-import { leadingSeq, readNumbering } from './numbering.js';
+import { leadingSeq, readNumbering, SECTION_HEADING_START } from './numbering.js';
 import type { Row } from './rows.js';
 
 export interface HeaderRows {
@@ -31,17 +31,16 @@ export function looksNumbered(row: Row): boolean {
   return false;
 }
 
+/** A section's number with its name right after it (`一、稳增长`, not `一、` alone). */
+const SECTION_WITH_NAME = new RegExp(`${SECTION_HEADING_START.source}\\S`);
+
 /**
  * A row holding only a section's numbered heading (`一、稳增长`, `（二）扩内需`); a numbered title
  * (`一、民生实事任务分解表`) names the table, not a section.
  */
 function isSectionRow(row: Row): boolean {
   const filled = nonEmpty(row);
-  return (
-    filled.length === 1 &&
-    /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\S/.test(filled[0]) &&
-    !looksLikeTitle(filled[0])
-  );
+  return filled.length === 1 && SECTION_WITH_NAME.test(filled[0]) && !looksLikeTitle(filled[0]);
 }
 
 /** A row of short labels: what a header row looks like when its words are unfamiliar. */

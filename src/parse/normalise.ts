@@ -278,10 +278,6 @@ function dominantStyle(rows: readonly Row[], layout: Layout): NumberingStyle | n
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/**
- * A section row numbered in another style than the tasks (`一、 | 产业发展` among `1 | …` rows):
- * its number and heading, joined (`一、产业发展`); null for any other row.
- */
 /** A lone cell numbered as a section (`一、`, `（二）`) with a lone cell (the title) somewhere above it. */
 function isSectionHeadingBelowTitle(rows: readonly Row[], r: number): boolean {
   const lone = (row: Row) => row.cells.filter(Boolean).length === 1;
@@ -290,6 +286,10 @@ function isSectionHeadingBelowTitle(rows: readonly Row[], r: number): boolean {
   return false;
 }
 
+/**
+ * A section row numbered in another style than the tasks (`一、 | 产业发展` among `1 | …` rows):
+ * its number and heading, joined (`一、产业发展`); null for any other row.
+ */
 function sectionHeading(row: Row, layout: Layout, taskStyle: NumberingStyle | null): string | null {
   if (taskStyle === null || layout.seqColumn === null) return null;
   const seqCell = row.cells[layout.seqColumn] ?? '';

@@ -63,6 +63,9 @@ export function readNumbering(cell: string): SeqReading | null {
   return null;
 }
 
+/** A section heading's number opening a cell (`一、稳增长`, `（二）扩内需`), the tasks' numbers being 1, 2 … */
+export const SECTION_HEADING_START = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
 /** The sequence number of a task row: `12`, `12.`, `12、`, `（12）`, `（一）`, `一、`, `①`; null otherwise. */
 export function readSeq(cell: string): number | null {
   return readNumbering(cell)?.seq ?? null;
