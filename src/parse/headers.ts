@@ -176,6 +176,13 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '实事项目',
       '民生实事项目',
       '为民实事项目',
+      // a work or a pledge as the task's name (`民生工程 | 推进落实情况`)
+      '工程名称',
+      '民生工程',
+      '民心工程',
+      '重点工程',
+      '事项名称',
+      '承诺事项',
       '项目',
       '类别',
       '大类',

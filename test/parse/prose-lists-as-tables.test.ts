@@ -1,0 +1,56 @@
+// Lists published as prose and read back as tables: numbered `一是`, `二是` or `实事一`, the task's
+// name under a header such as 民生工程 or 民心工程, sometimes with no number at all. Each case is a
+// small table of that kind and what a reader would write down from it.
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/parse/index.js';
+
+const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
+
+describe('tasks numbered 一是, 二是 (as a speech or news report lists them)', () => {
+  it('reads each as a task with its number, the name as the target and the words after as the report', () => {
+    const table = parseText(
+      rows(
+        ['序号', '民心工程', '进展情况'],
+        ['一是', '城市道路改造', '完成12条道路改造,占年计划的60%。'],
+        ['二是', '公交场站建设', '开工建设公交场站8座,达到年计划的80%。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.progress])).toEqual([
+      [1, '城市道路改造', '完成12条道路改造,占年计划的60%。'],
+      [2, '公交场站建设', '开工建设公交场站8座,达到年计划的80%。'],
+    ]);
+  });
+});
+
+describe('tasks numbered 实事一, 实事二', () => {
+  it('reads the number after the word', () => {
+    const table = parseText(
+      rows(
+        ['序号', '实事', '牵头单位', '完成情况'],
+        ['实事一', '新建农村公路300公里。', '市交通运输局', '已建成农村公路280公里。'],
+        ['实事二', '改造农村危房2000户。', '市住建局', '已完成改造2100户。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.units])).toEqual([
+      [1, '新建农村公路300公里。', ['市交通运输局']],
+      [2, '改造农村危房2000户。', ['市住建局']],
+    ]);
+  });
+});
+
+describe('a 民生工程 column without numbers beside its report', () => {
+  it('makes every row a task, numbered in order', () => {
+    const table = parseText(
+      rows(
+        ['全省民生工程推进情况'],
+        ['民生工程', '推进落实情况'],
+        ['老旧小区改造工程', '改造老旧小区1200个,完成年度任务的100%。'],
+        ['农村公路建设工程', '完工农村公路3000公里,占年度任务的95%。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.progress])).toEqual([
+      [1, '老旧小区改造工程', '改造老旧小区1200个,完成年度任务的100%。'],
+      [2, '农村公路建设工程', '完工农村公路3000公里,占年度任务的95%。'],
+    ]);
+  });
+});
