@@ -54,3 +54,42 @@ describe('a 民生工程 column without numbers beside its report', () => {
     ]);
   });
 });
+
+describe('a name column that names every row, beside the content of each item', () => {
+  const table = (names: string[]) =>
+    parseText(
+      rows(
+        ['序号', '民生实事项目', '项目内容'],
+        ...names.map((n, i) => [`${'一二三四'[i]}、`, n, `新增学位${(i + 1) * 500}个。`]),
+      ),
+    );
+  it('joins the name and the content into the target: a name per item groups nothing', () => {
+    const t = table(['加强学位建设。', '建设城市书房。', '改造农贸市场。', '建设街心公园。']);
+    expect(t.tasks.map((x) => [x.seq, x.theme, x.target])).toEqual([
+      [1, null, '加强学位建设。 新增学位500个。'],
+      [2, null, '建设城市书房。 新增学位1000个。'],
+      [3, null, '改造农贸市场。 新增学位1500个。'],
+      [4, null, '建设街心公园。 新增学位2000个。'],
+    ]);
+  });
+});
+
+describe('a name column merged down over unnumbered sub-rows', () => {
+  it('stays the theme of the sub-rows it groups', () => {
+    const t = parseText(
+      rows(
+        ['序号', '项目', '工作目标', '牵头单位', '进展情况'],
+        ['1', '幼有善育', '新增托位500个', '卫健局', '已完成。'],
+        ['', '', '新建托育机构3家', '卫健局', '已完成。'],
+        ['2', '学有优教', '新建幼儿园2所', '教育局', '已开工。'],
+        ['', '', '新增学位900个', '教育局', '已完成。'],
+        ['3', '病有良医', '新建社区卫生服务站5个', '卫健局', '已建成4个。'],
+        ['4', '老有康养', '新增养老床位300张', '民政局', '已新增200张。'],
+      ),
+    );
+    expect(t.tasks.slice(0, 2).map((x) => [x.theme, x.target])).toEqual([
+      ['幼有善育', '新增托位500个'],
+      ['幼有善育', '新建托育机构3家'],
+    ]);
+  });
+});
