@@ -8,7 +8,9 @@
 //
 // Each leaf project is a task numbered by its own number; a project that has sub-projects is their
 // category; the group's name (a name cell of its row without a number) is their theme; the group
-// row's cells that its rows leave blank (the lead unit) carry down as usual.
+// row's cells that its rows leave blank (the lead unit) carry down as usual. Groups numbered like
+// their items (`1 | 主要目标 | 1.…`, then ` | | 2.…`) read so only when each item row has cells of
+// its own (a leader, a unit), as a task's row does and the rows of one task's numbered points don't.
 import type { SlotKind } from './align.js';
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
@@ -74,6 +76,23 @@ function itemsOf(row: PlacedRow, nameSlots: readonly number[]): Item[] {
 }
 
 /**
+ * True when most unnumbered rows holding an item also hold text of their own (not a merged cell's
+ * copy) outside the name columns: each is a task's record, where the rows of one task's numbered
+ * points would leave those cells to the task's first row.
+ */
+function looseRowsStandAlone(
+  placed: readonly PlacedRow[],
+  loose: readonly number[],
+  layout: Layout,
+  nameSlots: readonly number[],
+): boolean {
+  const otherSlots = layout.slots.flatMap((s, i) => (NAME_SLOTS.has(s) ? [] : [i]));
+  const itemRows = loose.filter((i) => itemsOf(placed[i], nameSlots).length > 0);
+  const ownCells = itemRows.filter((i) => otherSlots.some((s) => placed[i].slotText[s] && !placed[i].slotMerged[s]));
+  return itemRows.length > 0 && ownCells.length >= 0.8 * itemRows.length;
+}
+
+/**
  * Rewrites the rows of a table whose tasks are numbered inside its name columns under grouping
  * numbers in 序号: each row holding a leaf item becomes that item's task (its number, its text as
  * the target, the parent project as `itemCategory`). Returns the rows unchanged for any other table.
@@ -103,14 +122,23 @@ export function readInnerItems(
   if (grouped.some((i) => itemsOf(placed[i], nameSlots).length === 0 && !headsOnly(placed[i]))) return false;
   if (loose.filter((i) => itemsOf(placed[i], nameSlots).length > 0).length < 0.8 * loose.length) return false;
   if (withItems <= grouped.length) return false;
-  // the 序号 numbers group: printed in another style than the items under them
+  // the 序号 numbers groups: printed in another style than the items under them, or in the same
+  // style (`1 | 1.…`, then `  | 2.…`) when the unnumbered item rows are records of their own (their
+  // own leader, unit or report cells), not the numbered points of one task's target going on
   const groupStyles = new Set(grouped.map((i) => seqCellStyle(seqCells[i])));
-  if (items.some((x) => x.some((it) => groupStyles.has(it.style)))) return false;
+  const sameStyle = items.some((x) => x.some((it) => groupStyles.has(it.style)));
+  if (sameStyle && !looseRowsStandAlone(placed, loose, layout, nameSlots)) return false;
 
   const firstTarget = layout.slots.indexOf('target');
   const into = firstTarget >= 0 ? firstTarget : nameSlots[0];
   let parent: Item | null = null;
   let group: string | null = null;
+  // a group named in a column of headings (`1 | 主要预期目标 | 1.…`) keeps its name there on its
+  // first task's row: the headings read it as they read any (a theme, or a category under section
+  // rows) and it carries down; its items then add no level of their own
+  const namedHeading = (row: PlacedRow, s: number) =>
+    layout.slots[s] === 'heading' && row.slotText[s] !== '' && !itemNumber(row.slotText[s]);
+  let headingNamesGroup = false;
   for (let k = 0; k < body.length; k++) {
     const row = placed[body[k]];
     const opens = opensGroup[k];
@@ -118,6 +146,7 @@ export function readInnerItems(
       // a new group, named by the text its row prints in a name column without a number
       parent = null;
       group = nameSlots.map((s) => row.slotText[s]).find((t) => t && !itemNumber(t)) ?? null;
+      headingNamesGroup = false;
     }
     row.itemGroup = group;
     const found = itemsOf(row, nameSlots);
@@ -132,9 +161,12 @@ export function readInnerItems(
     const category = parent && parent !== leaf ? parent.text : null;
     row.kind = 'task';
     row.seq = leaf.seq;
-    row.slotText = row.slotText.map((t, s) => (NAME_SLOTS.has(layout.slots[s]) ? '' : t));
+    if (opens) headingNamesGroup = nameSlots.some((s) => namedHeading(row, s));
+    row.slotText = row.slotText.map((t, s) =>
+      NAME_SLOTS.has(layout.slots[s]) && !(opens && namedHeading(row, s)) ? '' : t,
+    );
     row.slotText[into] = leaf.text;
-    row.itemCategory = category;
+    if (category || !headingNamesGroup) row.itemCategory = category;
     // a project without sub-projects (yet) may be the parent of the rows after it
     if (!category) parent = leaf;
   }
