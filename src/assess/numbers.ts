@@ -200,6 +200,8 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     const after = text[start + written.length];
     const approx = after === '余' || after === '多' || approxBefore(text, start) || approxAfter(text, end);
     out.push({ value: round(value), unit, kind, start: from, end, approx, chinese });
+    // the scan goes on after the unit: the 千 of 12千米 is part of the unit, not a figure of 1000 米
+    i = end - 1;
   }
   return out;
 }

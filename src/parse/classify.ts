@@ -74,7 +74,7 @@ export const UNIT_SUFFIXES: readonly string[] = [
 const UNIT_ENDING = new RegExp(`(?:${UNIT_SUFFIXES.join('|')})$`);
 
 /** Two-character bodies that would otherwise look like a surname + given name. */
-const SHORT_UNITS = new Set([
+export const SHORT_UNITS: ReadonlySet<string> = new Set([
   '区委',
   '县委',
   '市委',
@@ -90,7 +90,7 @@ const SHORT_UNITS = new Set([
 ]);
 
 /** Words that stand where a unit is named but mean "everyone concerned". */
-const COLLECTIVE_UNITS = /^(各|相关|有关|其他|全体|属地|涉及)/;
+export const COLLECTIVE_UNITS = /^(各|相关|有关|其他|全体|属地|涉及)/;
 
 /** Common surnames (single and compound): the first characters of most officials' names. */
 const COMPOUND_SURNAMES = [

@@ -9,6 +9,7 @@ import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
+import { nameBrokenByLayout } from './layout-broken-name.js';
 import { isBareValue } from './column-profile.js';
 import { joinTargetCells } from './target-cells.js';
 import { leadingSeq } from './numbering.js';
@@ -97,6 +98,8 @@ const FIELD_NAMES: Partial<Record<TaskField, string>> = {
 
 /** The names in a leaders/units text; an over-long text kept whole, with a warning. */
 function namesIn(text: string, field: TaskField, warnings: Warning[]): string[] {
+  const brokenName = field === 'units' ? nameBrokenByLayout(text) : null;
+  if (brokenName !== null) return [brokenName];
   if (text.length <= MAX_LIST_CHARS) return splitNames(text);
   warnings.push(
     W('list_too_long', `${FIELD_NAMES[field] ?? field}一格长达 ${text.length} 字，不像名单，未按名字拆分`, field),

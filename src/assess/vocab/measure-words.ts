@@ -41,6 +41,8 @@ export const UNITS: readonly UnitRow[] = [
   { written: 'km', base: '公里', factor: 1 },
   { written: 'KM', base: '公里', factor: 1 },
   { written: '千米', base: '公里', factor: 1 },
+  // lengths of a street, a river bank or a pipe (改造长度为125米): after 平方米, 千米 so those read first
+  { written: '米', base: '米', factor: 1 },
   { written: '千瓦', base: '千瓦', factor: 1 },
   { written: 'kW', base: '千瓦', factor: 1 },
   { written: '兆瓦', base: '千瓦', factor: 1000 },
