@@ -183,11 +183,28 @@ function joinRemarks(tokens: string[]): string[] {
 function joinPaddedNames(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if (isTwoPaddedNames(tokens, i)) {
+      out.push(tokens[i] + tokens[i + 1], tokens[i + 2] + tokens[i + 3]);
+      i += 3;
+      continue;
+    }
     let t = tokens[i];
     while (t.length < 4 && tokens[i].length === 1 && tokens[i + 1]?.length === 1) t += tokens[++i];
     out.push(t);
   }
   return out;
+}
+
+/**
+ * Four single characters alone (`王 嵘 方 勇`: two padded names, one per line of a cell, flattened)
+ * are two names when each pair opens with a surname and the four are no body's name (`区 财 政 局`).
+ */
+function isTwoPaddedNames(tokens: readonly string[], i: number): boolean {
+  const run = tokens.slice(i, i + 5);
+  if (run.length !== 4 && !(run.length === 5 && run[4].length > 1)) return false;
+  if (i > 0 && tokens[i - 1].length === 1) return false;
+  if (!run.slice(0, 4).every((t) => t.length === 1)) return false;
+  return SURNAMES.has(run[0]) && SURNAMES.has(run[2]) && !isUnitName(run.slice(0, 4).join(''));
 }
 
 function pushTrimmed(out: string[], item: string): void {

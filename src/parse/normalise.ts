@@ -136,6 +136,8 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   for (let r = (layout.headerRow >= 0 ? layout.headerRow : layout.bodyStart) - 1; r >= 0; r--) {
     if (sectionAbove && r === above) continue;
     const nonEmpty = rows[r].cells.filter(Boolean);
+    // a line between the title and the header (`（共118项）`, `单位：万元`) is no title
+    if (nonEmpty.length === 1 && isPageFurniture(nonEmpty[0])) continue;
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0])) {
       title = nonEmpty[0];
       break;

@@ -68,6 +68,16 @@ function readLeadUnits(names: readonly string[]): LeadUnits {
       });
     names = labels.leads;
   }
+  // `★区发改委、统计局`: a mark before some names only picks those as the leads
+  const marked = names.filter((n) => MARKS.test(n));
+  if (marked.length > 0 && marked.length < names.length) {
+    warnings.push({
+      code: 'lead_unit_only',
+      message: `单位格标记“${marked.map((n) => n.replace(MARKS, '')).join('、')}”为牵头单位，其余 ${names.length - marked.length} 个单位按配合单位处理`,
+      field: 'units',
+    });
+    names = marked;
+  }
   const cleaned = names.map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim()).filter(Boolean);
   const leadAt = cleaned.findIndex((n) => LEAD.test(n) && n.replace(LEAD, '').length >= 2);
   let units = cleaned;
