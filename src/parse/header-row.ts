@@ -7,6 +7,7 @@ import { looksLikeTitle } from './classify.js';
 import { isPageFurniture } from './furniture.js';
 import { readHeaderRow, roleOfHeader } from './headers.js';
 import { leadingSeq, readNumbering, SECTION_HEADING_START } from './numbering.js';
+import { unpackedSubHeader } from './packed-sub-header.js';
 import type { Row } from './rows.js';
 
 export interface HeaderRows {
@@ -76,9 +77,8 @@ function namesPartOfColumn(sub: Row, header: readonly string[], next: Row | unde
   return at.every((i) => i >= 2 && (header[i] ?? '').trim() && sub.cells[i].trim().length <= 8);
 }
 
-function withSubHeader(rows: readonly Row[], h: number): HeaderRows {
+function withSubHeader(rows: readonly Row[], h: number, sub = subHeaderOf(rows, h)): HeaderRows {
   const header = rows[h].cells;
-  const sub = subHeaderOf(rows, h);
   const width = Math.max(header.length, sub?.cells.length ?? 0);
   const texts: string[] = [];
   const subTexts: string[] = [];
@@ -120,6 +120,8 @@ function numberedInText(rows: readonly Row[]): HeaderRows | null {
 /** Finds the header; null when no row reads as one and no row is numbered (nothing to read). */
 export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
   for (let r = 0; r < rows.length; r++) {
+    const unpacked = unpackedSubHeader(rows, r);
+    if (unpacked) return withSubHeader(rows, r, unpacked);
     if (readHeaderRow(rows[r].cells)) return withSubHeader(rows, r);
     // Two header rows whose known words are split between them (`目标任务 | 责任分工` over
     // `| 牵头领导 | 牵头单位`): the header is the pair when the sub-row fills the parent's blanks.
