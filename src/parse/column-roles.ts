@@ -61,8 +61,8 @@ function bodyRows(rows: readonly Row[], start: number): Row[] {
 }
 
 const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
-/** A per-task name (`项目名称`): its own text on each task, part of the target. */
-const NAME_HEADER = /名称$/;
+/** A per-task name (`项目名称`, `民生实事项目`): its own text on each task, part of the target. */
+const NAME_HEADER = /(名称|实事项目)$/;
 
 /** What the cells alone say the column is, or null when they do not say. */
 function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | 'grade' | null {
@@ -283,10 +283,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     const p = profile(c);
     const groupedLeft = roles.slice(0, c).includes('task');
     const perTask = p.rows >= 4 && p.filled === p.rows && p.changes >= 0.9 * p.rows;
-    // Nor is it a grouping when it names every row of the body, unnumbered sub-rows included: a
-    // grouping cell is merged down (blank) over the rows it groups.
-    const namesEveryRow = body.every((r) => r.cells.filter((x) => x.trim()).length < 2 || (r.cells[c] ?? '').trim());
-    if (perTask && (styles.size > 1 || headingRows || groupedLeft || namesEveryRow)) roles[c] = 'target';
+    if (perTask && (styles.size > 1 || headingRows || groupedLeft)) roles[c] = 'target';
   }
   // A target header spanning two columns (`项目内容` over `促进就业创业 | 城镇新增就业(人)`): the
   // sub-column whose heading stands on a few rows only (a cell merged down over its tasks) groups

@@ -55,21 +55,37 @@ describe('a 民生工程 column without numbers beside its report', () => {
   });
 });
 
-describe('a name column that names every row, beside the content of each item', () => {
-  const table = (names: string[]) =>
-    parseText(
+describe('a 民生实事项目 column naming each item, beside the content of each item', () => {
+  it('joins the name and the content into the target: a name per item groups nothing', () => {
+    const t = parseText(
       rows(
         ['序号', '民生实事项目', '项目内容'],
-        ...names.map((n, i) => [`${'一二三四'[i]}、`, n, `新增学位${(i + 1) * 500}个。`]),
+        ['一、', '加强学位建设。', '新增学位500个。'],
+        ['二、', '建设城市书房。', '新建城市书房10家。'],
+        ['三、', '改造农贸市场。', '完成农贸市场改造8个。'],
+        ['四、', '建设街心公园。', '新建街心公园20个。'],
       ),
     );
-  it('joins the name and the content into the target: a name per item groups nothing', () => {
-    const t = table(['加强学位建设。', '建设城市书房。', '改造农贸市场。', '建设街心公园。']);
     expect(t.tasks.map((x) => [x.seq, x.theme, x.target])).toEqual([
       [1, null, '加强学位建设。 新增学位500个。'],
-      [2, null, '建设城市书房。 新增学位1000个。'],
-      [3, null, '改造农贸市场。 新增学位1500个。'],
-      [4, null, '建设街心公园。 新增学位2000个。'],
+      [2, null, '建设城市书房。 新建城市书房10家。'],
+      [3, null, '改造农贸市场。 完成农贸市场改造8个。'],
+      [4, null, '建设街心公园。 新建街心公园20个。'],
+    ]);
+  });
+  it('keeps a 工作任务 column beside 目标要求 as the theme (two levels, as the seed table has)', () => {
+    const t = parseText(
+      rows(
+        ['编号', '工作任务', '目标要求', '牵头单位', '工作进展'],
+        ['1', '稳住工业经济', '规上工业增加值增长7%以上', '市工信局', '1-8月增长7.2%。'],
+        ['2', '扩大有效投资', '固定资产投资增长8%', '市发改委', '前三季度增长9.1%。'],
+        ['3', '优化营商环境', '营商环境评价保持全省前三', '市营商办', '上年度评价全省第二。'],
+        ['4', '建设城市书房', '新建城市书房10家', '市文广旅局', '已建成7家。'],
+      ),
+    );
+    expect(t.tasks.map((x) => [x.theme, x.target]).slice(0, 2)).toEqual([
+      ['稳住工业经济', '规上工业增加值增长7%以上'],
+      ['扩大有效投资', '固定资产投资增长8%'],
     ]);
   });
 });

@@ -163,15 +163,15 @@ describe('a county table: 工作任务/责任单位/配合单位/完成时限, n
 });
 
 describe('a monthly 民生实事 table exported as Unicode text (UTF-16LE, quoted multi-line cells)', () => {
-  it('reads items as themes, line breaks inside cells, a blank leader as same-as-above, and notes', async () => {
+  it('joins each item’s name (民生实事项目) to its content (具体内容) as the target, reads line breaks inside cells, a blank leader as same-as-above, and notes', async () => {
     const table = await parsed('minsheng-2024-03.utf16le.txt');
     expect(table.period).toBe('2024-03');
     expect(table.tasks.map(fields)).toEqual([
       {
         seq: 1,
-        theme: '教育优质均衡',
+        theme: null,
         category: null,
-        target: '新建、改扩建中小学和幼儿园5所，新增学位2400个',
+        target: '教育优质均衡 新建、改扩建中小学和幼儿园5所，新增学位2400个',
         leaders: ['王丽华'],
         units: ['县教育局'],
         progress: '1. 城东小学主体结顶；\n2. 城北幼儿园完成桩基施工。',
@@ -179,9 +179,9 @@ describe('a monthly 民生实事 table exported as Unicode text (UTF-16LE, quote
       },
       {
         seq: 2,
-        theme: '养老服务提升',
+        theme: null,
         category: null,
-        target: '新增养老床位300张，建成老年食堂15家',
+        target: '养老服务提升 新增养老床位300张，建成老年食堂15家',
         leaders: ['陈志远'],
         units: ['县民政局'],
         progress: '已新增养老床位126张，建成老年食堂6家。',
@@ -189,9 +189,9 @@ describe('a monthly 民生实事 table exported as Unicode text (UTF-16LE, quote
       },
       {
         seq: 3,
-        theme: '“菜篮子”保供',
+        theme: null,
         category: null,
-        target: '新建改造农贸市场4家',
+        target: '“菜篮子”保供 新建改造农贸市场4家',
         leaders: ['陈志远'],
         units: ['县市场监管局', '县商务局'],
         progress: '2家农贸市场已开工改造。',
@@ -199,9 +199,9 @@ describe('a monthly 民生实事 table exported as Unicode text (UTF-16LE, quote
       },
       {
         seq: 4,
-        theme: '城乡公交优化',
+        theme: null,
         category: null,
-        target: '新辟、优化公交线路10条，新增新能源公交车40辆',
+        target: '城乡公交优化 新辟、优化公交线路10条，新增新能源公交车40辆',
         leaders: ['陈志远'],
         units: ['县交通运输局', '县公交公司'],
         progress: '已优化公交线路4条，新增新能源公交车18辆。',
@@ -209,9 +209,9 @@ describe('a monthly 民生实事 table exported as Unicode text (UTF-16LE, quote
       },
       {
         seq: 5,
-        theme: '残疾人关爱',
+        theme: null,
         category: null,
-        target: '为500名困难残疾人提供康复服务',
+        target: '残疾人关爱 为500名困难残疾人提供康复服务',
         leaders: ['王丽华'],
         units: ['县残联'],
         progress: '康复服务已覆盖213人。',
