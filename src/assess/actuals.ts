@@ -5,7 +5,14 @@
 import type { Indicator, Span } from '../domain/index.js';
 import { distinctFrom, gramsOf, type PreparedGrams } from './gram-index.js';
 import { parseChineseNumeral } from './numbers.js';
-import { MAX_LOOKBACK, NOT_A_RESULT, pieceIndexAt, ProgressText, type FigureContext } from './progress-text.js';
+import {
+  MAX_LOOKBACK,
+  NOT_A_RESULT,
+  pieceIndexAt,
+  ProgressText,
+  stagesIn,
+  type FigureContext,
+} from './progress-text.js';
 import type { Piece } from './text.js';
 import { CROWDED_UNITS, sameUnitFamily } from './vocab/measure-words.js';
 import { LEVELS } from './vocab/metric-words.js';
@@ -280,6 +287,17 @@ function bracketedParts(pt: ProgressText, figures: readonly number[]): Map<numbe
   return parts && parts.size >= 2 && new Set(parts.values()).size === parts.size ? parts : null;
 }
 
+/** Whether the k-th of the figures (indices in text order) is the only one of them in its sentence. */
+function aloneInSentence(pt: ProgressText, figures: readonly number[], k: number): boolean {
+  const { sentence } = pt.figure(figures[k]);
+  const inSentence = (j: number): boolean =>
+    j >= 0 &&
+    j < figures.length &&
+    pt.quantities[figures[j]].start >= sentence.start &&
+    pt.quantities[figures[j]].start < sentence.end;
+  return !inSentence(k - 1) && !inSentence(k + 1);
+}
+
 /** The actual of one indicator in a progress text (analysed once per text: pass a ProgressText). */
 export function matchActual(ind: Indicator, progress: string | ProgressText, options: MatchOptions = {}): ActualMatch {
   if (!progress || ind.kind === 'level') return NONE;
@@ -316,9 +334,14 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // only figures whose kind and unit allow them to report the indicator are weighed
   const figures = pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit);
   const parts = ind.kind === 'amount' ? bracketedParts(pt, figures) : null;
-  for (const i of figures) {
+  // a metric asking for one stage of building work (开工) is not reported by a count of another (竣工)
+  const stage = ind.kind === 'amount' ? stagesIn(ind.metric) : 0;
+  const oneStage = stage !== 0 && (stage & (stage - 1)) === 0;
+  for (let k = 0; k < figures.length; k++) {
+    const i = figures[k];
     const f = pt.figure(i);
     if (f.excluded || (f.scopeOf && !ind.metric.includes(f.scopeOf))) continue;
+    if (oneStage && f.stages !== 0 && (f.stages & stage) === 0) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a
     // second comparison: the rate stated without a year is the actual
     if (f.againstNamedYear && hasRateWithoutNamedYear(pt)) continue;
@@ -327,17 +350,27 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (value === null) continue;
     const { segment } = f;
     const from = Math.max(windowStart(pt, i, ind), segment.start - MAX_LOOKBACK);
-    if (!qualifiers.every(({ at, len }) => occursWithin(at, len, from, segment.end))) continue;
+    if (!qualifiers.every(({ at, len }) => occursWithin(at, len, from, segment.end))) {
+      // the subject opening the paragraph names the qualifier for all its sentences
+      const opening = pt.paragraphSubject(f.sentence);
+      const named = ({ at, len }: Qualifier): boolean =>
+        occursWithin(at, len, from, segment.end) ||
+        (opening !== null && occursWithin(at, len, opening.start, opening.end));
+      if (!qualifiers.every(named)) continue;
+    }
     // a figure of a list after 分别 is named by its place in the list, not by the words around it
     const named = f.namedBy;
     const own = named
       ? grams.overlap(subject, named.start, named.end)
       : grams.overlap(subject, segment.start, segment.end);
-    const score = named ? own : Math.max(own, weight * grams.overlap(subject, from, segment.end));
+    // the only figure of its measure in its sentence: what the sentence goes on to say is about it
+    // (`新增301所学校均已…改造,并向社会开放学校体育场地`)
+    const to = aloneInSentence(pt, figures, k) ? Math.max(segment.end, f.sentence.end) : segment.end;
+    const score = named ? own : Math.max(own, weight * grams.overlap(subject, from, to));
     const c: Candidate = { f, value, own, score, wholeOwn: own, wholeScore: score };
     if (distinct) {
       c.wholeOwn = grams.overlap(whole, named?.start ?? segment.start, named?.end ?? segment.end);
-      c.wholeScore = named ? c.wholeOwn : Math.max(c.wholeOwn, weight * grams.overlap(whole, from, segment.end));
+      c.wholeScore = named ? c.wholeOwn : Math.max(c.wholeOwn, weight * grams.overlap(whole, from, to));
       if (!top || c.wholeScore > topScore) {
         nextScore = topScore;
         top = c;
@@ -390,7 +423,13 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (plain) return plain;
   }
   // only sentences that say something is wholly done are worth scoring
-  const doneSentences = explicitlyDoneSentences(pt);
+  let doneSentences = explicitlyDoneSentences(pt);
+  // `已全部开工` does not say that what was to be built is built
+  if (oneStage && doneSentences.length)
+    doneSentences = doneSentences.filter((s) => {
+      const named = stagesIn(s.text);
+      return named === 0 || (named & stage) !== 0;
+    });
   if (doneSentences.length && grams.overlapByPiece(whole, doneSentences).some((v) => v >= 0.25)) {
     return { ...NONE, explicitlyDone: true };
   }

@@ -98,6 +98,8 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
           ? { unit: null, actualStart: matches[0].span?.start ?? null }
           : null,
       indicators.length > 0 && indicators.every((ind) => ind.kind === 'growth' || ind.kind === 'share'),
+      // a target naming only a project: the report's figures measure the project itself
+      indicators.length === 0,
     );
     // figures standing alone in an actual column report the indicators still without one
     const open = columns.bareFigures.length

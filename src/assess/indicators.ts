@@ -159,6 +159,12 @@ function levelsIn(text: string, clause: Piece): Draft[] {
   return out;
 }
 
+/** What may stand in brackets before the only count of a clause: nothing, or `其中` and a name. */
+const BRACKETED_COUNT_BEFORE = /^[（(]\s*(其中[^，。；、\d（）()]{0,8})?$/;
+
+/** Things listed after a figure and what they are to do, nothing else (no brackets, no figures). */
+const LISTED_THINGS = /^[\u4e00-\u9fff、]{3,30}$/;
+
 /** Quantities of one clause as indicators. */
 function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[number, number]>): Draft[] {
   const qs = all.filter((q) => q.start >= clause.start && q.end <= clause.end && q.unit && q.kind !== 'points');
@@ -166,13 +172,19 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
   let segmentStart = clause.start;
   let leadingVerb = '';
   let parenOpen = -1;
+  // a count saying where the next figure's work is done (`197个市级重点项目完成投资660亿元`) is
+  // scope, not part of that figure's metric: reports name the things without repeating the count
+  let whereCount: Quantity | null = null;
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i];
     if (insideAny(q.start, quoted)) continue;
     // 两个“万亩千亿”: naming, not counting; but 新增16个“文化驿站” counts the quoted things
     if (/^[“"]/.test(text.slice(q.end, q.end + 1)) && !countsQuoted(text, q, clause)) continue;
     if (isQualifier(text, q, clause.end, i + 1 < qs.length)) continue;
-    if (i + 1 < qs.length && saysWhereOfLater(text, q, qs[i + 1])) continue;
+    if (i + 1 < qs.length && saysWhereOfLater(text, q, qs[i + 1])) {
+      whereCount = q;
+      continue;
+    }
     if (specifiesFacility(text, q, clause)) continue;
     // 落实…90条措施: a package of measures named by its size, not a count to reach
     if (
@@ -189,11 +201,14 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       else if (
         out.length === 0 &&
         q.kind === 'amount' &&
-        /^[（(]\s*$/.test(before.slice(parenOpen, q.start - clause.start)) &&
+        BRACKETED_COUNT_BEFORE.test(before.slice(parenOpen, q.start - clause.start)) &&
         /^\s*[）)]/.test(text.slice(q.end, q.end + 2))
       ) {
-        // 补建健身点（60个）: the clause's only figure, in brackets after what it counts
-        const metric = cleanMetric(text.slice(segmentStart, clause.start + parenOpen));
+        // 补建健身点（60个）: the clause's only figure, in brackets after what it counts; so is the
+        // part a table asks of its own office when it gives no total (`增加学位(略)个(其中浏阳3675个)`)
+        const metric = cleanMetric(
+          text.slice(segmentStart, clause.start + parenOpen).replace(/[（(][^（）()]*[）)]/g, ''),
+        );
         if (metric)
           out.push(
             draftOf(
@@ -231,9 +246,16 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const rangeFloor = range ? rangeLow(text, q, Number(range[1])) : null;
     const next = qs[i + 1];
     const nounEnd = Math.min(clause.end, next && !insideAny(next.start, quoted) ? next.start : clause.end);
-    let after = text.slice(q.end, nounEnd).replace(/^(以上|以下|以内|左右|余|多)/, '');
-    after = after.split(/[、（(]|\s/)[0];
-    let head = text.slice(segmentStart, range ? q.start - range[0].length : q.start);
+    const rest = text.slice(q.end, nounEnd).replace(/^(以上|以下|以内|左右|余|多)/, '');
+    // `41家公共图书馆、文化馆、博物馆错时延时开放`: the last figure of its clause, followed by a list
+    // of the things it counts and what they are to do, is named by the whole of it
+    const wholeList = nounEnd === clause.end && rest.includes('、') && LISTED_THINGS.test(rest);
+    const after = wholeList ? rest : rest.split(/[、（(]|\s/)[0];
+    const headEnd = range ? q.start - range[0].length : q.start;
+    let head =
+      whereCount && whereCount.start >= segmentStart && whereCount.end <= headEnd
+        ? text.slice(segmentStart, whereCount.start) + text.slice(whereCount.end, headEnd)
+        : text.slice(segmentStart, headEnd);
     // `甲和乙均保持在98%以上`: one figure for each of the things listed before 均
     // (a list inside brackets names where, not what: `各县(市、区)均为100%`)
     const listed = head.replace(/[（(][^（）()]*[）)]/g, '').replace(TRAILING_FILLER, '');
@@ -244,7 +266,8 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       const v = LEADING_VERBS.exec(head.replace(LEADING_FILLER, ''));
       leadingVerb = v ? v[1] : '';
     } else if (leadingVerb && !LEADING_VERBS.test(head)) head = leadingVerb + head.replace(/^[、]/, '');
-    const metric = labelled(text, clause, cleanMetric(head + (after.length <= 20 ? after : '')));
+    const named = wholeList && !multi ? after : after.split('、')[0];
+    const metric = labelled(text, clause, cleanMetric(head + (named.length <= 20 || wholeList ? named : '')));
     // `以内` after the figure, or after its measure (`1个工作日以内`)
     const atMost = AT_MOST_BEFORE.test(head) || /^[\u4e00-\u9fff]{0,4}?以内/.test(text.slice(q.end, q.end + 6));
     const growthDown = q.kind === 'percent' && /下降$/.test(cleanMetric(head)) && !atMost;

@@ -8,6 +8,7 @@ import { quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js'
 import { clausesOf, isHalfStop, sentencesOf, type Piece } from './text.js';
 import { unitKey } from './vocab/measure-words.js';
 import { PERIOD_PATTERNS } from './vocab/period-words.js';
+import { STAGES } from './vocab/stage-words.js';
 
 /** What stands around one figure, whatever the indicator it may report. */
 export interface FigureContext {
@@ -39,6 +40,8 @@ export interface FigureContext {
   chosen: boolean;
   /** The preparatory step the figure is the scope of (`41所…更新添置招投标文件已发布`: 招投标), or null. */
   scopeOf: string | null;
+  /** The stages of building work its own words name (`38处竣工`: finish), as a bit set of STAGES (0: none). */
+  stages: number;
 }
 
 export interface PeriodMark {
@@ -101,6 +104,18 @@ const GLOBAL_PERIODS = PERIOD_PATTERNS.map((p) => ({
   month: p.month,
   fullYear: p.fullYear ?? (() => false),
 }));
+/** One pattern per stage of building work (`建成区` is a place, not a stage). */
+const STAGE_PATTERNS = STAGES.map((row) => new RegExp(`(${row.words.join('|')})(?!区)`));
+
+/** The stages of building work a stretch of text names, as a bit set of STAGES. */
+export function stagesIn(text: string): number {
+  let bits = 0;
+  STAGE_PATTERNS.forEach((re, k) => {
+    if (re.test(text)) bits |= 1 << k;
+  });
+  return bits;
+}
+
 /** Where a paragraph's run of sentences starts: a period at its head (一季度，…；…) dates them all. */
 const isParagraphStop = (c: string): boolean =>
   c === '。' || c === '\n' || c === '!' || c === '?' || c === '！' || c === '？';
@@ -246,13 +261,14 @@ export class ProgressText {
     const rateWords = namedBy ? namedBy.lead : near;
     const growth = percent && GROWTH_BEFORE.test(rateWords) ? (FALL_BEFORE.test(rateWords) ? -q.value : q.value) : null;
     const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
+    const segment = this.segmentAround(q);
     const pointsBack = back.slice(Math.max(back.lastIndexOf('，'), back.lastIndexOf(',')) + 1).includes('其中');
     return {
       q,
       clause,
       sentence,
       sentenceIndex,
-      segment: this.segmentAround(q),
+      segment,
       excluded: excluded || chosen,
       chosen,
       growth,
@@ -263,6 +279,8 @@ export class ProgressText {
       pointsBack,
       scopeOf: step ? step[0] : null,
       namedBy,
+      // the figure's own list item and what its clause says after it (`其中38处竣工交付使用`)
+      stages: counts ? stagesIn(text.slice(segment.start, Math.max(segment.end, clause.end))) : 0,
     };
   }
 
@@ -338,8 +356,8 @@ export class ProgressText {
     return this.dated.find((d) => at >= d.start && at < d.end)?.mark ?? null;
   }
 
-  /** The period that opens the paragraph a sentence belongs to, if any. */
-  private paragraphHead(sentence: Piece): PeriodMark | null {
+  /** Where the paragraph (the run of `；`-separated sentences up to a full stop) holding a sentence starts. */
+  private paragraphStart(sentence: Piece): number {
     let from = sentence.start;
     while (
       from > 0 &&
@@ -348,6 +366,24 @@ export class ProgressText {
       !isHalfStop(this.text, from - 1)
     )
       from--;
+    return from;
+  }
+
+  /**
+   * The clause opening the paragraph a later sentence belongs to (`197个市级重点项目,开复工184个;
+   * 完成投资349.2亿元`): the subject the paragraph's sentences report on, or null for a sentence
+   * that opens its paragraph.
+   */
+  paragraphSubject(sentence: Piece): Piece | null {
+    const from = this.paragraphStart(sentence);
+    if (from === sentence.start) return null;
+    const clause = this.clauses[pieceIndexAt(this.clauses, from)];
+    return clause && clause.end <= sentence.start ? clause : null;
+  }
+
+  /** The period that opens the paragraph a sentence belongs to, if any. */
+  private paragraphHead(sentence: Piece): PeriodMark | null {
+    const from = this.paragraphStart(sentence);
     if (from === sentence.start) return null;
     // only a period that opens the paragraph dates what follows it
     const head = this.lastPeriodIn(from, Math.min(sentence.start, from + 16));

@@ -262,18 +262,28 @@ function fromCells(
  * Rates written as words in the prose (`完成率47.23%`), clause by clause. A rate is the whole
  * task's when no figure stands before it in its sentence or the one that does is the task's
  * actual (`完成9个，完成率100%`); after another figure it is that item's (`已完工8条，完成率114%`).
+ * A target naming only a project (`老旧小区改造工程`) has no items: its report's figures measure
+ * the project, so a rate after them is the task's when every sentence with figures gives one
+ * (`改造3057个老旧小区,完成年度任务的100%`; not `城市…占年度任务的100%;农村…投资134亿元`).
  */
-function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportColumns): void {
+function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportColumns, measureless: boolean): void {
   if (!pt.text.includes('%')) return;
+  const afterFigures: { rate: TaskRate; sentence: number }[] = [];
   for (const c of pt.clauses) {
-    if (!c.text.includes('%') || !(c.text.includes('进度') || c.text.includes('完成') || c.text.includes('占')))
+    if (
+      !c.text.includes('%') ||
+      !(c.text.includes('进度') || c.text.includes('完成') || c.text.includes('占') || c.text.includes('达'))
+    )
       continue;
     const trimmed = c.text.trimStart();
-    const value = taskRateOf(trimmed);
+    // `分别完成年度任务的100%、100.1%`: a rate for each thing listed before
+    const listed = trimmed.startsWith('分别');
+    const value = taskRateOf(listed ? trimmed.slice(2) : trimmed);
     if (value === null) continue;
     const at = c.start + (c.text.length - trimmed.length);
     if (out.rates.some((r) => r.start >= at && r.start < c.end)) continue;
-    const sentence = pt.sentences.find((s) => at >= s.start && at < s.end);
+    const sentenceIndex = pt.sentences.findIndex((s) => at >= s.start && at < s.end);
+    const sentence = pt.sentences[sentenceIndex];
     let before: Quantity | null = null;
     for (const q of pt.quantities) {
       if (q.start >= at) break;
@@ -284,8 +294,27 @@ function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportC
       (sole !== null &&
         (before.start === sole.actualStart ||
           (before.kind === 'amount' && unitKey(before.unit) === unitKey(sole.unit))));
-    (whole ? out.rates : out.partRates).push({ value, start: at, end: c.end });
+    const values = listed ? [value, ...listedRates(c.text)] : [value];
+    for (const v of values) {
+      const rate = { value: v, start: at, end: c.end };
+      if (whole) out.rates.push(rate);
+      else if (measureless) afterFigures.push({ rate, sentence: sentenceIndex });
+      else out.partRates.push(rate);
+    }
   }
+  if (!afterFigures.length) return;
+  const rated = new Set(afterFigures.map((r) => r.sentence));
+  const covers = pt.sentences.every(
+    (s, i) => rated.has(i) || !pt.quantities.some((q) => q.kind !== 'bare' && q.start >= s.start && q.end <= s.end),
+  );
+  for (const { rate } of afterFigures) (covers ? out.rates : out.partRates).push(rate);
+}
+
+/** The rates after the first of a list (`100%、100.1%` → 100.1; `57%、37%和70%` → 37, 70). */
+function listedRates(clause: string): number[] {
+  const first = clause.indexOf('%');
+  const m = /^(?:[、和及与]\d+(?:\.\d+)?%)+/.exec(clause.slice(first + 1));
+  return m ? [...m[0].matchAll(/\d+(?:\.\d+)?/g)].map((x) => Number(x[0])) : [];
 }
 
 /**
@@ -304,13 +333,14 @@ export function readReportColumns(
   targets: readonly number[],
   sole: SoleIndicator | null = null,
   rateTargets = false,
+  measureless = false,
 ): ReportColumns {
   const out: ReportColumns = { bareFigures: [], rates: [], partRates: [], behindFlag: null, doneStatement: null };
   if (!pt.text.trim()) return out;
   // a lone actual column (`1-9月完成 | 5.8`) is read as a column too: its header dates and names it
   if (parts && (parts.length > 1 || parts[0]?.role === 'actual')) fromParts(pt, parts, targets, rateTargets, out);
   else fromCells(pt, targets, rateTargets, out);
-  ratesInProse(pt, sole, out);
+  ratesInProse(pt, sole, out, measureless);
   out.doneStatement ??= donePiece(pt);
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task
   if (

@@ -1,5 +1,6 @@
 // Measure words and units: how a written unit maps to the base unit of assessment.md.
 // To add a unit, add a row; longer spellings must come before their prefixes (万平方米 before 平方米).
+import { simplified } from '../../parse/traditional.js';
 
 export interface UnitRow {
   /** As written after the number. */
@@ -140,19 +141,24 @@ export const CROWDED_UNITS: ReadonlySet<string> = new Set([
   '%',
 ]);
 
-const FAMILY = new Map(UNITS.map((u) => [u.base, u.family]));
+const FAMILY = new Map(UNITS.map((u) => [simplified(u.base), u.family]));
 
-/** One key per set of units that can stand for each other: sameUnitFamily(a, b) ⇔ unitKey(a) === unitKey(b). */
+/**
+ * One key per set of units that can stand for each other: sameUnitFamily(a, b) ⇔ unitKey(a) === unitKey(b).
+ * A unit in traditional characters is the same unit (`改造教室照明2萬間` is met by `改造21702间`: the
+ * report is read as simplified, the target keeps its characters).
+ */
 export function unitKey(unit: string | null): string {
-  return unit === null ? '' : (FAMILY.get(unit) ?? `=${unit}`);
+  if (unit === null) return '';
+  const plain = simplified(unit);
+  return FAMILY.get(plain) ?? `=${plain}`;
 }
 
 /** True when a figure in unit `a` can report a target in unit `b`. */
 export function sameUnitFamily(a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  const fa = FAMILY.get(a);
-  return fa !== undefined && fa === FAMILY.get(b);
+  return unitKey(a) === unitKey(b);
 }
 
 /** Fixed terms written with a numeral that name a thing rather than count it. */

@@ -390,7 +390,11 @@ export const TASK_RATE_PATTERNS: readonly RegExp[] = [
   // the task before its verb: `年度任务完成40%`, `全年目标任务完成率为40%`
   /^(?:年度|全年|本年度)(?:目标)?(?:任务|计划)完成(?:率)?(?:为|达到?)?(\d+(?:\.\d+)?)%/,
   // a share of the year's task: `占年度任务的40%`
-  /^占(?:年度|全年|本年度)(?:目标)?(?:任务|计划)的?(\d+(?:\.\d+)?)%/,
+  /^占(?:年度|全年|本年度|年)(?:目标)?(?:任务|计划)的?(\d+(?:\.\d+)?)%/,
+  // reaching a share of the year's plan: `达到年计划的50%`, `达到治理计划的57%`
+  /^(?:已|累计|目前)?达到?(?:年度|全年|本年度|年)?[\u4e00-\u9fff]{0,4}?(?:目标)?(?:任务|计划)的(\d+(?:\.\d+)?)%/,
+  // a share of a target revised during the year, the one still to meet: `占调整后目标的88%`
+  /^(?:占|完成)调整后的?(?:年度|全年)?(?:目标|任务|计划)(?:任务)?的?(\d+(?:\.\d+)?)%/,
   // the rate before its verb: `100%完成`, `已100%完成`
   /^(?:已|目前|当前)?(\d+(?:\.\d+)?)%(?:完成|完工)$/,
   // a clause of only the verb and the rate (`已进场施工，完成60%`): of the whole task, since it

@@ -1,0 +1,54 @@
+// What names a figure: the count of places a target's work is done in is no part of its metric;
+// the subject opening a paragraph names the qualifier for its `；` sentences; a figure alone in its
+// sentence is named by the whole sentence; a list of things after the last figure names it whole;
+// a unit in traditional characters is the same unit; `(其中某地N个)` is the count when no total is given.
+import { describe, expect, it } from 'vitest';
+import { matchActual } from '../../src/assess/actuals.js';
+import { extractIndicators } from '../../src/assess/indicators.js';
+import { assessTask } from '../../src/assess/index.js';
+
+const first = (target: string) => extractIndicators(target)[0];
+
+describe('naming figures', () => {
+  it('a count of where the work is done is not part of the metric', () => {
+    const ind = first('加快项目建设，86个区级重点项目完成投资120亿元');
+    expect(ind.metric).toBe('区级重点项目完成投资');
+    expect(ind.target).toBe(12_000_000_000);
+  });
+
+  it('the subject opening a paragraph names the level for its later sentences', () => {
+    const ind = first('86个区级重点项目完成投资120亿元');
+    const m = matchActual(
+      ind,
+      '30个市级重点项目，完成投资41.2亿元。86个区级重点项目，开工79个，开工率91.9%；完成投资66.5亿元，投资完成率55.4%。',
+    );
+    expect(m.actual).toBe(6_650_000_000);
+  });
+
+  it('a figure alone in its sentence is named by what the sentence goes on to say', () => {
+    const target = '新增120所中小学校运动场地向社会开放，新增15家图书馆、文化馆、纪念馆延时开放';
+    const progress =
+      '（一）全市新增126所学校均已完成场地改造，并向社会开放学校运动场地。（二）全市新增15家场馆均已落实延时开放要求，实施图书馆、文化馆、纪念馆延时开放。';
+    const a = assessTask({ target, progress });
+    expect(a.indicators.map((i) => i.actual)).toEqual([126, 15]);
+    expect(a.status).toBe('done');
+  });
+
+  it('a list of the things counted after the last figure names it whole', () =>
+    expect(first('新增15家图书馆、文化馆、纪念馆延时开放').metric).toBe('新增图书馆、文化馆、纪念馆延时开放'));
+
+  it('a target unit in traditional characters is met by the same unit simplified', () => {
+    const a = assessTask({
+      target: '改造中小學教室照明1.2萬間',
+      progress: '全市完成改造12650间，完成年度计划的105%。',
+    });
+    expect(a.indicators[0].actual).toBe(12650);
+    expect(a.status).toBe('done');
+  });
+
+  it('the office share in brackets is the count when the target gives no total', () => {
+    const ind = first('增加公办幼儿园学位(略)个(其中本县1200个)');
+    expect(ind.target).toBe(1200);
+    expect(ind.unit).toBe('个');
+  });
+});
