@@ -270,7 +270,8 @@ export function isPeopleCell(written: string): boolean {
 
 /** A cell that lists only organisations (`区商务局 综合保税区管理办公室`). */
 export function isUnitsCell(written: string): boolean {
-  const cell = withoutClosingStop(written);
+  // `牵头：市教育局；配合：市住建局`: the labels say each body's part, the bodies are still units
+  const cell = withoutClosingStop(written).replace(DUTY_LABEL, '');
   // `；` may separate units (`区住建局；区城管局`): every item must still be an organisation.
   if (cell.length > 400 || /[。%“”"：:！？]/.test(cell)) return false;
   // a body's part in the task after its name (`省财政厅主办`, `…统计局分别负责`) is no part of the name
@@ -284,6 +285,7 @@ export function isUnitsCell(written: string): boolean {
 }
 
 const DUTY_WORD = /(分别)?(牵头负责|牵头|负责|主办|协办|配合)$/;
+const DUTY_LABEL = /(牵头|主办|主责|责任|配合|协办|协助|参与)(单位|部门)?[:：]/g;
 
 /** Organisations in a list long enough that one unfamiliar name among them is one of them too. */
 const MANY_UNITS = 4;

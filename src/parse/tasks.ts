@@ -7,6 +7,7 @@ import { looksLikeCategory, looksLikeTheme, splitNames, withoutSpaces } from './
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
+import { leaderOfHeading } from './heading-leader.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
 import { nameBrokenByLayout } from './layout-broken-name.js';
@@ -322,6 +323,13 @@ export function buildTasks(
     if (hasUnits && units.length === 0) {
       units = [...state.units];
       if (units.length) warnings.push(W('filled_from_above', '牵头单位空白，沿用上一行', 'units'));
+    }
+    if (!hasLeaders && leaders.length === 0) {
+      const named = leaderOfHeading(state.category) ?? leaderOfHeading(state.theme);
+      if (named) {
+        leaders = [named];
+        warnings.push(W('leader_from_heading', `牵头领导取自分组标题中的“${named}”`, 'leaders'));
+      }
     }
     state.leaders = leaders;
     state.units = units;

@@ -1,0 +1,69 @@
+// Who leads a task, where a table says it outside a leaders or a units column of plain names: on
+// the group's heading row (`（一）王宏副市长牵头重点工作`), or with labels inside the units cell
+// (`牵头：市教育局；配合：市住建局`).
+import { describe, expect, it } from 'vitest';
+import { leaderOfHeading } from '../../src/parse/heading-leader.js';
+import { parseText } from '../../src/parse/index.js';
+
+const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
+
+describe('a heading naming the leader of the tasks under it', () => {
+  it.each([
+    ['（一）王宏副市长牵头重点工作', '王宏'],
+    ['(二)胡伟副市长牵头重点工作', '胡伟'],
+    ['洪湖鹏市长主抓重点工作', '洪湖鹏'],
+    ['一、戴建平常务副市长牵头', '戴建平'],
+    ['（三）李明同志分管工作', null],
+    ['（一）稳增长', null],
+    ['一、市长牵头的重点工作', null],
+    ['（二）市发改委牵头重点工作', null],
+  ])('%s → %s', (heading, leader) => expect(leaderOfHeading(heading)).toBe(leader));
+
+  it('gives each task under the heading its leader, in a table without a leaders column', () => {
+    const table = parseText(
+      rows(
+        ['序号', '重点工作', '责任单位'],
+        ['（一）张明副市长牵头重点工作'],
+        ['1', '新建公办幼儿园5所，新增学位2700个。', '市教育局'],
+        ['2', '新增城镇就业1.2万人。', '市人社局'],
+        ['（二）李华副市长牵头重点工作'],
+        ['3', '完成造林绿化2万亩。', '市林业局'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.leaders])).toEqual([
+      [1, ['张明']],
+      [2, ['张明']],
+      [3, ['李华']],
+    ]);
+    expect(table.tasks[0].warnings.map((w) => w.code)).toContain('leader_from_heading');
+  });
+
+  it('leaves a leaders column as printed', () => {
+    const table = parseText(
+      rows(
+        ['序号', '重点工作', '牵头领导', '责任单位'],
+        ['（一）张明副市长牵头重点工作'],
+        ['1', '新建公办幼儿园5所。', '赵强', '市教育局'],
+      ),
+    );
+    expect(table.tasks[0].leaders).toEqual(['赵强']);
+  });
+});
+
+describe('a units cell labelling the lead and the co-operating bodies', () => {
+  it('keeps the bodies after 牵头： as the units and leaves those after 配合： out', () => {
+    const table = parseText(
+      rows(
+        ['序号', '重点工作', '责任单位'],
+        ['1', '新建公办幼儿园5所，新增学位2700个。', '牵头：市教育局；配合：市住建局、市自然资源局'],
+        ['2', '新增城镇就业1.2万人。', '牵头：市人社局；配合：各区县'],
+        ['3', '完成造林绿化2万亩。', '牵头：市林业局'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.target, t.units])).toEqual([
+      ['新建公办幼儿园5所，新增学位2700个。', ['市教育局']],
+      ['新增城镇就业1.2万人。', ['市人社局']],
+      ['完成造林绿化2万亩。', ['市林业局']],
+    ]);
+  });
+});
