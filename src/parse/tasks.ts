@@ -204,6 +204,7 @@ export function buildTasks(
   const state: State = { theme: null, category: null, leaders: [], units: [] };
   const tasks: ParsedTask[] = [];
   const hasLeaders = slots.includes('leaders');
+  const unitsColumnNamesLeaders = !hasLeaders && slotOf('units').some((i) => /领导/.test(layout.slotHeaders[i] ?? ''));
   const hasUnits = slots.includes('units');
   const prefixed = splitCategoryPrefix(rows, layout, format);
   // Several report columns, or one that is not a written report: the assessor reads each part.
@@ -323,6 +324,11 @@ export function buildTasks(
     if (hasUnits && units.length === 0) {
       units = [...state.units];
       if (units.length) warnings.push(W('filled_from_above', '牵头单位空白，沿用上一行', 'units'));
+    }
+    if (unitsColumnNamesLeaders && leaders.length === 0 && lead.people.length > 0) {
+      // `责任领导及单位 | 张明/区教育局`: the header says the people in the cell are the leaders
+      leaders = lead.people;
+      warnings.push(W('leader_in_units', `“${leaders.join('、')}”写在单位格，表头含“领导”，按牵头领导处理`, 'leaders'));
     }
     if (!hasLeaders && leaders.length === 0) {
       const named = leaderOfHeading(state.category) ?? leaderOfHeading(state.theme);

@@ -13,6 +13,8 @@ const LEAD = /(分别)?[（(]?(牵头|主责|牵头负责|主办)[）)]?$/;
 
 export interface LeadUnits {
   units: string[];
+  /** People named beside the units (`张明/区教育局`): no units, maybe the leaders. */
+  people: string[];
   warnings: Warning[];
 }
 
@@ -22,7 +24,7 @@ const cache = new Map<string, LeadUnits>();
 
 /** The lead units among the names of a units cell, with a warning for each reading that dropped a name. */
 export function leadUnits(names: readonly string[]): LeadUnits {
-  if (names.length === 0) return { units: [], warnings: [] };
+  if (names.length === 0) return { units: [], people: [], warnings: [] };
   const key = names.join('\u0001');
   let found = cache.get(key);
   if (found === undefined) {
@@ -31,7 +33,11 @@ export function leadUnits(names: readonly string[]): LeadUnits {
     cache.set(key, found);
   }
   // Callers own what they get: the cached answer is copied.
-  return { units: [...found.units], warnings: found.warnings.length ? found.warnings.map((w) => ({ ...w })) : [] };
+  return {
+    units: [...found.units],
+    people: [...found.people],
+    warnings: found.warnings.length ? found.warnings.map((w) => ({ ...w })) : [],
+  };
 }
 
 /** A label naming the lead units that follow it (`牵头单位：县发改委`). */
@@ -92,13 +98,11 @@ function readLeadUnits(names: readonly string[]): LeadUnits {
   }
   // A head's name beside the unit (`牵头单位及主要负责人`) is not a unit.
   const people = units.filter((n) => !isUnitName(n) && isPersonName(n));
-  if (people.length > 0 && people.length < units.length) {
-    units = units.filter((n) => !people.includes(n));
-    warnings.push({
-      code: 'person_in_units',
-      message: `单位格中的人名“${people.join('、')}”不是单位，未列入牵头单位`,
-      field: 'units',
-    });
-  }
-  return { units, warnings };
+  if (people.length === 0 || people.length === units.length) return { units, people: [], warnings };
+  warnings.push({
+    code: 'person_in_units',
+    message: `单位格中的人名“${people.join('、')}”不是单位，未列入牵头单位`,
+    field: 'units',
+  });
+  return { units: units.filter((n) => !people.includes(n)), people, warnings };
 }

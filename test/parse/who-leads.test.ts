@@ -67,3 +67,32 @@ describe('a units cell labelling the lead and the co-operating bodies', () => {
     ]);
   });
 });
+
+describe('a 责任领导及单位 column holding the leader and the unit in one cell', () => {
+  it('reads the person as the leader and the body as the unit', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '责任领导及单位', '一季度推进情况'],
+        ['1', '新建公办幼儿园3所', '张明/区教育局', '2所已开工。'],
+        ['2', '改造老旧小区20个', '李华/区住建局', '完成设计。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.leaders, t.units])).toEqual([
+      [['张明'], ['区教育局']],
+      [['李华'], ['区住建局']],
+    ]);
+  });
+  it('leaves a unit head beside the unit out of the leaders when the header names no leader', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '牵头单位及主要负责人', '进展情况'],
+        ['1', '新建公办幼儿园3所', '区教育局 张明', '2所已开工。'],
+        ['2', '改造老旧小区20个', '区住建局 李华', '完成设计。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.leaders, t.units])).toEqual([
+      [[], ['区教育局']],
+      [[], ['区住建局']],
+    ]);
+  });
+});
