@@ -106,6 +106,11 @@ function qualifiersOf(metric: string, text: string): Qualifier[] {
   return out;
 }
 
+/** Whether a stretch of text names an administrative level (市级, 省重点 …). */
+function namesLevel(text: string): boolean {
+  return LEVELS.some((l) => text.search(l.written) >= 0);
+}
+
 /** Every offset where the word occurs in the text. */
 function occurrences(text: string, word: string): number[] {
   const out: number[] = [];
@@ -351,8 +356,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const { segment } = f;
     const from = Math.max(windowStart(pt, i, ind), segment.start - MAX_LOOKBACK);
     if (!qualifiers.every(({ at, len }) => occursWithin(at, len, from, segment.end))) {
-      // the subject opening the paragraph names the qualifier for all its sentences
-      const opening = pt.paragraphSubject(f.sentence);
+      // the subject opening the paragraph names the qualifier for all its sentences, unless the
+      // figure's own wording names another level (`省级项目…；市级项目…完成投资5亿元`)
+      const opening = namesLevel(pt.text.slice(from, segment.end)) ? null : pt.paragraphSubject(f.sentence);
       const named = ({ at, len }: Qualifier): boolean =>
         occursWithin(at, len, from, segment.end) ||
         (opening !== null && occursWithin(at, len, opening.start, opening.end));

@@ -52,3 +52,11 @@ describe('naming figures', () => {
     expect(ind.unit).toBe('个');
   });
 });
+
+describe('the paragraph subject', () => {
+  it('does not lend its level to a sentence naming another', () => {
+    const ind = extractIndicators('区级重点项目完成投资120亿元')[0];
+    const m = matchActual(ind, '区级重点项目，开工79个；市级重点项目完成投资66.5亿元。');
+    expect(m.actual).toBeNull();
+  });
+});
