@@ -292,6 +292,20 @@ function bracketedParts(pt: ProgressText, figures: readonly number[]): Map<numbe
   return parts && parts.size >= 2 && new Set(parts.values()).size === parts.size ? parts : null;
 }
 
+/**
+ * `公共图书馆、文化馆、博物馆、美术馆错时延时开放`: a report sums a list of like things (one final
+ * character: 馆) up in one word (`新增41家场馆…实施错时延时开放`); the words after the list still say
+ * what is done to them. The metric's words after such a list, or null.
+ */
+function listTail(metric: string): string | null {
+  const m = LIKE_LIST.exec(metric);
+  if (!m) return null;
+  const rest = metric.slice(m.index + m[0].length);
+  return rest.length >= 3 ? rest : null;
+}
+const TAIL_NEEDED = 0.8;
+const LIKE_LIST = /[\u4e00-\u9fff]{1,6}?([\u4e00-\u9fff])(?:、[\u4e00-\u9fff]{0,5}?\1){2,}/;
+
 /** Whether the k-th of the figures (indices in text order) is the only one of them in its sentence. */
 function aloneInSentence(pt: ProgressText, figures: readonly number[], k: number): boolean {
   const { sentence } = pt.figure(figures[k]);
@@ -322,6 +336,16 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       )
     : whole;
   const distinct = subject !== whole;
+  // a list of like things in the metric may be summed up in one word: then what is done to them names the figure
+  const tailWords = listTail(ind.metric);
+  const tail = tailWords
+    ? pt.grams.prepare(
+        distinctFrom(
+          gramsOf(tailWords),
+          (options.siblings ?? []).map((m) => gramsOf(m)),
+        ),
+      )
+    : null;
   const qualifiers = qualifiersOf(ind.metric, pt.text);
   const weight = ind.kind === 'amount' ? 0.8 : 1;
   const { grams } = pt;
@@ -372,7 +396,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     // the only figure of its measure in its sentence: what the sentence goes on to say is about it
     // (`新增301所学校均已…改造,并向社会开放学校体育场地`)
     const to = aloneInSentence(pt, figures, k) ? Math.max(segment.end, f.sentence.end) : segment.end;
-    const score = named ? own : Math.max(own, weight * grams.overlap(subject, from, to));
+    let score = named ? own : Math.max(own, weight * grams.overlap(subject, from, to));
+    // only when nearly all of what is done to them is repeated (the list's names weigh nothing then)
+    if (tail && !named && grams.overlap(tail, from, to) >= TAIL_NEEDED) score = Math.max(score, ACCEPT);
     const c: Candidate = { f, value, own, score, wholeOwn: own, wholeScore: score };
     if (distinct) {
       c.wholeOwn = grams.overlap(whole, named?.start ?? segment.start, named?.end ?? segment.end);

@@ -60,3 +60,21 @@ describe('the paragraph subject', () => {
     expect(m.actual).toBeNull();
   });
 });
+
+describe('a list of like things summed up in one word', () => {
+  it('is matched by what is done to them', () => {
+    const a = assessTask({
+      target: '新增20家图书馆、文化馆、纪念馆、科技馆错时延时开放',
+      progress: '全市新增20家场馆均已落实有关要求，实施错时延时开放。',
+    });
+    expect(a.indicators[0].actual).toBe(20);
+  });
+
+  it('is not matched by a figure of something else', () =>
+    expect(
+      matchActual(
+        first('新增20家图书馆、文化馆、纪念馆、科技馆错时延时开放'),
+        '全市新增20家企业参与夜间经济，商场延时开放。',
+      ).actual,
+    ).toBeNull());
+});
