@@ -8,6 +8,7 @@ import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
 import { leaderOfHeading } from './heading-leader.js';
+import { unitsInTarget } from './units-in-target.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
 import { nameBrokenByLayout } from './layout-broken-name.js';
@@ -305,7 +306,13 @@ export function buildTasks(
     }
 
     const leadersText = filledTexts(row, slotOf('leaders')).join(' ');
-    const unitsText = filledTexts(row, slotOf('units')).join(' ');
+    let unitsText = filledTexts(row, slotOf('units')).join(' ');
+    const labelled = unitsText ? null : unitsInTarget(target);
+    if (labelled) {
+      target = labelled.target;
+      unitsText = labelled.unitsText;
+      warnings.push(W('units_in_target', `目标任务格中“责任单位”之后的“${unitsText}”按牵头单位处理`, 'units'));
+    }
     let leaders = leaderNames(namesIn(leadersText, 'leaders', warnings));
     const lead = leadUnits(namesIn(unitsText, 'units', warnings));
     let units = lead.units;

@@ -96,3 +96,25 @@ describe('a 责任领导及单位 column holding the leader and the unit in one 
     ]);
   });
 });
+
+describe('units named after a label inside the target cell', () => {
+  it('ends the target at 责任单位： and reads the names after it as the units, where no column names them', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '推进情况'],
+        ['1', '继续压减一般性支出15%以上。责任单位:市财政局、市级各部门', '上半年一般性支出压减16.2%。'],
+        ['2', '新建城市书房10家。责任单位：市文广旅局', '已建成6家。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.target, t.units])).toEqual([
+      ['继续压减一般性支出15%以上。', ['市财政局', '市级各部门']],
+      ['新建城市书房10家。', ['市文广旅局']],
+    ]);
+  });
+  it('keeps a label the target needs (a figure after it) as part of the target', () => {
+    const table = parseText(
+      rows(['序号', '目标任务', '推进情况'], ['1', '完善考核办法。责任单位：每季度考核2次', '已考核1次。']),
+    );
+    expect(table.tasks[0].target).toBe('完善考核办法。责任单位：每季度考核2次');
+  });
+});
