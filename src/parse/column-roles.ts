@@ -324,6 +324,10 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   const firstReport = roles.findIndex((r) => r === 'progress');
   for (let c = firstReport + 1; firstReport >= 0 && c < width; c++)
     if (roles[c] === 'task' && !fixed[c] && hints[c] === null) roles[c] = 'remarks';
+  // A plan right of the report (`截至6月底进展 | 7月工作计划`) is the next steps after it, read
+  // with the report as 下步计划 is; a plan left of it (`8月计划进度 | 实际进度`) is the period's own.
+  for (let c = firstReport + 1; firstReport >= 0 && c < width; c++)
+    if (roles[c] === 'plan' && !fixed[c]) roles[c] = 'remarks';
   // A task-like column right of the target is more of the target (`项目名称 | 我市任务`: the
   // city's share of the task).
   const firstTarget = roles.indexOf('target');
