@@ -14,6 +14,7 @@ import {
 } from './classify.js';
 import { leadingSeq, readNumbering } from './numbering.js';
 import { progressScore } from './progress-score.js';
+import { INDICATOR_CLASS_CELL, isStatusCell } from './status-cells.js';
 
 export interface ColumnProfile {
   /** Task rows counted, and how many have text in this column. */
@@ -37,8 +38,10 @@ export interface ColumnProfile {
   measure: number;
   /** Cells that are a telephone number, with at most a word or two (`监督电话0535-1234567`): contact details. */
   phone: number;
-  /** Cells that are only a class or grade (`A类`, `B类`, `一类`, `甲级`): a classification of the task. */
+  /** Cells that are only a class or grade (`A类`, `B类`, `一类`, `甲级`, `预期性`): a classification of the task. */
   grade: number;
+  /** Cells that are only a word for how far the task has got (`已完成`, `滞后项目`): a verdict. */
+  status: number;
   /** Cells of 20 characters or more. */
   long: number;
   meanLength: number;
@@ -99,6 +102,7 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     measure: 0,
     phone: 0,
     grade: 0,
+    status: 0,
     long: 0,
     meanLength: 0,
   };
@@ -126,7 +130,8 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     if (c.length >= 20) p.long++;
     if (MEASURE.test(c)) p.measure++;
     if (PHONE_CELL.test(bare)) p.phone++;
-    if (GRADE_CELL.test(bare)) p.grade++;
+    if (GRADE_CELL.test(bare) || INDICATOR_CLASS_CELL.test(bare)) p.grade++;
+    if (isStatusCell(bare)) p.status++;
   }
   p.meanLength = p.filled ? length / p.filled : 0;
   return p;

@@ -70,6 +70,9 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
   // telephone numbers to call are contact details: read by no field
   if (share(p.phone, p) >= 0.8) return 'other';
   if (share(p.grade, p) >= 0.8) return 'grade';
+  // words for how far a task has got (`已完成`, `滞后项目`) repeat down the rows like a heading,
+  // but they are the report's verdict on each item
+  if (share(p.status, p) >= 0.8) return 'progress';
   // a unit of measure beside a target figure (`单位 | 年度目标`: `亿元 | 25`) belongs to the target
   if (share(p.measure, p) >= 0.8) return 'target';
   // `全年`, `年底前` read as two-character names too: a column of them is the deadline
@@ -124,7 +127,7 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       // A task's own name (`项目名称`) beside its target is part of the target, not a heading; with
       // a single task nothing is grouped, so the name is that task's.
       if (NAME_HEADER.test(normaliseHeaderText(headerText)) && (distinct || p.rows === 1)) return 'target';
-      return 'task';
+      return content === 'progress' && share(p.status, p) >= 0.8 ? 'progress' : 'task';
     case 'progress':
     case 'notes':
     case 'remarks':
@@ -149,6 +152,7 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       return content === 'figures' ? 'target' : 'plan';
     case 'category':
       // a blank header cell after 重点工作任务 over figures (`100`, `55.6`) is no heading level
+      if (content === 'progress' && share(p.status, p) >= 0.8) return 'progress';
       return content === 'figures' || content === 'rate' ? 'other' : 'category';
     case 'leaders':
       return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';
