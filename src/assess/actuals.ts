@@ -27,6 +27,8 @@ export interface ActualMatch {
   fullYear: boolean;
   /** The text says the item is wholly accomplished, without a figure. */
   explicitlyDone: boolean;
+  /** A share of a thing reported built (its beds): fixed with it, not a rate that can still move. */
+  settled?: boolean;
 }
 
 const NONE: ActualMatch = {
@@ -211,8 +213,12 @@ interface Candidate {
 const UNNAMING =
   /今年以来|年初以来|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|开通|发放|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至和及到月份年日]/g;
 
-/** Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric. */
-function namesNothing(pt: ProgressText, from: number, to: number): boolean {
+/**
+ * Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric.
+ * Words the metric itself holds say nothing new either (`已送230场` for 送戏进万村: the report repeats
+ * the metric's verb).
+ */
+function namesNothing(pt: ProgressText, from: number, to: number, metric = ''): boolean {
   let words = '';
   let at = from;
   for (const q of pt.quantities) {
@@ -222,7 +228,8 @@ function namesNothing(pt: ProgressText, from: number, to: number): boolean {
     at = q.end;
   }
   words += pt.text.slice(at, Math.max(at, to));
-  return !/[\u4e00-\u9fffA-Za-z]/.test(words.replace(UNNAMING, ''));
+  const rest = words.replace(UNNAMING, '').replace(/[^\u4e00-\u9fffA-Za-z]/g, '');
+  return rest === '' || (metric !== '' && metric.includes(rest));
 }
 
 /**
@@ -428,7 +435,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       (distinct && acceptable(best.wholeScore, top === best ? nextScore : topScore, best.wholeOwn));
     let chosen = accepted
       ? best
-      : (unscored.find((u) => namesNothing(pt, u.from, u.to) || donePartOfScope(pt, u.c.f))?.c ?? null);
+      : (unscored.find((u) => namesNothing(pt, u.from, u.to, ind.metric) || donePartOfScope(pt, u.c.f))?.c ?? null);
     if (chosen) {
       let p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
       if (ind.kind !== 'amount' && p?.month != null) {
@@ -454,6 +461,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const plain = plainAmount(ind, pt, whole, options.plainFactor ?? 1);
     if (plain) return plain;
   }
+  if (singleThingBuilt(ind, pt)) return { ...NONE, explicitlyDone: true };
   // only sentences that say something is wholly done are worth scoring
   let doneSentences = explicitlyDoneSentences(pt);
   // `已全部开工` does not say that what was to be built is built
@@ -488,6 +496,37 @@ function plainAmount(ind: Indicator, pt: ProgressText, subject: PreparedGrams, f
       span: { start: f.q.start, end: f.q.end },
       explicitlyDone: false,
     };
+  }
+  return null;
+}
+
+/** Verbs saying a thing now exists (`建成西平县中心敬老院`). */
+const BUILT_VERB = /(建成|落成|竣工|完工|投用|投入使用|开通|成立|挂牌)/g;
+/** How far the thing's name may stand after the verb (a place name between: `建成西平县中心敬老院`). */
+const NAME_REACH = 12;
+
+/**
+ * The sentence saying the one thing a target asks for is built (`改扩建…1所…中心敬老院` and `…改建,建成
+ * 西平县中心敬老院`): a count of one is met by naming the thing after a verb saying it exists, without
+ * a figure. The thing is the metric's last three characters (its head noun); nothing planned
+ * (计划, 将, 拟 …) before the verb in its clause. Returns the sentence, or null.
+ */
+export function singleThingBuilt(ind: Indicator, pt: ProgressText): Piece | null {
+  if (ind.kind !== 'amount' || ind.floor !== 1 || ind.unit === null || !sameUnitFamily(ind.unit, '个')) return null;
+  const head = ind.metric.replace(/[“”"》]+$/, '').slice(-3);
+  if (!/^[\u4e00-\u9fff]{3}$/.test(head) || !pt.text.includes(head)) return null;
+  for (const m of pt.text.matchAll(BUILT_VERB)) {
+    const after = pt.text.slice(m.index + m[0].length, m.index + m[0].length + NAME_REACH + head.length);
+    const at = after.indexOf(head);
+    if (at < 0 || /[，。；,;、\d]/.test(after.slice(0, at))) continue;
+    const clause = pt.clauses[pieceIndexAt(pt.clauses, m.index)];
+    if (
+      clause &&
+      (NOT_A_RESULT.test(pt.text.slice(clause.start, m.index)) ||
+        /将|正在|未/.test(pt.text.slice(clause.start, m.index)))
+    )
+      continue;
+    return pt.sentences[pieceIndexAt(pt.sentences, m.index)] ?? null;
   }
   return null;
 }

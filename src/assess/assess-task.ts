@@ -1,9 +1,9 @@
 // Assesses one task: indicators of the target, their actuals in the progress text, the status
 // by the rules, and the reason. Never throws: odd input yields an assessment, not an error.
 import type { Assessment, Indicator, Period, ProgressPart } from '../domain/index.js';
-import { matchActual, type ActualMatch } from './actuals.js';
+import { matchActual, singleThingBuilt, type ActualMatch } from './actuals.js';
 import { readColumnPeriods } from './column-periods.js';
-import { classifyClauses } from './deliverables.js';
+import { classifyClauses, namesOnlyProject } from './deliverables.js';
 import { extractIndicators } from './indicators.js';
 import { round, toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
@@ -66,6 +66,24 @@ function actualOfBare(target: string, ind: Indicator, f: BareFigure): number {
   return written ? round(f.value * (ind.target / written)) : f.value;
 }
 
+/**
+ * A share the target asks of the one thing it builds (`…1所中心敬老院,护理床位达到50%以上`), reported
+ * in the sentence saying that thing is built: a fact of the thing built, done once reported (as
+ * things built are), not a rate over part of the year that can still fall.
+ */
+function settleSharesOfBuilt(indicators: readonly Indicator[], matches: ActualMatch[], text: ProgressText): void {
+  if (!indicators.some((ind) => ind.kind === 'share')) return;
+  const built = indicators
+    .map((ind, i) => (matches[i].explicitlyDone ? singleThingBuilt(ind, text) : null))
+    .filter((s) => s !== null);
+  if (built.length === 0) return;
+  indicators.forEach((ind, i) => {
+    const span = matches[i].span;
+    if (ind.kind === 'share' && span && built.some((s) => span.start >= s.start && span.end <= s.end))
+      matches[i] = { ...matches[i], settled: true };
+  });
+}
+
 export function assessTask(input: AssessInput, context?: { period?: Period | null }): Assessment {
   try {
     const target = String(input?.target ?? '').slice(0, MAX_TARGET_CHARS);
@@ -87,6 +105,10 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
         plainFactor: typeof ind.target === 'number' && written[i] ? ind.target / written[i] : 1,
       });
     });
+    const clauses = classifyClauses(
+      target,
+      indicators.map((i) => i.source.target.start),
+    );
     const columns = readReportColumns(
       text,
       periods.parts,
@@ -100,6 +122,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       indicators.length > 0 && indicators.every((ind) => ind.kind === 'growth' || ind.kind === 'share'),
       // a target naming only a project: the report's figures measure the project itself
       indicators.length === 0,
+      indicators.length === 0 && namesOnlyProject(target, clauses),
     );
     // figures standing alone in an actual column report the indicators still without one
     const open = columns.bareFigures.length
@@ -120,15 +143,12 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
         explicitlyDone: false,
       };
     }
+    settleSharesOfBuilt(indicators, matches, text);
     indicators.forEach((ind, i) => {
       ind.actual = matches[i].actual;
       ind.actual_period = matches[i].actual_period;
       ind.source.actual = matches[i].span;
     });
-    const clauses = classifyClauses(
-      target,
-      indicators.map((i) => i.source.target.start),
-    );
     const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth, monthly, columns });
     const assessment: Assessment = { indicators, status: result.status, reason: reasonOf(result) };
     if (result.status !== 'no_report' && result.missing.length)

@@ -76,6 +76,30 @@ export function classifyClauses(target: string, indicatorStarts: number[]): Targ
   return out;
 }
 
+/** The head noun of a named project (`…农业保险覆盖工程`, `…提升行动`). */
+const PROJECT_HEAD = /(工程|项目|行动)$/;
+const VERB_FIRST = new RegExp(`^${RESULT_VERB.source}`);
+
+/**
+ * Whether a target only names a project (`水稻生产功能区农业保险覆盖工程`): no verb before it and no
+ * effort word leading it (`持续实施…工程`, `实施…工程` are work that goes on). A named project is a
+ * deliverable, finished when the report says the whole of it is.
+ */
+export function namesOnlyProject(target: string, clauses: readonly TargetClause[]): boolean {
+  if (clauses.length !== 1) return false;
+  const body = clauses[0].text
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[“”"《》]/g, '')
+    .replace(/[。；;，,\s]+$/, '');
+  return (
+    clauses[0].text.trim().length >= target.trim().length - 1 &&
+    PROJECT_HEAD.test(body) &&
+    !VERB_FIRST.test(body) &&
+    !EFFORT.startsText(body) &&
+    !/^实施/.test(body)
+  );
+}
+
 export interface Coverage {
   done: boolean;
   /** The progress sentence that reports it, for the reason. */

@@ -71,8 +71,12 @@ const VERB_JUST_BEFORE = new RegExp(`(?:${LEADING_VERBS.source.slice(1)})(力争
  * written in digits (`新增16个“文化驿站”`); a Chinese numeral before quotes names a programme
  * (`三个“一号工程”`, `建设两个“万亩千亿”平台`).
  */
-function countsQuoted(text: string, q: Quantity, clause: Piece): boolean {
-  return !q.chinese && VERB_JUST_BEFORE.test(text.slice(clause.start, q.start));
+function countsQuoted(text: string, q: Quantity, clause: Piece, previous: Quantity | undefined): boolean {
+  if (q.chinese) return false;
+  const before = text.slice(clause.start, q.start);
+  if (VERB_JUST_BEFORE.test(before)) return true;
+  // `完成13万名…检查和500名“两癌”妇女…救助`: the next item of a list the verb counts before
+  return previous !== undefined && !previous.chinese && /[和及与、]$/.test(before) && VERB_INSIDE.test(before);
 }
 
 /** A money figure followed by a noun qualifies it (10亿元以上项目): not a target of its own. */
@@ -179,7 +183,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const q = qs[i];
     if (insideAny(q.start, quoted)) continue;
     // 两个“万亩千亿”: naming, not counting; but 新增16个“文化驿站” counts the quoted things
-    if (/^[“"]/.test(text.slice(q.end, q.end + 1)) && !countsQuoted(text, q, clause)) continue;
+    if (/^[“"]/.test(text.slice(q.end, q.end + 1)) && !countsQuoted(text, q, clause, qs[i - 1])) continue;
     if (isQualifier(text, q, clause.end, i + 1 < qs.length)) continue;
     if (i + 1 < qs.length && saysWhereOfLater(text, q, qs[i + 1])) {
       whereCount = q;

@@ -6,7 +6,7 @@ import { GramIndex } from './gram-index.js';
 import { simplified } from '../parse/traditional.js';
 import { quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
 import { clausesOf, isHalfStop, sentencesOf, type Piece } from './text.js';
-import { unitKey } from './vocab/measure-words.js';
+import { sameUnitFamily, unitKey } from './vocab/measure-words.js';
 import { PERIOD_PATTERNS } from './vocab/period-words.js';
 import { STAGES } from './vocab/stage-words.js';
 
@@ -254,6 +254,8 @@ export class ProgressText {
     const counts = q.kind === 'amount';
     const rest = counts ? text.slice(q.end, clause.end) : '';
     const chosen = counts && this.choosesIn(clause) && !HAPPENED_AFTER.test(rest);
+    // `10个全民健身示范工程已开工8个`: the total the clause goes on to count part of is its subject
+    const totalOfLater = counts && this.countsPartLater(q, i, clause);
     const step = chosen || !counts ? null : STEP_AFTER.exec(rest);
     const percent = q.kind === 'percent';
     const namedBy = text[q.start - 1] === '、' || text[q.end] === '、' ? this.respectiveName(i, sentence) : null;
@@ -269,7 +271,7 @@ export class ProgressText {
       sentence,
       sentenceIndex,
       segment,
-      excluded: excluded || chosen,
+      excluded: excluded || chosen || totalOfLater,
       chosen,
       growth,
       againstNamedYear: growth !== null && before.includes('年') && AGAINST_NAMED_YEAR.test(before),
@@ -282,6 +284,17 @@ export class ProgressText {
       // the figure's own list item and what its clause says after it (`其中38处竣工交付使用`)
       stages: counts ? stagesIn(text.slice(segment.start, Math.max(segment.end, clause.end))) : 0,
     };
+  }
+
+  /**
+   * Whether a later count of the same measure in the clause says what part of this one is done
+   * (`10个…工程已开工8个`): nothing but words with 已 between them, no list joining two items.
+   */
+  private countsPartLater(q: Quantity, i: number, clause: Piece): boolean {
+    const next = this.quantities[i + 1];
+    if (!next || next.start >= clause.end || next.kind !== 'amount' || !sameUnitFamily(next.unit, q.unit)) return false;
+    const between = this.text.slice(q.end, next.start);
+    return between.includes('已') && !/[、和及与，,]/.test(between);
   }
 
   /** Whether a clause says things were chosen (`确定`): the offsets are found once per text. */

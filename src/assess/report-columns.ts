@@ -5,6 +5,7 @@
 // the same way, a cell being what stands between spaces (`2712 110.69% 6 100%`).
 import type { ProgressPart } from '../domain/index.js';
 import { periodOfHeader } from './column-periods.js';
+import { ONGOING } from './deliverables.js';
 import { toHalfWidth } from './numbers.js';
 import type { Quantity } from './numbers.js';
 import { ProgressText, type PeriodMark } from './progress-text.js';
@@ -100,6 +101,18 @@ function donePiece(pt: ProgressText): string | null {
     if (before !== '：' && before !== ':' && TASK_DONE.test(text)) return text;
   }
   return null;
+}
+
+/**
+ * The report's last clause saying only that the work is done (`全市计划实施…食堂共计227所,已全部完成`):
+ * for a target naming only a project it concludes on the whole project, unless anything in the
+ * report still goes on (`在建5个`, `正在施工`).
+ */
+function concludingDone(pt: ProgressText): string | null {
+  const last = pt.clauses.at(-1);
+  if (!last || ONGOING.first(pt.text) !== null || /在建|未完成|剩余|其余/.test(pt.text)) return null;
+  const text = last.text.trim().replace(/[。；;！!]+$/, '');
+  return text.length <= MAX_DONE_CELL && DONE_ONLY.test(text) ? text : null;
 }
 
 /** A cell of a joined report (what stands between spaces) that is a figure, a rate or a flag. */
@@ -270,10 +283,22 @@ function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportC
   if (!pt.text.includes('%')) return;
   const afterFigures: { rate: TaskRate; sentence: number }[] = [];
   for (const c of pt.clauses) {
-    if (
-      !c.text.includes('%') ||
-      !(c.text.includes('进度') || c.text.includes('完成') || c.text.includes('占') || c.text.includes('达'))
-    )
+    if (!c.text.includes('%')) continue;
+    const bracketed = DONE_COUNT_SHARE.exec(c.text.trim());
+    if (bracketed) {
+      rateAfterCount(
+        pt,
+        c.start + c.text.indexOf(bracketed[1]),
+        Number(bracketed[2]),
+        c.end,
+        sole,
+        out,
+        measureless,
+        afterFigures,
+      );
+      continue;
+    }
+    if (!(c.text.includes('进度') || c.text.includes('完成') || c.text.includes('占') || c.text.includes('达')))
       continue;
     const trimmed = c.text.trimStart();
     // `分别完成年度任务的100%、100.1%`: a rate for each thing listed before
@@ -310,6 +335,37 @@ function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportC
   for (const { rate } of afterFigures) (covers ? out.rates : out.partRates).push(rate);
 }
 
+/**
+ * A count said done with its share of the plan in brackets (`已完成4769人(51.2%)`, `已送230场(87%)`):
+ * the share is how much of the count's target is done. The clause opens with 已/累计, so it reports
+ * what is done, not a composition (`其中女性120人(40%)`).
+ */
+const DONE_COUNT_SHARE =
+  /^(?:已|累计)[\u4e00-\u9fff]{0,6}?(\d+(?:\.\d+)?[\u4e00-\u9fff]{1,3})[（(](\d+(?:\.\d+)?)%[）)][。；;]?$/;
+
+/** The share after a done count: the task's when the count is the task's (see ratesInProse). */
+function rateAfterCount(
+  pt: ProgressText,
+  countAt: number,
+  value: number,
+  end: number,
+  sole: SoleIndicator | null,
+  out: ReportColumns,
+  measureless: boolean,
+  afterFigures: { rate: TaskRate; sentence: number }[],
+): void {
+  const count = pt.quantities.find((q) => q.start === countAt);
+  if (!count || out.rates.some((r) => r.start === count.end)) return;
+  const rate = { value, start: count.end, end };
+  const whole =
+    sole !== null &&
+    (count.start === sole.actualStart || (count.kind === 'amount' && unitKey(count.unit) === unitKey(sole.unit)));
+  if (whole) out.rates.push(rate);
+  else if (measureless)
+    afterFigures.push({ rate, sentence: pt.sentences.findIndex((s) => countAt >= s.start && countAt < s.end) });
+  else out.partRates.push(rate);
+}
+
 /** The rates after the first of a list (`100%、100.1%` → 100.1; `57%、37%和70%` → 37, 70). */
 function listedRates(clause: string): number[] {
   const first = clause.indexOf('%');
@@ -334,6 +390,7 @@ export function readReportColumns(
   sole: SoleIndicator | null = null,
   rateTargets = false,
   measureless = false,
+  projectOnly = false,
 ): ReportColumns {
   const out: ReportColumns = { bareFigures: [], rates: [], partRates: [], behindFlag: null, doneStatement: null };
   if (!pt.text.trim()) return out;
@@ -341,11 +398,13 @@ export function readReportColumns(
   if (parts && (parts.length > 1 || parts[0]?.role === 'actual')) fromParts(pt, parts, targets, rateTargets, out);
   else fromCells(pt, targets, rateTargets, out);
   ratesInProse(pt, sole, out, measureless);
-  out.doneStatement ??= donePiece(pt);
-  // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task
+  out.doneStatement ??= donePiece(pt) ?? (projectOnly ? concludingDone(pt) : null);
+  // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task (a
+  // document's title in 《》 names no step: `按照《农业保险方案》…完成投保工作`)
   if (
     out.doneStatement &&
-    (PREPARATORY.first(pt.text) !== null || [...out.rates, ...out.partRates].some((r) => r.value < 100))
+    (PREPARATORY.first(pt.text.replace(/《[^《》]*》/g, '')) !== null ||
+      [...out.rates, ...out.partRates].some((r) => r.value < 100))
   )
     out.doneStatement = null;
   return out;

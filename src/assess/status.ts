@@ -76,6 +76,11 @@ const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
 /** An evaluation not yet held (`2024年度评价尚未开展`): awaited, not late (PENDING_PATTERNS has it too). */
 const EVALUATION_NOT_YET =
   /(评价|考核|评估|评选|测评|考评|普查|验收)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/;
+/**
+ * A next step urging the items not yet started on (`加快未开工项目尽快开工`): it names what remains of
+ * the task, which the figures judge, and says nothing late of itself.
+ */
+const REMAINING_URGED = /(加快|督促|推动|抓紧|促进|力促|推进)[^，。；]{0,4}未开工的?(项目|工程)/;
 const AUTHORITY_CAUSE =
   /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革(?![委局办])|影响|原因)/;
 
@@ -102,7 +107,7 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: bo
   const meets = ind.direction === 'at_most' ? actual <= floor : actual >= floor;
   // a rate met for part of the year keeps the task on track; only a whole-year figure closes it
   if (meets)
-    return canStillMove(ind) && !match.fullYear
+    return canStillMove(ind) && !match.fullYear && !match.settled
       ? { type: 'part_year', indicator: ind }
       : { type: 'met', indicator: ind, explicit: false };
   if (ind.kind !== 'amount' || ind.direction === 'at_most') return { type: 'below', indicator: ind, timeShare: null };
@@ -132,7 +137,11 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
       const around = at < 0 ? '' : text.slice(Math.max(0, at - 40), at + delay!.length + 20);
       return {
         delay:
-          delay && !AUTHORITY_CAUSE.test(around) && !EVALUATION_NOT_YET.test(around) && !/(未|不)(出现|存在)/.test(text)
+          delay &&
+          !AUTHORITY_CAUSE.test(around) &&
+          !EVALUATION_NOT_YET.test(around) &&
+          !(delay === '未开工' && REMAINING_URGED.test(around)) &&
+          !/(未|不)(出现|存在)/.test(text)
             ? delay
             : null,
         awaiting: AWAITING.test(text),

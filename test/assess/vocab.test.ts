@@ -58,10 +58,13 @@ describe('measure words', () => {
     ['部', '部'],
     ['对', '对'],
     ['节(次)', '节(次)'],
+    ['场次', '场次'],
     ['节次', '节次'],
     ['节', '节'],
   ])('%s is read as %s', (written, base) => expect(UNITS.find((u) => u.written === written)?.base).toBe(base));
   it.each([
+    ['场次', '场', true],
+    ['场次', '場', true],
     ['家', '个', true],
     ['名', '人', true],
     ['户', '家', true],

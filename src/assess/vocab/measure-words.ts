@@ -14,7 +14,7 @@ export interface UnitRow {
    * matching an actual (a target in 家 is met by a report in 个 or 户). Units without a family
    * match only themselves.
    */
-  family?: 'entity' | 'person';
+  family?: 'entity' | 'person' | 'session';
 }
 
 export const UNITS: readonly UnitRow[] = [
@@ -78,7 +78,9 @@ export const UNITS: readonly UnitRow[] = [
   { written: '件', base: '件', factor: 1 },
   { written: '宗', base: '宗', factor: 1 },
   { written: '盏', base: '盏', factor: 1 },
-  { written: '场', base: '场', factor: 1 },
+  // performances and screenings, counted as 场 or 场次 (放映电影300场次): one thing either way
+  { written: '场次', base: '场次', factor: 1, family: 'session' },
+  { written: '场', base: '场', factor: 1, family: 'session' },
   { written: '台', base: '台', factor: 1 },
   { written: '辆', base: '辆', factor: 1 },
   { written: '艘', base: '艘', factor: 1 },
@@ -112,7 +114,7 @@ export const UNITS: readonly UnitRow[] = [
   { written: '棟', base: '棟', factor: 1, family: 'entity' },
   { written: '噸', base: '噸', factor: 1 },
   { written: '張', base: '張', factor: 1 },
-  { written: '場', base: '場', factor: 1 },
+  { written: '場', base: '場', factor: 1, family: 'session' },
   { written: '万标箱', base: '标箱', factor: 1e4 },
 ];
 
