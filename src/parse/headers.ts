@@ -173,6 +173,10 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '主要内容',
       '建设内容',
       '建设规模',
+      // what the work is (`工程概况`, `项目概况`): its content, as 建设内容 is
+      '工程概况',
+      '项目概况',
+      '建设概况',
       '年度目标',
       '目标内容',
       '具体内容',
@@ -270,6 +274,13 @@ const PLANNED_PROGRESS = /^(\d{1,2}(-\d{1,2})?月份?|本月|本季度?|[一二�
 const PERIOD_PLAN =
   /^(\d{4}年)?(第?[一二三四1-4]季度|[上下]?半年|本?季度|本?月度|本季|本月|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]+月份?)(工作)?(目标|任务|节点)(任务)?$|^(进度|时间|节点|工作|推进)(安排|计划)$/;
 
+/**
+ * The same with the period after the plan, as a two-line header cell reads when joined
+ * (`工作任务安排` over `第二季度`, `工作计划` over `1-6月`).
+ */
+const PLAN_FOR_PERIOD =
+  /^(工作)?(任务)?(安排|计划)(第?[一二三四1-4]季度|[上下]半年|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]{1,3}月份?)$/;
+
 const SHARE_OF_TARGET = /^占.{0,8}(任务|计划|目标).{0,2}(之比|比例|比重|比)$/;
 
 /** Removes white space and bracketed remarks so `牵头单位\n（盖章）` reads as `牵头单位`. */
@@ -292,7 +303,7 @@ export function roleOfHeader(text: string): ColumnRole | null {
   if (/月(份)?(实际)?完成(数|值)?$/.test(s)) return 'actual';
   // A part of the year's target or the steps to it (`一季度目标`, `1-6月目标`, `进度安排`): the
   // period's plan, neither the task nor the report on it.
-  if (PERIOD_PLAN.test(s) || PLANNED_PROGRESS.test(s)) return 'plan';
+  if (PERIOD_PLAN.test(s) || PLANNED_PROGRESS.test(s) || PLAN_FOR_PERIOD.test(s)) return 'plan';
   // `完成目标(%)`: how much of the target is done, in per cent (its cells bare figures, `123.4`).
   if (/完成/.test(s) && /[（(][%％][）)]/.test(whole)) return 'rate';
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;

@@ -129,9 +129,9 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   const tableWarnings: Warning[] = [...layout.warnings];
   // A section's heading printed between the table's title and its header row (`一、…完成情况`) is
   // no title, though it may end like one: it groups the tasks below it as one printed under the
-  // header would.
+  // header would. So does one on the text's first line, where the title was not kept.
   const above = layout.headerRow - 1;
-  const sectionAbove = above > 0 && isSectionHeadingBelowTitle(rows, above);
+  const sectionAbove = above >= 0 && isSectionHeadingBelowTitle(rows, above);
   let title: string | null = null;
   for (let r = (layout.headerRow >= 0 ? layout.headerRow : layout.bodyStart) - 1; r >= 0; r--) {
     if (sectionAbove && r === above) continue;
@@ -195,8 +195,11 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       // A heading alone on a row, left of the progress columns (a row spanning the table keeps
       // its text in the first column): a theme or category row. Anything else continues a task.
       const at = row.cells.findIndex(Boolean);
-      const onlyHeading =
-        (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && isHeading(nonEmpty[0]) && at <= layout.targetColumn;
+      // In the 序号 column a heading may end with the report's full stop (`强化科技创新支撑能力。`):
+      // a wrapped line of a target would stand in the target column.
+      const inSeqColumn = layout.seqColumn !== null && at <= layout.seqColumn;
+      const heading = isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0]));
+      const onlyHeading = (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && heading && at <= layout.targetColumn;
       if (onlyHeading) {
         kind = 'heading';
         p.slotText = p.slotText.map(() => '');
@@ -280,12 +283,21 @@ function dominantStyle(rows: readonly Row[], layout: Layout): NumberingStyle | n
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/** A lone cell numbered as a section (`一、`, `（二）`) with a lone cell (the title) somewhere above it. */
+/**
+ * A lone cell numbered as a section (`一、`, `（二）`) with a lone cell (the title) somewhere above
+ * it, or on the first line when it does not read as a title itself (`一、民生实事任务分解表`).
+ */
 function isSectionHeadingBelowTitle(rows: readonly Row[], r: number): boolean {
   const lone = (row: Row) => row.cells.filter(Boolean).length === 1;
-  if (!lone(rows[r]) || !SECTION_NUMBER.test(withoutSpaces(rows[r].cells.find(Boolean) ?? ''))) return false;
+  const cell = withoutSpaces(rows[r].cells.find(Boolean) ?? '');
+  if (!lone(rows[r]) || !SECTION_NUMBER.test(cell)) return false;
   for (let i = r - 1; i >= 0; i--) if (lone(rows[i])) return true;
-  return false;
+  return r === 0 && !looksLikeTitle(cell);
+}
+
+/** A heading copied from the report with its full stop (`加强战略科技力量建设。`). */
+function isHeadingEndingInStop(cell: string): boolean {
+  return /。$/.test(cell.trim()) && isHeading(cell.trim().replace(/。$/, ''));
 }
 
 /**
@@ -298,7 +310,7 @@ function sectionHeading(row: Row, layout: Layout, taskStyle: NumberingStyle | nu
   const reading = readNumbering(seqCell);
   if (!reading || reading.style === taskStyle) return null;
   const others = row.cells.filter((c, i) => i !== layout.seqColumn && c);
-  if (others.length !== 1 || !isHeading(others[0])) return null;
+  if (others.length !== 1 || !(isHeading(others[0]) || isHeadingEndingInStop(others[0]))) return null;
   const number = seqCell.trim();
   return /[、.．)）]$/.test(number) ? `${number}${others[0]}` : `${number}、${others[0]}`;
 }
