@@ -64,6 +64,9 @@ const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
 /** A per-task name (`项目名称`, `民生实事项目`): its own text on each task, part of the target. */
 const NAME_HEADER = /(名称|实事项目)$/;
 
+/** A growth on an earlier period (`同比增长`, `增速`, `比上年增长`). */
+const GROWTH_HEADER = /同比|增长|增速|增幅|比上年/;
+
 /** What the cells alone say the column is, or null when they do not say. */
 function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | 'grade' | null {
   if (p.filled === 0) return null;
@@ -132,7 +135,8 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case 'notes':
     case 'remarks':
       if (content === 'other') return 'other';
-      if (content === 'rate') return 'rate';
+      // a growth on last year (`同比增长`: 10%) is the figure reached, not a share of the target
+      if (content === 'rate') return GROWTH_HEADER.test(normaliseHeaderText(headerText)) ? 'actual' : 'rate';
       if (content === 'figures') return 'actual';
       if (content === 'flag') return 'flag';
       return hint;

@@ -117,6 +117,28 @@ function numberedInText(rows: readonly Row[]): HeaderRows | null {
   return null;
 }
 
+/** Rows read to find the labels over a table without numbers: a title and a line or two above it. */
+const LABELS_WITHIN = 5;
+
+/**
+ * No row is numbered and no row reads as a header by its known words alone: a row of short
+ * labels that names what is to be done and the report on it (`政府承诺 | 政府办理`, beside a
+ * column of its own words), over rows of longer text as wide as it, is the header of a table
+ * without numbers (an article's items rebuilt as a table).
+ */
+function labelsOverUnnumberedRows(rows: readonly Row[]): HeaderRows | null {
+  for (let r = 0; r < Math.min(rows.length, LABELS_WITHIN); r++) {
+    if (!looksLikeLabels(rows[r])) continue;
+    const roles = new Set(rows[r].cells.map((c) => roleOfHeader(c)));
+    if (!(roles.has('target') || roles.has('task')) || !roles.has('progress')) continue;
+    const below = rows.slice(r + 1).filter((row) => nonEmpty(row).length > 0);
+    const alike = below.filter((row) => nonEmpty(row).length >= 2 && row.cells.length <= rows[r].cells.length + 1);
+    const prose = alike.some((row) => nonEmpty(row).some((c) => c.length > 24));
+    if (below.length >= 2 && alike.length >= 0.8 * below.length && prose) return withSubHeader(rows, r);
+  }
+  return null;
+}
+
 /** Finds the header; null when no row reads as one and no row is numbered (nothing to read). */
 export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
   for (let r = 0; r < rows.length; r++) {
@@ -139,7 +161,7 @@ export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {
     }
   }
   const firstNumbered = rows.findIndex(looksNumbered);
-  if (firstNumbered < 0) return numberedInText(rows);
+  if (firstNumbered < 0) return numberedInText(rows) ?? labelsOverUnnumberedRows(rows);
   // Section headings (`一、…`, `（一）…`) on rows of their own above the first task belong to the
   // body: the header, if any, stands above them.
   let start = firstNumbered;

@@ -315,6 +315,9 @@ export function roleOfHeader(text: string): ColumnRole | null {
   }
   // `事项内容`, `实事内容`: what the item is to achieve (a report names itself 进展 or 情况)
   if (/内容$/.test(s)) return 'target';
+  // a pledge and what was done about it (`政府承诺 | 政府办理`, `承诺 | 办理结果`)
+  if (/承诺$/.test(s)) return 'target';
+  if (/办理(结果|进展|进度)?$/.test(s)) return 'progress';
   return null;
 }
 
