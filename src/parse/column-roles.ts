@@ -336,6 +336,12 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   // with the report as 下步计划 is; a plan left of it (`8月计划进度 | 实际进度`) is the period's own.
   for (let c = firstReport + 1; firstReport >= 0 && c < width; c++)
     if (roles[c] === 'plan' && !fixed[c]) roles[c] = 'remarks';
+  // Where the target is only the project's name (`项目名称 | 9月工作计划 | 目前进展情况`), the
+  // period's plan left of the report is what the project is to achieve: more of the target.
+  const targetsByName = roles.flatMap((r, c) => (r === 'target' ? [c] : []));
+  const onlyNames =
+    targetsByName.length > 0 && targetsByName.every((c) => NAME_HEADER.test(normaliseHeaderText(header.texts[c] ?? '')));
+  for (let c = 0; onlyNames && c < firstReport; c++) if (roles[c] === 'plan' && !fixed[c]) roles[c] = 'target';
   // A task-like column right of the target is more of the target (`项目名称 | 我市任务`: the
   // city's share of the task).
   const firstTarget = roles.indexOf('target');

@@ -1,5 +1,6 @@
 // How tables copied from reports and notices name their parts: a work's 概况 is its content (the
-// target); a header cell `工作安排` over `第三季度`, joined, is the period's plan; a section heading
+// target); a header cell `工作安排` over `第三季度`, joined, is the period's plan (the target itself
+// where the target is only a project's name); a section heading
 // may stand on the first line above the header; a heading in the 序号 column may keep the
 // report's full stop (`优化营商环境。`).
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,19 @@ describe('a plan for the period named after the plan', () => {
       ['新建污水管网8公里。', '已铺设管网5.6公里。'],
       ['完成农贸市场改造。', '主体改造已完成80%。'],
     ]);
+  });
+});
+
+describe('a month’s plan beside a project’s name', () => {
+  it('is what the project is to achieve when the target is only the name', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目名称', '2023年6月工作计划', '目前进展情况', '责任单位'],
+        ['3', '城南污水处理厂扩建', '完成设备安装。', '设备已安装90%。', '住建局'],
+        ['5', '高铁站前广场改造', '完成招标。', '招标文件已挂网。', '城投公司'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.target)).toEqual(['城南污水处理厂扩建 完成设备安装。', '高铁站前广场改造 完成招标。']);
   });
 });
 
