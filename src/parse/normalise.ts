@@ -5,7 +5,7 @@ import type { ParsedTable, Warning } from '../domain/index.js';
 import { alignRowShared, type SlotKind } from './align.js';
 import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
 import type { ColumnsSpec } from './columns-option.js';
-import { isPageFurniture } from './furniture.js';
+import { isPageFurniture, isSignatureRow } from './furniture.js';
 import { readHeaderRow } from './headers.js';
 import { withoutSpaces } from './text-chars.js';
 import { findLayout, type Layout } from './layout.js';
@@ -175,6 +175,7 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       continue;
     }
     if (nonEmpty.length === 1 && (nonEmpty[0] === title || isPageFurniture(nonEmpty[0]))) continue;
+    if (isSignatureRow(nonEmpty)) continue;
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
     const p = placeRow(row.cells, layout, row, lastSeq);
     if (p.seq !== null) lastSeq = p.seq;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/parse/index.js';
-import { periodFromFileName, periodFromTitle } from '../../src/parse/title-period.js';
+import { periodFromFileName, periodFromTitle, periodOfTable } from '../../src/parse/title-period.js';
 
 describe('periodFromTitle reads the reporting period in a title', () => {
   it.each([
@@ -45,4 +45,15 @@ describe('periodFromFileName reads the period a file is named by, where the titl
     const unnamed = await parseTable(bytes, { fileName: '进展表.txt' });
     expect(unnamed.ok && unnamed.value.period).toBeNull();
   });
+});
+
+describe('periodOfTable reads a quarter or a half a report header names, with the title’s year', () => {
+  it.each([
+    ['2024年政府工作报告重点任务落实情况表', ['序号', '重点任务', '上半年落实情况'], '2024H1'],
+    ['2023年重点工作推进表', ['序号', '工作任务', '三季度推进情况'], '2023Q3'],
+    ['2023年重点工作推进表', ['序号', '工作任务', '前三季度完成情况'], '2023Q3'],
+    // a part of the target or a plan names the period planned, not the one reported on
+    ['2023年重点工作推进表', ['序号', '一季度目标', '进展情况'], null],
+    ['2023年重点工作推进表', ['序号', '工作任务', '二季度工作安排', '进展情况'], null],
+  ])('%s %j → %s', (title, headers, period) => expect(periodOfTable(title, headers)).toBe(period));
 });
