@@ -55,5 +55,7 @@ describe('periodOfTable reads a quarter or a half a report header names, with th
     // a part of the target or a plan names the period planned, not the one reported on
     ['2023年重点工作推进表', ['序号', '一季度目标', '进展情况'], null],
     ['2023年重点工作推进表', ['序号', '工作任务', '二季度工作安排', '进展情况'], null],
+    // a report column for each quarter: filled in as the year goes, none dates the table
+    ['2023年重点工作推进表', ['序号', '工作任务', '一季度推进情况', '二季度推进情况', '三季度推进情况'], null],
   ])('%s %j → %s', (title, headers, period) => expect(periodOfTable(title, headers)).toBe(period));
 });
