@@ -5,6 +5,7 @@ import { matchActual, singleThingBuilt, type ActualMatch } from './actuals.js';
 import { readColumnPeriods } from './column-periods.js';
 import { classifyClauses, namesOnlyProject } from './deliverables.js';
 import { extractIndicators } from './indicators.js';
+import { fallsAsWritten } from './falls-as-written.js';
 import { round, toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
@@ -150,7 +151,9 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       ind.source.actual = matches[i].span;
     });
     const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth, monthly, columns });
-    const assessment: Assessment = { indicators, status: result.status, reason: reasonOf(result) };
+    const reason = reasonOf(result);
+    fallsAsWritten(indicators);
+    const assessment: Assessment = { indicators, status: result.status, reason };
     if (result.status !== 'no_report' && result.missing.length)
       assessment.missing_figures = result.missing.map((ind) => ind.metric);
     return assessment;

@@ -2,7 +2,7 @@
 // ranks and levels, with 力争/确保 pairs and the direction (控制在…以内 is at_most).
 // Numbers that only name a programme (七大工程, 三个“一号工程”, numbers in quotes) are skipped.
 import type { Direction, Indicator, IndicatorKind } from '../domain/index.js';
-import { parseChineseNumeral, quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
+import { parseChineseNumeral, quantitiesOfHalfWidth, round, toHalfWidth, type Quantity } from './numbers.js';
 import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
 import { NAMING_TERMS } from './vocab/measure-words.js';
 import { AREA_WORDS } from './vocab/metric-words.js';
@@ -52,15 +52,22 @@ function lastSpace(s: string): number {
   return -1;
 }
 
+/** A cell naming only the change asked (`增长7%以上` after the indicator's name cell). */
+const CHANGE_ONLY = /^(增长|增速|增幅|下降|提高|提升)$/;
+
 function cleanMetric(s: string): string {
   const words = s.trim();
   // a target joined from several cells (`项目名称 目标任务`): the metric is in the last cell
-  const lastCell = words.includes(' ') || words.includes('\t') ? words.slice(lastSpace(words) + 1) : words;
-  return lastCell
+  const spaced = words.includes(' ') || words.includes('\t');
+  const lastCell = spaced ? words.slice(lastSpace(words) + 1) : words;
+  const metric = lastCell
     .replace(TRAILING_FILLER, '')
     .replace(LEADING_FILLER, '')
     .replace(/^[、，]+|[、，]+$/g, '')
+    .replace(/^[*＊]+/, '')
     .replace(/等$/, '');
+  // `地区生产总值 增长7%以上` (name | target): what grows is named in the cell before
+  return spaced && CHANGE_ONLY.test(metric) ? cleanMetric(words.slice(0, lastSpace(words))) + metric : metric;
 }
 
 /** A count verb just before the figure (`新增16个`, `建成3所`), a stretch word between them at most. */
@@ -395,8 +402,17 @@ function withMeasureCell(cell: string, number: string): Quantity | null {
   if (cell.length > 6 || /\d/.test(cell)) return null;
   const qs = quantitiesOfHalfWidth(number + cell);
   const q = qs.length === 1 ? qs[0] : null;
-  return q && q.start === 0 && q.end === number.length + cell.length && q.kind !== 'bare' ? q : null;
+  if (q && q.start === 0 && q.end === number.length + cell.length && q.kind !== 'bare') return q;
+  // a year's target counted per year (`场次/年`): the figure is the year's amount in that unit
+  return cell.endsWith('/年') ? withMeasureCell(cell.slice(0, -2), number) : null;
 }
+
+/** What may follow a planned figure in its cell (`5左右`, `20000以上`): an approximation or a bound. */
+const CELL_QUALIFIER = /^(以上|以下|以内|左右|多|余)?(?:\s|$)/;
+/** The lower bound and dash of a range written in one cell (`12-15`), before its upper bound. */
+const CELL_RANGE_BEFORE = /(?:^|\s)(\d+(?:\.\d+)?)[-—~至到]$/;
+/** A name counting things by their measure word (`旧改征收户数`): the figure is in that unit. */
+const COUNTED_BY = /([\u4e00-\u9fff])数$/;
 
 /** A measure cell naming its unit in brackets (`城镇新增就业(人)`, `城镇登记失业率低于(%)`). */
 const BRACKETED_UNIT = /^(.*[^\s（(])[（(]([^（）()\d]{1,6})[）)]$/;
@@ -406,11 +422,16 @@ const AT_MOST_NAME = /(低于|不高于|不超过|控制在|控制|以内|以下
 function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
   const out: Draft[] = [];
   for (const q of all) {
-    if (q.kind !== 'bare' || !/^\s$/.test(text[q.start - 1] ?? '') || !/^(\s|$)/.test(text.slice(q.end, q.end + 1)))
-      continue;
+    if (q.kind !== 'bare') continue;
+    const qualifier = CELL_QUALIFIER.exec(text.slice(q.end, q.end + 3));
+    if (!qualifier) continue;
+    const range = /\s/.test(text[q.start - 1] ?? '') ? null : CELL_RANGE_BEFORE.exec(text.slice(0, q.start));
+    if (!range && !/^\s$/.test(text[q.start - 1] ?? '')) continue;
     const number = text.slice(q.start, q.end);
     if (!/^\d+(\.\d+)?$/.test(number)) continue;
-    const before = text.slice(0, q.start).trimEnd();
+    const before = text.slice(0, range ? q.start - range[0].length : q.start).trimEnd();
+    const low = range ? Number(range[1]) : null;
+    const bound = qualifier[1] === '以下' || qualifier[1] === '以内';
     const cells = before.split(/\s+/);
     const last = cells[cells.length - 1];
     // `地区生产总值增速 % 6.5` (name | unit | target), or `城镇新增就业(人) 26000` (the unit in brackets)
@@ -426,12 +447,13 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
       // a fall to reach is a growth of at most minus the figure, as `能耗下降3%` reads
       const fall = percent && /下降|降低|减少|压减/.test(metric);
       const value = fall ? -measured.value : measured.value;
+      const factor = measured.value / Number(number);
       out.push({
         metric,
         kind: percent ? (fall || /增长|增速|增幅|提高/.test(metric) ? 'growth' : 'share') : 'amount',
-        direction: fall || atMostWord || /控制|以内|不超过|不高于/.test(metric) ? 'at_most' : 'at_least',
+        direction: fall || bound || atMostWord || /控制|以内|不超过|不高于/.test(metric) ? 'at_most' : 'at_least',
         target: value,
-        floor: value,
+        floor: low !== null && !fall ? round(low * factor) : value,
         unit: measured.unit,
         start: q.start,
         end: q.end,
@@ -441,13 +463,15 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
     }
     if (!/[\u4e00-\u9fff）)]$/.test(before)) continue;
     const metric = cleanMetric(before.split(/[，,。；;\s]/).pop() ?? '') || '计划值';
+    const counted = COUNTED_BY.exec(metric);
+    const countedUnit = counted ? withMeasureCell(counted[1], number) : null;
     out.push({
       metric,
       kind: 'amount',
-      direction: 'at_least',
+      direction: bound ? 'at_most' : 'at_least',
       target: q.value,
-      floor: q.value,
-      unit: null,
+      floor: low ?? q.value,
+      unit: countedUnit && countedUnit.value === q.value ? countedUnit.unit : null,
       start: q.start,
       end: q.end,
       restates: restatedBefore(text, all, q),
@@ -507,18 +531,27 @@ function pairShare(a: string, b: string): number {
  */
 function withoutSupersededCells(text: string, drafts: Draft[]): Draft[] {
   const cellOf = (at: number): number => (text.slice(0, at).match(/\S\s+(?=\S)/g) ?? []).length;
-  return drafts.filter((d, i) => {
-    if (d.measured) return true;
+  // a later cell restating the same figure (`增长8%左右。… 增长8%左右,…`) adds nothing: the first
+  // mention stays, in the order the target gives its figures
+  const restated = new Set<Draft>();
+  const kept = drafts.filter((d, i) => {
+    if (d.measured || restated.has(d)) return true;
     const cell = cellOf(d.start);
-    return !drafts.some(
-      (later, j) =>
+    const later = drafts.find(
+      (o, j) =>
         j > i &&
-        later.unit === d.unit &&
-        later.kind === d.kind &&
-        cellOf(later.start) > cell &&
-        pairShare(later.metric, d.metric) >= 0.5,
+        o.unit === d.unit &&
+        o.kind === d.kind &&
+        cellOf(o.start) > cell &&
+        pairShare(o.metric, d.metric) >= 0.5,
     );
+    if (later && later.target === d.target && later.floor === d.floor && !later.measured) {
+      restated.add(later);
+      return true;
+    }
+    return later === undefined;
   });
+  return restated.size ? kept.filter((d) => !restated.has(d)) : kept;
 }
 
 /**

@@ -115,6 +115,21 @@ function concludingDone(pt: ProgressText): string | null {
   return text.length <= MAX_DONE_CELL && DONE_ONLY.test(text) ? text : null;
 }
 
+/**
+ * The report's last clause counting what is done and saying all of it is (`…4个项目已全部竣工`). When
+ * the count is the figure of the target's only indicator, the whole task is done, whatever measure
+ * word counts the things (4所学校 reported as 4个项目), unless anything in the report goes on.
+ */
+const ALL_COUNTED_DONE =
+  /(\d+)(?:个|项|所|座|处|家|条|栋)(?:项目|工程)?(?:已|均|全部){1,3}(?:竣工|完工|建成|完成|投用|投入使用)$/;
+function countedAllDone(pt: ProgressText, targets: readonly number[]): string | null {
+  if (targets.length !== 1 || !pt.text.includes('全部')) return null;
+  const last = pt.clauses.at(-1);
+  if (!last || ONGOING.first(pt.text) !== null || /在建|未完成|剩余|其余/.test(pt.text)) return null;
+  const m = ALL_COUNTED_DONE.exec(last.text.trim().replace(/[。；;！!]+$/, ''));
+  return m && m[0].includes('全部') && Number(m[1]) === targets[0] ? m[0] : null;
+}
+
 /** A cell of a joined report (what stands between spaces) that is a figure, a rate or a flag. */
 const FIGURE_CELL = /(?:^|\s)(\d+(?:\.\d+)?%?|[是否])(?=\s|$)/g;
 /** Whether any cell can be one: a digit or a flag at the start or after a space. */
@@ -122,10 +137,14 @@ const CELL_START = /(?:^|\s)[\d是否]/;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 const FLAG = /^[是否]$/;
 /** Words an actual cell may hold around its figure without naming a metric. */
-const FIGURE_CELL_FILLER = /(累计|共计|共|已|完成|实现|达到?|约|合计|新增)/g;
+const FIGURE_CELL_FILLER = /(累计|共计|共|已|完成|实现|达到?|约|合计|新增|以上|余)/g;
+/** A note in brackets after an actual cell's figure (`10.9(可比7.0)`): it qualifies the figure. */
+const BRACKETED_NOTE = /[（(][^（）()]*[）)]/g;
 /** Header words that only say a column holds the actual: what remains names what it measures. */
 const HEADER_FILLER =
-  /[\s\d()（）\-—~%/:：.]|累计|实际|已|完成|情况|进度|数值|数|值|本期|本月|当月|截至|截止|目前|年度|年|月份|月|日|底|末|以来|合计|总计|共计|单位|万元|亿元|元|个/g;
+  /[\s\d()（）\-—~%/:：.]|累计|实际|已|完成|情况|进度|数值|数|值|本期|本月|当月|截至|截止|目前|年度|全年|上半年|下半年|年|月份|月|日|底|末|以来|合计|总计|共计|单位|万元|亿元|元|个/g;
+/** A column of the change over last year (`同比增长`, `增速`): its percentage is a rate reached, not a share of the task done. */
+const GROWTH_HEADER = /同比|比上年|增长|增速|增幅/;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
 const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
 /** A flag asking whether the task is finished (是否完成, 是否销号), not whether it keeps to schedule. */
@@ -154,9 +173,16 @@ export function taskRateOf(clause: string): number | null {
 }
 
 /** The figures of an actual cell when the cell holds nothing else (`2712`, `53个`, `完成9个`). */
-function figuresOfCell(pt: ProgressText, start: number, end: number): BareFigure[] {
-  const qs = pt.quantities.filter((q) => q.start >= start && q.end <= end);
+function figuresOfCell(pt: ProgressText, start: number, end: number, growth = false): BareFigure[] {
+  let qs = pt.quantities.filter((q) => q.start >= start && q.end <= end);
   if (qs.length === 0) return [];
+  const cell = pt.text.slice(start, end);
+  if (cell.includes('(') || cell.includes('（')) {
+    // figures inside a note in brackets are the note's, not the cell's actual
+    const notes = [...cell.matchAll(BRACKETED_NOTE)].map((m) => [start + m.index, start + m.index + m[0].length]);
+    qs = qs.filter((q) => !notes.some(([from, to]) => q.start >= from && q.end <= to));
+    if (qs.length === 0) return [];
+  }
   let rest = '';
   let at = start;
   for (const q of qs) {
@@ -164,16 +190,19 @@ function figuresOfCell(pt: ProgressText, start: number, end: number): BareFigure
     at = q.end;
   }
   rest += pt.text.slice(at, end);
-  if (/[\u4e00-\u9fff]/.test(rest.replace(FIGURE_CELL_FILLER, ''))) return [];
-  return qs
-    .filter((q) => q.kind === 'amount' || q.kind === 'bare')
-    .map((q) => ({
-      value: q.value,
-      unit: q.unit,
-      plain: q.kind === 'bare' && /^[\d.]+$/.test(pt.text.slice(q.start, q.end)),
-      start: q.start,
-      end: q.end,
-    }));
+  if (/[\u4e00-\u9fff]/.test(rest.replace(BRACKETED_NOTE, '').replace(FIGURE_CELL_FILLER, ''))) return [];
+  return (
+    qs
+      // a percentage is a rate reached only in a column of growth (`同比增长`), else a share of the task
+      .filter((q) => q.kind === 'amount' || q.kind === 'bare' || (growth && q.kind === 'percent'))
+      .map((q) => ({
+        value: q.value,
+        unit: q.unit,
+        plain: q.kind === 'bare' && /^[\d.]+$/.test(pt.text.slice(q.start, q.end)),
+        start: q.start,
+        end: q.end,
+      }))
+  );
 }
 
 function fromParts(
@@ -193,16 +222,29 @@ function fromParts(
     const end = start + cell.length;
     if (part.role === 'actual' && start >= 0) {
       const measures = part.header.replace(HEADER_FILLER, '');
-      const figures = figuresOfCell(pt, start, end);
+      const figures = figuresOfCell(pt, start, end, GROWTH_HEADER.test(part.header));
       // the header dates its figures (`1-6月完成投资`: as of June)
       const period = figures.length ? periodOfHeader(part.header) : null;
       const cell = out.actualCells ?? 0;
       out.actualCells = cell + 1;
       for (const f of figures) out.bareFigures.push({ ...f, measures, period, cell });
     } else if (part.role === 'rate') {
-      const m = /(\d+(?:\.\d+)?)%?/.exec(cell);
-      if (m && /^[\d.]+%?$/.test(cell.replace(/\s/g, '')))
-        out.rates.push({ value: Number(m[1]), start: Math.max(0, start), end: Math.max(0, end) });
+      // a growth may be negative (`-2.1%`); a share of the task done may not
+      const growth = GROWTH_HEADER.test(part.header);
+      const m = /(-?\d+(?:\.\d+)?)%?/.exec(cell);
+      if (!m || !(growth ? /^-?[\d.]+%?$/ : /^[\d.]+%?$/).test(cell.replace(/\s/g, ''))) continue;
+      if (growth && start >= 0)
+        // the growth of the row's indicator, dated by the header if it names a period
+        out.bareFigures.push({
+          value: Number(m[1]),
+          unit: '%',
+          plain: false,
+          measures: '',
+          period: periodOfHeader(part.header),
+          start,
+          end,
+        });
+      else out.rates.push({ value: Number(m[1]), start: Math.max(0, start), end: Math.max(0, end) });
     } else if (part.role === 'flag') {
       const answer = cell.startsWith('是') ? 'yes' : cell.startsWith('否') ? 'no' : null;
       if (COMPLETION_QUESTION.test(part.header)) {
@@ -398,7 +440,7 @@ export function readReportColumns(
   if (parts && (parts.length > 1 || parts[0]?.role === 'actual')) fromParts(pt, parts, targets, rateTargets, out);
   else fromCells(pt, targets, rateTargets, out);
   ratesInProse(pt, sole, out, measureless);
-  out.doneStatement ??= donePiece(pt) ?? (projectOnly ? concludingDone(pt) : null);
+  out.doneStatement ??= donePiece(pt) ?? (projectOnly ? concludingDone(pt) : null) ?? countedAllDone(pt, targets);
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task (a
   // document's title in 《》 names no step: `按照《农业保险方案》…完成投保工作`)
   if (

@@ -12,7 +12,9 @@ import {
   APPLICATION_WORDS,
   AWAITING_DECISION_PATTERNS,
   DELAY_WORDS,
+  FORECAST_MET,
   GRANTED_WORDS,
+  PENDING_MARKS,
   PENDING_PATTERNS,
   SHORT_OF_TARGET_WORDS,
 } from './vocab/status-words.js';
@@ -71,6 +73,8 @@ const GRANTED = new WordMatcher(GRANTED_WORDS);
 /** A list of patterns as one regex: one scan per sentence instead of one per pattern. */
 const anyOf = (patterns: readonly RegExp[]): RegExp => new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
 const UNPUBLISHED = anyOf(PENDING_PATTERNS);
+/** A sentence without any of the pending marks cannot match a pending pattern: a cheap scan first. */
+const PENDING_MARK = new RegExp(`[${PENDING_MARKS}]`);
 const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
 // `改革` in an office's name (省发展改革委, 区发展和改革局) is not a reorganisation
 /** An evaluation not yet held (`2024年度评价尚未开展`): awaited, not late (PENDING_PATTERNS has it too). */
@@ -213,7 +217,9 @@ export function statusOf(input: StatusInput): StatusResult {
 
   // pending
   // looked for only when nothing is behind (the pending patterns are the costliest of the sentence facts)
-  const unpublished = sentences.find((sentence) => UNPUBLISHED.test(sentence.text));
+  const unpublished = PENDING_MARK.test(pt.text)
+    ? sentences.find((sentence) => PENDING_MARK.test(sentence.text) && UNPUBLISHED.test(sentence.text))
+    : undefined;
   if (unpublished)
     return {
       status: 'pending',
@@ -227,7 +233,10 @@ export function statusOf(input: StatusInput): StatusResult {
       evidence: [{ type: 'awaiting', sentence: awaited }],
       missing: wholeDone ? [] : unreportedOf(judged),
     };
-  const forecast = sentences.find((_, i) => facts[i].forecast);
+  // a figure forecast, or (for a task with indicators) the target forecast met without a figure
+  const forecast =
+    sentences.find((_, i) => facts[i].forecast) ??
+    (indicators.length && pt.text.includes('预计') ? sentences.find((s) => FORECAST_MET.test(s.text)) : undefined);
   const anyActual = judged.some((e) => e.type === 'met' || e.type === 'short_of_floor' || e.type === 'part_year');
   if (forecast && !anyActual && facts.every((f) => f.forecast || !f.hasDigit)) {
     return {

@@ -189,6 +189,19 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
   /未(分解|下达|分配)[^。；，,]{0,4}(任务|指标)|(任务|指标)(尚|暂)?未(分解|下达|分配)/,
 ];
 
+/**
+ * A forecast that the target will be met, with no figure (`预计基本完成`, `预计可完成年度目标`): the
+ * result awaits the year's figures. A date it is expected by (`预计年底完成`) is not one.
+ */
+export const FORECAST_MET = /预计(可|能|将|能够|可以)?(基本|全面|超额|全部)?(完成|实现|达到|达标)/;
+
+/**
+ * Characters of which every match of a pending pattern holds at least one (数据 据, 公布 布, 统计 统,
+ * 核算 核, 指标 指, 反馈 馈, 出来 出, 出炉 炉, 揭晓 晓, 调整 调, 改革 革, 待, 未): a text without any is
+ * not scanned with the patterns. A new pattern must add its own mark here if it has none of these.
+ */
+export const PENDING_MARKS = '据布晓炉统核指馈出调革待未';
+
 /** A designation or award the target applies for. */
 export const APPLICATION_WORDS: readonly string[] = ['争创', '创建', '申报', '参评', '争取', '通过验收', '创成'];
 
