@@ -87,13 +87,13 @@ export function periodOfTable(title: string | null, headerTexts: readonly string
     const p = periodFromTitle(`${year}年${months[0]}`);
     if (p) return p;
   }
-  // A report header naming a quarter or a half (`上半年落实情况`, `三季度推进情况`); a part of the
+  // A report header naming a quarter, a half or the year (`上半年落实情况`, `全年完成数`); a part of the
   // target or a plan (`一季度目标`, `二季度工作计划`) names the period planned, not reported. A
   // table with a report column for each quarter is filled in as the year goes: no one of them dates it.
   const parts = headerTexts.flatMap((h) => {
     const s = h.replace(/\s+/g, '');
     if (!/进展|完成|落实|推进|执行|情况/.test(s) || /目标|计划|任务|安排/.test(s)) return [];
-    const part = /上半年|下半年|前三季度|第?[一二三四1-4]季度/.exec(s);
+    const part = /上半年|下半年|前三季度|第?[一二三四1-4]季度|全年/.exec(s);
     return part ? [part[0]] : [];
   });
   if (parts.length === 1) return periodFromTitle(`${year}年${parts[0]}`) ?? fromTitle;
