@@ -97,6 +97,10 @@ export function periodOfTable(title: string | null, headerTexts: readonly string
     return part ? [part[0]] : [];
   });
   if (parts.length === 1) return periodFromTitle(`${year}年${parts[0]}`) ?? fromTitle;
+  // `2021年…主要指标完成情况`: what a year's plan came to, told once the year is over; a report
+  // during the year names its part (`上半年`, `1-9月`) or calls itself 进展/推进.
+  if (fromTitle === null && title && /(\d{4})年.*完成情况/.test(title) && !/进展|推进|落实|进度/.test(title))
+    return year;
   return fromTitle;
 }
 

@@ -53,6 +53,9 @@ describe('periodOfTable reads a quarter or a half a report header names, with th
     ['2023年重点工作推进表', ['序号', '工作任务', '三季度推进情况'], '2023Q3'],
     ['2023年重点工作推进表', ['序号', '工作任务', '前三季度完成情况'], '2023Q3'],
     ['2021年经济和社会发展指标完成情况', ['序号', '指标名称', '单位', '年初目标', '全年完成数'], '2021'],
+    // what a year's plan came to, told after the year: the title names the year and 完成情况 only
+    ['表1:2021年国民经济和社会发展计划主要指标完成情况', ['序号', '指标名称', '完成情况', '年度目标'], '2021'],
+    ['2024年民生实事项目推进情况', ['序号', '项目名称', '完成情况'], null],
     // a part of the target or a plan names the period planned, not the one reported on
     ['2023年重点工作推进表', ['序号', '一季度目标', '进展情况'], null],
     ['2023年重点工作推进表', ['序号', '工作任务', '二季度工作安排', '进展情况'], null],
