@@ -340,7 +340,8 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   // period's plan left of the report is what the project is to achieve: more of the target.
   const targetsByName = roles.flatMap((r, c) => (r === 'target' ? [c] : []));
   const onlyNames =
-    targetsByName.length > 0 && targetsByName.every((c) => NAME_HEADER.test(normaliseHeaderText(header.texts[c] ?? '')));
+    targetsByName.length > 0 &&
+    targetsByName.every((c) => NAME_HEADER.test(normaliseHeaderText(header.texts[c] ?? '')));
   for (let c = 0; onlyNames && c < firstReport; c++) if (roles[c] === 'plan' && !fixed[c]) roles[c] = 'target';
   // A task-like column right of the target is more of the target (`项目名称 | 我市任务`: the
   // city's share of the task).

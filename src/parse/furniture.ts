@@ -13,7 +13,8 @@ export function isPageFurniture(text: string): boolean {
 }
 
 /** A form's signature line under the table: who filled it in, who checked it, how to reach them. */
-const SIGNATURE = /^(填报人|填表人|制表人|审核人|审核|审批人|签发人|联系人|联系电话|负责人|单位负责人|填报时间|填表日期|日期)[:：]/;
+const SIGNATURE =
+  /^(填报人|填表人|制表人|审核人|审核|审批人|签发人|联系人|联系电话|负责人|单位负责人|填报时间|填表日期|日期)[:：]/;
 
 /** A row whose every cell is a signature label (`填报人：张三 | 联系电话：138…`): no task. */
 export function isSignatureRow(cells: readonly string[]): boolean {

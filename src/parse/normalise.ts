@@ -200,7 +200,8 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       // a wrapped line of a target would stand in the target column.
       const inSeqColumn = layout.seqColumn !== null && at <= layout.seqColumn;
       const heading = isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0]));
-      const onlyHeading = (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && heading && at <= layout.targetColumn;
+      const onlyHeading =
+        (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && heading && at <= layout.targetColumn;
       if (onlyHeading) {
         kind = 'heading';
         p.slotText = p.slotText.map(() => '');

@@ -53,7 +53,10 @@ export function readNumbering(cell: string): SeqReading | null {
   m = /^\d{1,3}(?:[.．\-－](\d{1,3})){1,2}[.、．]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'nested' };
   // `第三`, `（三）`, `三、`; prose lists rebuilt as tables print `一是`, `二是` or `实事一`, `项目二`.
-  m = /^(?:第|实事|事项|项目|任务|工程)?[（(]?([〇零一二两三四五六七八九十]{1,3})[）)]?(?:是|项|件)?[.、．。:：]?$/.exec(s);
+  m =
+    /^(?:第|实事|事项|项目|任务|工程)?[（(]?([〇零一二两三四五六七八九十]{1,3})[）)]?(?:是|项|件)?[.、．。:：]?$/.exec(
+      s,
+    );
   if (m) {
     const n = chineseNumber(m[1]);
     return n === null || n === 0 ? null : { seq: n, style: 'chinese' };

@@ -26,10 +26,13 @@ describe('counts in a report', () => {
     ['为65岁以上老人提供免费健康体检服务', '已完成6120人(81.5%)', 'on_track'],
     ['400件困难群众法律援助', '已完成250件(62%)', 'behind'],
   ])('a share in brackets after a done count: %s %s → %s', (target, progress, status) =>
-    expect(assess(target, progress).status).toBe(status));
+    expect(assess(target, progress).status).toBe(status),
+  );
 
   it('a share in brackets that is no done count is not a rate of the task', () =>
-    expect(assess('为65岁以上老人提供免费健康体检服务', '体检老人6120人,其中女性2500人(40.8%)').status).toBe('on_track'));
+    expect(assess('为65岁以上老人提供免费健康体检服务', '体检老人6120人,其中女性2500人(40.8%)').status).toBe(
+      'on_track',
+    ));
 
   it('a next step urging the projects not yet started on is no delay', () =>
     expect(assess('8个口袋公园', '8个口袋公园已开工7个,已完工6个。加快未开工项目尽快开工。').status).toBe('on_track'));

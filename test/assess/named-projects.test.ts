@@ -24,7 +24,8 @@ describe('a target naming only a project', () => {
     ['持续深化农村人居环境整治', '全县计划整治村庄86个,已全部完成。'],
     ['实施城乡供水一体化工程', '全县计划改造供水管网43处,已全部完成。'],
   ])('effort is not closed by a closing clause: %s', (target, progress) =>
-    expect(statusOf(target, progress)).toBe('on_track'));
+    expect(statusOf(target, progress)).toBe('on_track'),
+  );
 });
 
 describe('one thing to build', () => {

@@ -49,7 +49,10 @@ describe('a month’s plan beside a project’s name', () => {
         ['5', '高铁站前广场改造', '完成招标。', '招标文件已挂网。', '城投公司'],
       ),
     );
-    expect(table.tasks.map((t) => t.target)).toEqual(['城南污水处理厂扩建 完成设备安装。', '高铁站前广场改造 完成招标。']);
+    expect(table.tasks.map((t) => t.target)).toEqual([
+      '城南污水处理厂扩建 完成设备安装。',
+      '高铁站前广场改造 完成招标。',
+    ]);
   });
 });
 

@@ -10,11 +10,20 @@ describe('a mark before some units only picks the lead units', () => {
   it.each([
     [['★县教育局', '县财政局'], ['县教育局']],
     [['县财政局', '※县住建局', '县交通局'], ['县住建局']],
-    [['★县教育局', '★县卫健委', '县财政局'], ['县教育局', '县卫健委']],
+    [
+      ['★县教育局', '★县卫健委', '县财政局'],
+      ['县教育局', '县卫健委'],
+    ],
     // every name marked, or a single one: the mark picks nothing out
-    [['★县教育局', '★县财政局'], ['县教育局', '县财政局']],
+    [
+      ['★县教育局', '★县财政局'],
+      ['县教育局', '县财政局'],
+    ],
     [['*县城管局'], ['县城管局']],
-    [['县教育局', '县财政局'], ['县教育局', '县财政局']],
+    [
+      ['县教育局', '县财政局'],
+      ['县教育局', '县财政局'],
+    ],
   ])('%j', (names, units) => expect(leadUnits(names).units).toEqual(units));
 
   it('says the others were read as co-operating units', () => {
@@ -44,7 +53,9 @@ describe('a count of the items under the title', () => {
 
   it('is no title', () => {
     const table = parseText(
-      ['县政府2025年重点工作分解落实方案', '（共56项）', '序号\t重点任务\t牵头单位', '1\t新建幼儿园2所\t县教育局'].join('\n'),
+      ['县政府2025年重点工作分解落实方案', '（共56项）', '序号\t重点任务\t牵头单位', '1\t新建幼儿园2所\t县教育局'].join(
+        '\n',
+      ),
     );
     expect(table.title).toBe('县政府2025年重点工作分解落实方案');
     expect(table.tasks).toHaveLength(1);

@@ -37,10 +37,7 @@ describe('a second header row packed to the left of its parent', () => {
 
   it('leaves a one-row header with blank columns after it alone', () => {
     const table = parseText(
-      rows(
-        ['序号', '目标任务', '牵头单位', '进展情况', ''],
-        ['1', '新建口袋公园8个', '区城管局', '已建成6个。', ''],
-      ),
+      rows(['序号', '目标任务', '牵头单位', '进展情况', ''], ['1', '新建口袋公园8个', '区城管局', '已建成6个。', '']),
     );
     expect(table.tasks.map((t) => [t.target, t.units, t.progress])).toEqual([
       ['新建口袋公园8个', ['区城管局'], '已建成6个。'],
