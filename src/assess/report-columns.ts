@@ -103,6 +103,11 @@ function donePiece(pt: ProgressText): string | null {
   return null;
 }
 
+/** Whether anything in the report still goes on (`正在施工`, `在建5个`, `其余…`): no clause closes the task. */
+function stillGoingOn(pt: ProgressText): boolean {
+  return ONGOING.first(pt.text) !== null || /在建|未完成|剩余|其余/.test(pt.text);
+}
+
 /**
  * The report's last clause saying only that the work is done (`全市计划实施…食堂共计227所,已全部完成`):
  * for a target naming only a project it concludes on the whole project, unless anything in the
@@ -110,7 +115,7 @@ function donePiece(pt: ProgressText): string | null {
  */
 function concludingDone(pt: ProgressText): string | null {
   const last = pt.clauses.at(-1);
-  if (!last || ONGOING.first(pt.text) !== null || /在建|未完成|剩余|其余/.test(pt.text)) return null;
+  if (!last || stillGoingOn(pt)) return null;
   const text = last.text.trim().replace(/[。；;！!]+$/, '');
   return text.length <= MAX_DONE_CELL && DONE_ONLY.test(text) ? text : null;
 }
@@ -125,7 +130,7 @@ const ALL_COUNTED_DONE =
 function countedAllDone(pt: ProgressText, targets: readonly number[]): string | null {
   if (targets.length !== 1 || !pt.text.includes('全部')) return null;
   const last = pt.clauses.at(-1);
-  if (!last || ONGOING.first(pt.text) !== null || /在建|未完成|剩余|其余/.test(pt.text)) return null;
+  if (!last || stillGoingOn(pt)) return null;
   const m = ALL_COUNTED_DONE.exec(last.text.trim().replace(/[。；;！!]+$/, ''));
   return m && m[0].includes('全部') && Number(m[1]) === targets[0] ? m[0] : null;
 }

@@ -61,6 +61,8 @@ function bodyRows(rows: readonly Row[], start: number): Row[] {
 }
 
 const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
+/** Cells that are words for how far a task has got (`已完成`, `滞后项目`), nearly all of them. */
+const saysStatus = (p: ColumnProfile) => share(p.status, p) >= 0.8;
 /** A per-task name (`项目名称`, `民生实事项目`): its own text on each task, part of the target. */
 const NAME_HEADER = /(名称|实事项目)$/;
 
@@ -75,7 +77,7 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
   if (share(p.grade, p) >= 0.8) return 'grade';
   // words for how far a task has got (`已完成`, `滞后项目`) repeat down the rows like a heading,
   // but they are the report's verdict on each item
-  if (share(p.status, p) >= 0.8) return 'progress';
+  if (saysStatus(p)) return 'progress';
   // a unit of measure beside a target figure (`单位 | 年度目标`: `亿元 | 25`) belongs to the target
   if (share(p.measure, p) >= 0.8) return 'target';
   // `全年`, `年底前` read as two-character names too: a column of them is the deadline
@@ -130,7 +132,7 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       // A task's own name (`项目名称`) beside its target is part of the target, not a heading; with
       // a single task nothing is grouped, so the name is that task's.
       if (NAME_HEADER.test(normaliseHeaderText(headerText)) && (distinct || p.rows === 1)) return 'target';
-      return content === 'progress' && share(p.status, p) >= 0.8 ? 'progress' : 'task';
+      return content === 'progress' && saysStatus(p) ? 'progress' : 'task';
     case 'progress':
     case 'notes':
     case 'remarks':
@@ -156,7 +158,7 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       return content === 'figures' ? 'target' : 'plan';
     case 'category':
       // a blank header cell after 重点工作任务 over figures (`100`, `55.6`) is no heading level
-      if (content === 'progress' && share(p.status, p) >= 0.8) return 'progress';
+      if (content === 'progress' && saysStatus(p)) return 'progress';
       return content === 'figures' || content === 'rate' ? 'other' : 'category';
     case 'leaders':
       return share(p.units, p) >= 0.8 && p.people === 0 ? 'units' : 'leaders';

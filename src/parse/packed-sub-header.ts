@@ -28,6 +28,9 @@ export function unpackedSubHeader(rows: readonly Row[], h: number): Row | null {
   const top = rows[h];
   const sub = rows[h + 1];
   if (!top || !sub || top.mergedFromAbove || sub.mergedFromAbove) return null;
+  // this runs on every row until a header is found: a task row (it opens with its number) is
+  // turned away before any cell is copied, as readHeaderRow turns it away below
+  if (/^\s*\d/.test(top.cells[0] ?? '')) return null;
   const names = packedFromStart(top.cells);
   const subNames = packedFromStart(sub.cells);
   if (!names || !subNames || names.length < 2 || !names.every(isLabel) || !subNames.every(isLabel)) return null;
