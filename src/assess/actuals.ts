@@ -15,6 +15,7 @@ import {
 } from './progress-text.js';
 import type { Piece } from './text.js';
 import { CROWDED_UNITS, sameUnitFamily } from './vocab/measure-words.js';
+import { simplified } from '../parse/traditional.js';
 import { LEVELS } from './vocab/metric-words.js';
 
 export interface ActualMatch {
@@ -211,7 +212,7 @@ interface Candidate {
  * of completing and changing (`1-6月，全区完成512.3亿元，同比增长6.8%`).
  */
 const UNNAMING =
-  /今年以来|年初以来|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|开通|发放|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至和及到月份年日]/g;
+  /今年以来|年初以来|经督办后?|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|开通|发放|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至于和及到月份年日]/g;
 
 /**
  * Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric.
@@ -229,7 +230,8 @@ function namesNothing(pt: ProgressText, from: number, to: number, metric = ''): 
   }
   words += pt.text.slice(at, Math.max(at, to));
   const rest = words.replace(UNNAMING, '').replace(/[^\u4e00-\u9fffA-Za-z]/g, '');
-  return rest === '' || (metric !== '' && metric.includes(rest));
+  // the report is read simplified: so is the metric it is compared with
+  return rest === '' || (metric !== '' && simplified(metric).includes(rest));
 }
 
 /**
@@ -425,7 +427,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   }
   if (best) {
     const lone = count === 1;
-    const specific = ind.unit !== null && !CROWDED_UNITS.has(ind.unit) && best.f.q.unit === ind.unit;
+    // the report is read simplified (progress-text.ts): `條` in a target is the report's `条`
+    const unit = ind.unit === null ? null : simplified(ind.unit);
+    const specific = unit !== null && !CROWDED_UNITS.has(unit) && best.f.q.unit === unit;
     const acceptable = (score: number, runnerUp: number, own: number): boolean =>
       score >= ACCEPT ||
       (score >= ACCEPT_AHEAD && score - runnerUp >= AHEAD_MARGIN && own > 0) ||

@@ -12,6 +12,7 @@ import { reasonOf } from './reason.js';
 import { assignBareFigures, readReportColumns, type BareFigure } from './report-columns.js';
 import { statusOf } from './status.js';
 import { sameUnitFamily } from './vocab/measure-words.js';
+import { withoutPinyin } from './ruby-pinyin.js';
 
 /**
  * Texts longer than these are cut: real targets run to a few hundred characters and progress
@@ -87,12 +88,18 @@ function settleSharesOfBuilt(indicators: readonly Indicator[], matches: ActualMa
 
 export function assessTask(input: AssessInput, context?: { period?: Period | null }): Assessment {
   try {
-    const target = String(input?.target ?? '').slice(0, MAX_TARGET_CHARS);
-    let progress = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
-    if (EMPTY_REPORT.test(progress)) progress = '';
+    // read without pinyin annotations (`建設(shè)`); spans are mapped back to the text as written
+    const targetRead = withoutPinyin(String(input?.target ?? '').slice(0, MAX_TARGET_CHARS));
+    const target = targetRead.text;
+    const progressRead = withoutPinyin(String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS));
+    const progress = EMPTY_REPORT.test(progressRead.text) ? '' : progressRead.text;
     const endMonth = context?.period?.endMonth ?? 12;
+    const parts =
+      progressRead.text === input?.progress
+        ? input?.progress_parts
+        : input?.progress_parts?.map((part) => ({ ...part, text: withoutPinyin(part.text).text }));
     // a column of an earlier period beside the latest one is superseded; headers date their cells
-    const periods = readColumnPeriods(progress, input?.progress_parts, endMonth);
+    const periods = readColumnPeriods(progress, parts, endMonth);
     const monthly = context?.period?.kind === 'month';
     const indicators = extractIndicators(target).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
@@ -148,11 +155,13 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     indicators.forEach((ind, i) => {
       ind.actual = matches[i].actual;
       ind.actual_period = matches[i].actual_period;
-      ind.source.actual = matches[i].span;
+      const span = matches[i].span;
+      ind.source.actual = span && progressRead.originalSpan(span);
     });
     const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth, monthly, columns });
     const reason = reasonOf(result);
     fallsAsWritten(indicators);
+    for (const ind of indicators) ind.source.target = targetRead.originalSpan(ind.source.target);
     const assessment: Assessment = { indicators, status: result.status, reason };
     if (result.status !== 'no_report' && result.missing.length)
       assessment.missing_figures = result.missing.map((ind) => ind.metric);

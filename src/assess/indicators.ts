@@ -6,6 +6,7 @@ import { parseChineseNumeral, quantitiesOfHalfWidth, round, toHalfWidth, type Qu
 import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
 import { NAMING_TERMS } from './vocab/measure-words.js';
 import { AREA_WORDS } from './vocab/metric-words.js';
+import { simplified } from '../parse/traditional.js';
 
 /** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
 const LEADING_VERBS =
@@ -55,12 +56,19 @@ function lastSpace(s: string): number {
 /** A cell naming only the change asked (`增长7%以上` after the indicator's name cell). */
 const CHANGE_ONLY = /^(增长|增速|增幅|下降|提高|提升)$/;
 
+/** `“完成城镇新增就业”项目` → `完成城镇新增就业`: the quotes a summary puts around a whole item. */
+function withoutItemQuotes(s: string): string {
+  return s.startsWith('“') && /”(项目|工程|任务|行动)?$/.test(s) && s.indexOf('”') === s.lastIndexOf('”')
+    ? s.slice(1).replace(/”(项目|工程|任务|行动)?$/, '')
+    : s;
+}
+
 function cleanMetric(s: string): string {
   const words = s.trim();
   // a target joined from several cells (`项目名称 目标任务`): the metric is in the last cell
   const spaced = words.includes(' ') || words.includes('\t');
   const lastCell = spaced ? words.slice(lastSpace(words) + 1) : words;
-  const metric = lastCell
+  const metric = withoutItemQuotes(lastCell)
     .replace(TRAILING_FILLER, '')
     .replace(LEADING_FILLER, '')
     .replace(/^[、，]+|[、，]+$/g, '')
@@ -73,6 +81,9 @@ function cleanMetric(s: string): string {
 /** A count verb just before the figure (`新增16个`, `建成3所`), a stretch word between them at most. */
 const VERB_JUST_BEFORE = new RegExp(`(?:${LEADING_VERBS.source.slice(1)})(力争|确保|累计)?$`);
 
+/** Work done on what a quote names, right after it (`“口袋公园”建设`). */
+const BUILT_AFTER_QUOTE = /^(建设|改造|提升|创建|工程|项目)/;
+
 /**
  * A figure before a quoted name counts the named things when a count verb asks for that many,
  * written in digits (`新增16个“文化驿站”`); a Chinese numeral before quotes names a programme
@@ -82,6 +93,10 @@ function countsQuoted(text: string, q: Quantity, clause: Piece, previous: Quanti
   if (q.chinese) return false;
   const before = text.slice(clause.start, q.start);
   if (VERB_JUST_BEFORE.test(before)) return true;
+  // `主城区100处“口袋公园”建设工程`: the work on the quoted things follows them
+  const close = text.indexOf(text[q.end] === '“' ? '”' : '"', q.end + 1);
+  if (close > 0 && close < clause.end && BUILT_AFTER_QUOTE.test(simplified(text.slice(close + 1, close + 3))))
+    return true;
   // `完成13万名…检查和500名“两癌”妇女…救助`: the next item of a list the verb counts before
   return previous !== undefined && !previous.chinese && /[和及与、]$/.test(before) && VERB_INSIDE.test(before);
 }
@@ -620,10 +635,19 @@ function withFloorClauses(text: string, drafts: Draft[]): Draft[] {
   return out;
 }
 
+/**
+ * A quote around the whole item (`“完成城镇新增就业70万人”项目`, as a summary cites each item)
+ * names nothing: its figures are the item's own, unlike a quoted name inside a target (`“双11”`).
+ */
+function quotesWholeItem(text: string, [start, end]: [number, number]): boolean {
+  if (text[start] !== '“' || text.slice(0, start).trim() !== '') return false;
+  return /^(项目|工程|任务|行动)?[。；;]?$/.test(text.slice(end).trim());
+}
+
 export function extractIndicators(target: string): Indicator[] {
   if (!target) return [];
   const text = withoutRowNumber(toHalfWidth(target));
-  const quoted = [...quotedRanges(text), ...namingTermRanges(text)];
+  const quoted = [...quotedRanges(text).filter((r) => !quotesWholeItem(text, r)), ...namingTermRanges(text)];
   const quantities = quantitiesOfHalfWidth(text);
   const drafts: Draft[] = [];
   for (const clause of clausesOf(text)) {

@@ -65,7 +65,7 @@ const longestFirst = (words: readonly string[]): string => [...words].sort((a, b
 const DONE_PHRASE = `(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)})?(?:${longestFirst(WHOLE_DONE_WORDS)})(?:${longestFirst(WHOLE_DONE_OBJECTS)})?`;
 /** A cell made only of done phrases (`已完成`, `完工,投入使用`), notes in brackets allowed, after a date clause. */
 const DONE_AS_OF = `(?:(?:${longestFirst(DONE_AS_OF_WORDS)}|${DONE_AS_OF_DATE})[，,]?)?`;
-const DONE_ONLY = new RegExp(`^${DONE_AS_OF}${DONE_PHRASE}(?:[，,、]${DONE_PHRASE})*(?:[（(][^（）()]*[）)])*$`);
+const DONE_ONLY = new RegExp(`^${DONE_AS_OF}${DONE_PHRASE}(?:(?:[，,、]|并)${DONE_PHRASE})*(?:[（(][^（）()]*[）)])*$`);
 /** The characters a done cell can end with: a quick test before the pattern. */
 const DONE_LAST = new Set([...WHOLE_DONE_WORDS, ...WHOLE_DONE_OBJECTS, ')', '）'].map((w) => w[w.length - 1]));
 const mayBeDone = (text: string): boolean => DONE_LAST.has(text[text.length - 1]);
@@ -133,6 +133,20 @@ function countedAllDone(pt: ProgressText, targets: readonly number[]): string | 
   if (!last || stillGoingOn(pt)) return null;
   const m = ALL_COUNTED_DONE.exec(last.text.trim().replace(/[。；;！!]+$/, ''));
   return m && m[0].includes('全部') && Number(m[1]) === targets[0] ? m[0] : null;
+}
+
+/**
+ * A report of one sentence ending in all being done (`经督办后于11月底全部完工。`): what the task asks
+ * is done, unless it is only planned or something still goes on. A figure in it is left to the
+ * indicator rules.
+ */
+const ALL_DONE_END = /(?:全部|均)已?(?:完工|完成|建成|竣工|投用|投入使用|办结)$/;
+const PLANNED = /预计|计划|将|拟|力争|争取/;
+function soleSentenceAllDone(pt: ProgressText): string | null {
+  if (pt.sentences.length !== 1 || stillGoingOn(pt)) return null;
+  if (pt.quantities.some((q) => q.kind === 'amount' || q.kind === 'percent')) return null;
+  const text = pt.sentences[0].text.trim().replace(/[。；;！!]+$/, '');
+  return ALL_DONE_END.test(text) && !PLANNED.test(text) ? text : null;
 }
 
 /** A cell of a joined report (what stands between spaces) that is a figure, a rate or a flag. */
@@ -445,7 +459,11 @@ export function readReportColumns(
   if (parts && (parts.length > 1 || parts[0]?.role === 'actual')) fromParts(pt, parts, targets, rateTargets, out);
   else fromCells(pt, targets, rateTargets, out);
   ratesInProse(pt, sole, out, measureless);
-  out.doneStatement ??= donePiece(pt) ?? (projectOnly ? concludingDone(pt) : null) ?? countedAllDone(pt, targets);
+  out.doneStatement ??=
+    donePiece(pt) ??
+    (projectOnly ? concludingDone(pt) : null) ??
+    countedAllDone(pt, targets) ??
+    soleSentenceAllDone(pt);
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task (a
   // document's title in 《》 names no step: `按照《农业保险方案》…完成投保工作`)
   if (

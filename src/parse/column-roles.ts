@@ -345,6 +345,17 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     targetsByName.length > 0 &&
     targetsByName.every((c) => NAME_HEADER.test(normaliseHeaderText(header.texts[c] ?? '')));
   for (let c = 0; onlyNames && c < firstReport; c++) if (roles[c] === 'plan' && !fixed[c]) roles[c] = 'target';
+  // A bare `项目` beside the item's description (`项目 | 具体内容`) names the item it describes:
+  // part of its target, where `项目 | 省工作目标` groups the targets below it as a theme.
+  for (let c = 0; c + 1 < width; c++)
+    if (
+      roles[c] === 'task' &&
+      !fixed[c] &&
+      roles[c + 1] === 'target' &&
+      normaliseHeaderText(header.texts[c] ?? '') === '项目' &&
+      /内容$/.test(normaliseHeaderText(header.texts[c + 1] ?? ''))
+    )
+      roles[c] = 'target';
   // A task-like column right of the target is more of the target (`项目名称 | 我市任务`: the
   // city's share of the task).
   const firstTarget = roles.indexOf('target');

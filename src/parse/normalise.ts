@@ -14,6 +14,7 @@ import { leadingSeq, readNumbering, type NumberingStyle } from './numbering.js';
 import type { PlacedRow } from './placed-row.js';
 import type { RawTable, Row } from './rows.js';
 import { readInnerItems } from './inner-items.js';
+import { isGroupLead } from './group-lead.js';
 import { buildTasks } from './tasks.js';
 import { periodOfTable } from './title-period.js';
 
@@ -162,8 +163,17 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   const headerFirst = layout.headerRow >= 0 ? withoutSpaces(rows[layout.headerRow].cells.find(Boolean) ?? '') : '';
   const bodyRows = sectionAbove ? [above] : [];
   for (let r = layout.bodyStart; r < rows.length; r++) bodyRows.push(r);
-  for (const r of bodyRows) {
-    const row = rows[r];
+  /** The lone cell of body row k leads a group: the next row with text is numbered. */
+  const leadsNumberedRow = (k: number): boolean => {
+    if (!isGroupLead(rows[bodyRows[k]].cells.find(Boolean) ?? '')) return false;
+    for (let j = k + 1; j < bodyRows.length; j++) {
+      const next = rows[bodyRows[j]].cells;
+      if (next.some(Boolean)) return readNumbering(next[layout.seqColumn ?? -1] ?? '') !== null;
+    }
+    return false;
+  };
+  for (let k = 0; k < bodyRows.length; k++) {
+    const row = rows[bodyRows[k]];
     const nonEmpty = row.cells.filter(Boolean);
     if (nonEmpty.length === 0) continue;
     // The header repeated on a later page: known words, or the same cells as the header row.
@@ -199,13 +209,16 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       // In the 序号 column a heading may end with the report's full stop (`强化科技创新支撑能力。`):
       // a wrapped line of a target would stand in the target column.
       const inSeqColumn = layout.seqColumn !== null && at <= layout.seqColumn;
-      const heading = isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0]));
+      const groupLead = inSeqColumn && nonEmpty.length === 1 && leadsNumberedRow(k);
+      const heading = isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0])) || groupLead;
       const onlyHeading =
         (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && heading && at <= layout.targetColumn;
       if (onlyHeading) {
         kind = 'heading';
         p.slotText = p.slotText.map(() => '');
         p.slotText[0] = nonEmpty[0];
+        // the groups a notice lists its items in are one level: each starts a theme
+        if (groupLead) p.sectionLevel = 'theme';
       } else if (layout.seqColumn !== null || layout.seqInColumn !== null) kind = 'continuation';
       else if (placed.some((x) => x.kind === 'task') && onlyReportCells(p, layout)) {
         // Without numbers, a row holding only report text (no target, no heading) is the report

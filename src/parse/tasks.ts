@@ -62,6 +62,24 @@ function isSiblingItem(row: PlacedRow, above: PlacedRow | null, slots: readonly 
 }
 
 /**
+ * An unnumbered row shaped like a task row, with a lead unit of its own (`⑤ | 推动… | 市市场监管局 |
+ * 进展偏慢` then ` | 新增跨境电商产值10亿元以上 | 市商务局 | 进展偏慢`): an item whose number the
+ * extraction lost. A row going on after a page break fills fewer columns, and the rows of one task
+ * split by unit share its target.
+ */
+function lostNumber(row: PlacedRow, above: PlacedRow | null, slots: readonly SlotKind[]): boolean {
+  if (!above || row.extra.length > 0) return false;
+  const name = slots.indexOf('target');
+  const units = slots.indexOf('units');
+  const report = slots.indexOf('progress');
+  if (name < 0 || units < 0 || report < 0) return false;
+  if (!row.slotText[name] || !row.slotText[units] || !row.slotText[report]) return false;
+  if (row.slotText[units] === above.slotText[units] || /^[，,、；;：:）)。.]/.test(row.slotText[name])) return false;
+  for (let i = 0; i < slots.length; i++) if (!row.slotText[i] !== !above.slotText[i]) return false;
+  return true;
+}
+
+/**
  * A sub-item's own written report (`已全部完成。` under the item's first line, which has its own):
  * the row names an item with its own figure (`新增托位525个`) and reports on it in whole sentences
  * where the numbered row reports too. A report broken by a page goes on mid-sentence instead.
@@ -217,6 +235,8 @@ export function buildTasks(
   rows.forEach((row, index) => {
     const warnings: Warning[] = [];
     const sibling = row.kind === 'continuation' && tasks.length > 0 && isSiblingItem(row, lastNumbered, slots);
+    const unnumbered =
+      row.kind === 'continuation' && tasks.length > 0 && !sibling && lostNumber(row, lastNumbered, slots);
     if (row.kind === 'task') lastNumbered = row;
     if (row.kind === 'heading') {
       const h = joinHeading(row.slotText.find(Boolean) ?? '');
@@ -236,7 +256,7 @@ export function buildTasks(
       );
       return;
     }
-    if (row.kind === 'continuation' && !sibling) {
+    if (row.kind === 'continuation' && !sibling && !unnumbered) {
       const prev = tasks[tasks.length - 1];
       if (!prev) return;
       // One cell going on is a cell broken by a page; cells in several columns are a sub-row
@@ -365,8 +385,10 @@ export function buildTasks(
     if (row.sameAsAbove) warnings.push(W('same_as_above', '“同上”按上一行的内容处理'));
 
     if (sibling) warnings.push(W('sibling_row', '无序号的行有自己的事项和完成数，按上一序号下的又一项处理'));
+    if (unnumbered) warnings.push(W('seq_missing', '无序号的行有自己的事项和牵头单位，按下一个序号的任务处理', 'seq'));
+    const previousSeq = tasks.length > 0 ? tasks[tasks.length - 1].seq : 0;
     const task: ParsedTask = {
-      seq: row.seq ?? (sibling ? tasks[tasks.length - 1].seq : tasks.length + 1),
+      seq: row.seq ?? (sibling ? previousSeq : unnumbered ? previousSeq + 1 : tasks.length + 1),
       theme: state.theme,
       category: state.category,
       target,

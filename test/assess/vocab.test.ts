@@ -32,6 +32,7 @@ describe('measure words', () => {
     ['微克', '微克/立方米'],
     ['μg/m³', '微克/立方米'],
     ['吨标煤', '吨标准煤'],
+    ['批次', '批次'],
     ['元/人月', '元/人月'],
     ['元/人年', '元/人年'],
     ['元/月/人', '元/月/人'],
@@ -200,6 +201,9 @@ describe('cells that say done, and those that do not', () => {
     ['完成基础施工,进行垫层施工', false],
     ['基本完成', false],
     ['已完成方案制定', false],
+    ['已完成建设并投入使用', true],
+    ['已建成并投入使用。', true],
+    ['已完成建设任务的80%', false],
   ])('%s → %s', (cell, done) => expect(saysOnlyDone(cell)).toBe(done));
 });
 

@@ -14,7 +14,7 @@ export interface UnitRow {
    * matching an actual (a target in 家 is met by a report in 个 or 户). Units without a family
    * match only themselves.
    */
-  family?: 'entity' | 'person' | 'session';
+  family?: 'entity' | 'person' | 'session' | 'batch';
 }
 
 export const UNITS: readonly UnitRow[] = [
@@ -84,7 +84,9 @@ export const UNITS: readonly UnitRow[] = [
   { written: '台', base: '台', factor: 1 },
   { written: '辆', base: '辆', factor: 1 },
   { written: '艘', base: '艘', factor: 1 },
-  { written: '批', base: '批', factor: 1 },
+  // samples checked (抽检6450批次), reported as 批 as often
+  { written: '批次', base: '批次', factor: 1, family: 'batch' },
+  { written: '批', base: '批', factor: 1, family: 'batch' },
   { written: '篇', base: '篇', factor: 1 },
   { written: '床', base: '床', factor: 1 },
   // things counted one by one (喇叭、监控、路灯 …): 752只

@@ -479,6 +479,7 @@ export const WHOLE_DONE_ADVERBS: readonly string[] = ['已经', '已', '均已',
 /** What a done statement may say was done when it means the whole task (`完成年度目标任务`, `完成该项任务`). */
 export const WHOLE_DONE_OBJECTS: readonly string[] = [
   '并销号',
+  '建设',
   '年度目标任务',
   '全年目标任务',
   '年度任务',

@@ -1,0 +1,103 @@
+// Tables rebuilt from a supervision notice or a news summary: the items stand under sentences
+// that count or introduce them (`8项进展偏慢的重点工作为：`), and a project is named beside its
+// description (`项目 | 内容`).
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/parse/index.js';
+
+const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
+
+describe('a sentence leading a group of items, alone where the numbers stand', () => {
+  const table = parseText(
+    rows(
+      ['关于2021年市政府重点工作三季度完成情况的通报'],
+      ['序号', '工作任务', '责任单位', '进展情况'],
+      ['3项进展偏慢的市政府重点工作为:'],
+      ['1', '实现“小升规”60家', '市经信局', '进展偏慢'],
+      ['2', '完成低效用地再开发1000亩', '市自然资源和规划局', '进展偏慢'],
+      ['基本达到时间节点要求的重点工作有'],
+      ['3', '新建高标准农田6700亩', '市农业农村局', '基本达到时间节点要求'],
+      ['二是有一定进度的实事项目 2个,占比达20%。'],
+      ['1', '改造老旧小区9.5万平方米', '市住建局', '有一定进度'],
+    ),
+  );
+  it('is the theme of the items below it', () => {
+    expect(table.tasks.map((t) => [t.seq, t.theme])).toEqual([
+      [1, '3项进展偏慢的市政府重点工作为:'],
+      [2, '3项进展偏慢的市政府重点工作为:'],
+      [3, '基本达到时间节点要求的重点工作有'],
+      [1, '二是有一定进度的实事项目 2个,占比达20%。'],
+    ]);
+  });
+  it('is no part of the target or report of the item above it', () => {
+    expect(table.tasks[1].target).toBe('完成低效用地再开发1000亩');
+    expect(table.tasks[2].progress).toBe('基本达到时间节点要求');
+  });
+  it('is not taken from a line that goes on a report (no following number)', () => {
+    const t = parseText(
+      rows(
+        ['序号', '工作任务', '责任单位', '进展情况'],
+        ['1', '建成口袋公园10个', '区城管局', '已建成8个'],
+        ['其余2个项目为:'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.theme)).toEqual([null]);
+  });
+});
+
+describe('a bare 项目 column beside the item’s description', () => {
+  it('names the item: the name and the description make the target', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目', '具体内容', '牵头单位', '落实情况'],
+        ['1', '推进城市优化改造', '改造老旧小区户外供水设施7500户。', '区水务局', '上半年完成改造3648户。'],
+        ['2', '道路畅通工程', '完成1.7公里农路建设。', '区交通局', '已完成。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.theme, t.target])).toEqual([
+      [null, '推进城市优化改造 改造老旧小区户外供水设施7500户。'],
+      [null, '道路畅通工程 完成1.7公里农路建设。'],
+    ]);
+  });
+  it('still groups the targets as a theme beside a column of goals', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目', '省工作目标', '牵头单位', '1-9月进展情况'],
+        ['1', '浙有善育', '新增托位525个', '卫生健康局', '已全部完成。'],
+        ['', '', '新增普惠托位315个', '', '已全部完成。'],
+        ['2', '浙里优学', '新增义务教育公办学位800个', '教体局', '已全部完成。'],
+      ),
+    );
+    expect(table.tasks[0].theme).toBe('浙有善育');
+    expect(table.tasks[0].target.startsWith('新增托位525个')).toBe(true);
+  });
+});
+
+describe('rows whose numbers the extraction lost', () => {
+  it('reads a row shaped like a task, with a lead unit of its own, as the next task', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '责任单位', '进展情况'],
+        ['①', '实现“小升规”60家', '市经信局', '进展偏慢'],
+        ['②', '全力推动规上企业发明专利全覆盖', '市市场监管局', '进展偏慢'],
+        ['', '新增跨境电商产值10亿元以上', '市商务局', '进展偏慢'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.target, t.units])).toEqual([
+      [1, '实现“小升规”60家', ['市经信局']],
+      [2, '全力推动规上企业发明专利全覆盖', ['市市场监管局']],
+      [3, '新增跨境电商产值10亿元以上', ['市商务局']],
+    ]);
+    expect(table.tasks[2].warnings.map((w) => w.code)).toContain('seq_missing');
+  });
+  it('still joins a row under the same unit, or one that fills fewer columns, to the task above', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '责任单位', '进展情况'],
+        ['1', '建成口袋公园10个', '区城管局', '已建成8个'],
+        ['', '改造街头绿地5处', '区城管局', '已改造3处'],
+        ['', '', '', '其余2个正在施工。'],
+      ),
+    );
+    expect(table.tasks).toHaveLength(1);
+  });
+});
