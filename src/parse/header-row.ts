@@ -128,16 +128,33 @@ const LABELS_WITHIN = 5;
  */
 function labelsOverUnnumberedRows(rows: readonly Row[]): HeaderRows | null {
   for (let r = 0; r < Math.min(rows.length, LABELS_WITHIN); r++) {
-    if (!looksLikeLabels(rows[r])) continue;
+    const labels = nonEmpty(rows[r]);
+    const loneItemLabel = labels.length === 1 && labels[0].length <= 12 && isItemHeader(labels[0]);
+    if (!looksLikeLabels(rows[r]) && !loneItemLabel) continue;
     const roles = new Set(rows[r].cells.map((c) => roleOfHeader(c)));
-    if (!(roles.has('target') || roles.has('task')) || !roles.has('progress')) continue;
+    if (!(roles.has('target') || roles.has('task'))) continue;
+    // beside the task, the report; or only words for the items (`项目名称 | 项目内容`, `实事`): a
+    // list of what is to be done, without numbers or a report
+    const onlyItems = labels.every(isItemHeader);
+    if (!roles.has('progress') && !onlyItems) continue;
+    const width = labels.length;
     const below = rows.slice(r + 1).filter((row) => nonEmpty(row).length > 0);
-    const alike = below.filter((row) => nonEmpty(row).length >= 2 && row.cells.length <= rows[r].cells.length + 1);
-    const prose = alike.some((row) => nonEmpty(row).some((c) => c.length > 24));
-    if (below.length >= 2 && alike.length >= 0.8 * below.length && prose) return withSubHeader(rows, r);
+    const alike = below.filter(
+      (row) => nonEmpty(row).length >= Math.min(2, width) && row.cells.length <= rows[r].cells.length + 1,
+    );
+    const prose = alike.filter((row) => nonEmpty(row).some((c) => c.length > 24)).length;
+    // a lone label needs more: a list of sentences under it, most of them long
+    const enough = width === 1 ? below.length >= 3 && prose >= 0.6 * below.length : below.length >= 2 && prose > 0;
+    if (enough && alike.length >= 0.8 * below.length) return withSubHeader(rows, r);
   }
   return null;
 }
+
+/** A header word for the items themselves (`项目名称`, `实事`, `具体目标任务`). */
+const isItemHeader = (cell: string): boolean => {
+  const role = roleOfHeader(cell);
+  return role === 'target' || role === 'task';
+};
 
 /** Finds the header; null when no row reads as one and no row is numbered (nothing to read). */
 export function findHeaderRows(rows: readonly Row[]): HeaderRows | null {

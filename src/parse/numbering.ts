@@ -82,8 +82,11 @@ export function readSeq(cell: string): number | null {
  */
 export function leadingSeq(text: string, expected?: readonly number[]): number | null {
   const s = text.trimStart().replace(MARKS, '');
-  let m = /^(\d{1,3})[.、．。](?![\d%])\S/.exec(s) ?? /^[（(](\d{1,3})[）)]\S/.exec(s);
+  let m = /^(\d{1,3})[.、．。] ?(?![\d%])\S/.exec(s) ?? /^[（(](\d{1,3})[）)] ?\S/.exec(s);
   if (m) return Number(m[1]);
+  // `一是…`, `二是…`: the items of a summary written as prose
+  m = /^([一二三四五六七八九十]{1,3})是 ?[\u4e00-\u9fff]/.exec(s);
+  if (m) return chineseNumber(m[1]);
   // `3.90%的二级综合医院…` after task 2 is task 3 of 90%, not a figure of 3.90%.
   m = /^(\d{1,3})[.、．]\d/.exec(s);
   if (m && expected?.includes(Number(m[1]))) return Number(m[1]);

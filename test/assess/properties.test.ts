@@ -47,6 +47,9 @@ const reportish = fc
 /** Per-input limit in CPU milliseconds. Typical cells take well under 1 ms, the worst realistic
  * input (40 indicators against 8,000 characters) a few ms: 50 ms leaves a wide margin. */
 const LIMIT_MS = 50;
+/** The worst realistic input takes about 10 ms here; on a throttled shared machine it was seen
+ * past 50 ms. A blow-up (a regex gone quadratic) takes seconds: this still catches it. */
+const WORST_CASE_LIMIT_MS = 250;
 
 function timed(target: string, progress: string): { a: Assessment; ms: number } {
   const before = process.cpuUsage();
@@ -108,7 +111,7 @@ describe('assessTask never throws and stays fast', () => {
     fc.assert(
       fc.property(longTarget, longProgress, (target, progress) => {
         const { a, ms } = bestOfThree(target, progress);
-        expect(ms).toBeLessThan(LIMIT_MS);
+        expect(ms).toBeLessThan(WORST_CASE_LIMIT_MS);
         expect(a.indicators.length).toBe(40);
         wellFormed(a, target, progress);
       }),

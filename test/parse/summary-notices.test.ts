@@ -101,3 +101,59 @@ describe('rows whose numbers the extraction lost', () => {
     expect(table.tasks).toHaveLength(1);
   });
 });
+
+describe('lists of items with no 序号 column', () => {
+  it('reads `项目名称 | 项目内容` over unnumbered rows as a table of targets', () => {
+    const table = parseText(
+      rows(
+        ['代表票决确定2025年民生实事项目如下:'],
+        ['项目名称', '项目内容'],
+        ['社区综合服务提升改造项目', '对大英社区居委会、综合文化服务中心进行提升改造,面积约600平方米。'],
+        ['中小学校门升降防撞柱安装项目', '27所中小学(幼儿园)校门口安装升降防撞柱,有效保障师生安全。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.progress])).toEqual([
+      [1, ''],
+      [2, ''],
+    ]);
+    expect(table.tasks[1].target).toBe(
+      '中小学校门升降防撞柱安装项目 27所中小学(幼儿园)校门口安装升降防撞柱,有效保障师生安全。',
+    );
+  });
+  it('reads a lone item label over a list of sentences, one task a sentence', () => {
+    const table = parseText(
+      [
+        '2025年为民办实事项目',
+        '具体目标任务',
+        '新建和改扩建幼儿园、中小学20所，新增学位1.4万个，缓解入学难问题。',
+        '完成农村改厕6万户，新建和改扩建农村公路300公里，提升人居环境。',
+        '新增城镇公共停车泊位2000个，缓解老城区停车难，方便群众出行。',
+      ].join('\n'),
+    );
+    expect(table.tasks.map((t) => t.target.slice(0, 8))).toEqual([
+      '新建和改扩建幼儿',
+      '完成农村改厕6万',
+      '新增城镇公共停车',
+    ]);
+  });
+  it('reads a list numbered `(1) …` or `一是…` in plain text, without tabs', () => {
+    const bracketed = parseText(
+      [
+        '将为民办好以下实事',
+        '(1) 加快建设县医院迁建项目。',
+        '(2) 新建西环路，改造提升新城路。',
+        '(3) 新增城镇就业3000人。',
+      ].join('\n'),
+    );
+    expect(bracketed.tasks.map((t) => t.seq)).toEqual([1, 2, 3]);
+    const summary = parseText(
+      [
+        '为民兴办10件实事',
+        '一是 实施扩大教育资源项目，新增学位1.4万个。',
+        '二是 完成农村改厕6万户。',
+        '三是 新建公交站台50个。',
+      ].join('\n'),
+    );
+    expect(summary.tasks.map((t) => t.seq)).toEqual([1, 2, 3]);
+  });
+});
