@@ -93,6 +93,9 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
   // A form's own title on each row (forms transposed into a table) names the group, not the task.
   if (share(p.title, p) >= 0.8) return 'heading';
   if (share(p.report, p) >= 0.5) return 'progress';
+  // The same text down most rows (`省实事11件15项`, a group's count in its name) groups them:
+  // no task is written three times over
+  if (p.rows >= 3 && p.filled === p.rows && p.changes <= 0.5 * p.rows && p.meanLength <= 40) return 'heading';
   // A few characters (`无`, `—`) under an unfamiliar header say nothing of a target.
   return p.meanLength < 6 ? null : 'target';
 }

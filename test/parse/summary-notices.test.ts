@@ -157,3 +157,22 @@ describe('lists of items with no 序号 column', () => {
     expect(summary.tasks.map((t) => t.seq)).toEqual([1, 2, 3]);
   });
 });
+
+describe('a column repeating one text down its rows', () => {
+  it('groups the rows as their theme, whatever figures the text holds', () => {
+    const table = parseText(
+      rows(
+        ['1', '省实事11件15项', '改(新)建农村户用厕所', '进度偏慢'],
+        ['2', '省实事11件15项', '4座台站开展省级节目数字化覆盖', '进度偏慢'],
+        ['3', '省实事11件15项', '新增直播卫星用户', '进度偏慢'],
+        ['4', '市实事5件', '新建城区公共停车场3个', '进度偏慢'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.theme, t.target])).toEqual([
+      ['省实事11件15项', '改(新)建农村户用厕所'],
+      ['省实事11件15项', '4座台站开展省级节目数字化覆盖'],
+      ['省实事11件15项', '新增直播卫星用户'],
+      ['市实事5件', '新建城区公共停车场3个'],
+    ]);
+  });
+});
