@@ -158,7 +158,18 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       const span = matches[i].span;
       ind.source.actual = span && progressRead.originalSpan(span);
     });
-    const result = statusOf({ target, progress: text, indicators, matches, clauses, endMonth, monthly, columns });
+    const wholeYear = context?.period?.kind === 'year';
+    const result = statusOf({
+      target,
+      progress: text,
+      indicators,
+      matches,
+      clauses,
+      endMonth,
+      monthly,
+      wholeYear,
+      columns,
+    });
     const reason = reasonOf(result);
     fallsAsWritten(indicators);
     for (const ind of indicators) ind.source.target = targetRead.originalSpan(ind.source.target);

@@ -50,6 +50,8 @@ export interface StatusInput {
   endMonth: number;
   /** A monthly report: an undated figure counts as of its month, not one month before. */
   monthly?: boolean;
+  /** A report on the whole year (`2021年…指标完成情况`): an undated rate is the year's own. */
+  wholeYear?: boolean;
   /** Figures, rates, flags and done statements of a report split over several columns. */
   columns?: ReportColumns;
 }
@@ -101,7 +103,7 @@ export function timeShare(month: number | null, endMonth: number, monthly = fals
 const canStillMove = (ind: Indicator): boolean =>
   ind.kind === 'growth' || ind.kind === 'share' || (ind.direction === 'at_most' && ind.kind !== 'rank');
 
-function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: boolean): Evidence {
+function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: boolean, wholeYear: boolean): Evidence {
   if (match.explicitlyDone) return { type: 'met', indicator: ind, explicit: true };
   const { actual, floor } = ind;
   if (actual === null) return { type: 'unreported', indicator: ind };
@@ -111,7 +113,7 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: bo
   const meets = ind.direction === 'at_most' ? actual <= floor : actual >= floor;
   // a rate met for part of the year keeps the task on track; only a whole-year figure closes it
   if (meets)
-    return canStillMove(ind) && !match.fullYear && !match.settled
+    return canStillMove(ind) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled
       ? { type: 'part_year', indicator: ind }
       : { type: 'met', indicator: ind, explicit: false };
   if (ind.kind !== 'amount' || ind.direction === 'at_most') return { type: 'below', indicator: ind, timeShare: null };
@@ -183,7 +185,8 @@ export function statusOf(input: StatusInput): StatusResult {
   const { progress: pt, indicators, matches, clauses, endMonth, columns } = input;
   const monthly = input.monthly ?? false;
   if (!pt.text.trim()) return { status: 'no_report', evidence: [{ type: 'empty' }], missing: indicators };
-  const judged = indicators.map((ind, i) => judge(ind, matches[i], endMonth, monthly));
+  const wholeYear = input.wholeYear ?? false;
+  const judged = indicators.map((ind, i) => judge(ind, matches[i], endMonth, monthly, wholeYear));
   const { sentences } = pt;
   const facts = factsOf(pt);
   const rates = columns?.rates ?? [];

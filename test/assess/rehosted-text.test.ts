@@ -84,3 +84,24 @@ describe('a report of one sentence saying all is done', () => {
     expect(a.status).not.toBe('done');
   });
 });
+
+describe('a table reporting on the whole year', () => {
+  const year = { period: parsePeriod('2021') };
+  it('closes a rate met without a date: the figure is the year’s', () => {
+    expect(
+      assessTask({ target: '区级一般公共预算收入增长5%左右', progress: '区级一般公共预算收入增长16.5%' }, year).status,
+    ).toBe('done');
+  });
+  it('keeps a rate dated to part of the year on track', () => {
+    expect(
+      assessTask({ target: '区级一般公共预算收入增长5%左右', progress: '1-9月区级一般公共预算收入增长16.5%' }, year)
+        .status,
+    ).toBe('on_track');
+  });
+  it('keeps an undated rate in a quarter’s report on track', () => {
+    const q3 = { period: parsePeriod('2021Q3') };
+    expect(
+      assessTask({ target: '区级一般公共预算收入增长5%左右', progress: '区级一般公共预算收入增长16.5%' }, q3).status,
+    ).toBe('on_track');
+  });
+});
