@@ -150,7 +150,7 @@ function soleSentenceAllDone(pt: ProgressText): string | null {
 }
 
 /** A cell of a joined report (what stands between spaces) that is a figure, a rate or a flag. */
-const FIGURE_CELL = /(?:^|\s)(\d+(?:\.\d+)?%?|[是否])(?=\s|$)/g;
+const FIGURE_CELL = /(?:^|\s)(\d+(?:\.\d+)?%?|[是否])(?=(?:以上|左右|余)?(?:[（(][^（）()\s]{1,12}[）)])?(?:\s|$))/g;
 /** Whether any cell can be one: a digit or a flag at the start or after a space. */
 const CELL_START = /(?:^|\s)[\d是否]/;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
@@ -169,6 +169,13 @@ const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
 /** A flag asking whether the task is finished (是否完成, 是否销号), not whether it keeps to schedule. */
 const COMPLETION_QUESTION = /是否(?:已)?(?:全部)?(?:完成|完工|建成|销号|办结|达标)(?!序)/;
 const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/** Whether an amount with its unit ends just before `at`, across spaces only. */
+function afterAmount(pt: ProgressText, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(pt.text[i])) i--;
+  return i < at - 1 && pt.quantities.some((q) => q.end === i + 1 && q.kind === 'amount' && q.unit !== null);
+}
 
 /** The last character before `at` that is not a space. */
 function charBefore(text: string, at: number): number {
@@ -301,8 +308,9 @@ function fromCells(
     // the rate column follows the actual column with nothing but space between
     const last = previous && /^\s+$/.test(text.slice(previous.end, start)) ? previous : null;
     previous = null;
-    // a figure or flag glued to words before it (`候车亭 200 个`) belongs to the prose
-    if (isIdeograph(charBefore(text, start))) continue;
+    // a figure or flag glued to words before it (`候车亭 200 个`) belongs to the prose; after an
+    // amount with its unit (`15352.99亿元 10%`) it is a cell of its own
+    if (isIdeograph(charBefore(text, start)) && !afterAmount(pt, start)) continue;
     const pct = PERCENT.exec(cell);
     if (pct) {
       // beside a target that is itself a rate (`财政收入增长率 6%以上 | 28.97%`) a lone percentage
@@ -539,6 +547,10 @@ export function assignBareFigures(
       (k) => !taken.has(k) && indicators[k].open && (indicators[k].kind === 'growth' || indicators[k].kind === 'share'),
     );
   if (fromColumn.length && fromColumn.length === rates.length) rates.forEach((k, j) => take(k, fromColumn[j]));
+  // a report that is one bare number beside a target that is one rate (`增长率 % 5左右 | 16.5`):
+  // the rate reached
+  else if (all.length === 1 && rest.length === 1 && indicators.length === 1 && rates.length === 1)
+    take(rates[0], rest[0]);
   // a task of several lines, one actual cell each (`11月底开始发货… | 7854`): a cell's figure left
   // over is the actual of the indicator on its line, when lines and indicators pair one to one
   if (actualCells > 1 && actualCells === indicators.length) {

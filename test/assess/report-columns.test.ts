@@ -384,3 +384,28 @@ describe('a lone percentage beside a target that is itself a rate', () => {
     expect(a.status).toBe('behind');
   });
 });
+
+describe('cells of an indicator table joined without their headers', () => {
+  const year = { period: parsePeriod('2021') };
+  it('reads a rate after the amount cell (`15352.99亿元 10%`) as the rate reached', () => {
+    const a = assessTask({ target: '地区生产总值 增长7%以上', progress: '15352.99亿元 10%' }, year);
+    expect(a.indicators[0].actual).toBe(10);
+    expect(a.status).toBe('done');
+  });
+  it('reads a lone number beside a rate target as the rate reached, a note in brackets after it', () => {
+    expect(
+      assessTask({ target: '区级一般公共预算收入增长率 % 5左右', progress: '16.5' }, year).indicators[0].actual,
+    ).toBe(16.5);
+    expect(assessTask({ target: '经济密度增长率 % 5左右', progress: '10.9(可比7.0)' }, year).indicators[0].actual).toBe(
+      10.9,
+    );
+  });
+  it('reads a figure with 以上 after it as the amount reached', () => {
+    const a = assessTask({ target: '旧改征收户数 20000以上', progress: '26000以上' }, year);
+    expect(a.indicators[0].actual).toBe(26000);
+  });
+  it('still leaves a figure after words (`候车亭 200 个`) to the prose', () => {
+    const a = assessTask({ target: '新建候车亭300个', progress: '已完成候车亭 200 个' }, q3);
+    expect(a.indicators[0].actual).toBe(200);
+  });
+});
