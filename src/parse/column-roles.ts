@@ -18,6 +18,9 @@ export interface ColumnRoles {
   roles: ColumnRole[];
   /** Per column: a 重点工作任务 column that may hold both heading levels (one column, two levels). */
   twoLevels: boolean[];
+  /** Per such column: its first cells name every task in words of their own (`美丽乡村建设`), never
+   * blank below: where its two cells are a name and a content, not a heading and a task. */
+  namesEachTask: boolean[];
   seqColumn: number | null;
   /** Column whose text opens with the task number (`1.力争…`) when the table has no 序号 column. */
   seqInColumn: number | null;
@@ -65,6 +68,9 @@ const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);
 const saysStatus = (p: ColumnProfile) => share(p.status, p) >= 0.8;
 /** A per-task name (`项目名称`, `民生实事项目`): its own text on each task, part of the target. */
 const NAME_HEADER = /(名称|实事项目)$/;
+
+/** A header over the report's columns (`工作进度`, `完成情况`). */
+const REPORT_PARENT = /(进度|进展|进展情况|完成情况|推进情况|落实情况|工作情况)$/;
 
 /** A growth on an earlier period (`同比增长`, `增速`, `比上年增长`). */
 const GROWTH_HEADER = /同比|增长|增速|增幅|比上年/;
@@ -118,6 +124,19 @@ function countingColumn(body: readonly Row[], hints: ReadonlyArray<ColumnRole | 
     if (numbers.length > bestCount) [best, bestCount] = [c, numbers.length];
   }
   return best;
+}
+
+/**
+ * The header has no cell over the task numbers: its first word stands over a column of numbers
+ * counting up, and the body's last column, used by most rows, has no header word.
+ */
+function headerMissesSeq(header: HeaderRows, body: readonly Row[], width: number): boolean {
+  if (header.headerRow < 0 || !(header.texts[0] ?? '').trim() || roleOfHeader(header.texts[0]) === 'seq') return false;
+  if ((header.texts[width - 1] ?? '').trim() || header.texts.filter((t) => t.trim()).length !== width - 1) return false;
+  const firsts = body.map((r) => (r.cells[0] ?? '').trim()).filter(Boolean);
+  const numbers = firsts.flatMap((x) => readNumbering(x)?.seq ?? []);
+  if (numbers.length < 2 || numbers.length < 0.9 * firsts.length || numbers[0] !== 1) return false;
+  return body.filter((r) => (r.cells[width - 1] ?? '').trim()).length >= 0.5 * body.length;
 }
 
 /** Reconciles a header's word with the cells. */
@@ -220,10 +239,19 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     ...body.slice(0, 200).map((r) => r.cells.length),
     spec?.kind === 'position' ? spec.roles.length : 0,
   );
-  const hints = hintsOf(header, width);
-  const fixed = spec ? applySpec(spec, header, hints) : hints.map(() => false);
   const column = (c: number, from: readonly Row[]) => from.map((r) => r.cells[c] ?? '');
   const warnings: Warning[] = [];
+  if (!spec && headerMissesSeq(header, body, width)) {
+    // `项目名称 | 具体内容 | 完成情况` over `1 | 府前路… | 计划对… | 已完成。`: the header has no
+    // cell over the numbers, so each header word stands one column left of its cells
+    header.texts.splice(0, 0, '');
+    header.subTexts.splice(0, 0, '');
+    header.texts.length = Math.min(header.texts.length, width);
+    header.subTexts.length = Math.min(header.subTexts.length, width);
+    warnings.push({ code: 'header_shifted', message: '表头缺少序号一格，表头文字整体右移一列与内容对齐' });
+  }
+  const hints = hintsOf(header, width);
+  const fixed = spec ? applySpec(spec, header, hints) : hints.map(() => false);
 
   let seqColumn: number | null = hints.indexOf('seq') >= 0 ? hints.indexOf('seq') : null;
   if (seqColumn === null && !spec) {
@@ -260,6 +288,12 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   });
   const roles: ColumnRole[] = new Array<ColumnRole>(width).fill('other');
   const twoLevels: boolean[] = new Array<boolean>(width).fill(false);
+  const namesEachTask: boolean[] = new Array<boolean>(width).fill(false);
+  // most task rows fill more cells than the header names: one header word stands over two cells
+  const named = header.texts.filter((t) => t.trim()).length;
+  const widerThanHeader =
+    header.headerRow >= 0 &&
+    taskRows.filter((r) => r.cells.filter((x) => x.trim()).length > named).length > 0.5 * taskRows.length;
   const profiles = new Map<number, ColumnProfile>();
   const profile = (c: number) => profiles.get(c) ?? profiles.set(c, profileColumn(column(c, taskRows))).get(c)!;
   // Trailing columns without a header word are no columns when few rows use them (a trailing tab,
@@ -282,6 +316,20 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     else if (c > lastNamed) roles[c] = 'other';
     else if (c === seqInColumn) roles[c] = 'target';
     else roles[c] = decide(hint, text, profile(c));
+  }
+  // A name column merged down over the items of one project (`项目名称 | 主要内容`, several 内容
+  // rows under one name, each with the people and unit who answer for it) groups them: their
+  // heading, not part of each target. Lines of one item under its name (a second figure, no unit
+  // of its own) stay part of its target.
+  const answering = roles.flatMap((r, c) => (r === 'units' || r === 'leaders' ? [c] : []));
+  for (let c = 0; c + 1 < width && answering.length > 0; c++) {
+    if (roles[c] !== 'target' || fixed[c] || roles[c + 1] !== 'target') continue;
+    if (!NAME_HEADER.test(normaliseHeaderText(header.texts[c] ?? ''))) continue;
+    const items = body.filter((r) => (r.cells[c + 1] ?? '').trim());
+    const under = items.filter((r) => !(r.cells[c] ?? '').trim() || r.mergedFromAbove?.[c]);
+    const ownItems = under.filter((r) => answering.some((a) => (r.cells[a] ?? '').trim() && !r.mergedFromAbove?.[a]));
+    if (items.length >= 3 && under.length >= 0.3 * items.length && ownItems.length >= 0.8 * under.length)
+      roles[c] = 'task';
   }
   // Where the table already groups its tasks (section rows numbered in another style, unnumbered
   // heading rows, a grouping column further left), a 项目/工作任务 column whose text changes on
@@ -341,6 +389,13 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   // with the report as 下步计划 is; a plan left of it (`8月计划进度 | 实际进度`) is the period's own.
   for (let c = firstReport + 1; firstReport >= 0 && c < width; c++)
     if (roles[c] === 'plan' && !fixed[c]) roles[c] = 'remarks';
+  // A note under the report's own heading (`工作进度` over `10月完成情况 | 进度状态 | 情况说明`)
+  // says more of the report: read with it, as its remarks.
+  for (let c = 0; c < width; c++) {
+    if (roles[c] !== 'notes' || fixed[c]) continue;
+    const levels = (header.texts[c] ?? '').trim().split(/\s+/);
+    if (levels.length >= 2 && REPORT_PARENT.test(levels[0])) roles[c] = 'remarks';
+  }
   // Where the target is only the project's name (`项目名称 | 9月工作计划 | 目前进展情况`), the
   // period's plan left of the report is what the project is to achieve: more of the target.
   const targetsByName = roles.flatMap((r, c) => (r === 'target' ? [c] : []));
@@ -378,6 +433,8 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     if (c === seqColumn || fixed[c] || c === seqInColumn) continue;
     twoLevels[c] = role === 'task' && hint === 'task' && !NAME_HEADER.test(normaliseHeaderText(text));
     const p = profile(c);
+    namesEachTask[c] =
+      twoLevels[c] && widerThanHeader && p.rows >= 3 && p.filled === p.rows && p.changes >= 0.9 * p.rows;
     if (p.filled > 0 && role !== hint && !(hint === 'task' && role === 'target')) {
       const what = text ? `表头“${text.replace(/\s+/g, '')}”` : `第${c + 1}列（无表头）`;
       const why = hint
@@ -403,5 +460,5 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     const lead = unitColumns.find((c) => /牵头|主责|主办/.test(header.texts[c] ?? '')) ?? unitColumns[0];
     for (const c of unitColumns) if (c !== lead && !fixed[c]) roles[c] = 'co_units';
   }
-  return { roles, twoLevels, seqColumn, seqInColumn, warnings };
+  return { roles, twoLevels, namesEachTask, seqColumn, seqInColumn, warnings };
 }

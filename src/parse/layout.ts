@@ -103,7 +103,11 @@ function layoutOf(
   const headingCount = slots.filter((s) => s === 'heading').length;
   const headingAt = slots.indexOf('heading');
   if (headingCount === 1 && decided.twoLevels[slotColumns[headingAt]]) {
-    slots.splice(headingAt + 1, 0, 'heading');
+    // with no target column, a first cell naming each task is the task's name: both cells are
+    // its target (`美丽乡村建设 | 创建4个市级美丽乡村示范村…` under one `年度任务`)
+    const named = !slots.includes('target') && decided.namesEachTask[slotColumns[headingAt]];
+    if (named) slots[headingAt] = 'target';
+    slots.splice(headingAt + 1, 0, named ? 'target' : 'heading');
     slotHeaders.splice(headingAt + 1, 0, slotHeaders[headingAt]);
     slotColumns.splice(headingAt + 1, 0, slotColumns[headingAt]);
   }

@@ -50,6 +50,7 @@ function isSiblingItem(row: PlacedRow, above: PlacedRow | null, slots: readonly 
   if (name < 0 || !row.slotText[name] || !above.slotText[name]) return false;
   if (/^[，,、；;：:）)。.]/.test(row.slotText[name])) return false;
   if (hasOwnReport(row, above, slots)) return row.extra.length === 0;
+  if (ownItemUnderHeading(row, above, slots)) return true;
   let values = 0;
   for (let i = 0; i < slots.length; i++) {
     const role = REPORT_SLOTS[slots[i]];
@@ -59,6 +60,21 @@ function isSiblingItem(row: PlacedRow, above: PlacedRow | null, slots: readonly 
     values++;
   }
   return values > 0 && row.extra.length === 0;
+}
+
+/**
+ * A sub-item of a numbered project under its merged heading cell (`1 | 教育设施 | 新建…学校 | 储杨洋 |
+ * 教育局 | …` then ` | | 打造最美上学路9条 | 金昕 | 街道 | …`): its own target, its people or
+ * unit written again and its own report, the project's heading left blank above it. A row going
+ * on after a page break does not name the people who answer for it.
+ */
+function ownItemUnderHeading(row: PlacedRow, above: PlacedRow, slots: readonly SlotKind[]): boolean {
+  if (row.extra.length > 0) return false;
+  const headings = slots.flatMap((s, i) => (s === 'heading' ? [i] : []));
+  if (!headings.some((i) => above.slotText[i]) || headings.some((i) => row.slotText[i])) return false;
+  const filled = (kind: SlotKind) => slots.some((s, i) => s === kind && row.slotText[i]);
+  const report = slots.some((s, i) => REPORT_SLOTS[s] && row.slotText[i]);
+  return filled('target') && (filled('units') || filled('leaders')) && report;
 }
 
 /**

@@ -421,6 +421,8 @@ export const TASK_RATE_PATTERNS: readonly RegExp[] = [
  */
 export const WHOLE_DONE_WORDS: readonly string[] = [
   '已完成',
+  // clipped by a narrow cell (`已完`)
+  '已完',
   '完成',
   '超额完成',
   '已销号',
