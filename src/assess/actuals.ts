@@ -209,10 +209,11 @@ interface Candidate {
 
 /**
  * Words a report puts around a figure without naming what it measures: periods, the area, verbs
- * of completing and changing (`1-6月，全区完成512.3亿元，同比增长6.8%`).
+ * of completing and changing (`1-6月，全区完成512.3亿元，同比增长6.8%`), and a verdict cell
+ * joined before it (`未达预期 一季度增长6.4%`).
  */
 const UNNAMING =
-  /今年以来|年初以来|经督办后?|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|开通|发放|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至于和及到月份年日]/g;
+  /今年以来|年初以来|经督办后?|未达到?预期|进度偏慢|序时推进|正常推进|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|开通|发放|同比|增长|增速|增幅|提高|提升|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[一二三四]季度|上半年|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至于和及到月份年日]/g;
 
 /**
  * Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric.

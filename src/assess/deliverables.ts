@@ -77,7 +77,7 @@ export function classifyClauses(target: string, indicatorStarts: number[]): Targ
 }
 
 /** The head noun of a named project (`…农业保险覆盖工程`, `…提升行动`). */
-const PROJECT_HEAD = /(工程|项目|行动)$/;
+const PROJECT_HEAD = /(工程|项目|行动|平台)$/;
 const VERB_FIRST = new RegExp(`^${RESULT_VERB.source}`);
 
 /**

@@ -630,6 +630,20 @@ function withFloorClauses(text: string, drafts: Draft[]): Draft[] {
       prev.floor = d.target;
       continue;
     }
+    // `增长8%左右,力争增长8.5%`: the stretch after the expected figure raises the same target
+    if (
+      prev &&
+      prev.unit === d.unit &&
+      prev.kind === d.kind &&
+      /[，,]\s*力争(增长|达到|实现)?\s*$/.test(lead) &&
+      typeof d.target === 'number' &&
+      typeof prev.target === 'number' &&
+      d.target > prev.target
+    ) {
+      prev.floor = prev.target;
+      prev.target = d.target;
+      continue;
+    }
     out.push(d);
   }
   return out;
@@ -671,7 +685,7 @@ export function extractIndicators(target: string): Indicator[] {
   }
   if (drafts.length > 1) ownShareOfCellBefore(text, drafts);
   if (text.includes('/')) withMeasureCellsBefore(text, drafts);
-  const paired = drafts.length > 1 && text.includes('确保') ? withFloorClauses(text, drafts) : drafts;
+  const paired = drafts.length > 1 && /确保|力争/.test(text) ? withFloorClauses(text, drafts) : drafts;
   const kept = paired.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, paired) : paired;
   return kept.map((d) => ({
     metric: d.metric,

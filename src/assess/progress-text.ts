@@ -69,7 +69,9 @@ const MAX_SEGMENT = 60;
 const MAX_LIST = 12;
 
 /** Wording before a figure that makes it a forecast, plan, application or target, not a result. */
-export const NOT_A_RESULT = /(预计|预期|拟|计划|谋划|力争|争创|推荐|申报|意向|在谈|储备)/;
+// `预期` is a forecast, but `未达预期`, `超预期`, `符合预期` judge a result against one
+export const NOT_A_RESULT =
+  /(预计|(?<!未达到?|低于|超出?|好于|符合|达到?)预期|拟|计划|谋划|力争|争创|推荐|申报|意向|在谈|储备)/;
 /** Right before a figure, these make it the target restated (`年度目标10.5%`, `开工任务8条`). */
 const RESTATED_TARGET = /(目标|任务|要求|下达)[^，。；]{0,4}$/;
 /**

@@ -109,7 +109,8 @@ function stillGoingOn(pt: ProgressText): boolean {
 }
 
 /**
- * The report's last clause saying only that the work is done (`全市计划实施…食堂共计227所,已全部完成`):
+ * The report's last clause saying only that the work is done (`全市计划实施…食堂共计227所,已全部完成`),
+ * or its first (`已竣工验收,共建设…`):
  * for a target naming only a project it concludes on the whole project, unless anything in the
  * report still goes on (`在建5个`, `正在施工`).
  */
@@ -117,7 +118,10 @@ function concludingDone(pt: ProgressText): string | null {
   const last = pt.clauses.at(-1);
   if (!last || stillGoingOn(pt)) return null;
   const text = last.text.trim().replace(/[。；;！!]+$/, '');
-  return text.length <= MAX_DONE_CELL && DONE_ONLY.test(text) ? text : null;
+  if (text.length <= MAX_DONE_CELL && DONE_ONLY.test(text)) return text;
+  // or its first clause, the rest describing what was built (`已竣工验收,共建设1357个电子围栏`)
+  const first = pt.clauses[0].text.trim().replace(/[。；;！!]+$/, '');
+  return pt.clauses.length > 1 && first.length <= MAX_DONE_CELL && DONE_ONLY.test(first) ? first : null;
 }
 
 /**

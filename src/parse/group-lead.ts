@@ -17,6 +17,9 @@ const ENUMERATED = /^[一二三四五六七八九十]是/;
 /** True when a lone cell reads as the lead of the group of items printed below it. */
 export function isGroupLead(cell: string): boolean {
   const s = withoutSpaces(cell);
-  if (s.length < 6 || s.length > 60 || !ITEM_WORDS.test(s)) return false;
+  if (s.length < 6 || s.length > 60) return false;
+  // `未达预期8项分别是：`: a count of items and a colon lead a list whatever it calls them
+  if (COUNT.test(s) && /[:：]$/.test(s)) return true;
+  if (!ITEM_WORDS.test(s)) return false;
   return LEADS_IN.test(s) || ((COUNT.test(s) || ENUMERATED.test(s)) && !/[；;]/.test(s));
 }

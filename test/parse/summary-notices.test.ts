@@ -176,3 +176,30 @@ describe('a column repeating one text down its rows', () => {
     ]);
   });
 });
+
+describe('an office’s verdict column and a count leading its items', () => {
+  const table = parseText(
+    rows(
+      ['序号', '重点工作任务', '牵头责任单位', '工作评价', '1-5月份进展情况', '近期工作安排'],
+      ['未达预期2项分别是:'],
+      ['1', '地区生产总值增长6.5%以上', '市发改委', '未达预期', '一季度增长6.4%', ''],
+      ['2', '固定资产投资增长8%以上', '市发改委', '未达预期', '1-5月份增长5.1%', ''],
+    ),
+  );
+  it('reads the verdict as part of the report and the count as the theme', () => {
+    expect(table.tasks.map((t) => [t.theme, t.target, t.progress])).toEqual([
+      ['未达预期2项分别是:', '地区生产总值增长6.5%以上', '未达预期 一季度增长6.4%'],
+      ['未达预期2项分别是:', '固定资产投资增长8%以上', '未达预期 1-5月份增长5.1%'],
+    ]);
+  });
+  it('reads 责任股室 as the units', () => {
+    const t = parseText(
+      rows(
+        ['序号', '考核指标', '序时进度', '分管领导', '责任股室'],
+        ['1', '地区生产总值增长6.5%左右。', '上半年增速5.3%。', '杨长生', '国民经济综合股'],
+        ['2', '固定资产投资增长7.5%左右。', '1-9月份同比增长6.2%。', '王文强', '项目中心'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.units)).toEqual([['国民经济综合股'], ['项目中心']]);
+  });
+});

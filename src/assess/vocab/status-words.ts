@@ -165,6 +165,9 @@ export const SHORT_OF_TARGET_WORDS: readonly string[] = [
   '低于预期',
   '未达目标',
   '未达到目标',
+  // an office's verdict on the period (工作评价: 未达预期)
+  '未达预期',
+  '未达到预期',
   '未达到年度目标',
   '未达年度目标',
   '比目标低',
@@ -482,6 +485,7 @@ export const WHOLE_DONE_ADVERBS: readonly string[] = ['已经', '已', '均已',
 export const WHOLE_DONE_OBJECTS: readonly string[] = [
   '并销号',
   '建设',
+  '验收',
   '年度目标任务',
   '全年目标任务',
   '年度任务',

@@ -1,0 +1,49 @@
+// An office's verdict beside the figures (`未达预期`), a project closed in the report's first
+// clause, and a stretch target after the expected one (`增长8%左右,力争增长8.5%`).
+import { describe, expect, it } from 'vitest';
+import { assessTask, extractIndicators } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+
+const may = { period: parsePeriod('2025-05') };
+const sep = { period: parsePeriod('2021-09') };
+
+describe('a verdict of 未达预期 joined before the figures', () => {
+  const a = assessTask(
+    { target: '地区生产总值增长6.5%以上', progress: '未达预期 一季度增长6.4%,增速居全省第6位' },
+    may,
+  );
+  it('is behind evidence', () => expect(a.status).toBe('behind'));
+  it('does not make the figure after it a forecast', () => expect(a.indicators[0].actual).toBe(6.4));
+  it('still reads 预期 alone as a forecast', () => {
+    const f = assessTask({ target: '地区生产总值增长6.5%以上', progress: '预期全年增长7%' }, may);
+    expect(f.indicators[0].actual).toBeNull();
+  });
+});
+
+describe('a project closed in the first clause of its report', () => {
+  it('is done when the rest describes what was built', () => {
+    const a = assessTask(
+      { target: '共享电单车监管平台', progress: '已竣工验收,共建设1357个实体电子围栏,7家车企共投放5650辆电单车' },
+      sep,
+    );
+    expect(a.status).toBe('done');
+  });
+  it('is not done when something still goes on', () => {
+    const a = assessTask({ target: '共享电单车监管平台', progress: '已竣工验收,二期正在施工' }, sep);
+    expect(a.status).not.toBe('done');
+  });
+});
+
+describe('a stretch target after the expected one', () => {
+  it('is one indicator: the stretch its target, the expected figure its floor', () => {
+    expect(extractIndicators('地区生产总值增长8%左右,力争增长8.5%').map((i) => [i.target, i.floor])).toEqual([
+      [8.5, 8],
+    ]);
+    expect(extractIndicators('城镇新增就业1万人,力争1.2万人').map((i) => [i.target, i.floor])).toEqual([
+      [12000, 10000],
+    ]);
+  });
+  it('keeps two metrics apart', () => {
+    expect(extractIndicators('新增就业1万人,力争新增企业200家').length).toBe(2);
+  });
+});
