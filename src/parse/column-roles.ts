@@ -243,7 +243,8 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   const warnings: Warning[] = [];
   if (!spec && headerMissesSeq(header, body, width)) {
     // `项目名称 | 具体内容 | 完成情况` over `1 | 府前路… | 计划对… | 已完成。`: the header has no
-    // cell over the numbers, so each header word stands one column left of its cells
+    // cell over the numbers, so each header word stands one column left of its cells (corrected
+    // in place: the layout and the period read the same texts after this)
     header.texts.splice(0, 0, '');
     header.subTexts.splice(0, 0, '');
     header.texts.length = Math.min(header.texts.length, width);

@@ -123,8 +123,9 @@ const LABELS_WITHIN = 5;
 /**
  * No row is numbered and no row reads as a header by its known words alone: a row of short
  * labels that names what is to be done and the report on it (`政府承诺 | 政府办理`, beside a
- * column of its own words), over rows of longer text as wide as it, is the header of a table
- * without numbers (an article's items rebuilt as a table).
+ * column of its own words), or only the items (`项目名称 | 项目内容`, a lone `具体目标任务` over a
+ * list of sentences), over rows of longer text as wide as it, is the header of a table without
+ * numbers (an article's items rebuilt as a table, a list pasted without its 序号 column).
  */
 function labelsOverUnnumberedRows(rows: readonly Row[]): HeaderRows | null {
   for (let r = 0; r < Math.min(rows.length, LABELS_WITHIN); r++) {
