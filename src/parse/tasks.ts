@@ -2,7 +2,6 @@
 // unit cells mean "same as above" (a merged block); a heading cell decides whether it starts a
 // new theme or a new category; unnumbered rows add a category or continue the previous task.
 import type { ParsedTask, ProgressPart, TaskField, Warning } from '../domain/index.js';
-import type { SlotKind } from './align.js';
 import { looksLikeCategory, looksLikeTheme, splitNames, withoutSpaces } from './classify.js';
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
