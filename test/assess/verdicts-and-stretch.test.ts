@@ -47,3 +47,14 @@ describe('a stretch target after the expected one', () => {
     expect(extractIndicators('新增就业1万人,力争新增企业200家').length).toBe(2);
   });
 });
+
+describe('wording around a target and its report', () => {
+  it('leaves 目标 out of the metric (`目标建设1200个以上5G基站`)', () => {
+    expect(extractIndicators('推进5G网络工程,目标建设1200个以上5G基站').map((i) => i.metric)).toEqual(['建设5G基站']);
+  });
+  it('reads a figure said to be 安装到位 as the amount reached', () => {
+    const a = assessTask({ target: '增加学生午休躺睡座椅10000套。', progress: '10015套已安装到位。' }, sep);
+    expect(a.indicators[0].actual).toBe(10015);
+    expect(a.status).toBe('done');
+  });
+});
