@@ -139,6 +139,20 @@ function headerMissesSeq(header: HeaderRows, body: readonly Row[], width: number
   return body.filter((r) => (r.cells[width - 1] ?? '').trim()).length >= 0.5 * body.length;
 }
 
+/** Column c holds its own text on (nearly) every row with a target in column t, never the same twice running. */
+function namesEveryRow(body: readonly Row[], c: number, t: number): boolean {
+  const rows = body.filter((r) => (r.cells[t] ?? '').trim());
+  if (rows.length < 3) return false;
+  let named = 0;
+  let previous = '';
+  for (const r of rows) {
+    const name = (r.cells[c] ?? '').trim();
+    if (name && name !== previous && !r.mergedFromAbove?.[c]) named++;
+    previous = name;
+  }
+  return named >= 0.9 * rows.length;
+}
+
 /** Reconciles a header's word with the cells. */
 function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): ColumnRole {
   const content = roleByContent(p);
@@ -261,6 +275,8 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     // (`4385`, `810`) beside a counting one is an amount.
     seqColumn = countingColumn(body, hints, Math.min(width, 3));
     for (let c = 0; c < Math.min(width, 3) && seqColumn === null; c++) {
+      // a header saying the column is none of the task's fields (`分值`, `总投资`) is believed
+      if (hints[c] === 'other') continue;
       const cells = column(c, body).filter((x) => x.trim());
       if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length) seqColumn = c;
     }
@@ -405,16 +421,17 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     targetsByName.every((c) => NAME_HEADER.test(normaliseHeaderText(header.texts[c] ?? '')));
   for (let c = 0; onlyNames && c < firstReport; c++) if (roles[c] === 'plan' && !fixed[c]) roles[c] = 'target';
   // A bare `项目` beside the item's description (`项目 | 具体内容`) names the item it describes:
-  // part of its target, where `项目 | 省工作目标` groups the targets below it as a theme.
-  for (let c = 0; c + 1 < width; c++)
-    if (
-      roles[c] === 'task' &&
-      !fixed[c] &&
-      roles[c + 1] === 'target' &&
-      normaliseHeaderText(header.texts[c] ?? '') === '项目' &&
-      /内容$/.test(normaliseHeaderText(header.texts[c + 1] ?? ''))
-    )
-      roles[c] = 'target';
+  // part of its target, where `项目 | 省工作目标` groups the targets below it as a theme. So does
+  // one naming every row with a target in words of its own (`项目 | 分值 | 目标任务` over
+  // `地区生产总值增长率 | 3 | 年终…考核`): a group would leave the rows under it blank or repeat.
+  for (let c = 0; c + 1 < width; c++) {
+    if (roles[c] !== 'task' || fixed[c] || normaliseHeaderText(header.texts[c] ?? '') !== '项目') continue;
+    let next = c + 1;
+    while (next < width && roles[next] === 'other') next++;
+    if (roles[next] !== 'target') continue;
+    const describes = next === c + 1 && /内容$/.test(normaliseHeaderText(header.texts[next] ?? ''));
+    if (describes || namesEveryRow(body, c, next)) roles[c] = 'target';
+  }
   // A task-like column right of the target is more of the target (`项目名称 | 我市任务`: the
   // city's share of the task).
   const firstTarget = roles.indexOf('target');

@@ -243,6 +243,9 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '总投资',
       '计划投资',
       '投资额',
+      // the money planned for the year (`年度投资金额（万元）`), not an amount reached
+      '投资金额',
+      '年度投资金额',
       '起止年限',
       '建设年限',
       '建设性质',
@@ -266,6 +269,10 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '指标类型',
       '目标类别',
       '指标类别',
+      // the points a task weighs in the year's assessment (`分值 | 3`): no number of the task
+      '分值',
+      '权重',
+      '考核分值',
       // a judgment already made (duban's own export writes 评估状态): not the unit's report
       '评估状态',
       '评估结果',
@@ -275,7 +282,8 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
 ];
 
 /** `8月计划进度`, `本月计划`: the steps planned for the period, not the report on it. */
-const PLANNED_PROGRESS = /^(\d{1,2}(-\d{1,2})?月份?|本月|本季度?|[一二三四]季度|年度|全年)?计划(进度|目标|任务)$/;
+const PLANNED_PROGRESS =
+  /^(\d{4}年)?(\d{1,2}(-\d{1,2})?月份?|本月|本季度?|[一二三四]季度|年度|全年)?(计划(进度|目标|任务)|目标进度)$/;
 
 const PERIOD_PLAN =
   /^(\d{4}年)?(第?[一二三四1-4]季度|[上下]?半年|本?季度|本?月度|本季|本月|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]+月份?)(工作)?(目标|任务|节点)(任务)?$|^(进度|时间|节点|工作|推进)(安排|计划)$/;

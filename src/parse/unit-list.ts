@@ -62,6 +62,18 @@ function labelled(names: readonly string[]): { leads: string[]; others: number }
   return leads.length ? { leads, others } : null;
 }
 
+/**
+ * Unit names printed without a separator (`区发改局区统计局`, `县教育局县财政局`): split where a unit's
+ * ending (局, 委, 办 …) is followed by the level that opens the next name (区, 县, 市). Only when
+ * every piece is such a name; `市区供水公司` and `区市场监管局` stay whole.
+ */
+const RUN_TOGETHER = /(?:区|县|市)[\u4e00-\u9fff]{1,8}?(?:局|委|办|院|中心|公司)/g;
+function unitsRunTogether(name: string): string[] {
+  if (name.length < 8) return [name];
+  const pieces = name.match(RUN_TOGETHER);
+  return pieces && pieces.length >= 2 && pieces.join('') === name ? pieces : [name];
+}
+
 function readLeadUnits(names: readonly string[]): LeadUnits {
   const warnings: Warning[] = [];
   const labels = labelled(names);
@@ -84,7 +96,10 @@ function readLeadUnits(names: readonly string[]): LeadUnits {
     });
     names = marked;
   }
-  const cleaned = names.map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim()).filter(Boolean);
+  const cleaned = names
+    .map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim())
+    .filter(Boolean)
+    .flatMap(unitsRunTogether);
   const leadAt = cleaned.findIndex((n) => LEAD.test(n) && n.replace(LEAD, '').length >= 2);
   let units = cleaned;
   if (leadAt >= 0) {

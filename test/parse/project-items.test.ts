@@ -90,3 +90,42 @@ describe('one 年度任务 header over a name and a content', () => {
     ]);
   });
 });
+
+describe('columns of plans and weights beside the targets', () => {
+  it('reads 年度投资金额 as money planned, not an amount reached, and 目标进度 as the plan', () => {
+    const table = parseText(
+      rows(
+        ['序号', '项目名称', '建设内容', '年度投资金额 (万元)', '2023年 目标进度', '责任单位'],
+        ['1', '中小学运动场地改造项目', '对3所学校运动场地进行改造。', '300', '一季度开工,年内完成。', '教体局'],
+        ['2', '城区道路提升项目', '实施宏图路提升改造工程。', '4800', '6月开工', '住建局'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.progress)).toEqual(['', '']);
+  });
+  it('does not take a 分值 column of small numbers for the task numbers', () => {
+    const table = parseText(
+      rows(
+        ['项 目', '分值', '目标任务', '监考单位'],
+        ['宏观调控'],
+        ['地区生产总值增长率', '3', '年终根据全省平均水平综合考核', '区发改局区统计局'],
+        ['规模以上工业增加值增长率', '3', '年终根据全省平均水平综合考核', '区经信局区统计局'],
+        ['服务业增加值增长率', '2', '年终根据全省平均水平综合考核', '区商务局区统计局'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.theme, t.target, t.units])).toEqual([
+      ['宏观调控', '地区生产总值增长率 年终根据全省平均水平综合考核', ['区发改局', '区统计局']],
+      ['宏观调控', '规模以上工业增加值增长率 年终根据全省平均水平综合考核', ['区经信局', '区统计局']],
+      ['宏观调控', '服务业增加值增长率 年终根据全省平均水平综合考核', ['区商务局', '区统计局']],
+    ]);
+  });
+  it('keeps one unit whole when its name only looks like two (`区市场监管局`, `市区供水公司`)', () => {
+    const table = parseText(
+      rows(
+        ['序号', '目标任务', '牵头单位'],
+        ['1', '新建农贸市场2个', '区市场监管局'],
+        ['2', '改造供水管网10公里', '市区供水公司'],
+      ),
+    );
+    expect(table.tasks.map((t) => t.units)).toEqual([['区市场监管局'], ['市区供水公司']]);
+  });
+});
