@@ -91,11 +91,13 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     // read without pinyin annotations (`建設(shè)`); spans are mapped back to the text as written
     const targetRead = withoutPinyin(String(input?.target ?? '').slice(0, MAX_TARGET_CHARS));
     const target = targetRead.text;
-    const progressRead = withoutPinyin(String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS));
+    const progressWritten = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
+    const progressRead = withoutPinyin(progressWritten);
     const progress = EMPTY_REPORT.test(progressRead.text) ? '' : progressRead.text;
     const endMonth = context?.period?.endMonth ?? 12;
+    // the parts are found again in the progress text: read them as it is read
     const parts =
-      progressRead.text === input?.progress
+      progressRead.text === progressWritten
         ? input?.progress_parts
         : input?.progress_parts?.map((part) => ({ ...part, text: withoutPinyin(part.text).text }));
     // a column of an earlier period beside the latest one is superseded; headers date their cells

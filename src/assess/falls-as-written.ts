@@ -5,7 +5,7 @@
 import type { Indicator } from '../domain/index.js';
 
 /** A metric that names a fall: its figures are amounts of decrease. */
-const FALL_METRIC = /下降|降低|减少|压减/;
+export const FALL_METRIC = /下降|降低|减少|压减/;
 
 /** Rewrites, in place, each fall-to-reach indicator as the fall asked and reached. */
 export function fallsAsWritten(indicators: Indicator[]): void {

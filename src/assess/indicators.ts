@@ -7,6 +7,7 @@ import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
 import { NAMING_TERMS } from './vocab/measure-words.js';
 import { AREA_WORDS } from './vocab/metric-words.js';
 import { simplified } from '../parse/traditional.js';
+import { FALL_METRIC } from './falls-as-written.js';
 
 /** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
 const LEADING_VERBS =
@@ -460,7 +461,7 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
       const metric = named.replace(AT_MOST_NAME, '') || '计划值';
       const percent = measured.kind === 'percent';
       // a fall to reach is a growth of at most minus the figure, as `能耗下降3%` reads
-      const fall = percent && /下降|降低|减少|压减/.test(metric);
+      const fall = percent && FALL_METRIC.test(metric);
       const value = fall ? -measured.value : measured.value;
       const factor = measured.value / Number(number);
       out.push({

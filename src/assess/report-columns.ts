@@ -103,10 +103,16 @@ function donePiece(pt: ProgressText): string | null {
   return null;
 }
 
+/** A clause or cell without the stop that ends it (`已全部完成。` → `已全部完成`). */
+const withoutEndStop = (text: string): string => text.trim().replace(/[。；;！!]+$/, '');
+
 /** Whether anything in the report still goes on (`正在施工`, `在建5个`, `其余…`): no clause closes the task. */
 function stillGoingOn(pt: ProgressText): boolean {
   return ONGOING.first(pt.text) !== null || /在建|未完成|剩余|其余/.test(pt.text);
 }
+
+/** Verbs saying the work is finished, after 全部/均 in the statements below. */
+const FINISHED = '竣工|完工|建成|完成|投用|投入使用';
 
 /**
  * The report's last clause saying only that the work is done (`全市计划实施…食堂共计227所,已全部完成`),
@@ -117,10 +123,10 @@ function stillGoingOn(pt: ProgressText): boolean {
 function concludingDone(pt: ProgressText): string | null {
   const last = pt.clauses.at(-1);
   if (!last || stillGoingOn(pt)) return null;
-  const text = last.text.trim().replace(/[。；;！!]+$/, '');
+  const text = withoutEndStop(last.text);
   if (text.length <= MAX_DONE_CELL && DONE_ONLY.test(text)) return text;
   // or its first clause, the rest describing what was built (`已竣工验收,共建设1357个电子围栏`)
-  const first = pt.clauses[0].text.trim().replace(/[。；;！!]+$/, '');
+  const first = withoutEndStop(pt.clauses[0].text);
   return pt.clauses.length > 1 && first.length <= MAX_DONE_CELL && DONE_ONLY.test(first) ? first : null;
 }
 
@@ -129,13 +135,14 @@ function concludingDone(pt: ProgressText): string | null {
  * the count is the figure of the target's only indicator, the whole task is done, whatever measure
  * word counts the things (4所学校 reported as 4个项目), unless anything in the report goes on.
  */
-const ALL_COUNTED_DONE =
-  /(\d+)(?:个|项|所|座|处|家|条|栋)(?:项目|工程)?(?:已|均|全部){1,3}(?:竣工|完工|建成|完成|投用|投入使用)$/;
+const ALL_COUNTED_DONE = new RegExp(
+  `(\\d+)(?:个|项|所|座|处|家|条|栋)(?:项目|工程)?(?:已|均|全部){1,3}(?:${FINISHED})$`,
+);
 function countedAllDone(pt: ProgressText, targets: readonly number[]): string | null {
   if (targets.length !== 1 || !pt.text.includes('全部')) return null;
   const last = pt.clauses.at(-1);
   if (!last || stillGoingOn(pt)) return null;
-  const m = ALL_COUNTED_DONE.exec(last.text.trim().replace(/[。；;！!]+$/, ''));
+  const m = ALL_COUNTED_DONE.exec(withoutEndStop(last.text));
   return m && m[0].includes('全部') && Number(m[1]) === targets[0] ? m[0] : null;
 }
 
@@ -144,12 +151,12 @@ function countedAllDone(pt: ProgressText, targets: readonly number[]): string | 
  * is done, unless it is only planned or something still goes on. A figure in it is left to the
  * indicator rules.
  */
-const ALL_DONE_END = /(?:全部|均)已?(?:完工|完成|建成|竣工|投用|投入使用|办结)$/;
+const ALL_DONE_END = new RegExp(`(?:全部|均)已?(?:${FINISHED}|办结)$`);
 const PLANNED = /预计|计划|将|拟|力争|争取/;
 function soleSentenceAllDone(pt: ProgressText): string | null {
   if (pt.sentences.length !== 1 || stillGoingOn(pt)) return null;
   if (pt.quantities.some((q) => q.kind === 'amount' || q.kind === 'percent')) return null;
-  const text = pt.sentences[0].text.trim().replace(/[。；;！!]+$/, '');
+  const text = withoutEndStop(pt.sentences[0].text);
   return ALL_DONE_END.test(text) && !PLANNED.test(text) ? text : null;
 }
 
@@ -190,7 +197,7 @@ function charBefore(text: string, at: number): number {
 
 /** Whether a cell or sentence says only that the work is done: `已完成`, `完工,投入使用`. */
 export function saysOnlyDone(piece: string): boolean {
-  return DONE_ONLY.test(piece.trim().replace(/[。；;！!]+$/, ''));
+  return DONE_ONLY.test(withoutEndStop(piece));
 }
 
 /** The task-rate figure of a clause (`完成率100%`), or null. */

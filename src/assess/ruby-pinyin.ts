@@ -19,7 +19,7 @@ export function withoutPinyin(written: string): WithoutPinyin {
   // most texts have no brackets at all, and most brackets hold no pinyin: two cheap checks first
   if ((!written.includes('(') && !written.includes('（')) || !TONED.test(written))
     return { text: written, originalSpan: SAME };
-  // removed[i]: where the i-th annotation was in the cleaned text, and how long it was
+  // at[i], lengths[i]: where the i-th annotation stood in the cleaned text, and how long it was
   const at: number[] = [];
   const lengths: number[] = [];
   let removedSoFar = 0;

@@ -6,6 +6,7 @@
 import { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
 import { LEADER_TITLES, withoutTitle } from './leader-titles.js';
 import { simplified } from './traditional.js';
+import { DUTY_LABEL } from './duty-labels.js';
 
 // Re-exported so the classifiers keep one import path.
 export { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
@@ -285,7 +286,6 @@ export function isUnitsCell(written: string): boolean {
 }
 
 const DUTY_WORD = /(分别)?(牵头负责|牵头|负责|主办|协办|配合)$/;
-const DUTY_LABEL = /(牵头|主办|主责|责任|配合|协办|协助|参与)(单位|部门)?[:：]/g;
 
 /** Organisations in a list long enough that one unfamiliar name among them is one of them too. */
 const MANY_UNITS = 4;

@@ -4,6 +4,7 @@
 // (the unit with its head's name). The cell's text stays as written elsewhere; `units` gets the names.
 import type { Warning } from '../domain/index.js';
 import { isPersonName, isUnitName } from './classify.js';
+import { CO_LABEL, LEAD_LABEL } from './duty-labels.js';
 
 const MARKS = /^[*＊★☆※▲△●]+/;
 // `…按职责分工负责`, `…配合`; `省商务厅负责`, `省发改委、农委分别负责`: the bodies named answer for it
@@ -39,11 +40,6 @@ export function leadUnits(names: readonly string[]): LeadUnits {
     warnings: found.warnings.length ? found.warnings.map((w) => ({ ...w })) : [],
   };
 }
-
-/** A label naming the lead units that follow it (`牵头单位：县发改委`). */
-const LEAD_LABEL = /^(牵头单位|牵头部门|主责单位|责任单位|主办单位|牵头|主办|主责)[:：]/;
-/** A label naming co-operating units: it and the names after it are not leads (`配合单位：县财政局`). */
-const CO_LABEL = /^(配合单位|配合部门|协办单位|协助单位|参与单位|配合|协办|参与)[:：]/;
 
 /** `牵头单位：X；配合单位：Y、Z` split into names: X labelled lead, Y and Z after a co-operating label. */
 function labelled(names: readonly string[]): { leads: string[]; others: number } | null {
