@@ -42,6 +42,21 @@ export function placeUnnamedColumns(
   const namedReport = roles.some((r, c) => r === 'progress' && named[c]);
   for (let c = firstTarget + 1; c < width && !namedReport; c++)
     if (roles[c] === 'target' && free(c) && before(c, 'units', 'leaders')) roles[c] = 'progress';
+  // A long text beside a short name that says nothing of the kind, telling in a good part of its
+  // rows what was done (`海河综合开发 | 进步桥…竣工通车,已完成14.3公里`): the name is the task, the
+  // text its report. A plan's detail beside its name (`…养护工程 | 对…进行全面勘察`) rarely
+  // reads as done, and a name that is as long as the text is a target in its own right.
+  const reportShare = (c: number) => share(profile(c).report, profile(c));
+  for (let c = firstTarget + 1; c < width && !roles.includes('progress'); c++)
+    if (
+      roles[c] === 'target' &&
+      free(c) &&
+      roles[c - 1] === 'target' &&
+      profile(c).meanLength >= Math.max(30, 2 * profile(c - 1).meanLength) &&
+      reportShare(c) >= 0.3 &&
+      reportShare(c - 1) < 0.15
+    )
+      roles[c] = 'progress';
   // Text that repeats the target's words with other figures (`新增贷款户5000户` → `新增贷款户7645户`)
   // is the report of what was reached.
   for (let c = firstTarget + 1; c < width && !roles.includes('progress'); c++)

@@ -122,6 +122,29 @@ describe('a text column repeating the target with other figures, no header', () 
   });
 });
 
+describe('a short name and a long account of what was done, no header', () => {
+  const account = table(
+    ['1', '海河综合开发', '进步桥、金阜桥竣工通车，堤岸建设完成14.3公里，新增沿河绿化8万平方米，为市民创造了新的休闲环境。'],
+    ['2', '治理道路拥堵', '国庆节前完成8条市区旧路改造，开工建设7座人行天桥，分别达到治理计划的57%和37%，拥堵明显缓解。'],
+    ['3', '农贸服务站建设', '目前，已建成1674家村级农贸综合服务站，共向农民供应化肥、农药、种子等价值5.35亿元，群众反映良好。'],
+  );
+  it('the name is the target and the account its report', () => {
+    const t = parseText(account);
+    expect(t.tasks[0].target).toBe('海河综合开发');
+    expect(t.tasks[2].progress).toMatch(/^目前，已建成1674家/);
+  });
+  it('but a plan written out beside its name stays the target', () => {
+    const plan = table(
+      ['1', '积水点专项整治项目', '对全镇积水点进行集中专项整治，通过增加、连通排水管网，增加排水能力，减少暴雨后积水现象。'],
+      ['2', '古建廊亭修缮工程', '对公园的5座古建亭廊进行全面勘察，并统一进行修缮和油漆保养，对栈桥、围栏等基础设施进行维护。'],
+      ['3', '实践基地改造项目', '建设基层实践基地、残疾人之家、养老育幼服务阵地等功能板块，打造群众家门口的服务平台。'],
+    );
+    const t = parseText(plan);
+    expect(t.tasks[0].target).toMatch(/^积水点专项整治项目.*对全镇积水点/);
+    expect(t.tasks[0].progress).toBe('');
+  });
+});
+
 describe('one text column, report-like words in it, no header', () => {
   it('is the target: every task has one', () => {
     const text = table(
