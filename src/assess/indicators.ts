@@ -108,10 +108,14 @@ function isQualifier(text: string, q: Quantity, clauseEnd: number, later: boolea
   if (later && q.kind !== 'percent' && /^(以上|以下)[\u4e00-\u9fff](?<!的)/.test(text.slice(q.end, q.end + 3)))
     return true;
   if (q.unit !== '元' && q.unit !== '美元') return false;
+  // 该项目总投资约260万元: what the project named before costs, said of it, not an amount to reach
+  if (PROJECT_COST.test(text.slice(0, q.start))) return true;
   const after = text.slice(q.end, clauseEnd).replace(/^(以上|以下|左右)/, '');
   // the noun follows the figure in its cell; a figure ending its cell qualifies nothing
   return after.length > 0 && !/^[、（(）)\s]/.test(after);
 }
+
+const PROJECT_COST = /(?:^|[，,。；;])(?:该|本|此)(?:项目|工程)(?:计划)?总投资(?:约|为|达|近)?$/;
 
 /**
  * A count of places or people the later figure's work is done in or for (`为6个海岛县组建结对学校5所`,

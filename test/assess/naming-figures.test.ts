@@ -16,6 +16,13 @@ describe('naming figures', () => {
     expect(ind.target).toBe(12_000_000_000);
   });
 
+  it('what the project named before costs (该项目总投资约260万元) is no amount to reach', () => {
+    const target = '校舍维修提升工程。包括新建食堂2个。该项目总投资约260万元,资金由街道负责。';
+    expect(extractIndicators(target).map((i) => `${i.target}${i.unit}`)).toEqual(['2个']);
+    expect(first('谋划重点项目135个、总投资700亿元以上').unit).toBe('个');
+    expect(extractIndicators('谋划重点项目135个、总投资700亿元以上')).toHaveLength(2);
+  });
+
   it('the subject opening a paragraph names the level for its later sentences', () => {
     const ind = first('86个区级重点项目完成投资120亿元');
     const m = matchActual(

@@ -273,6 +273,13 @@ describe('statements about the whole task', () => {
   ])('%s closes the task', (progress) =>
     expect(assessTask({ target: '新建社区食堂4家，改造公厕12座', progress }).status).toBe('done'),
   );
+  it.each(['该项目已于10月中旬完工。', '该项目已于10月底完成。', '该项目已于9月1日前完工并全部投入使用。'])(
+    'the task’s own project finished on a date (%s) closes it',
+    (progress) => {
+      const target = '农村公路大中修工程。包括张庄至董村公路、大埂头至清水潭公路大中修。';
+      expect(assessTask({ target, progress }, q3).status).toBe('done');
+    },
+  );
   it('开工项目：已完成 is one item, not the task', () => {
     const a = assessTask({
       target: '开工项目5个，竣工项目3个',
