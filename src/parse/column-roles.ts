@@ -51,7 +51,11 @@ const SECTION_OPENING = /^第?[一二三四五六七八九十]+、/;
 /** Rows read to learn the columns: a table says what its columns hold within its first few hundred rows. */
 const BODY_SAMPLE = 400;
 
-/** Rows under the header that hold at least two cells and are not a repeated header or page furniture. */
+/**
+ * Rows under the header that hold at least two cells and are not a repeated header or page
+ * furniture. A list of one item per line (`1.新增城镇就业3000人`, a document's list pasted as text)
+ * has no such row: its numbered lines are the body, one column wide.
+ */
 function bodyRows(rows: readonly Row[], start: number): Row[] {
   const out: Row[] = [];
   for (let r = start; r < rows.length && out.length < BODY_SAMPLE; r++) {
@@ -60,7 +64,12 @@ function bodyRows(rows: readonly Row[], start: number): Row[] {
     if (filled.every((c) => isPageFurniture(c))) continue;
     out.push(rows[r]);
   }
-  return out;
+  if (out.length > 0) return out;
+  return rows
+    .slice(start, start + BODY_SAMPLE)
+    .filter(
+      (r) => r.cells.filter((c) => c.trim()).length === 1 && leadingSeq(r.cells.find((c) => c.trim()) ?? '') !== null,
+    );
 }
 
 const share = (n: number, p: ColumnProfile) => (p.filled ? n / p.filled : 0);

@@ -6,7 +6,8 @@ import { looksLikeCategory, looksLikeTheme, splitNames, withoutSpaces } from './
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
-import { leaderOfHeading } from './heading-leader.js';
+import { readDutyLine, type DutyLine } from './duty-lines.js';
+import { leaderOfHeading, unitOfHeading } from './heading-leader.js';
 import { unitsInTarget } from './units-in-target.js';
 import { leaderNames } from './leader-titles.js';
 import { leadUnits } from './unit-list.js';
@@ -56,6 +57,21 @@ function namesIn(text: string, field: TaskField, warnings: Warning[]): string[] 
     W('list_too_long', `${FIELD_NAMES[field] ?? field}一格长达 ${text.length} 字，不像名单，未按名字拆分`, field),
   );
   return [text.trim()];
+}
+
+/** A duty line under a task (`牵头单位:市发展改革委`) fills its leaders, units or co-operating units. */
+function applyDutyLine(duty: DutyLine, task: ParsedTask, unitsFromFirstLead: Set<ParsedTask>): void {
+  const names = namesIn(duty.names, duty.field, task.warnings);
+  if (duty.field === 'leaders') {
+    if (task.leaders.length === 0) task.leaders = leaderNames(names);
+  } else if (duty.field === 'co_units') task.co_units = [...(task.co_units ?? []), ...names];
+  else if (duty.firstLead || (task.units.length === 0 && !unitsFromFirstLead.has(task))) {
+    task.units = leadUnits(names).units;
+    if (duty.firstLead) unitsFromFirstLead.add(task);
+  }
+  task.warnings.push(
+    W('duty_line', `本项下一行的“${duty.names}”是${FIELD_NAMES[duty.field]}，未并入目标任务`, duty.field),
+  );
 }
 
 interface State {
@@ -163,6 +179,8 @@ export function buildTasks(
   const themeRowsExist = rows.some((r) => r.kind === 'heading' && looksLikeTheme(r.slotText.find(Boolean) ?? ''));
 
   let lastNumbered: PlacedRow | null = null;
+  /** Tasks whose units a `牵头单位` line gave: a `责任单位` line after it does not replace them. */
+  const unitsFromFirstLead = new Set<ParsedTask>();
   rows.forEach((row, index) => {
     const warnings: Warning[] = [];
     const sibling = row.kind === 'continuation' && tasks.length > 0 && isSiblingItem(row, lastNumbered, slots);
@@ -203,6 +221,13 @@ export function buildTasks(
           if (!prev.leaders.includes(n)) prev.leaders.push(n);
         for (const n of leadUnits(namesIn(moreUnits, 'units', prev.warnings)).units)
           if (!prev.units.includes(n)) prev.units.push(n);
+      }
+      // A line of its own saying who answers for the task (`牵头单位:市发展改革委` under
+      // `1.地区生产总值增长6%。`, as a document's list prints it) names its units, not more of its target.
+      const duty = t && !hasUnits && row.slotText.filter(Boolean).length === 1 ? readDutyLine(t) : null;
+      if (duty) {
+        applyDutyLine(duty, prev, unitsFromFirstLead);
+        return;
       }
       const sep = !brokenNames && row.slotText.filter(Boolean).length >= 2 ? ' ' : '';
       if (t) prev.target = prev.target ? `${prev.target}${sep}${t}` : t;
@@ -293,6 +318,13 @@ export function buildTasks(
       if (named) {
         leaders = [named];
         warnings.push(W('leader_from_heading', `牵头领导取自分组标题中的“${named}”`, 'leaders'));
+      }
+    }
+    if (!hasUnits && units.length === 0) {
+      const named = unitOfHeading(state.category) ?? unitOfHeading(state.theme);
+      if (named) {
+        units = [named];
+        warnings.push(W('unit_from_heading', `牵头单位取自分组标题中的“${named}”`, 'units'));
       }
     }
     state.leaders = leaders;

@@ -8,17 +8,40 @@ import type { Row } from './rows.js';
 
 export type TextRowsResult = { ok: true; rows: Row[] } | { ok: false; code: 'too_large'; message: string };
 
-/** Picks the separator: tabs when any line has one, otherwise commas when the text reads as CSV. */
+/**
+ * Picks the separator: tabs when any line has one, otherwise commas when the text reads as CSV.
+ * Prose with half-width commas (`…建设,全年完成…`, as re-hosted pages print them) is no CSV: its
+ * lines open with a long clause before the first comma and split into varying numbers of pieces,
+ * where a CSV row opens with a short 序号 or label, or splits the same way on most lines.
+ */
 function separatorOf(text: string): '\t' | ',' | null {
   const sample = text.slice(0, 20_000);
   if (sample.includes('\t')) return '\t';
   const lines = sample.split('\n').slice(0, 40);
   const counts = lines.map((l) => l.match(/,/g)?.length ?? 0);
+  const withCommas = lines.filter((_, i) => counts[i] > 0);
+  const shortFirst = withCommas.filter((l) => /^\s*"/.test(l) || l.indexOf(',') <= 8).length;
+  const mode = modeOf(counts.filter((n) => n > 0));
+  const readsAsRows =
+    // (prose lines above a CSV table, its title copied from an article, may outnumber its rows)
+    (shortFirst >= Math.min(3, withCommas.length) && shortFirst >= 0.4 * withCommas.length) ||
+    (mode >= 2 && counts.filter((n) => n === mode).length >= 0.8 * withCommas.length);
+  if (!readsAsRows) return null;
   if (counts.filter((n) => n >= 2).length >= 2) return ',';
   // Two columns: one comma on most of the lines (a title line above has none).
   const filled = lines.filter((l) => l.trim()).length;
   const one = counts.filter((n) => n === 1).length;
   return one >= 3 && one >= 0.6 * filled ? ',' : null;
+}
+
+/** The most frequent value (the smallest of equals); 0 for none. */
+function modeOf(values: readonly number[]): number {
+  const seen = new Map<number, number>();
+  for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [v, n] of seen) if (n > bestCount || (n === bestCount && v < best)) [best, bestCount] = [v, n];
+  return best;
 }
 
 const tooManyRows = (): TextRowsResult => ({

@@ -1,0 +1,29 @@
+// A task's duties printed on lines of their own under it, as a document's numbered list prints
+// them: `1.地区生产总值增长6%。` then `牵头单位:市发展改革委` then `责任单位:各相关部门…`. Each such line
+// says who answers for the task; none is more of what is to be done.
+import { CO_LABEL, LEAD_LABEL } from './duty-labels.js';
+
+/** A line naming the leaders (`牵头领导:王宏`, `责任市领导：…`). */
+const LEADERS_LABEL = /^(?:牵头|责任|分管|联系|包抓)(?:市|区|县)?领导[:：]/;
+/** The labels naming who leads, before the broader `责任单位` (which names everyone involved when a 牵头 line is given). */
+const FIRST_LEAD = /^(?:牵头|主办|主责)/;
+
+export interface DutyLine {
+  field: 'leaders' | 'units' | 'co_units';
+  /** The names after the label, as written. */
+  names: string;
+  /** A `牵头单位` line: it decides the units over a `责任单位` line. */
+  firstLead: boolean;
+}
+
+/** What a line of duties says, or null when the line is no duty line. */
+export function readDutyLine(line: string): DutyLine | null {
+  const text = line.trim();
+  const label = LEADERS_LABEL.exec(text) ?? CO_LABEL.exec(text) ?? LEAD_LABEL.exec(text);
+  if (!label) return null;
+  const names = text.slice(label[0].length).trim();
+  // a label opening a sentence of work (`责任单位:要加快…推进`) is no list of names
+  if (!names || names.length > 120 || /[。]./.test(names)) return null;
+  const field = LEADERS_LABEL.test(text) ? 'leaders' : CO_LABEL.test(text) ? 'co_units' : 'units';
+  return { field, names, firstLead: field === 'units' && FIRST_LEAD.test(text) };
+}
