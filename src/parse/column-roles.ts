@@ -116,6 +116,17 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
 }
 
 /**
+ * Numbers that count, as task numbers do: most go up by one from the number before, or start
+ * again at 1 in a new section. Amounts in a column near the left (`95`, `13`, `617`, last year's
+ * figures beside an indicator's name) jump about.
+ */
+function counts(cells: readonly string[]): boolean {
+  const numbers = cells.flatMap((x) => readNumbering(x)?.seq ?? []);
+  const steps = numbers.slice(1).filter((n, i) => n === numbers[i] + 1 || n === 1).length;
+  return steps >= 0.5 * (numbers.length - 1);
+}
+
+/**
  * The unnamed column among the first `upTo` whose filled cells are numbers counting up (1, 2, 3…
  * on the rows that carry one): a 序号 column whose sub-rows are blank. The column with most
  * numbers wins (a section's 一、 in a column of its own counts up too, on fewer rows).
@@ -229,7 +240,26 @@ function hintsOf(header: HeaderRows, width: number): Array<ColumnRole | null> {
     else if (!text.trim() && c > 0 && hints[c - 1] === 'task') hints.push('category');
     else hints.push((sub ? roleOfHeader(sub) : null) ?? roleOfHeader(text) ?? parentRole);
   }
+  earlierYearIsBaseline(header.texts, hints);
   return hints;
+}
+
+const YEAR_IN_HEADER = /((?:19|20)\d\d)年/;
+
+/**
+ * `2021年完成 | 2022年计划`: a plan table prints last year's results beside the year's targets, as
+ * the base they grow from; they report nothing of the year planned. Read only when the earlier
+ * year has no target of its own (`2021年目标 | 2021年完成 | 2022年计划` reports 2021 and plans on).
+ */
+function earlierYearIsBaseline(texts: readonly string[], hints: Array<ColumnRole | null>): void {
+  const years = texts.map((t) => Number(YEAR_IN_HEADER.exec(t)?.[1] ?? 0));
+  const latest = Math.max(0, ...years);
+  const planned = (r: ColumnRole | null) => r === 'plan' || r === 'target';
+  if (!hints.some((r, c) => years[c] === latest && planned(r))) return;
+  if (hints.some((r, c) => years[c] > 0 && years[c] < latest && planned(r))) return;
+  hints.forEach((r, c) => {
+    if (years[c] > 0 && years[c] < latest && (r === null || r === 'actual' || r === 'rate')) hints[c] = 'other';
+  });
 }
 
 /** Applies `--columns`: roles by position, or by header name. */
@@ -287,7 +317,8 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
       // a header saying the column is none of the task's fields (`分值`, `总投资`) is believed
       if (hints[c] === 'other') continue;
       const cells = column(c, body).filter((x) => x.trim());
-      if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length) seqColumn = c;
+      if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length && counts(cells))
+        seqColumn = c;
     }
     if (seqColumn !== null) {
       warnings.push({ code: 'column_guessed', message: `第${seqColumn + 1}列全是编号，按序号处理` });

@@ -1,0 +1,45 @@
+// A plan table of indicators with no 序号: the indicator's name, its unit, last year's results and
+// this year's plan, by a department merged down its rows. Last year's figures are no task numbers
+// and no report; this year's plan is part of the target.
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/parse/parse-text.js';
+
+const table = (...rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
+const plan = table(
+  ['示范区2022年国民经济和社会发展计划指标'],
+  ['指 标 名 称', '单位', '2021年完成', '', '2022年计划', '', '责任(牵头)部门'],
+  ['', '', '绝对值', '增长%', '绝对值', '增长%', ''],
+  ['一、创新驱动', '', '', '', '', '', ''],
+  ['各类科技研发及转化平台总数', '项', '95', '-', '100', '-', '示范区科技创新局'],
+  ['年获省部级以上科技成果奖励总数', '个', '13', '-', '17', '-', ''],
+  ['孵化载体总数', '个', '16', '-', '17', '-', ''],
+  ['年培育、集聚高层次人才数量', '人', '617', '-', '648', '-', '示范区党工委组织部'],
+  ['年审定和登记农作物新品种总数量', '个', '89', '-', '55', '-', '示范区农业局'],
+);
+
+describe('an indicator plan table without 序号', () => {
+  const t = parseText(plan);
+  it('reads every indicator as a task: last year’s figures are not the numbers', () => {
+    expect(t.tasks).toHaveLength(5);
+    expect(t.tasks[0].target).toBe('各类科技研发及转化平台总数 项 100');
+    expect(t.tasks[0].theme).toBe('一、创新驱动');
+  });
+  it('leaves last year’s results out of the report, and says so by their column', () => {
+    expect(t.tasks.every((x) => x.progress === '')).toBe(true);
+    expect(t.sourceColumns.filter((c) => c.header.startsWith('2021年完成')).map((c) => c.role)).toEqual([
+      'other',
+      'other',
+    ]);
+  });
+  it('but a table of last year’s targets and results reports them, the next plan aside', () => {
+    const report = parseText(
+      table(
+        ['序号', '指标名称', '2021年目标', '2021年完成', '2022年计划'],
+        ['1', '城镇新增就业（人）', '8000', '8650', '8500'],
+        ['2', '新增公办学位（个）', '2000', '2100', '2400'],
+        ['3', '改造老旧小区（个）', '12', '12', '15'],
+      ),
+    );
+    expect(report.tasks[0].progress).toBe('8650');
+  });
+});
