@@ -368,7 +368,13 @@ export class ProgressText {
     if (own) return own;
     const head = this.paragraphHead(sentence);
     if (head || this.dated.length === 0) return head;
-    return this.dated.find((d) => at >= d.start && at < d.end)?.mark ?? null;
+    const covering = this.dated.find((d) => at >= d.start && at < d.end);
+    if (covering) return covering.mark;
+    // a cell right of a dated one in its row (`1-6月完成 | 完成年度目标的`: `25.76亿元 56.00%`) is of
+    // the same period
+    let before: DatedSpan | undefined;
+    for (const d of this.dated) if (d.end <= at && d.start >= sentence.start) before = d;
+    return before?.mark ?? null;
   }
 
   /** Where the paragraph (the run of `；`-separated sentences up to a full stop) holding a sentence starts. */

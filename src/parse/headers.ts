@@ -295,7 +295,8 @@ const PERIOD_PLAN =
 const PLAN_FOR_PERIOD =
   /^(工作)?(任务)?(安排|计划)(第?[一二三四1-4]季度|[上下]半年|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]{1,3}月份?)$/;
 
-const SHARE_OF_TARGET = /^占.{0,8}(任务|计划|目标).{0,2}(之比|比例|比重|比)$/;
+const SHARE_OF_TARGET =
+  /^占.{0,8}(任务|计划|目标).{0,2}(之比|比例|比重|比)$|^(完成|占)(本?年度?|全年)(目标|计划|任务)(的[%％]?|[%％])$|^占(本?年度?|全年)(目标|计划|任务)$/;
 
 /** Removes white space and bracketed remarks so `牵头单位\n（盖章）` reads as `牵头单位`. */
 export function normaliseHeaderText(text: string): string {
@@ -321,7 +322,8 @@ export function roleOfHeader(text: string): ColumnRole | null {
   // `完成目标(%)`: how much of the target is done, in per cent (its cells bare figures, `123.4`).
   if (/完成/.test(s) && /[（(][%％][）)]/.test(whole)) return 'rate';
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;
-  // `占年任务之比`, `占全年计划比例`: what share of the year's task is done, though it names the task.
+  // `占年任务之比`, `占全年计划比例`, `完成年度目标的%`: what share of the year's task is done, though it
+  // names the task.
   if (SHARE_OF_TARGET.test(s)) return 'rate';
   for (const { role, names } of HEADER_SYNONYMS) {
     // `序` alone must be the whole cell; a single-character name inside a word means nothing.

@@ -223,6 +223,22 @@ describe('a project investment table: annual planned investment, 1-6月 investme
   });
 });
 
+describe('an indicator table with a dated actual column and the share of the year done beside it', () => {
+  const table = parseText(
+    [
+      '镇人民政府半年工作情况报告 ——2022年7月28日在镇人民代表大会上',
+      '指标\t1-6月完成\t完成年度目标的',
+      '财政总收入\t25.76亿元\t56.00%',
+      '规模以上工业总产值\t105.35亿元\t42.31%',
+    ].join('\n'),
+  );
+  const period = parsePeriod(table.period ?? '');
+  it('judges the share against the columns’ period (1-6月), not the month of the report', () => {
+    expect(table.period).toBe('2022-07');
+    expect(table.tasks.map((t) => assessTask(t, { period }).status)).toEqual(['on_track', 'behind']);
+  });
+});
+
 describe('a quarterly table whose 责任单位 header spans 牵头单位 and 协办单位 on a second row', () => {
   const table = parseText(
     readFileSync(new URL('../fixtures/parse/district-key-tasks-q1.txt', import.meta.url), 'utf8'),

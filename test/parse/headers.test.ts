@@ -21,6 +21,10 @@ describe('header names as printed', () => {
     ['重点工作任务', 'task'],
     ['三季度地区生产总值增长4%。', null],
     ['区发展改革局', null],
+    // how much of the year's target is done, in per cent
+    ['完成年度目标的', 'rate'],
+    ['占全年任务%', 'rate'],
+    ['年度目标', 'target'],
   ])('%j → %s', (text, role) => expect(roleOfHeader(text)).toBe(role));
 });
 
