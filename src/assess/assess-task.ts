@@ -105,7 +105,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     const monthly = context?.period?.kind === 'month';
     const indicators = extractIndicators(target).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
-    const text = new ProgressText(periods.progress, periods.dated);
+    const text = new ProgressText(periods.progress, periods.dated, periods.forecasts);
     const written = indicators.map((ind) => writtenNumber(target, ind));
     const matches: ActualMatch[] = indicators.map((ind, i) => {
       const siblings = siblingsOf(indicators, i);

@@ -5,7 +5,8 @@
 // 序时进度 is taken at the header's month, when it names a month before the report period's end
 // (a header that only repeats the report period says no more than the title: such a report is
 // written before the period closes). Superseded cells are blanked with spaces, so that every
-// offset into the progress text stays valid.
+// offset into the progress text stays valid. A column headed as a forecast (`2020年预计值`, `全年预计`)
+// holds forecasts, not results, whatever its cells say.
 import type { ProgressPart } from '../domain/index.js';
 import { toHalfWidth } from './numbers.js';
 import { ProgressText, type DatedSpan, type PeriodMark } from './progress-text.js';
@@ -17,7 +18,17 @@ export interface ColumnPeriods {
   parts: readonly ProgressPart[] | undefined;
   /** Columns whose header dates their figures. */
   dated: DatedSpan[];
+  /** Columns whose header says their figures are forecasts. */
+  forecasts: Span[];
 }
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A header over forecasts (`2020 年预计值`, `全年预计完成`, `预测数`). */
+const FORECAST_HEADER = /预计|预测|预估/;
 
 /** Roles of columns that report the work itself (a rate or flag column is read apart). */
 const REPORT_ROLES = new Set(['progress', 'actual', 'remarks']);
@@ -37,7 +48,8 @@ export function readColumnPeriods(
   parts: readonly ProgressPart[] | undefined,
   endMonth: number,
 ): ColumnPeriods {
-  if (!parts || parts.length < 2) return { progress, parts, dated: [] };
+  if (!parts || parts.length < 2) return { progress, parts, dated: [], forecasts: [] };
+  const forecasts: Span[] = [];
   const cells: { part: ProgressPart; start: number; end: number; mark: PeriodMark; rest: string }[] = [];
   let cursor = 0;
   for (const part of parts) {
@@ -47,6 +59,7 @@ export function readColumnPeriods(
     if (start < 0) continue;
     cursor = start + cell.length;
     if (!REPORT_ROLES.has(part.role)) continue;
+    if (FORECAST_HEADER.test(part.header)) forecasts.push({ start, end: cursor });
     const mark = periodOfHeader(toHalfWidth(part.header));
     if (mark && mark.month !== null) {
       // what the header says apart from its period: columns alike but for it report the same thing
@@ -54,7 +67,7 @@ export function readColumnPeriods(
       cells.push({ part, start, end: cursor, mark, rest });
     }
   }
-  if (cells.length === 0) return { progress, parts, dated: [] };
+  if (cells.length === 0) return { progress, parts, dated: [], forecasts };
   let text = progress;
   const dated: DatedSpan[] = [];
   const superseded = new Set<ProgressPart>();
@@ -68,5 +81,10 @@ export function readColumnPeriods(
     } else if ((c.mark.month ?? endMonth) < endMonth)
       dated.push({ start: c.start, end: c.end, mark: { ...c.mark, start: c.start, end: c.start } });
   }
-  return { progress: text, parts: superseded.size ? parts.filter((p) => !superseded.has(p)) : parts, dated };
+  return {
+    progress: text,
+    parts: superseded.size ? parts.filter((p) => !superseded.has(p)) : parts,
+    dated,
+    forecasts,
+  };
 }

@@ -157,6 +157,8 @@ export class ProgressText {
   constructor(
     progress: string,
     private readonly dated: readonly DatedSpan[] = [],
+    /** Report columns headed as forecasts (`2020年预计值`): their figures are no results. */
+    private readonly forecasts: ReadonlyArray<{ start: number; end: number }> = [],
   ) {
     // traditional characters read as simplified (one for one: offsets stay valid), so the status
     // words and wording of a table run through a converter (`累計完成`, `年度任務`) are found
@@ -164,6 +166,19 @@ export class ProgressText {
     this.sentences = sentencesOf(this.text);
     this.clauses = clausesOf(this.text);
     this.quantities = quantitiesOfHalfWidth(this.text);
+  }
+
+  /** Whether a position lies in a column of forecasts. */
+  inForecast(at: number): boolean {
+    return this.forecasts.some((f) => at >= f.start && at < f.end);
+  }
+
+  /** Whether a stretch of the text holds a figure of a column of forecasts. */
+  forecastIn(start: number, end: number): boolean {
+    return (
+      this.forecasts.length > 0 &&
+      this.quantities.some((q) => q.start >= start && q.start < end && this.inForecast(q.start))
+    );
   }
 
   /** The word-pair index, built on first use (tasks without indicators or deliverables skip it). */
@@ -249,6 +264,7 @@ export class ProgressText {
       // `1家已基本完成建设`: nearly done is not done
       /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
       NOT_A_RESULT.test(before) ||
+      this.inForecast(q.start) ||
       RESTATED_TARGET.test(before) ||
       isQualifier(text, q) ||
       QUASI_ITEM.test(before);

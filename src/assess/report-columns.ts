@@ -320,7 +320,7 @@ function fromCells(
     const cell = m[1];
     const start = m.index + m[0].length - cell.length;
     const end = start + cell.length;
-    if (start < from) continue;
+    if (start < from || pt.inForecast(start)) continue;
     // the rate column follows the actual column with nothing but space between
     const last = previous && /^\s+$/.test(text.slice(previous.end, start)) ? previous : null;
     previous = null;

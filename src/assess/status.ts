@@ -154,7 +154,9 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
         granted: GRANTED.first(text) !== null,
         // a forecast figure (预计全年增长6%), not a date it is expected by (预计9月投用)
         forecast:
-          text.includes('预计') && pt.quantities.some((q) => q.start >= start && q.start < end && q.kind !== 'bare'),
+          (text.includes('预计') &&
+            pt.quantities.some((q) => q.start >= start && q.start < end && q.kind !== 'bare')) ||
+          pt.forecastIn(start, end),
         hasDigit: /\d/.test(text),
         ongoing: ONGOING.first(text),
       };

@@ -239,6 +239,34 @@ describe('an indicator table with a dated actual column and the share of the yea
   });
 });
 
+describe('a column headed as a forecast (预计值)', () => {
+  const table = parseText(
+    [
+      '“十三五”规划主要指标完成情况',
+      '序号\t指标名称\t2020 年目标值\t2020 年预计值\t完成情况',
+      '1\t全区生产总值(亿元)\t1000\t1008.5\t完成',
+      '2\t人均生产总值(元)\t130000\t130913\t完成',
+    ].join('\n'),
+  );
+  it('holds forecasts, not results: the task waits for the figures', () => {
+    const judged = table.tasks.map((t) => assessTask(t, { period: null }));
+    expect(judged.map((a) => a.status)).toEqual(['pending', 'pending']);
+    expect(judged[0].indicators[0].actual).toBeNull();
+  });
+  it('while a results column beside it is read as usual', () => {
+    const withResult = parseText(
+      [
+        '序号\t指标名称\t2020 年目标值\t1-11月完成\t全年预计值',
+        '1\t全区生产总值(亿元)\t1000\t905\t1008.5',
+        '2\t人均生产总值(元)\t130000\t118000\t130913',
+      ].join('\n'),
+    );
+    const a = assessTask(withResult.tasks[0], { period: parsePeriod('2020-11') });
+    expect(a.indicators[0].actual).toBe(90_500_000_000);
+    expect(a.status).toBe('behind');
+  });
+});
+
 describe('a quarterly table whose 责任单位 header spans 牵头单位 and 协办单位 on a second row', () => {
   const table = parseText(
     readFileSync(new URL('../fixtures/parse/district-key-tasks-q1.txt', import.meta.url), 'utf8'),
