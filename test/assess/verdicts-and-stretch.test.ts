@@ -57,4 +57,16 @@ describe('wording around a target and its report', () => {
     expect(a.indicators[0].actual).toBe(10015);
     expect(a.status).toBe('done');
   });
+  it('reads a lone fall in the actual column (`下降4.6%`) as the growth reached, below zero', () => {
+    const a = assessTask({
+      target: '3.一般公共预算收入 增长5%',
+      progress: '下降4.6% 102.1亿元',
+      progress_parts: [
+        { role: 'actual', header: '实际完成', text: '下降4.6%' },
+        { role: 'remarks', header: '备注', text: '102.1亿元' },
+      ],
+    });
+    expect(a.indicators[0].actual).toBe(-4.6);
+    expect(a.status).toBe('behind');
+  });
 });
