@@ -70,6 +70,8 @@ function cleanMetric(s: string): string {
   const spaced = words.includes(' ') || words.includes('\t');
   const lastCell = spaced ? words.slice(lastSpace(words) + 1) : words;
   const metric = withoutItemQuotes(lastCell)
+    // `普惠性幼儿园覆盖率工作 78.9%`: an item named as work; what is measured is before 工作
+    .replace(/(?<=[\u4e00-\u9fff]{2})工作$/, '')
     .replace(TRAILING_FILLER, '')
     .replace(LEADING_FILLER, '')
     .replace(/^[、，]+|[、，]+$/g, '')

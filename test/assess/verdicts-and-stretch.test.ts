@@ -57,6 +57,14 @@ describe('wording around a target and its report', () => {
     expect(a.indicators[0].actual).toBe(10015);
     expect(a.status).toBe('done');
   });
+  it('reads an item named as work (`覆盖率工作 78.9%`) by what it measures, and 实际已完成 as the actual', () => {
+    const a = assessTask({
+      target: '普惠性幼儿园覆盖率工作 78.9%',
+      progress: '实际已完成95.31%,完成率为120.80%,已按要求达到本年度考核目标。',
+    });
+    expect(a.indicators[0].metric).toBe('普惠性幼儿园覆盖率');
+    expect(a.indicators[0].actual).toBe(95.31);
+  });
   it('reads a lone fall in the actual column (`下降4.6%`) as the growth reached, below zero', () => {
     const a = assessTask({
       target: '3.一般公共预算收入 增长5%',
