@@ -492,10 +492,24 @@ export function readReportColumns(
   // document's title in 《》 names no step: `按照《农业保险方案》…完成投保工作`)
   if (
     out.doneStatement &&
-    (PREPARATORY.first(pt.text.replace(/《[^《》]*》/g, '')) !== null ||
+    (PREPARATORY.first(withoutNextSteps(pt.text, parts).replace(/《[^《》]*》/g, '')) !== null ||
       [...out.rates, ...out.partRates].some((r) => r.value < 100))
   )
     out.doneStatement = null;
+  return out;
+}
+
+/** A column of the next period's work (`1-3月份进度安排`, `下步打算`), kept beside the report. */
+const NEXT_STEPS_HEADER = /计划|安排|打算|下一?步/;
+
+/** The text without the cells of next-steps columns: what is planned next is no step of the work reported. */
+function withoutNextSteps(text: string, parts: readonly ProgressPart[] | undefined): string {
+  let out = text;
+  for (const part of parts ?? []) {
+    if (part.role === 'progress' || !NEXT_STEPS_HEADER.test(part.header)) continue;
+    const cell = part.text.trim();
+    if (cell) out = out.replace(cell, '');
+  }
   return out;
 }
 

@@ -273,6 +273,21 @@ describe('statements about the whole task', () => {
   ])('%s closes the task', (progress) =>
     expect(assessTask({ target: '新建社区食堂4家，改造公厕12座', progress }).status).toBe('done'),
   );
+  it('a verdict 已完成 is not undone by the preparatory work planned next', () => {
+    const a = assessTask(
+      {
+        target: '新增托育机构2所以上。',
+        progress: '已完成 完成托幼中心、童之梦备案工作 开展2024年度新增托位机构摸底、登记等工作',
+        progress_parts: [
+          { role: 'progress', header: '工作评价', text: '已完成' },
+          { role: 'progress', header: '10-12月份进展情况', text: '完成托幼中心、童之梦备案工作' },
+          { role: 'remarks', header: '2024年1-3月份进度安排', text: '开展2024年度新增托位机构摸底、登记等工作' },
+        ],
+      },
+      q3,
+    );
+    expect(a.status).toBe('done');
+  });
   it.each(['该项目已于10月中旬完工。', '该项目已于10月底完成。', '该项目已于9月1日前完工并全部投入使用。'])(
     'the task’s own project finished on a date (%s) closes it',
     (progress) => {

@@ -25,6 +25,8 @@ describe('header names as printed', () => {
     ['完成年度目标的', 'rate'],
     ['占全年任务%', 'rate'],
     ['年度目标', 'target'],
+    // the next period's work plan, beside the report
+    ['2024年1-3月份进度安排', 'plan'],
   ])('%j → %s', (text, role) => expect(roleOfHeader(text)).toBe(role));
 });
 
