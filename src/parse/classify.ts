@@ -70,6 +70,9 @@ export const UNIT_SUFFIXES: readonly string[] = [
   '署',
   '馆',
   '台',
+  // sections of a bureau (`农业股`, `规划科`), the units of a bureau's own task list
+  '股',
+  '科',
 ];
 
 const UNIT_ENDING = new RegExp(`(?:${UNIT_SUFFIXES.join('|')})$`);

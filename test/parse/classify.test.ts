@@ -29,6 +29,8 @@ describe('isUnitName knows a government body by how it ends', () => {
     ['县公交公司', true],
     ['镇自然资源所', true],
     ['市党史和地方志研究室', true],
+    ['农田建设管理股', true],
+    ['局规划科', true],
     ['陶峰', false],
     ['马于惠', false],
     ['年度数据', false],
