@@ -420,7 +420,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       } else if (c.wholeScore > nextScore) nextScore = c.wholeScore;
     }
     count++;
-    if (options.sole && score < ACCEPT) unscored.push({ c, from, to: segment.end });
+    if (options.sole && score < ACCEPT) unscored.push({ c, from: segment.start, to: segment.end });
     if (!best || score > best.score) {
       if (best) second = best.score;
       best = c;

@@ -65,6 +65,17 @@ describe('wording around a target and its report', () => {
     expect(a.indicators[0].metric).toBe('普惠性幼儿园覆盖率');
     expect(a.indicators[0].actual).toBe(95.31);
   });
+  it('reads the one figure whose own clause names nothing else (`5家施工中,5家完成建设`) as the actual', () => {
+    const a = assessTask(
+      {
+        target: '完成10家示范型居家养老服务照料中心建设。',
+        progress: '确定改造提升示范型居家养老服务照料中心10个,已完成设计方案,5家施工中,5家完成建设。',
+      },
+      { period: parsePeriod('2021-07') },
+    );
+    expect(a.indicators[0].actual).toBe(5);
+    expect(a.status).toBe('behind');
+  });
   it('reads a lone fall in the actual column (`下降4.6%`) as the growth reached, below zero', () => {
     const a = assessTask({
       target: '3.一般公共预算收入 增长5%',
