@@ -565,7 +565,10 @@ function withoutSupersededCells(text: string, drafts: Draft[]): Draft[] {
         o.unit === d.unit &&
         o.kind === d.kind &&
         cellOf(o.start) > cell &&
-        pairShare(o.metric, d.metric) >= 0.5,
+        (pairShare(o.metric, d.metric) >= 0.5 ||
+          // an item named by its figure (`新建300个公共充电桩项目 | …共完成300个公共充电桩建设`): the
+          // detail restates it in its own words
+          (cell === 0 && o.target === d.target && o.floor === d.floor)),
     );
     if (later && later.target === d.target && later.floor === d.floor && !later.measured) {
       restated.add(later);

@@ -16,6 +16,13 @@ describe('naming figures', () => {
     expect(ind.target).toBe(12_000_000_000);
   });
 
+  it('an item named by its figure, restated in the detail beside it, is one indicator', () => {
+    const inds = extractIndicators(
+      '新建300个公共充电桩项目 2024年计划在莲塘片区、象湖片区等区域内共完成300个公共充电桩建设',
+    );
+    expect(inds.map((i) => `${i.target}${i.unit}`)).toEqual(['300个']);
+  });
+
   it('what the project named before costs (该项目总投资约260万元) is no amount to reach', () => {
     const target = '校舍维修提升工程。包括新建食堂2个。该项目总投资约260万元,资金由街道负责。';
     expect(extractIndicators(target).map((i) => `${i.target}${i.unit}`)).toEqual(['2个']);
