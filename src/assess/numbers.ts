@@ -83,7 +83,7 @@ function unitAt(text: string, at: number): UnitRow | null {
 
 // An Arabic number with an optional 万/亿 multiplier (matched where a digit is found).
 /** Digits, thousands grouped with commas (`31,261`, `1,250.5`) read whole, then a multiplier. */
-const ARABIC = /(\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)(万亿|万|亿|萬|億|千(?!瓦|米|克))?/y;
+const ARABIC = /(\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)(?: ?(万亿|万|亿|萬|億)|(千)(?!瓦|米|克))?/y;
 const DIGIT_CHARS = '0123456789';
 const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 /** 1 for a digit, 2 for a Chinese numeral character, by char code. */
@@ -156,9 +156,17 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       end = start + written.length;
       i = end - 1;
       value = parseFloat(m[1].includes(',') ? m[1].replace(/,/g, '') : m[1]);
-      if (m[2])
+      // `2.7 万个`: a page that spaces out its figures keeps the multiplier with the number
+      const multiplier = m[2] ?? m[3];
+      if (multiplier)
         value *=
-          m[2] === '万亿' ? 1e12 : m[2] === '万' || m[2] === '萬' ? 1e4 : m[2] === '亿' || m[2] === '億' ? 1e8 : 1000;
+          multiplier === '万亿'
+            ? 1e12
+            : multiplier === '万' || multiplier === '萬'
+              ? 1e4
+              : multiplier === '亿' || multiplier === '億'
+                ? 1e8
+                : 1000;
       // a digit glued to a letter or another digit group (3184路, V09, 2023-2025) is a name
       if (
         (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end))) &&

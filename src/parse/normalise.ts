@@ -172,6 +172,14 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     }
     return false;
   };
+  /** The numbering form of the next numbered body row after k. */
+  const nextForm = (k: number): NumberForm | null => {
+    for (let j = k + 1; j < bodyRows.length; j++) {
+      const form = formOf(rows[bodyRows[j]].cells[layout.seqColumn ?? -1] ?? '');
+      if (form) return form;
+    }
+    return null;
+  };
   for (let k = 0; k < bodyRows.length; k++) {
     const row = rows[bodyRows[k]];
     const nonEmpty = row.cells.filter(Boolean);
@@ -190,7 +198,7 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     const p = placeRow(row.cells, layout, row, lastSeq);
     if (p.seq !== null) lastSeq = p.seq;
     let kind: PlacedRow['kind'] = 'task';
-    const sectionRow = sectionHeading(row, layout, taskStyle);
+    const sectionRow = sectionHeading(row, layout, taskStyle, nextForm(k));
     if (sectionRow !== null) {
       p.kind = 'heading';
       p.seq = null;
@@ -227,6 +235,9 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
       }
     }
     p.kind = kind;
+    // a task numbered at its groups' level (`二、` among `一、`'s `（一）` items) belongs to no group
+    if (kind === 'task' && taskStyle !== null && outerLevel(formOf(row.cells[layout.seqColumn ?? -1] ?? ''), taskStyle))
+      p.itemGroup = null;
     placed.push(p);
     seqCells.push(row.cells[layout.seqColumn ?? -1] ?? '');
     seqMerged.push(row.mergedFromAbove?.[layout.seqColumn ?? -1] ?? false);
@@ -286,12 +297,26 @@ function onlyReportCells(p: PlacedRow, layout: Layout): boolean {
   return report && p.extra.length === 0;
 }
 
-/** The numbering style most numbered rows use (`1`, `（一）`, `①`): the tasks' own. */
-function dominantStyle(rows: readonly Row[], layout: Layout): NumberingStyle | null {
+/** How a number is printed, telling `一、` from `（一）` (one style, two levels of a list). */
+type NumberForm = `${NumberingStyle}${'' | '()'}`;
+function formOf(cell: string): NumberForm | null {
+  const style = readNumbering(cell)?.style;
+  return style ? (/^\s*[（(]/.test(cell) ? `${style}()` : style) : null;
+}
+
+/** Numbering forms from the outermost level of a Chinese document's list to the innermost. */
+const LEVELS: readonly NumberForm[] = ['chinese', 'chinese()', 'arabic', 'arabic()', 'circled'];
+
+/** Whether a numbering form is of a level outside the tasks' own (`一、` outside `（一）`). */
+const outerLevel = (form: NumberForm | null, taskStyle: NumberForm): boolean =>
+  form !== null && LEVELS.indexOf(form) < LEVELS.indexOf(taskStyle);
+
+/** The numbering form most numbered rows use (`1`, `（一）`, `①`): the tasks' own. */
+function dominantStyle(rows: readonly Row[], layout: Layout): NumberForm | null {
   if (layout.seqColumn === null) return null;
-  const counts = new Map<NumberingStyle, number>();
+  const counts = new Map<NumberForm, number>();
   for (let r = layout.bodyStart; r < rows.length; r++) {
-    const style = readNumbering(rows[r].cells[layout.seqColumn] ?? '')?.style;
+    const style = formOf(rows[r].cells[layout.seqColumn] ?? '');
     if (style) counts.set(style, (counts.get(style) ?? 0) + 1);
   }
   if (counts.size < 2) return null;
@@ -319,13 +344,21 @@ function isHeadingEndingInStop(cell: string): boolean {
  * A section row numbered in another style than the tasks (`一、 | 产业发展` among `1 | …` rows):
  * its number and heading, joined (`一、产业发展`); null for any other row.
  */
-function sectionHeading(row: Row, layout: Layout, taskStyle: NumberingStyle | null): string | null {
+function sectionHeading(
+  row: Row,
+  layout: Layout,
+  taskStyle: NumberForm | null,
+  next: NumberForm | null,
+): string | null {
   if (taskStyle === null || layout.seqColumn === null) return null;
   const seqCell = row.cells[layout.seqColumn] ?? '';
-  const reading = readNumbering(seqCell);
-  if (!reading || reading.style === taskStyle) return null;
+  const form = formOf(seqCell);
+  if (!form || form === taskStyle) return null;
   const others = row.cells.filter((c, i) => i !== layout.seqColumn && c);
-  if (others.length !== 1 || !(isHeading(others[0]) || isHeadingEndingInStop(others[0]))) return null;
+  // a group's row (`一、 | 新建…学校25所,新增学位2.7万个。…`) names what its items (`（一）…`) achieve
+  // together: a heading, however it reads, when the items follow and it has no cell of its own
+  const leadsItems = next === taskStyle && outerLevel(form, taskStyle);
+  if (others.length !== 1 || !(leadsItems || isHeading(others[0]) || isHeadingEndingInStop(others[0]))) return null;
   const number = seqCell.trim();
   return /[、.．)）]$/.test(number) ? `${number}${others[0]}` : `${number}、${others[0]}`;
 }

@@ -41,6 +41,9 @@ describe('findQuantities normalises to the base unit', () => {
     ['1.2万吨标煤', 12000, '吨标准煤'],
     ['五千万元', 5e7, '元'],
     ['两千亿元', 2e11, '元'],
+    // a page that spaces out its figures
+    ['2.7 万个', 27000, '个'],
+    ['15 万人', 150000, '人'],
   ])('%s → %d %s', (text, value, unit) => {
     const [q] = findQuantities(text);
     expect(q.value).toBe(value);

@@ -117,3 +117,30 @@ describe('a section heading naming the unit that leads its items', () => {
     expect(t.tasks[0].units).toEqual([]);
   });
 });
+
+describe('a 序号 column of two levels, 一、 over （一）', () => {
+  const t = parseText(
+    [
+      '序号\t民生实事\t具体内容',
+      '一、\t新建中小学、幼儿园25所,新增学位2.7万个。普通高中招生扩招3000人以上。\t',
+      '（一）\t新建中小学、幼儿园25所,新增学位2.7万个\t建设燕楼镇中心完小等教育项目25个。',
+      '（二）\t普通高中招生扩招3000人以上\t普通高中招生计划人数较上年增加3000人。',
+      '二、\t完成城镇新增就业15万人。\t扎实做好各类重点人群就业工作。',
+      '三、\t建成文化驿站40个,口袋公园10个。\t',
+      '（一）\t建成40个文化驿站\t',
+      '（二）\t建成10个口袋公园\t',
+    ].join('\n') + '\n',
+  );
+  it('a 一、 row over （一） items is their heading, however it reads', () => {
+    expect(t.tasks.map((x) => [x.seq, x.theme?.slice(0, 2) ?? null])).toEqual([
+      [1, '一、'],
+      [2, '一、'],
+      [2, null],
+      [1, '三、'],
+      [2, '三、'],
+    ]);
+  });
+  it('a 一、 row without items and with its own detail is a task', () => {
+    expect(t.tasks[2].target).toMatch(/^完成城镇新增就业15万人。/);
+  });
+});
