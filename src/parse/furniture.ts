@@ -3,6 +3,8 @@
 export function isPageFurniture(text: string): boolean {
   return (
     /^[-—–\s]*\d+[-—–\s]*$/.test(text) ||
+    // rows left out of an excerpt (`……`, `...`)
+    /^[\s…．.。·]+$/.test(text) ||
     /^第\s*\d+\s*页/.test(text) ||
     /^(续表|续上表|接上表)/.test(text) ||
     // a count of the items printed under the title: `（共118项）`

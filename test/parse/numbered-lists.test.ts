@@ -144,3 +144,19 @@ describe('a 序号 column of two levels, 一、 over （一）', () => {
     expect(t.tasks[2].target).toMatch(/^完成城镇新增就业15万人。/);
   });
 });
+
+describe('rows left out of an excerpt', () => {
+  it('a row of only …… is no heading of the rows after it', () => {
+    const t = parseText(
+      [
+        '项目\t任务目标\t进展情况',
+        '实施棚户区改造工程\t棚改开工8264套。\t已开工8300套。',
+        '……\t\t',
+        '实施农村厕所改造提升工程\t改造农村户用卫生厕所2万座。\t已改造1.2万座。',
+        '实施城市公共停车设施建设工程\t新增停车位1.4万个。\t已新增0.9万个。',
+      ].join('\n') + '\n',
+    );
+    expect(t.tasks).toHaveLength(3);
+    expect(t.tasks[1].theme).toBeNull();
+  });
+});
