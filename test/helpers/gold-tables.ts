@@ -14,6 +14,7 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout8',
   'holdout9',
   'holdout10',
+  'holdout11',
 ];
 
 export interface GoldTable {
