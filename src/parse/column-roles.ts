@@ -116,14 +116,15 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
 }
 
 /**
- * Numbers that count, as task numbers do: most go up by one from the number before, or start
- * again at 1 in a new section. Amounts in a column near the left (`95`, `13`, `617`, last year's
- * figures beside an indicator's name) jump about.
+ * Numbers that count, as task numbers do: nearly all go up from the number before (by one, or
+ * by more in an excerpt of a longer list: `81, 85, 87`), or start again at 1 in a new section.
+ * Amounts in a column near the left (`95`, `13`, `617`, last year's figures beside an indicator's
+ * name) go up and down.
  */
 function counts(cells: readonly string[]): boolean {
   const numbers = cells.flatMap((x) => readNumbering(x)?.seq ?? []);
-  const steps = numbers.slice(1).filter((n, i) => n === numbers[i] + 1 || n === 1).length;
-  return steps >= 0.5 * (numbers.length - 1);
+  const steps = numbers.slice(1).filter((n, i) => n > numbers[i] || n === 1).length;
+  return steps >= 0.8 * (numbers.length - 1);
 }
 
 /**

@@ -43,3 +43,16 @@ describe('an indicator plan table without 序号', () => {
     expect(report.tasks[0].progress).toBe('8650');
   });
 });
+
+describe('an excerpt of a longer list, no header', () => {
+  it('keeps its own numbers (81, 85, 87) as the 序号: they go up, as amounts do not', () => {
+    const t = parseText(
+      table(
+        ['81', '科学精准落实疫情防控优化措施,加强医疗资源建设。', '汪峰', '县卫健委', '加强基层医疗卫生机构人员培训'],
+        ['85', '新增托育机构2所以上。', '吴蓓蓓', '县卫健委', '已完成备案工作'],
+        ['87', '创建全国中医药示范县。', '吴蓓蓓', '县卫健委', '组织开展中医药义诊活动'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.seq)).toEqual([81, 85, 87]);
+  });
+});
