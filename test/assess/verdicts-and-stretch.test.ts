@@ -76,6 +76,17 @@ describe('wording around a target and its report', () => {
     expect(a.indicators[0].actual).toBe(5);
     expect(a.status).toBe('behind');
   });
+  it('reads a rate with a schedule flag joined after it (`增长4.8% 1347.1亿元 否`) as the growth reached', () => {
+    const a = assessTask({
+      target: '1.地区生产总值 增长6.5%左右',
+      progress: '增长4.8% 1347.1亿元 否',
+      progress_parts: [
+        { role: 'progress', header: '完成情况', text: '增长4.8% 1347.1亿元' },
+        { role: 'flag', header: '是否达到序时进度', text: '否' },
+      ],
+    });
+    expect(a.indicators[0].actual).toBe(4.8);
+  });
   it('reads a lone fall in the actual column (`下降4.6%`) as the growth reached, below zero', () => {
     const a = assessTask({
       target: '3.一般公共预算收入 增长5%',
