@@ -26,7 +26,7 @@ describe('an indicator plan table without 序号', () => {
   });
   it('leaves last year’s results out of the report, and says so by their column', () => {
     expect(t.tasks.every((x) => x.progress === '')).toBe(true);
-    expect(t.sourceColumns.filter((c) => c.header.startsWith('2021年完成')).map((c) => c.role)).toEqual([
+    expect((t.sourceColumns ?? []).filter((c) => c.header.startsWith('2021年完成')).map((c) => c.role)).toEqual([
       'other',
       'other',
     ]);
