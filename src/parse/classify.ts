@@ -73,6 +73,8 @@ export const UNIT_SUFFIXES: readonly string[] = [
   // sections of a bureau (`农业股`, `规划科`), the units of a bureau's own task list
   '股',
   '科',
+  // a ministry's departments (`规划司`, `原材料工业司`)
+  '司',
 ];
 
 const UNIT_ENDING = new RegExp(`(?:${UNIT_SUFFIXES.join('|')})$`);

@@ -78,6 +78,10 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '责任科室',
       '牵头股室',
       '责任股室',
+      // a ministry's departments (`牵头负责司局`)
+      '牵头司局',
+      '负责司局',
+      '责任司局',
       '责任主体',
       '实施主体',
       '单位',
@@ -184,6 +188,9 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '项目概况',
       '建设概况',
       '年度目标',
+      // what the indicator is expected to reach (`预期效果 | 各80个`)
+      '预期效果',
+      '预期目标',
       '目标内容',
       '具体内容',
       '项目内容',

@@ -31,6 +31,7 @@ describe('isUnitName knows a government body by how it ends', () => {
     ['市党史和地方志研究室', true],
     ['农田建设管理股', true],
     ['局规划科', true],
+    ['原材料工业司', true],
     ['陶峰', false],
     ['马于惠', false],
     ['年度数据', false],
