@@ -441,17 +441,40 @@ const BRACKETED_UNIT = /^(.*[^\s（(])[（(]([^（）()\d]{1,6})[）)]$/;
 /** Words ending a measure's name that ask to stay under the figure (`失业率低于(%) 4.3`). */
 const AT_MOST_NAME = /(低于|不高于|不超过|控制在|控制|以内|以下)$/;
 
+/**
+ * Where a target ends in a run of bare number cells after its name (`农林水利 11 17.73 2.17`: 项目数 |
+ * 总投资 | 年度计划投资), the last is the figure planned for the year, the one the report's actual
+ * column stands beside; the earlier ones count or size the work. Returns the run's start, or -1.
+ */
+function trailingNumberRun(text: string): number {
+  const m = /[\u4e00-\u9fff）)](\s+\d+(?:\.\d+)?){2,}\s*$/.exec(text);
+  if (!m) return -1;
+  // `进出口贸易总额 亿元 10.2 15`: after a unit cell the numbers are a value and its growth
+  const cellBefore =
+    text
+      .slice(0, m.index + 1)
+      .split(/\s+/)
+      .pop() ?? '';
+  return withMeasureCell(cellBefore, '1') ? -1 : m.index + 1;
+}
+
 function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
   const out: Draft[] = [];
+  const run = trailingNumberRun(text);
+  const lastBare = run < 0 ? null : all.filter((q) => q.kind === 'bare' && q.start > run).at(-1);
   for (const q of all) {
     if (q.kind !== 'bare') continue;
+    if (lastBare && q.start > run && q !== lastBare) continue;
     const qualifier = CELL_QUALIFIER.exec(text.slice(q.end, q.end + 3));
     if (!qualifier) continue;
     const range = /\s/.test(text[q.start - 1] ?? '') ? null : CELL_RANGE_BEFORE.exec(text.slice(0, q.start));
     if (!range && !/^\s$/.test(text[q.start - 1] ?? '')) continue;
     const number = text.slice(q.start, q.end);
     if (!/^\d+(\.\d+)?$/.test(number)) continue;
-    const before = text.slice(0, range ? q.start - range[0].length : q.start).trimEnd();
+    const before =
+      q === lastBare
+        ? text.slice(0, run).trimEnd()
+        : text.slice(0, range ? q.start - range[0].length : q.start).trimEnd();
     const low = range ? Number(range[1]) : null;
     const bound = qualifier[1] === '以下' || qualifier[1] === '以内';
     const cells = before.split(/\s+/);

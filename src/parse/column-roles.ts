@@ -194,6 +194,8 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case 'notes':
     case 'remarks':
       if (content === 'other') return 'other';
+      // points ahead of the schedule (`与序时进度比较%`: 0.5%) are no share of the task done
+      if (hint === 'remarks' && /序时进度/.test(headerText)) return 'remarks';
       // a growth on last year (`同比增长`: 10%) is the figure reached, not a share of the target
       if (content === 'rate') return GROWTH_HEADER.test(normaliseHeaderText(headerText)) ? 'actual' : 'rate';
       if (content === 'figures') return 'actual';
@@ -315,8 +317,9 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     // (`4385`, `810`) beside a counting one is an amount.
     seqColumn = countingColumn(body, hints, Math.min(width, 3));
     for (let c = 0; c < Math.min(width, 3) && seqColumn === null; c++) {
-      // a header saying the column is none of the task's fields (`分值`, `总投资`) is believed
-      if (hints[c] === 'other') continue;
+      // a header saying the column is none of the task's fields (`分值`, `总投资`) is believed, and
+      // so is one naming a count (`项目数`, `人数`): task numbers are headed 序号, 编号
+      if (hints[c] === 'other' || /数$/.test(normaliseHeaderText(header.texts[c] ?? ''))) continue;
       const cells = column(c, body).filter((x) => x.trim());
       if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length && counts(cells))
         seqColumn = c;

@@ -329,6 +329,11 @@ export function roleOfHeader(text: string): ColumnRole | null {
   // `完成目标(%)`: how much of the target is done, in per cent (its cells bare figures, `123.4`).
   if (/完成/.test(s) && /[（(][%％][）)]/.test(whole)) return 'rate';
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(s)) return role;
+  // `与序时进度比较%`: points ahead of or behind the schedule, no share of the task done (the rate
+  // column beside it says how far the task has got)
+  if (/^(与|比|较)序时进度(比较|相比|对比)?(的)?[%％]?$/.test(s)) return 'remarks';
+  // `项目个数`, `项目数`: how many projects a row plans, part of what it is to achieve
+  if (/^(项目|工程)个?数$/.test(s)) return 'target';
   // `占年任务之比`, `占全年计划比例`, `完成年度目标的%`: what share of the year's task is done, though it
   // names the task.
   if (SHARE_OF_TARGET.test(s)) return 'rate';
@@ -336,8 +341,9 @@ export function roleOfHeader(text: string): ColumnRole | null {
     // `序` alone must be the whole cell; a single-character name inside a word means nothing.
     if (names.some((n) => n.length >= 2 && s.includes(n))) return role;
   }
-  // `事项内容`, `实事内容`: what the item is to achieve (a report names itself 进展 or 情况)
-  if (/内容$/.test(s)) return 'target';
+  // `事项内容`, `实事内容`: what the item is to achieve (a report names itself 进展 or 情况); `分类名称`:
+  // what the row is about
+  if (/(内容|名称)$/.test(s)) return 'target';
   // a pledge and what was done about it (`政府承诺 | 政府办理`, `承诺 | 办理结果`)
   if (/承诺$/.test(s)) return 'target';
   if (/办理(结果|进展|进度)?$/.test(s)) return 'progress';

@@ -23,6 +23,13 @@ describe('naming figures', () => {
     expect(inds.map((i) => `${i.target}${i.unit}`)).toEqual(['300个']);
   });
 
+  it('of a run of numbers after a name (项目数 | 总投资 | 年度计划投资), the last is the plan', () => {
+    const inds = extractIndicators('农林水利 11 17.73 2.17');
+    expect(inds.map((i) => i.target)).toEqual([2.17]);
+    // after a unit cell, a value and its growth: both read as before
+    expect(extractIndicators('进出口贸易总额 亿元 10.2 15').map((i) => i.target)).toEqual([1_020_000_000]);
+  });
+
   it('what the project named before costs (该项目总投资约260万元) is no amount to reach', () => {
     const target = '校舍维修提升工程。包括新建食堂2个。该项目总投资约260万元,资金由街道负责。';
     expect(extractIndicators(target).map((i) => `${i.target}${i.unit}`)).toEqual(['2个']);

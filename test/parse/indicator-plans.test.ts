@@ -56,3 +56,33 @@ describe('an excerpt of a longer list, no header', () => {
     expect(t.tasks.map((x) => x.seq)).toEqual([81, 85, 87]);
   });
 });
+
+describe('a table of investment by sector, no task text', () => {
+  const t = parseText(
+    table(
+      [
+        '分类名称',
+        '项目数',
+        '总投资',
+        '年度计划投资(亿元)',
+        '1-本月累计完成投资(亿元)',
+        '占年计划的%',
+        '与序时进度比较%',
+      ],
+      ['农林水利', '11', '17.73', '2.17', '2.00', '92.1%', '0.5%'],
+      ['城建环保', '42', '65.13', '18.40', '17.57', '95.5%', '3.8%'],
+      ['商贸服务', '44', '595.33', '97.31', '100.92', '103.7%', '12.0%'],
+    ),
+  );
+  it('names each row by its sector and counts its projects in the target', () => {
+    expect(t.tasks.map((x) => x.target.split(' ').slice(0, 2).join(' '))).toEqual([
+      '农林水利 11',
+      '城建环保 42',
+      '商贸服务 44',
+    ]);
+  });
+  it('keeps the points ahead of the schedule with the report, not as a completion rate', () => {
+    const parts = t.tasks[0].progress_parts ?? [];
+    expect(parts.map((p) => p.role)).toEqual(['actual', 'rate', 'remarks']);
+  });
+});
