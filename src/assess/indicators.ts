@@ -455,7 +455,9 @@ function trailingNumberRun(text: string): number {
       .slice(0, m.index + 1)
       .split(/\s+/)
       .pop() ?? '';
-  return withMeasureCell(cellBefore, '1') ? -1 : m.index + 1;
+  // and after a name with its unit in brackets (`地区生产总值(亿元) 466 112 45`) they are the total
+  // and its parts
+  return withMeasureCell(cellBefore, '1') || /[（(][^（）()\d]{0,6}[）)]$/.test(cellBefore) ? -1 : m.index + 1;
 }
 
 function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {

@@ -4,6 +4,7 @@
 // target-like text), with a warning naming the guess; a known header whose cells say otherwise
 // (a 进度 column of bare percentages is a completion rate) is corrected the same way.
 import type { Warning } from '../domain/index.js';
+import { isUnitName } from './classify.js';
 import { profileColumn, type ColumnProfile } from './column-profile.js';
 import type { ColumnsSpec } from './columns-option.js';
 import { isPageFurniture } from './furniture.js';
@@ -481,10 +482,26 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   const firstTarget = roles.indexOf('target');
   for (let c = firstTarget + 1; firstTarget >= 0 && c < width; c++)
     if (roles[c] === 'task' && !fixed[c] && hints[c] === 'task') roles[c] = 'target';
+  // Figures under the names of places or bodies (`全市 | 巴州区 | 恩阳区 …`): the target split by
+  // area, each area's share; no report is headed by a place.
+  const byPlace = new Set<number>();
+  const firstName = roles.findIndex((r) => r === 'target' || r === 'task' || r === 'category');
+  for (let c = firstName + 1; firstName >= 0 && c <= lastNamed; c++) {
+    const name = normaliseHeaderText(header.texts[c] ?? '');
+    if (hints[c] !== null || fixed[c] || !(isUnitName(name) || /^全(市|区|县|省|州|镇)$/.test(name))) continue;
+    const p = profile(c);
+    if (p.filled > 0 && share(p.percent + p.figure, p) >= 0.6) {
+      roles[c] = 'target';
+      byPlace.add(c);
+    }
+  }
   // Columns no header word names: placed by where they stand beside the others (unnamed-columns.ts).
   placeUnnamedColumns(
     roles,
-    roles.map((_, c) => hints[c] !== null || fixed[c] || c === seqColumn || c === seqInColumn || c > lastNamed),
+    roles.map(
+      (_, c) =>
+        hints[c] !== null || fixed[c] || byPlace.has(c) || c === seqColumn || c === seqInColumn || c > lastNamed,
+    ),
     profile,
     (c) => column(c, taskRows),
   );

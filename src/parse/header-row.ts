@@ -59,6 +59,8 @@ function subHeaderOf(rows: readonly Row[], h: number): Row | null {
   if (!sub || looksNumbered(sub)) return null;
   const filled = nonEmpty(sub);
   if (filled.length === 0 || !filled.every((c) => c.length <= 16 && !/[。，,；;]/.test(c))) return null;
+  // a row of figures (`地区生产总值(亿元) | 466 | 112 | 45 …`) is the first row of the body
+  if (filled.filter((c) => /^[\d.]+[%％]?$/.test(c.trim())).length > filled.length / 2) return null;
   const header = rows[h].cells;
   const underBlank = sub.cells.some((c, i) => c.trim() && !(header[i] ?? '').trim());
   if (underBlank) return sub;

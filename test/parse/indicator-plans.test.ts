@@ -86,3 +86,21 @@ describe('a table of investment by sector, no task text', () => {
     expect(parts.map((p) => p.role)).toEqual(['actual', 'rate', 'remarks']);
   });
 });
+
+describe('a target split by area (全市 | 巴州区 | 恩阳区 …)', () => {
+  const t = parseText(
+    table(
+      ['考核项目', '指标名称', '全市', '巴州区', '恩阳区', '经开区', '分值', '考核实施单位'],
+      ['主要经济指标', '地区生产总值(亿元)', '466', '112', '45', '4', '15', '市发改委、市统计局'],
+      ['', '全社会固定资产投资(亿元)', '846', '169', '60', '78', '', ''],
+      ['', '地方公共财政预算收入(亿元)', '32.55', '6.23', '1.5', '', '', '市财政局'],
+    ),
+  );
+  it('reads the first row of figures as a task, not as a second header row', () => {
+    expect(t.tasks).toHaveLength(3);
+  });
+  it('reads each area’s figure as part of the target, none as a report', () => {
+    expect(t.tasks[0].target).toBe('地区生产总值(亿元) 466 112 45 4');
+    expect(t.tasks.every((x) => x.progress === '')).toBe(true);
+  });
+});
