@@ -210,7 +210,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       return share(p.percent + p.figure, p) >= 0.5 ? 'rate' : 'progress';
     case 'target':
       // a column of classes (`A类`/`B类`) or telephone numbers under a 目标… header is no target
-      return content === 'grade' || content === 'other' ? 'other' : 'target';
+      if (content === 'grade' || content === 'other') return 'other';
+      // a name repeated down the rows (`实事名称`: `*医疗卫生` ×6) groups the tasks it names
+      return content === 'heading' && NAME_HEADER.test(normaliseHeaderText(headerText)) ? 'task' : 'target';
     case 'plan':
       // a planned figure (`年度计划投资（万元）`: 12000) is the target to reach, not a work plan; a
       // share of the plan (`占全年计划`: 110%) is how much of it is done

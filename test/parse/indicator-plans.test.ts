@@ -104,3 +104,23 @@ describe('a target split by area (全市 | 巴州区 | 恩阳区 …)', () => {
     expect(t.tasks.every((x) => x.progress === '')).toBe(true);
   });
 });
+
+describe('a name column repeated down the rows', () => {
+  it('groups the tasks it names (`实事名称`: *医疗卫生 ×3) instead of joining each target', () => {
+    const t = parseText(
+      table(
+        ['序号', '省政府十大民生实事名称', '项目内容', '完成率(%)', '牵头单位'],
+        ['1', '*医疗卫生', '为全县60岁以上老年人免费接种流感疫苗27758人。', '20%', '县卫健局'],
+        ['2', '*医疗卫生', '重点筛查60岁以上人群16000人。', '40%', '县卫健局'],
+        ['3', '*医疗卫生', '新增家庭医生签约1000人。', '55%', '县卫健局'],
+        ['4', '*教育助学', '资助困难学生300人。', '60%', '县教育局'],
+      ),
+    );
+    expect(t.tasks.map((x) => [x.theme, x.target.slice(0, 4)])).toEqual([
+      ['*医疗卫生', '为全县6'],
+      ['*医疗卫生', '重点筛查'],
+      ['*医疗卫生', '新增家庭'],
+      ['*教育助学', '资助困难'],
+    ]);
+  });
+});
