@@ -486,11 +486,15 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     if (roles[c] === 'task' && !fixed[c] && hints[c] === 'task') roles[c] = 'target';
   // Figures under the names of places or bodies (`全市 | 巴州区 | 恩阳区 …`): the target split by
   // area, each area's share; no report is headed by a place.
+  // So are figures under a blank cell right of a target's header (`目标` merged over `城镇新增就业人数(人) |
+  // 1300`): the header spans both.
   const byPlace = new Set<number>();
   const firstName = roles.findIndex((r) => r === 'target' || r === 'task' || r === 'category');
   for (let c = firstName + 1; firstName >= 0 && c <= lastNamed; c++) {
     const name = normaliseHeaderText(header.texts[c] ?? '');
-    if (hints[c] !== null || fixed[c] || !(isUnitName(name) || /^全(市|区|县|省|州|镇)$/.test(name))) continue;
+    const spanned = header.headerRow >= 0 && !name && hints[c - 1] === 'target';
+    if (hints[c] !== null || fixed[c] || !(spanned || isUnitName(name) || /^全(市|区|县|省|州|镇)$/.test(name)))
+      continue;
     const p = profile(c);
     if (p.filled > 0 && share(p.percent + p.figure, p) >= 0.6) {
       roles[c] = 'target';
@@ -535,6 +539,13 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
       const what = (header.texts[c] ?? '').replace(/\s+/g, '');
       warnings.push({ code: 'column_guessed', message: `表头“${what}”的格子都是单位名称，按“牵头单位”列处理` });
     }
+  // Two columns of people: the leaders (`责任领导`) lead; the other names the officer who does the
+  // work (`责任人`), no leader.
+  const leaderColumns = roles.flatMap((r, c) => (r === 'leaders' ? [c] : []));
+  if (leaderColumns.length > 1) {
+    const lead = leaderColumns.find((c) => /领导/.test(header.texts[c] ?? '')) ?? leaderColumns[0];
+    for (const c of leaderColumns) if (c !== lead && !fixed[c]) roles[c] = 'other';
+  }
   // Two unit columns: the lead one (牵头, or the first) is `units`, the other co-operating.
   const unitColumns = roles.flatMap((r, c) => (r === 'units' ? [c] : []));
   if (unitColumns.length > 1) {

@@ -332,6 +332,8 @@ export function roleOfHeader(text: string): ColumnRole | null {
   // `与序时进度比较%`: points ahead of or behind the schedule, no share of the task done (the rate
   // column beside it says how far the task has got)
   if (/^(与|比|较)序时进度(比较|相比|对比)?(的)?[%％]?$/.test(s)) return 'remarks';
+  // `分解情况`: the target divided among townships or bodies, neither the target's own words nor a report
+  if (/^(任务|目标)?分解(情况|到[\u4e00-\u9fff]{1,4})?$/.test(s)) return 'other';
   // `项目个数`, `项目数`: how many projects a row plans, part of what it is to achieve
   if (/^(项目|工程)个?数$/.test(s)) return 'target';
   // `占年任务之比`, `占全年计划比例`, `完成年度目标的%`: what share of the year's task is done, though it

@@ -124,3 +124,30 @@ describe('a name column repeated down the rows', () => {
     ]);
   });
 });
+
+describe('a target header merged over a name and a figure, beside a breakdown', () => {
+  const t = parseText(
+    table(
+      ['项 目', '', '目标', '', '分 解 情 况', '责任领导', '责任单位', '责任人'],
+      [
+        '就业促进工程',
+        '促进城乡劳动者就业创业',
+        '城镇新增就业人数(人)',
+        '1300',
+        '元坝镇280 白果乡15 柏林沟镇40 朝阳乡20',
+        '刘 强',
+        '区人社局',
+        '陈 宗',
+      ],
+      ['', '', '城镇失业人员再就业(人)', '250', '白果乡8 柏林沟镇8', '', '', ''],
+      ['', '', '就业困难人员再就业(人)', '120', '白果乡2 柏林沟镇2', '', '', ''],
+    ),
+  );
+  it('reads the figure under the merged header as the target, the breakdown as no report', () => {
+    expect(t.tasks[0].target).toBe('城镇新增就业人数(人) 1300');
+    expect(t.tasks[0].progress).toBe('');
+  });
+  it('takes the leader, not the officer named beside the unit', () => {
+    expect(t.tasks[0].leaders).toEqual(['刘强']);
+  });
+});
