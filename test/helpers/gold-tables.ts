@@ -15,6 +15,7 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout9',
   'holdout10',
   'holdout11',
+  'holdout12',
 ];
 
 export interface GoldTable {
