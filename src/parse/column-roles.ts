@@ -124,8 +124,12 @@ function roleByContent(p: ColumnProfile): ColumnRole | 'figures' | 'heading' | '
  */
 function counts(cells: readonly string[]): boolean {
   const numbers = cells.flatMap((x) => readNumbering(x)?.seq ?? []);
-  const steps = numbers.slice(1).filter((n, i) => n > numbers[i] || n === 1).length;
-  return steps >= 0.8 * (numbers.length - 1);
+  // a number repeated on a project's sub-rows (`1, 1, 1, 2`) does not go down
+  const steps = numbers.slice(1).filter((n, i) => n >= numbers[i] || n === 1).length;
+  if (steps >= 0.8 * (numbers.length - 1)) return true;
+  // task numbers of a longer list regrouped (done first, then lagging: `5, 11, 26, 21, 3, 6`) go up
+  // by runs and stay small; amounts reach the hundreds and thousands
+  return steps >= 0.5 * (numbers.length - 1) && numbers.every((n) => n <= 300);
 }
 
 /**

@@ -3,6 +3,7 @@
 // hold line breaks and separators). Empty lines are left out (they carry nothing a table
 // reads), and a text with more rows or columns than any table is refused, not laid out:
 // fifty megabytes of line breaks would otherwise be fifty million rows.
+import { readHeaderRow } from './headers.js';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
 import type { Row } from './rows.js';
 
@@ -22,7 +23,10 @@ function separatorOf(text: string): '\t' | ',' | null {
   const withCommas = lines.filter((_, i) => counts[i] > 0);
   const shortFirst = withCommas.filter((l) => /^\s*"/.test(l) || l.indexOf(',') <= 8).length;
   const mode = modeOf(counts.filter((n) => n > 0));
+  // a header row of known words (`具体目标任务,进展情况`) says the text is a table, whatever its rows hold
+  const headerLine = withCommas.slice(0, 5).some((l) => readHeaderRow(l.split(',')) !== null);
   const readsAsRows =
+    headerLine ||
     // (prose lines above a CSV table, its title copied from an article, may outnumber its rows)
     (shortFirst >= Math.min(3, withCommas.length) && shortFirst >= 0.4 * withCommas.length) ||
     (mode >= 2 && counts.filter((n) => n === mode).length >= 0.8 * withCommas.length);

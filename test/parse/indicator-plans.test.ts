@@ -151,3 +151,31 @@ describe('a target header merged over a name and a figure, beside a breakdown', 
     expect(t.tasks[0].leaders).toEqual(['刘强']);
   });
 });
+
+describe('task numbers of a longer list, regrouped or repeated, no header', () => {
+  it('are the 序号 when regrouped (done first, then lagging: 5, 11, 26, 21, 3, 6)', () => {
+    const t = parseText(
+      table(
+        ['5', '提高困难群体门诊用药报销比例', '已完成'],
+        ['11', '实施高素质农民培训工程', '已完成'],
+        ['26', '实施保障性安居工程', '已完成'],
+        ['21', '建设城区生活垃圾分类屋', '已完成'],
+        ['3', '实施近视防控教室照明改造工程', '滞后项目 正在编制招标文件'],
+        ['6', '实施HPV疫苗免费接种项目试点', '滞后项目 预计10月完成'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.seq)).toEqual([5, 11, 26, 21, 3, 6]);
+  });
+  it('are the 序号 when repeated on a project’s sub-rows (1, 1, 1, 2, 2)', () => {
+    const t = parseText(
+      table(
+        ['1', '促进交通 便利畅行', '完成20公里农村公路改造提升。', '储杨洋', '区交通局', '项目完成。'],
+        ['1', '促进交通 便利畅行', '新增公交线路4条。', '储杨洋', '区交通局', '已新增3条。'],
+        ['1', '促进交通 便利畅行', '提升20个交通堵点通行效率。', '储杨洋', '区交警大队', '已完成12个。'],
+        ['2', '加强医疗 卫生保障', '开工建设区中医院改扩建工程。', '储杨洋', '区卫健局', '已开工。'],
+        ['2', '加强医疗 卫生保障', '新建村级医疗卫生机构3家。', '储杨洋', '区卫健局', '已投用2家。'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.seq)).toEqual([1, 1, 1, 2, 2]);
+  });
+});

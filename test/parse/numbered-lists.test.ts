@@ -160,3 +160,18 @@ describe('rows left out of an excerpt', () => {
     expect(t.tasks[1].theme).toBeNull();
   });
 });
+
+describe('a CSV without 序号 whose cells are long', () => {
+  it('is still a CSV when its first line is a header of known words', () => {
+    const t = parseText(
+      lines(
+        '区交通运输局2024年重点工作完成情况',
+        '具体目标任务,进展情况',
+        '完成交通投资30亿元,完成综合交通投资33.9亿元',
+        '建成329国道北移工程,已完工',
+        '104国道南移完成工程量30%,累计完成投资11.3亿元',
+      ),
+    );
+    expect(t.tasks.map((x) => x.progress)).toEqual(['完成综合交通投资33.9亿元', '已完工', '累计完成投资11.3亿元']);
+  });
+});
