@@ -488,11 +488,10 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   const firstTarget = roles.indexOf('target');
   for (let c = firstTarget + 1; firstTarget >= 0 && c < width; c++)
     if (roles[c] === 'task' && !fixed[c] && hints[c] === 'task') roles[c] = 'target';
-  // Figures under the names of places or bodies (`全市 | 巴州区 | 恩阳区 …`): the target split by
-  // area, each area's share; no report is headed by a place.
-  // So are figures under a blank cell right of a target's header (`目标` merged over `城镇新增就业人数(人) |
-  // 1300`): the header spans both.
-  const byPlace = new Set<number>();
+  // Figures under the names of places or bodies (`全市 | 巴州区 | 恩阳区 …`) are the target split by
+  // area (no report is headed by a place), and figures under a blank cell right of a target's
+  // header are the target (`目标` merged over `城镇新增就业人数(人) | 1300`).
+  const targetParts = new Set<number>();
   const firstName = roles.findIndex((r) => r === 'target' || r === 'task' || r === 'category');
   for (let c = firstName + 1; firstName >= 0 && c <= lastNamed; c++) {
     const name = normaliseHeaderText(header.texts[c] ?? '');
@@ -502,7 +501,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     const p = profile(c);
     if (p.filled > 0 && share(p.percent + p.figure, p) >= 0.6) {
       roles[c] = 'target';
-      byPlace.add(c);
+      targetParts.add(c);
     }
   }
   // Columns no header word names: placed by where they stand beside the others (unnamed-columns.ts).
@@ -510,7 +509,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     roles,
     roles.map(
       (_, c) =>
-        hints[c] !== null || fixed[c] || byPlace.has(c) || c === seqColumn || c === seqInColumn || c > lastNamed,
+        hints[c] !== null || fixed[c] || targetParts.has(c) || c === seqColumn || c === seqInColumn || c > lastNamed,
     ),
     profile,
     (c) => column(c, taskRows),
