@@ -165,6 +165,18 @@ describe('a short name and a long account of what was done, no header', () => {
   });
 });
 
+describe('figures alone beside targets that name figures, headers in words of their own', () => {
+  it('are the report of what was reached', () => {
+    const text = table(
+      ['A', '摘要', '情况'],
+      ['1', '新增4000张养老床位', '4385 110%'],
+      ['2', '新增800张困难重度残疾人养护床位', '810 101%'],
+      ['3', '改建3000张认知障碍照护床位', '3210 107%'],
+    );
+    expect(parseText(text).tasks[0].progress).toBe('4385 110%');
+  });
+});
+
 describe('one text column, report-like words in it, no header', () => {
   it('is the target: every task has one', () => {
     const text = table(
