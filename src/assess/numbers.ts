@@ -83,7 +83,9 @@ function unitAt(text: string, at: number): UnitRow | null {
 
 // An Arabic number with an optional 万/亿 multiplier (matched where a digit is found).
 /** Digits, thousands grouped with commas (`31,261`, `1,250.5`) read whole, then a multiplier. */
-const ARABIC = /(\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)(?: ?(万亿|万|亿|萬|億)|(千)(?!瓦|米|克))?/y;
+const ARABIC = /(\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)(万亿|万|亿|萬|億|千(?!瓦|米|克))?/y;
+/** A multiplier after one space (`2.7 万个`, a page that spaces out its figures). */
+const SPACED_MULTIPLIER = / (万亿|万|亿|萬|億)/y;
 const DIGIT_CHARS = '0123456789';
 const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 /** 1 for a digit, 2 for a Chinese numeral character, by char code. */
@@ -153,11 +155,19 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       const m = ARABIC.exec(text);
       if (!m) continue;
       written = m[0];
+      let multiplier = m[2];
+      if (multiplier === undefined && text.charCodeAt(start + written.length) === 0x20) {
+        // `2.7 万个`: a page that spaces out its figures keeps the multiplier with the number
+        SPACED_MULTIPLIER.lastIndex = start + written.length;
+        const spaced = SPACED_MULTIPLIER.exec(text);
+        if (spaced) {
+          multiplier = spaced[1];
+          written += spaced[0];
+        }
+      }
       end = start + written.length;
       i = end - 1;
       value = parseFloat(m[1].includes(',') ? m[1].replace(/,/g, '') : m[1]);
-      // `2.7 万个`: a page that spaces out its figures keeps the multiplier with the number
-      const multiplier = m[2] ?? m[3];
       if (multiplier)
         value *=
           multiplier === '万亿'
