@@ -7,7 +7,7 @@
 // written before the period closes). Superseded cells are blanked with spaces, so that every
 // offset into the progress text stays valid. A column headed as a forecast (`2020年预计值`, `全年预计`)
 // holds forecasts, not results, whatever its cells say.
-import type { ProgressPart } from '../domain/index.js';
+import type { ProgressPart, Span } from '../domain/index.js';
 import { toHalfWidth } from './numbers.js';
 import { ProgressText, type DatedSpan, type PeriodMark } from './progress-text.js';
 
@@ -20,11 +20,6 @@ export interface ColumnPeriods {
   dated: DatedSpan[];
   /** Columns whose header says their figures are forecasts. */
   forecasts: Span[];
-}
-
-export interface Span {
-  start: number;
-  end: number;
 }
 
 /** A header over forecasts (`2020 年预计值`, `全年预计完成`, `预测数`). */

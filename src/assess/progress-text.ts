@@ -2,6 +2,7 @@
 // half-width text, its sentences and clauses, its figures and what stands around each of them,
 // the wording that dates figures, and a word-pair index for comparing wording. Parts that only
 // some tasks need are computed on first use.
+import type { Span } from '../domain/index.js';
 import { GramIndex } from './gram-index.js';
 import { simplified } from '../parse/traditional.js';
 import { quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
@@ -158,7 +159,7 @@ export class ProgressText {
     progress: string,
     private readonly dated: readonly DatedSpan[] = [],
     /** Report columns headed as forecasts (`2020年预计值`): their figures are no results. */
-    private readonly forecasts: ReadonlyArray<{ start: number; end: number }> = [],
+    private readonly forecasts: readonly Span[] = [],
   ) {
     // traditional characters read as simplified (one for one: offsets stay valid), so the status
     // words and wording of a table run through a converter (`累計完成`, `年度任務`) are found

@@ -1,12 +1,7 @@
 // A task's duties printed on lines of their own under it, as a document's numbered list prints
 // them: `1.地区生产总值增长6%。` then `牵头单位:市发展改革委` then `责任单位:各相关部门…`. Each such line
 // says who answers for the task; none is more of what is to be done.
-import { CO_LABEL, LEAD_LABEL } from './duty-labels.js';
-
-/** A line naming the leaders (`牵头领导:王宏`, `责任市领导：…`). */
-const LEADERS_LABEL = /^(?:牵头|责任|分管|联系|包抓)(?:市|区|县)?领导[:：]/;
-/** The labels naming who leads, before the broader `责任单位` (which names everyone involved when a 牵头 line is given). */
-const FIRST_LEAD = /^(?:牵头|主办|主责)/;
+import { CO_LABEL, FIRST_LEAD, LEAD_LABEL, LEADERS_LABEL } from './duty-labels.js';
 
 export interface DutyLine {
   field: 'leaders' | 'units' | 'co_units';
