@@ -69,6 +69,19 @@ function actualOfBare(target: string, ind: Indicator, f: BareFigure): number {
 }
 
 /**
+ * A planned figure written bare (`农林水利 11 2.17`, the unit only in a header) whose actual column
+ * names its unit (`累计完成投资(亿元)`): plan and actual are read in that unit, so they compare as
+ * written and pair with figures written out elsewhere (`2.17亿元`).
+ */
+function takeHeaderUnit(ind: Indicator, figure: BareFigure): void {
+  const hu = figure.headerUnit;
+  if (!hu || !figure.plain || ind.unit !== null || ind.kind !== 'amount' || typeof ind.target !== 'number') return;
+  ind.unit = hu.unit;
+  ind.target = round(ind.target * hu.factor);
+  if (typeof ind.floor === 'number') ind.floor = round(ind.floor * hu.factor);
+}
+
+/**
  * A share the target asks of the one thing it builds (`…1所中心敬老院,护理床位达到50%以上`), reported
  * in the sentence saying that thing is built: a fact of the thing built, done once reported (as
  * things built are), not a rate over part of the year that can still fall.
@@ -144,6 +157,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
         }))
       : [];
     for (const { indicator: i, figure } of assignBareFigures(columns.bareFigures, open, columns.actualCells)) {
+      takeHeaderUnit(indicators[i], figure);
       matches[i] = {
         actual: actualOfBare(target, indicators[i], figure),
         actual_period: figure.period?.label ?? null,

@@ -6,7 +6,7 @@
 import type { ProgressPart } from '../domain/index.js';
 import { periodOfHeader } from './column-periods.js';
 import { ONGOING } from './deliverables.js';
-import { toHalfWidth } from './numbers.js';
+import { quantitiesOfHalfWidth, toHalfWidth } from './numbers.js';
 import type { Quantity } from './numbers.js';
 import { ProgressText, type PeriodMark } from './progress-text.js';
 import { WordMatcher } from './text.js';
@@ -36,8 +36,28 @@ export interface BareFigure {
   period?: PeriodMark | null;
   /** Which actual cell of the row holds it (0, 1 …), when the parser gave the cells apart. */
   cell?: number;
+  /** The unit the actual column's header names in brackets (`完成投资(亿元)`), for a target with none. */
+  headerUnit?: HeaderUnit | null;
   start: number;
   end: number;
+}
+
+/** A unit named by a header: its base unit and how many of that base one of it is (亿元: 元, 10^8). */
+export interface HeaderUnit {
+  unit: string;
+  factor: number;
+}
+
+/** A unit in brackets closing a header (`累计完成投资(亿元)`, `完成量（万吨）`); percentages are not
+ * amounts and stay with the rates. */
+const HEADER_UNIT = /[（(]([^（）()\d%]{1,4})[）)]\s*$/;
+
+export function unitOfHeader(header: string): HeaderUnit | null {
+  const m = HEADER_UNIT.exec(toHalfWidth(header));
+  if (!m) return null;
+  const qs = quantitiesOfHalfWidth('1' + m[1]);
+  const q = qs.length === 1 ? qs[0] : null;
+  return q && q.unit && q.unit !== '%' && q.end === m[1].length + 1 ? { unit: q.unit, factor: q.value } : null;
 }
 
 /** A completion rate of the whole task, in %. */
@@ -269,7 +289,8 @@ function fromParts(
       const period = figures.length ? periodOfHeader(part.header) : null;
       const cell = out.actualCells ?? 0;
       out.actualCells = cell + 1;
-      for (const f of figures) out.bareFigures.push({ ...f, measures, period, cell });
+      const headerUnit = figures.length ? unitOfHeader(part.header) : null;
+      for (const f of figures) out.bareFigures.push({ ...f, measures, period, cell, headerUnit });
     } else if (part.role === 'rate') {
       // a growth may be negative (`-2.1%`); a share of the task done may not
       const growth = GROWTH_HEADER.test(part.header);

@@ -16,6 +16,17 @@ describe('the actual column', () => {
     expect(a.indicators[0].actual).toBe(2712);
     expect(a.status).toBe('done');
   });
+  it('a bare plan and actual take the unit the actual column names (完成投资(亿元))', () => {
+    const parts = [part('actual', '1-本月累计完成投资(亿元)', '17.57'), part('rate', '占年计划的%', '95.5%')];
+    const a = assessTask({ target: '城建环保 42 65.13 18.40', progress: joined(parts), progress_parts: parts }, q3);
+    expect(a.indicators.map((i) => [i.target, i.unit, i.actual])).toEqual([[1_840_000_000, '元', 1_757_000_000]]);
+    expect(a.status).toBe('on_track');
+  });
+  it('a header naming a percentage gives no unit to a bare plan', () => {
+    const parts = [part('actual', '完成(%)', '3.5')];
+    const a = assessTask({ target: '城建环保 42 65.13 18.40', progress: joined(parts), progress_parts: parts }, q3);
+    expect(a.indicators.map((i) => i.unit)).toEqual([null]);
+  });
   it('two indicators, two figures: each in order, also without parts', () => {
     const a = assessTask(
       { target: '放心家政行动 培训家政服务人员1185人次 新增家政服务人员350人', progress: '1187 100% 352 100%' },
