@@ -198,6 +198,8 @@ const BRACKETED_NOTE = /[（(][^（）()]*[）)]/g;
 /** Header words that only say a column holds the actual: what remains names what it measures. */
 const HEADER_FILLER =
   /[\s\d()（）\-—~%/:：.]|累计|实际|已|完成|情况|进度|数值|数|值|本期|本月|当月|截至|截止|目前|年度|全年|上半年|下半年|年|月份|月|日|底|末|以来|合计|总计|共计|单位|万元|亿元|元|个/g;
+/** A header about the money for the work (`资金拨付比例`, `资金预算下达比例`), not the work. */
+const FUNDS_HEADER = /资金|拨付|经费|预算/;
 /** A column of the change over last year (`同比增长`, `增速`): its percentage is a rate reached, not a share of the task done. */
 const GROWTH_HEADER = /同比|比上年|增长|增速|增幅/;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
@@ -275,6 +277,9 @@ function fromParts(
   out: ReportColumns,
 ): void {
   let cursor = 0;
+  // beside the task's own rate (`完成比例`), a rate of the money (`资金拨付比例`) says how far the funds
+  // are paid, not how far the work is done
+  const workRated = parts.some((p) => p.role === 'rate' && !FUNDS_HEADER.test(p.header));
   for (const part of parts) {
     const cell = toHalfWidth(part.text).trim();
     if (!cell) continue;
@@ -291,7 +296,7 @@ function fromParts(
       out.actualCells = cell + 1;
       const headerUnit = figures.length ? unitOfHeader(part.header) : null;
       for (const f of figures) out.bareFigures.push({ ...f, measures, period, cell, headerUnit });
-    } else if (part.role === 'rate') {
+    } else if (part.role === 'rate' && !(workRated && FUNDS_HEADER.test(part.header))) {
       // a growth may be negative (`-2.1%`); a share of the task done may not
       const growth = GROWTH_HEADER.test(part.header);
       const m = /(-?\d+(?:\.\d+)?)%?/.exec(cell);

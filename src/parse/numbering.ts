@@ -1,4 +1,4 @@
-// Task numbers in the forms tables print them: `1`, `1.`, `1、`, `1。` (a converter's full stop), `（1）`, `（一）`, `一、`, `①`,
+// Task numbers in the forms tables print them: `1`, `1.`, `1、`, `1。` (a converter's full stop), `1﹒` (a small form), `（1）`, `（一）`, `一、`, `①`,
 // and a number that opens the target text itself (`*1.力争…`) when a table has no 序号 column.
 // A task keeps the number printed; tables that number within each section restart at 1.
 
@@ -47,14 +47,14 @@ export function readNumbering(cell: string): SeqReading | null {
   if (cell.length > 0 && cell.length <= 5 && /^\d+$/.test(cell)) return { seq: Number(cell), style: 'arabic' };
   const s = cell.replace(/\s+/g, '').replace(MARKS, '').replace(TRAILING_MARKS, '');
   if (!s || s.length > 8) return null;
-  let m = /^[（(]?(\d{1,5})[）)]?[.、．。]?$/.exec(s);
+  let m = /^[（(]?(\d{1,5})[）)]?[.、．。﹒﹑]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'arabic' };
   // `1.2`, `3-1`: an item of a section; the task keeps its number within the section.
-  m = /^\d{1,3}(?:[.．\-－](\d{1,3})){1,2}[.、．]?$/.exec(s);
+  m = /^\d{1,3}(?:[.．\-－]([1-9]\d{0,2})){1,2}[.、．﹒﹑]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'nested' };
   // `第三`, `（三）`, `三、`; prose lists rebuilt as tables print `一是`, `二是` or `实事一`, `项目二`.
   m =
-    /^(?:第|实事|事项|项目|任务|工程)?[（(]?([〇零一二两三四五六七八九十]{1,3})[）)]?(?:是|项|件)?[.、．。:：]?$/.exec(
+    /^(?:第|实事|事项|项目|任务|工程)?[（(]?([〇零一二两三四五六七八九十]{1,3})[）)]?(?:是|项|件)?[.、．。﹒﹑:：]?$/.exec(
       s,
     );
   if (m) {
@@ -62,7 +62,7 @@ export function readNumbering(cell: string): SeqReading | null {
     return n === null || n === 0 ? null : { seq: n, style: 'chinese' };
   }
   const c = s.charCodeAt(0);
-  if (s.length <= 2 && c >= CIRCLED_ONE && c < CIRCLED_ONE + 20 && /^.[.、．。]?$/.test(s))
+  if (s.length <= 2 && c >= CIRCLED_ONE && c < CIRCLED_ONE + 20 && /^.[.、．。﹒﹑]?$/.test(s))
     return { seq: c - CIRCLED_ONE + 1, style: 'circled' };
   return null;
 }
@@ -82,13 +82,13 @@ export function readSeq(cell: string): number | null {
  */
 export function leadingSeq(text: string, expected?: readonly number[]): number | null {
   const s = text.trimStart().replace(MARKS, '');
-  let m = /^(\d{1,3})[.、．。] ?(?![\d%])\S/.exec(s) ?? /^[（(](\d{1,3})[）)] ?\S/.exec(s);
+  let m = /^(\d{1,3})[.、．。﹒﹑] ?(?![\d%])\S/.exec(s) ?? /^[（(](\d{1,3})[）)] ?\S/.exec(s);
   if (m) return Number(m[1]);
   // `一是…`, `二是…`: the items of a summary written as prose
   m = /^([一二三四五六七八九十]{1,3})是 ?[\u4e00-\u9fff]/.exec(s);
   if (m) return chineseNumber(m[1]);
   // `3.90%的二级综合医院…` after task 2 is task 3 of 90%, not a figure of 3.90%.
-  m = /^(\d{1,3})[.、．]\d/.exec(s);
+  m = /^(\d{1,3})[.、．﹒﹑]\d/.exec(s);
   if (m && expected?.includes(Number(m[1]))) return Number(m[1]);
   const c = s.charCodeAt(0);
   return c >= CIRCLED_ONE && c < CIRCLED_ONE + 20 && s.length > 2 ? c - CIRCLED_ONE + 1 : null;

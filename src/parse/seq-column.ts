@@ -18,8 +18,20 @@ function counts(cells: readonly string[]): boolean {
   const steps = numbers.slice(1).filter((n, i) => n >= numbers[i] || n === 1).length;
   if (steps >= 0.8 * (numbers.length - 1)) return true;
   // task numbers of a longer list regrouped (done first, then lagging: `5, 11, 26, 21, 3, 6`) go up
-  // by runs and stay small; amounts reach the hundreds and thousands
-  return steps >= 0.5 * (numbers.length - 1) && numbers.every((n) => n <= 300);
+  // by runs, stay small and name each task once; amounts reach the hundreds and thousands, and
+  // small counts come back (`5, 3, 2, 3, 5`)
+  return steps >= 0.5 * (numbers.length - 1) && numbers.every((n) => n <= 300) && !recurs(numbers);
+}
+
+/** Whether a number comes back after others (`3, 2, 3`); one repeated on adjacent sub-rows does not. */
+function recurs(numbers: readonly number[]): boolean {
+  const seen = new Set<number>();
+  for (let i = 0; i < numbers.length; i++) {
+    if (i > 0 && numbers[i] === numbers[i - 1]) continue;
+    if (seen.has(numbers[i])) return true;
+    seen.add(numbers[i]);
+  }
+  return false;
 }
 
 /**

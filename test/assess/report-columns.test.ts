@@ -27,6 +27,20 @@ describe('the actual column', () => {
     const a = assessTask({ target: '城建环保 42 65.13 18.40', progress: joined(parts), progress_parts: parts }, q3);
     expect(a.indicators.map((i) => i.unit)).toEqual([null]);
   });
+  it('a rate of the money paid (资金拨付比例) is not the task’s rate beside the task’s own', () => {
+    const parts = [
+      part('actual', '完成情况', '5.00'),
+      part('rate', '完成比例', '100.00%'),
+      part('rate', '资金拨付比例', '4.33%'),
+    ];
+    const a = assessTask({ target: '开放大型公共体育场馆5个', progress: joined(parts), progress_parts: parts }, q3);
+    expect(a.status).toBe('done');
+  });
+  it('a rate of the money paid alone is still read', () => {
+    const parts = [part('actual', '完成情况', '3.00'), part('rate', '资金拨付比例', '20%')];
+    const a = assessTask({ target: '改造老旧小区供水管网', progress: joined(parts), progress_parts: parts }, q3);
+    expect(a.status).toBe('behind');
+  });
   it('two indicators, two figures: each in order, also without parts', () => {
     const a = assessTask(
       { target: '放心家政行动 培训家政服务人员1185人次 新增家政服务人员350人', progress: '1187 100% 352 100%' },

@@ -178,4 +178,18 @@ describe('task numbers of a longer list, regrouped or repeated, no header', () =
     );
     expect(t.tasks.map((x) => x.seq)).toEqual([1, 1, 1, 2, 2]);
   });
+  it('are no 序号 when small counts come back (目标任务 5, 3, 2, 3): the rows keep their order', () => {
+    const t = parseText(
+      table(
+        ['地区', '目标任务', '完成情况', '完成比例'],
+        ['成 都', '5', '5.00', '100.00%'],
+        ['自 贡', '3', '3.00', '100.00%'],
+        ['攀枝花', '2', '2.00', '100.00%'],
+        ['泸 州', '3', '3.00', '100.00%'],
+        ['德 阳', '5', '4.00', '80.00%'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(t.tasks.map((x) => x.target)).toEqual(['5', '3', '2', '3', '5']);
+  });
 });
