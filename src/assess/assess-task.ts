@@ -13,6 +13,7 @@ import { assignBareFigures, readReportColumns, type BareFigure } from './report-
 import { statusOf } from './status.js';
 import { sameUnitFamily } from './vocab/measure-words.js';
 import { withoutPinyin } from './ruby-pinyin.js';
+import { simplified } from '../parse/traditional.js';
 
 /**
  * Texts longer than these are cut: real targets run to a few hundred characters and progress
@@ -81,6 +82,18 @@ function takeHeaderUnit(ind: Indicator, figure: BareFigure): void {
   if (typeof ind.floor === 'number') ind.floor = round(ind.floor * hu.factor);
 }
 
+/** Metrics and units in the characters the target wrote them in (`地區生產總值增長`, `20條`), where
+ * they are its words. */
+function asWritten(indicators: Indicator[], read: string, written: string): void {
+  for (const ind of indicators) {
+    const at = read.indexOf(ind.metric);
+    if (at >= 0) ind.metric = written.slice(at, at + ind.metric.length);
+    const { end } = ind.source.target;
+    if (ind.unit && read.slice(end - ind.unit.length, end) === ind.unit)
+      ind.unit = written.slice(end - ind.unit.length, end);
+  }
+}
+
 /**
  * A share the target asks of the one thing it builds (`…1所中心敬老院,护理床位达到50%以上`), reported
  * in the sentence saying that thing is built: a fact of the thing built, done once reported (as
@@ -103,7 +116,8 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
   try {
     // read without pinyin annotations (`建設(shè)`); spans are mapped back to the text as written
     const targetRead = withoutPinyin(String(input?.target ?? '').slice(0, MAX_TARGET_CHARS));
-    const target = targetRead.text;
+    // traditional characters read as simplified, as the report is (one for one: offsets stay valid)
+    const target = simplified(targetRead.text);
     const progressWritten = String(input?.progress ?? '').slice(0, MAX_PROGRESS_CHARS);
     const progressRead = withoutPinyin(progressWritten);
     const progress = EMPTY_REPORT.test(progressRead.text) ? '' : progressRead.text;
@@ -188,6 +202,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     });
     const reason = reasonOf(result);
     fallsAsWritten(indicators);
+    if (target !== targetRead.text) asWritten(indicators, target, targetRead.text);
     for (const ind of indicators) ind.source.target = targetRead.originalSpan(ind.source.target);
     const assessment: Assessment = { indicators, status: result.status, reason };
     if (result.status !== 'no_report' && result.missing.length)

@@ -188,12 +188,13 @@ export function soleDeliverableDone(clause: TargetClause, pt: ProgressText): str
   return null;
 }
 
-/** A checkable goal: met, missed or not reported. */
-export function checkGoal(clause: TargetClause, pt: ProgressText): 'met' | 'missed' | null {
+/** A checkable goal: met, met so far (a rate compared for part of the year), missed or not reported. */
+export function checkGoal(clause: TargetClause, pt: ProgressText): 'met' | 'met_so_far' | 'missed' | null {
   for (let i = 0; i < CHECKABLE_GOALS.length; i++) {
     const g = CHECKABLE_GOALS[i];
     if (!g.target.test(clause.text)) continue;
     const result = pt.once(`goal${i}`, () => (g.missed.test(pt.text) ? 'missed' : g.met.test(pt.text) ? 'met' : null));
+    if (result === 'met' && g.rate) return 'met_so_far';
     if (result) return result;
   }
   return null;

@@ -133,6 +133,7 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     let value: number;
     let written: string;
     const chinese = numeral === 2;
+    let scaled = false;
     if (chinese) {
       // a run of Chinese numerals is a figure only when a unit follows (一体化, 进一步 are not)
       end = start + 1;
@@ -155,7 +156,7 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       const m = ARABIC.exec(text);
       if (!m) continue;
       written = m[0];
-      let multiplier = m[2];
+      let multiplier: string | undefined = m[2];
       if (multiplier === undefined && text.charCodeAt(start + written.length) === 0x20) {
         // `2.7 万个`: a page that spaces out its figures keeps the multiplier with the number
         SPACED_MULTIPLIER.lastIndex = start + written.length;
@@ -167,6 +168,7 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       }
       end = start + written.length;
       i = end - 1;
+      scaled = multiplier !== undefined && multiplier !== '千';
       value = parseFloat(m[1].includes(',') ? m[1].replace(/,/g, '') : m[1]);
       if (multiplier)
         value *=
@@ -186,7 +188,11 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     }
     let unit: string | null = null;
     let kind: QuantityKind = 'bare';
-    if (text.charCodeAt(end) === 0x25) {
+    if (scaled && MONEY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && !unitAt(text, end)) {
+      // `完成投资2.93亿`: money written without its 元
+      unit = '元';
+      kind = 'amount';
+    } else if (text.charCodeAt(end) === 0x25) {
       // %
       unit = '%';
       kind = 'percent';
@@ -223,6 +229,10 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
   }
   return out;
 }
+
+/** Words for money just before a figure scaled by 万 or 亿 (`投资2.93亿`, `税收1.2亿`). */
+const MONEY_BEFORE =
+  /(投资|资金|收入|税收|产值|营收|营业额|销售额|金额|总额|存款|贷款|融资|经费|预算|补助|补贴|增加值)[^，。；,;、]{0,3}$/;
 
 /**
  * A unit row that here is no measure: `位` of a number's digits (两位数增长) or of a place in a

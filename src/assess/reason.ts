@@ -81,6 +81,8 @@ function phrase(e: Evidence): string {
       return `进度标记为“${e.answer}”，未达序时进度`;
     case 'part_year':
       return `${actualText(e.indicator)}（${target(e.indicator)}），为年内阶段数据，全年结果待定`;
+    case 'goal_so_far':
+      return `目前达到“${clip(e.clause, 24)}”，为年内阶段数据，全年结果待定`;
     case 'rate_partial':
       return `完成率${trim(e.rate)}%，尚未全部完成`;
     case 'whole_done':

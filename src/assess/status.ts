@@ -37,6 +37,7 @@ export type Evidence =
   | { type: 'rate_below'; rate: number; timeShare: number }
   | { type: 'flag'; answer: string }
   | { type: 'part_year'; indicator: Indicator }
+  | { type: 'goal_so_far'; clause: string }
   | { type: 'rate_partial'; rate: number }
   | { type: 'whole_done'; statement: string };
 
@@ -286,8 +287,10 @@ export function statusOf(input: StatusInput): StatusResult {
     // the report says the whole task is done: each deliverable with it
     if (wholeDone) continue;
     if (c.kind === 'checkable') {
-      if (checkGoal(c, pt) !== 'met') open.push({ type: 'uncovered', clause: c.text });
-      else covered.push({ type: 'covered', sentence: c.text });
+      const goal = checkGoal(c, pt);
+      if (goal === 'met' || (goal === 'met_so_far' && wholeYear)) covered.push({ type: 'covered', sentence: c.text });
+      else if (goal === 'met_so_far') open.push({ type: 'goal_so_far', clause: c.text });
+      else open.push({ type: 'uncovered', clause: c.text });
       continue;
     }
     const cov = coverage(c, pt);

@@ -5,14 +5,14 @@
 // (a 进度 column of bare percentages is a completion rate) is corrected the same way.
 import type { Warning } from '../domain/index.js';
 import { isUnitName } from './classify.js';
-import { profileColumn, type ColumnProfile } from './column-profile.js';
+import { isBareValue, profileColumn, type ColumnProfile } from './column-profile.js';
 import type { ColumnsSpec } from './columns-option.js';
 import { isPageFurniture } from './furniture.js';
 import type { HeaderRows } from './header-row.js';
 import { normaliseHeaderText, readHeaderRow, roleOfHeader, type ColumnRole } from './headers.js';
 import { leadingSeq, readNumbering, SECTION_HEADING_START } from './numbering.js';
 import type { Row } from './rows.js';
-import { countingColumn, headerMissesSeq, numberColumn } from './seq-column.js';
+import { countingColumn, headerMissesSeq, headerOverSeqAndName, numberColumn } from './seq-column.js';
 import { placeUnnamedColumns } from './unnamed-columns.js';
 
 export interface ColumnRoles {
@@ -151,8 +151,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case 'notes':
     case 'remarks':
       if (content === 'other') return 'other';
-      // points ahead of the schedule (`与序时进度比较%`: 0.5%) are no share of the task done
-      if (hint === 'remarks' && /序时进度/.test(headerText)) return 'remarks';
+      // points ahead of the schedule (`与序时进度比较%`: 0.5%) are no share of the task done, and
+      // what the last period added (`本期新增投资`: 0.43) is not the figure reached
+      if (hint === 'remarks' && /序时进度|新增/.test(headerText)) return 'remarks';
       // a growth on last year (`同比增长`: 10%) is the figure reached, not a share of the target
       if (content === 'rate') return GROWTH_HEADER.test(normaliseHeaderText(headerText)) ? 'actual' : 'rate';
       if (content === 'figures') return 'actual';
@@ -247,6 +248,30 @@ function applySpec(spec: ColumnsSpec, header: HeaderRows, hints: Array<ColumnRol
   return fixed;
 }
 
+/**
+ * Targets of figures only (`7 | 17.52`: projects, money planned) beside a column of names no header
+ * word places (`地区`: `市直单位`, `云浮新区`): each name says what its row's figures are for, so it
+ * opens the target.
+ */
+function nameFiguresOnlyTargets(
+  roles: ColumnRole[],
+  hints: ReadonlyArray<ColumnRole | null>,
+  fixed: readonly boolean[],
+  seqColumn: number | null,
+  profile: (c: number) => ColumnProfile,
+  cells: (c: number) => string[],
+): void {
+  const targets = roles.flatMap((r, c) => (r === 'target' ? [c] : []));
+  if (!targets.length || !targets.every((c) => cells(c).every((x) => !x.trim() || isBareValue(x)))) return;
+  const c = roles.findIndex(
+    (r, i) => i < targets[0] && i !== seqColumn && r === 'other' && hints[i] === null && !fixed[i],
+  );
+  if (c < 0) return;
+  const p = profile(c);
+  const named = cells(c).filter((x) => /[\u4e00-\u9fff]/.test(x)).length;
+  if (p.rows >= 2 && named >= 0.8 * p.rows && p.changes >= 0.9 * p.rows) roles[c] = 'target';
+}
+
 export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: ColumnsSpec): ColumnRoles {
   const body = bodyRows(rows, header.bodyStart);
   const width = Math.max(
@@ -266,7 +291,22 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     header.subTexts.length = Math.min(header.subTexts.length, width);
     warnings.push({ code: 'header_shifted', message: '表头缺少序号一格，表头文字整体右移一列与内容对齐' });
   }
+  const spanned = spec ? null : headerOverSeqAndName(header, body, width);
+  if (spanned !== null) {
+    // the word belongs to the names; the numbers under it are the task numbers
+    header.texts[spanned + 1] = header.texts[spanned];
+    header.texts[spanned] = '';
+    if (!(header.subTexts[spanned + 1] ?? '').trim()) {
+      header.subTexts[spanned + 1] = header.subTexts[spanned] ?? '';
+      header.subTexts[spanned] = '';
+    }
+    warnings.push({
+      code: 'column_guessed',
+      message: `表头“${header.texts[spanned + 1].trim()}”合并在编号与名称两列之上，按第${spanned + 1}列为序号`,
+    });
+  }
   const hints = hintsOf(header, width);
+  if (spanned !== null) hints[spanned] = 'seq';
   const fixed = spec ? applySpec(spec, header, hints) : hints.map(() => false);
 
   let seqColumn: number | null = hints.indexOf('seq') >= 0 ? hints.indexOf('seq') : null;
@@ -458,6 +498,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     profile,
     (c) => column(c, taskRows),
   );
+  nameFiguresOnlyTargets(roles, hints, fixed, seqColumn, profile, (c) => column(c, taskRows));
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';

@@ -199,6 +199,11 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '具体工作任务',
       '任务要求',
       '工作要求',
+      // the standard the work is held to (`工作标准`: 年内通车,完成投资3.36亿元)
+      '工作标准',
+      '完成标准',
+      '考核标准',
+      '目标要求',
       '具体工作',
       '主要工作',
       '工作措施',
@@ -335,10 +340,14 @@ export function roleOfHeader(text: string): ColumnRole | null {
   // `分解情况`: the target divided among townships or bodies, neither the target's own words nor a report
   if (/^(任务|目标)?分解(情况|到[\u4e00-\u9fff]{1,4})?$/.test(s)) return 'other';
   // `项目个数`, `项目数`: how many projects a row plans, part of what it is to achieve
-  if (/^(项目|工程)个?数$/.test(s)) return 'target';
+  if (/(项目|工程)个?数$/.test(s)) return 'target';
   // `占年任务之比`, `占全年计划比例`, `完成年度目标的%`: what share of the year's task is done, though it
   // names the task.
   if (SHARE_OF_TARGET.test(s)) return 'rate';
+  // `本期新增投资`: what the last period added, part of the report but not the figure reached
+  if (/^(本期|本月|当月|本季度?|当季|本周)新增/.test(s)) return 'remarks';
+  // `累计投资金额`: an amount reached so far, though it names the money as a plan column would
+  if (/累计/.test(s) && !/计划|目标|任务|率|比|[%％]|进度/.test(s)) return 'actual';
   for (const { role, names } of HEADER_SYNONYMS) {
     // `序` alone must be the whole cell; a single-character name inside a word means nothing.
     if (names.some((n) => n.length >= 2 && s.includes(n))) return role;

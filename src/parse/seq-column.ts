@@ -72,6 +72,28 @@ export function headerMissesSeq(header: HeaderRows, body: readonly Row[], width:
 }
 
 /**
+ * A header word merged over the task numbers and the names beside them (`地区` over `1 | 市直单位`,
+ * a ranking's place and name): the word stands over the numbers and a blank over the names. Returns
+ * the numbers' column, or null. A total row above the ranks (`全市`) may leave one cell unnumbered.
+ */
+export function headerOverSeqAndName(header: HeaderRows, body: readonly Row[], width: number): number | null {
+  if (header.headerRow < 0) return null;
+  for (let c = 0; c < Math.min(width - 1, 2); c++) {
+    const word = (header.texts[c] ?? '').trim();
+    if (!word || (header.texts[c + 1] ?? '').trim() || roleOfHeader(word) === 'seq') continue;
+    const filled = body.map((r) => (r.cells[c] ?? '').trim()).filter(Boolean);
+    const numbers = filled.flatMap((x) => readNumbering(x)?.seq ?? []);
+    if (numbers.length < 2 || numbers.length < filled.length - 1 || numbers[0] !== 1) continue;
+    if (!numbers.slice(1).every((n, i) => n === numbers[i] + 1)) continue;
+    const named = body.filter(
+      (r) => readNumbering(r.cells[c] ?? '') !== null && /[\u4e00-\u9fff]/.test(r.cells[c + 1] ?? ''),
+    ).length;
+    if (named === numbers.length) return c;
+  }
+  return null;
+}
+
+/**
  * A column of numbers among the first three, whatever its header says, when its numbers count: a
  * 序号 whose header is another word. A header saying the column is none of the task's fields
  * (`分值`, `总投资`) is believed, and so is one naming a count (`项目数`, `人数`): task numbers are

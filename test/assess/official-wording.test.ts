@@ -181,6 +181,33 @@ describe('part-year rates', () => {
   });
 });
 
+describe('a growth to outpace a wider area', () => {
+  const target = '城镇常住居民人均可支配收入增速高于全省平均';
+  it('is behind when the report says it is below that area', () => {
+    const a = assessTask({ target, progress: '一季度增长4.8%,低于全省0.1个百分点,高于全市0.2个百分点。' });
+    expect(a.status).toBe('behind');
+  });
+  it('is on_track, not done, when it is above for part of the year', () => {
+    const a = assessTask({ target, progress: '一季度增长6.9%,高于全省0.7个百分点。' });
+    expect(a.status).toBe('on_track');
+    expect(a.reason).toContain('年内阶段数据');
+  });
+  it('is done when the whole year is above', () => {
+    const a = assessTask({ target, progress: '全年增长6.9%,高于全省0.7个百分点。' }, { period: parsePeriod('2024') });
+    expect(a.status).toBe('done');
+  });
+});
+
+describe('money written without its 元', () => {
+  it('an amount in 亿 after 投资 is in 元', () => {
+    const [ind] = assessTask({ target: '年内完成投资2.93亿。', progress: '' }).indicators;
+    expect([ind.target, ind.unit]).toEqual([293_000_000, '元']);
+  });
+  it('a count in 万 after other words stays no amount', () => {
+    expect(assessTask({ target: '新增城镇就业1.2万', progress: '' }).indicators).toEqual([]);
+  });
+});
+
 describe('periods', () => {
   it('a period at the head of a paragraph dates the sentences after it', () => {
     const a = assessTask(

@@ -49,6 +49,19 @@ describe('traditional characters in the target and the report', () => {
   });
 });
 
+describe('a target in traditional characters', () => {
+  const q1 = { period: parsePeriod('2025Q1') };
+  it('reads 增長 as a growth and matches the report’s growth, keeping the metric as written', () => {
+    const a = assessTask({ target: '地區生產總值增長6%以上。', progress: '一季度地區生產總值增長6.8%' }, q1);
+    expect(a.indicators.map((i) => [i.metric, i.kind, i.actual])).toEqual([['地區生產總值增長', 'growth', 6.8]]);
+    expect(a.status).toBe('on_track');
+  });
+  it('keeps the unit as written', () => {
+    const a = assessTask({ target: '新建農村公路20條', progress: '已建成12條' }, q1);
+    expect(a.indicators.map((i) => [i.unit, i.actual])).toEqual([['條', 12]]);
+  });
+});
+
 describe('an item quoted whole, as a summary cites it', () => {
   it('has the figures of the item, named without the quotes', () => {
     expect(extractIndicators('“完成城镇新增就业70万人”项目').map((i) => [i.metric, i.target, i.unit])).toEqual([

@@ -27,6 +27,11 @@ describe('header names as printed', () => {
     ['年度目标', 'target'],
     // the next period's work plan, beside the report
     ['2024年1-3月份进度安排', 'plan'],
+    // money reached so far, though it names the money as a plan would; what the last period added
+    ['累计投资金额(亿元)', 'actual'],
+    ['年度计划投资金额(亿元)', 'plan'],
+    ['本期新增投资(亿元)', 'remarks'],
+    ['重点项目个数', 'target'],
   ])('%j → %s', (text, role) => expect(roleOfHeader(text)).toBe(role));
 });
 

@@ -190,6 +190,50 @@ describe('task numbers of a longer list, regrouped or repeated, no header', () =
       ),
     );
     expect(t.tasks.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(t.tasks.map((x) => x.target)).toEqual(['5', '3', '2', '3', '5']);
+    // each place's name opens its row's target of figures
+    expect(t.tasks.map((x) => x.target)).toEqual(['成 都 5', '自 贡 3', '攀枝花 2', '泸 州 3', '德 阳 5']);
+  });
+});
+
+describe('a ranking under a header merged over the place and the name', () => {
+  const t = parseText(
+    table(
+      [
+        '地区',
+        '',
+        '重点项目个数',
+        '年度计划投资金额(亿元)',
+        '累计投资金额(亿元)',
+        '完成年度百分比(%)',
+        '本期新增投资(亿元)',
+      ],
+      ['全市', '', '116', '195.82', '119.73', '61.14', '6.33'],
+      ['1', '产业转移工业园', '7', '17.52', '7.54', '43.04', '0.43'],
+      ['2', '市直单位', '19', '49.2', '23.06', '46.87', '0.61'],
+      ['3', '云浮新区', '13', '18.22', '9.12', '50.05', '0.37'],
+    ),
+  );
+  it('numbers the ranked rows; the total above them is no task', () => {
+    expect(t.tasks.map((x) => x.seq)).toEqual([1, 2, 3]);
+    expect(t.tasks[0].target).toBe('产业转移工业园 7 17.52');
+  });
+  it('reads the money so far as the actual and what the period added as remarks', () => {
+    expect(t.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['actual', 'rate', 'remarks']);
+  });
+});
+
+describe('a 工作标准 column', () => {
+  it('is the target, not the report', () => {
+    const t = parseText(
+      table(
+        ['类别', '序号', '项目名称', '工作标准'],
+        ['省市重点类', '1', '金融商务区建设', '启动2平方公里征地拆迁、基础设施配套建设,年内完成投资10亿元。'],
+        ['省市重点类', '2', '文化广场项目建设', '5月1日前正式开工建设;年内完成投资5亿元。'],
+      ),
+    );
+    expect(t.tasks.map((x) => [x.target.slice(0, 7), x.progress])).toEqual([
+      ['金融商务区建设', ''],
+      ['文化广场项目建', ''],
+    ]);
   });
 });

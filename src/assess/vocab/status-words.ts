@@ -380,7 +380,7 @@ export const ABSTRACT_GOALS: readonly string[] = [
 ];
 
 /** Target wording that can be checked without a number, and the progress wording that meets it. */
-export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: RegExp }[] = [
+export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: RegExp; rate?: true }[] = [
   {
     target: /持续下降|逐年下降|稳中有降/,
     met: /同比(分别)?下降|持续下降|下降[\d.]+%/,
@@ -392,6 +392,14 @@ export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: Re
     missed: /(?<![未不无])发生[^，。；]{0,6}(较大|重大)[^，。；]*事故/,
   },
   { target: /清零/, met: /全部清零|已清零|底数为0|实现清零|完成[^，。；]{0,6}清零/, missed: /未清零/ },
+  // a growth to outpace a wider area's (`增速高于全省平均`): the report compares with the same area
+  ...['全国', '全省', '全市', '全区', '全州'].map((area) => ({
+    target: new RegExp(`(高于|快于|超过|领先于?)${area}`),
+    met: new RegExp(`(高于|快于|超过|领先于?)${area}`),
+    missed: new RegExp(`(低于|慢于|落后于?)${area}`),
+    // a rate compared for part of the year can still fall behind before the year ends
+    rate: true as const,
+  })),
 ];
 
 /**
