@@ -18,12 +18,12 @@ const BOTH_BEFORE = /[\u4e00-\u9fffA-Za-z][、和及与][\u4e00-\u9fffA-Za-z][^�
 const EACH_CHANGE = /均(增长|提高|提升|下降)$/;
 /** Words between a metric and its number that are not part of the metric. */
 const TRAILING_FILLER =
-  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
+  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
 const LEADING_FILLER = new RegExp(`^(\\d{4}年)?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`);
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
 const AT_MOST_BEFORE =
-  /(控制在|下降到|降至|降到|不超过|不高于|压减到|压降到|压缩至|压缩到|压缩在|缩短至|缩短到|减少到|减少至|降低到|降低至)[^，。；]{0,4}$/;
+  /((?<!不)低于|(?<!不)小于|控制在|下降到|降至|降到|不超过|不高于|压减到|压降到|压缩至|压缩到|压缩在|缩短至|缩短到|减少到|减少至|降低到|降低至)[^，。；]{0,4}$/;
 
 interface Draft {
   metric: string;
@@ -77,8 +77,11 @@ function cleanMetric(s: string): string {
     .replace(/^[、，]+|[、，]+$/g, '')
     .replace(/^[*＊]+/, '')
     .replace(/等$/, '');
-  // `地区生产总值 增长7%以上` (name | target): what grows is named in the cell before
-  return spaced && CHANGE_ONLY.test(metric) ? cleanMetric(words.slice(0, lastSpace(words))) + metric : metric;
+  // `地区生产总值 增长7%以上` (name | target): what grows is named in the cell before; so is what
+  // stays under a limit (`城镇登记失业率 低于4%`)
+  return spaced && (CHANGE_ONLY.test(metric) || (!metric && /^(低于|小于)/.test(lastCell)))
+    ? cleanMetric(words.slice(0, lastSpace(words))) + metric
+    : metric;
 }
 
 /** A count verb just before the figure (`新增16个`, `建成3所`), a stretch word between them at most. */
@@ -283,7 +286,10 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     // `41家公共图书馆、文化馆、博物馆错时延时开放`: the last figure of its clause, followed by a list
     // of the things it counts and what they are to do, is named by the whole of it
     const wholeList = nounEnd === clause.end && rest.includes('、') && LISTED_THINGS.test(rest);
-    const after = wholeList ? rest : rest.split(/[、（(]|\s/)[0];
+    // `低于4%的控制指标`: what the figure is (a limit, a target) names nothing measured
+    const after = wholeList
+      ? rest
+      : rest.split(/[、（(]|\s/)[0].replace(/^的(控制|预期)?(指标|目标|要求|水平|标准)$/, '');
     const headEnd = range ? q.start - range[0].length : q.start;
     let head =
       whereCount && whereCount.start >= segmentStart && whereCount.end <= headEnd
@@ -439,7 +445,7 @@ const COUNTED_BY = /([\u4e00-\u9fff])数$/;
 /** A measure cell naming its unit in brackets (`城镇新增就业(人)`, `城镇登记失业率低于(%)`). */
 const BRACKETED_UNIT = /^(.*[^\s（(])[（(]([^（）()\d]{1,6})[）)]$/;
 /** Words ending a measure's name that ask to stay under the figure (`失业率低于(%) 4.3`). */
-const AT_MOST_NAME = /(低于|不高于|不超过|控制在|控制|以内|以下)$/;
+const AT_MOST_NAME = /((?<!不)低于|不高于|不超过|控制在|控制|以内|以下)$/;
 
 /**
  * Where a target ends in a run of bare number cells after its name (`农林水利 11 17.73 2.17`: 项目数 |
@@ -487,8 +493,9 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
     const measured = bracketUnit ?? (cells.length >= 2 ? withMeasureCell(last, number) : null);
     if (measured) {
       const name = bracketUnit && bracketed ? bracketed[1] : cells[cells.length - 2];
-      const named = cleanMetric(name.split(/[，,。；;]/).pop() ?? '');
-      const atMostWord = AT_MOST_NAME.test(named);
+      const written = (name.split(/[，,。；;]/).pop() ?? '').trim();
+      const named = cleanMetric(written);
+      const atMostWord = AT_MOST_NAME.test(written);
       const metric = named.replace(AT_MOST_NAME, '') || '计划值';
       const percent = measured.kind === 'percent';
       // a fall to reach is a growth of at most minus the figure, as `能耗下降3%` reads

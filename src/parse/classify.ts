@@ -4,7 +4,7 @@
 // must hold for tables from any district, not only the seed.
 
 import { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
-import { LEADER_TITLES, withoutTitle } from './leader-titles.js';
+import { LEADER_TITLES, isPostOfBody, withoutTitle } from './leader-titles.js';
 import { simplified } from './traditional.js';
 import { DUTY_LABEL } from './duty-labels.js';
 
@@ -262,15 +262,21 @@ const POST_CHAR_TEST = new RegExp(
   `[${[...new Set(LEADER_TITLES.map((t) => t[t.length - 1] + t[0]).join(''))].join('')}]`,
 );
 
+/** Words, then a list in brackets closing the cell: the list is who the words are about. */
+export const PEOPLE_AFTER_WORDS = /^[^（()）]{5,}[（(]([^（）()]+)[）)]$/;
+
 /** A cell that lists only people (`陶峰 刘国娟`), posts beside the names allowed (`副区长 陶峰`). */
 export function isPeopleCell(written: string): boolean {
   const cell = withoutClosingStop(written);
+  // people in brackets after words about them (`按《市委工作要点》分工(蒋永根、俞福才)`)
+  const bracketed = PEOPLE_AFTER_WORDS.exec(cell);
+  if (bracketed && isPeopleCell(bracketed[1])) return true;
   if (!LIST_CHARS.test(cell)) return false;
   const tokens = splitNames(cell);
   return (
     tokens.length > 0 &&
     tokens.every((t) => isPersonName(t) || isPersonWithPost(t)) &&
-    tokens.some((t) => withoutTitle(t) !== null)
+    (tokens.some((t) => withoutTitle(t) !== null) || tokens.every(isPostOfBody))
   );
 }
 
@@ -320,7 +326,13 @@ export function isDeadline(cell: string): boolean {
       /\d/.test(s)) ||
     /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(前)?$/.test(s) ||
     /^(长期|持续|持续推进|年底前?|年内|全年|常态化|\d{4}年(底|内|年底)前?)$/.test(s) ||
-    /^(\d{4}年)?\d{1,2}月(底|末)?前?完成$/.test(s)
+    /^(\d{4}年)?\d{1,2}月(底|末)?前?完成$/.test(s) ||
+    // work with no end date (`常态工作`, `长期坚持`), a span of years (`2016—2017年底前`), a month
+    // written without 月 (`2016年6底前`), and a time counted from an event (`省出台文件后2个月完成`)
+    /^(常态工作|常态推进|常态化推进|长期坚持|长期推进|持续开展)$/.test(s) ||
+    /^\d{4}[-—–~至]\d{4}年(底|末|内)?前?$/.test(s) ||
+    /^\d{4}年\d{1,2}(底|末)前?$/.test(s) ||
+    /后\d{1,2}个?(月|日|天|工作日)内?(完成)?$/.test(s)
   );
 }
 

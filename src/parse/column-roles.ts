@@ -158,6 +158,8 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       if (content === 'rate') return GROWTH_HEADER.test(normaliseHeaderText(headerText)) ? 'actual' : 'rate';
       if (content === 'figures') return 'actual';
       if (content === 'flag') return 'flag';
+      // `时间进度` over `2016年底前`, `常态工作`: when the work is due, no report on it
+      if (content === 'deadline') return 'deadline';
       return hint;
     case 'actual':
       // `1-8月实际完成情况` written as sentences is the report itself.
@@ -174,7 +176,10 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       // a planned figure (`年度计划投资（万元）`: 12000) is the target to reach, not a work plan; a
       // share of the plan (`占全年计划`: 110%) is how much of it is done
       if (content === 'rate') return 'rate';
-      return content === 'figures' ? 'target' : 'plan';
+      // so is a year's plan of figures with a limit in words among them (`4600人 | 低于4%的控制指标`)
+      return content === 'figures' || (/年/.test(headerText) && share(p.percent + p.figure, p) >= 0.6)
+        ? 'target'
+        : 'plan';
     case 'category':
       // a blank header cell after 重点工作任务 over figures (`100`, `55.6`) is no heading level
       if (content === 'progress' && saysStatus(p)) return 'progress';

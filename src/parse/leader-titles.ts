@@ -49,10 +49,22 @@ const ANY_TITLE = new RegExp(SORTED.join('|'));
 const HAN_NAME = /^[\u3400-\u9fff·]{2,4}$/;
 const BRACKETED = /^(.+?)\s*[（(]([^（）()]+)[）)]$/;
 
+/** The body a post belongs to, before it (`市政府` of `市政府常务副市长`, `县委` of `县委副书记`). */
+const BODY_OF_POST =
+  /^([\u4e00-\u9fff]{0,3}[市县区省州镇乡旗])?(人民)?(政府|人大常委会|人大|政协|党委|党工委|管委会)$|^[市县区省州]委$/;
+
+/** A post named with its body and no person (`市政府常务副市长`): the leader a table names by post. */
+export function isPostOfBody(token: string): boolean {
+  const t = token.trim();
+  return SORTED.some(
+    (title) => t.length > title.length && t.endsWith(title) && BODY_OF_POST.test(t.slice(0, -title.length)),
+  );
+}
+
 /** The person in a leader token without the post beside it; null when the token is only a post. */
 export function withoutTitle(token: string): string | null {
   const t = token.trim();
-  if (SORTED.includes(t)) return null;
+  if (SORTED.includes(t) || isPostOfBody(t)) return null;
   const b = BRACKETED.exec(t);
   if (b && SORTED.includes(b[2].trim()) && HAN_NAME.test(b[1])) return b[1];
   for (const title of SORTED) {
@@ -66,6 +78,8 @@ export function withoutTitle(token: string): string | null {
 /** The leaders of a cell's names: posts dropped, names kept in order. */
 export function leaderNames(names: string[]): string[] {
   if (!names.some((n) => ANY_TITLE.test(n))) return names as string[];
+  // leaders named only by post (`市政府常务副市长`): the posts are who leads
+  if (names.every(isPostOfBody)) return names;
   const out: string[] = [];
   for (const n of names) {
     const person = withoutTitle(n);

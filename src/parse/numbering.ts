@@ -49,6 +49,9 @@ export function readNumbering(cell: string): SeqReading | null {
   if (!s || s.length > 8) return null;
   let m = /^[（(]?(\d{1,5})[）)]?[.、．。﹒﹑]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'arabic' };
+  // a label before the number (`任务3`, `第5项`, `分解表17`: the item's number in a list it was split from)
+  m = /^(?:第|实事|事项|项目|任务|工程|分解表|编号)(\d{1,3})(?:号|项|件)?[.、．。:：]?$/.exec(s);
+  if (m) return { seq: Number(m[1]), style: 'arabic' };
   // `1.2`, `3-1`: an item of a section; the task keeps its number within the section.
   m = /^\d{1,3}(?:[.．\-－]([1-9]\d{0,2})){1,2}[.、．﹒﹑]?$/.exec(s);
   if (m) return { seq: Number(m[1]), style: 'nested' };

@@ -2,7 +2,14 @@
 // unit cells mean "same as above" (a merged block); a heading cell decides whether it starts a
 // new theme or a new category; unnumbered rows add a category or continue the previous task.
 import type { ParsedTask, ProgressPart, TaskField, Warning } from '../domain/index.js';
-import { looksLikeCategory, looksLikeTheme, splitNames, withoutSpaces } from './classify.js';
+import {
+  isPeopleCell,
+  looksLikeCategory,
+  PEOPLE_AFTER_WORDS,
+  looksLikeTheme,
+  splitNames,
+  withoutSpaces,
+} from './classify.js';
 import type { Layout } from './layout.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
@@ -47,6 +54,12 @@ const FIELD_NAMES: Partial<Record<TaskField, string>> = {
   units: '牵头单位',
   co_units: '配合单位',
 };
+
+/** The people named in brackets after words about them (`按《市委工作要点》分工(蒋永根、俞福才)`). */
+function bracketedPeople(text: string): string {
+  const m = PEOPLE_AFTER_WORDS.exec(text.trim());
+  return m && isPeopleCell(m[1]) ? m[1] : text;
+}
 
 /** The names in a leaders/units text; an over-long text kept whole, with a warning. */
 function namesIn(text: string, field: TaskField, warnings: Warning[]): string[] {
@@ -281,7 +294,7 @@ export function buildTasks(
       warnings.push(W('filled_from_above', '一级任务空白，沿用上一行', 'theme'));
     }
 
-    const leadersText = filledTexts(row, slotOf('leaders')).join(' ');
+    const leadersText = bracketedPeople(filledTexts(row, slotOf('leaders')).join(' '));
     let unitsText = filledTexts(row, slotOf('units')).join(' ');
     const labelled = unitsText ? null : unitsInTarget(target);
     if (labelled) {

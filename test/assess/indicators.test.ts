@@ -22,6 +22,8 @@ describe('extractIndicators', () => {
     ],
     ['确保空气质量优良率达80%以上', [{ kind: 'share', direction: 'at_least', target: 80, floor: 80, unit: '%' }]],
     ['城镇调查失业率控制在5.5%以内', [{ kind: 'share', direction: 'at_most', target: 5.5, floor: 5.5, unit: '%' }]],
+    ['城镇登记失业率低于4%', [{ kind: 'share', direction: 'at_most', target: 4, floor: 4, unit: '%' }]],
+    ['粮食产量不低于50万吨', [{ kind: 'amount', direction: 'at_least', target: 500000, floor: 500000, unit: '吨' }]],
     [
       'PM2.5平均浓度下降到30微克以内，单位地区生产总值能耗下降3%',
       [
@@ -81,6 +83,10 @@ describe('extractIndicators', () => {
     expect(extractIndicators('县域经济综合排名保持全省前30位')[0].metric).toBe('县域经济综合排名全省');
   });
 
+  it('names what stays under a limit from the cell before it (城镇登记失业率 | 低于4%的控制指标)', () => {
+    const [ind] = extractIndicators('城镇登记失业率 低于4%的控制指标');
+    expect([ind.metric, ind.direction]).toEqual(['城镇登记失业率', 'at_most']);
+  });
   it('splits 分别 lists', () => {
     const inds = extractIndicators('电子信息制造、软件与信息技术服务业营收分别达到650亿元、75亿元');
     expect(inds.map((i) => [i.metric, i.target])).toEqual([

@@ -110,6 +110,11 @@ describe('isDeadline', () => {
     ['年底前', true],
     ['新增学位3000个', false],
     ['区教育局', false],
+    ['常态工作', true],
+    ['2016—2017 年底前', true],
+    ['2016 年 6 底前', true],
+    ['省出台文件后 2 个月完成', true],
+    ['已完成2个月的培训', false],
   ])('%s → %s', (cell, expected) => expect(isDeadline(cell)).toBe(expected));
 });
 
@@ -127,6 +132,9 @@ describe('readSeq', () => {
     ['1﹒', 1],
     ['3.2', 2],
     ['5.00', null],
+    ['分解表17', 17],
+    ['第5项', 5],
+    ['任务3', 3],
     ['', null],
     ['是', null],
     ['实事', null],

@@ -237,3 +237,36 @@ describe('a 工作标准 column', () => {
     ]);
   });
 });
+
+describe('a column headed with 进度 that holds only dates', () => {
+  it('is the deadline, so a list of targets has no report', () => {
+    const t = parseText(
+      table(
+        ['序号', '工作任务', '负责部门', '时间进度'],
+        ['1', '完善城市管理体制', '市委编办、市住建局', '省出台文件后 2 个月完成'],
+        ['2', '完善城市工作机制', '市住建局', '2016 年 6 底前'],
+        ['3', '推进数字化城市管理平台建设', '市城管局', '常态工作'],
+        ['4', '开展环境卫生设施规划编制工作', '市住建局、市发改委', '2016 年底前'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.progress)).toEqual(['', '', '', '']);
+  });
+});
+
+describe('a year’s plan of figures beside the figure reached', () => {
+  it('is the target, a limit in words among the figures', () => {
+    const t = parseText(
+      table(
+        ['序号', '指标', '截止6月底完成', '年计划', '完成年计划比例'],
+        ['1', '城镇新增就业', '2842人', '4600人', '61.78%'],
+        ['2', '就业困难人员实现就业', '206人', '300人', '68.67%'],
+        ['3', '城镇登记失业率', '3.28%', '低于4%的控制指标', ''],
+      ),
+    );
+    expect(t.tasks.map((x) => x.target)).toEqual([
+      '城镇新增就业 4600人',
+      '就业困难人员实现就业 300人',
+      '城镇登记失业率 低于4%的控制指标',
+    ]);
+  });
+});

@@ -25,6 +25,21 @@ describe('posts beside a leader’s name', () => {
     expect(isUnitName('区委组织部')).toBe(true);
     expect(isUnitName('市长热线办公室')).toBe(true);
   });
+  it('keeps a leader named only by a post of a body (市政府常务副市长), which is no organisation', () => {
+    expect(leaderNames(['市政府常务副市长'])).toEqual(['市政府常务副市长']);
+    expect(isPeopleCell('市政府常务副市长。')).toBe(true);
+    expect(isUnitName('市政府常务副市长')).toBe(false);
+  });
+  it('reads the people in brackets after words about them (按…分工(蒋永根、俞福才))', () => {
+    const table = parseText(
+      [
+        '序号\t重点工作\t责任领导\t责任单位',
+        '1\t加快总部中心建设\t按《市委工作要点》分工(蒋永根、俞福才、金跃民)\t总部办、科技局',
+        '2\t推进城市有机更新\t韦炜\t住建局',
+      ].join('\n'),
+    );
+    expect(table.tasks.map((t) => t.leaders)).toEqual([['蒋永根', '俞福才', '金跃民'], ['韦炜']]);
+  });
   it('gives the leaders of a table whose leader cells carry posts', () => {
     const table = parseText(
       [

@@ -151,6 +151,12 @@ export const DELAY_WORDS: readonly string[] = [
   // slow with a degree word between (进展较为缓慢, 推进相对较慢)
   '缓慢',
   '较慢',
+  // hard to finish in time (完成有一定困难,但通过努力…)
+  '完成有一定困难',
+  '完成有困难',
+  '完成难度较大',
+  '完成难度大',
+  '难以完成',
 ];
 
 /**
