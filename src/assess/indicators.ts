@@ -19,7 +19,9 @@ const EACH_CHANGE = /均(增长|提高|提升|下降)$/;
 /** Words between a metric and its number that are not part of the metric. */
 const TRAILING_FILLER =
   /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
-const LEADING_FILLER = new RegExp(`^(\\d{4}年)?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`);
+const LEADING_FILLER = new RegExp(
+  `^(\\d{4}年)?(年底前|年内|今年|上半年|下半年)?在?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`,
+);
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
 const AT_MOST_BEFORE =
@@ -305,7 +307,8 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       const v = LEADING_VERBS.exec(head.replace(LEADING_FILLER, ''));
       leadingVerb = v ? v[1] : '';
     } else if (leadingVerb && !LEADING_VERBS.test(head)) head = leadingVerb + head.replace(/^[、]/, '');
-    const named = wholeList && !multi ? after : after.split('、')[0];
+    // `20个以上的省份`: what is counted follows 的
+    const named = (wholeList && !multi ? after : after.split('、')[0]).replace(/^的/, '');
     const metric = labelled(text, clause, cleanMetric(head + (named.length <= 20 || wholeList ? named : '')));
     // `以内` after the figure, or after its measure (`1个工作日以内`)
     const atMost = AT_MOST_BEFORE.test(head) || /^[\u4e00-\u9fff]{0,4}?以内/.test(text.slice(q.end, q.end + 6));

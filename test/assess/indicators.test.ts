@@ -87,6 +87,10 @@ describe('extractIndicators', () => {
     const [ind] = extractIndicators('城镇登记失业率 低于4%的控制指标');
     expect([ind.metric, ind.direction]).toEqual(['城镇登记失业率', 'at_most']);
   });
+  it('leaves the deadline out of the metric and names what follows 的 (年底前在20个以上的省份…)', () => {
+    const [ind] = extractIndicators('年底前在20个以上的省份推进汽车维修电子健康档案系统建设');
+    expect(ind.metric).toBe('省份推进汽车维修电子健康档案系统建设');
+  });
   it('splits 分别 lists', () => {
     const inds = extractIndicators('电子信息制造、软件与信息技术服务业营收分别达到650亿元、75亿元');
     expect(inds.map((i) => [i.metric, i.target])).toEqual([
