@@ -215,10 +215,13 @@ describe('a project investment table: annual planned investment, 1-6月 investme
     ]);
   });
   it('compares the investment to date with the plan, dated by its header (1-6月: half the year)', () => {
-    expect(judged.map((a) => [a.indicators[0].actual, a.indicators[0].actual_period, a.status])).toEqual([
-      [5200, '1-6月', 'behind'],
-      [8000, '1-6月', 'behind'],
-      [4600, '1-6月', 'on_track'],
+    // both in the 万元 the actual column's header names
+    expect(
+      judged.map((a) => [a.indicators[0].target, a.indicators[0].actual, a.indicators[0].actual_period, a.status]),
+    ).toEqual([
+      [120_000_000, 52_000_000, '1-6月', 'behind'],
+      [300_000_000, 80_000_000, '1-6月', 'behind'],
+      [80_000_000, 46_000_000, '1-6月', 'on_track'],
     ]);
   });
 });

@@ -41,6 +41,10 @@ describe('the actual column', () => {
     const a = assessTask({ target: '改造老旧小区供水管网', progress: joined(parts), progress_parts: parts }, q3);
     expect(a.status).toBe('behind');
   });
+  it('a cell saying the work was done as planned (按计划圆满完成, 如期完成) closes the task', () => {
+    for (const progress of ['按计划圆满完成', '如期完成。'])
+      expect(assessTask({ target: '建设改造普通国省干线公路服务设施1000个', progress }, q3).status).toBe('done');
+  });
   it('two indicators, two figures: each in order, also without parts', () => {
     const a = assessTask(
       { target: '放心家政行动 培训家政服务人员1185人次 新增家政服务人员350人', progress: '1187 100% 352 100%' },

@@ -16,6 +16,8 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout10',
   'holdout11',
   'holdout12',
+  'holdout13',
+  'holdout14',
 ];
 
 export interface GoldTable {

@@ -494,7 +494,23 @@ export const DONE_AS_OF_WORDS: readonly string[] = [
 ];
 export const DONE_AS_OF_DATE = '(?:截至|截止|至)(?:\\d{4}年)?\\d{1,2}月(?:底|末|份|\\d{1,2}日)?';
 /** Adverbs a done statement may carry (`提前完成`, `均已建成`). */
-export const WHOLE_DONE_ADVERBS: readonly string[] = ['已经', '已', '均已', '已提前', '提前', '顺利', '已全面'];
+export const WHOLE_DONE_ADVERBS: readonly string[] = [
+  '已经',
+  '已',
+  '均已',
+  '已提前',
+  '提前',
+  '顺利',
+  '已全面',
+  // done as planned (`按计划圆满完成`, `如期完成`)
+  '圆满',
+  '按计划',
+  '按计划圆满',
+  '已按计划',
+  '按时',
+  '按期',
+  '如期',
+];
 /** What a done statement may say was done when it means the whole task (`完成年度目标任务`, `完成该项任务`). */
 export const WHOLE_DONE_OBJECTS: readonly string[] = [
   '并销号',
