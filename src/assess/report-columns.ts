@@ -87,7 +87,7 @@ const longestFirst = (words: readonly string[]): string => [...words].sort((a, b
  */
 const WHOLE_DONE_ON = `(?:该|本|此)(?:项目|工程)(?:已经?|均已)于(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日|上旬|中旬|下旬|初|底|末|份)?(?:前|左右)?`;
 /** One done phrase: `已完成`, `提前完成年度任务`, `项目已完成年度目标任务`. */
-const DONE_PHRASE = `(?:${WHOLE_DONE_ON}|(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)})?)(?:${longestFirst(WHOLE_DONE_WORDS)})(?:${longestFirst(WHOLE_DONE_OBJECTS)})?`;
+const DONE_PHRASE = `(?:${WHOLE_DONE_ON}|(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)})?)(?:${longestFirst(WHOLE_DONE_WORDS)})(?:了?(?:${longestFirst(WHOLE_DONE_OBJECTS)}))?`;
 /** A cell made only of done phrases (`已完成`, `完工,投入使用`), notes in brackets allowed, after a date clause. */
 const DONE_AS_OF = `(?:(?:${longestFirst(DONE_AS_OF_WORDS)}|${DONE_AS_OF_DATE})[，,]?)?`;
 const DONE_ONLY = new RegExp(`^${DONE_AS_OF}${DONE_PHRASE}(?:(?:[，,、]|并)${DONE_PHRASE})*(?:[（(][^（）()]*[）)])*$`);
@@ -97,6 +97,12 @@ const mayBeDone = (text: string): boolean => DONE_LAST.has(text[text.length - 1]
 /** A clause saying the task itself is done (`已完成该项任务`, `项目已完成年度目标任务`). */
 const TASK_DONE = new RegExp(`^${DONE_PHRASE}$`);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
+/** A done statement naming the task itself, not a step of it. */
+/** Words every clause stating a task's rate holds (`完成率`, `当前进度`, `占…`, `达…`, `完工率`). */
+const RATE_CLAUSE_WORDS = /进度|完成|占|达|完工|竣工|建成/;
+const NAMES_THE_TASK = /(目标任务|年度任务|全年任务|年度目标|全年目标)$/;
+/** Work said to be still to come (`预计明年上半年全面完成`): a part of the task is open. */
+const STILL_TO_COME = /预计|将于|明年|下一步/;
 /** The longest cell that can say only `done`: the words, two or three of them, and a note. */
 const MAX_DONE_CELL = 40;
 const SPACED_CELL = /\S+/g;
@@ -409,8 +415,7 @@ function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportC
       );
       continue;
     }
-    if (!(c.text.includes('进度') || c.text.includes('完成') || c.text.includes('占') || c.text.includes('达')))
-      continue;
+    if (!RATE_CLAUSE_WORDS.test(c.text)) continue;
     const trimmed = c.text.trimStart();
     // `分别完成年度任务的100%、100.1%`: a rate for each thing listed before
     const listed = trimmed.startsWith('分别');
@@ -516,9 +521,11 @@ export function readReportColumns(
     soleSentenceAllDone(pt);
   // `已完成` beside preparatory steps or a rate short of 100% is about a step, not the task (a
   // document's title in 《》 names no step: `按照《农业保险方案》…完成投保工作`)
+  // (one naming the task itself, `全面完成目标任务`, is about the task whatever its steps were)
   if (
     out.doneStatement &&
-    (PREPARATORY.first(withoutNextSteps(pt.text, parts).replace(/《[^《》]*》/g, '')) !== null ||
+    (((!NAMES_THE_TASK.test(out.doneStatement) || STILL_TO_COME.test(pt.text)) &&
+      PREPARATORY.first(withoutNextSteps(pt.text, parts).replace(/《[^《》]*》/g, '')) !== null) ||
       [...out.rates, ...out.partRates].some((r) => r.value < 100))
   )
     out.doneStatement = null;

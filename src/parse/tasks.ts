@@ -202,9 +202,15 @@ export function buildTasks(
     if (row.kind === 'task') lastNumbered = row;
     if (row.kind === 'heading') {
       const h = joinHeading(row.slotText.find(Boolean) ?? '');
+      // an unnumbered heading written in the first heading column itself (`类别`: `“培训类”项目` after
+      // `“工程类”项目`) is a value of that column: the first level (numbered ones say their level)
+      const inThemeColumn =
+        headingSlots.length > 0 &&
+        row.slotText.findIndex(Boolean) === headingSlots[0] &&
+        !/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/.test(h);
       const isTheme = row.sectionLevel
         ? row.sectionLevel === 'theme' || state.theme === null
-        : headingRowIsTheme(h, state, headingSlots.length > 0, themeRowsExist);
+        : inThemeColumn || headingRowIsTheme(h, state, headingSlots.length > 0, themeRowsExist);
       if (isTheme) {
         state.theme = h;
         state.category = null;

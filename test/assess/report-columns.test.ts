@@ -45,6 +45,26 @@ describe('the actual column', () => {
     for (const progress of ['按计划圆满完成', '如期完成。'])
       expect(assessTask({ target: '建设改造普通国省干线公路服务设施1000个', progress }, q3).status).toBe('done');
   });
+  it('a done statement naming the task itself is not undone by the steps before it', () => {
+    const a = assessTask(
+      { target: '文化基础设施建设', progress: '完成163个乡镇文化站的设备采购工作,免费开放纪念馆,全面完成目标任务。' },
+      q3,
+    );
+    expect(a.status).toBe('done');
+    expect(assessTask({ target: '广播电视“村村通”', progress: '解决9600户通问题,完成了目标任务。' }, q3).status).toBe(
+      'done',
+    );
+  });
+  it('but is, when part of the task is still to come', () => {
+    const progress =
+      '建成5个全民健身路径工程,全面完成目标任务;完成2个体育健身馆的选址等前期工作,预计明年上半年全面完成。';
+    expect(assessTask({ target: '改善体育活动设施条件', progress }, q3).status).toBe('on_track');
+  });
+  it('a rate of the work finished (完工率113.5%) is the task’s rate', () => {
+    expect(assessTask({ target: '农村环境自然村改厕', progress: '已完工38468户,完工率113.5%' }, q3).status).toBe(
+      'done',
+    );
+  });
   it('two indicators, two figures: each in order, also without parts', () => {
     const a = assessTask(
       { target: '放心家政行动 培训家政服务人员1185人次 新增家政服务人员350人', progress: '1187 100% 352 100%' },

@@ -270,3 +270,23 @@ describe('a year’s plan of figures beside the figure reached', () => {
     ]);
   });
 });
+
+describe('unnumbered headings in the 类别 column', () => {
+  it('are each the first level, the second no category under the first', () => {
+    const t = parseText(
+      table(
+        ['类别', '序号', '民生工程项目', '1至8月进展'],
+        ['“工程类”项目', '', '', ''],
+        ['', '1', '农村饮水安全工程', '完成项目478处,完成率100%'],
+        ['', '2', '棚户区改造', '新开工18064套,完成率89.81%'],
+        ['“培训类”项目', '', '', ''],
+        ['', '3', '技能脱贫培训', '完成率125.95%,培训合格率100%'],
+      ),
+    );
+    expect(t.tasks.map((x) => [x.theme, x.category])).toEqual([
+      ['“工程类”项目', null],
+      ['“工程类”项目', null],
+      ['“培训类”项目', null],
+    ]);
+  });
+});
