@@ -18,6 +18,7 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout12',
   'holdout13',
   'holdout14',
+  'holdout15',
 ];
 
 export interface GoldTable {
