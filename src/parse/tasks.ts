@@ -194,6 +194,8 @@ export function buildTasks(
   let lastNumbered: PlacedRow | null = null;
   /** Tasks whose units a `牵头单位` line gave: a `责任单位` line after it does not replace them. */
   const unitsFromFirstLead = new Set<ParsedTask>();
+  const headingColumnOnlyHeadings =
+    headingSlots.length > 0 && rows.every((r) => r.kind !== 'task' || !r.slotText[headingSlots[0]]);
   rows.forEach((row, index) => {
     const warnings: Warning[] = [];
     const sibling = row.kind === 'continuation' && tasks.length > 0 && isSiblingItem(row, lastNumbered, slots);
@@ -202,10 +204,11 @@ export function buildTasks(
     if (row.kind === 'task') lastNumbered = row;
     if (row.kind === 'heading') {
       const h = joinHeading(row.slotText.find(Boolean) ?? '');
-      // an unnumbered heading written in the first heading column itself (`类别`: `“培训类”项目` after
-      // `“工程类”项目`) is a value of that column: the first level (numbered ones say their level)
+      // an unnumbered heading in a heading column that holds nothing else (`类别`: `“培训类”项目` after
+      // `“工程类”项目`, the task rows blank) is a value of that column: the first level (numbered ones
+      // say their level; where the task rows fill the column, a heading row of it is the second)
       const inThemeColumn =
-        headingSlots.length > 0 &&
+        headingColumnOnlyHeadings &&
         row.slotText.findIndex(Boolean) === headingSlots[0] &&
         !/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/.test(h);
       const isTheme = row.sectionLevel
