@@ -97,9 +97,9 @@ const mayBeDone = (text: string): boolean => DONE_LAST.has(text[text.length - 1]
 /** A clause saying the task itself is done (`已完成该项任务`, `项目已完成年度目标任务`). */
 const TASK_DONE = new RegExp(`^${DONE_PHRASE}$`);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
-/** A done statement naming the task itself, not a step of it. */
 /** Words every clause stating a task's rate holds (`完成率`, `当前进度`, `占…`, `达…`, `完工率`). */
 const RATE_CLAUSE_WORDS = /进度|完成|占|达|完工|竣工|建成/;
+/** A done statement naming the task itself, not a step of it. */
 const NAMES_THE_TASK = /(目标任务|年度任务|全年任务|年度目标|全年目标)$/;
 /** Work said to be still to come (`预计明年上半年全面完成`): a part of the task is open. */
 const STILL_TO_COME = /预计|将于|明年|下一步/;

@@ -1,5 +1,6 @@
-// Task numbers in the forms tables print them: `1`, `1.`, `1、`, `1。` (a converter's full stop), `1﹒` (a small form), `（1）`, `（一）`, `一、`, `①`,
-// and a number that opens the target text itself (`*1.力争…`) when a table has no 序号 column.
+// Task numbers in the forms tables print them: `1`, `1.`, `1、`, `1。` (a converter's full stop),
+// `1﹒` (a small form), `分解表17` (after a label), `（1）`, `（一）`, `一、`, `①`, and a number that
+// opens the target text itself (`*1.力争…`) when a table has no 序号 column.
 // A task keeps the number printed; tables that number within each section restart at 1.
 
 const CN_DIGIT: Record<string, number> = {
