@@ -20,7 +20,7 @@ const EACH_CHANGE = /均(增长|提高|提升|下降)$/;
 const TRAILING_FILLER =
   /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
 const LEADING_FILLER = new RegExp(
-  `^(\\d{4}年度?)?(年底前|年内|今年|上半年|下半年)?在?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`,
+  `^(\\d{4}年度?)?((年底前|年内|今年|上半年|下半年)在?)?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`,
 );
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;

@@ -91,6 +91,10 @@ describe('extractIndicators', () => {
     const [ind] = extractIndicators('年底前在20个以上的省份推进汽车维修电子健康档案系统建设');
     expect(ind.metric).toBe('省份推进汽车维修电子健康档案系统建设');
   });
+  it('keeps a 在 that opens the metric’s own words (在校学生, 在建项目)', () => {
+    expect(extractIndicators('在校学生人数达到5000人').map((i) => i.metric)).toEqual(['在校学生人数']);
+    expect(extractIndicators('在建项目完成投资5亿元').map((i) => i.metric)).toEqual(['在建项目完成投资']);
+  });
   it('splits 分别 lists', () => {
     const inds = extractIndicators('电子信息制造、软件与信息技术服务业营收分别达到650亿元、75亿元');
     expect(inds.map((i) => [i.metric, i.target])).toEqual([
