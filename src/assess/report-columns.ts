@@ -294,8 +294,13 @@ function fromParts(
     if (start >= 0) cursor = start + cell.length;
     const end = start + cell.length;
     if (part.role === 'actual' && start >= 0) {
-      const measures = part.header.replace(HEADER_FILLER, '');
-      const figures = figuresOfCell(pt, start, end, GROWTH_HEADER.test(part.header));
+      const growth = GROWTH_HEADER.test(part.header);
+      // a growth column's plain number (`增幅 | 5.4`) is a percentage, the growth of the row's own
+      // indicator whatever words the header adds
+      const measures = growth ? '' : part.header.replace(HEADER_FILLER, '');
+      const figures = figuresOfCell(pt, start, end, growth).map((f) =>
+        growth && f.plain ? { ...f, unit: '%', plain: false } : f,
+      );
       // the header dates its figures (`1-6月完成投资`: as of June)
       const period = figures.length ? periodOfHeader(part.header) : null;
       const cell = out.actualCells ?? 0;

@@ -140,6 +140,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case null:
       if (content === 'heading') return 'task';
       if (content === 'grade') return 'other';
+      // a growth on last year under words of its own (`增幅`, `同比增长（%）`: 5.4) is the figure reached
+      if ((content === 'figures' || content === 'rate') && GROWTH_HEADER.test(normaliseHeaderText(headerText)))
+        return 'actual';
       if (content === 'figures') return /完成|实际|累计/.test(headerText) ? 'actual' : 'other';
       return content ?? 'other';
     case 'task':
@@ -165,6 +168,9 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       // `1-8月实际完成情况` written as sentences is the report itself.
       return content === 'progress' || (content === 'target' && p.meanLength > 8) ? 'progress' : 'actual';
     case 'rate':
+      // a `序时进度` of one share down every row (`75%`) is the time gone by, the same for each task,
+      // not how far any of them has got
+      if (/序时/.test(headerText) && p.filled >= 3 && p.changes === 1) return 'remarks';
       // `当前进度`, `完成进度` holding words (`完成9个,完成率100%`) is the report itself.
       return share(p.percent + p.figure, p) >= 0.5 ? 'rate' : 'progress';
     case 'target':

@@ -85,6 +85,20 @@ describe('a column of growth on last year', () => {
     );
     expect([a.indicators[0].actual, a.status]).toEqual([4.2, 'behind']);
   });
+
+  it('a plain number under a growth header is a percentage, whatever the header calls it', () => {
+    const q3 = { period: parsePeriod('2023Q3') };
+    const slow = assessTask(
+      { target: '地区生产总值 增长6%', progress: '5.4', progress_parts: [part('actual', '增幅', '5.4')] },
+      q3,
+    );
+    expect([slow.indicators[0].actual, slow.status]).toEqual([5.4, 'behind']);
+    const ahead = assessTask(
+      { target: '固定资产投资 增长8%', progress: '9.2', progress_parts: [part('actual', '增幅', '9.2')] },
+      q3,
+    );
+    expect([ahead.indicators[0].actual, ahead.status]).toEqual([9.2, 'on_track']);
+  });
 });
 
 describe('a target restated in a later cell', () => {

@@ -45,4 +45,34 @@ describe('a growth on last year', () => {
       ['actual', 'actual'],
     ]);
   });
+
+  it('is read as the actual under a header of its own words (增幅)', () => {
+    const table = parseText(
+      rows(
+        ['序号', '指标名称', '年度目标', '1-9月完成', '增幅', '责任单位'],
+        ['1', '一般公共预算收入', '45亿元', '36.2亿元', '8.1', '市财政局'],
+        ['2', '社会消费品零售总额', '230亿元', '168.5亿元', '6.6', '市商务局'],
+        ['3', '外贸进出口总额', '120亿元', '80.6亿元', '-2.3', '市商务局'],
+      ),
+    );
+    expect(table.sourceColumns.find((c) => c.header === '增幅')?.role).toBe('actual');
+  });
+});
+
+describe('a 序时进度 column', () => {
+  const table = (shares: string[]) =>
+    parseText(
+      rows(
+        ['序号', '指标名称', '年度目标', '1-9月完成', '序时进度', '责任单位'],
+        ['1', '新增城镇就业', '3000人', '2400人', shares[0], '市人社局'],
+        ['2', '新建改造农村公路', '120公里', '70公里', shares[1], '市交通运输局'],
+        ['3', '新建城市公厕', '30座', '24座', shares[2], '市城管局'],
+      ),
+    );
+  it('of one share down every row is the time gone by, not each task’s rate', () => {
+    expect(table(['75%', '75%', '75%']).sourceColumns.find((c) => c.header === '序时进度')?.role).toBe('remarks');
+  });
+  it('of shares that differ is each task’s rate', () => {
+    expect(table(['80%', '58%', '80%']).sourceColumns.find((c) => c.header === '序时进度')?.role).toBe('rate');
+  });
 });
