@@ -151,13 +151,17 @@ function applyHeadings(
  * when there is no theme yet, or when the table has no 重点工作任务 column and no numbered
  * theme rows (its heading rows are then its only level); otherwise it starts a category.
  */
+/** A heading numbered like the current theme (`（二）…` after `（一）…`, no category between): its sibling. */
+function bracketedSibling(h: string, state: State): boolean {
+  const bracketed = /^[（(]/;
+  return state.theme !== null && bracketed.test(h) && bracketed.test(state.theme) && state.category === null;
+}
+
 function headingRowIsTheme(h: string, state: State, hasHeadingColumn: boolean, themeRowsExist: boolean): boolean {
   if (looksLikeTheme(h)) return true;
-  // The first heading is the top level whatever its numbering; one numbered like the current
-  // theme (`（二）…` after `（一）…`) is its sibling.
+  // The first heading is the top level whatever its numbering
   if (state.theme === null) return true;
-  const bracketed = /^[（(]/;
-  if (looksLikeCategory(h) && bracketed.test(h)) return bracketed.test(state.theme) && state.category === null;
+  if (looksLikeCategory(h) && /^[（(]/.test(h)) return bracketedSibling(h, state);
   return !hasHeadingColumn && !themeRowsExist;
 }
 
@@ -212,7 +216,7 @@ export function buildTasks(
         row.slotText.findIndex(Boolean) === headingSlots[0] &&
         !/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/.test(h);
       const isTheme = row.sectionLevel
-        ? row.sectionLevel === 'theme' || state.theme === null
+        ? row.sectionLevel === 'theme' || state.theme === null || bracketedSibling(h, state)
         : inThemeColumn || headingRowIsTheme(h, state, headingSlots.length > 0, themeRowsExist);
       if (isTheme) {
         state.theme = h;

@@ -107,6 +107,23 @@ describe('numbering in any form', () => {
       [1, '（二）老年助餐行动', null],
     ]);
   });
+  it('reads （一） in the 序号 column with its name beside it as a theme, （二） as its sibling', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '牵头单位', '上半年完成情况'],
+        ['（一）', '稳增长促发展', '', ''],
+        ['1', '全年引进亿元以上项目30个', '区投促局', '上半年引进亿元以上项目16个。'],
+        ['2', '新增规上工业企业20家', '区经信局', '新增规上工业企业6家。'],
+        ['（二）', '抓民生补短板', '', ''],
+        ['3', '新增公办幼儿园学位1200个', '区教育局', '3所新建幼儿园主体完工。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.category])).toEqual([
+      [1, '（一）稳增长促发展', null],
+      [2, '（一）稳增长促发展', null],
+      [3, '（二）抓民生补短板', null],
+    ]);
+  });
   it('keeps （一） heading rows as categories under 一、 themes', () => {
     const table = parseText(
       rows(
