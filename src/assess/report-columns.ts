@@ -199,6 +199,11 @@ const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 const FLAG = /^[是否]$/;
 /** Words an actual cell may hold around its figure without naming a metric. */
 const FIGURE_CELL_FILLER = /(累计|共计|共|已|完成|实现|达到?|约|合计|新增|以上|余)/g;
+/**
+ * Words of a growth over last year an actual cell may hold around its figure (`同比增长6.2%`). A fall
+ * (`下降1.5%`) is left to the text, which reads its sign.
+ */
+const CELL_GROWTH = /(同比|比上年同期|比上年|较上年)?(增长|增幅|增速)/g;
 /** A note in brackets after an actual cell's figure (`10.9(可比7.0)`): it qualifies the figure. */
 const BRACKETED_NOTE = /[（(][^（）()]*[）)]/g;
 /** Header words that only say a column holds the actual: what remains names what it measures. */
@@ -260,7 +265,12 @@ function figuresOfCell(pt: ProgressText, start: number, end: number, growth = fa
     at = q.end;
   }
   rest += pt.text.slice(at, end);
+  // a cell naming only the change (`增长6.2%`, `同比下降1.5%`) reports the row's growth
+  const withoutGrowth = rest.replace(CELL_GROWTH, '');
+  const namesGrowth = withoutGrowth !== rest;
+  rest = withoutGrowth;
   if (/[\u4e00-\u9fff]/.test(rest.replace(BRACKETED_NOTE, '').replace(FIGURE_CELL_FILLER, ''))) return [];
+  growth ||= namesGrowth;
   return (
     qs
       // a percentage is a rate reached only in a column of growth (`同比增长`), else a share of the task

@@ -259,6 +259,8 @@ function applySpec(spec: ColumnsSpec, header: HeaderRows, hints: Array<ColumnRol
   return fixed;
 }
 
+const SHORT_FIGURE = /^[^\d]{0,4}\d[\d.,，]*[^\d]{0,5}$/;
+
 /**
  * Targets of figures only (`7 | 17.52`: projects, money planned) beside a column of names no header
  * word places (`地区`: `市直单位`, `云浮新区`): each name says what its row's figures are for, so it
@@ -273,14 +275,27 @@ function nameFiguresOnlyTargets(
   cells: (c: number) => string[],
 ): void {
   const targets = roles.flatMap((r, c) => (r === 'target' ? [c] : []));
-  if (!targets.length || !targets.every((c) => cells(c).every((x) => !x.trim() || isBareValue(x)))) return;
+  if (!targets.length) return;
+  const figuresOnly = targets.every((c) => cells(c).every((x) => !x.trim() || isBareValue(x)));
+  // a figure with a word or two (`增长5%`, `1.5万亩`, `≥90%`)
+  const shortFigures = targets.every((c) => cells(c).every((x) => !x.trim() || SHORT_FIGURE.test(x.trim())));
+  if (!shortFigures) return;
+  const namesEachRow = (c: number): boolean => {
+    const p = profile(c);
+    const named = cells(c).filter((x) => /[\u4e00-\u9fff]/.test(x)).length;
+    return p.rows >= 2 && named >= 0.8 * p.rows && p.changes >= 0.9 * p.rows;
+  };
   const c = roles.findIndex(
     (r, i) => i < targets[0] && i !== seqColumn && r === 'other' && hints[i] === null && !fixed[i],
   );
-  if (c < 0) return;
-  const p = profile(c);
-  const named = cells(c).filter((x) => /[\u4e00-\u9fff]/.test(x)).length;
-  if (p.rows >= 2 && named >= 0.8 * p.rows && p.changes >= 0.9 * p.rows) roles[c] = 'target';
+  if (c >= 0) {
+    if (figuresOnly && namesEachRow(c)) roles[c] = 'target';
+    return;
+  }
+  // a heading column (`重点任务`) that names a task of its own on every row, never the same twice
+  // running, groups nothing: it says what the figures beside it are for (`城镇新增就业 | 4000人`)
+  const headings = roles.flatMap((r, i) => (r === 'task' && i < targets[0] && !fixed[i] ? [i] : []));
+  if (headings.length === 1 && namesEachRow(headings[0])) roles[headings[0]] = 'target';
 }
 
 export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: ColumnsSpec): ColumnRoles {

@@ -86,6 +86,22 @@ describe('a column of growth on last year', () => {
     expect([a.indicators[0].actual, a.status]).toEqual([4.2, 'behind']);
   });
 
+  it('an actual cell naming only the growth (`增长6.2%`) reports the row’s growth; a fall is left to the text', () => {
+    const q3 = { period: parsePeriod('2023Q3') };
+    const row = (actual: string) =>
+      assessTask(
+        {
+          target: '一般公共预算收入 增长5%',
+          progress: actual,
+          progress_parts: [part('actual', '截至9月底完成', actual)],
+        },
+        q3,
+      );
+    expect([row('增长6.2%').indicators[0].actual, row('增长6.2%').status]).toEqual([6.2, 'on_track']);
+    expect([row('同比增长3.1%').indicators[0].actual, row('同比增长3.1%').status]).toEqual([3.1, 'behind']);
+    expect(row('下降1.5%').status).toBe('behind');
+  });
+
   it('a plain number under a growth header is a percentage, whatever the header calls it', () => {
     const q3 = { period: parsePeriod('2023Q3') };
     const slow = assessTask(

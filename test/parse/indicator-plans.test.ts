@@ -222,6 +222,35 @@ describe('a ranking under a header merged over the place and the name', () => {
   });
 });
 
+describe('a 重点任务 column naming each row beside a target of figures', () => {
+  const t = parseText(
+    table(
+      ['序号', '重点任务', '牵头县领导', '责任单位', '年度目标', '截至9月底完成', '完成率'],
+      ['1', '城镇新增就业', '王刚', '县人社局', '4000人', '3350人', '83.8%'],
+      ['2', '新建5G基站', '李红', '县工信局', '300个', '180个', '60%'],
+      ['3', '一般公共预算收入', '王刚', '县财政局', '增长5%', '增长6.2%', ''],
+    ),
+  );
+  it('opens each target with the name: it groups nothing', () => {
+    expect(t.tasks.map((x) => [x.theme, x.target])).toEqual([
+      [null, '城镇新增就业 4000人'],
+      [null, '新建5G基站 300个'],
+      [null, '一般公共预算收入 增长5%'],
+    ]);
+  });
+  it('stays a heading where it repeats over the rows it groups', () => {
+    const grouped = parseText(
+      table(
+        ['序号', '重点任务', '责任单位', '年度目标'],
+        ['1', '稳增长', '县人社局', '4000人'],
+        ['2', '稳增长', '县工信局', '300个'],
+        ['3', '稳增长', '县财政局', '增长5%'],
+      ),
+    );
+    expect(grouped.tasks.map((x) => x.target)).toEqual(['4000人', '300个', '增长5%']);
+  });
+});
+
 describe('a 工作标准 column', () => {
   it('is the target, not the report', () => {
     const t = parseText(
