@@ -92,8 +92,8 @@ describe('a column of growth on last year', () => {
       assessTask(
         {
           target: '一般公共预算收入 增长5%',
-          progress: actual,
-          progress_parts: [part('actual', '截至9月底完成', actual)],
+          progress: `${actual} 税收收入稳步增长。`,
+          progress_parts: [part('actual', '截至9月底完成', actual), part('progress', '进展情况', '税收收入稳步增长。')],
         },
         q3,
       );
