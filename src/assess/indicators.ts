@@ -80,8 +80,8 @@ function cleanMetric(s: string): string {
     .replace(/^[*＊]+/, '')
     .replace(/等$/, '');
   // `地区生产总值 增长7%以上` (name | target): what grows is named in the cell before; so is what
-  // stays under a limit (`城镇登记失业率 低于4%`)
-  return spaced && (CHANGE_ONLY.test(metric) || (!metric && /^(低于|小于)/.test(lastCell)))
+  // stays under a limit (`城镇登记失业率 控制在4%以内`) or is to be reached (`造林绿化 力争1.5万亩`)
+  return spaced && (CHANGE_ONLY.test(metric) || !metric)
     ? cleanMetric(words.slice(0, lastSpace(words))) + metric
     : metric;
 }

@@ -199,11 +199,10 @@ const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 const FLAG = /^[是否]$/;
 /** Words an actual cell may hold around its figure without naming a metric. */
 const FIGURE_CELL_FILLER = /(累计|共计|共|已|完成|实现|达到?|约|合计|新增|以上|余)/g;
-/**
- * Words of a growth over last year an actual cell may hold around its figure (`同比增长6.2%`). A fall
- * (`下降1.5%`) is left to the text, which reads its sign.
- */
-const CELL_GROWTH = /(同比|比上年同期|比上年|较上年)?(增长|增幅|增速)/g;
+/** Words of a change over last year an actual cell may hold around its figure (`同比增长6.2%`, `下降1.5%`). */
+const CELL_GROWTH = /(同比|比上年同期|比上年|较上年)?(增长|增幅|增速|下降|回落)/g;
+/** A fall: the change is below zero. */
+const CELL_FALL = /下降|回落/;
 /** A note in brackets after an actual cell's figure (`10.9(可比7.0)`): it qualifies the figure. */
 const BRACKETED_NOTE = /[（(][^（）()]*[）)]/g;
 /** Header words that only say a column holds the actual: what remains names what it measures. */
@@ -268,6 +267,7 @@ function figuresOfCell(pt: ProgressText, start: number, end: number, growth = fa
   // a cell naming only the change (`增长6.2%`, `同比下降1.5%`) reports the row's growth
   const withoutGrowth = rest.replace(CELL_GROWTH, '');
   const namesGrowth = withoutGrowth !== rest;
+  const falls = namesGrowth && CELL_FALL.test(rest);
   rest = withoutGrowth;
   if (/[\u4e00-\u9fff]/.test(rest.replace(BRACKETED_NOTE, '').replace(FIGURE_CELL_FILLER, ''))) return [];
   growth ||= namesGrowth;
@@ -276,7 +276,7 @@ function figuresOfCell(pt: ProgressText, start: number, end: number, growth = fa
       // a percentage is a rate reached only in a column of growth (`同比增长`), else a share of the task
       .filter((q) => q.kind === 'amount' || q.kind === 'bare' || (growth && q.kind === 'percent'))
       .map((q) => ({
-        value: q.value,
+        value: falls && q.kind === 'percent' ? -q.value : q.value,
         unit: q.unit,
         plain: q.kind === 'bare' && /^[\d.]+$/.test(pt.text.slice(q.start, q.end)),
         start: q.start,
@@ -308,7 +308,9 @@ function fromParts(
       // a growth column's plain number (`增幅 | 5.4`) is a percentage, the growth of the row's own
       // indicator whatever words the header adds
       const measures = growth ? '' : part.header.replace(HEADER_FILLER, '');
-      const figures = figuresOfCell(pt, start, end, growth).map((f) =>
+      // beside targets that are all rates (`城镇登记失业率 控制在4%以内 | 3.2%`) a percentage in an
+      // actual column is the rate reached too
+      const figures = figuresOfCell(pt, start, end, growth || rateTargets).map((f) =>
         growth && f.plain ? { ...f, unit: '%', plain: false } : f,
       );
       // the header dates its figures (`1-6月完成投资`: as of June)

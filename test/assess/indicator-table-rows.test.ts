@@ -26,6 +26,13 @@ describe('the planned figure of an indicator row', () => {
     expect([money.target, money.floor, money.unit]).toEqual([1e10, 8e9, '元']);
   });
 
+  it('a cell of only a limit or a stretch word before the figure takes its name from the cell before', () => {
+    const [jobless] = extractIndicators('城镇登记失业率 控制在4%以内');
+    expect([jobless.metric, jobless.direction, jobless.target]).toEqual(['城镇登记失业率', 'at_most', 4]);
+    const [trees] = extractIndicators('造林绿化 力争1.5万亩');
+    expect([trees.metric, trees.target, trees.unit]).toEqual(['造林绿化', 15000, '亩']);
+  });
+
   it('a name counting by its measure word gives the unit (户数 → 户)', () => {
     const [homes] = extractIndicators('棚户区改造户数 3000以上');
     expect([homes.target, homes.unit]).toEqual([3000, '户']);
@@ -86,7 +93,7 @@ describe('a column of growth on last year', () => {
     expect([a.indicators[0].actual, a.status]).toEqual([4.2, 'behind']);
   });
 
-  it('an actual cell naming only the growth (`增长6.2%`) reports the row’s growth; a fall is left to the text', () => {
+  it('an actual cell naming only the growth (`增长6.2%`) reports the row’s growth, a fall as below zero', () => {
     const q3 = { period: parsePeriod('2023Q3') };
     const row = (actual: string) =>
       assessTask(
@@ -100,6 +107,18 @@ describe('a column of growth on last year', () => {
     expect([row('增长6.2%').indicators[0].actual, row('增长6.2%').status]).toEqual([6.2, 'on_track']);
     expect([row('同比增长3.1%').indicators[0].actual, row('同比增长3.1%').status]).toEqual([3.1, 'behind']);
     expect(row('下降1.5%').status).toBe('behind');
+  });
+
+  it('a percentage in an actual column beside a rate target is the rate reached', () => {
+    const a = assessTask(
+      {
+        target: '城镇调查失业率 5.5%以内',
+        progress: '3.2% 就业形势总体稳定。',
+        progress_parts: [part('actual', '截至9月底完成', '3.2%'), part('progress', '进展情况', '就业形势总体稳定。')],
+      },
+      { period: parsePeriod('2023Q3') },
+    );
+    expect([a.indicators[0].actual, a.status]).toEqual([3.2, 'on_track']);
   });
 
   it('a plain number under a growth header is a percentage, whatever the header calls it', () => {
