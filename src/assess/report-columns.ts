@@ -129,10 +129,17 @@ function donePiece(pt: ProgressText): string | null {
     const text = c.text.trim();
     if (!(text.endsWith('任务') || text.endsWith('目标'))) continue;
     const before = pt.text[c.start - 1];
-    if (before !== '：' && before !== ':' && TASK_DONE.test(text)) return text;
+    if (before !== '：' && before !== ':' && (TASK_DONE.test(text) || YEARS_WORK_DONE.test(text))) return text;
   }
   return null;
 }
+
+/**
+ * The year's work named as a whole and said to be done in full (`教育体育局圆满完成2020年民生实事工程建设任务`):
+ * the tasks of the year, this one among them. Only with a word of fullness and the year named.
+ */
+const YEARS_WORK_DONE =
+  /^[\u4e00-\u9fff]{0,12}?(?:已经?|均已)?(?:圆满|全面|全部|超额|顺利)完成了?(?:\d{4}年度?|年度|全年|今年)[\u4e00-\u9fff]{0,16}任务$/;
 
 /** A clause or cell without the stop that ends it (`已全部完成。` → `已全部完成`). */
 const withoutEndStop = (text: string): string => text.trim().replace(/[。；;！!]+$/, '');

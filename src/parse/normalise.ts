@@ -319,7 +319,7 @@ function dominantStyle(rows: readonly Row[], layout: Layout): NumberForm | null 
     const style = formOf(rows[r].cells[layout.seqColumn] ?? '');
     if (style) counts.set(style, (counts.get(style) ?? 0) + 1);
   }
-  if (counts.size < 2) return null;
+  if (counts.size === 0) return null;
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
@@ -344,6 +344,9 @@ function isHeadingEndingInStop(cell: string): boolean {
  * A section row numbered in another style than the tasks (`一、 | 产业发展` among `1 | …` rows):
  * its number and heading, joined (`一、产业发展`); null for any other row.
  */
+/** An arabic number with its name in one cell (`1、省实事工程`): the name is group 1. */
+const NUMBER_AND_NAME = /^\s*\d{1,2}[、.．]\s*(\S.*)$/;
+
 function sectionHeading(
   row: Row,
   layout: Layout,
@@ -352,6 +355,10 @@ function sectionHeading(
 ): string | null {
   if (taskStyle === null || layout.seqColumn === null) return null;
   const seqCell = row.cells[layout.seqColumn] ?? '';
+  // `1、省实事工程` alone in the 序号 column above items numbered ①: a section's number and name in one cell
+  const named = NUMBER_AND_NAME.exec(seqCell);
+  if (named && outerLevel('arabic', taskStyle) && row.cells.every((c, i) => i === layout.seqColumn || !c.trim()))
+    return isHeading(named[1]) ? seqCell.trim() : null;
   const form = formOf(seqCell);
   if (!form || form === taskStyle) return null;
   const others = row.cells.filter((c, i) => i !== layout.seqColumn && c);

@@ -165,6 +165,13 @@ function headingRowIsTheme(h: string, state: State, hasHeadingColumn: boolean, t
   return !hasHeadingColumn && !themeRowsExist;
 }
 
+/** A row of target text (and no heading) right under a heading row: the heading's first item, not a line going on. */
+function itemUnderHeading(row: PlacedRow, above: PlacedRow | undefined, slots: readonly SlotKind[]): boolean {
+  if (above?.kind !== 'heading') return false;
+  const target = row.slotText[slots.indexOf('target')] ?? '';
+  return target.length >= 4 && /^[\u4e00-\u9fff“"《]/.test(target);
+}
+
 /** The non-blank texts of a row's slots, in slot order. */
 function filledTexts(row: PlacedRow, slotIndexes: readonly number[]): string[] {
   const out: string[] = [];
@@ -195,6 +202,14 @@ export function buildTasks(
   const splitReport = reportSlots.length > 1 || reportSlots.some((s) => s !== 'progress');
   const themeRowsExist = rows.some((r) => r.kind === 'heading' && looksLikeTheme(r.slotText.find(Boolean) ?? ''));
 
+  // numbers that start again at 1 under each heading
+  const restartsPerSection = rows.some(
+    (r, i) =>
+      r.kind === 'task' &&
+      r.seq === 1 &&
+      rows[i - 1]?.kind === 'heading' &&
+      rows.slice(0, i - 1).some((x) => x.kind === 'task'),
+  );
   let lastNumbered: PlacedRow | null = null;
   /** Tasks whose units a `牵头单位` line gave: a `责任单位` line after it does not replace them. */
   const unitsFromFirstLead = new Set<ParsedTask>();
@@ -203,8 +218,12 @@ export function buildTasks(
   rows.forEach((row, index) => {
     const warnings: Warning[] = [];
     const sibling = row.kind === 'continuation' && tasks.length > 0 && isSiblingItem(row, lastNumbered, slots);
+    // a row right under a heading has no task above it to go on: it is the section's own item,
+    // unnumbered where it is the only one (`（一）省监察厅牵头的工作` over `加强行政监察工作…`)
+    const firstOfSection = row.kind === 'continuation' && itemUnderHeading(row, rows[index - 1], slots);
     const unnumbered =
-      row.kind === 'continuation' && tasks.length > 0 && !sibling && lostNumber(row, lastNumbered, slots);
+      firstOfSection ||
+      (row.kind === 'continuation' && tasks.length > 0 && !sibling && lostNumber(row, lastNumbered, slots));
     if (row.kind === 'task') lastNumbered = row;
     if (row.kind === 'heading') {
       const h = joinHeading(row.slotText.find(Boolean) ?? '');
@@ -377,7 +396,15 @@ export function buildTasks(
     if (unnumbered) warnings.push(W('seq_missing', '无序号的行有自己的事项和牵头单位，按下一个序号的任务处理', 'seq'));
     const previousSeq = tasks.length > 0 ? tasks[tasks.length - 1].seq : 0;
     const task: ParsedTask = {
-      seq: row.seq ?? (sibling ? previousSeq : unnumbered ? previousSeq + 1 : tasks.length + 1),
+      seq:
+        row.seq ??
+        (sibling
+          ? previousSeq
+          : firstOfSection && restartsPerSection
+            ? 1
+            : unnumbered
+              ? previousSeq + 1
+              : tasks.length + 1),
       theme: state.theme,
       category: state.category,
       target,

@@ -14,6 +14,8 @@ function readSmallNumber(s: string): number {
 }
 
 const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** `半年` naming the report on the half just ended (`半年进展`, `半年工作总结`), not a span (`一年半`). */
+const HALF_YEAR_REPORT = /(?<![上下一两多大])半年(?:进展|落实|推进|工作|情况|完成|督查|通报|小结|总结)/;
 
 /**
  * Reads the period from a title. Returns the canonical label (`2023Q4`, `2023H1`, `2024-03`,
@@ -36,8 +38,9 @@ export function periodFromTitle(title: string): string | null {
 
   let m = new RegExp(`第?([一二三四1-4])季度`).exec(rest);
   if (m) return label(`${year}年${m[1]}季度`);
-  // 半年度 (a half-year report, `2023年半年度重点工作进展`) is the first half, not the year
-  if (/上半年|半年度/.test(rest)) return label(`${year}H1`);
+  // 半年度 (a half-year report, `2023年半年度重点工作进展`) is the first half, not the year; so is a
+  // report of the half (`重点工作半年进展情况`)
+  if (/上半年|半年度/.test(rest) || HALF_YEAR_REPORT.test(rest)) return label(`${year}H1`);
   if (/下半年/.test(rest)) return label(`${year}H2`);
   m = new RegExp(`${NUM}月?-${NUM}月`).exec(rest);
   if (m) {

@@ -37,6 +37,17 @@ describe('abbreviations stand for the full metric', () => {
 });
 
 describe('a figure written before its metric or without its unit', () => {
+  it('a plan for the whole year named beside the figure (为全年预算数…的62.1%) does not date it as the year’s', () => {
+    const a = assessTask(
+      {
+        target: '一般公共预算总收入增长27%。',
+        progress:
+          '上半年,全市一般公共预算收入完成114814万元,为全年预算数185000万元的62.1%,同比增收27284万元,增长31.2%。',
+      },
+      { period: parsePeriod('2021H1') },
+    );
+    expect([a.indicators[0].actual, a.indicators[0].actual_period, a.status]).toEqual([31.2, '上半年', 'on_track']);
+  });
   it('a growth after the amount it belongs to (完成512.3亿元，同比增长6.8%)', () => {
     const a = assessTask(
       { target: '固定资产投资增长6%', progress: '1-6月，全区固定资产投资完成512.3亿元，同比增长6.8%。' },

@@ -55,6 +55,16 @@ describe('the actual column', () => {
       'done',
     );
   });
+  it('the year’s work named as a whole and done in full (圆满完成2020年…任务) closes each task of it', () => {
+    const progress = '至2020年12月底,教育体育局圆满完成2020年民生实事工程建设任务。';
+    expect(assessTask({ target: '建成社会足球场 7 个。', progress }, { period: null }).status).toBe('done');
+    expect(assessTask({ target: '完成特殊学校建设', progress }, { period: null }).status).toBe('done');
+    // the same in traditional characters, as a re-host prints it
+    const traditional = '至2020年12月底,教育體育局圓滿完成2020年民生實事工程建設任務。';
+    expect(assessTask({ target: '完成特殊學校建設', progress: traditional }, { period: null }).status).toBe('done');
+    // without a word of fullness or the year, a step's task stays a step
+    expect(assessTask({ target: '建成社会足球场 7 个。', progress: '完成了选址任务。' }, q3).status).not.toBe('done');
+  });
   it('but is, when part of the task is still to come', () => {
     const progress =
       '建成5个全民健身路径工程,全面完成目标任务;完成2个体育健身馆的选址等前期工作,预计明年上半年全面完成。';

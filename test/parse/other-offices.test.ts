@@ -124,6 +124,41 @@ describe('numbering in any form', () => {
       [3, '（二）抓民生补短板', null],
     ]);
   });
+  it('reads `1、省实事工程` alone in the 序号 column over items numbered ① as a theme, and the item under it without a number as its first', () => {
+    const table = parseText(
+      rows(
+        ['序号', '民生实事工程', '完成情况'],
+        ['1、省实事工程'],
+        ['', '增加公办幼儿园学位970个。', '已完成。'],
+        ['2、市民生实事工程'],
+        ['①', '提质改造乡村小规模学校30所', '已完成。'],
+        ['②', '建成社会足球场7个。', '已完成。'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.theme, t.target])).toEqual([
+      [1, '1、省实事工程', '增加公办幼儿园学位970个。'],
+      [1, '2、市民生实事工程', '提质改造乡村小规模学校30所'],
+      [2, '2、市民生实事工程', '建成社会足球场7个。'],
+    ]);
+  });
+  it('reads an unnumbered line right under a heading as that heading’s item, not as a task going on', () => {
+    const table = parseText(
+      rows(
+        ['序号', '工作任务', '协同单位'],
+        ['一、张明省长负责的工作'],
+        ['(一)省监察厅牵头的工作'],
+        ['', '加强行政监察工作,全面落实政府系统党风廉政建设责任制。', ''],
+        ['(二)省编办牵头的工作'],
+        ['1.', '深化行政管理体制改革,优化政府机构设置。', ''],
+        ['2.', '积极稳妥地推进乡镇机构改革。', '省财政厅'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.seq, t.category, t.leaders, t.units])).toEqual([
+      [1, '(一)省监察厅牵头的工作', ['张明'], ['省监察厅']],
+      [1, '(二)省编办牵头的工作', ['张明'], ['省编办']],
+      [2, '(二)省编办牵头的工作', ['张明'], ['省编办']],
+    ]);
+  });
   it('keeps （一） heading rows as categories under 一、 themes', () => {
     const table = parseText(
       rows(
