@@ -19,6 +19,7 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout13',
   'holdout14',
   'holdout15',
+  'holdout16',
 ];
 
 export interface GoldTable {
