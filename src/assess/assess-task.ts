@@ -9,7 +9,7 @@ import { fallsAsWritten } from './falls-as-written.js';
 import { round, toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
-import { assignBareFigures, readReportColumns, type BareFigure } from './report-columns.js';
+import { assignBareFigures, readReportColumns, unitOfHeader, type BareFigure } from './report-columns.js';
 import { statusOf } from './status.js';
 import { sameUnitFamily } from './vocab/measure-words.js';
 import { withoutPinyin } from './ruby-pinyin.js';
@@ -82,6 +82,16 @@ function takeHeaderUnit(ind: Indicator, figure: BareFigure): void {
   if (typeof ind.floor === 'number') ind.floor = round(ind.floor * hu.factor);
 }
 
+/** The unit an actual column's header names over a plain number (`1-6月完成投资（万元）` | `11200`), if any. */
+function plainActualUnit(parts: readonly ProgressPart[] | undefined): string | null {
+  for (const part of parts ?? []) {
+    if (part.role !== 'actual' || !/^\s*\d+(?:\.\d+)?\s*$/.test(part.text)) continue;
+    const unit = unitOfHeader(part.header)?.unit;
+    if (unit) return unit;
+  }
+  return null;
+}
+
 /** Metrics and units in the characters the target wrote them in (`地區生產總值增長`, `20條`), where
  * they are its words. */
 function asWritten(indicators: Indicator[], read: string, written: string): void {
@@ -130,7 +140,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     // a column of an earlier period beside the latest one is superseded; headers date their cells
     const periods = readColumnPeriods(progress, parts, endMonth);
     const monthly = context?.period?.kind === 'month';
-    const indicators = extractIndicators(target).slice(0, MAX_INDICATORS);
+    const indicators = extractIndicators(target, { plainUnit: plainActualUnit(parts) }).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
     const text = new ProgressText(periods.progress, periods.dated, periods.forecasts);
     const written = indicators.map((ind) => writtenNumber(target, ind));

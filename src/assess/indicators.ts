@@ -4,7 +4,7 @@
 import type { Direction, Indicator, IndicatorKind } from '../domain/index.js';
 import { parseChineseNumeral, quantitiesOfHalfWidth, round, toHalfWidth, type Quantity } from './numbers.js';
 import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
-import { NAMING_TERMS } from './vocab/measure-words.js';
+import { NAMING_TERMS, sameUnitFamily } from './vocab/measure-words.js';
 import { AREA_WORDS } from './vocab/metric-words.js';
 import { simplified } from '../parse/traditional.js';
 import { FALL_METRIC } from './falls-as-written.js';
@@ -620,11 +620,12 @@ function withoutSupersededCells(text: string, drafts: Draft[]): Draft[] {
  * the office's share of that figure, in its base unit, when smaller than it; the general figure is
  * dropped.
  */
-function ownShareOfCellBefore(text: string, drafts: Draft[]): void {
+function ownShareOfCellBefore(text: string, drafts: Draft[], plainUnit: string | null): void {
   for (let i = drafts.length - 1; i > 0; i--) {
     const d = drafts[i];
     const o = drafts[i - 1];
     if (!d.plain || d.restates || o.unit === null || o.kind !== 'amount') continue;
+    if (plainUnit !== null && !sameUnitFamily(plainUnit, o.unit)) continue;
     // a share is part of the whole (`共18个教室 1800` is some other figure of the project)
     if (typeof d.target !== 'number' || typeof o.target !== 'number' || d.target >= o.target) continue;
     // the figure stands in the cell right before: words may follow it there, but no other cell
@@ -703,7 +704,16 @@ function quotesWholeItem(text: string, [start, end]: [number, number]): boolean 
   return /^(项目|工程|任务|行动)?[。；;]?$/.test(text.slice(end).trim());
 }
 
-export function extractIndicators(target: string): Indicator[] {
+export interface ExtractOptions {
+  /**
+   * The unit the report's actual column names in its header (`1-6月完成投资（万元）`): a number alone
+   * in the target's last cell is then the plan in that unit (a money plan beside a building's size),
+   * not a share of a figure of another unit before it.
+   */
+  plainUnit?: string | null;
+}
+
+export function extractIndicators(target: string, options: ExtractOptions = {}): Indicator[] {
   if (!target) return [];
   const text = withoutRowNumber(toHalfWidth(target));
   const quoted = [...quotedRanges(text).filter((r) => !quotesWholeItem(text, r)), ...namingTermRanges(text)];
@@ -728,7 +738,7 @@ export function extractIndicators(target: string): Indicator[] {
     )
       drafts.splice(i, 1);
   }
-  if (drafts.length > 1) ownShareOfCellBefore(text, drafts);
+  if (drafts.length > 1) ownShareOfCellBefore(text, drafts, options.plainUnit ?? null);
   if (text.includes('/')) withMeasureCellsBefore(text, drafts);
   const paired = drafts.length > 1 && /确保|力争/.test(text) ? withFloorClauses(text, drafts) : drafts;
   const kept = paired.length > 1 && text.trim().includes(' ') ? withoutSupersededCells(text, paired) : paired;

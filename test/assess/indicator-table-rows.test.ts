@@ -136,6 +136,30 @@ describe('a column of growth on last year', () => {
   });
 });
 
+describe('a project row: its size in the target, its money plan in a cell of its own', () => {
+  it('reads the plan in the unit of the actual column’s header, not as a share of the size before it', () => {
+    const a = assessTask(
+      {
+        target: '城东污水处理厂二期 新增日处理能力3万吨 8000',
+        progress: '2100 26.3 完成桩基施工',
+        progress_parts: [
+          part('actual', '1-6月完成投资（万元）', '2100'),
+          part('rate', '占年度计划%', '26.3'),
+          part('progress', '形象进度', '完成桩基施工'),
+        ],
+      },
+      half,
+    );
+    const money = a.indicators.find((i) => i.unit === '元');
+    expect([money?.target, money?.actual, a.status]).toEqual([80_000_000, 21_000_000, 'behind']);
+    expect(a.indicators.find((i) => i.unit === '吨')?.target).toBe(30_000);
+  });
+  it('still reads a number after a figure as the office’s share where no header says otherwise', () => {
+    const [share] = extractIndicators('改(新)建农村户用厕所100万户以上 144281');
+    expect([share.target, share.unit]).toEqual([144281, '户']);
+  });
+});
+
 describe('a target restated in a later cell', () => {
   it('keeps the first mention of each figure, in the order the target gives them', () => {
     const inds = extractIndicators(
