@@ -17,6 +17,7 @@ import type { Piece } from './text.js';
 import { CROWDED_UNITS, sameUnitFamily } from './vocab/measure-words.js';
 import { simplified } from '../parse/traditional.js';
 import { LEVELS } from './vocab/metric-words.js';
+import { STAGES } from './vocab/stage-words.js';
 
 export interface ActualMatch {
   actual: number | string | null;
@@ -50,6 +51,10 @@ const AHEAD_MARGIN = 0.12;
 /** The only figure of its unit in the text needs only a little shared wording. */
 const ACCEPT_LONE = 0.2;
 const ACCEPT_LONE_SPECIFIC = 0.1;
+
+/** The bit of each stage of building work in a figure's `stages` (STAGES order: start, finish). */
+const START_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'start');
+const FINISH_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'finish');
 
 /** Whether a growth rate stated without a base year stands among the figures (worked out once per text). */
 function hasRateWithoutNamedYear(pt: ProgressText): boolean {
@@ -376,11 +381,16 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // a metric asking for one stage of building work (开工) is not reported by a count of another (竣工)
   const stage = ind.kind === 'amount' ? stagesIn(ind.metric) : 0;
   const oneStage = stage !== 0 && (stage & (stage - 1)) === 0;
+  // a metric naming no stage (`完成老旧小区改造`) counts the things done: beside a count finished
+  // (`完工8个`), a count begun (`已开工32个`) is a step on the way
+  const finishCounted =
+    stage === 0 && ind.kind === 'amount' && figures.some((i) => pt.figure(i).stages === FINISH_STAGE);
   for (let k = 0; k < figures.length; k++) {
     const i = figures[k];
     const f = pt.figure(i);
     if (f.excluded || (f.scopeOf && !ind.metric.includes(f.scopeOf))) continue;
     if (oneStage && f.stages !== 0 && (f.stages & stage) === 0) continue;
+    if (finishCounted && f.stages === START_STAGE) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a
     // second comparison: the rate stated without a year is the actual
     if (f.againstNamedYear && hasRateWithoutNamedYear(pt)) continue;
