@@ -81,9 +81,12 @@ function cleanMetric(s: string): string {
     .replace(/等$/, '');
   // `地区生产总值 增长7%以上` (name | target): what grows is named in the cell before; so is what
   // stays under a limit (`城镇登记失业率 控制在4%以内`) or is to be reached (`造林绿化 力争1.5万亩`)
-  return spaced && (CHANGE_ONLY.test(metric) || !metric)
-    ? cleanMetric(words.slice(0, lastSpace(words))) + metric
-    : metric;
+  if (!spaced || !(CHANGE_ONLY.test(metric) || !metric)) return metric;
+  // skipping a unit of measure between (`地区生产总值 亿元 增长6.5%`: name | 单位 | target)
+  let before = words.slice(0, lastSpace(words)).trimEnd();
+  const unitCell = before.slice(lastSpace(before) + 1);
+  if (/\s/.test(before) && withMeasureCell(unitCell, '1')) before = before.slice(0, lastSpace(before));
+  return cleanMetric(before) + metric;
 }
 
 /** A count verb just before the figure (`新增16个`, `建成3所`), a stretch word between them at most. */

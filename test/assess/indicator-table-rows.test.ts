@@ -26,6 +26,11 @@ describe('the planned figure of an indicator row', () => {
     expect([money.target, money.floor, money.unit]).toEqual([1e10, 8e9, '元']);
   });
 
+  it('a change asked after a unit cell takes its name from the cell before the unit', () => {
+    const [gdp] = extractIndicators('地区生产总值 亿元 增长6.5%');
+    expect([gdp.metric, gdp.kind, gdp.target]).toEqual(['地区生产总值增长', 'growth', 6.5]);
+  });
+
   it('a cell of only a limit or a stretch word before the figure takes its name from the cell before', () => {
     const [jobless] = extractIndicators('城镇登记失业率 控制在4%以内');
     expect([jobless.metric, jobless.direction, jobless.target]).toEqual(['城镇登记失业率', 'at_most', 4]);
