@@ -58,13 +58,25 @@ export function sameValue(a: number | string | null, b: number | string | null):
 }
 
 /**
+ * A gold indicator labelled in a unit with 万 or 亿 before it (`140` `万人次`), as some labellers
+ * write them, in the base unit duban reads (`1400000` `人次`): the same quantity either way.
+ */
+function inBaseUnit(g: GoldIndicator): GoldIndicator {
+  const m = /^(万|亿)(.+)$/.exec(g.unit ?? '');
+  if (!m) return g;
+  const factor = m[1] === '万' ? 1e4 : 1e8;
+  const scale = <T>(v: T): T => (typeof v === 'number' ? ((Math.round(v * factor * 1e6) / 1e6) as T) : v);
+  return { ...g, unit: m[2], target: scale(g.target), actual: scale(g.actual) };
+}
+
+/**
  * Pairs predicted and gold indicators of one task: a pair needs the same unit and the same
  * target value; each indicator pairs at most once, in order of appearance.
  */
 export function pairIndicators(gold: GoldIndicator[], got: Indicator[]): Array<[GoldIndicator, Indicator]> {
   const used = new Set<number>();
   const pairs: Array<[GoldIndicator, Indicator]> = [];
-  for (const g of gold) {
+  for (const g of gold.map(inBaseUnit)) {
     const j = got.findIndex((p, i) => !used.has(i) && p.unit === g.unit && sameValue(p.target, g.target));
     if (j >= 0) {
       used.add(j);

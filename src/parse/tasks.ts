@@ -11,6 +11,7 @@ import {
   withoutSpaces,
 } from './classify.js';
 import type { Layout } from './layout.js';
+import type { SlotKind } from './align.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
 import { readDutyLine, type DutyLine } from './duty-lines.js';

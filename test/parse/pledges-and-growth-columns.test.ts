@@ -55,7 +55,7 @@ describe('a growth on last year', () => {
         ['3', '外贸进出口总额', '120亿元', '80.6亿元', '-2.3', '市商务局'],
       ),
     );
-    expect(table.sourceColumns.find((c) => c.header === '增幅')?.role).toBe('actual');
+    expect(table.sourceColumns?.find((c) => c.header === '增幅')?.role).toBe('actual');
   });
 });
 
@@ -70,9 +70,9 @@ describe('a 序时进度 column', () => {
       ),
     );
   it('of one share down every row is the time gone by, not each task’s rate', () => {
-    expect(table(['75%', '75%', '75%']).sourceColumns.find((c) => c.header === '序时进度')?.role).toBe('remarks');
+    expect(table(['75%', '75%', '75%']).sourceColumns?.find((c) => c.header === '序时进度')?.role).toBe('remarks');
   });
   it('of shares that differ is each task’s rate', () => {
-    expect(table(['80%', '58%', '80%']).sourceColumns.find((c) => c.header === '序时进度')?.role).toBe('rate');
+    expect(table(['80%', '58%', '80%']).sourceColumns?.find((c) => c.header === '序时进度')?.role).toBe('rate');
   });
 });
