@@ -18,7 +18,7 @@ const BOTH_BEFORE = /[\u4e00-\u9fffA-Za-z][、和及与][\u4e00-\u9fffA-Za-z][^�
 const EACH_CHANGE = /均(增长|提高|提升|下降)$/;
 /** Words between a metric and its number that are not part of the metric. */
 const TRAILING_FILLER =
-  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到)+$/;
+  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到|约)+$/;
 const LEADING_FILLER = new RegExp(
   `^(\\d{4}年度?)?((年底前|年内|今年|上半年|下半年)在?)?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`,
 );

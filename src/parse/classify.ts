@@ -127,6 +127,64 @@ const SURNAMES = new Set(
 const HAN = /^[\u3400-\u9fff]+$/;
 /** Characters that open report words, never a name without a known surname. */
 const NOT_A_NAME_START = new Set('无已未待暂不完正在均另'.split(''));
+/**
+ * Two-character words of the work a heading names (`文化产业`, `文物保护`, `项目建设`): a four-character
+ * token made with one is a phrase, not a surname and a given name.
+ */
+export const WORK_WORDS: ReadonlySet<string> = new Set([
+  '产业',
+  '保护',
+  '建设',
+  '服务',
+  '管理',
+  '工作',
+  '发展',
+  '项目',
+  '工程',
+  '文化',
+  '文物',
+  '旅游',
+  '环境',
+  '改革',
+  '安全',
+  '教育',
+  '卫生',
+  '交通',
+  '经济',
+  '社会',
+  '城市',
+  '农村',
+  '农业',
+  '生态',
+  '民生',
+  '整治',
+  '攻坚',
+  '脱贫',
+  '招商',
+  '宣传',
+  '执法',
+  '市场',
+  '治理',
+  '创新',
+  '科技',
+  '开放',
+  '就业',
+  '医疗',
+  '养老',
+  '住房',
+  '水利',
+  '能源',
+  '体育',
+  '健康',
+  '扶贫',
+  '振兴',
+  '提升',
+  '改造',
+  '规划',
+  '行动',
+  '计划',
+  '任务',
+]);
 const PARENTHETICAL = /[（(][^（）()]*[）)]/g;
 
 const OPEN_BRACKET = [0xff08, 0x28]; // （ (
@@ -240,11 +298,14 @@ export function isPersonName(token: string): boolean {
   const bare = token.replace(PARENTHETICAL, '').replace(/[·•]/g, '').trim();
   if (bare.length < 2 || bare.length > 4 || !HAN.test(bare)) return false;
   if (isUnitName(bare)) return false;
-  const surname = COMPOUND_SURNAMES.some((s) => bare.startsWith(s)) || SURNAMES.has(bare[0]);
+  const compound = COMPOUND_SURNAMES.some((s) => bare.startsWith(s));
+  const surname = compound || SURNAMES.has(bare[0]);
   // Report words of three characters (`无任务`, `已完成`, `未开工`) are no names.
   if (!surname && NOT_A_NAME_START.has(bare[0])) return false;
-  // A 4-character token without a surname is more often a short phrase (`年度数据`) than a name.
-  if (bare.length === 4) return surname;
+  // A 4-character token without a surname is more often a short phrase (`年度数据`) than a name;
+  // so is one of two words of work (`文化产业`, `项目建设`), though 文 and 项 are surnames.
+  if (bare.length === 4)
+    return compound || (surname && !(WORK_WORDS.has(bare.slice(0, 2)) || WORK_WORDS.has(bare.slice(2))));
   return surname || bare.length === 3;
 }
 

@@ -4,7 +4,7 @@
 // target-like text), with a warning naming the guess; a known header whose cells say otherwise
 // (a 进度 column of bare percentages is a completion rate) is corrected the same way.
 import type { Warning } from '../domain/index.js';
-import { isUnitName } from './classify.js';
+import { isHeading, isUnitName } from './classify.js';
 import { isBareValue, profileColumn, type ColumnProfile } from './column-profile.js';
 import type { ColumnsSpec } from './columns-option.js';
 import { isPageFurniture } from './furniture.js';
@@ -298,6 +298,22 @@ function nameFiguresOnlyTargets(
   if (headings.length === 1 && namesEachRow(headings[0])) roles[headings[0]] = 'target';
 }
 
+/**
+ * Of two target columns, the first one holding short names (`公共文化服务`, `文化产业`) only on the
+ * first of the rows it spans, blank below, beside a second filled on every row: a grouping whose
+ * merged cells the text left blank, the rows' heading, not part of each target.
+ */
+function groupingTargetColumn(roles: ColumnRole[], fixed: readonly boolean[], cells: (c: number) => string[]): void {
+  const targets = roles.flatMap((r, c) => (r === 'target' && !fixed[c] ? [c] : []));
+  if (targets.length !== 2) return;
+  const [group, task] = targets.map(cells);
+  const rows = task.length;
+  const names = group.filter((x) => x.trim());
+  if (rows < 4 || !group[0]?.trim() || names.length < 2 || names.length > 0.8 * rows) return;
+  if (task.filter((x) => x.trim()).length < 0.9 * rows) return;
+  if (names.every((x) => x.trim().length <= 12 && isHeading(x.trim()))) roles[targets[0]] = 'task';
+}
+
 export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: ColumnsSpec): ColumnRoles {
   const body = bodyRows(rows, header.bodyStart);
   const width = Math.max(
@@ -525,6 +541,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     (c) => column(c, taskRows),
   );
   nameFiguresOnlyTargets(roles, hints, fixed, seqColumn, profile, (c) => column(c, taskRows));
+  groupingTargetColumn(roles, fixed, (c) => column(c, taskRows));
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';

@@ -348,6 +348,9 @@ export function roleOfHeader(text: string): ColumnRole | null {
   if (/^(本期|本月|当月|本季度?|当季|本周)新增/.test(s)) return 'remarks';
   // `累计投资金额`: an amount reached so far, though it names the money as a plan column would
   if (/累计/.test(s) && !/计划|目标|任务|率|比|[%％]|进度/.test(s)) return 'actual';
+  // `计划竣工时间`, `开工日期`: when the work is due, though it names the plan (a forecast of it,
+  // `全面完成预计时间`, is placed by what its cells say)
+  if (/(时间|日期|时限)$/.test(s) && !/预计/.test(s)) return 'deadline';
   for (const { role, names } of HEADER_SYNONYMS) {
     // `序` alone must be the whole cell; a single-character name inside a word means nothing.
     if (names.some((n) => n.length >= 2 && s.includes(n))) return role;

@@ -65,6 +65,14 @@ describe('the actual column', () => {
     // without a word of fullness or the year, a step's task stays a step
     expect(assessTask({ target: '建成社会足球场 7 个。', progress: '完成了选址任务。' }, q3).status).not.toBe('done');
   });
+  it('the office’s word that it went badly (完成情况不够理想) is behind', () => {
+    const progress = '受国际不利环境、资金短缺等多种因素影响完成情况不够理想';
+    expect(assessTask({ target: '固定资产投资增速', progress }, q3).status).toBe('behind');
+  });
+  it('a building finished and handed over (竣工交付) closes the task', () => {
+    const a = assessTask({ target: '香山小学新建工程 建筑面积约4万平方米', progress: '竣工交付' }, q3);
+    expect([a.status, a.indicators[0].metric]).toEqual(['done', '建筑面积']);
+  });
   it('but is, when part of the task is still to come', () => {
     const progress =
       '建成5个全民健身路径工程,全面完成目标任务;完成2个体育健身馆的选址等前期工作,预计明年上半年全面完成。';

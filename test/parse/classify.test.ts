@@ -69,6 +69,10 @@ describe('isPersonName accepts 2-4 Han characters that do not end like a body', 
     ['团区委', false],
     ['区残联', false],
     ['年度数据', false],
+    // a phrase of work words, though 文 and 项 are surnames; a compound surname keeps any given name
+    ['文化产业', false],
+    ['项目建设', false],
+    ['欧阳建设', true],
     ['Tao Feng', false],
     ['三季度地区生产总值', false],
   ])('%s → %s', (token, expected) => expect(isPersonName(token)).toBe(expected));

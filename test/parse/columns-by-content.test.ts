@@ -304,3 +304,24 @@ describe('a heading column naming every task in its own words, no target column'
     expect(t.tasks[2].progress).toBe('截至12月底，已新增普惠托位860个，建成托育综合服务中心1个。');
   });
 });
+
+describe('a first target column of short names, blank below each, beside tasks on every row', () => {
+  const text = [
+    '序号\t指标\t工作任务\t完成时限\t责任领导\t责任股室(单位)',
+    '1\t公共文化服务\t“两馆一站”免费开放服务人次较上年增长15%。\t12月底前\t夏俊贵\t文化宣传股',
+    '2\t\t全年组织开展文化下乡等惠民演出不少于100场。\t\t\t文化馆',
+    '3\t\t开展好“三下乡”活动。\t\t\t',
+    '4\t文化产业\t培育规模以上文化服务企业1家。\t\t\t',
+    '5\t文物保护\t完成灵岩寺摩崖石刻修缮项目方案设计。\t\t\t文物股',
+  ].join('\n');
+  it('groups the rows it spans: a heading, not part of each target', () => {
+    const t = parseText(text);
+    expect(t.tasks.map((x) => [x.theme, x.target.slice(0, 6)])).toEqual([
+      ['公共文化服务', '“两馆一站”'],
+      ['公共文化服务', '全年组织开展'],
+      ['公共文化服务', '开展好“三下'],
+      ['文化产业', '培育规模以上'],
+      ['文物保护', '完成灵岩寺摩'],
+    ]);
+  });
+});

@@ -32,6 +32,10 @@ describe('header names as printed', () => {
     ['年度计划投资金额(亿元)', 'plan'],
     ['本期新增投资(亿元)', 'remarks'],
     ['重点项目个数', 'target'],
+    // when the work is due, though the header names the plan; a forecast of it is read by its cells
+    ['计划竣工时间', 'deadline'],
+    ['开工日期', 'deadline'],
+    ['全面完成预计时间', null],
   ])('%j → %s', (text, role) => expect(roleOfHeader(text)).toBe(role));
 });
 

@@ -157,6 +157,11 @@ export const DELAY_WORDS: readonly string[] = [
   '完成难度较大',
   '完成难度大',
   '难以完成',
+  // the office's word on how it went (完成情况不够理想, 进展不理想, 效果欠佳)
+  '不够理想',
+  '不理想',
+  '不尽如人意',
+  '欠佳',
 ];
 
 /**
@@ -461,6 +466,9 @@ export const WHOLE_DONE_WORDS: readonly string[] = [
   '已实施',
   '已办结',
   '已达标',
+  '已交付',
+  '交付使用',
+  '已交付使用',
 ];
 
 /** Who or what a done statement may name before its verb when it means the whole task (`项目已完成`). */
@@ -516,6 +524,9 @@ export const WHOLE_DONE_OBJECTS: readonly string[] = [
   '并销号',
   '建设',
   '验收',
+  // handed over once built (`竣工交付`)
+  '交付',
+  '交付使用',
   '年度目标任务',
   '全年目标任务',
   '年度任务',
