@@ -20,6 +20,7 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout14',
   'holdout15',
   'holdout16',
+  'holdout17',
 ];
 
 export interface GoldTable {
