@@ -314,6 +314,25 @@ function groupingTargetColumn(roles: ColumnRole[], fixed: readonly boolean[], ce
   if (names.every((x) => x.trim().length <= 12 && isHeading(x.trim()))) roles[targets[0]] = 'task';
 }
 
+/** A header naming only a part of the year (`一季度`, `3月`, `上半年`). */
+const PERIOD_ONLY = /^(第?[一二三四1-4]季度|[上下]半年|\d{1,2}月份?|[一二三四五六七八九十]{1,3}月份?)$/;
+
+/**
+ * Columns headed only by the parts of the year (`一季度 | 二季度 | 三季度 | 四季度`) beside a
+ * column the header names as the report (`截至三季度完成情况`): the milestones planned for each
+ * part, not reports on it.
+ */
+function periodScheduleColumns(
+  roles: ColumnRole[],
+  hints: ReadonlyArray<ColumnRole | null>,
+  fixed: readonly boolean[],
+  texts: readonly string[],
+): void {
+  const periods = texts.flatMap((t, c) => (!fixed[c] && PERIOD_ONLY.test(normaliseHeaderText(t ?? '')) ? [c] : []));
+  if (periods.length < 2 || !hints.some((h, c) => h === 'progress' && !periods.includes(c))) return;
+  for (const c of periods) roles[c] = 'plan';
+}
+
 export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: ColumnsSpec): ColumnRoles {
   const body = bodyRows(rows, header.bodyStart);
   const width = Math.max(
@@ -542,6 +561,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   );
   nameFiguresOnlyTargets(roles, hints, fixed, seqColumn, profile, (c) => column(c, taskRows));
   groupingTargetColumn(roles, fixed, (c) => column(c, taskRows));
+  periodScheduleColumns(roles, hints, fixed, header.texts);
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';

@@ -325,3 +325,31 @@ describe('a first target column of short names, blank below each, beside tasks o
     ]);
   });
 });
+
+describe('columns headed only by the quarters beside a report column', () => {
+  const text = [
+    '序号\t重点工作任务\t责任单位\t一季度\t二季度\t三季度\t四季度\t截至三季度完成情况',
+    '1\t新增城镇就业2000人\t县人社局\t500人\t1000人\t1500人\t2000人\t新增城镇就业1350人',
+    '2\t新建农村供水工程5处\t县水利局\t完成设计\t开工建设\t完工3处\t全部完工\t已完工4处',
+  ].join('\n');
+  it('are the milestones planned for each quarter, no report', () => {
+    const t = parseText(text);
+    expect(t.tasks.map((x) => x.progress)).toEqual(['新增城镇就业1350人', '已完工4处']);
+    expect(t.sourceColumns?.filter((c) => c.role === 'plan').map((c) => c.header)).toEqual([
+      '一季度',
+      '二季度',
+      '三季度',
+      '四季度',
+    ]);
+  });
+  it('but are the reports where no other column is', () => {
+    const t = parseText(
+      [
+        '序号\t重点工作任务\t责任单位\t一季度\t二季度\t三季度',
+        '1\t新增城镇就业2000人\t县人社局\t一季度新增就业520人。\t二季度新增就业530人。\t三季度新增就业300人。',
+        '2\t新建农村供水工程5处\t县水利局\t已完成设计。\t已开工建设。\t已完工4处。',
+      ].join('\n'),
+    );
+    expect(t.sourceColumns?.some((c) => c.role === 'plan')).toBe(false);
+  });
+});
