@@ -183,10 +183,13 @@ export function soleDeliverableDone(clause: TargetClause, pt: ProgressText): str
   const row = DONE_VERBS.find((r) => r.verbs.test(body));
   if (!row) return null;
   const pieces = coverPieces(pt);
-  if (pieces.some((p) => p.ongoing)) return null;
+  if (pieces.some((p) => p.ongoing) || FINISH_AHEAD.test(pt.text)) return null;
   for (const p of pieces) if (row.done.first(p.text) !== null && PAST.first(p.text) !== null) return p.text;
   return null;
 }
+
+/** The end of the work still ahead (`预计10月底完工`, `将于年底建成`): a part done so far is a step. */
+const FINISH_AHEAD = /(预计|将于|计划于?|力争|争取|有望)[^。；]{0,12}(完工|竣工|建成|完成|投用|投入使用|交付)/;
 
 /** A checkable goal: met, met so far (a rate compared for part of the year), missed or not reported. */
 export function checkGoal(clause: TargetClause, pt: ProgressText): 'met' | 'met_so_far' | 'missed' | null {

@@ -33,3 +33,15 @@ describe('stages of building work', () => {
       }).status,
     ).toBe('done'));
 });
+
+describe('a stage done with the end still ahead', () => {
+  it('the main works done and completion forecast (预计10月底完工) is no building done', () =>
+    expect(
+      assessTask({ target: '建成区体育中心', progress: '项目已完成主体工程，预计10月底完工。' }, { period: null })
+        .status,
+    ).toBe('on_track'));
+  it('an event called off (活动取消) is behind', () =>
+    expect(assessTask({ target: '举办全民运动会', progress: '受疫情影响，活动取消。' }, { period: null }).status).toBe(
+      'behind',
+    ));
+});

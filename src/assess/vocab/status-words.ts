@@ -157,6 +157,12 @@ export const DELAY_WORDS: readonly string[] = [
   '完成难度较大',
   '完成难度大',
   '难以完成',
+  // an event not held (受疫情影响，活动取消)
+  '取消举办',
+  '未能举办',
+  '暂停举办',
+  '停办',
+  '活动取消',
   // the office's word on how it went (完成情况不够理想, 进展不理想, 效果欠佳)
   '不够理想',
   '不理想',
