@@ -340,13 +340,13 @@ function isHeadingEndingInStop(cell: string): boolean {
   return /。$/.test(cell.trim()) && isHeading(cell.trim().replace(/。$/, ''));
 }
 
+/** An arabic number with its name in one cell (`1、省实事工程`): the name is group 1. */
+const NUMBER_AND_NAME = /^\s*\d{1,2}[、.．]\s*(\S.*)$/;
+
 /**
  * A section row numbered in another style than the tasks (`一、 | 产业发展` among `1 | …` rows):
  * its number and heading, joined (`一、产业发展`); null for any other row.
  */
-/** An arabic number with its name in one cell (`1、省实事工程`): the name is group 1. */
-const NUMBER_AND_NAME = /^\s*\d{1,2}[、.．]\s*(\S.*)$/;
-
 function sectionHeading(
   row: Row,
   layout: Layout,

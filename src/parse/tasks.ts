@@ -147,23 +147,35 @@ function applyHeadings(
   }
 }
 
-/**
- * A heading alone on an unnumbered row starts a theme when it says so (`一、…`, a clause series),
- * when there is no theme yet, or when the table has no 重点工作任务 column and no numbered
- * theme rows (its heading rows are then its only level); otherwise it starts a category.
- */
 /** A heading numbered like the current theme (`（二）…` after `（一）…`, no category between): its sibling. */
 function bracketedSibling(h: string, state: State): boolean {
   const bracketed = /^[（(]/;
   return state.theme !== null && bracketed.test(h) && bracketed.test(state.theme) && state.category === null;
 }
 
+/**
+ * A heading alone on an unnumbered row starts a theme when it says so (`一、…`, a clause series),
+ * when there is no theme yet, or when the table has no 重点工作任务 column and no numbered
+ * theme rows (its heading rows are then its only level); otherwise it starts a category.
+ */
 function headingRowIsTheme(h: string, state: State, hasHeadingColumn: boolean, themeRowsExist: boolean): boolean {
   if (looksLikeTheme(h)) return true;
   // The first heading is the top level whatever its numbering
   if (state.theme === null) return true;
   if (looksLikeCategory(h) && /^[（(]/.test(h)) return bracketedSibling(h, state);
   return !hasHeadingColumn && !themeRowsExist;
+}
+
+/** Whether the numbers start again at 1 under a heading after tasks above it. */
+function numbersRestartPerSection(rows: readonly PlacedRow[]): boolean {
+  let seenTask = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.kind !== 'task') continue;
+    if (seenTask && r.seq === 1 && rows[i - 1]?.kind === 'heading') return true;
+    seenTask = true;
+  }
+  return false;
 }
 
 /** A row of target text (and no heading) right under a heading row: the heading's first item, not a line going on. */
@@ -203,14 +215,7 @@ export function buildTasks(
   const splitReport = reportSlots.length > 1 || reportSlots.some((s) => s !== 'progress');
   const themeRowsExist = rows.some((r) => r.kind === 'heading' && looksLikeTheme(r.slotText.find(Boolean) ?? ''));
 
-  // numbers that start again at 1 under each heading
-  const restartsPerSection = rows.some(
-    (r, i) =>
-      r.kind === 'task' &&
-      r.seq === 1 &&
-      rows[i - 1]?.kind === 'heading' &&
-      rows.slice(0, i - 1).some((x) => x.kind === 'task'),
-  );
+  const restartsPerSection = numbersRestartPerSection(rows);
   let lastNumbered: PlacedRow | null = null;
   /** Tasks whose units a `牵头单位` line gave: a `责任单位` line after it does not replace them. */
   const unitsFromFirstLead = new Set<ParsedTask>();
@@ -394,18 +399,18 @@ export function buildTasks(
     if (row.sameAsAbove) warnings.push(W('same_as_above', '“同上”按上一行的内容处理'));
 
     if (sibling) warnings.push(W('sibling_row', '无序号的行有自己的事项和完成数，按上一序号下的又一项处理'));
-    if (unnumbered) warnings.push(W('seq_missing', '无序号的行有自己的事项和牵头单位，按下一个序号的任务处理', 'seq'));
+    if (firstOfSection) warnings.push(W('seq_missing', '标题下的第一行没有序号，按该标题下的一项任务处理', 'seq'));
+    else if (unnumbered)
+      warnings.push(W('seq_missing', '无序号的行有自己的事项和牵头单位，按下一个序号的任务处理', 'seq'));
     const previousSeq = tasks.length > 0 ? tasks[tasks.length - 1].seq : 0;
+    /** A row without its number: the item it stands beside, the section's first, or the next. */
+    const seqOfUnnumbered = (): number => {
+      if (sibling) return previousSeq;
+      if (firstOfSection && restartsPerSection) return 1;
+      return unnumbered ? previousSeq + 1 : tasks.length + 1;
+    };
     const task: ParsedTask = {
-      seq:
-        row.seq ??
-        (sibling
-          ? previousSeq
-          : firstOfSection && restartsPerSection
-            ? 1
-            : unnumbered
-              ? previousSeq + 1
-              : tasks.length + 1),
+      seq: row.seq ?? seqOfUnnumbered(),
       theme: state.theme,
       category: state.category,
       target,

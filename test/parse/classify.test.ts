@@ -4,6 +4,7 @@ import {
   isDeadline,
   isHeading,
   isPersonName,
+  WORK_WORDS,
   isUnitName,
   isUnitsCell,
   looksLikeCategory,
@@ -55,6 +56,10 @@ describe('isUnitsCell reads a list of organisations, one unfamiliar body among m
     // a figure never names a body
     ['县发改局 县统计局 新增2000个 县商务局', false],
   ])('%s → %s', (cell, expected) => expect(isUnitsCell(cell)).toBe(expected));
+});
+
+describe('a work word makes four characters a phrase, not a name', () => {
+  it.each([...WORK_WORDS].map((w) => [w]))('李明%s', (w) => expect(isPersonName(`李明${w}`)).toBe(false));
 });
 
 describe('isPersonName accepts 2-4 Han characters that do not end like a body', () => {
