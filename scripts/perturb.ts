@@ -872,7 +872,12 @@ function finish(l: Layout): Layout {
 
 /** Applies transform NAME (or `mix`, or `base` for none) to a fresh base layout. */
 export function variant(name: string, gold: Gold[], title: string[], endMonth: number | null, rng: Rng): Layout | null {
-  const l = baseLayout(gold, title, endMonth);
+  // a row with no report may be labelled `progress: null`: the table prints it blank
+  const l = baseLayout(
+    gold.map((g) => ({ ...g, progress: g.progress ?? '' })),
+    title,
+    endMonth,
+  );
   if (name === 'base') return l;
   if (name === 'mix' || name === 'mix-all') {
     // mix-all draws from the held-out transforms too (scored with them, at the end)
