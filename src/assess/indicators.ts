@@ -459,6 +459,8 @@ const AT_MOST_NAME = /((?<!不)低于|不高于|不超过|控制在|控制|以�
  * column stands beside; the earlier ones count or size the work. Returns the run's start, or -1.
  */
 function trailingNumberRun(text: string): number {
+  // a target of figures only, its name in a column of headings (`57 82.5` under `吉首市`)
+  if (ONLY_NUMBERS.test(text)) return 0;
   const m = /[\u4e00-\u9fff）)](\s+\d+(?:\.\d+)?){2,}\s*$/.exec(text);
   if (!m) return -1;
   // `进出口贸易总额 亿元 10.2 15`: after a unit cell the numbers are a value and its growth
@@ -471,6 +473,8 @@ function trailingNumberRun(text: string): number {
   // and its parts
   return withMeasureCell(cellBefore, '1') || /[（(][^（）()\d]{0,6}[）)]$/.test(cellBefore) ? -1 : m.index + 1;
 }
+
+const ONLY_NUMBERS = /^\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
 
 function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
   const out: Draft[] = [];
@@ -521,7 +525,7 @@ function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
       });
       continue;
     }
-    if (!/[\u4e00-\u9fff）)]$/.test(before)) continue;
+    if (!/[\u4e00-\u9fff）)]$/.test(before) && !(q === lastBare && run === 0)) continue;
     const metric = cleanMetric(before.split(/[，,。；;\s]/).pop() ?? '') || '计划值';
     const counted = COUNTED_BY.exec(metric);
     const countedUnit = counted ? withMeasureCell(counted[1], number) : null;

@@ -2,6 +2,7 @@
 // the ordered slots a row is aligned to (see align.ts).
 import type { TaskField, Warning } from '../domain/index.js';
 import type { SlotKind } from './align.js';
+import { unitForHeader, unitsOfLine } from './table-unit.js';
 import { decideRoles } from './column-roles.js';
 import type { ColumnsSpec } from './columns-option.js';
 import { findHeaderRows } from './header-row.js';
@@ -53,6 +54,18 @@ const ROLE_TO_SLOT: Record<Exclude<ColumnRole, 'seq' | 'task' | 'category'>, Slo
   other: 'other',
 };
 
+/** The units a line above the header names (`单位：万元`), or null. */
+function unitLineAbove(rows: readonly Row[], headerRow: number): string[] | null {
+  for (let r = Math.max(0, headerRow - 3); r < headerRow; r++) {
+    const cells = rows[r].cells.filter((c) => c.trim());
+    for (const cell of cells) {
+      const units = unitsOfLine(cell);
+      if (units) return units;
+    }
+  }
+  return null;
+}
+
 /** Finds the header and derives the slots; null when no row reads as a header and none is numbered. */
 export function findLayout(rows: readonly Row[], spec?: ColumnsSpec): Layout | null {
   const header = findHeaderRows(rows);
@@ -84,6 +97,7 @@ function layoutOf(
     slotHeaders.push((texts[c] ?? '').trim());
     slotColumns.push(c);
   };
+  const tableUnits = unitLineAbove(rows, header.headerRow);
   for (let c = 0; c <= last; c++) {
     if (c === seqColumn) continue;
     const role = roles[c];
@@ -98,6 +112,10 @@ function layoutOf(
       continue;
     }
     push(ROLE_TO_SLOT[role], c);
+    // an actual column of bare figures under a unit line (`单位：万元`) carries the unit as a header would
+    const unit =
+      role === 'actual' && tableUnits ? unitForHeader(tableUnits, slotHeaders[slotHeaders.length - 1]) : null;
+    if (unit) slotHeaders[slotHeaders.length - 1] += `（${unit}）`;
   }
   // One 重点工作任务 column often carries two levels; give the row room for a category cell.
   const headingCount = slots.filter((s) => s === 'heading').length;
