@@ -4,13 +4,14 @@ import type { Assessment, Indicator, Period, ProgressPart } from '../domain/inde
 import { matchActual, singleThingBuilt, type ActualMatch } from './actuals.js';
 import { readColumnPeriods } from './column-periods.js';
 import { classifyClauses, namesOnlyProject } from './deliverables.js';
+import { passedDeadline } from './deadline.js';
 import { extractIndicators } from './indicators.js';
 import { fallsAsWritten } from './falls-as-written.js';
 import { round, toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
 import { assignBareFigures, readReportColumns, unitOfHeader, type BareFigure } from './report-columns.js';
-import { statusOf } from './status.js';
+import { statusOf, type Evidence } from './status.js';
 import { sameUnitFamily } from './vocab/measure-words.js';
 import { withoutPinyin } from './ruby-pinyin.js';
 import { simplified } from '../parse/traditional.js';
@@ -32,6 +33,8 @@ export interface AssessInput {
   progress: string;
   /** The report kept apart by column (actual, rate, flag, remarks), when the table split it. */
   progress_parts?: readonly ProgressPart[];
+  /** The task's own deadline (完成时限), as written: unfinished after it, the task is behind. */
+  deadline?: string | null;
 }
 
 /** The metrics of the other indicators that compete for the same figures (same kind, same unit
@@ -80,6 +83,17 @@ function takeHeaderUnit(ind: Indicator, figure: BareFigure): void {
   ind.unit = hu.unit;
   ind.target = round(ind.target * hu.factor);
   if (typeof ind.floor === 'number') ind.floor = round(ind.floor * hu.factor);
+}
+
+/** Words that the work is not finished (`正在整改中`, `尚未完成`). */
+const NOT_FINISHED = /尚未|未完成|正在|仍在|推进中|施工中|进行中|整改中|建设中/;
+
+/** Whether an on-track task's report says its work goes on, not merely that nothing shows it done. */
+function stillOpen(evidence: readonly Evidence[], progress: string): boolean {
+  return (
+    evidence.some((e) => e.type === 'ongoing' || e.type === 'short_of_floor' || e.type === 'rate_partial') ||
+    NOT_FINISHED.test(progress)
+  );
 }
 
 /** The unit an actual column's header names over a plain number (`1-6月完成投资（万元）` | `11200`), if any. */
@@ -210,6 +224,15 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       wholeYear,
       columns,
     });
+    // still going on by its text, but past its own deadline: overdue
+    const due =
+      result.status === 'on_track' && stillOpen(result.evidence, text.text)
+        ? passedDeadline(input?.deadline, context?.period)
+        : null;
+    if (due) {
+      result.status = 'behind';
+      result.evidence.unshift({ type: 'overdue', deadline: due });
+    }
     const reason = reasonOf(result);
     fallsAsWritten(indicators);
     if (target !== targetRead.text) asWritten(indicators, target, targetRead.text);

@@ -87,6 +87,8 @@ function phrase(e: Evidence): string {
       return `完成率${trim(e.rate)}%，尚未全部完成`;
     case 'whole_done':
       return `进展称“${clip(e.statement)}”`;
+    case 'overdue':
+      return `已过完成时限（${clip(e.deadline, 16)}），尚未完成`;
   }
 }
 

@@ -38,6 +38,7 @@ export type Evidence =
   | { type: 'flag'; answer: string }
   | { type: 'part_year'; indicator: Indicator }
   | { type: 'goal_so_far'; clause: string }
+  | { type: 'overdue'; deadline: string }
   | { type: 'rate_partial'; rate: number }
   | { type: 'whole_done'; statement: string };
 

@@ -2,6 +2,6 @@
 import { assessTask } from '../assess/index.js';
 import { parsePeriod, type Assessment } from '../domain/index.js';
 
-export function assess(target: string, progress: string, period?: string): Assessment {
-  return assessTask({ target, progress }, { period: period ? parsePeriod(period) : null });
+export function assess(target: string, progress: string, period?: string, deadline?: string): Assessment {
+  return assessTask({ target, progress, deadline }, { period: period ? parsePeriod(period) : null });
 }

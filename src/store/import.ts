@@ -234,7 +234,7 @@ export async function importParsedTable(
         trx,
         actor,
         {
-          task: { id: task.id, target },
+          task: { id: task.id, target, deadline: t.deadline ?? null },
           text: t.progress ?? '',
           parts: t.progress_parts,
           report: reportOf.get(task.id),
@@ -337,7 +337,7 @@ async function importReport(
   trx: Kysely<DB>,
   actor: Actor,
   x: {
-    task: { id: number; target: string };
+    task: { id: number; target: string; deadline: string | null };
     text: string;
     /** The report as the table split it over columns, for the assessor. */
     parts?: readonly ProgressPart[];
@@ -361,7 +361,7 @@ async function importReport(
     s.reports.keptNewer++;
     return;
   }
-  const assessment = assessProgress(x.task.target, text, x.periodLabel, x.parts);
+  const assessment = assessProgress(x.task, text, x.periodLabel, x.parts);
   const values = {
     text,
     machine_status: assessment.status,

@@ -141,7 +141,7 @@ export async function createEmptyReports(
   at: string,
 ): Promise<void> {
   const rows = tasks.map((t) => {
-    const assessment = assessProgress(t.target, '', periodLabel);
+    const assessment = assessProgress(t, '', periodLabel);
     return {
       task_id: t.id,
       period_id: periodId,

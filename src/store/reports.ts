@@ -198,6 +198,7 @@ export async function prepareSave(db: Kysely<DB>, input: SaveReportInput): Promi
       'r.task_id',
       'r.period_id',
       't.target',
+      't.deadline',
       't.plan_id',
       'p.label',
     ])
@@ -215,7 +216,7 @@ export async function prepareSave(db: Kysely<DB>, input: SaveReportInput): Promi
       planId: current.plan_id,
       periodId: current.period_id,
     },
-    assessment: assessProgress(current.target, input.text, input.period ?? current.label),
+    assessment: assessProgress(current, input.text, input.period ?? current.label),
   };
 }
 

@@ -141,6 +141,18 @@ describeEachStore('reporting cycle API', (ctx) => {
       reason: expected.reason,
     });
     expect(['done', 'on_track']).toContain(expected.status);
+    // the same text past the task's own deadline, still going on: behind
+    const overdue = await unit.request({
+      method: 'POST',
+      url: '/api/assess',
+      payload: {
+        target: '建成区体育中心',
+        progress: '主体完工，正在内部装修。',
+        period: '2024Q3',
+        deadline: '2024年6月',
+      },
+    });
+    expect(overdue.json()).toMatchObject({ status: 'behind' });
     r = await reportOf(s.tasks.gdp);
     expect(
       (

@@ -533,6 +533,9 @@ export const WHOLE_DONE_OBJECTS: readonly string[] = [
   // handed over once built (`竣工交付`)
   '交付',
   '交付使用',
+  // a problem put right and struck off (`已全部完成整改并销号`)
+  '整改',
+  '整改并销号',
   '年度目标任务',
   '全年目标任务',
   '年度任务',

@@ -55,7 +55,10 @@ export async function runAssess(file: string, opts: AssessOptions): Promise<void
   period ??= table.period ? parsePeriod(table.period) : null;
   const assessed = table.tasks.map((t) => ({
     task: t,
-    a: assessTask({ target: t.target, progress: t.progress, progress_parts: t.progress_parts }, { period }),
+    a: assessTask(
+      { target: t.target, deadline: t.deadline, progress: t.progress, progress_parts: t.progress_parts },
+      { period },
+    ),
   }));
   if (opts.json) {
     const out = assessed.map(({ task, a }) => ({

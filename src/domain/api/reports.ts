@@ -171,6 +171,8 @@ export const assess = {
     progress: Type.String({ maxLength: REPORT_MAX_CHARS }),
     /** The period's label (2024Q1, 2024-06, 2024H1, 2024…): dates the figures. */
     period: Type.Optional(Type.String({ maxLength: 20 })),
+    /** The task's own deadline (完成时限) as written: unfinished after it, the task is behind. */
+    deadline: Type.Optional(Type.String({ maxLength: 200 })),
   }),
   response: Answers(Assessment),
 };

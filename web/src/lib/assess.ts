@@ -9,7 +9,10 @@ import { parsePeriod } from '@duban/domain/period';
 import type { Period } from '@duban/domain/period';
 
 interface AssessModule {
-  assessTask: (input: { target: string; progress: string }, options: { period?: Period | null }) => Assessment;
+  assessTask: (
+    input: { target: string; progress: string; deadline?: string | null },
+    options: { period?: Period | null },
+  ) => Assessment;
 }
 
 // A glob (not a plain import) so the build still succeeds while src/assess/index.ts is absent. Globs are
@@ -27,14 +30,15 @@ function loadModule(): Promise<AssessModule | null> {
   return modulePromise;
 }
 
-export type Assessor = (target: string, progress: string) => Assessment;
+/** Assesses a report against its task's target (and the task's own deadline, 完成时限, when it has one). */
+export type Assessor = (target: string, progress: string, deadline?: string | null) => Assessment;
 
 /** A synchronous assessor for one period, or null when only the server can assess. */
 export async function browserAssessor(periodLabel: string): Promise<Assessor | null> {
   const mod = await loadModule();
   if (!mod) return null;
   const period = parsePeriod(periodLabel);
-  return (target, progress) => mod.assessTask({ target, progress }, { period });
+  return (target, progress, deadline) => mod.assessTask({ target, progress, deadline }, { period });
 }
 
 /** The server's assessment, for when the browser module is not available. */
@@ -42,12 +46,12 @@ export function serverAssess(
   target: string,
   progress: string,
   periodLabel: string,
-  signal?: AbortSignal,
+  deadline?: string | null,
 ): Promise<Assessment> {
-  void signal;
   return api.post<ReplyOf<typeof ReportsApi.assess>>('/assess', {
     target,
     progress,
     period: periodLabel,
+    ...(deadline ? { deadline } : {}),
   } satisfies BodyOf<typeof ReportsApi.assess>);
 }

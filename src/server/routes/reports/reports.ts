@@ -200,7 +200,7 @@ export function reportRoutes(store: Store) {
     );
 
     app.post('/assess', { config: { access: 'any' }, schema: Reports.assess }, async (request) =>
-      assess(request.body.target, request.body.progress, request.body.period),
+      assess(request.body.target, request.body.progress, request.body.period, request.body.deadline),
     );
 
     app.get('/review', { config: admin, schema: Reports.review }, async (request) => {

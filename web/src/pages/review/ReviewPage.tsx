@@ -89,7 +89,7 @@ export default function ReviewPage() {
     };
   }, [periodLabel]);
   const missingOf = (t: TaskListItem): string[] =>
-    assessor && t.report?.text?.trim() ? (assessor(t.target, t.report.text).missing_figures ?? []) : [];
+    assessor && t.report?.text?.trim() ? (assessor(t.target, t.report.text, t.deadline).missing_figures ?? []) : [];
 
   if (loading) return <PageLoading />;
   if (error) return <LoadError error={error} onRetry={reload} />;

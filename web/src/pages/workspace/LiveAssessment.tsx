@@ -17,6 +17,7 @@ export function useLiveAssessment(
   target: string,
   text: string,
   periodLabel: string,
+  deadline?: string | null,
 ): { assessment: Assessment | null; source: 'browser' | 'server' | null; error: string | null } {
   const [assessor, setAssessor] = useState<Assessor | null | undefined>(undefined);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
@@ -36,7 +37,7 @@ export function useLiveAssessment(
     if (assessor) {
       // In the browser: synchronous and fast, so every keystroke is assessed.
       try {
-        setAssessment(assessor(target, text));
+        setAssessment(assessor(target, text, deadline));
         setError(null);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
@@ -46,12 +47,12 @@ export function useLiveAssessment(
     // Server fallback: debounce and keep only the newest answer.
     const mine = ++seq.current;
     const timer = setTimeout(() => {
-      serverAssess(target, text, periodLabel)
+      serverAssess(target, text, periodLabel, deadline)
         .then((a) => mine === seq.current && (setAssessment(a), setError(null)))
         .catch(() => mine === seq.current && setError('暂时无法预判状态，保存后以系统判定为准。'));
     }, 350);
     return () => clearTimeout(timer);
-  }, [assessor, target, text, periodLabel]);
+  }, [assessor, target, text, periodLabel, deadline]);
 
   return { assessment, source: assessor === undefined ? null : assessor ? 'browser' : 'server', error };
 }

@@ -24,7 +24,7 @@ import { ReportInstructions, type InReportAnswers } from './ReportInstructions';
 
 interface Props {
   /** The task and its report of `period` (the workspace's list row, or task detail's period). */
-  task: Pick<TaskListItem, 'seq' | 'target'> & { report: { id: number } | null };
+  task: Pick<TaskListItem, 'seq' | 'target'> & { deadline?: string | null; report: { id: number } | null };
   period: PeriodRow;
   dueDatePassed: boolean;
   onClose: () => void;
@@ -89,7 +89,7 @@ export function ReportForm({ task, period, dueDatePassed, onClose, onChanged }: 
     });
   };
 
-  const live = useLiveAssessment(task.target, text, period.label);
+  const live = useLiveAssessment(task.target, text, period.label, task.deadline);
   const editable = !!report && (report.state === 'draft' || report.state === 'returned') && period.state === 'open';
 
   const save = async (): Promise<ReportDetail | null> => {

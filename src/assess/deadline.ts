@@ -1,0 +1,48 @@
+// A task's own deadline (完成时限: `9月底`, `2024年6月`, `三季度`, `年底前`), read as the month it
+// falls in. A task still unfinished in a report after that month is behind whatever its text says:
+// an office does not call work on track past the date it was due (assessment.md is silent; this
+// is what 督办 means by 逾期).
+import type { Period } from '../domain/index.js';
+
+/** Deadlines that recur or have no date (`长期坚持`, `常态化`, `每季度`): never passed. */
+const NO_DATE = /长期|持续|常态|每年|每季|每月|每周|逐步|适时|按要求|按上级/;
+const CN_QUARTER: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
+/** One date in a deadline, in the order they are tried at each position. */
+const DATE =
+  /(?:(20\d{2})\s*[年.\-/]?\s*)?(?:(\d{1,2})\s*月|([一二三四1-4])季度|(上半年)|(下半年|年底|年末|年内|全年|年度))|(20\d{2})[.\-/]?(0?[1-9]|1[0-2])(?![\d年])/g;
+
+/**
+ * The month a deadline falls in, counted from January of `year` (a month of an earlier year is 0 or
+ * less), or null when it names no date or a later year. The last date named is the deadline
+ * (`6月底前完成方案，12月底前完成建设`: 12).
+ */
+export function deadlineMonth(text: string, year: number): number | null {
+  if (!text || NO_DATE.test(text)) return null;
+  let found: { year: number; month: number } | null = null;
+  let lastYear = year;
+  DATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE.exec(text))) {
+    if (m[6]) {
+      lastYear = Number(m[6]);
+      found = { year: lastYear, month: Number(m[7]) };
+      continue;
+    }
+    if (m[1]) lastYear = Number(m[1]);
+    const month = m[2] ? Number(m[2]) : m[3] ? CN_QUARTER[m[3]] : m[4] ? 6 : m[5] ? 12 : null;
+    if (month === null || month < 1 || month > 12) {
+      if (m[1] && !m[2] && !m[3] && !m[4] && !m[5]) found = { year: lastYear, month: 12 };
+      continue;
+    }
+    found = { year: lastYear, month };
+  }
+  if (!found || found.year > year) return null;
+  return found.month - 12 * (year - found.year);
+}
+
+/** The deadline as written when it fell in a month before the period's last one, else null. */
+export function passedDeadline(deadline: string | null | undefined, period: Period | null | undefined): string | null {
+  if (!deadline || !period) return null;
+  const month = deadlineMonth(deadline, period.year);
+  return month !== null && month < period.endMonth ? deadline.trim() : null;
+}

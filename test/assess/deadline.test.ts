@@ -1,0 +1,65 @@
+// A task's own deadline (完成时限): the month it falls in, and a task still going on after it is
+// behind (逾期), however its text reads.
+import { describe, expect, it } from 'vitest';
+import { deadlineMonth, passedDeadline } from '../../src/assess/deadline.js';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+
+describe('deadlineMonth reads the month a deadline falls in', () => {
+  it.each([
+    ['9月底', 9],
+    ['2024年6月', 6],
+    ['2024年6月底前', 6],
+    ['三季度', 9],
+    ['上半年', 6],
+    ['年底前', 12],
+    ['12月底前', 12],
+    ['2024.10', 10],
+    ['202409', 9],
+    // the last date named is the deadline
+    ['6月底前完成方案，12月底前完成建设', 12],
+    ['2024年3月-2024年11月', 11],
+    // a year before the period's counts back from January
+    ['2023年12月底', 0],
+    // a later year, a recurring duty, or no date at all: no deadline to pass
+    ['2025年6月', null],
+    ['长期坚持', null],
+    ['每季度', null],
+    ['按上级要求', null],
+    ['', null],
+  ])('%s → %s (in 2024)', (text, month) => expect(deadlineMonth(text, 2024)).toBe(month));
+});
+
+describe('passedDeadline', () => {
+  const q3 = parsePeriod('2024Q3');
+  it('is the deadline when its month ended before the period’s last month', () => {
+    expect(passedDeadline('2024年6月底', q3)).toBe('2024年6月底');
+    expect(passedDeadline('2023年12月', q3)).toBe('2023年12月');
+  });
+  it('is null in the deadline’s own month, after it, or without a period', () => {
+    expect(passedDeadline('9月底', q3)).toBeNull();
+    expect(passedDeadline('12月底', q3)).toBeNull();
+    expect(passedDeadline('6月底', null)).toBeNull();
+  });
+});
+
+describe('a task past its deadline', () => {
+  const q3 = { period: parsePeriod('2024Q3') };
+  const target = '整改中央环保督察反馈问题';
+  it('still going on is behind, the deadline named in the reason', () => {
+    const a = assessTask({ target, progress: '部分问题正在整改中，尚未完成销号。', deadline: '2024年6月底' }, q3);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('已过完成时限（2024年6月底）');
+  });
+  it('done is done, and a deadline still ahead changes nothing', () => {
+    expect(assessTask({ target, progress: '已全部完成整改并销号。', deadline: '2024年6月底' }, q3).status).toBe('done');
+    expect(assessTask({ target, progress: '部分问题正在整改中。', deadline: '2024年12月底' }, q3).status).toBe(
+      'on_track',
+    );
+  });
+  it('reported without saying the work goes on is left as the text reads', () => {
+    expect(assessTask({ target: '推进智慧城市建设', progress: '已完成平台一期。', deadline: '6月' }, q3).status).toBe(
+      'on_track',
+    );
+  });
+});
