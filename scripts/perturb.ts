@@ -51,6 +51,7 @@
 // `*` marks the transforms held out while the rules were changed: they are scored only with
 // `--heldout` (or `--transform NAME`). The randomness is seeded from the table's name, the
 // transform and the variant's index, so every run writes the same variants.
+import { deadlineMonth } from '../src/assess/deadline.js';
 import type { GoldTask as GoldParse } from './score/parse.js';
 import type { GoldTask as GoldAssess } from './score/assess.js';
 
@@ -423,7 +424,16 @@ const sections: Transform = (l) => {
   return true;
 };
 
-const DEADLINES = ['2023年12月底', '全年', '6月底前', '2023年6月', '年底前', '9月底前完成', '持续推进', '2023年10月'];
+const DEADLINES = ['12月底', '全年', '6月底前', '6月', '年底前', '9月底前完成', '持续推进', '10月'];
+/**
+ * The deadlines a table's period has not passed: a task going on after its own deadline is behind
+ * (src/assess/deadline.ts), so only a deadline still ahead leaves the gold's status as it is.
+ */
+const deadlinesAhead = (endMonth: number | null): string[] =>
+  DEADLINES.filter((d) => {
+    const month = deadlineMonth(d, 2000);
+    return month === null || month >= (endMonth ?? 12);
+  });
 const CO_UNITS = [
   '区财政局',
   '区自然资源局',
@@ -440,7 +450,7 @@ const extraCols: Transform = (l, rng) => {
   for (const key of kinds) {
     const vals = l.gold.map(() => {
       if (key === 'notes') return rng() < 0.85 ? '' : '无';
-      if (key === 'deadline') return pick(rng, DEADLINES);
+      if (key === 'deadline') return pick(rng, deadlinesAhead(l.endMonth));
       return rng() < 0.2 ? '' : pick(rng, CO_UNITS) + (rng() < 0.4 ? '、' + pick(rng, CO_UNITS) : '');
     });
     if (key === 'deadline') {
