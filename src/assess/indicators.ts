@@ -458,9 +458,10 @@ const AT_MOST_NAME = /((?<!不)低于|不高于|不超过|控制在|控制|以�
  * 总投资 | 年度计划投资), the last is the figure planned for the year, the one the report's actual
  * column stands beside; the earlier ones count or size the work. Returns the run's start, or -1.
  */
-function trailingNumberRun(text: string): number {
-  // a target of figures only, its name in a column of headings (`57 82.5` under `吉首市`)
-  if (ONLY_NUMBERS.test(text)) return 0;
+function trailingNumberRun(text: string, figuresOnlyPlan: boolean): number {
+  // a target of figures only, its name in a column of headings (`57 82.5` under `吉首市`), when the
+  // actual column's header says what they measure
+  if (figuresOnlyPlan && ONLY_NUMBERS.test(text)) return 0;
   const m = /[\u4e00-\u9fff）)](\s+\d+(?:\.\d+)?){2,}\s*$/.exec(text);
   if (!m) return -1;
   // `进出口贸易总额 亿元 10.2 15`: after a unit cell the numbers are a value and its growth
@@ -476,9 +477,9 @@ function trailingNumberRun(text: string): number {
 
 const ONLY_NUMBERS = /^\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
 
-function plainColumnNumbers(text: string, all: Quantity[]): Draft[] {
+function plainColumnNumbers(text: string, all: Quantity[], figuresOnlyPlan: boolean): Draft[] {
   const out: Draft[] = [];
-  const run = trailingNumberRun(text);
+  const run = trailingNumberRun(text, figuresOnlyPlan);
   const lastBare = run < 0 ? null : all.filter((q) => q.kind === 'bare' && q.start > run).at(-1);
   for (const q of all) {
     if (q.kind !== 'bare') continue;
@@ -733,7 +734,8 @@ export function extractIndicators(target: string, options: ExtractOptions = {}):
       ...amountsIn(text, clause, quantities, quoted),
     );
   }
-  if (text.includes(' ') && /\s\d/.test(text)) drafts.push(...plainColumnNumbers(text, quantities));
+  if (text.includes(' ') && /\s\d/.test(text))
+    drafts.push(...plainColumnNumbers(text, quantities, Boolean(options.plainUnit)));
   drafts.sort((a, b) => a.start - b.start);
   // a restated figure is dropped only when the figure it repeats was read as an indicator
   for (let i = drafts.length - 1; i >= 0; i--) {
