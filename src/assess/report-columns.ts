@@ -219,6 +219,9 @@ const HEADER_FILLER =
 const FUNDS_HEADER = /资金|拨付|经费|预算/;
 /** A column of the change over last year (`同比增长`, `增速`): its percentage is a rate reached, not a share of the task done. */
 const GROWTH_HEADER = /同比|比上年|增长|增速|增幅/;
+/** A flag cell's answer: yes (是, √), no (否, ×). */
+const FLAG_YES = /^[是√✓✔☑]/;
+const FLAG_NO = /^[否×✗✘☒]/;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
 const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
 /** A flag asking whether the task is finished (是否完成, 是否销号), not whether it keeps to schedule. */
@@ -344,7 +347,8 @@ function fromParts(
         });
       else out.rates.push({ value: Number(m[1]), start: Math.max(0, start), end: Math.max(0, end) });
     } else if (part.role === 'flag') {
-      const answer = cell.startsWith('是') ? 'yes' : cell.startsWith('否') ? 'no' : null;
+      // 是/否, or ticked and crossed (√/×, as a form is filled in by hand)
+      const answer = FLAG_YES.test(cell) ? 'yes' : FLAG_NO.test(cell) ? 'no' : null;
       if (COMPLETION_QUESTION.test(part.header)) {
         // 是否完成: 是 says the task is done; 否 only that it is not finished yet
         if (answer === 'yes') out.doneStatement ??= `${part.header.replace(/\s+/g, '')}：${cell}`;

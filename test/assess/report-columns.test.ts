@@ -233,6 +233,16 @@ describe('schedule flag and slow work', () => {
     expect(assessTask({ target, progress: joined(done), progress_parts: done }, q3).status).toBe('done');
     expect(assessTask({ target, progress: joined(open), progress_parts: open }, q3).status).toBe('on_track');
   });
+  it('a flag ticked or crossed (√, ×) reads as 是 and 否', () => {
+    const ticked = [part('progress', '进展情况', '已通过省级验收。'), part('flag', '是否完成', '√')];
+    const crossed = [part('progress', '进展情况', '项目主体完工。'), part('flag', '是否达到序时进度', '×')];
+    expect(assessTask({ target: '创建省级卫生镇', progress: joined(ticked), progress_parts: ticked }, q3).status).toBe(
+      'done',
+    );
+    expect(
+      assessTask({ target: '建成城市书房3家', progress: joined(crossed), progress_parts: crossed }, q3).status,
+    ).toBe('behind');
+  });
   it('是 to 是否滞后 is behind; 否 is not', () => {
     const late = [part('progress', '进展情况', '项目主体完工。'), part('flag', '是否滞后', '是')];
     const fine = [part('progress', '进展情况', '项目主体完工。'), part('flag', '是否滞后', '否')];
