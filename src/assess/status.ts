@@ -94,10 +94,11 @@ const AUTHORITY_CAUSE =
 
 /**
  * Share of the year elapsed at the figure's date. Undated: one month before the period ends,
- * since reports are written before it closes; in a monthly report, that month.
+ * since reports are written before it closes; in a monthly report, that month, and in a report on
+ * the whole year, the year's end (its figures are the year's).
  */
-export function timeShare(month: number | null, endMonth: number, monthly = false): number {
-  const m = month ?? (monthly ? endMonth : Math.max(1, endMonth - 1));
+export function timeShare(month: number | null, endMonth: number, ofItsOwnEnd = false): number {
+  const m = month ?? (ofItsOwnEnd ? endMonth : Math.max(1, endMonth - 1));
   return Math.min(1, m / 12);
 }
 
@@ -119,7 +120,7 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: bo
       ? { type: 'part_year', indicator: ind }
       : { type: 'met', indicator: ind, explicit: false };
   if (ind.kind !== 'amount' || ind.direction === 'at_most') return { type: 'below', indicator: ind, timeShare: null };
-  const share = timeShare(match.month, endMonth, monthly);
+  const share = timeShare(match.month, endMonth, monthly || wholeYear);
   return actual < floor * share
     ? { type: 'below', indicator: ind, timeShare: share }
     : { type: 'short_of_floor', indicator: ind, timeShare: share };
@@ -208,7 +209,7 @@ export function statusOf(input: StatusInput): StatusResult {
       pt.sentences[Math.max(0, sentenceAt(pt, r.start))] ?? { text: '', start: 0, end: 0 },
       r.start,
     );
-    const share = timeShare(p?.month ?? null, endMonth, monthly);
+    const share = timeShare(p?.month ?? null, endMonth, monthly || wholeYear);
     if (r.value < share * 100 - 1e-9) behind.push({ type: 'rate_below', rate: r.value, timeShare: share });
   }
   if (columns?.behindFlag) behind.push({ type: 'flag', answer: columns.behindFlag });

@@ -48,6 +48,14 @@ describe('a figure written before its metric or without its unit', () => {
     );
     expect([a.indicators[0].actual, a.indicators[0].actual_period, a.status]).toEqual([31.2, '上半年', 'on_track']);
   });
+  it('in a report on the whole year, an undated amount is the year’s: short of the target is behind', () => {
+    const year = { period: parsePeriod('2024') };
+    const q3 = { period: parsePeriod('2024Q3') };
+    const task = { target: '新增城镇就业5000人', progress: '新增城镇就业4800人。' };
+    expect(assessTask(task, year).status).toBe('behind');
+    expect(assessTask(task, year).reason).toContain('低于序时进度100%');
+    expect(assessTask(task, q3).status).toBe('on_track');
+  });
   it('a growth after the amount it belongs to (完成512.3亿元，同比增长6.8%)', () => {
     const a = assessTask(
       { target: '固定资产投资增长6%', progress: '1-6月，全区固定资产投资完成512.3亿元，同比增长6.8%。' },
