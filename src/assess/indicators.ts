@@ -82,12 +82,18 @@ function cleanMetric(s: string): string {
   // `地区生产总值 增长7%以上` (name | target): what grows is named in the cell before; so is what
   // stays under a limit (`城镇登记失业率 控制在4%以内`) or is to be reached (`造林绿化 力争1.5万亩`)
   if (!spaced || !(CHANGE_ONLY.test(metric) || !metric)) return metric;
-  // skipping a unit of measure between (`地区生产总值 亿元 增长6.5%`: name | 单位 | target)
+  // skipping units of measure and other figures between (`地区生产总值 亿元 增长6% 增长6.5%`: name |
+  // 单位 | 确保 | 力争)
   let before = words.slice(0, lastSpace(words)).trimEnd();
-  const unitCell = before.slice(lastSpace(before) + 1);
-  if (/\s/.test(before) && withMeasureCell(unitCell, '1')) before = before.slice(0, lastSpace(before));
+  for (let cell = before.slice(lastSpace(before) + 1); /\s/.test(before) && namesNothing(cell);) {
+    before = before.slice(0, lastSpace(before)).trimEnd();
+    cell = before.slice(lastSpace(before) + 1);
+  }
   return cleanMetric(before) + metric;
 }
+
+/** A cell that names no metric: a unit of measure (`亿元`) or a figure (`增长6%`, `25`). */
+const namesNothing = (cell: string): boolean => /\d/.test(cell) || withMeasureCell(cell, '1') !== null;
 
 /** A count verb just before the figure (`新增16个`, `建成3所`), a stretch word between them at most. */
 const VERB_JUST_BEFORE = new RegExp(`(?:${LEADING_VERBS.source.slice(1)})(力争|确保|累计)?$`);
@@ -312,7 +318,12 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     } else if (leadingVerb && !LEADING_VERBS.test(head)) head = leadingVerb + head.replace(/^[、]/, '');
     // `20个以上的省份`: what is counted follows 的
     const named = (wholeList && !multi ? after : after.split('、')[0]).replace(/^的/, '');
-    const metric = labelled(text, clause, cleanMetric(head + (named.length <= 20 || wholeList ? named : '')));
+    let words = cleanMetric(head + (named.length <= 20 || wholeList ? named : ''));
+    // a change alone in a cell after another figure's cell (`地区生产总值 亿元 增长6% 增长6.5%`): named
+    // by the row's name, as the first is
+    if (CHANGE_ONLY.test(words) && segmentStart > clause.start && /^\s/.test(head))
+      words = cleanMetric(text.slice(clause.start, headEnd));
+    const metric = labelled(text, clause, words);
     // `以内` after the figure, or after its measure (`1个工作日以内`)
     const atMost = AT_MOST_BEFORE.test(head) || /^[\u4e00-\u9fff]{0,4}?以内/.test(text.slice(q.end, q.end + 6));
     const growthDown = q.kind === 'percent' && /下降$/.test(cleanMetric(head)) && !atMost;

@@ -29,6 +29,9 @@ describe('the planned figure of an indicator row', () => {
   it('a change asked after a unit cell takes its name from the cell before the unit', () => {
     const [gdp] = extractIndicators('地区生产总值 亿元 增长6.5%');
     expect([gdp.metric, gdp.kind, gdp.target]).toEqual(['地区生产总值增长', 'growth', 6.5]);
+    // and past another figure's cell (确保 | 力争)
+    const [two] = extractIndicators('地区生产总值 亿元 增长6% 增长6.5%');
+    expect([two.metric, two.target]).toEqual(['地区生产总值增长', 6.5]);
   });
 
   it('a cell of only a limit or a stretch word before the figure takes its name from the cell before', () => {
