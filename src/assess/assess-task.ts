@@ -3,7 +3,7 @@
 import type { Assessment, Indicator, Period, ProgressPart } from '../domain/index.js';
 import { matchActual, singleThingBuilt, type ActualMatch } from './actuals.js';
 import { readColumnPeriods } from './column-periods.js';
-import { classifyClauses, namesOnlyProject } from './deliverables.js';
+import { classifyClauses, namesOnlyProject, ONGOING } from './deliverables.js';
 import { passedDeadline } from './deadline.js';
 import { extractIndicators } from './indicators.js';
 import { fallsAsWritten } from './falls-as-written.js';
@@ -85,13 +85,14 @@ function takeHeaderUnit(ind: Indicator, figure: BareFigure): void {
   if (typeof ind.floor === 'number') ind.floor = round(ind.floor * hu.factor);
 }
 
-/** Words that the work is not finished (`正在整改中`, `尚未完成`). */
-const NOT_FINISHED = /尚未|未完成|正在|仍在|推进中|施工中|进行中|整改中|建设中/;
+/** Words that the work is unfinished besides the ongoing ones (`尚未完成`, `正在整改中`). */
+const NOT_FINISHED = /未完成|整改中/;
 
 /** Whether an on-track task's report says its work goes on, not merely that nothing shows it done. */
 function stillOpen(evidence: readonly Evidence[], progress: string): boolean {
   return (
     evidence.some((e) => e.type === 'ongoing' || e.type === 'short_of_floor' || e.type === 'rate_partial') ||
+    ONGOING.first(progress) !== null ||
     NOT_FINISHED.test(progress)
   );
 }

@@ -3,10 +3,10 @@
 // an office does not call work on track past the date it was due (assessment.md is silent; this
 // is what 督办 means by 逾期).
 import type { Period } from '../domain/index.js';
+import { CN_QUARTER } from './vocab/period-words.js';
 
 /** Deadlines that recur or have no date (`长期坚持`, `常态化`, `每季度`): never passed. */
 const NO_DATE = /长期|持续|常态|每年|每季|每月|每周|逐步|适时|按要求|按上级/;
-const CN_QUARTER: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
 /** One date in a deadline, in the order they are tried at each position. */
 const DATE =
   /(?:(20\d{2})\s*[年.\-/]?\s*)?(?:(\d{1,2})\s*月|([一二三四1-4])季度|(上半年)|(下半年|年底|年末|年内|全年|年度))|(20\d{2})[.\-/]?(0?[1-9]|1[0-2])(?![\d年])/g;
@@ -29,12 +29,9 @@ export function deadlineMonth(text: string, year: number): number | null {
       continue;
     }
     if (m[1]) lastYear = Number(m[1]);
-    const month = m[2] ? Number(m[2]) : m[3] ? CN_QUARTER[m[3]] : m[4] ? 6 : m[5] ? 12 : null;
-    if (month === null || month < 1 || month > 12) {
-      if (m[1] && !m[2] && !m[3] && !m[4] && !m[5]) found = { year: lastYear, month: 12 };
-      continue;
-    }
-    found = { year: lastYear, month };
+    // one of the month, quarter or half-year words always matched here
+    const month = m[2] ? Number(m[2]) : m[3] ? CN_QUARTER[m[3]] : m[4] ? 6 : 12;
+    if (month >= 1 && month <= 12) found = { year: lastYear, month };
   }
   if (!found || found.year > year) return null;
   return found.month - 12 * (year - found.year);

@@ -6,6 +6,9 @@ import { normaliseHeaderText, roleOfHeader, type ColumnRole } from './headers.js
 import { readNumbering } from './numbering.js';
 import type { Row } from './rows.js';
 
+/** The task numbers the cells read as, skipping the cells that hold none. */
+const seqsOf = (cells: readonly string[]): number[] => cells.flatMap((x) => readNumbering(x)?.seq ?? []);
+
 /**
  * Numbers that count, as task numbers do: nearly all go up from the number before (by one, or
  * by more in an excerpt of a longer list: `81, 85, 87`), or start again at 1 in a new section.
@@ -13,7 +16,7 @@ import type { Row } from './rows.js';
  * name) go up and down.
  */
 function counts(cells: readonly string[]): boolean {
-  const numbers = cells.flatMap((x) => readNumbering(x)?.seq ?? []);
+  const numbers = seqsOf(cells);
   // a number repeated on a project's sub-rows (`1, 1, 1, 2`) does not go down
   const steps = numbers.slice(1).filter((n, i) => n >= numbers[i] || n === 1).length;
   if (steps >= 0.8 * (numbers.length - 1)) return true;
@@ -49,7 +52,7 @@ export function countingColumn(
   for (let c = 0; c < upTo; c++) {
     if (hints[c] !== null) continue;
     const cells = body.map((r) => (r.cells[c] ?? '').trim()).filter(Boolean);
-    const numbers = cells.flatMap((x) => readNumbering(x)?.seq ?? []);
+    const numbers = seqsOf(cells);
     if (numbers.length < 3 || numbers.length < 0.9 * cells.length || numbers.length < 0.3 * body.length) continue;
     const steps = numbers.slice(1).filter((n, i) => n === numbers[i] + 1).length;
     if (steps < 0.8 * (numbers.length - 1)) continue;
@@ -66,7 +69,7 @@ export function headerMissesSeq(header: HeaderRows, body: readonly Row[], width:
   if (header.headerRow < 0 || !(header.texts[0] ?? '').trim() || roleOfHeader(header.texts[0]) === 'seq') return false;
   if ((header.texts[width - 1] ?? '').trim() || header.texts.filter((t) => t.trim()).length !== width - 1) return false;
   const firsts = body.map((r) => (r.cells[0] ?? '').trim()).filter(Boolean);
-  const numbers = firsts.flatMap((x) => readNumbering(x)?.seq ?? []);
+  const numbers = seqsOf(firsts);
   if (numbers.length < 2 || numbers.length < 0.9 * firsts.length || numbers[0] !== 1) return false;
   return body.filter((r) => (r.cells[width - 1] ?? '').trim()).length >= 0.5 * body.length;
 }
@@ -82,7 +85,7 @@ export function headerOverSeqAndName(header: HeaderRows, body: readonly Row[], w
     const word = (header.texts[c] ?? '').trim();
     if (!word || (header.texts[c + 1] ?? '').trim() || roleOfHeader(word) === 'seq') continue;
     const filled = body.map((r) => (r.cells[c] ?? '').trim()).filter(Boolean);
-    const numbers = filled.flatMap((x) => readNumbering(x)?.seq ?? []);
+    const numbers = seqsOf(filled);
     if (numbers.length < 2 || numbers.length < filled.length - 1 || numbers[0] !== 1) continue;
     if (!numbers.slice(1).every((n, i) => n === numbers[i] + 1)) continue;
     const named = body.filter(

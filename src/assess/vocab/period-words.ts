@@ -11,7 +11,17 @@ export interface PeriodPattern {
   fullYear?: (m: RegExpExecArray) => boolean;
 }
 
-const CN_QUARTER: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
+/** The last month of a quarter named in words or digits (`三季度`, `3季度`). */
+export const CN_QUARTER: Readonly<Record<string, number>> = {
+  一: 3,
+  二: 6,
+  三: 9,
+  四: 12,
+  '1': 3,
+  '2': 6,
+  '3': 9,
+  '4': 12,
+};
 
 /** 截至M月D日: the month is as far as the days reach (截至5月15日 is 4.5 months). */
 const throughDay = (month: number, day: number): number | null =>
