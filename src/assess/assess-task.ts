@@ -225,12 +225,10 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       wholeYear,
       columns,
     });
-    // still going on by its text, but past its own deadline: overdue
-    const due =
-      result.status === 'on_track' && stillOpen(result.evidence, text.text)
-        ? passedDeadline(input?.deadline, context?.period)
-        : null;
-    if (due) {
+    // still going on by its text, but past its own deadline: overdue (the deadline first: most
+    // tasks have none, and the text need not be read again)
+    const due = result.status === 'on_track' ? passedDeadline(input?.deadline, context?.period) : null;
+    if (due && stillOpen(result.evidence, text.text)) {
       result.status = 'behind';
       result.evidence.unshift({ type: 'overdue', deadline: due });
     }
