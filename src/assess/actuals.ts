@@ -33,7 +33,8 @@ export interface ActualMatch {
   settled?: boolean;
 }
 
-const NONE: ActualMatch = {
+/** No actual found. */
+export const NO_ACTUAL: Readonly<ActualMatch> = {
   actual: null,
   actual_period: null,
   span: null,
@@ -97,9 +98,10 @@ interface Qualifier {
   len: number;
 }
 
-/** Figures in the metric (10亿元以上, 35岁) and administrative levels narrow it: the window must repeat them. */
+/** Figures in the metric (10亿元以上, 35岁) and administrative levels narrow it: the window must repeat them.
+ * A figure joined to a Latin letter is part of a name (5G基站, PM2.5, 4A级景区), not a threshold. */
 function qualifiersOf(metric: string, text: string): Qualifier[] {
-  const out: Qualifier[] = (metric.match(/\d+(?:\.\d+)?/g) ?? []).map((w) => ({
+  const out: Qualifier[] = [...metric.matchAll(/(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d.])/g)].map(([w]) => ({
     at: occurrences(text, w),
     len: w.length,
   }));
@@ -119,10 +121,13 @@ function namesLevel(text: string): boolean {
   return LEVELS.some((l) => text.search(l.written) >= 0);
 }
 
-/** Every offset where the word occurs in the text. */
-function occurrences(text: string, word: string): number[] {
+/** Every offset where the figure occurs in the text as a whole number (`5` is not in `156`). */
+function occurrences(text: string, figure: string): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) out.push(i);
+  const digit = (c: string | undefined): boolean => c !== undefined && /[\d.]/.test(c);
+  for (let i = text.indexOf(figure); i >= 0; i = text.indexOf(figure, i + 1)) {
+    if (!digit(text[i - 1]) && !digit(text[i + figure.length])) out.push(i);
+  }
   return out;
 }
 
@@ -186,7 +191,7 @@ function rankActual(ind: Indicator, pt: ProgressText): ActualMatch {
       bestScore = score;
     }
   }
-  if (!best) return NONE;
+  if (!best) return NO_ACTUAL;
   const p = pt.periodBefore(best.sentence, best.start);
   return {
     actual: best.value,
@@ -334,9 +339,9 @@ function aloneInSentence(pt: ProgressText, figures: readonly number[], k: number
 
 /** The actual of one indicator in a progress text (analysed once per text: pass a ProgressText). */
 export function matchActual(ind: Indicator, progress: string | ProgressText, options: MatchOptions = {}): ActualMatch {
-  if (!progress || ind.kind === 'level') return NONE;
+  if (!progress || ind.kind === 'level') return NO_ACTUAL;
   const pt = typeof progress === 'string' ? new ProgressText(progress) : progress;
-  if (!pt.text) return NONE;
+  if (!pt.text) return NO_ACTUAL;
   if (ind.kind === 'rank') return rankActual(ind, pt);
   // with siblings, figures are ranked by the wording this metric does not share with them, and
   // accepted by either reading (the shared words still say what the figure is about)
@@ -476,7 +481,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const plain = plainAmount(ind, pt, whole, options.plainFactor ?? 1);
     if (plain) return plain;
   }
-  if (singleThingBuilt(ind, pt)) return { ...NONE, explicitlyDone: true };
+  if (singleThingBuilt(ind, pt)) return { ...NO_ACTUAL, explicitlyDone: true };
   // only sentences that say something is wholly done are worth scoring
   let doneSentences = explicitlyDoneSentences(pt);
   // `已全部开工` does not say that what was to be built is built
@@ -486,9 +491,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       return named === 0 || (named & stage) !== 0;
     });
   if (doneSentences.length && grams.overlapByPiece(whole, doneSentences).some((v) => v >= 0.25)) {
-    return { ...NONE, explicitlyDone: true };
+    return { ...NO_ACTUAL, explicitlyDone: true };
   }
-  return NONE;
+  return NO_ACTUAL;
 }
 
 /**

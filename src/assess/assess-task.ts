@@ -1,7 +1,7 @@
 // Assesses one task: indicators of the target, their actuals in the progress text, the status
 // by the rules, and the reason. Never throws: odd input yields an assessment, not an error.
 import type { Assessment, Indicator, Period, ProgressPart } from '../domain/index.js';
-import { matchActual, singleThingBuilt, type ActualMatch } from './actuals.js';
+import { matchActual, NO_ACTUAL, singleThingBuilt, type ActualMatch } from './actuals.js';
 import { readColumnPeriods } from './column-periods.js';
 import { classifyClauses, namesOnlyProject, ONGOING } from './deliverables.js';
 import { passedDeadline } from './deadline.js';
@@ -186,6 +186,11 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       indicators.length === 0,
       indicators.length === 0 && namesOnlyProject(target, clauses),
     );
+    // a completion rate of the whole task (`完成率 70%`) is no share's actual, whatever its unit
+    matches.forEach((m, i) => {
+      const span = m.span;
+      if (span && columns.rates.some((r) => r.start < span.end && span.start < r.end)) matches[i] = { ...NO_ACTUAL };
+    });
     // figures standing alone in an actual column report the indicators still without one
     const open = columns.bareFigures.length
       ? indicators.map((ind, i) => ({

@@ -61,6 +61,14 @@ export interface DatedSpan {
   mark: PeriodMark;
 }
 
+/** Whether a run of spaces starts at `i` and Chinese words follow it. */
+function cellBreakAt(text: string, i: number): boolean {
+  if (text[i] !== ' ' && text[i] !== '\t') return false;
+  let j = i + 1;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  return j < text.length && text.charCodeAt(j) >= 0x4e00 && text.charCodeAt(j) <= 0x9fff;
+}
+
 /** Bounds that keep time linear on pathological text: how many figures are weighed (real
  * cells hold a few dozen), how far back a figure's wording is looked for, the segment reach. */
 export const MAX_FIGURES = 400;
@@ -372,7 +380,10 @@ export class ProgressText {
     while (start > floor && !isSegmentStop(text.charCodeAt(start - 1)) && !isHalfStop(text, start - 1)) start--;
     let end = q.end;
     const ceiling = Math.min(text.length, q.end + MAX_SEGMENT);
-    while (end < ceiling && !isSegmentEnd(text.charCodeAt(end)) && !isHalfStop(text, end)) end++;
+    // a space before Chinese words ends it too: the report's cells are joined by spaces, and the
+    // next cell (`完工5个 绿灯`) says nothing of this figure
+    while (end < ceiling && !isSegmentEnd(text.charCodeAt(end)) && !isHalfStop(text, end) && !cellBreakAt(text, end))
+      end++;
     return { text: text.slice(start, end), start, end };
   }
 

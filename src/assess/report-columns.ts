@@ -15,6 +15,7 @@ import {
   DONE_AS_OF_DATE,
   DONE_AS_OF_WORDS,
   PREPARATORY_WORDS,
+  DELAY_WORDS,
   TASK_RATE_PATTERNS,
   WHOLE_DONE_ADVERBS,
   WHOLE_DONE_OBJECTS,
@@ -97,8 +98,11 @@ const mayBeDone = (text: string): boolean => DONE_LAST.has(text[text.length - 1]
 /** A clause saying the task itself is done (`已完成该项任务`, `项目已完成年度目标任务`). */
 const TASK_DONE = new RegExp(`^${DONE_PHRASE}$`);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
+const DELAY = new WordMatcher(DELAY_WORDS);
 /** Words every clause stating a task's rate holds (`完成率`, `当前进度`, `占…`, `达…`, `完工率`). */
 const RATE_CLAUSE_WORDS = /进度|完成|占|达|完工|竣工|建成/;
+/** A clause naming the year's target itself (`全年目标任务`, `年度计划`). */
+const YEARS_TARGET = /(?:年度|全年|本年度)(?:目标)?(?:任务|计划|目标)/;
 /** A done statement naming the task itself, not a step of it. */
 const NAMES_THE_TASK = /(目标任务|年度任务|全年任务|年度目标|全年目标)$/;
 /** Work said to be still to come (`预计明年上半年全面完成`): a part of the task is open. */
@@ -222,6 +226,8 @@ const GROWTH_HEADER = /同比|比上年|增长|增速|增幅/;
 /** A flag cell's answer: yes (是, √), no (否, ×). */
 const FLAG_YES = /^[是√✓✔☑]/;
 const FLAG_NO = /^[否×✗✘☒]/;
+/** A red or yellow traffic light (`红灯`, `亮黄灯`): the office flags the task as late, whatever the header asks. */
+const LIGHT_LATE = /^亮?[红黄](灯|色)?$/;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
 const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
 /** A flag asking whether the task is finished (是否完成, 是否销号), not whether it keeps to schedule. */
@@ -354,8 +360,15 @@ function fromParts(
         if (answer === 'yes') out.doneStatement ??= `${part.header.replace(/\s+/g, '')}：${cell}`;
         continue;
       }
+      if (answer === null) {
+        // a verdict in words (a heading the table groups its items under: `进度滞后`, `完成全年目标`)
+        if (DELAY.first(cell) !== null) out.behindFlag ??= cell;
+        else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
+        if (!LIGHT_LATE.test(cell)) continue;
+      }
       const asksDelay = DELAY_QUESTION.test(part.header);
-      if ((answer === 'yes' && asksDelay) || (answer === 'no' && !asksDelay)) out.behindFlag ??= cell;
+      if ((answer === 'yes' && asksDelay) || (answer === 'no' && !asksDelay) || LIGHT_LATE.test(cell))
+        out.behindFlag ??= cell;
     } else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
     // a written report column may itself hold cells joined by spaces (`2712 110.69% 6 100%`)
     else if (part.role === 'progress' && start >= 0) fromCells(pt, targets, rateTargets, out, start, end);
@@ -462,7 +475,9 @@ function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportC
       before === null ||
       (sole !== null &&
         (before.start === sole.actualStart ||
-          (before.kind === 'amount' && unitKey(before.unit) === unitKey(sole.unit))));
+          (before.kind === 'amount' && unitKey(before.unit) === unitKey(sole.unit)) ||
+          // a share of the year's target itself (`完成全年目标任务1200人的114%`) is the sole indicator's
+          YEARS_TARGET.test(c.text)));
     const values = listed ? [value, ...listedRates(c.text)] : [value];
     for (const v of values) {
       const rate = { value: v, start: at, end: c.end };

@@ -49,7 +49,8 @@ export interface ColumnProfile {
 
 const PERCENT = /^[-+]?\d+(\.\d+)?\s*[%％]$/;
 const FIGURE = /^[-+]?\d+(\.\d+)?\s*(万|亿)?(元|万元|亿元|个|家|人|人次|户|套|座|公里|亩|台|项|所|条|处|辆|张|次)?$/;
-const YES_NO = /^(是|否|√|×|✓|✗|已达序|未达序|达序|滞后)$/;
+// a traffic light (红灯/黄灯/绿灯) is the office's flag on the task's schedule
+const YES_NO = /^(是|否|√|×|✓|✗|已达序|未达序|达序|滞后|(亮)?[红黄绿蓝](灯|色)?)$/;
 /** A bare figure or percentage (`4385`, `110%`, `12个`): a complete value, as an actual or rate column holds. */
 export function isBareValue(cell: string): boolean {
   const c = cell.trim();

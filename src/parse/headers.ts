@@ -87,7 +87,23 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '单位',
     ],
   },
-  { role: 'flag', names: ['是否达序', '是否达到序时进度', '是否达到序时', '是否滞后', '是否完成', '是否序时', '是否'] },
+  {
+    role: 'flag',
+    // a traffic light on each task's schedule (亮灯情况: 红灯/黄灯/绿灯) is a flag too
+    names: [
+      '是否达序',
+      '是否达到序时进度',
+      '是否达到序时',
+      '是否滞后',
+      '是否完成',
+      '是否序时',
+      '是否',
+      '亮灯情况',
+      '亮灯',
+      '灯色',
+      '预警灯',
+    ],
+  },
   {
     role: 'rate',
     names: [

@@ -168,6 +168,13 @@ export const DELAY_WORDS: readonly string[] = [
   '不理想',
   '不尽如人意',
   '欠佳',
+  // a red or yellow light on the task's schedule (红黄绿灯 warnings)
+  '亮红灯',
+  '亮黄灯',
+  '红灯预警',
+  '黄灯预警',
+  '红灯警示',
+  '黄灯警示',
 ];
 
 /**
@@ -425,13 +432,14 @@ export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: Re
  */
 export const TASK_RATE_PATTERNS: readonly RegExp[] = [
   /^(?:已|总体|整体|累计|目前|当前|项目|工程|总)?(?:任务)?(?:完成率|完工率|竣工率|建成率|完成进度|形象进度|工程进度|项目进度|总体进度|当前进度|进度)(?:为|达到?|已达|约|完成)?(\d+(?:\.\d+)?)%/,
-  /^(?:已|累计|目前|共)?完成(?:年度|全年|本年度)?(?:目标)?(?:任务|计划|目标)(?:量)?的(\d+(?:\.\d+)?)%/,
+  // the target's own figure may be restated before 的 (`完成全年目标任务1200人的114%`, `年度目标(50场)的180%`)
+  /^(?:已|累计|目前|共)?(?:超额)?完成(?:年度|全年|本年度)?(?:目标)?(?:任务|计划|目标)(?:量)?(?:[（(][^（）()]{1,12}[）)]|\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{0,2})?的(\d+(?:\.\d+)?)%/,
   // without 的 only after 任务/计划: `完成年度目标10.5%的增速` restates the target's own figure
   /^(?:已|累计|目前|共)?完成(?:年度|全年|本年度)?(?:目标)?(?:任务|计划)(?:量)?(\d+(?:\.\d+)?)%(?!的)/,
   // the task before its verb: `年度任务完成40%`, `全年目标任务完成率为40%`
   /^(?:年度|全年|本年度)(?:目标)?(?:任务|计划)完成(?:率)?(?:为|达到?)?(\d+(?:\.\d+)?)%/,
   // a share of the year's task: `占年度任务的40%`
-  /^占(?:年度|全年|本年度|年)(?:目标)?(?:任务|计划)的?(\d+(?:\.\d+)?)%/,
+  /^占(?:年度|全年|本年度|年)(?:目标)?(?:任务|计划)(?:[（(][^（）()]{1,12}[）)]|\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{0,2}的)?的?(\d+(?:\.\d+)?)%/,
   // reaching a share of the year's plan: `达到年计划的50%`, `达到治理计划的57%`
   /^(?:已|累计|目前)?达到?(?:年度|全年|本年度|年)?[\u4e00-\u9fff]{0,4}?(?:目标)?(?:任务|计划)的(\d+(?:\.\d+)?)%/,
   // a share of a target revised during the year, the one still to meet: `占调整后目标的88%`
@@ -475,6 +483,21 @@ export const WHOLE_DONE_WORDS: readonly string[] = [
   '已交付',
   '交付使用',
   '已交付使用',
+  // in service: built and running (`已建成投用`, `建成并投入运营`, `已挂牌运行`)
+  '建成投用',
+  '建成投运',
+  '已投运',
+  '投运',
+  '投入运营',
+  '投入运行',
+  '正式运营',
+  '正式运行',
+  '挂牌运行',
+  '挂牌成立',
+  '已挂牌',
+  // accepted as finished (`项目已通过竣工验收`)
+  '通过竣工验收',
+  '竣工验收',
 ];
 
 /** Who or what a done statement may name before its verb when it means the whole task (`项目已完成`). */

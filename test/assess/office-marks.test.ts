@@ -1,0 +1,102 @@
+// Marks and phrases offices put beside a report: traffic lights, a thing in service, a share of
+// the year's target with the target restated, the next cell of a joined row, a completion rate
+// that shares its unit with the target, and figures that are part of a name (5G).
+import { describe, expect, it } from 'vitest';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+import { parseText } from '../../src/parse/index.js';
+
+const h1 = { period: parsePeriod('2024H1') };
+const q3 = { period: parsePeriod('2021Q3') };
+const year = { period: parsePeriod('2024Q4') };
+
+describe('a traffic light on the schedule', () => {
+  const table = parseText(
+    [
+      '2024年重点工作任务推进情况（1-6月）',
+      '序号\t重点任务\t责任单位\t推进情况\t亮灯情况',
+      '1\t新建公办幼儿园3所\t区教育局\t2所主体完工，1所正在施工\t红灯',
+      '2\t完成老旧小区改造12个\t区住建局\t已开工10个，完工6个\t绿灯',
+      '3\t新增城镇就业1.2万人\t区人社局\t新增城镇就业0.7万人\t黄灯',
+    ].join('\n'),
+  );
+  const period = { period: parsePeriod(table.period ?? '') };
+  const statuses = table.tasks.map((t) => assessTask(t, period).status);
+
+  it('is read as the table’s flag column', () => {
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['progress', 'flag']);
+  });
+  it('makes a red or yellow light behind and leaves a green one to the report', () => {
+    expect(statuses).toEqual(['behind', 'on_track', 'behind']);
+  });
+  it('is behind evidence in a sentence too (亮黄灯)', () => {
+    expect(assessTask({ target: '建成区级养老服务中心1个', progress: '主体完工，因资金未到位亮黄灯' }, h1).status).toBe(
+      'behind',
+    );
+  });
+});
+
+describe('a thing reported in service', () => {
+  it.each(['已建成投用', '已挂牌运行', '项目已通过竣工验收', '该项目已建成并投入运营'])('is done: %s', (progress) => {
+    expect(assessTask({ target: '建成区级养老服务中心1个', progress }, year).status).toBe('done');
+  });
+  it.each(['已完成主体结构封顶', '一期已投入运营，二期正在施工'])('is not done while work remains: %s', (progress) => {
+    expect(assessTask({ target: '建成区级养老服务中心1个', progress }, year).status).toBe('on_track');
+  });
+});
+
+describe('a share of the year’s target with the target restated', () => {
+  it('closes a project whose share is above 100% (年度目标(50场)的180%)', () => {
+    const a = assessTask(
+      {
+        target: '“‘心理健康促进’进校园”项目',
+        progress: '截至9月底,累计完成90场心理健康培训服务,已超额完成年度目标(50场)的180%,惠及24500余人。',
+      },
+      q3,
+    );
+    expect(a.status).toBe('done');
+  });
+  it('is the sole indicator’s rate though another count stands before it (完成全年目标任务1200人的114%)', () => {
+    const progress = '培育创业实体408个,创造新的就业岗位1374个,完成全年目标任务1200人的114%';
+    expect(assessTask({ target: '创造新的就业岗位 1200人', progress }, q3).status).toBe('done');
+    const short = '创造新的就业岗位500个,完成全年目标任务1200人的42%';
+    expect(assessTask({ target: '创造新的就业岗位 1200人', progress: short }, q3).status).toBe('behind');
+  });
+});
+
+describe('the next cell of a joined report', () => {
+  it('names nothing of the figure before it (完工5个 备注)', () => {
+    const a = assessTask({ target: '完成老旧小区改造12个', progress: '已开工10个，完工5个 进度正常' }, h1);
+    expect(a.indicators[0].actual).toBe(5);
+  });
+});
+
+describe('a completion-rate column beside a share target', () => {
+  it('is the task’s rate, not the share reached', () => {
+    const a = assessTask(
+      {
+        target: '持有居住证的义务教育段随迁子女就读公办学校比例达86%以上。',
+        progress: '70% 统一进度',
+        progress_parts: [
+          { role: 'rate', header: '完成率(%)', text: '70%' },
+          { role: 'flag', header: '是否省市统一进度', text: '统一进度' },
+        ],
+      },
+      h1,
+    );
+    expect(a.indicators[0].actual).toBeNull();
+    expect(a.status).toBe('on_track');
+  });
+});
+
+describe('a figure that is part of a name', () => {
+  it('is no threshold the report must repeat (5G基站)', () => {
+    const a = assessTask({ target: '建成5G基站300个', progress: '已建成300个' }, year);
+    expect(a.indicators[0].actual).toBe(300);
+    expect(a.status).toBe('done');
+  });
+  it('is matched as a whole number only (10亿元以上 is not in 110亿元)', () => {
+    const a = assessTask({ target: '新引进10亿元以上项目5个', progress: '新引进总投资110亿元的项目1个' }, year);
+    expect(a.indicators.find((i) => i.unit === '个')?.actual ?? null).toBeNull();
+  });
+});
