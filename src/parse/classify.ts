@@ -426,9 +426,16 @@ export function isHeading(cell: string): boolean {
   const body = s.replace(THEME_NUMBERING, '').replace(CATEGORY_NUMBERING, '');
   if (numbered) return body.length >= 2 && !/[。；;：:！？]/.test(body.replace(/。$/, ''));
   if (/[。；;：:！？]/.test(s)) return false;
-  if (/[0-9０-９%]/.test(body)) return false;
+  // the points or weight a target sheet gives the group (`职能目标（340分）`, `（权重30%）`) are no figure of its own
+  // nor is a date (`超额完成9月份节点目标`, `2024年重点项目`)
+  if (/[0-9０-９%]/.test(body.replace(SCORE_NOTE, '').replace(DATE_WORDS, ''))) return false;
   return body.length >= 2;
 }
+
+/** A year, month or day as a heading may name it. */
+const DATE_WORDS = /\d{4}年度?|\d{1,2}月份?|\d{1,2}日/g;
+/** A group's points or weight in brackets at the end of its name, as a target sheet prints them. */
+const SCORE_NOTE = /[（(](?:权重|分值)?\d+(?:\.\d+)?(?:分|%)[）)]$/;
 
 /** A first-level heading (theme): numbered `一、` or written as a clause series `突出…，…，在…上…`. */
 export function looksLikeTheme(cell: string): boolean {

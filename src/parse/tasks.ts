@@ -23,6 +23,7 @@ import { nameBrokenByLayout } from './layout-broken-name.js';
 import { joinTargetCells } from './target-cells.js';
 import { REPORT_SLOTS } from './report-slots.js';
 import { isSiblingItem, lostNumber } from './unnumbered-items.js';
+import { verdictOfHeading } from './verdict-heading.js';
 
 /** A row's report cells in table order, each with its role and header. */
 function reportParts(row: PlacedRow, layout: Layout): ProgressPart[] {
@@ -420,6 +421,14 @@ export function buildTasks(
       warnings,
     };
     if (parts) task.progress_parts = parts;
+    const verdictHeading = [state.category, state.theme].find((h) => verdictOfHeading(h) !== null) ?? null;
+    const verdict = verdictOfHeading(verdictHeading);
+    if (verdict && progress) {
+      // the office's verdict on the group, read as its flag on each item; the report text stays as printed
+      const own = parts ?? reportParts(row, layout);
+      task.progress_parts = [...own, { role: 'flag', header: verdictHeading!, text: verdict.text }];
+      warnings.push(W('verdict_heading', `分组标题“${verdictHeading}”是对其下各项的评价，评估时一并读入`));
+    }
     if (layout.optionalColumns.includes('co_units'))
       task.co_units = namesIn(filledTexts(row, slotOf('co_units')).join(' '), 'co_units', warnings);
     if (layout.optionalColumns.includes('deadline'))
