@@ -88,6 +88,9 @@ export function leadingSeq(text: string, expected?: readonly number[]): number |
   const s = text.trimStart().replace(MARKS, '');
   let m = /^(\d{1,3})[.、．。﹒﹑] ?(?![\d%])\S/.exec(s) ?? /^[（(](\d{1,3})[）)] ?\S/.exec(s);
   if (m) return Number(m[1]);
+  // a label before the number (`指标1:租车次数`, `任务2、…`), as a form numbers its lines
+  m = /^(?:指标|任务|事项|实事)(\d{1,3})[:：.、．] ?\S/.exec(s);
+  if (m) return Number(m[1]);
   // `一是…`, `二是…`: the items of a summary written as prose
   m = /^([一二三四五六七八九十]{1,3})是 ?[\u4e00-\u9fff]/.exec(s);
   if (m) return chineseNumber(m[1]);

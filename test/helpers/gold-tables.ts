@@ -21,6 +21,7 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout15',
   'holdout16',
   'holdout17',
+  'holdout18',
 ];
 
 export interface GoldTable {

@@ -249,6 +249,19 @@ describe('no header and no 序号 column, the number opening the target', () => 
   });
 });
 
+describe('a form numbering its lines after a label (指标1:), restarting in each group', () => {
+  it('keeps the number after the label', () => {
+    const text = table(
+      ['二级指标', '三级指标', '年度指标值', '实际完成值'],
+      ['数量指标', '指标1:租车次数(次)', '12', '12'],
+      ['', '指标2:宣传展板制作个数(个)', '30', '32'],
+      ['质量指标', '指标1:租车达标率', '100%', '100%'],
+      ['', '指标2:宣传合格率', '95%', '98%'],
+    );
+    expect(parseText(text).tasks.map((x) => x.seq)).toEqual([1, 2, 1, 2]);
+  });
+});
+
 describe('content does not override a known header', () => {
   it('a 备注 column of a few words stays notes; a 完成值 of figures stays the actual', () => {
     const text = table(
