@@ -83,7 +83,7 @@ const AWAITING = anyOf(AWAITING_DECISION_PATTERNS);
 // `改革` in an office's name (省发展改革委, 区发展和改革局) is not a reorganisation
 /** An evaluation not yet held (`2024年度评价尚未开展`): awaited, not late (PENDING_PATTERNS has it too). */
 const EVALUATION_NOT_YET =
-  /(评价|考核|评估|评选|测评|考评|普查|验收)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/;
+  /(评价|考核|评估|评选|测评|考评|普查|验收|申报)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/;
 /**
  * A next step urging the items not yet started on (`加快未开工项目尽快开工`): it names what remains of
  * the task, which the figures judge, and says nothing late of itself.

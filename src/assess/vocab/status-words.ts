@@ -168,6 +168,11 @@ export const DELAY_WORDS: readonly string[] = [
   '不理想',
   '不尽如人意',
   '欠佳',
+  // work stopped (受资金影响，项目暂停施工)
+  '暂停施工',
+  '暂停建设',
+  '暂停实施',
+  '处于停工',
   // a red or yellow light on the task's schedule (红黄绿灯 warnings)
   '亮红灯',
   '亮黄灯',
@@ -208,7 +213,9 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
   /(数据|结果|名单)[^。；，]{0,3}(待|尚未|未)[^。；，]{0,8}(反馈|出来|公布|发布|统计|核算)/,
   /(暂无|尚无)(统计)?数据/,
   // an evaluation, check or count not yet held: its result is awaited, the work is not late
-  /(评价|考核|评估|评选|测评|考评|普查|验收)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/,
+  /(评价|考核|评估|评选|测评|考评|普查|验收|申报)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/,
+  // an application round the higher authority has paused (省高能级战略平台申报工作已暂停)
+  /申报(工作)?[^。；，]{0,2}暂停/,
   /(机构调整|职能调整|机构改革)/,
   // not started because a higher authority has not opened it yet
   /待[^。；，,]{0,6}(国家|省|市|上级)[^。；，,]{0,6}(统一)?(部署|安排|通知|下达|出台)/,
@@ -224,10 +231,10 @@ export const FORECAST_MET = /预计(可|能|将|能够|可以)?(基本|全面|�
 
 /**
  * Characters of which every match of a pending pattern holds at least one (数据 据, 公布 布, 统计 统,
- * 核算 核, 指标 指, 反馈 馈, 出来 出, 出炉 炉, 揭晓 晓, 调整 调, 改革 革, 待, 未): a text without any is
+ * 核算 核, 指标 指, 反馈 馈, 出来 出, 出炉 炉, 揭晓 晓, 调整 调, 改革 革, 暂停 停, 待, 未): a text without any is
  * not scanned with the patterns. A new pattern must add its own mark here if it has none of these.
  */
-export const PENDING_MARKS = '据布晓炉统核指馈出调革待未';
+export const PENDING_MARKS = '据布晓炉统核指馈出调革待未停';
 
 /** A designation or award the target applies for. */
 export const APPLICATION_WORDS: readonly string[] = ['争创', '创建', '申报', '参评', '争取', '通过验收', '创成'];

@@ -1,0 +1,37 @@
+// A deliverable reported part done (`主体工程已完成85%`) or done only in a forecast (`预计10月底完成`),
+// work stopped (`暂停施工`), and an application round the higher authority has not opened or has paused.
+import { describe, expect, it } from 'vitest';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+
+const q3 = { period: parsePeriod('2024Q3') };
+const nov = { period: parsePeriod('2024-11') };
+const plant = '推进城东污水处理厂二期建设，年内完成主体工程';
+
+describe('a deliverable reported part done', () => {
+  it('is not done at 85%', () =>
+    expect(assessTask({ target: plant, progress: '主体工程已完成85%' }, q3).status).toBe('on_track'));
+  it('is done at 100%', () =>
+    expect(assessTask({ target: plant, progress: '主体工程已完成100%' }, q3).status).toBe('done'));
+  it('is not done when its completion is only expected', () =>
+    expect(assessTask({ target: plant, progress: '项目进展顺利，预计10月底完成主体工程' }, q3).status).toBe(
+      'on_track',
+    ));
+  it('is still done when the report says so', () =>
+    expect(assessTask({ target: plant, progress: '已完成主体工程' }, q3).status).toBe('done'));
+});
+
+describe('work stopped', () => {
+  it('is behind', () =>
+    expect(assessTask({ target: plant, progress: '受资金影响，项目暂停施工' }, q3).status).toBe('behind'));
+});
+
+describe('an application round not opened by the higher authority', () => {
+  const target = '全力申报全省第三批开放大通道综合性战略平台。';
+  it('awaits it when the round has not started', () =>
+    expect(assessTask({ target, progress: '省第三批综合性战略平台申报工作暂未启动。' }, nov).status).toBe('pending'));
+  it('awaits it when the round is paused', () =>
+    expect(assessTask({ target, progress: '已完成各类材料上报工作。省级平台申报工作已暂停。' }, nov).status).toBe(
+      'pending',
+    ));
+});
