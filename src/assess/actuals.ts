@@ -393,7 +393,8 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   for (let k = 0; k < figures.length; k++) {
     const i = figures[k];
     const f = pt.figure(i);
-    if (f.excluded || (f.scopeOf && !ind.metric.includes(f.scopeOf))) continue;
+    if (f.excluded && !(f.planWord && ind.metric.includes(f.planWord))) continue;
+    if (f.scopeOf && !ind.metric.includes(f.scopeOf)) continue;
     if (oneStage && f.stages !== 0 && (f.stages & stage) === 0) continue;
     if (finishCounted && f.stages === START_STAGE) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a

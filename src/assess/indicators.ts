@@ -293,7 +293,9 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const rangeFloor = range ? rangeLow(text, q, Number(range[1])) : null;
     const next = qs[i + 1];
     const nounEnd = Math.min(clause.end, next && !insideAny(next.start, quoted) ? next.start : clause.end);
-    const rest = text.slice(q.end, nounEnd).replace(/^(以上|以下|以内|左右|余|多)/, '');
+    // a bound after the figure (`135个以上`) is the figure's, not the start of the next metric
+    const bound = /^(以上|以下|以内|左右|余|多)/.exec(text.slice(q.end, nounEnd))?.[0] ?? '';
+    const rest = text.slice(q.end + bound.length, nounEnd);
     // `41家公共图书馆、文化馆、博物馆错时延时开放`: the last figure of its clause, followed by a list
     // of the things it counts and what they are to do, is named by the whole of it
     const wholeList = nounEnd === clause.end && rest.includes('、') && LISTED_THINGS.test(rest);
@@ -377,7 +379,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       }
       out.push(draftOf(base, metric));
     }
-    segmentStart = q.end + after.length;
+    segmentStart = q.end + bound.length + after.length;
   }
   return out;
 }

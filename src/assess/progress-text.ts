@@ -22,6 +22,9 @@ export interface FigureContext {
   segment: Piece;
   /** Forecast, plan, restated target, label, money qualifier, 准亿元 item: never an actual. */
   excluded: boolean;
+  /** The plan word that alone excludes it (`已谋划重点项目216个`: 谋划), or null: an indicator whose
+   * metric is that act itself (谋划重点项目) is reported by it. */
+  planWord: string | null;
   /** As a growth rate (negative for 下降/减少/回落), or null when not stated as a growth rate. */
   growth: number | null;
   /** Stated against a year it names (`对比2019年同期增幅20.13%`), not the period's own change. */
@@ -268,15 +271,16 @@ export class ProgressText {
     // a colon inside a note in brackets (（数据来源：区统计局）) does not make the figure a label
     const labelsAfter =
       (text[clause.end] === '：' || text[clause.end] === ':') && !/[（(]/.test(text.slice(q.end, clause.end));
-    const excluded =
+    const plan = NOT_A_RESULT.exec(before);
+    const otherwiseExcluded =
       labelsAfter ||
       // `1家已基本完成建设`: nearly done is not done
       /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
-      NOT_A_RESULT.test(before) ||
       this.inForecast(q.start) ||
       RESTATED_TARGET.test(before) ||
       isQualifier(text, q) ||
       QUASI_ITEM.test(before);
+    const excluded = otherwiseExcluded || plan !== null;
     // only counts can be a scope: rates are read as they stand
     const counts = q.kind === 'amount';
     const rest = counts ? text.slice(q.end, clause.end) : '';
@@ -299,6 +303,7 @@ export class ProgressText {
       sentenceIndex,
       segment,
       excluded: excluded || chosen || totalOfLater,
+      planWord: plan && !otherwiseExcluded && !chosen && !totalOfLater ? plan[0] : null,
       chosen,
       growth,
       againstNamedYear: growth !== null && before.includes('年') && AGAINST_NAMED_YEAR.test(before),

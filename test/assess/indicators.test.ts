@@ -317,3 +317,13 @@ describe('counts in measure words of their own and of quoted things', () => {
     ]);
   });
 });
+
+describe('a bound after a figure (以上) before the next item of a list', () => {
+  it('belongs to the figure, not to the next metric', () => {
+    expect(extractIndicators('全年谋划重点项目135个以上、总投资700亿元以上。').map((i) => i.metric)).toEqual([
+      '谋划重点项目',
+      '总投资',
+    ]);
+    expect(extractIndicators('新建道路10公里以上、桥梁3座').map((i) => i.metric)).toEqual(['新建道路', '新建桥梁']);
+  });
+});

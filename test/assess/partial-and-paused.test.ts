@@ -35,3 +35,16 @@ describe('an application round not opened by the higher authority', () => {
       'pending',
     ));
 });
+
+describe('a metric that is itself a plan word', () => {
+  const target = '全年谋划重点项目135个以上、总投资700亿元以上。';
+  it('is reported by a figure after that word (已谋划重点项目216个)', () => {
+    const a = assessTask({ target, progress: '截至目前,已谋划重点项目216个,总投资1010亿元。' }, q3);
+    expect(a.indicators.map((i) => i.actual)).toEqual([216, 101000000000]);
+    expect(a.status).toBe('done');
+  });
+  it('is not reported by a figure another plan word marks (计划谋划…150个)', () => {
+    const a = assessTask({ target, progress: '计划谋划重点项目150个' }, q3);
+    expect(a.indicators[0].actual).toBeNull();
+  });
+});
