@@ -48,3 +48,16 @@ describe('a metric that is itself a plan word', () => {
     expect(a.indicators[0].actual).toBeNull();
   });
 });
+
+describe('a task the higher authority has not yet handed down', () => {
+  it('is pending, however long the name of the task between (尚未下达污染物排放量减排任务)', () => {
+    const a = assessTask(
+      {
+        target: '污染排放量确保完成上级下达的目标任务。',
+        progress: '目前市生态环境局尚未下达污染物排放量减排任务。已积极对接重点企业,确保完成年度任务。',
+      },
+      { period: parsePeriod('2023H1') },
+    );
+    expect(a.status).toBe('pending');
+  });
+});

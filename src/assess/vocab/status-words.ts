@@ -220,7 +220,7 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
   // not started because a higher authority has not opened it yet
   /待[^。；，,]{0,6}(国家|省|市|上级)[^。；，,]{0,6}(统一)?(部署|安排|通知|下达|出台)/,
   // the higher authority has not yet handed the office its share of the task (未分解任务到本县)
-  /未(分解|下达|分配)[^。；，,]{0,4}(任务|指标)|(任务|指标)(尚|暂)?未(分解|下达|分配)/,
+  /未(分解|下达|分配)[^。；，,]{0,12}(任务|指标)|(任务|指标)(尚|暂)?未(分解|下达|分配)/,
 ];
 
 /**
