@@ -13,7 +13,7 @@ import { reasonOf } from './reason.js';
 import { assignBareFigures, readReportColumns, unitOfHeader, type BareFigure } from './report-columns.js';
 import { statusOf, type Evidence } from './status.js';
 import { sameUnitFamily } from './vocab/measure-words.js';
-import { withoutPinyin } from './ruby-pinyin.js';
+import { withoutPinyin } from '../parse/ruby-pinyin.js';
 import { simplified } from '../parse/traditional.js';
 
 /**

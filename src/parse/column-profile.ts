@@ -15,6 +15,8 @@ import {
 import { leadingSeq, readNumbering } from './numbering.js';
 import { progressScore } from './progress-score.js';
 import { INDICATOR_CLASS_CELL, isStatusCell } from './status-cells.js';
+import { withoutPinyin } from './ruby-pinyin.js';
+import { simplified } from './traditional.js';
 
 export interface ColumnProfile {
   /** Task rows counted, and how many have text in this column. */
@@ -110,7 +112,9 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
   let last = '';
   let length = 0;
   for (const raw of cells) {
-    const c = raw.trim();
+    // read as the vocabularies are written: without pinyin annotations (`預(yù)計`), traditional
+    // characters as simplified (`預計`, `區教育局`)
+    const c = simplified(withoutPinyin(raw.trim()).text);
     if (!c || DASH_ONLY.test(c)) continue;
     p.filled++;
     length += c.length;

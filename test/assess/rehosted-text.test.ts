@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessTask, extractIndicators } from '../../src/assess/index.js';
 import { parsePeriod } from '../../src/domain/index.js';
-import { withoutPinyin } from '../../src/assess/ruby-pinyin.js';
+import { withoutPinyin } from '../../src/parse/ruby-pinyin.js';
 
 const nov = { period: parsePeriod('2024-11') };
 

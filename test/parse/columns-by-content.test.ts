@@ -262,6 +262,35 @@ describe('a form numbering its lines after a label (指标1:), restarting in eac
   });
 });
 
+describe('a re-hosted copy in traditional characters with pinyin annotations', () => {
+  it('places its report column by content under an unfamiliar header', () => {
+    const text = table(
+      ['A', '分项', '填报', '情况'],
+      [
+        '1',
+        '2024年十件民生實事',
+        '沙湖鎮(zhèn)圩鎮(zhèn)主街風(fēng)貌提升工程',
+        '需進一步加快施工速度,預(yù)計在12月下旬完成',
+      ],
+      [
+        '2',
+        '2024年十件民生實事',
+        '住宅小區生活污水市政管網整治工程',
+        '需進一步加快施工速度,預(yù)計在12月下旬完成任務(wù)',
+      ],
+      [
+        '3',
+        '2024年十件民生實事',
+        '高標(biāo)準(zhǔn)農田建設(shè)項目',
+        '需進一步加快施工速度,預(yù)計在12月下旬完成任務(wù)。',
+      ],
+    );
+    const t = parseText(text);
+    expect(t.tasks[0].progress).toBe('需進一步加快施工速度,預(yù)計在12月下旬完成');
+    expect(t.tasks[2].target).toBe('高標(biāo)準(zhǔn)農田建設(shè)項目');
+  });
+});
+
 describe('content does not override a known header', () => {
   it('a 备注 column of a few words stays notes; a 完成值 of figures stays the actual', () => {
     const text = table(
