@@ -560,7 +560,8 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
     (c) => column(c, taskRows),
   );
   nameFiguresOnlyTargets(roles, hints, fixed, seqColumn, profile, (c) => column(c, taskRows));
-  groupingTargetColumn(roles, fixed, (c) => column(c, taskRows));
+  // a merged cell's copies in a workbook are the blanks a text shows below the group's name
+  groupingTargetColumn(roles, fixed, (c) => taskRows.map((r) => (r.mergedFromAbove?.[c] ? '' : (r.cells[c] ?? ''))));
   periodScheduleColumns(roles, hints, fixed, header.texts);
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];

@@ -196,6 +196,9 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     if (isSignatureRow(nonEmpty)) continue;
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
     const p = placeRow(row.cells, layout, row, lastSeq);
+    // a 序号 cell merged over this row from the task above (a task on two rows of a workbook) is
+    // that task's number, not a new task's: the row reads as the text's blank 序号 cell does
+    if (p.seq !== null && p.seq === lastSeq && row.mergedFromAbove?.[layout.seqColumn ?? -1]) p.seq = null;
     if (p.seq !== null) lastSeq = p.seq;
     let kind: PlacedRow['kind'] = 'task';
     const sectionRow = sectionHeading(row, layout, taskStyle, nextForm(k));

@@ -870,3 +870,52 @@ describe('projects numbered inside the name columns under grouping numbers in �
     ]);
   });
 });
+
+describe('workbooks whose cells are merged down over a task’s or a group’s rows', () => {
+  const read = async (lines: string[][], merges: string[]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    for (const l of lines) ws.addRow(l);
+    for (const range of merges) ws.mergeCells(range);
+    const r = await parseTable(new Uint8Array(await wb.xlsx.writeBuffer()), { fileName: 'tasks.xlsx' });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.tasks;
+  };
+
+  it('reads a task on two rows, its 序号 merged over both, as one task, as the text reads it', async () => {
+    const tasks = await read(
+      [
+        ['序号', '工作任务', '责任单位', '进展情况'],
+        ['1', '新改扩建公办中小学校1所', '教体局', '新建工程室内装修及安装工程已完成70%'],
+        ['', '新增学位810个', '', ''],
+        ['2', '完成结对帮扶学校2所', '教体局', '已完成结对'],
+      ],
+      ['A2:A3', 'C2:C3', 'D2:D3'],
+    );
+    expect(tasks.map((t) => [t.seq, t.target])).toEqual([
+      [1, '新改扩建公办中小学校1所 新增学位810个'],
+      [2, '完成结对帮扶学校2所'],
+    ]);
+  });
+
+  it('reads a grouping column merged over its rows as the theme, as the text’s blanks are', async () => {
+    const tasks = await read(
+      [
+        ['序号', '指标', '工作任务', '责任股室'],
+        ['1', '公共文化服务', '“两馆一站”免费开放服务人次较上年增长15%', '文化馆'],
+        ['2', '', '全年组织开展文化下乡等惠民演出不少于100场', '文化馆'],
+        ['3', '', '新建农家书屋10个', '图书馆'],
+        ['4', '文化产业', '培育规上文化企业2家', '产业股'],
+        ['5', '', '举办文化旅游节1次', '产业股'],
+      ],
+      ['B2:B4', 'B5:B6'],
+    );
+    expect(tasks.map((t) => [t.theme, t.target])).toEqual([
+      ['公共文化服务', '“两馆一站”免费开放服务人次较上年增长15%'],
+      ['公共文化服务', '全年组织开展文化下乡等惠民演出不少于100场'],
+      ['公共文化服务', '新建农家书屋10个'],
+      ['文化产业', '培育规上文化企业2家'],
+      ['文化产业', '举办文化旅游节1次'],
+    ]);
+  });
+});
