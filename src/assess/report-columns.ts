@@ -88,7 +88,7 @@ const longestFirst = (words: readonly string[]): string => [...words].sort((a, b
  */
 const WHOLE_DONE_ON = `(?:该|本|此)(?:项目|工程)(?:已经?|均已)于(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日|上旬|中旬|下旬|初|底|末|份)?(?:前|左右)?`;
 /** One done phrase: `已完成`, `提前完成年度任务`, `项目已完成年度目标任务`. */
-const DONE_PHRASE = `(?:${WHOLE_DONE_ON}|(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)})?)(?:${longestFirst(WHOLE_DONE_WORDS)})(?:了?(?:${longestFirst(WHOLE_DONE_OBJECTS)}))?`;
+const DONE_PHRASE = `(?:${WHOLE_DONE_ON}|(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)}){0,2})(?:${longestFirst(WHOLE_DONE_WORDS)})(?:了?(?:${longestFirst(WHOLE_DONE_OBJECTS)}))?`;
 /** A cell made only of done phrases (`已完成`, `完工,投入使用`), notes in brackets allowed, after a date clause. */
 const DONE_AS_OF = `(?:(?:${longestFirst(DONE_AS_OF_WORDS)}|${DONE_AS_OF_DATE})[，,]?)?`;
 const DONE_ONLY = new RegExp(`^${DONE_AS_OF}${DONE_PHRASE}(?:(?:[，,、]|并)${DONE_PHRASE})*(?:[（(][^（）()]*[）)])*$`);

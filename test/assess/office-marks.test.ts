@@ -100,3 +100,30 @@ describe('a figure that is part of a name', () => {
     expect(a.indicators.find((i) => i.unit === '个')?.actual ?? null).toBeNull();
   });
 });
+
+describe('a done statement with two adverbs or the task as its subject', () => {
+  it.each(['已圆满完成', '已按时完成', '任务已完成', '该任务已如期完成', '已顺利完成'])('is done: %s', (progress) => {
+    expect(assessTask({ target: '新建城市书房5个', progress }, year).status).toBe('done');
+  });
+  it('is not a task handed down (任务已下达)', () => {
+    expect(assessTask({ target: '新建城市书房5个', progress: '任务已下达' }, year).status).not.toBe('done');
+  });
+});
+
+describe('work to start once the higher authority has done its part', () => {
+  it('is pending (待省卫生健康委员会完成…后启动)', () => {
+    const a = assessTask(
+      {
+        target: '老年人认知障碍筛查试点',
+        progress: '已印发实施方案并开展宣传工作,待省卫生健康委员会完成筛查系统软件调试后启动筛查工作',
+      },
+      { period: parsePeriod('2022-04') },
+    );
+    expect(a.status).toBe('pending');
+  });
+  it('is not pending when the one awaited is no higher authority (待施工单位进场后启动)', () => {
+    expect(assessTask({ target: '老年人认知障碍筛查试点', progress: '待施工单位进场后启动' }, h1).status).not.toBe(
+      'pending',
+    );
+  });
+});

@@ -219,6 +219,8 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
   /(机构调整|职能调整|机构改革)/,
   // not started because a higher authority has not opened it yet
   /待[^。；，,]{0,6}(国家|省|市|上级)[^。；，,]{0,6}(统一)?(部署|安排|通知|下达|出台)/,
+  // to start once the higher authority has done its part (待省卫健委完成系统软件调试后启动筛查)
+  /待(国家|省|市|上级)[^。；]{0,30}后[^。；，,]{0,4}(启动|开展|实施|开始)/,
   // the higher authority has not yet handed the office its share of the task (未分解任务到本县)
   /未(分解|下达|分配)[^。；，,]{0,12}(任务|指标)|(任务|指标)(尚|暂)?未(分解|下达|分配)/,
 ];
@@ -520,6 +522,10 @@ export const WHOLE_DONE_SUBJECTS: readonly string[] = [
   '此项',
   '各项',
   '全部',
+  // the task itself (`任务已完成`, `该任务已按时完成`)
+  '任务',
+  '该任务',
+  '此任务',
 ];
 /**
  * A date clause a done statement may open with (`截至目前，已完成`, `截至6月底，项目已完工`): the
