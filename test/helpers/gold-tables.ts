@@ -22,6 +22,7 @@ export const HOLDOUT_DIRS: readonly string[] = [
   'holdout16',
   'holdout17',
   'holdout18',
+  'holdout19',
 ];
 
 export interface GoldTable {

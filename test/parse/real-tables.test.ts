@@ -1,6 +1,6 @@
 // The real tables of other offices (test/fixtures/real, each with a reviewed gold file): every task
 // is found and the fields a reader writes down are read (issue 14's figures, `npm run score`).
-// The blind hold-outs (holdout … holdout18: collected and labelled by people who never ran
+// The blind hold-outs (holdout … holdout19: collected and labelled by people who never ran
 // duban, scored once blind, then used to correct the rules) are kept so that a later rule cannot
 // quietly undo what they taught.
 import { readFileSync } from 'node:fs';
@@ -48,7 +48,7 @@ describe('real tables from other offices', () => {
 describe('tables once held out', () => {
   readsTables(
     goldTablesIn(HOLDOUT_DIRS, KNOWN_MISSES),
-    7 + 13 + 24 + 10 + 20 + 9 + 17 + 16 + 21 + 12 + 24 + 12 + 14 + 11 + 2 + 5 + 5 + 6,
+    7 + 13 + 24 + 10 + 20 + 9 + 17 + 16 + 21 + 12 + 24 + 12 + 14 + 11 + 2 + 5 + 5 + 6 + 3,
     {
       pooled: 0.97,
     },
