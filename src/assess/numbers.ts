@@ -213,6 +213,16 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
         end = unitStart + row.written.length;
       }
     }
+    if (kind === 'bare' && !chinese && text.charCodeAt(end) === 0x2f) {
+      // `40/50公里`: so much done of the whole, in the whole's unit (the whole is read on its own)
+      const whole = /^\/\d+(?:\.\d+)?/.exec(text.slice(end, end + 16));
+      const row = whole ? unitAt(text, end + whole[0].length) : null;
+      if (row && !notAMeasure(text, row, start, end + whole![0].length)) {
+        unit = row.base;
+        value *= row.factor;
+        kind = 'amount';
+      }
+    }
     if (chinese && kind === 'bare') continue;
     if (!Number.isFinite(value)) continue; // 400 digits overflow to Infinity, which JSON stores as null
     // a negative rate (`增长-2.1%`); `1-6月`, `2023-2025` have a digit before the dash

@@ -278,6 +278,8 @@ export class ProgressText {
       /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
       this.inForecast(q.start) ||
       RESTATED_TARGET.test(before) ||
+      // the whole after so much of it (`40/50公里`)
+      /\d\/$/.test(before) ||
       isQualifier(text, q) ||
       QUASI_ITEM.test(before);
     const excluded = otherwiseExcluded || plan !== null;

@@ -101,6 +101,8 @@ const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
 const DELAY = new WordMatcher(DELAY_WORDS);
 /** Words every clause stating a task's rate holds (`完成率`, `当前进度`, `占…`, `达…`, `完工率`). */
 const RATE_CLAUSE_WORDS = /进度|完成|占|达|完工|竣工|建成/;
+/** A rate's label before a colon (`进度：`, `完成率:`), read with the figure after it. */
+const RATE_LABEL = /(进度|完成率|完成进度|形象进度|工程进度|项目进度|总体进度)\s*[:：]\s*$/;
 /** A clause naming the year's target itself (`全年目标任务`, `年度计划`). */
 const YEARS_TARGET = /(?:年度|全年|本年度)(?:目标)?(?:任务|计划|目标)/;
 /** A done statement naming the task itself, not a step of it. */
@@ -456,11 +458,13 @@ function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportC
       );
       continue;
     }
-    if (!RATE_CLAUSE_WORDS.test(c.text)) continue;
+    // `进度：80%`: the label before the colon names the rate the clause after it gives
+    const label = RATE_LABEL.exec(pt.text.slice(Math.max(0, c.start - 8), c.start))?.[1] ?? '';
+    if (!label && !RATE_CLAUSE_WORDS.test(c.text)) continue;
     const trimmed = c.text.trimStart();
     // `分别完成年度任务的100%、100.1%`: a rate for each thing listed before
     const listed = trimmed.startsWith('分别');
-    const value = taskRateOf(listed ? trimmed.slice(2) : trimmed);
+    const value = taskRateOf(listed ? trimmed.slice(2) : label + trimmed);
     if (value === null) continue;
     const at = c.start + (c.text.length - trimmed.length);
     if (out.rates.some((r) => r.start >= at && r.start < c.end)) continue;

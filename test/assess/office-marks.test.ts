@@ -127,3 +127,21 @@ describe('work to start once the higher authority has done its part', () => {
     );
   });
 });
+
+describe('a rate written after a label or as a share of the whole work', () => {
+  const road = '新建改建农村公路50公里';
+  const q3 = { period: parsePeriod('2024Q3') };
+  it.each([
+    ['进度：80%', 'on_track'],
+    ['项目进度:100%', 'done'],
+    ['进度： 50%', 'behind'],
+    ['已完成总工程量的60%', 'behind'],
+  ])('%s is %s at the end of September', (progress, status) => {
+    expect(assessTask({ target: road, progress }, q3).status).toBe(status);
+  });
+  it('reads so much of the whole (40/50公里) as the part done, not the whole', () => {
+    const a = assessTask({ target: road, progress: '40/50公里' }, q3);
+    expect(a.indicators[0].actual).toBe(40);
+    expect(a.status).toBe('on_track');
+  });
+});
