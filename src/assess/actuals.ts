@@ -184,9 +184,13 @@ function rankActual(ind: Indicator, pt: ProgressText): ActualMatch {
   const grams = gramsOf(ind.metric.replace(/排名/g, ''));
   let best: RankMention | null = null;
   let bestScore = 0;
-  for (const r of rankMentions(pt)) {
+  const mentions = rankMentions(pt);
+  // the only position the text states needs only a little shared wording (`位列全省第8位` for
+  // 综合考评进入全省前十: the scope)
+  const needed = mentions.length === 1 ? ACCEPT_LONE : ACCEPT;
+  for (const r of mentions) {
     const score = pt.grams.overlap(grams, r.sentence.start, r.start);
-    if (score >= ACCEPT && score > bestScore) {
+    if (score >= needed && score > bestScore) {
       best = r;
       bestScore = score;
     }
@@ -521,8 +525,8 @@ function plainAmount(ind: Indicator, pt: ProgressText, subject: PreparedGrams, f
   return null;
 }
 
-/** Verbs saying a thing now exists (`建成西平县中心敬老院`). */
-const BUILT_VERB = /(建成|落成|竣工|完工|投用|投入使用|开通|成立|挂牌)/g;
+/** Verbs saying a thing now exists (`建成西平县中心敬老院`, `成功创建国家AAAA级旅游景区`). */
+const BUILT_VERB = /(建成|落成|竣工|完工|投用|投入使用|开通|成立|挂牌|成功创建|已创建|创成|获评|获批)/g;
 /** How far the thing's name may stand after the verb (a place name between: `建成西平县中心敬老院`). */
 const NAME_REACH = 12;
 

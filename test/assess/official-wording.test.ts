@@ -268,3 +268,25 @@ describe('a share the higher authority has not yet handed down', () => {
     expect(a.status).toBe('pending');
   });
 });
+
+describe('a position and a designation, reported briefly', () => {
+  const year = { period: parsePeriod('2024Q4') };
+  it.each([
+    ['位列全省第8位', 'done'],
+    ['居全省第12位', 'behind'],
+  ])('the only position stated, in the target’s scope (%s), is the rank reached', (progress, status) => {
+    expect(assessTask({ target: '综合考评进入全省前十', progress }, year).status).toBe(status);
+  });
+  it('is not a position in another scope (全市第3位)', () => {
+    expect(assessTask({ target: '综合考评进入全省前十', progress: '全市第3位' }, year).indicators[0].actual).toBeNull();
+  });
+  it.each([
+    ['已成功创建国家AAAA级旅游景区', 'done'],
+    ['成功获评国家AAAA级旅游景区', 'done'],
+    ['已通过省级评定，待公示', 'pending'],
+    ['已提交创建申请', 'pending'],
+    ['积极创建国家AAAA级旅游景区', 'on_track'],
+  ])('a designation: %s is %s', (progress, status) => {
+    expect(assessTask({ target: '创成国家AAAA级旅游景区1个', progress }, year).status).toBe(status);
+  });
+});

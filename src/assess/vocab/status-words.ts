@@ -244,10 +244,12 @@ export const APPLICATION_WORDS: readonly string[] = ['争创', '创建', '申报
 /** The application, inspection or evaluation is done; the decision is awaited. */
 export const AWAITING_DECISION_PATTERNS: readonly RegExp[] = [
   /推荐[^。；，]{0,12}参评/,
-  /(完成|通过)[^。；，]{0,10}(实地验收|验收工作|考评|评价验收|现场验收|初审|评审)/,
+  /(完成|通过)[^。；，]{0,10}(实地验收|验收工作|考评|评价验收|现场验收|初审|评审|评定)/,
   /已(申报|上报|报送)/,
+  // the application handed in (`已提交创建申请`)
+  /已(提交|递交)[^。；，]{0,8}申请/,
   /(结果|命名)[^。；]{0,10}(尚未|未|待)/,
-  /(等待|待)[^。；，]{0,6}(命名|公布|批复|授牌|发文)/,
+  /(等待|待)[^。；，]{0,6}(命名|公布|公示|批复|授牌|发文)/,
   /(等待|待)[^。；，]{0,8}(审核|审批|审定|核定|认定)/,
 ];
 
