@@ -255,6 +255,9 @@ export const HEADER_SYNONYMS: readonly HeaderSynonym[] = [
       '重点工程',
       '事项名称',
       '承诺事项',
+      // the matter a supervision table follows (`工作事项 | 目标任务`)
+      '工作事项',
+      '重点事项',
       '项目',
       '类别',
       '大类',

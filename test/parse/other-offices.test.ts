@@ -919,3 +919,30 @@ describe('workbooks whose cells are merged down over a task’s or a group’s r
     ]);
   });
 });
+
+describe('a supervision table with a 工作事项 column and a light for each task', () => {
+  const table = parseText(
+    [
+      '2024年区政府工作报告重点任务1-9月推进情况表',
+      '序号\t工作事项\t目标任务\t责任领导\t牵头单位\t配合单位\t时间节点\t1-9月进展\t存在问题\t下步打算\t评价',
+      '一、扎实推进产业转型升级',
+      '1\t招商引资\t全年引进亿元以上项目30个\t王建国\t区商务局\t各镇街\t12月底\t已引进亿元以上项目24个\t无\t加大招商力度\t绿灯',
+      '2\t工业投资\t完成工业投资50亿元\t王建国\t区经信局\t区发改局\t12月底\t完成工业投资31.2亿元\t部分项目开工延迟\t加快项目开工\t黄灯',
+      '3\t技术改造\t实施技改项目40个\t王建国\t区经信局\t\t12月底\t已实施技改项目33个\t\t\t绿灯',
+    ].join('\n'),
+  );
+  it('keeps the matter each row names: under a heading row’s theme, it is the second level', () => {
+    expect(table.tasks.map((t) => [t.theme, t.category, t.target])).toEqual([
+      ['一、扎实推进产业转型升级', '招商引资', '全年引进亿元以上项目30个'],
+      ['一、扎实推进产业转型升级', '工业投资', '完成工业投资50亿元'],
+      ['一、扎实推进产业转型升级', '技术改造', '实施技改项目40个'],
+    ]);
+  });
+  it('keeps the light apart as the flag', () => {
+    expect(table.tasks[1].progress_parts?.find((p) => p.role === 'flag')).toEqual({
+      role: 'flag',
+      header: '评价',
+      text: '黄灯',
+    });
+  });
+});
