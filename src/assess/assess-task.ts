@@ -26,7 +26,9 @@ const MAX_PROGRESS_CHARS = 8_000;
 const MAX_INDICATORS = 40;
 
 /** A progress cell holding only `-`, `/`, `无` or `不涉及` says nothing: the task is not reported. */
-const EMPTY_REPORT = /^[\s\-—–/／\\、。.,，]*(无|暂无|不涉及)?[\s\-—–/／\\、。.,，]*$/;
+// a cell saying only that nothing was sent (`未报送`, `待报`, `（空）`) is no report either
+const EMPTY_REPORT =
+  /^[\s\-—–/／\\、。.,，]*(无|暂无|不涉及|未报送|未上报|未报|待报|[（(]空[）)])?[\s\-—–/／\\、。.,，]*$/;
 
 export interface AssessInput {
   target: string;

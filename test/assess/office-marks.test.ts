@@ -145,3 +145,12 @@ describe('a rate written after a label or as a share of the whole work', () => {
     expect(a.status).toBe('on_track');
   });
 });
+
+describe('a cell saying only that nothing was sent', () => {
+  it.each(['未报送', '未报', '待报', '（空）'])('is no report: %s', (progress) => {
+    expect(assessTask({ target: '新建公办幼儿园3所', progress }, year).status).toBe('no_report');
+  });
+  it('is not a report that says nothing was done (无进展: behind)', () => {
+    expect(assessTask({ target: '新建公办幼儿园3所', progress: '目前无进展' }, year).status).toBe('behind');
+  });
+});

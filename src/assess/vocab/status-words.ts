@@ -146,6 +146,7 @@ export const DELAY_WORDS: readonly string[] = [
   '落后序时',
   // nothing done yet
   '暂无进展',
+  '无进展',
   '尚未开展',
   '未开展',
   // slow with a degree word between (进展较为缓慢, 推进相对较慢)
