@@ -149,6 +149,8 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       // 亿元楼宇, 万亩千亿: multipliers alone are not a number (百场 is); 第三 is an ordinal;
       // 七大工程, 一号工程 name programmes
       if (MULTIPLIERS_ONLY.test(written) || text.charCodeAt(start - 1) === 0x7b2c || NOT_A_COUNT.has(next)) continue;
+      // a school's second site (`中心小学二部`): a name, not two of something
+      if (next === 0x90e8 && INSTITUTION.has(text.charCodeAt(start - 1))) continue; // 部
       value = parseChineseNumeral(written);
       if (!Number.isFinite(value)) continue;
     } else {
@@ -239,6 +241,9 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
   }
   return out;
 }
+
+/** The last character of an institution's name (学校, 医院, 幼儿园), after which `二部` is a site. */
+const INSTITUTION = new Set([...'学校院园馆'].map((c) => c.charCodeAt(0)));
 
 /** Words for money just before a figure scaled by 万 or 亿 (`投资2.93亿`, `税收1.2亿`). */
 const MONEY_BEFORE =

@@ -327,3 +327,10 @@ describe('a bound after a figure (以上) before the next item of a list', () =>
     expect(extractIndicators('新建道路10公里以上、桥梁3座').map((i) => i.metric)).toEqual(['新建道路', '新建桥梁']);
   });
 });
+
+describe('a school’s second site (中心小学二部)', () => {
+  it('is a name, not two of something', () => {
+    expect(extractIndicators('建成潭头中心小学二部')).toEqual([]);
+    expect(extractIndicators('新购置公交车二十部').map((i) => [i.target, i.unit])).toEqual([[20, '部']]);
+  });
+});
