@@ -80,6 +80,9 @@ const saysStatus = (p: ColumnProfile) => share(p.status, p) >= 0.8;
 /** A per-task name (`项目名称`, `民生实事项目`): its own text on each task, part of the target. */
 const NAME_HEADER = /(名称|实事项目)$/;
 
+/** A part of the year a header names (`一季度`, `1-6月`, `上半年`, `本月`). */
+const PART_OF_YEAR = /第?[一二三四1-4]季度|[上下]半年|\d{1,2}(-\d{1,2})?月|[一二三四五六七八九十]{1,3}月|本月|本季/;
+
 /** A header over the report's columns (`工作进度`, `完成情况`). */
 const REPORT_PARENT = /(进度|进展|进展情况|完成情况|推进情况|落实情况|工作情况)$/;
 
@@ -333,6 +336,22 @@ function periodScheduleColumns(
   for (const c of periods) roles[c] = 'plan';
 }
 
+/**
+ * A plan for a part of the year (`一季度计划投资（万元）`) beside the year's own (`年度计划投资`): the
+ * period's milestone, not the target; alone, it is the only figure the row plans and stays the target.
+ */
+function periodPlanBesideYearPlan(
+  roles: ColumnRole[],
+  hints: ReadonlyArray<ColumnRole | null>,
+  fixed: readonly boolean[],
+  texts: readonly string[],
+): void {
+  const plans = roles.flatMap((r, c) => (r === 'target' && hints[c] === 'plan' && !fixed[c] ? [c] : []));
+  const yearly = plans.some((c) => /年度|全年/.test(texts[c] ?? ''));
+  if (!yearly) return;
+  for (const c of plans) if (PART_OF_YEAR.test(texts[c] ?? '') && !/年度|全年/.test(texts[c] ?? '')) roles[c] = 'plan';
+}
+
 export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: ColumnsSpec): ColumnRoles {
   const body = bodyRows(rows, header.bodyStart);
   const width = Math.max(
@@ -563,6 +582,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   // a merged cell's copies in a workbook are the blanks a text shows below the group's name
   groupingTargetColumn(roles, fixed, (c) => taskRows.map((r) => (r.mergedFromAbove?.[c] ? '' : (r.cells[c] ?? ''))));
   periodScheduleColumns(roles, hints, fixed, header.texts);
+  periodPlanBesideYearPlan(roles, hints, fixed, header.texts);
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';

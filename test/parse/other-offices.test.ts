@@ -3,7 +3,8 @@
 // real ones in test/fixtures/real are, and what a reader would write down from it.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ParsedTable } from '../../src/domain/index.js';
+import { parsePeriod, type ParsedTable } from '../../src/domain/index.js';
+import { assessTask } from '../../src/assess/index.js';
 import { parseTable, parseText } from '../../src/parse/index.js';
 
 const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
@@ -944,5 +945,39 @@ describe('a supervision table with a 工作事项 column and a light for each ta
       header: '评价',
       text: '黄灯',
     });
+  });
+});
+
+describe('a project table with the year’s plan and the quarter’s plan side by side', () => {
+  const table = parseText(
+    [
+      '2024年重点项目一季度推进情况',
+      '序号\t项目名称\t年度计划投资（万元）\t一季度计划投资（万元）\t一季度完成投资（万元）\t形象进度\t责任单位',
+      '1\t城东污水处理厂二期\t12000\t2500\t2800\t土建施工\t县住建局',
+      '2\t县人民医院门诊楼\t8000\t2000\t900\t基础施工\t县卫健局',
+      '3\t工业园区标准厂房\t15000\t3000\t3100\t主体施工\t县经开区',
+    ].join('\n'),
+  );
+  it('reads the year’s plan as the target, the quarter’s as the period’s milestone', () => {
+    expect(table.tasks.map((t) => t.target)).toEqual([
+      '城东污水处理厂二期 12000',
+      '县人民医院门诊楼 8000',
+      '工业园区标准厂房 15000',
+    ]);
+  });
+  it('keeps a quarter’s plan as the target where the table plans nothing for the year', () => {
+    const alone = parseText(
+      [
+        '序号\t项目名称\t一季度计划投资（万元）\t一季度完成投资（万元）',
+        '1\t城东污水处理厂二期\t2500\t2800',
+        '2\t县人民医院门诊楼\t2000\t900',
+        '3\t工业园区标准厂房\t3000\t3100',
+      ].join('\n'),
+    );
+    expect(alone.tasks[0].target).toBe('城东污水处理厂二期 2500');
+  });
+  it('so a quarter’s investment above the quarter’s plan does not close the year’s project', () => {
+    const period = { period: parsePeriod(table.period ?? '') };
+    expect(assessTask(table.tasks[0], period).status).not.toBe('done');
   });
 });
