@@ -36,7 +36,9 @@ export interface Task {
   notes?: string | null;
   /**
    * The report kept apart when the table splits it over several columns (actual figure, completion
-   * rate, schedule flag, remarks); `progress` is these texts joined. Absent for a single column.
+   * rate, schedule flag, remarks); `progress` is these texts joined. Absent for a single column. A
+   * heading giving the office's verdict on its items (`三、进度滞后项目`) adds a last `flag` part of its
+   * own, under the heading, that is not in `progress`.
    */
   progress_parts?: ProgressPart[];
 }
