@@ -365,7 +365,7 @@ function fromParts(
       if (answer === null) {
         // a verdict in words (a heading the table groups its items under: `进度滞后`, `完成全年目标`)
         if (DELAY.first(cell) !== null) out.behindFlag ??= cell;
-        else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
+        else if (saysOnlyDone(cell)) out.doneStatement ??= `${part.header.replace(/\s+/g, '')}：${cell}`;
         if (!LIGHT_LATE.test(cell)) continue;
       }
       const asksDelay = DELAY_QUESTION.test(part.header);
