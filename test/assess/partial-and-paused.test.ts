@@ -61,3 +61,18 @@ describe('a task the higher authority has not yet handed down', () => {
     expect(a.status).toBe('pending');
   });
 });
+
+describe('part of the work that could not be done', () => {
+  const year = { period: parsePeriod('2024Q4') };
+  it('is behind though the count reached is near the target (剩余15户…未能实施)', () => {
+    const a = assessTask(
+      { target: '完成农村危房改造200户', progress: '完成改造185户，剩余15户因户主外出务工未能实施' },
+      year,
+    );
+    expect(a.status).toBe('behind');
+  });
+  it('is not read into a risk said to be small (无法完成的风险较小)', () => {
+    const a = assessTask({ target: '完成农村危房改造200户', progress: '无法完成的风险较小，预计年底完成' }, year);
+    expect(a.status).not.toBe('behind');
+  });
+});

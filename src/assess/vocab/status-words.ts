@@ -147,6 +147,7 @@ export const DELAY_WORDS: readonly string[] = [
   // nothing done yet
   '暂无进展',
   '无进展',
+  '无新进展',
   '尚未开展',
   '未开展',
   // slow with a degree word between (进展较为缓慢, 推进相对较慢)
@@ -170,6 +171,8 @@ export const DELAY_WORDS: readonly string[] = [
   '不尽如人意',
   '欠佳',
   // not as planned (未按计划推进, 未能如期开工, 工期延误, 进度受影响, 征收工作受阻)
+  '未能实施',
+  '无法实施',
   '未按计划',
   '未按期',
   '未能如期',
