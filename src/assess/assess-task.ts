@@ -25,8 +25,10 @@ const MAX_PROGRESS_CHARS = 8_000;
 /** No real target names more indicators than this. */
 const MAX_INDICATORS = 40;
 
-/** A progress cell holding only `-`, `/`, `无` or `不涉及` says nothing: the task is not reported. */
-// a cell saying only that nothing was sent (`未报送`, `待报`, `（空）`) is no report either
+/**
+ * A progress cell holding only `-`, `/`, `无` or `不涉及`, or saying only that nothing was sent
+ * (`未报送`, `待报`, `（空）`), says nothing: the task is not reported.
+ */
 const EMPTY_REPORT =
   /^[\s\-—–/／\\、。.,，]*(无|暂无|不涉及|未报送|未上报|未报|待报|[（(]空[）)])?[\s\-—–/／\\、。.,，]*$/;
 
@@ -191,7 +193,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     // a completion rate of the whole task (`完成率 70%`) is no share's actual, whatever its unit
     matches.forEach((m, i) => {
       const span = m.span;
-      if (span && columns.rates.some((r) => r.start < span.end && span.start < r.end)) matches[i] = { ...NO_ACTUAL };
+      if (span && columns.rates.some((r) => r.start < span.end && span.start < r.end)) matches[i] = NO_ACTUAL;
     });
     // figures standing alone in an actual column report the indicators still without one
     const open = columns.bareFigures.length

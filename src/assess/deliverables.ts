@@ -188,12 +188,13 @@ export function soleDeliverableDone(clause: TargetClause, pt: ProgressText): str
   return null;
 }
 
-/** A share below the whole after the completion word (`主体工程已完成85%`): the thing is not finished. */
+/** A share after the completion word (`主体工程已完成85%`). */
+const PART_DONE = /(?:完成|完工|建成)(?:了|总工程量|工程量|总量|总进度|进度)?的?(\d+(?:\.\d+)?)%/;
+/** A share below the whole after the completion word: the thing is not finished. */
 function partlyDone(text: string): boolean {
   const m = PART_DONE.exec(text);
   return m !== null && Number(m[1]) < 100;
 }
-const PART_DONE = /(?:完成|完工|建成)(?:了|总工程量|工程量|总量|总进度|进度)?的?(\d+(?:\.\d+)?)%/;
 
 /** The end of the work still ahead (`预计10月底完工`, `将于年底建成`): a part done so far is a step. */
 const FINISH_AHEAD = /(预计|将于|计划于?|力争|争取|有望)[^。；]{0,12}(完工|竣工|建成|完成|投用|投入使用|交付)/;

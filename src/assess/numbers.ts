@@ -217,9 +217,9 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     }
     if (kind === 'bare' && !chinese && text.charCodeAt(end) === 0x2f) {
       // `40/50公里`: so much done of the whole, in the whole's unit (the whole is read on its own)
-      const whole = /^\/\d+(?:\.\d+)?/.exec(text.slice(end, end + 16));
-      const row = whole ? unitAt(text, end + whole[0].length) : null;
-      if (row && !notAMeasure(text, row, start, end + whole![0].length)) {
+      const wholeEnd = end + (/^\/\d+(?:\.\d+)?/.exec(text.slice(end, end + 16))?.[0].length ?? 0);
+      const row = wholeEnd > end ? unitAt(text, wholeEnd) : null;
+      if (row && !notAMeasure(text, row, start, wholeEnd)) {
         unit = row.base;
         value *= row.factor;
         kind = 'amount';

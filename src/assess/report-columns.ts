@@ -357,20 +357,16 @@ function fromParts(
     } else if (part.role === 'flag') {
       // 是/否, or ticked and crossed (√/×, as a form is filled in by hand)
       const answer = FLAG_YES.test(cell) ? 'yes' : FLAG_NO.test(cell) ? 'no' : null;
+      const answered = `${part.header.replace(/\s+/g, '')}：${cell}`;
       if (COMPLETION_QUESTION.test(part.header)) {
         // 是否完成: 是 says the task is done; 否 only that it is not finished yet
-        if (answer === 'yes') out.doneStatement ??= `${part.header.replace(/\s+/g, '')}：${cell}`;
-        continue;
-      }
-      if (answer === null) {
+        if (answer === 'yes') out.doneStatement ??= answered;
+      } else if (LIGHT_LATE.test(cell)) out.behindFlag ??= cell;
+      else if (answer === null) {
         // a verdict in words (a heading the table groups its items under: `进度滞后`, `完成全年目标`)
         if (DELAY.first(cell) !== null) out.behindFlag ??= cell;
-        else if (saysOnlyDone(cell)) out.doneStatement ??= `${part.header.replace(/\s+/g, '')}：${cell}`;
-        if (!LIGHT_LATE.test(cell)) continue;
-      }
-      const asksDelay = DELAY_QUESTION.test(part.header);
-      if ((answer === 'yes' && asksDelay) || (answer === 'no' && !asksDelay) || LIGHT_LATE.test(cell))
-        out.behindFlag ??= cell;
+        else if (saysOnlyDone(cell)) out.doneStatement ??= answered;
+      } else if ((answer === 'yes') === DELAY_QUESTION.test(part.header)) out.behindFlag ??= cell;
     } else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
     // a written report column may itself hold cells joined by spaces (`2712 110.69% 6 100%`)
     else if (part.role === 'progress' && start >= 0) fromCells(pt, targets, rateTargets, out, start, end);

@@ -347,9 +347,9 @@ function periodPlanBesideYearPlan(
   texts: readonly string[],
 ): void {
   const plans = roles.flatMap((r, c) => (r === 'target' && hints[c] === 'plan' && !fixed[c] ? [c] : []));
-  const yearly = plans.some((c) => /年度|全年/.test(texts[c] ?? ''));
-  if (!yearly) return;
-  for (const c of plans) if (PART_OF_YEAR.test(texts[c] ?? '') && !/年度|全年/.test(texts[c] ?? '')) roles[c] = 'plan';
+  const ofYear = (c: number) => /年度|全年/.test(texts[c] ?? '');
+  if (!plans.some(ofYear)) return;
+  for (const c of plans) if (!ofYear(c) && PART_OF_YEAR.test(texts[c] ?? '')) roles[c] = 'plan';
 }
 
 export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: ColumnsSpec): ColumnRoles {

@@ -1,7 +1,8 @@
 // Pinyin printed after characters (`建設(shè)`, `標(biāo)準(zhǔn)`): some re-hosts of government pages
-// annotate their traditional-character copy so, and the annotation splits the words the
-// assessor looks for (`已完成建設(shè)并投入使用`). The text is read without it; offsets found in
-// the cleaned text are mapped back to the text as written, so highlights still land on it.
+// annotate their traditional-character copy so, and the annotation splits the words the parser's
+// column profiles and the assessor look for (`已完成建設(shè)并投入使用`). The text is read without
+// it; offsets found in the cleaned text are mapped back to the text as written, so highlights
+// still land on it.
 
 /** A parenthesised syllable or two with a tone mark, right after a Chinese character. */
 const ANNOTATION = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;

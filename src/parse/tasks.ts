@@ -421,13 +421,16 @@ export function buildTasks(
       warnings,
     };
     if (parts) task.progress_parts = parts;
-    const verdictHeading = [state.category, state.theme].find((h) => verdictOfHeading(h) !== null) ?? null;
-    const verdict = verdictOfHeading(verdictHeading);
-    if (verdict && progress) {
-      // the office's verdict on the group, read as its flag on each item; the report text stays as printed
-      const own = parts ?? reportParts(row, layout);
-      task.progress_parts = [...own, { role: 'flag', header: verdictHeading!, text: verdict.text }];
-      warnings.push(W('verdict_heading', `分组标题“${verdictHeading}”是对其下各项的评价，评估时一并读入`));
+    // the office's verdict on the group, read as its flag on each item; the report text stays as printed
+    for (const heading of progress ? [state.category, state.theme] : []) {
+      const verdict = verdictOfHeading(heading);
+      if (!heading || !verdict) continue;
+      task.progress_parts = [
+        ...(parts ?? reportParts(row, layout)),
+        { role: 'flag', header: heading, text: verdict.text },
+      ];
+      warnings.push(W('verdict_heading', `分组标题“${heading}”是对其下各项的评价，评估时一并读入`));
+      break;
     }
     if (layout.optionalColumns.includes('co_units'))
       task.co_units = namesIn(filledTexts(row, slotOf('co_units')).join(' '), 'co_units', warnings);
