@@ -227,9 +227,13 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     }
     if (chinese && kind === 'bare') continue;
     if (!Number.isFinite(value)) continue; // 400 digits overflow to Infinity, which JSON stores as null
-    // a negative rate (`增长-2.1%`); `1-6月`, `2023-2025` have a digit before the dash
+    // a negative rate (`增长-2.1%`), or a plain number opening a cell (`增速 | -2.3`); `1-6月`,
+    // `2023-2025` have a digit before the dash
     let from = start;
-    if (kind === 'percent' && text.charCodeAt(start - 1) === 0x2d && !isDigit(text.charCodeAt(start - 2))) {
+    if (
+      isMinusAt(text, start - 1) &&
+      (kind === 'percent' ? !isDigit(text.charCodeAt(start - 2)) : opensCell(text, start - 1))
+    ) {
       value = -value;
       from = start - 1;
     }
@@ -240,6 +244,15 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     i = end - 1;
   }
   return out;
+}
+
+/** A minus sign: the ASCII dash (full-width ones are made ASCII first) or U+2212. */
+const isMinusAt = (text: string, at: number): boolean => text.charCodeAt(at) === 0x2d || text.charCodeAt(at) === 0x2212;
+
+/** Whether offset `at` opens a cell or a value: the text's start, or after a space, tab, line break or colon. */
+function opensCell(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return at === 0 || before === 0x20 || before === 0x09 || before === 0x0a || before === 0x3a || before === 0xff1a;
 }
 
 /** The last character of an institution's name (学校, 医院, 幼儿园), after which `二部` is a site. */

@@ -296,7 +296,7 @@ function figuresOfCell(pt: ProgressText, start: number, end: number, growth = fa
       .map((q) => ({
         value: falls && q.kind === 'percent' ? -q.value : q.value,
         unit: q.unit,
-        plain: q.kind === 'bare' && /^[\d.]+$/.test(pt.text.slice(q.start, q.end)),
+        plain: q.kind === 'bare' && /^[-−]?[\d.]+$/.test(pt.text.slice(q.start, q.end)),
         start: q.start,
         end: q.end,
       }))

@@ -75,6 +75,13 @@ describe('findQuantities normalises to the base unit', () => {
     expect(findQuantities(text).filter((q) => q.unit !== null)).toEqual([]);
   });
 
+  it('reads a minus opening a cell as a sign, a dash between figures as a range', () => {
+    expect(findQuantities('-2.3').map((q) => q.value)).toEqual([-2.3]);
+    expect(findQuantities('812.5 −4').map((q) => q.value)).toEqual([812.5, -4]);
+    expect(findQuantities('1-9月').map((q) => q.value)).toEqual([1, 9]);
+    expect(findQuantities('2023-2025年').map((q) => q.value)).toEqual([2023, 2025]);
+  });
+
   it('keeps offsets into the original text, full-width digits included', () => {
     const text = '完成投资７４亿元';
     const [q] = findQuantities(text);

@@ -159,6 +159,11 @@ describe('an indicator table’s actual column under a rate target', () => {
     expect([g.indicators[0].actual, g.status]).toEqual([5.8, 'behind']);
     expect([f.indicators[0].actual, f.status]).toEqual([3.4, 'on_track']); // the fall reached, as written
   });
+  it('a growth column’s figure with a minus sign is a fall, not a growth', () => {
+    const parts = [part('actual', '1-9月完成', '812.5'), part('actual', '增速（%）', '-2.3')];
+    const a = assessTask({ target: '固定资产投资 亿元 增长8%', progress: joined(parts), progress_parts: parts }, q3);
+    expect([a.indicators[0].actual, a.status]).toEqual([-2.3, 'behind']);
+  });
 });
 
 describe('completion rate of the whole task', () => {
