@@ -18,14 +18,14 @@ const BOTH_BEFORE = /[\u4e00-\u9fffA-Za-z][、和及与][\u4e00-\u9fffA-Za-z][^�
 const EACH_CHANGE = /均(增长|提高|提升|下降)$/;
 /** Words between a metric and its number that are not part of the metric. */
 const TRAILING_FILLER =
-  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到|约)+$/;
+  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|大于等于|小于等于|不大于|大于|等于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到|约|[≥≤><＞＜=＝]|正向|反向)+$/;
 const LEADING_FILLER = new RegExp(
   `^(\\d{4}年度?)?((年底前|年内|今年|上半年|下半年)在?)?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`,
 );
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
 const AT_MOST_BEFORE =
-  /((?<!不)低于|(?<!不)小于|控制在|下降到|降至|降到|不超过|不高于|压减到|压降到|压缩至|压缩到|压缩在|缩短至|缩短到|减少到|减少至|降低到|降低至)[^，。；]{0,4}$/;
+  /((?<!不)低于|(?<!不)小于|不大于|[≤<＜]|控制在|下降到|降至|降到|不超过|不高于|压减到|压降到|压缩至|压缩到|压缩在|缩短至|缩短到|减少到|减少至|降低到|降低至)[^，。；]{0,4}$/;
 
 interface Draft {
   metric: string;
@@ -66,6 +66,8 @@ function withoutItemQuotes(s: string): string {
     : s;
 }
 
+const BRACKETED_AT_END = /[（(]([^（）()]{1,6})[）)]$/;
+
 function cleanMetric(s: string): string {
   const words = s.trim();
   // a target joined from several cells (`项目名称 目标任务`): the metric is in the last cell
@@ -78,7 +80,9 @@ function cleanMetric(s: string): string {
     .replace(LEADING_FILLER, '')
     .replace(/^[、，]+|[、，]+$/g, '')
     .replace(/^[*＊]+/, '')
-    .replace(/等$/, '');
+    .replace(/等$/, '')
+    // the measure in brackets after a name (`租车次数(次)`, `城镇新增就业（人）`) names no part of it
+    .replace(BRACKETED_AT_END, (m, inner: string) => (withMeasureCell(inner, '1') !== null ? '' : m));
   // `地区生产总值 增长7%以上` (name | target): what grows is named in the cell before; so is what
   // stays under a limit (`城镇登记失业率 控制在4%以内`) or is to be reached (`造林绿化 力争1.5万亩`)
   if (!spaced || !(CHANGE_ONLY.test(metric) || !metric)) return metric;
@@ -394,12 +398,17 @@ function rangeLow(text: string, upper: Quantity, low: number): number {
  * `就读公办学校比例：泰顺>85.8%`: a clause that names only a place or a comparison after a label
  * measures what the label says.
  */
+/** A line's own number as a form labels it (`指标1`, `任务2`). */
+const LINE_NUMBER = /^(指标|任务|事项|实事)?\d{1,3}$/;
+
 function labelled(text: string, clause: Piece, metric: string): string {
   const colon = text[clause.start - 1];
   if ((colon !== '：' && colon !== ':') || metric.length > 6) return metric;
   if (metric.replace(/[>≥＞≧<≤＜≦=＝]/g, '').length > 3) return metric;
   const label = /[^，,。；;：:]+$/.exec(text.slice(0, clause.start - 1));
-  return label ? cleanMetric(label[0]) : metric;
+  // a number labelling the line (`指标1:租车次数`) names nothing
+  const name = label ? cleanMetric(label[0]) : '';
+  return name && !LINE_NUMBER.test(name) ? name : metric;
 }
 
 /** A draft from the shared fields of a clause, with its own metric and, in a list, its own figure.

@@ -194,11 +194,11 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       // `完成投资2.93亿`: money written without its 元
       unit = '元';
       kind = 'amount';
-    } else if (text.charCodeAt(end) === 0x25) {
-      // %
+    } else if (text.charCodeAt(end) === 0x25 || (text.charCodeAt(end) === 0x20 && text.charCodeAt(end + 1) === 0x25)) {
+      // %, or ` %` as a form prints a figure and its measure in cells of their own
       unit = '%';
       kind = 'percent';
-      end += 1;
+      end += text.charCodeAt(end) === 0x25 ? 1 : 2;
     } else if (text.startsWith('个百分点', end)) {
       unit = '个百分点';
       kind = 'points';
@@ -226,6 +226,8 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       }
     }
     if (chinese && kind === 'bare') continue;
+    // one copy of a named thing (`订阅一份《日报》`, `编印一本《指南》`): an article, not a count
+    if (chinese && value === 1 && text.charCodeAt(end) === 0x300a) continue; // 《
     if (!Number.isFinite(value)) continue; // 400 digits overflow to Infinity, which JSON stores as null
     // a negative rate (`增长-2.1%`), or a plain number opening a cell (`增速 | -2.3`); `1-6月`,
     // `2023-2025` have a digit before the dash

@@ -63,7 +63,7 @@ export function isBareValue(cell: string): boolean {
  * `元/月/人`): what an indicator table's 单位 column holds.
  */
 export const MEASURE =
-  /^\s*([%％‰]|个百分点|倍|[万亿千百]?(元|美元|人次|人|户|家|个|公里|千米|米|亩|平方米|立方米|吨|吨标准煤|辆|所|张|套|项|条|座|处|台|件|名|床|间|栋|艘|千瓦|千瓦时|标箱)|元\/人|万元\/亩)\s*$|^\s*元(\/[人户月年亩吨]){1,2}\s*$/;
+  /^\s*([%％‰]|个百分点|倍|[万亿千百]?(元|美元|人次|人|户|家|个|公里|千米|米|亩|平方米|平方公里|立方米|公顷|吨|吨标准煤|辆|所|张|套|项|条|座|处|台|件|名|床|间|栋|艘|千瓦|千瓦时|标箱|次|场|批|份|篇|册|宗|起|例|棵|株|只|头|天|个工作日|小时)|元\/人|万元\/亩)\s*$|^\s*元(\/[人户月年亩吨]){1,2}\s*$/;
 /**
  * A telephone number, a few words before it at most: with an area code (`0535-8246306`,
  * `(0571)86001234`), a mobile number (`13912345678`), or after a word saying it is one

@@ -317,6 +317,24 @@ function groupingTargetColumn(roles: ColumnRole[], fixed: readonly boolean[], ce
   if (names.every((x) => x.trim().length <= 12 && isHeading(x.trim()))) roles[targets[0]] = 'task';
 }
 
+/** A level of an indicator form's headers (`一级指标`, `二级指标`, `三级指标`). */
+const LEVEL_HEADER = /^([一二三四五])级(指标|目标|任务)$/;
+
+/**
+ * The levels of an indicator form (`一级指标 | 二级指标 | 三级指标`, as 绩效目标表 print them): the
+ * deepest level names each line; the ones above group the lines, as headings do.
+ */
+function indicatorLevels(roles: ColumnRole[], fixed: readonly boolean[], texts: readonly string[]): void {
+  const levels = texts.flatMap((t, c) => {
+    const m = LEVEL_HEADER.exec(normaliseHeaderText(t ?? ''));
+    return m && !fixed[c] ? [{ c, level: '一二三四五'.indexOf(m[1]) }] : [];
+  });
+  if (levels.length < 2) return;
+  const deepest = levels.reduce((a, b) => (b.level > a.level ? b : a));
+  if (roles[deepest.c] !== 'target') return;
+  for (const { c } of levels) if (c !== deepest.c && roles[c] === 'target') roles[c] = 'task';
+}
+
 /** A header naming only a part of the year (`一季度`, `3月`, `上半年`). */
 const PERIOD_ONLY = /^(第?[一二三四1-4]季度|[上下]半年|\d{1,2}月份?|[一二三四五六七八九十]{1,3}月份?)$/;
 
@@ -583,6 +601,7 @@ export function decideRoles(rows: readonly Row[], header: HeaderRows, spec?: Col
   groupingTargetColumn(roles, fixed, (c) => taskRows.map((r) => (r.mergedFromAbove?.[c] ? '' : (r.cells[c] ?? ''))));
   periodScheduleColumns(roles, hints, fixed, header.texts);
   periodPlanBesideYearPlan(roles, hints, fixed, header.texts);
+  indicatorLevels(roles, fixed, header.texts);
   for (let c = 0; c <= lastNamed; c++) {
     const hint = hints[c];
     const text = header.texts[c] ?? '';

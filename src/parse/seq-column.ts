@@ -99,7 +99,7 @@ export function headerOverSeqAndName(header: HeaderRows, body: readonly Row[], w
 /**
  * A column of numbers among the first three, whatever its header says, when its numbers count: a
  * 序号 whose header is another word. A header saying the column is none of the task's fields
- * (`分值`, `总投资`) is believed, and so is one naming a count (`项目数`, `人数`): task numbers are
+ * (`分值`, `总投资`) is believed, and so is one naming a count or a value (`项目数`, `年度指标值`): task numbers are
  * headed 序号, 编号.
  */
 export function numberColumn(
@@ -109,7 +109,7 @@ export function numberColumn(
   width: number,
 ): number | null {
   for (let c = 0; c < Math.min(width, 3); c++) {
-    if (hints[c] === 'other' || /数$/.test(normaliseHeaderText(headerTexts[c] ?? ''))) continue;
+    if (hints[c] === 'other' || /[数值]$/.test(normaliseHeaderText(headerTexts[c] ?? ''))) continue;
     const cells = body.map((r) => r.cells[c] ?? '').filter((x) => x.trim());
     if (cells.length >= 2 && cells.filter((x) => readNumbering(x)).length >= 0.8 * body.length && counts(cells))
       return c;

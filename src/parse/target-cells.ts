@@ -5,6 +5,8 @@
 import { DASH_ONLY, isBareValue } from './column-profile.js';
 
 const NUMBER = /\d+(?:\.\d+)?/;
+/** A number opening a line as its label (`1.`, `（2）`, `指标1:`), as numbering.ts reads them. */
+const LINE_LABEL = /^\s*(?:(?:指标|任务|事项|实事)?\d{1,3}[.、．:：]|[（(]\d{1,3}[）)])/;
 
 /** Whether `text` states the number `n` on its own (not inside a longer number). */
 function states(text: string, n: string): boolean {
@@ -21,7 +23,11 @@ function states(text: string, n: string): boolean {
 export function joinTargetCells(cells: readonly string[]): string {
   const kept = cells.filter((c) => c && !DASH_ONLY.test(c));
   if (kept.length < 2) return kept.join(' ');
-  const words = kept.filter((c) => !isBareValue(c)).join(' ');
+  // a number labelling the line (`指标1:租车次数 | 1`) states no figure of the target
+  const words = kept
+    .filter((c) => !isBareValue(c))
+    .map((c) => c.replace(LINE_LABEL, ''))
+    .join(' ');
   return kept
     .filter((c) => {
       if (!words || !isBareValue(c)) return true;

@@ -88,6 +88,9 @@ export const UNITS: readonly UnitRow[] = [
   { written: '批次', base: '批次', factor: 1, family: 'batch' },
   { written: '批', base: '批', factor: 1, family: 'batch' },
   { written: '篇', base: '篇', factor: 1 },
+  // leaflets and copies handed out (发放宣传册5000册, 问卷2000份); not 份额, 册子
+  { written: '册', base: '册', factor: 1 },
+  { written: '份', base: '份', factor: 1 },
   { written: '床', base: '床', factor: 1 },
   // things counted one by one (喇叭、监控、路灯 …): 752只
   { written: '只', base: '只', factor: 1 },
@@ -101,6 +104,12 @@ export const UNITS: readonly UnitRow[] = [
   { written: '节(次)', base: '节(次)', factor: 1 },
   { written: '节次', base: '节次', factor: 1 },
   { written: '节', base: '节', factor: 1 },
+  // times something is done (开展培训12次); not 一次性, 次年, 次日 (UNIT_WORDS_AFTER)
+  { written: '次', base: '次', factor: 1 },
+  // time limits (办结时限≤5个工作日, 缩短至3天); not 天然气, 天津 (UNIT_WORDS_AFTER)
+  { written: '个工作日', base: '工作日', factor: 1 },
+  { written: '工作日', base: '工作日', factor: 1 },
+  { written: '天', base: '天', factor: 1 },
   { written: '公斤', base: '公斤', factor: 1 },
   { written: '标箱', base: '标箱', factor: 1 },
   // traditional characters, as tables run through a converter print them; kept as written
@@ -128,6 +137,10 @@ export const UNIT_WORDS_AFTER: Readonly<Record<string, string>> = {
   部: '分门署件位长委队',
   对: '一口接标照比象外于此话其策应待',
   节: '气日假点约能水庆',
+  次: '性年日月要级序数第',
+  份: '额子',
+  册: '子',
+  天: '然津空地下',
 };
 
 /** Units whose figures are plentiful and varied in a report (money, generic counts):

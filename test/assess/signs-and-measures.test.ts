@@ -1,0 +1,57 @@
+// Targets written with comparison signs and measures (`满意度≥90%`, `办理时限≤5个工作日`, `等于 100 %`
+// as a form prints them), counts of times, days and copies, and growth reported without naming the
+// metric again (`前三季度增长6.2%`).
+import { describe, expect, it } from 'vitest';
+import { assessTask, extractIndicators } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
+
+const q3 = { period: parsePeriod('2023Q3') };
+const read = (target: string) => extractIndicators(target).map((i) => [i.metric, i.direction, i.target, i.unit]);
+
+describe('comparison signs and words', () => {
+  it.each([
+    ['群众满意度≥90%', [['群众满意度', 'at_least', 90, '%']]],
+    ['群众满意度大于等于90%', [['群众满意度', 'at_least', 90, '%']]],
+    ['空气优良率>85%', [['空气优良率', 'at_least', 85, '%']]],
+    ['办理时限≤5个工作日', [['办理时限', 'at_most', 5, '工作日']]],
+    ['办结时间小于等于3天', [['办结时间', 'at_most', 3, '天']]],
+    ['单位能耗<0.5吨标准煤', [['单位能耗', 'at_most', 0.5, '吨标准煤']]],
+  ])('%s', (target, expected) => expect(read(target)).toEqual(expected));
+});
+
+describe('a form’s cells joined into the target', () => {
+  it('reads the measure a cell of its own gives, a % after a space included', () => {
+    expect(read('租车次数(次) 正向 大于等于 1 次')).toEqual([['租车次数', 'at_least', 1, '次']]);
+    expect(read('宣传合格率 正向 等于 100 %')).toEqual([['宣传合格率', 'at_least', 100, '%']]);
+  });
+  it('names the metric, not the line’s label (指标1:)', () => {
+    expect(read('指标1:租车达标率 正向 等于 100 %')).toEqual([['租车达标率', 'at_least', 100, '%']]);
+  });
+  it('leaves a bracketed word that is no measure in the metric', () => {
+    expect(read('出台管理规范(试行) 3个').map((r) => r[0])).toEqual(['出台管理规范(试行)']);
+  });
+});
+
+describe('counts of times and copies', () => {
+  it.each([
+    ['开展培训12次', 12, '次'],
+    ['发放宣传册5000册', 5000, '册'],
+    ['回收问卷2000份', 2000, '份'],
+  ])('%s', (target, value, unit) => {
+    expect(extractIndicators(target).map((i) => [i.target, i.unit])).toEqual([[value, unit]]);
+  });
+  it.each(['发放一次性补贴', '次年完成验收', '完善份额分配机制', '为每个村免费订阅一份《农民日报》'])(
+    'reads no count in %s',
+    (target) => {
+      expect(extractIndicators(target)).toEqual([]);
+    },
+  );
+});
+
+describe('a growth reported without naming the metric again', () => {
+  it('is the sole growth indicator’s actual, dated by its period', () => {
+    const a = assessTask({ target: '固定资产投资增长8%', progress: '前三季度增长5.1%' }, q3);
+    expect([a.indicators[0].actual, a.status]).toEqual([5.1, 'behind']);
+    expect(a.reason).toContain('前三季度');
+  });
+});
