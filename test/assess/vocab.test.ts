@@ -62,6 +62,12 @@ describe('measure words', () => {
     ['场次', '场次'],
     ['节次', '节次'],
     ['节', '节'],
+    ['次', '次'],
+    ['册', '册'],
+    ['份', '份'],
+    ['个工作日', '工作日'],
+    ['工作日', '工作日'],
+    ['天', '天'],
   ])('%s is read as %s', (written, base) => expect(UNITS.find((u) => u.written === written)?.base).toBe(base));
   it.each([
     ['场次', '场', true],
