@@ -26,6 +26,15 @@ describe('work stopped', () => {
     expect(assessTask({ target: plant, progress: '受资金影响，项目暂停施工' }, q3).status).toBe('behind'));
 });
 
+describe('work dropped or moved to next year', () => {
+  it.each(['该项目已纳入明年计划，今年不再实施。', '经研究，该项目已取消。', '受用地影响，项目调整至明年实施。'])(
+    '%s is behind',
+    (progress) => expect(assessTask({ target: '建设区文化中心', progress }, q3).status).toBe('behind'),
+  );
+  it('is not read into work that removes something (已取消收费站)', () =>
+    expect(assessTask({ target: '取消省界收费站3个', progress: '已取消省界收费站3个。' }, q3).status).toBe('done'));
+});
+
 describe('an application round not opened by the higher authority', () => {
   const target = '全力申报全省第三批开放大通道综合性战略平台。';
   it('awaits it when the round has not started', () =>

@@ -188,6 +188,18 @@ export const DELAY_WORDS: readonly string[] = [
   '暂停建设',
   '暂停实施',
   '处于停工',
+  // not done this year at all: dropped, or moved to next year (该项目已取消, 纳入明年计划，今年不再实施)
+  '不再实施',
+  '取消实施',
+  '停止实施',
+  '终止实施',
+  // (the work itself may be removing something: 已取消收费站 is done, so the subject is named)
+  '项目已取消',
+  '活动已取消',
+  '纳入明年',
+  '顺延至明年',
+  '调整至明年',
+  '延至明年',
   // a red or yellow light on the task's schedule (红黄绿灯 warnings)
   '亮红灯',
   '亮黄灯',
