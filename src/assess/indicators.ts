@@ -346,10 +346,11 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     if (multi) {
       // 城市书房、文化驿站各5家 / 甲、乙营收分别达到650亿元、75亿元
       const subject = each ? metric.replace(/均[\u4e00-\u9fff]{0,2}$/, '') : metric.replace(/(分别|各).*$/, '');
-      let parts = subject.split('、').filter(Boolean);
-      if (each && parts.length === 1) parts = subject.split(/[和及与]/).filter(Boolean);
-      if (change) parts = parts.map((p) => p + change);
-      const runLength = countRun(text, qs, i);
+      const runLength = countRun(text, qs, i, LIST_JOINER);
+      let parts = listedThings(subject, each ? 2 : runLength);
+      // the change they each make (`分别增长6%和7.5%`) names each one's metric, as it names one
+      const changeAfter = change || (/(?:分别|各)(?:同比)?(增长|提高|提升|下降)/.exec(metric)?.[1] ?? '');
+      if (changeAfter) parts = parts.map((p) => p + changeAfter);
       if ((each || /各/.test(head)) && parts.length > 1) {
         for (const p of parts) out.push(draftOf(base, p === parts[0] ? p : prefixVerb(parts[0], p)));
       } else if (runLength > 1 && parts.length === runLength) {
@@ -427,10 +428,36 @@ function draftOf(base: Omit<Draft, 'metric'>, metric: string, q?: Quantity): Dra
 }
 
 /** How many quantities from index i on are separated by 、 only (320宗、1.5万亩). */
-function countRun(text: string, qs: Quantity[], i: number): number {
+function countRun(text: string, qs: Quantity[], i: number, joiners = RUN_JOINER): number {
   let n = 1;
-  while (qs[i + n] && /^(以上)?、$/.test(text.slice(qs[i + n - 1].end, qs[i + n].start))) n++;
+  while (qs[i + n] && joiners.test(text.slice(qs[i + n - 1].end, qs[i + n].start))) n++;
   return n;
+}
+const RUN_JOINER = /^(以上)?、$/;
+/** After 分别, the last figure may follow a word (`分别增长6%和7.5%`). */
+const LIST_JOINER = /^(以上)?[、和及与]$/;
+
+/**
+ * The things a 分别 list names, one per figure: `城镇、农村居民收入` names 城镇居民收入 and
+ * 农村居民收入 (modifiers of one length sharing the last one's noun); `城乡居民收入` before two
+ * figures names the urban and the rural one, as 城乡 says.
+ */
+function listedThings(subject: string, figures: number): string[] {
+  let parts = subject.split('、').filter(Boolean);
+  if (parts.length === 1 && figures > 1) parts = subject.split(/[和及与]/).filter(Boolean);
+  if (parts.length === 1 && figures === 2 && subject.startsWith('城乡'))
+    return ['城镇', '农村'].map((side) => side + subject.slice(2));
+  const last = parts[parts.length - 1];
+  const short = parts.slice(0, -1);
+  if (
+    short.length &&
+    short.every((p) => p.length === short[0].length && p.length <= 3) &&
+    last.length > short[0].length + 1
+  ) {
+    const noun = last.slice(short[0].length);
+    return parts.map((p, k) => (k < short.length ? p + noun : p));
+  }
+  return parts;
 }
 
 function prefixVerb(first: string, item: string): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractIndicators } from '../../src/assess/indicators.js';
+import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
 
 const brief = (t: string) =>
   extractIndicators(t).map((i) => ({
@@ -101,6 +103,28 @@ describe('extractIndicators', () => {
       ['电子信息制造营收', 65e9],
       ['软件与信息技术服务业营收', 7.5e9],
     ]);
+  });
+
+  it.each([
+    '城乡居民人均可支配收入分别增长6%和7.5%',
+    '城镇和农村居民人均可支配收入分别增长6%和7.5%',
+    '城镇、农村居民人均可支配收入分别增长6%、7.5%',
+  ])('splits the urban and rural incomes of %s, each with its change', (target) => {
+    expect(extractIndicators(target).map((i) => [i.metric, i.kind, i.target])).toEqual([
+      ['城镇居民人均可支配收入增长', 'growth', 6],
+      ['农村居民人均可支配收入增长', 'growth', 7.5],
+    ]);
+  });
+  it('judges each of the urban and rural growths by its own report', () => {
+    const a = assessTask(
+      {
+        target: '城乡居民收入分别增长6%和7.5%',
+        progress: '城镇居民人均可支配收入增长5.8%，农村居民人均可支配收入增长7.9%。',
+      },
+      { period: parsePeriod('2023Q3') },
+    );
+    expect(a.indicators.map((i) => i.actual)).toEqual([5.8, 7.9]);
+    expect(a.status).toBe('behind');
   });
 
   it('points source.target at the number in the target text', () => {
