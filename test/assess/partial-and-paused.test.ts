@@ -35,6 +35,23 @@ describe('work dropped or moved to next year', () => {
     expect(assessTask({ target: '取消省界收费站3个', progress: '已取消省界收费站3个。' }, q3).status).toBe('done'));
 });
 
+describe('work expected to finish only next year', () => {
+  const hospital = '建成投用区人民医院新院区';
+  it('is behind this year’s target', () =>
+    expect(
+      assessTask({ target: hospital, progress: '主体结构已封顶，正在进行内部装修，预计明年6月投用。' }, nov).status,
+    ).toBe('behind'));
+  it('is on track when the target itself runs past the year', () =>
+    expect(
+      assessTask({ target: '2025年建成投用区人民医院新院区', progress: '主体结构已封顶，预计明年6月投用。' }, nov)
+        .status,
+    ).toBe('on_track'));
+  it('is done when only a later step comes next year', () =>
+    expect(assessTask({ target: hospital, progress: '已于10月建成投用，明年将继续完善配套设施。' }, nov).status).toBe(
+      'done',
+    ));
+});
+
 describe('an application round not opened by the higher authority', () => {
   const target = '全力申报全省第三批开放大通道综合性战略平台。';
   it('awaits it when the round has not started', () =>

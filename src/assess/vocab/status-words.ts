@@ -210,6 +210,15 @@ export const DELAY_WORDS: readonly string[] = [
 ];
 
 /**
+ * The work expected to finish only next year (`主体结构已封顶，预计明年6月投用`): this year's target
+ * will not be met, whatever the stage reached. Not where the target itself looks past this year.
+ */
+export const FINISH_NEXT_YEAR =
+  /(预计|计划|将于|将在|力争|争取|有望|推迟至|推迟到|延至)[^。；，,]{0,4}(明年|次年|来年|下一年)[^。；，,]{0,10}(完成|建成|完工|竣工|投用|投入使用|投运|运营|开业|开放|交付|通车|开工)/;
+/** A target naming a year or more than one (`2025年建成`, `三年行动`, `明年`): its end may lie past this year. */
+export const TARGET_PAST_YEAR = /\d{4}年|明年|次年|[两三四五]年|\d年|分年度|分期/;
+
+/**
  * A figure said to fall short of the target (`增长6.1%,低于目标0.9个百分点`, `低于年度目标`): behind,
  * unless the task keeps something under a ceiling, where below the target is the aim (status.ts).
  */
