@@ -17,6 +17,7 @@ import {
   PENDING_MARKS,
   PENDING_PATTERNS,
   SHORT_OF_TARGET_WORDS,
+  FINISH_ASKED,
   FINISH_NEXT_YEAR,
   TARGET_PAST_YEAR,
 } from './vocab/status-words.js';
@@ -222,7 +223,7 @@ export function statusOf(input: StatusInput): StatusResult {
   const short = shortOfTarget(input.target, indicators, pt);
   if (short) behind.push(short);
   const late = FINISH_NEXT_YEAR.exec(pt.text);
-  if (late && !TARGET_PAST_YEAR.test(input.target))
+  if (late && FINISH_ASKED.test(input.target) && !TARGET_PAST_YEAR.test(input.target))
     behind.push({ type: 'delay', word: late[0], sentence: pt.sentences[sentenceAt(pt, late.index)]?.text ?? late[0] });
   for (const c of clauses)
     if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
