@@ -1,8 +1,10 @@
 // Reading other offices' tables, in the browser: the import wizard's role picker (an unfamiliar
 // header placed by its content, the guess preselected, the person's choice re-read at once and
-// stored), and a report that gives no figure for its target's indicator (the form asks for it while
-// the unit types; the office sees 缺少数据 in the review queue).
+// stored), a workbook of several worksheets (the sheet picker), and a report that gives no figure
+// for its target's indicator (the form asks for it while the unit types; the office sees 缺少数据 in
+// the review queue).
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +123,40 @@ describe('reading a table the parser has not seen', () => {
       target: '新建5G基站 全年新建5G基站300个',
       units: [{ name: '区经信局' }],
     });
+    await s.close();
+  });
+});
+
+describe('a workbook of several worksheets', () => {
+  it('reads the first sheet with tasks and re-reads the sheet the person picks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
+    const file = join(dir, '城东区重点工作季度进展.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('填报说明').addRow(['请各单位于季度末5日前填报。']);
+    for (const [name, done] of [
+      ['二季度', '已新增学位3200个。'],
+      ['三季度', '已新增学位4100个。'],
+    ]) {
+      const ws = book.addWorksheet(name);
+      ws.addRow(['序号', '目标任务', '责任单位', '进展情况']);
+      ws.addRow(['1', '新增学位5000个', '区教育局', done]);
+    }
+    writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const s = await signIn('admin', 'import-sheets');
+    const wizard = new ImportWizard(s.page);
+    await wizard.goto();
+    await wizard.upload(file);
+
+    // the instructions are passed over, and the other quarter is named
+    await s.page.getByText('第一个工作表“填报说明”中没有任务表格', { exact: false }).first().waitFor();
+    await s.page.getByText('已新增学位3200个。').first().waitFor();
+    const picker = s.page.getByLabel('选择要导入的工作表');
+    await expect.poll(() => pickerValue(s, picker)).toBe('二季度（1 项）');
+    await picker.click();
+    await s.page.locator('.ant-select-dropdown .ant-select-item-option[title="三季度（1 项）"]').click();
+    await s.page.getByText('已新增学位4100个。').first().waitFor();
+    await expect.poll(() => pickerValue(s, picker)).toBe('三季度（1 项）');
+    await s.shot('sheet-picked');
     await s.close();
   });
 });

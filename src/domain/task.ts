@@ -102,4 +102,7 @@ export interface ParsedTable {
   warnings: Warning[];
   /** The source table's columns in order with the roles they were read as (lets a person correct them). */
   sourceColumns?: SourceColumn[];
+  /** Of a workbook with several worksheets: the one read, and every one holding tasks (to choose another). */
+  sheet?: string;
+  sheets?: Array<{ name: string; tasks: number }>;
 }

@@ -7,15 +7,14 @@ import { docxToRows } from './docx-rows.js';
 import { DEFAULT_MAX_INFLATED_BYTES } from './limits.js';
 import { normaliseRows } from './normalise.js';
 import { openZip } from './office-zip.js';
-import type { Row } from './rows.js';
 import { textToRows } from './text-rows.js';
 import { periodFromFileName } from './title-period.js';
-import { xlsxToRows } from './xlsx-rows.js';
+import { readWorkbookTable, type SheetResult } from './sheet-choice.js';
 
 export interface ParseOptions {
   /** Used only in messages; the format is recognised by content. */
   fileName?: string;
-  /** Worksheet of an .xlsx to read (default: the first). */
+  /** Worksheet of an .xlsx to read (default: the first visible one with tasks, see sheet-choice.ts). */
   sheet?: string;
   /** Largest file accepted, in bytes (default 50 MB). */
   maxBytes?: number;
@@ -49,32 +48,27 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
   const what = detect(bytes);
   if (what.kind === 'error') return fail(what.code, what.message);
 
-  let format: ParsedTable['format'];
-  let rows: Row[];
+  const columns = spec?.ok ? spec.spec : undefined;
+  let result: SheetResult;
   if (what.kind === 'text') {
-    format = 'text';
     const r = textToRows(what.text);
     if (!r.ok) return fail(r.code, r.message);
-    rows = r.rows;
+    result = normaliseRows({ format: 'text', rows: r.rows }, { columns });
   } else {
     const opened = openZip(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
     if (!opened.ok) return fail(opened.code, opened.message);
     const zip = opened.zip;
     if (zip.has('xl/workbook.xml')) {
-      format = 'xlsx';
-      const r = xlsxToRows(zip, options.sheet);
-      if (!r.ok) return fail(r.code, r.message);
-      rows = r.rows;
+      // the sheet named, or the first with tasks (sheet-choice.ts)
+      result = readWorkbookTable(zip, options.sheet, columns);
     } else if (zip.has('word/document.xml')) {
-      format = 'docx';
       const r = docxToRows(zip);
       if (!r.ok) return fail(r.code, r.message);
-      rows = r.rows;
+      result = normaliseRows({ format: 'docx', rows: r.rows }, { columns });
     } else {
       return fail('unsupported_format', 'the zip file is neither an .xlsx workbook nor a .docx document');
     }
   }
-  const result = normaliseRows({ format, rows }, { columns: spec?.ok ? spec.spec : undefined });
   if (!result.ok) return fail(result.code, result.message);
   if (result.table.tasks.length === 0)
     return fail('no_header', 'the table has a header but no numbered tasks under it');

@@ -51,6 +51,8 @@ export function withoutElementPrefixes(xml: string): string {
 interface SheetEntry {
   name: string;
   path: string;
+  /** Hidden from the tabs (`state="hidden"` or `veryHidden`): workbooks keep lookups and old copies so. */
+  hidden: boolean;
 }
 
 /** The workbook's worksheets in tab order, with the part holding each, and its date system. */
@@ -71,7 +73,11 @@ function readWorkbook(zip: OfficeZip): { sheets: SheetEntry[]; date1904: boolean
     if (target === undefined || !/worksheets\//.test(target)) continue;
     const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
     // Sheet names come out decoded twice, as the exceljs reader gave them.
-    sheets.push({ name: xmlText(a.name ?? '').replace(/&(lt|gt|amp|apos|quot);/g, (e) => xmlText(e)), path });
+    sheets.push({
+      name: xmlText(a.name ?? '').replace(/&(lt|gt|amp|apos|quot);/g, (e) => xmlText(e)),
+      path,
+      hidden: a.state === 'hidden' || a.state === 'veryHidden',
+    });
   }
   const props = /<workbookPr\b([^>]*?)\/?>/.exec(workbook);
   return { sheets, date1904: props ? attribute(props[1], 'date1904') === '1' : false };
@@ -298,6 +304,30 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): Row[] {
  * with a readable message for a workbook whose parts cannot be read or a sheet name that
  * does not exist.
  */
+/** A worksheet as the tabs show it. */
+export interface SheetTab {
+  name: string;
+  hidden: boolean;
+}
+
+/** The workbook's worksheets in tab order (chart sheets left out). */
+export function xlsxSheets(
+  zip: OfficeZip,
+): { ok: true; sheets: SheetTab[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string } {
+  try {
+    return { ok: true, sheets: readWorkbook(zip).sheets.map(({ name, hidden }) => ({ name, hidden })) };
+  } catch (err) {
+    return unreadable(err);
+  }
+}
+
+function unreadable(err: unknown): { ok: false; code: 'bad_input' | 'too_large'; message: string } {
+  if (err instanceof UnreadableWorkbook && err.code === 'too_large')
+    return { ok: false, code: 'too_large', message: err.message };
+  const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return { ok: false, code: 'bad_input', message: `the .xlsx file cannot be read (${why})` };
+}
+
 export function xlsxToRows(zip: OfficeZip, sheet?: string): XlsxRowsResult {
   try {
     const { sheets, date1904 } = readWorkbook(zip);
@@ -316,9 +346,6 @@ export function xlsxToRows(zip: OfficeZip, sheet?: string): XlsxRowsResult {
     const ctx: Context = { shared: readSharedStrings(sharedXml), dateStyles: readDateStyles(stylesXml), date1904 };
     return { ok: true, rows: sheetRows(sheetXml, ctx, ws.name) };
   } catch (err) {
-    if (err instanceof UnreadableWorkbook && err.code === 'too_large')
-      return { ok: false, code: 'too_large', message: err.message };
-    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { ok: false, code: 'bad_input', message: `the .xlsx file cannot be read (${why})` };
+    return unreadable(err);
   }
 }

@@ -1,5 +1,7 @@
 // The import preview takes the person's reading of the columns (`columns`, as `duban parse
-// --columns`), and a confirm echoes back a report split over several columns (progress_parts).
+// --columns`) and the worksheet to read (`sheet`, as `--sheet`), and a confirm echoes back a report
+// split over several columns (progress_parts).
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { describeEachStore } from '../helpers/stores.js';
@@ -15,7 +17,7 @@ describeEachStore('import preview with named columns', (ctx) => {
   });
   afterAll(async () => app.close());
 
-  const preview = (name: string, text: string, fields: Record<string, string> = {}) => {
+  const preview = (name: string, text: string | Buffer, fields: Record<string, string> = {}) => {
     const up = multipart(name, text, fields);
     return admin.request({ method: 'POST', url: '/api/imports/preview', payload: up.payload, headers: up.headers });
   };
@@ -28,6 +30,30 @@ describeEachStore('import preview with named columns', (ctx) => {
     const bad = await preview('no-header.txt', text, { columns: '序号,目标,负责的人' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.message).toMatch(/负责的人/);
+  });
+
+  it('reads the worksheet named in the form, lists the sheets with tasks, and refuses an unknown one', async () => {
+    const book = new ExcelJS.Workbook();
+    for (const [name, done] of [
+      ['二季度', '已新增3200个。'],
+      ['三季度', '已新增4100个。'],
+    ]) {
+      const ws = book.addWorksheet(name);
+      ws.addRow(['序号', '目标任务', '责任单位', '进展情况']);
+      ws.addRow(['1', '新增学位5000个', '区教育局', done]);
+    }
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const first = (await preview('quarters.xlsx', bytes)).json();
+    expect([first.table.sheet, first.table.sheets.map((s: { name: string }) => s.name)]).toEqual([
+      '二季度',
+      ['二季度', '三季度'],
+    ]);
+    const third = await preview('quarters.xlsx', bytes, { sheet: '三季度' });
+    expect(third.statusCode).toBe(200);
+    expect(third.json().table.tasks[0].progress).toBe('已新增4100个。');
+    const missing = await preview('quarters.xlsx', bytes, { sheet: '四季度' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.message).toMatch(/四季度/);
   });
 
   it('confirms tasks whose report is split over several columns, as the preview gave them', async () => {

@@ -87,7 +87,10 @@ export const ImportSummary = Type.Object({
 });
 export type ImportSummary = Static<typeof ImportSummary>;
 
-/** Multipart: an optional `columns` field (the columns' roles, as `--columns`), then `file` (≤ 50 MB). */
+/**
+ * Multipart: optional `columns` (the columns' roles, as `--columns`) and `sheet` (the worksheet of a
+ * workbook, as `--sheet`) fields, then `file` (≤ 50 MB).
+ */
 export const preview = {
   tags,
   summary: '上传表格并预览（不保存）',

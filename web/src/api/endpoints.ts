@@ -203,9 +203,13 @@ export const publish = {
 };
 
 export const imports = {
-  /** `columns`: the person's roles for the columns, by position (`seq,target,units,progress`). */
-  preview: (file: File, columns?: string) =>
-    api.upload<ReplyOf<typeof ImportsApi.preview>>('/imports/preview', file, columns ? { columns } : {}),
+  /** `columns`: the person's roles for the columns, by position (`seq,target,units,progress`);
+   * `sheet`: the worksheet of a workbook to read (by default the first with tasks). */
+  preview: (file: File, columns?: string, sheet?: string) =>
+    api.upload<ReplyOf<typeof ImportsApi.preview>>('/imports/preview', file, {
+      ...(columns ? { columns } : {}),
+      ...(sheet ? { sheet } : {}),
+    }),
   /** Tasks possibly edited; `unitAliases`: names unified with another spelling, kept as aliases. */
   confirm: (body: BodyOf<typeof ImportsApi.confirm>) =>
     api.post<ReplyOf<typeof ImportsApi.confirm>>('/imports/confirm', body),

@@ -34,10 +34,17 @@ export function importRoutes(store: Store, options: { maxImportBytes: number; ma
     });
 
     async function preview(request: FastifyRequest): Promise<Imports.ImportPreview> {
-      // `columns` (a form field before the file): the person's reading of the columns, as `--columns`.
+      // `columns` (a form field before the file): the person's reading of the columns, as `--columns`;
+      // `sheet`: the worksheet of a workbook to read, as `--sheet` (by default the first with tasks).
       const { fileName, content, fields } = await readUpload(request, options.maxImportBytes);
+      if (fields.sheet !== undefined && (fields.sheet.length === 0 || fields.sheet.length > 100))
+        throw new HttpError('bad_input', '工作表名称应为 1 到 100 个字符');
       // In a worker thread: seconds of parsing must not stall everybody else's requests.
-      const parsed = await parseInWorker(new Uint8Array(content), { fileName, columns: fields.columns });
+      const parsed = await parseInWorker(new Uint8Array(content), {
+        fileName,
+        columns: fields.columns,
+        sheet: fields.sheet,
+      });
       if (!parsed.ok)
         throw new HttpError(
           parsed.error.code === 'too_large'

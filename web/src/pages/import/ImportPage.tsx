@@ -13,6 +13,7 @@ import {
   InputNumber,
   Result,
   Row,
+  Select,
   Space,
   Steps,
   Table,
@@ -136,7 +137,23 @@ export default function ImportPage() {
     if (!file) return;
     setRereading(true);
     try {
-      const p = await imports.preview(file, roles.join(','));
+      const p = await imports.preview(file, roles.join(','), preview?.table.sheet);
+      setPreview(p);
+      setRows(p.table.tasks);
+      setUnified(new Map());
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setRereading(false);
+    }
+  };
+
+  // Another worksheet of the workbook: read afresh, with the roles guessed for its columns.
+  const readSheet = async (sheet: string) => {
+    if (!file) return;
+    setRereading(true);
+    try {
+      const p = await imports.preview(file, undefined, sheet);
       setPreview(p);
       setRows(p.table.tasks);
       setUnified(new Map());
@@ -256,6 +273,23 @@ export default function ImportPage() {
               <strong style={{ color: warned ? '#d46b08' : undefined }}>{warned}</strong>{' '}
               项有提示。标橙色的单元格是系统推断或读不准的内容，点击可直接修改。
             </Typography.Paragraph>
+            {(preview.table.sheets?.length ?? 0) > 1 && (
+              <Typography.Paragraph>
+                工作表：
+                <Select<string>
+                  size="small"
+                  style={{ minWidth: 200 }}
+                  value={preview.table.sheet}
+                  disabled={rereading}
+                  aria-label="选择要导入的工作表"
+                  options={preview.table.sheets!.map((s) => ({ value: s.name, label: `${s.name}（${s.tasks} 项）` }))}
+                  onChange={readSheet}
+                />
+                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                  工作簿中有多个工作表含任务，请确认读取的是本期的表
+                </Typography.Text>
+              </Typography.Paragraph>
+            )}
             {similarGroups.length > 0 && (
               <Alert
                 type="warning"

@@ -1,0 +1,68 @@
+// Which worksheet of a workbook holds the table. Offices' workbooks often open on a sheet of
+// instructions (填报说明) or a cover, keep one sheet per quarter, or hide old copies and lookup
+// lists. Unless the person names a sheet, the first visible sheet that reads as a table with tasks
+// is taken; every other sheet with tasks is named in a warning, so that nothing is silently
+// passed over and the person can choose another (the import page offers them, `--sheet` too).
+import type { ParsedTable } from '../domain/index.js';
+import type { ColumnsSpec } from './columns-option.js';
+import { normaliseRows } from './normalise.js';
+import type { OfficeZip } from './office-zip.js';
+import { xlsxSheets, xlsxToRows } from './xlsx-rows.js';
+
+/** More sheets than this are not all read: a workbook of tables has a few (one per quarter or month). */
+export const MAX_SHEETS_READ = 24;
+
+export type SheetResult =
+  { ok: true; table: ParsedTable } | { ok: false; code: 'no_header' | 'bad_input' | 'too_large'; message: string };
+
+/** Reads the sheet named `sheet`, or chooses one as above; the table lists the sheets with tasks. */
+export function readWorkbookTable(zip: OfficeZip, sheet: string | undefined, columns?: ColumnsSpec): SheetResult {
+  const listed = xlsxSheets(zip);
+  if (!listed.ok) return listed;
+  const read = (name: string): SheetResult => {
+    const r = xlsxToRows(zip, name);
+    return r.ok ? normaliseRows({ format: 'xlsx', rows: r.rows }, { columns }) : r;
+  };
+  if (listed.sheets.length <= 1 && sheet === undefined) {
+    const only = listed.sheets[0];
+    if (!only) return { ok: false, code: 'bad_input', message: 'the workbook has no worksheet' };
+    return read(only.name);
+  }
+  if (sheet !== undefined && !listed.sheets.some((s) => s.name === sheet)) {
+    const names = listed.sheets.map((s) => s.name).join(', ');
+    return { ok: false, code: 'bad_input', message: `no sheet named "${sheet}" (sheets: ${names})` };
+  }
+  // every sheet that can be read is read, so that the others with tasks can be named
+  const results = new Map<string, SheetResult>();
+  for (const s of listed.sheets.slice(0, MAX_SHEETS_READ)) {
+    if (s.hidden && s.name !== sheet) continue;
+    const r = read(s.name);
+    if (!r.ok && r.code === 'too_large') return r;
+    results.set(s.name, r);
+  }
+  const withTasks = [...results].flatMap(([name, r]) =>
+    r.ok && r.table.tasks.length > 0 ? [{ name, table: r.table }] : [],
+  );
+  const chosenName = sheet ?? withTasks[0]?.name ?? listed.sheets.find((s) => !s.hidden)?.name ?? listed.sheets[0].name;
+  const chosen = results.get(chosenName) ?? read(chosenName);
+  if (!chosen.ok) return chosen;
+  const table: ParsedTable = {
+    ...chosen.table,
+    sheet: chosenName,
+    sheets: withTasks.map(({ name, table: t }) => ({ name, tasks: t.tasks.length })),
+  };
+  const warnings = [...table.warnings];
+  const first = listed.sheets.find((s) => !s.hidden);
+  if (sheet === undefined && first && first.name !== chosenName)
+    warnings.push({
+      code: 'sheet_chosen',
+      message: `第一个工作表“${first.name}”中没有任务表格，读取的是工作表“${chosenName}”`,
+    });
+  const others = withTasks.filter((s) => s.name !== chosenName);
+  if (others.length > 0)
+    warnings.push({
+      code: 'other_sheets',
+      message: `工作簿中还有 ${others.length} 个工作表含任务：${others.map((s) => `“${s.name}”（${s.table.tasks.length} 项）`).join('、')}；本次读取的是“${chosenName}”，如需其他工作表请选择`,
+    });
+  return { ok: true, table: { ...table, warnings } };
+}

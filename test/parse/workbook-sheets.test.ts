@@ -1,0 +1,88 @@
+// Workbooks of several worksheets, as offices keep them: instructions first, one sheet per
+// quarter, a hidden old copy. The first visible sheet with tasks is read; the others with tasks
+// are named in a warning and listed, so the person can choose one.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parseTable } from '../../src/parse/index.js';
+
+const HEADER = ['序号', '目标任务', '责任单位', '进展情况'];
+
+async function workbook(sheets: Array<{ name: string; rows: string[][]; hidden?: boolean }>): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = book.addWorksheet(s.name, s.hidden ? { state: 'hidden' } : {});
+    for (const r of s.rows) ws.addRow(r);
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+const quarter = (progress: string): string[][] => [
+  HEADER,
+  ['1', '新增城镇就业8000人', '区人社局', progress],
+  ['2', '改造老旧小区15个', '区住建局', '已开工15个'],
+];
+const instructions = [['填报说明'], ['1. 请各单位于每季度末5日前填报。'], ['2. 进展情况请写明具体数据。']];
+
+describe('a workbook of several worksheets', () => {
+  it('reads the first visible sheet with tasks, past a sheet of instructions, and says so', async () => {
+    const bytes = await workbook([
+      { name: '填报说明', rows: instructions },
+      { name: '一季度', rows: quarter('新增就业2100人') },
+    ]);
+    const r = await parseTable(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.sheet).toBe('一季度');
+    expect(r.value.tasks.map((t) => t.progress)).toEqual(['新增就业2100人', '已开工15个']);
+    expect(r.value.warnings.map((w) => w.code)).toContain('sheet_chosen');
+  });
+
+  it('names every other sheet with tasks, and reads the one asked for', async () => {
+    const bytes = await workbook([
+      { name: '一季度', rows: quarter('新增就业2100人') },
+      { name: '二季度', rows: quarter('新增就业4300人') },
+      { name: '三季度', rows: quarter('新增就业6500人') },
+    ]);
+    const first = await parseTable(bytes);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.sheets).toEqual([
+      { name: '一季度', tasks: 2 },
+      { name: '二季度', tasks: 2 },
+      { name: '三季度', tasks: 2 },
+    ]);
+    const other = first.value.warnings.find((w) => w.code === 'other_sheets');
+    expect(other?.message).toContain('“二季度”（2 项）、“三季度”（2 项）');
+    const third = await parseTable(bytes, { sheet: '三季度' });
+    if (!third.ok) throw new Error(third.error.message);
+    expect([third.value.sheet, third.value.tasks[0].progress]).toEqual(['三季度', '新增就业6500人']);
+  });
+
+  it('passes over a hidden sheet unless it is named', async () => {
+    const bytes = await workbook([
+      { name: '旧表', rows: quarter('旧数据'), hidden: true },
+      { name: '本期', rows: quarter('新增就业6500人') },
+    ]);
+    const r = await parseTable(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect([r.value.sheet, r.value.sheets]).toEqual(['本期', [{ name: '本期', tasks: 2 }]]);
+    const named = await parseTable(bytes, { sheet: '旧表' });
+    expect(named.ok && named.value.tasks[0].progress).toBe('旧数据');
+  });
+
+  it('answers a sheet name that is not in the workbook with the names that are', async () => {
+    const bytes = await workbook([
+      { name: '一季度', rows: quarter('新增就业2100人') },
+      { name: '二季度', rows: quarter('新增就业4300人') },
+    ]);
+    const r = await parseTable(bytes, { sheet: '四季度' });
+    expect(r.ok ? null : r.error.message).toBe('no sheet named "四季度" (sheets: 一季度, 二季度)');
+  });
+
+  it('says no header was found when no sheet holds a table', async () => {
+    const bytes = await workbook([
+      { name: '填报说明', rows: instructions },
+      { name: '联系人', rows: [['联系人', '电话']] },
+    ]);
+    const r = await parseTable(bytes);
+    expect(r.ok ? null : r.error.code).toBe('no_header');
+  });
+});
