@@ -6,7 +6,7 @@ import { alignRowShared, type SlotKind } from './align.js';
 import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
 import type { ColumnsSpec } from './columns-option.js';
 import { isPageFurniture, isSignatureRow } from './furniture.js';
-import { readHeaderRow } from './headers.js';
+import { normaliseHeaderText, readHeaderRow, roleOfHeader } from './headers.js';
 import { withoutSpaces } from './text-chars.js';
 import { findLayout, type Layout } from './layout.js';
 import { isBareValue } from './column-profile.js';
@@ -118,13 +118,73 @@ function placeRow(cells: string[], layout: Layout, row: Row, lastSeq: number | n
  * header (the table's columns cannot be known).
  */
 export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } = {}): NormaliseResult {
+  const { result, nextTableAt } = normaliseOneTable(raw, options);
+  if (nextTableAt === null || !result.ok) return result;
+  // Another table follows (a document's 存在问题 table, a second list): the one with more tasks is
+  // read, and the other is named in a warning, never silently mixed in or dropped.
+  const next = normaliseRows({ format: raw.format, rows: raw.rows.slice(nextTableAt) }, options);
+  const first = result.table;
+  if (!next.ok || next.table.tasks.length <= first.tasks.length) {
+    const header = headerWordsAt(raw.rows[nextTableAt].cells);
+    const rows = next.ok ? `，${next.table.tasks.length} 项` : '';
+    return withWarning(first, {
+      code: 'another_table',
+      message: `任务表之后还有一张表（表头：${header}${rows}），未读入；如需导入，请把它单独存为一个文件上传`,
+    });
+  }
+  const header = headerWordsAt((first.sourceColumns ?? []).map((c) => c.header));
+  return withWarning(
+    { ...next.table, title: next.table.title ?? first.title, period: next.table.period ?? first.period },
+    {
+      code: 'another_table',
+      message: `前面还有一张较小的表（${header ? `表头：${header}，` : ''}${first.tasks.length} 项），未读入；读取的是后面任务较多的表`,
+    },
+  );
+}
+
+function withWarning(table: ParsedTable, warning: Warning): NormaliseResult {
+  return { ok: true, table: { ...table, warnings: [...table.warnings, warning] } };
+}
+
+/** The first header words of a row, for naming a table in a warning. */
+function headerWordsAt(cells: readonly string[]): string {
+  return cells
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .slice(0, 5)
+    .join('、');
+}
+
+/**
+ * A header row in the body that starts another table (`序号 | 问题 | 责任单位` below the tasks): it
+ * opens with the numbering column's word and names a column the table's own header does not (the
+ * table's header repeated on a later page matches it word for word, brackets aside).
+ */
+function startsAnotherTable(cells: readonly string[], layout: Layout): boolean {
+  const filled = cells.flatMap((c, i) => (c.trim() ? [i] : []));
+  if (filled.length < 2 || roleOfHeader(cells[filled[0]]) !== 'seq') return false;
+  const own = (i: number): boolean => {
+    const mine = normaliseHeaderText(cells[i]);
+    const theirs = normaliseHeaderText(layout.headerTexts[i] ?? '');
+    return mine !== '' && theirs !== '' && (theirs.includes(mine) || mine.includes(theirs));
+  };
+  return !filled.every(own);
+}
+
+function normaliseOneTable(
+  raw: RawTable,
+  options: { columns?: ColumnsSpec },
+): { result: NormaliseResult; nextTableAt: number | null } {
   const rows = raw.rows.map(cleanRow);
   const layout = findLayout(rows, options.columns);
   if (!layout) {
     return {
-      ok: false,
-      code: 'no_header',
-      message: 'no table header found (expected columns such as 序号, 具体目标任务, 牵头单位, 进展情况)',
+      result: {
+        ok: false,
+        code: 'no_header',
+        message: 'no table header found (expected columns such as 序号, 具体目标任务, 牵头单位, 进展情况)',
+      },
+      nextTableAt: null,
     };
   }
   const tableWarnings: Warning[] = [...layout.warnings];
@@ -152,6 +212,7 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   /** Per placed row: its 序号 cell is the merged cell of the rows above (xlsx/docx). */
   const seqMerged: boolean[] = [];
   let repeatedHeaders = 0;
+  let nextTableAt: number | null = null;
   const taskStyle = dominantStyle(rows, layout);
   let lastSeq: number | null = null;
   const rowKey = (cells: readonly string[]) =>
@@ -184,6 +245,11 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
     const row = rows[bodyRows[k]];
     const nonEmpty = row.cells.filter(Boolean);
     if (nonEmpty.length === 0) continue;
+    // another table's header (with the columns named, `--columns`, the whole text is one table)
+    if (!options.columns && startsAnotherTable(row.cells, layout)) {
+      nextTableAt = bodyRows[k];
+      break;
+    }
     // The header repeated on a later page: known words, or the same cells as the header row.
     if (
       readHeaderRow(row.cells) ||
@@ -263,16 +329,19 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];
   columns.push(...layout.optionalColumns);
   return {
-    ok: true,
-    table: {
-      format: raw.format,
-      title,
-      period,
-      columns,
-      tasks,
-      warnings: tableWarnings,
-      sourceColumns: layout.columnRoles.map((role, c) => ({ header: (layout.headerTexts[c] ?? '').trim(), role })),
+    result: {
+      ok: true,
+      table: {
+        format: raw.format,
+        title,
+        period,
+        columns,
+        tasks,
+        warnings: tableWarnings,
+        sourceColumns: layout.columnRoles.map((role, c) => ({ header: (layout.headerTexts[c] ?? '').trim(), role })),
+      },
     },
+    nextTableAt,
   };
 }
 
