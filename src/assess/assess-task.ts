@@ -4,7 +4,7 @@ import type { Assessment, Indicator, Period, ProgressPart } from '../domain/inde
 import { matchActual, NO_ACTUAL, singleThingBuilt, type ActualMatch } from './actuals.js';
 import { readColumnPeriods } from './column-periods.js';
 import { classifyClauses, namesOnlyProject, ONGOING } from './deliverables.js';
-import { passedDeadline } from './deadline.js';
+import { passedDueMonth } from './deadline.js';
 import { extractIndicators } from './indicators.js';
 import { fallsAsWritten } from './falls-as-written.js';
 import { round, toHalfWidth } from './numbers.js';
@@ -223,6 +223,8 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       ind.source.actual = span && progressRead.originalSpan(span);
     });
     const wholeYear = context?.period?.kind === 'year';
+    // most tasks have no deadline of their own: read once, for the levels met and for overdue work
+    const dueMonth = passedDueMonth(input?.deadline, context?.period);
     const result = statusOf({
       target,
       progress: text,
@@ -233,10 +235,11 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       monthly,
       wholeYear,
       columns,
+      dueMonth,
     });
     // still going on by its text, but past its own deadline: overdue (the deadline first: most
     // tasks have none, and the text need not be read again)
-    const due = result.status === 'on_track' ? passedDeadline(input?.deadline, context?.period) : null;
+    const due = result.status === 'on_track' && dueMonth !== null ? (input?.deadline ?? '').trim() : null;
     if (due && stillOpen(result.evidence, text.text)) {
       result.status = 'behind';
       result.evidence.unshift({ type: 'overdue', deadline: due });

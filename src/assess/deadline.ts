@@ -37,9 +37,9 @@ export function deadlineMonth(text: string, year: number): number | null {
   return found.month - 12 * (year - found.year);
 }
 
-/** The deadline as written when it fell in a month before the period's last one, else null. */
-export function passedDeadline(deadline: string | null | undefined, period: Period | null | undefined): string | null {
+/** The month of the deadline when it fell before the period's last one, else null. */
+export function passedDueMonth(deadline: string | null | undefined, period: Period | null | undefined): number | null {
   if (!deadline || !period) return null;
   const month = deadlineMonth(deadline, period.year);
-  return month !== null && month < period.endMonth ? deadline.trim() : null;
+  return month !== null && month < period.endMonth ? month : null;
 }

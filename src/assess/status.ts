@@ -59,6 +59,9 @@ export interface StatusInput {
   wholeYear?: boolean;
   /** Figures, rates, flags and done statements of a report split over several columns. */
   columns?: ReportColumns;
+  /** The month of the task's own deadline when it fell before the period's end (else null): a
+   * level met at or after it is the task's result, not a figure that can still move. */
+  dueMonth?: number | null;
 }
 
 export interface StatusResult {
@@ -109,7 +112,14 @@ export function timeShare(month: number | null, endMonth: number, ofItsOwnEnd = 
 const canStillMove = (ind: Indicator): boolean =>
   ind.kind === 'growth' || ind.kind === 'share' || (ind.direction === 'at_most' && ind.kind !== 'rank');
 
-function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: boolean, wholeYear: boolean): Evidence {
+function judge(
+  ind: Indicator,
+  match: ActualMatch,
+  endMonth: number,
+  monthly: boolean,
+  wholeYear: boolean,
+  dueMonth: number | null,
+): Evidence {
   if (match.explicitlyDone) return { type: 'met', indicator: ind, explicit: true };
   const { actual, floor } = ind;
   if (actual === null) return { type: 'unreported', indicator: ind };
@@ -117,9 +127,11 @@ function judge(ind: Indicator, match: ActualMatch, endMonth: number, monthly: bo
     return actual === floor ? { type: 'met', indicator: ind, explicit: false } : { type: 'unreported', indicator: ind };
   }
   const meets = ind.direction === 'at_most' ? actual <= floor : actual >= floor;
-  // a rate met for part of the year keeps the task on track; only a whole-year figure closes it
+  // a rate met for part of the year keeps the task on track; only a whole-year figure closes it,
+  // or one at or after the task's own deadline (`压缩至1个工作日以内`, due in June, met in September)
+  const pastDue = dueMonth !== null && (match.month === null || match.month >= dueMonth);
   if (meets)
-    return canStillMove(ind) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled
+    return canStillMove(ind) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled && !pastDue
       ? { type: 'part_year', indicator: ind }
       : { type: 'met', indicator: ind, explicit: false };
   if (ind.kind !== 'amount' || ind.direction === 'at_most') return { type: 'below', indicator: ind, timeShare: null };
@@ -194,7 +206,9 @@ export function statusOf(input: StatusInput): StatusResult {
   const monthly = input.monthly ?? false;
   if (!pt.text.trim()) return { status: 'no_report', evidence: [{ type: 'empty' }], missing: indicators };
   const wholeYear = input.wholeYear ?? false;
-  const judged = indicators.map((ind, i) => judge(ind, matches[i], endMonth, monthly, wholeYear));
+  const judged = indicators.map((ind, i) =>
+    judge(ind, matches[i], endMonth, monthly, wholeYear, input.dueMonth ?? null),
+  );
   const { sentences } = pt;
   const facts = factsOf(pt);
   const rates = columns?.rates ?? [];

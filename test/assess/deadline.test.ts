@@ -1,7 +1,7 @@
 // A task's own deadline (完成时限): the month it falls in, and a task still going on after it is
 // behind (逾期), however its text reads.
 import { describe, expect, it } from 'vitest';
-import { deadlineMonth, passedDeadline } from '../../src/assess/deadline.js';
+import { deadlineMonth, passedDueMonth } from '../../src/assess/deadline.js';
 import { assessTask } from '../../src/assess/index.js';
 import { parsePeriod } from '../../src/domain/index.js';
 
@@ -30,16 +30,16 @@ describe('deadlineMonth reads the month a deadline falls in', () => {
   ])('%s → %s (in 2024)', (text, month) => expect(deadlineMonth(text, 2024)).toBe(month));
 });
 
-describe('passedDeadline', () => {
+describe('passedDueMonth', () => {
   const q3 = parsePeriod('2024Q3');
-  it('is the deadline when its month ended before the period’s last month', () => {
-    expect(passedDeadline('2024年6月底', q3)).toBe('2024年6月底');
-    expect(passedDeadline('2023年12月', q3)).toBe('2023年12月');
+  it('is the deadline’s month (counted from this January) when it ended before the period’s last month', () => {
+    expect(passedDueMonth('2024年6月底', q3)).toBe(6);
+    expect(passedDueMonth('2023年12月', q3)).toBe(0);
   });
   it('is null in the deadline’s own month, after it, or without a period', () => {
-    expect(passedDeadline('9月底', q3)).toBeNull();
-    expect(passedDeadline('12月底', q3)).toBeNull();
-    expect(passedDeadline('6月底', null)).toBeNull();
+    expect(passedDueMonth('9月底', q3)).toBeNull();
+    expect(passedDueMonth('12月底', q3)).toBeNull();
+    expect(passedDueMonth('6月底', null)).toBeNull();
   });
 });
 
@@ -56,6 +56,17 @@ describe('a task past its deadline', () => {
     expect(assessTask({ target, progress: '部分问题正在整改中。', deadline: '2024年12月底' }, q3).status).toBe(
       'on_track',
     );
+  });
+  it('a level to reach by it (压缩至1个工作日以内), met at or after it, is done, not a part-year figure', () => {
+    const reform = '企业开办时间压缩至1个工作日以内';
+    const met = { target: reform, progress: '已实现企业开办1个工作日内办结。', deadline: '2024年6月' };
+    expect(assessTask(met, q3).status).toBe('done');
+    expect(assessTask({ ...met, deadline: '2024年12月' }, q3).status).toBe('on_track');
+    // a figure dated before the deadline is no result at it
+    expect(
+      assessTask({ target: '城镇登记失业率控制在4%以内', progress: '3月末城镇登记失业率3.1%。', deadline: '6月' }, q3)
+        .status,
+    ).toBe('on_track');
   });
   it('reported without saying the work goes on is left as the text reads', () => {
     expect(assessTask({ target: '推进智慧城市建设', progress: '已完成平台一期。', deadline: '6月' }, q3).status).toBe(
