@@ -344,7 +344,8 @@ export function isPeopleCell(written: string): boolean {
 /** A cell that lists only organisations (`区商务局 综合保税区管理办公室`). */
 export function isUnitsCell(written: string): boolean {
   // `牵头：市教育局；配合：市住建局`: the labels say each body's part, the bodies are still units
-  const cell = withoutClosingStop(written).replace(DUTY_LABEL, '');
+  // (the leaders may be named first in the same cell: `牵头领导：张强；牵头单位：区城管局`)
+  const cell = withoutClosingStop(written).replace(LEADERS_FIRST, '').replace(DUTY_LABEL, '');
   // `；` may separate units (`区住建局；区城管局`): every item must still be an organisation.
   if (cell.length > 400 || /[。%“”"：:！？]/.test(cell)) return false;
   // a body's part in the task after its name (`省财政厅主办`, `…统计局分别负责`) is no part of the name
@@ -358,6 +359,8 @@ export function isUnitsCell(written: string): boolean {
 }
 
 const DUTY_WORD = /(分别)?(牵头负责|牵头|负责|主办|协办|配合)$/;
+/** The leaders named first in a cell of units, with their label (`牵头领导：张强；`). */
+const LEADERS_FIRST = /^(?:牵头|责任|分管|联系|包抓)(?:市|区|县)?领导[:：][^；;，,\n]{1,30}[；;，,\n]\s*/;
 
 /** Organisations in a list long enough that one unfamiliar name among them is one of them too. */
 const MANY_UNITS = 4;

@@ -345,6 +345,9 @@ export function roleOfHeader(text: string): ColumnRole | null {
   for (const { role, names } of HEADER_SYNONYMS) if (names.includes(whole)) return role;
   const s = normaliseHeaderText(text);
   if (!s || s.length > 16) return null;
+  // one column for both (`责任领导及单位`, `牵头领导/责任单位`): read as units, whose cells' people
+  // the table reads as the leaders (tasks.ts)
+  if (/领导/.test(s) && /单位|部门/.test(s)) return 'units';
   // `1-8月完成`, `1-6月完成数`: a figure reached in a period.
   if (/月(份)?(实际)?完成(数|值)?$/.test(s)) return 'actual';
   // A part of the year's target or the steps to it (`一季度目标`, `1-6月目标`, `进度安排`): the

@@ -360,7 +360,11 @@ export function buildTasks(
       units = [...state.units];
       if (units.length) warnings.push(W('filled_from_above', '牵头单位空白，沿用上一行', 'units'));
     }
-    if (unitsColumnNamesLeaders && leaders.length === 0 && lead.people.length > 0) {
+    if (leaders.length === 0 && lead.leaders.length > 0) {
+      // `牵头领导：张强；牵头单位：区城管局` in the units cell: the label says who leads
+      leaders = leaderNames(lead.leaders);
+      warnings.push(W('leader_in_units', `单位格写明牵头领导“${leaders.join('、')}”，按牵头领导处理`, 'leaders'));
+    } else if (unitsColumnNamesLeaders && leaders.length === 0 && lead.people.length > 0) {
       // `责任领导及单位 | 张明/区教育局`: the header says the people in the cell are the leaders
       leaders = lead.people;
       warnings.push(W('leader_in_units', `“${leaders.join('、')}”写在单位格，表头含“领导”，按牵头领导处理`, 'leaders'));

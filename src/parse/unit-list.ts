@@ -4,7 +4,7 @@
 // (the unit with its head's name). The cell's text stays as written elsewhere; `units` gets the names.
 import type { Warning } from '../domain/index.js';
 import { isPersonName, isUnitName } from './classify.js';
-import { CO_LABEL, LEAD_LABEL } from './duty-labels.js';
+import { CO_LABEL, LEAD_LABEL, LEADERS_LABEL } from './duty-labels.js';
 
 const MARKS = /^[*＊★☆※▲△●]+/;
 // `…按职责分工负责`, `…配合`; `省商务厅负责`, `省发改委、农委分别负责`: the bodies named answer for it
@@ -16,6 +16,8 @@ export interface LeadUnits {
   units: string[];
   /** People named beside the units (`张明/区教育局`): no units, maybe the leaders. */
   people: string[];
+  /** People the cell labels as the leaders (`牵头领导：张强；牵头单位：区城管局`). */
+  leaders: string[];
   warnings: Warning[];
 }
 
@@ -25,7 +27,7 @@ const cache = new Map<string, LeadUnits>();
 
 /** The lead units among the names of a units cell, with a warning for each reading that dropped a name. */
 export function leadUnits(names: readonly string[]): LeadUnits {
-  if (names.length === 0) return { units: [], people: [], warnings: [] };
+  if (names.length === 0) return { units: [], people: [], leaders: [], warnings: [] };
   const key = names.join('\u0001');
   let found = cache.get(key);
   if (found === undefined) {
@@ -37,6 +39,7 @@ export function leadUnits(names: readonly string[]): LeadUnits {
   return {
     units: [...found.units],
     people: [...found.people],
+    leaders: [...found.leaders],
     warnings: found.warnings.length ? found.warnings.map((w) => ({ ...w })) : [],
   };
 }
@@ -70,8 +73,21 @@ function unitsRunTogether(name: string): string[] {
   return pieces && pieces.length >= 2 && pieces.join('') === name ? pieces : [name];
 }
 
+/** `王明（区教育局）`, `区卫健委（李华）`: a person and a unit, one in brackets after the other. */
+const BRACKETED_PAIR = /^([^（）()]+)[（(]([^（）()]+)[）)]$/;
+function personBesideUnit(name: string): string[] {
+  const m = BRACKETED_PAIR.exec(name);
+  if (!m) return [name];
+  const [outer, inner] = [m[1].trim(), m[2].trim()];
+  const pair = (isPersonName(outer) && isUnitName(inner)) || (isUnitName(outer) && isPersonName(inner));
+  return pair ? [outer, inner] : [name];
+}
+
 function readLeadUnits(names: readonly string[]): LeadUnits {
   const warnings: Warning[] = [];
+  // `牵头领导：张强`: the leaders, named in the units cell with their label
+  const leaders = names.filter((n) => LEADERS_LABEL.test(n)).map((n) => n.replace(LEADERS_LABEL, '').trim());
+  if (leaders.length) names = names.filter((n) => !LEADERS_LABEL.test(n));
   const labels = labelled(names);
   if (labels) {
     if (labels.others)
@@ -95,6 +111,7 @@ function readLeadUnits(names: readonly string[]): LeadUnits {
   const cleaned = names
     .map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim())
     .filter(Boolean)
+    .flatMap(personBesideUnit)
     .flatMap(unitsRunTogether);
   const leadAt = cleaned.findIndex((n) => LEAD.test(n) && n.replace(LEAD, '').length >= 2);
   let units = cleaned;
@@ -109,11 +126,11 @@ function readLeadUnits(names: readonly string[]): LeadUnits {
   }
   // A head's name beside the unit (`牵头单位及主要负责人`) is not a unit.
   const people = units.filter((n) => !isUnitName(n) && isPersonName(n));
-  if (people.length === 0 || people.length === units.length) return { units, people: [], warnings };
+  if (people.length === 0 || people.length === units.length) return { units, people: [], leaders, warnings };
   warnings.push({
     code: 'person_in_units',
     message: `单位格中的人名“${people.join('、')}”不是单位，未列入牵头单位`,
     field: 'units',
   });
-  return { units: units.filter((n) => !people.includes(n)), people, warnings };
+  return { units: units.filter((n) => !people.includes(n)), people, leaders, warnings };
 }

@@ -118,3 +118,37 @@ describe('units named after a label inside the target cell', () => {
     expect(table.tasks[0].target).toBe('完善考核办法。责任单位：每季度考核2次');
   });
 });
+
+describe('one column for the leaders and the units', () => {
+  const table = parseText(
+    rows(
+      ['序号', '工作任务', '责任领导及单位', '进展情况'],
+      ['1', '新建中小学3所', '王明（区教育局）', '2所已完工，1所主体封顶'],
+      ['2', '新增托位500个', '区卫健委（李华）', '新增托位520个'],
+      ['3', '建设口袋公园10个', '牵头领导：张强；牵头单位：区城管局；配合单位：各街道', '已建成8个'],
+    ),
+  );
+
+  it('reads the person as the leader and the body as the unit, whichever stands in brackets', () => {
+    expect(table.tasks.map((t) => [t.leaders, t.units])).toEqual([
+      [['王明'], ['区教育局']],
+      [['李华'], ['区卫健委']],
+      [['张强'], ['区城管局']],
+    ]);
+  });
+
+  it('keeps the task in place beside a cell that labels each part', () => {
+    expect(table.tasks.map((t) => [t.theme, t.target])).toEqual([
+      [null, '新建中小学3所'],
+      [null, '新增托位500个'],
+      [null, '建设口袋公园10个'],
+    ]);
+  });
+
+  it('keeps a unit’s remark in brackets with the unit', () => {
+    const t = parseText(
+      rows(['序号', '目标任务', '责任单位', '进展情况'], ['1', '新增托位500个', '区卫健委（牵头）', '新增托位520个']),
+    );
+    expect(t.tasks[0].units).toEqual(['区卫健委']);
+  });
+});
