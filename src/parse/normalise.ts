@@ -5,7 +5,7 @@ import type { ParsedTable, Warning } from '../domain/index.js';
 import { alignRowShared, type SlotKind } from './align.js';
 import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
 import type { ColumnsSpec } from './columns-option.js';
-import { isPageFurniture, isSignatureRow } from './furniture.js';
+import { isPageFurniture, isSignatureRow, isTotalsRow } from './furniture.js';
 import { normaliseHeaderText, readHeaderRow, roleOfHeader } from './headers.js';
 import { withoutSpaces } from './text-chars.js';
 import { findLayout, type Layout } from './layout.js';
@@ -213,6 +213,7 @@ function normaliseOneTable(
   const seqMerged: boolean[] = [];
   let repeatedHeaders = 0;
   let nextTableAt: number | null = null;
+  let totalsRows = 0;
   const taskStyle = dominantStyle(rows, layout);
   let lastSeq: number | null = null;
   const rowKey = (cells: readonly string[]) =>
@@ -260,6 +261,10 @@ function normaliseOneTable(
     }
     if (nonEmpty.length === 1 && (nonEmpty[0] === title || isPageFurniture(nonEmpty[0]))) continue;
     if (isSignatureRow(nonEmpty)) continue;
+    if (isTotalsRow(nonEmpty)) {
+      totalsRows++;
+      continue;
+    }
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
     const p = placeRow(row.cells, layout, row, lastSeq);
     // a 序号 cell merged over this row from the task above (a task on two rows of a workbook) is
@@ -316,6 +321,8 @@ function normaliseOneTable(
       code: 'inner_items',
       message: '序号列的编号只分组，各项目按名称列里的编号（（一）、1.）拆分为任务，有子项目的项目作二级任务',
     });
+  if (totalsRows > 0)
+    tableWarnings.push({ code: 'totals_row', message: `跳过了 ${totalsRows} 处合计行（各项之和，不是任务）` });
   if (repeatedHeaders > 0) {
     tableWarnings.push({
       code: 'repeated_header',

@@ -30,3 +30,32 @@ describe('a form’s signature line under the table', () => {
     [['新引进亿元以上项目20个', '已引进12个。'], false],
   ])('%j → %s', (cells, expected) => expect(isSignatureRow(cells)).toBe(expected));
 });
+
+describe('a form’s lines above and below its table', () => {
+  const table = parseText(
+    rows(
+      ['附件1'],
+      ['2024年度区政府工作报告重点任务分解落实情况表（截至9月30日）'],
+      ['填报单位（盖章）：区发改局　　　填报日期：2024年10月8日'],
+      ['序号', '具体目标', '牵头单位', '完成情况', '完成率'],
+      ['1', '完成重大项目投资120亿元', '区发改局', '完成投资95.6亿元', '79.7%'],
+      ['2', '新增市场主体5000户', '区市场监管局', '新增市场主体4120户', '82.4%'],
+      ['合计', '—', '—', '—', '—'],
+    ),
+  );
+
+  it('takes the title past a 填报单位（盖章） line, and the period from it', () => {
+    expect([table.title, table.period]).toEqual([
+      '2024年度区政府工作报告重点任务分解落实情况表（截至9月30日）',
+      '2024-09',
+    ]);
+  });
+
+  it('reads a 合计 row as no task and no part of the last one, and says it was skipped', () => {
+    expect(table.tasks.map((t) => [t.units, t.progress])).toEqual([
+      [['区发改局'], '完成投资95.6亿元 79.7%'],
+      [['区市场监管局'], '新增市场主体4120户 82.4%'],
+    ]);
+    expect(table.warnings.map((w) => w.code)).toContain('totals_row');
+  });
+});
