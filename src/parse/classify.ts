@@ -282,7 +282,8 @@ export function isUnitName(token: string): boolean {
   const bare = simplified(/[（(]/.test(token) ? token.replace(PARENTHETICAL, '').trim() : token);
   if (bare.length < 2) return false;
   // A numbered item (`6.新增…医院`) or a figure is no organisation's name.
-  if (/^[\d０-９]|[.．%]/.test(bare)) return false;
+  // (a count ending in a measure word that is also a body's ending, `电梯30部`, `学校3所`, neither)
+  if (/^[\d０-９]|[.．%]|\d[部个所座家处台套]$/.test(bare)) return false;
   if (SHORT_UNITS.has(bare)) return true;
   if (COLLECTIVE_UNITS.test(bare)) return true;
   if (bare.length === 2 && SURNAMES.has(bare[0])) return false;

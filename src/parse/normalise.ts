@@ -301,8 +301,19 @@ function normaliseOneTable(
         p.slotText[0] = nonEmpty[0];
         // the groups a notice lists its items in are one level: each starts a theme
         if (groupLead) p.sectionLevel = 'theme';
-      } else if (layout.seqColumn !== null || layout.seqInColumn !== null) kind = 'continuation';
-      else if (placed.some((x) => x.kind === 'task') && onlyReportCells(p, layout)) {
+      } else if (layout.seqColumn !== null || layout.seqInColumn !== null) {
+        kind = 'continuation';
+        const wrapped = wrappedLineAt(row.cells, layout, placed);
+        if (wrapped) {
+          // a line of text alone at the left margin (a wrapped cell whose line lost its tabs, as a
+          // page's text gives it): it goes on where the line above ended, and the guess is said
+          p.slotText[wrapped.slot] = wrapped.text;
+          tableWarnings.push({
+            code: 'line_joined',
+            message: `单独一行的“${wrapped.text.slice(0, 20)}”不在任何列下，接在上一行最后一格（${layout.slotHeaders[wrapped.slot] || '该列'}）之后，请核对`,
+          });
+        }
+      } else if (placed.some((x) => x.kind === 'task') && onlyReportCells(p, layout)) {
         // Without numbers, a row holding only report text (no target, no heading) is the report
         // of the task above going on after a page break.
         kind = 'continuation';
@@ -350,6 +361,26 @@ function normaliseOneTable(
     },
     nextTableAt,
   };
+}
+
+/**
+ * The text of a row that holds only a non-number in the numbering column (every other cell empty),
+ * with the slot the row above last filled: where a wrapped line that lost its tabs goes on.
+ */
+function wrappedLineAt(
+  cells: readonly string[],
+  layout: Layout,
+  placed: readonly PlacedRow[],
+): { text: string; slot: number } | null {
+  if (layout.seqColumn === null) return null;
+  const text = (cells[layout.seqColumn] ?? '').trim();
+  if (!text || cells.some((c, i) => i !== layout.seqColumn && c.trim())) return null;
+  // a numbered line (`37.加强就业…`, `（七）把…`) opens an item or a section, it goes on nothing
+  if (leadingSeq(text) !== null || /^[（(]?[一二三四五六七八九十]+[）)、.]/.test(text)) return null;
+  const above = placed[placed.length - 1];
+  if (!above || above.kind === 'heading') return null;
+  const slot = above.slotText.findLastIndex(Boolean);
+  return slot >= 0 ? { text, slot } : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Text → rows of cells. Handles the tab-separated text that copying or extracting a table
-// from a published document gives, and CSV/TSV as spreadsheets export it (quoted cells may
+// from a published document gives, columns aligned with spaces (a page's text layer), and CSV/TSV
+// as spreadsheets export it (quoted cells may
 // hold line breaks and separators). Empty lines are left out (they carry nothing a table
 // reads), and a text with more rows or columns than any table is refused, not laid out:
 // fifty megabytes of line breaks would otherwise be fifty million rows.
@@ -15,10 +16,11 @@ export type TextRowsResult = { ok: true; rows: Row[] } | { ok: false; code: 'too
  * lines open with a long clause before the first comma and split into varying numbers of pieces,
  * where a CSV row opens with a short 序号 or label, or splits the same way on most lines.
  */
-function separatorOf(text: string): '\t' | ',' | null {
+function separatorOf(text: string): Separator {
   const sample = text.slice(0, 20_000);
   if (sample.includes('\t')) return '\t';
   const lines = sample.split('\n').slice(0, 40);
+  if (spaceAligned(lines)) return SPACES;
   const counts = lines.map((l) => l.match(/,/g)?.length ?? 0);
   const withCommas = lines.filter((_, i) => counts[i] > 0);
   const shortFirst = withCommas.filter((l) => /^\s*"/.test(l) || l.indexOf(',') <= 8).length;
@@ -36,6 +38,59 @@ function separatorOf(text: string): '\t' | ',' | null {
   const filled = lines.filter((l) => l.trim()).length;
   const one = counts.filter((n) => n === 1).length;
   return one >= 3 && one >= 0.6 * filled ? ',' : null;
+}
+
+/** Tabs, commas, runs of spaces (SPACES), or none: one cell per line. */
+type Separator = '\t' | ',' | RegExp | null;
+
+/**
+ * Columns aligned with spaces, as a page's text layer gives a table: cells two or more spaces
+ * apart. Taken only when a line so split is a header of known words (one space, or one full-width
+ * space, stays inside a cell: `王　明`, `2.7 万个`). A wrapped line keeps only its own words; the
+ * normaliser joins it to the line above with a warning (`line_joined`).
+ */
+const SPACES = / {2,}|\u3000{2,}/;
+const SPACE_RUNS = new RegExp(SPACES.source, 'g');
+function spaceAligned(lines: readonly string[]): boolean {
+  return lines.slice(0, 20).some((l) => {
+    const cells = l.trim().split(SPACES);
+    return cells.length >= 3 && readHeaderRow(cells) !== null;
+  });
+}
+
+/** The cells of a line aligned by spaces, with the offset each starts at. */
+function piecesOf(line: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  SPACE_RUNS.lastIndex = 0;
+  let from = 0;
+  for (let m = SPACE_RUNS.exec(line); ; m = SPACE_RUNS.exec(line)) {
+    const end = m ? m.index : line.length;
+    const piece = line.slice(from, end);
+    const text = piece.trim();
+    if (text) out.push({ text, start: from + piece.length - piece.trimStart().length });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * A wrapped line (indented, fewer cells than the line above): each of its cells goes under the cell
+ * of the line above that starts at or just before it, the cells before left empty; null otherwise.
+ */
+function underLineAbove(
+  pieces: ReadonlyArray<{ text: string; start: number }>,
+  starts: readonly number[],
+): string[] | null {
+  if (pieces.length === 0 || pieces.length >= starts.length || pieces[0].start === 0) return null;
+  const cells: string[] = [];
+  for (const p of pieces) {
+    let column = 0;
+    for (let i = 0; i < starts.length; i++) if (starts[i] <= p.start + 2) column = i;
+    while (cells.length <= column) cells.push('');
+    cells[column] = cells[column] ? `${cells[column]} ${p.text}` : p.text;
+  }
+  return cells;
 }
 
 /** The most frequent value (the smallest of equals); 0 for none. */
@@ -69,15 +124,22 @@ export function withoutFormulaGuard(cell: string): string {
 }
 
 /** Splits text without quoted cells: one row per non-empty line. */
-function plainRows(src: string, sep: '\t' | ',' | null): TextRowsResult {
+function plainRows(src: string, sep: Separator): TextRowsResult {
   const rows: Row[] = [];
+  /** Columns aligned by spaces: where the cells of the last line of several cells start. */
+  let starts: number[] = [];
   for (let from = 0; from <= src.length;) {
     const newline = src.indexOf('\n', from);
     const end = newline < 0 ? src.length : newline;
     if (end > from) {
       if (rows.length === MAX_TABLE_ROWS) return tooManyRows();
       const text = src.slice(from, end);
-      let cells = sep === null ? [text] : text.split(sep, MAX_TABLE_COLUMNS + 1);
+      let cells: string[];
+      if (sep instanceof RegExp) {
+        const pieces = piecesOf(text);
+        cells = underLineAbove(pieces, starts) ?? pieces.map((p) => p.text);
+        if (pieces.length >= 2) starts = pieces.map((p) => p.start);
+      } else cells = sep === null ? [text] : text.split(sep, MAX_TABLE_COLUMNS + 1);
       if (text.includes("'")) cells = cells.map(withoutFormulaGuard);
       if (cells.length > MAX_TABLE_COLUMNS) return tooManyColumns(rows.length + 1);
       rows.push({ cells });
@@ -94,8 +156,8 @@ function plainRows(src: string, sep: '\t' | ',' | null): TextRowsResult {
 export function textToRows(text: string): TextRowsResult {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const sep = separatorOf(src);
-  // Fast path: no quoted cells anywhere, so every line is one row.
-  if (sep === null || !src.includes('"')) return plainRows(src, sep);
+  // Fast path: no quoted cells anywhere, so every line is one row (columns aligned by spaces quote none).
+  if (sep === null || sep instanceof RegExp || !src.includes('"')) return plainRows(src, sep);
 
   const rows: Row[] = [];
   let cells: string[] = [];

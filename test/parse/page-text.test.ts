@@ -1,0 +1,80 @@
+// Tables as a page's text layer gives them: columns aligned with spaces instead of tabs, and long
+// cells wrapped onto lines of their own. Every word is kept: a wrapped line goes on in the column
+// it stands under, or, at the left margin, where the line above ended (with a warning to check).
+import { describe, expect, it } from 'vitest';
+import { isUnitName } from '../../src/parse/classify.js';
+import { parseText } from '../../src/parse/index.js';
+import { textToRows } from '../../src/parse/text-rows.js';
+
+describe('columns aligned with spaces', () => {
+  const text = [
+    '2024年区重点工作三季度进展情况',
+    '序号   目标任务                     牵头单位      进展情况',
+    '1      新增城镇就业8000人           区人社局      1-9月新增就业6500人，完成年度',
+    '                                                 目标的81%',
+    '2      改造老旧小区15个，完成加装   区住建局      已完工9个，其余6个正在施工',
+    '       电梯30部',
+    '3      新建公办幼儿园3所            区教育局      2所已投用，1所正在装修',
+  ].join('\n');
+
+  it('are cut at runs of two or more spaces, a wrapped line under the cell it continues', () => {
+    const rows = textToRows(text);
+    expect(rows.ok && rows.rows.map((r) => r.cells)).toEqual([
+      ['2024年区重点工作三季度进展情况'],
+      ['序号', '目标任务', '牵头单位', '进展情况'],
+      ['1', '新增城镇就业8000人', '区人社局', '1-9月新增就业6500人，完成年度'],
+      ['', '', '', '目标的81%'],
+      ['2', '改造老旧小区15个，完成加装', '区住建局', '已完工9个，其余6个正在施工'],
+      ['', '电梯30部'],
+      ['3', '新建公办幼儿园3所', '区教育局', '2所已投用，1所正在装修'],
+    ]);
+  });
+
+  it('read as a table, the wrapped lines joined to their tasks', () => {
+    const table = parseText(text);
+    expect([table.title, table.period]).toEqual(['2024年区重点工作三季度进展情况', '2024Q3']);
+    expect(table.tasks.map((t) => [t.target, t.units, t.progress])).toEqual([
+      ['新增城镇就业8000人', ['区人社局'], '1-9月新增就业6500人，完成年度目标的81%'],
+      ['改造老旧小区15个，完成加装电梯30部', ['区住建局'], '已完工9个，其余6个正在施工'],
+      ['新建公办幼儿园3所', ['区教育局'], '2所已投用，1所正在装修'],
+    ]);
+  });
+
+  it('are not taken for prose: one space, or a text without a header line, stays one cell', () => {
+    const prose = textToRows('一、稳增长  全年地区生产总值增长6%。\n二、惠民生  新增城镇就业8000人。');
+    expect(prose.ok && prose.rows.map((r) => r.cells.length)).toEqual([1, 1]);
+  });
+});
+
+describe('a line alone at the left margin between numbered rows', () => {
+  it('goes on where the line above ended, with a warning to check', () => {
+    const table = parseText(
+      [
+        '序号\t目标任务\t牵头单位\t进展情况',
+        '1\t新增城镇就业8000人\t区人社局\t1-9月新增就业6500人，完成年度',
+        '目标的81%',
+        '2\t改造老旧小区15个\t区住建局\t已完工9个',
+      ].join('\n'),
+    );
+    expect(table.tasks[0].progress).toBe('1-9月新增就业6500人，完成年度目标的81%');
+    expect(table.warnings.find((w) => w.code === 'line_joined')?.message).toContain('目标的81%');
+  });
+
+  it('is not joined when it opens an item or a section of its own', () => {
+    const table = parseText(
+      [
+        '序号\t目标任务\t牵头单位',
+        '1\t新增城镇就业8000人\t区人社局',
+        '37.加强社会保障工作。',
+        '2\t改造老旧小区15个\t区住建局',
+      ].join('\n'),
+    );
+    expect(table.tasks[0].units).toEqual(['区人社局']);
+    expect(table.warnings.map((w) => w.code)).not.toContain('line_joined');
+  });
+});
+
+describe('a count ending in a body’s last character', () => {
+  it.each(['电梯30部', '学校3所', '站点12个'])('%s is no organisation', (text) => expect(isUnitName(text)).toBe(false));
+  it.each(['区委宣传部', '区教育局', '区城管局'])('%s still is', (text) => expect(isUnitName(text)).toBe(true));
+});
