@@ -290,3 +290,16 @@ describe('a position and a designation, reported briefly', () => {
     expect(assessTask({ target: '创成国家AAAA级旅游景区1个', progress }, year).status).toBe(status);
   });
 });
+
+describe('coverage of every place (全覆盖)', () => {
+  const q3 = { period: parsePeriod('2023Q3') };
+  const target = '实现行政村5G网络全覆盖';
+  it.each([
+    ['全区行政村已实现5G网络全覆盖。', 'done'],
+    ['已实现全覆盖。', 'done'],
+    ['行政村5G网络覆盖率达到100%。', 'done'],
+    ['力争年底前实现全覆盖，目前覆盖率85%。', 'on_track'],
+    ['尚未实现全覆盖，覆盖率85%。', 'on_track'],
+    ['受山区地形影响，年内未能实现全覆盖。', 'behind'],
+  ])('%s → %s', (progress, status) => expect(assessTask({ target, progress }, q3).status).toBe(status));
+});

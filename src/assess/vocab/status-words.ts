@@ -465,6 +465,14 @@ export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: Re
     missed: /(?<![未不无])发生[^，。；]{0,6}(较大|重大)[^，。；]*事故/,
   },
   { target: /清零/, met: /全部清零|已清零|底数为0|实现清零|完成[^，。；]{0,6}清零/, missed: /未清零/ },
+  // coverage of every place or body (`实现行政村5G网络全覆盖`): reached once the report says it is
+  // (`已实现全覆盖`, `覆盖率100%`), not while it is planned (`力争年底前实现全覆盖`)
+  {
+    target: /全覆盖/,
+    met: /已(经)?(全面)?实现[^，。；]{0,24}全覆盖|实现了[^，。；]{0,24}全覆盖|已(全部)?全覆盖|覆盖率(已)?(达到?|为)?100%/,
+    // (`尚未实现全覆盖` mid-year is work still going on; only a failure is missed)
+    missed: /未能(实现)?全覆盖|无法(实现)?全覆盖/,
+  },
   // a growth to outpace a wider area's (`增速高于全省平均`): the report compares with the same area
   ...['全国', '全省', '全市', '全区', '全州'].map((area) => ({
     target: new RegExp(`(高于|快于|超过|领先于?)${area}`),
