@@ -132,12 +132,13 @@ export default function ImportPage() {
     return false;
   };
 
-  // The person's roles for the columns: the same file read again under them (edits start over).
-  const reread = async (roles: SourceColumnRole[]) => {
+  // The same file read again (edits start over): under the person's roles for the columns, or on
+  // another worksheet of the workbook (with the roles guessed for its columns).
+  const readAgain = async (columns: string | undefined, sheet: string | undefined) => {
     if (!file) return;
     setRereading(true);
     try {
-      const p = await imports.preview(file, roles.join(','), preview?.table.sheet);
+      const p = await imports.preview(file, columns, sheet);
       setPreview(p);
       setRows(p.table.tasks);
       setUnified(new Map());
@@ -147,22 +148,8 @@ export default function ImportPage() {
       setRereading(false);
     }
   };
-
-  // Another worksheet of the workbook: read afresh, with the roles guessed for its columns.
-  const readSheet = async (sheet: string) => {
-    if (!file) return;
-    setRereading(true);
-    try {
-      const p = await imports.preview(file, undefined, sheet);
-      setPreview(p);
-      setRows(p.table.tasks);
-      setUnified(new Map());
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setRereading(false);
-    }
-  };
+  const reread = (roles: SourceColumnRole[]) => readAgain(roles.join(','), preview?.table.sheet);
+  const readSheet = (sheet: string) => readAgain(undefined, sheet);
 
   const confirm = async () => {
     if (!preview) return;
