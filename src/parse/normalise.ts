@@ -155,12 +155,18 @@ function headerWordsAt(cells: readonly string[]): string {
     .join('、');
 }
 
+/** What a numbering column's header may open with (序号, 编号, 项次, 排序; see headers.ts). */
+const SEQ_WORD = /^\s*(序|编\s*号|项\s*次|排\s*序)/;
+
 /**
  * A header row in the body that starts another table (`序号 | 问题 | 责任单位` below the tasks): it
  * opens with the numbering column's word and names a column the table's own header does not (the
  * table's header repeated on a later page matches it word for word, brackets aside).
  */
 function startsAnotherTable(cells: readonly string[], layout: Layout): boolean {
+  // cheap rejection first: this runs on every row, and a task row starts with its number
+  const first = cells.find((c) => c.trim());
+  if (first === undefined || !SEQ_WORD.test(first)) return false;
   const filled = cells.flatMap((c, i) => (c.trim() ? [i] : []));
   if (filled.length < 2 || roleOfHeader(cells[filled[0]]) !== 'seq') return false;
   const own = (i: number): boolean => {
