@@ -31,6 +31,9 @@ export interface ActualMatch {
   explicitlyDone: boolean;
   /** A share of a thing reported built (its beds): fixed with it, not a rate that can still move. */
   settled?: boolean;
+  /** A count of things begun (`已开工500套`) for a metric that builds them (`新建人才公寓500套`) and
+   * names no stage: a step toward the count, which is not reached by it. */
+  startedOnly?: boolean;
 }
 
 /** No actual found. */
@@ -55,6 +58,8 @@ const ACCEPT_LONE_SPECIFIC = 0.1;
 
 /** The bit of each stage of building work in a figure's `stages` (STAGES order: start, finish). */
 const START_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'start');
+/** A metric that builds its things (新建, 建设, 改造 …): begun is not built. */
+const BUILDS = /新建|建设|改造|修建|新增|打造|提升/;
 const FINISH_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'finish');
 
 /** Whether a growth rate stated without a base year stands among the figures (worked out once per text). */
@@ -472,7 +477,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
           p = later.p;
         }
       }
-      return {
+      const match: ActualMatch = {
         actual: chosen.value,
         actual_period: p?.label ?? null,
         month: p?.month ?? null,
@@ -480,6 +485,8 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
         span: { start: chosen.f.q.start, end: chosen.f.q.end },
         explicitlyDone: false,
       };
+      if (stage === 0 && chosen.f.stages === START_STAGE && BUILDS.test(ind.metric)) match.startedOnly = true;
+      return match;
     }
   }
   if (ind.kind === 'amount' && ind.unit !== null) {

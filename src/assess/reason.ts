@@ -81,6 +81,8 @@ function phrase(e: Evidence): string {
       return `进度标记为“${e.answer}”，未达序时进度`;
     case 'part_year':
       return `${actualText(e.indicator)}（${target(e.indicator)}），为年内阶段数据，全年结果待定`;
+    case 'started_only':
+      return `${actualText(e.indicator)}为已开工数（${target(e.indicator)}），尚未建成`;
     case 'goal_so_far':
       return `目前达到“${clip(e.clause, 24)}”，为年内阶段数据，全年结果待定`;
     case 'rate_partial':

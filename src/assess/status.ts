@@ -40,6 +40,7 @@ export type Evidence =
   | { type: 'rate_below'; rate: number; timeShare: number }
   | { type: 'flag'; answer: string }
   | { type: 'part_year'; indicator: Indicator }
+  | { type: 'started_only'; indicator: Indicator }
   | { type: 'goal_so_far'; clause: string }
   | { type: 'overdue'; deadline: string }
   | { type: 'rate_partial'; rate: number }
@@ -130,6 +131,7 @@ function judge(
   // a rate met for part of the year keeps the task on track; only a whole-year figure closes it,
   // or one at or after the task's own deadline (`压缩至1个工作日以内`, due in June, met in September)
   const pastDue = dueMonth !== null && (match.month === null || match.month >= dueMonth);
+  if (meets && match.startedOnly) return { type: 'started_only', indicator: ind };
   if (meets)
     return canStillMove(ind) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled && !pastDue
       ? { type: 'part_year', indicator: ind }
@@ -265,7 +267,9 @@ export function statusOf(input: StatusInput): StatusResult {
   const forecast =
     sentences.find((_, i) => facts[i].forecast) ??
     (indicators.length && pt.text.includes('预计') ? sentences.find((s) => FORECAST_MET.test(s.text)) : undefined);
-  const anyActual = judged.some((e) => e.type === 'met' || e.type === 'short_of_floor' || e.type === 'part_year');
+  const anyActual = judged.some(
+    (e) => e.type === 'met' || e.type === 'short_of_floor' || e.type === 'part_year' || e.type === 'started_only',
+  );
   if (forecast && !anyActual && facts.every((f) => f.forecast || !f.hasDigit)) {
     return {
       status: 'pending',
@@ -276,7 +280,11 @@ export function statusOf(input: StatusInput): StatusResult {
 
   // done or on_track
   const open: Evidence[] = judged.filter(
-    (e) => (e.type === 'unreported' && !wholeDone) || e.type === 'short_of_floor' || e.type === 'part_year',
+    (e) =>
+      (e.type === 'unreported' && !wholeDone) ||
+      e.type === 'short_of_floor' ||
+      e.type === 'part_year' ||
+      e.type === 'started_only',
   );
   for (const r of rates) if (r.value < 100) open.push({ type: 'rate_partial', rate: r.value });
   const met: Evidence[] = judged.filter((e) => e.type === 'met');

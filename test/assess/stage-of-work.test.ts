@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matchActual } from '../../src/assess/actuals.js';
 import { extractIndicators } from '../../src/assess/indicators.js';
 import { assessTask } from '../../src/assess/index.js';
+import { parsePeriod } from '../../src/domain/index.js';
 
 const actualOf = (target: string, progress: string) => matchActual(extractIndicators(target)[0], progress).actual;
 
@@ -44,4 +45,19 @@ describe('a stage done with the end still ahead', () => {
     expect(assessTask({ target: '举办全民运动会', progress: '受疫情影响，活动取消。' }, { period: null }).status).toBe(
       'behind',
     ));
+});
+
+describe('a count of things begun for a target that builds them', () => {
+  const q2 = { period: parsePeriod('2024Q2') };
+  it('is a step toward the count, not the count reached', () => {
+    const a = assessTask({ target: '新建人才公寓500套', progress: '已开工500套，主体完成60%。' }, q2);
+    expect([a.status, a.indicators[0].actual]).toEqual(['on_track', 500]);
+    expect(a.reason).toContain('已开工数');
+  });
+  it('meets a target that asks for the start itself', () => {
+    expect(assessTask({ target: '新开工人才公寓500套', progress: '已开工500套。' }, q2).status).toBe('done');
+  });
+  it('leaves a count built as the count reached', () => {
+    expect(assessTask({ target: '新建人才公寓500套', progress: '已建成500套。' }, q2).status).toBe('done');
+  });
 });
