@@ -100,7 +100,11 @@ UNIT_START[0x4e2a] = 1; // 个(百分点)
 /** 约, 近, 超, 超过, 逾 (and 达到约, 大约, 将近, which end in them) right before a figure make it approximate. */
 const APPROX_BEFORE = new Set([...'约近超逾'].map((c) => c.charCodeAt(0)));
 const approxBefore = (text: string, start: number): boolean =>
-  APPROX_BEFORE.has(text.charCodeAt(start - 1)) || (start >= 2 && text.startsWith('超过', start - 2));
+  (APPROX_BEFORE.has(text.charCodeAt(start - 1)) &&
+    !(text.charCodeAt(start - 1) === 0x7ea6 && AGREED.has(text.charCodeAt(start - 2)))) || // 约
+  (start >= 2 && text.startsWith('超过', start - 2));
+/** Before 约, a word of its own (签约, 合约, 预约, 节约): the figure after it is exact. */
+const AGREED = new Set([...'签合预履节公条契'].map((c) => c.charCodeAt(0)));
 /** 余, 多, 以上, 左右 right after a figure's unit make it approximate. */
 const approxAfter = (text: string, end: number): boolean => {
   const c = text[end];

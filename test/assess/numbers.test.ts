@@ -55,6 +55,9 @@ describe('findQuantities normalises to the base unit', () => {
     ['约4.7亿美元', true],
     ['700余场', true],
     ['2326亩', false],
+    // 约 in a word of its own (签约, 节约) is no approximation
+    ['签约1020户', false],
+    ['节约用水约200万吨', true],
   ])('%s approximate: %s', (text, approx) => {
     expect(findQuantities(text)[0].approx).toBe(approx);
   });
