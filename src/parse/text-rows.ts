@@ -20,7 +20,8 @@ function separatorOf(text: string): Separator {
   const sample = text.slice(0, 20_000);
   if (sample.includes('\t')) return '\t';
   const lines = sample.split('\n').slice(0, 40);
-  if (spaceAligned(lines)) return SPACES;
+  if (headerSplitBy(lines, SPACES)) return SPACES;
+  if (headerSplitBy(lines, ONE_SPACE)) return ONE_SPACE;
   const counts = lines.map((l) => l.match(/,/g)?.length ?? 0);
   const withCommas = lines.filter((_, i) => counts[i] > 0);
   const shortFirst = withCommas.filter((l) => /^\s*"/.test(l) || l.indexOf(',') <= 8).length;
@@ -40,30 +41,33 @@ function separatorOf(text: string): Separator {
   return one >= 3 && one >= 0.6 * filled ? ',' : null;
 }
 
-/** Tabs, commas, runs of spaces (SPACES), or none: one cell per line. */
+/** Tabs, commas, runs of spaces (SPACES or ONE_SPACE), or none: one cell per line. */
 type Separator = '\t' | ',' | RegExp | null;
 
 /**
  * Columns aligned with spaces, as a page's text layer gives a table: cells two or more spaces
- * apart. Taken only when a line so split is a header of known words (one space, or one full-width
- * space, stays inside a cell: `王　明`, `2.7 万个`). A wrapped line keeps only its own words; the
- * normaliser joins it to the line above with a warning (`line_joined`).
+ * apart (one space, or one full-width space, stays inside a cell: `王　明`, `2.7 万个`). Failing
+ * that, cells one space apart, as a web page's table copied as text gives them. Either is taken
+ * only when a line so split is a header of known words. A wrapped line keeps only its own words;
+ * the normaliser joins it to the line above with a warning (`line_joined`).
  */
 const SPACES = / {2,}|\u3000{2,}/;
-const SPACE_RUNS = new RegExp(SPACES.source, 'g');
-function spaceAligned(lines: readonly string[]): boolean {
+const ONE_SPACE = /[ \u3000]+/;
+const GLOBAL = new Map([SPACES, ONE_SPACE].map((re) => [re, new RegExp(re.source, 'g')]));
+function headerSplitBy(lines: readonly string[], sep: RegExp): boolean {
   return lines.slice(0, 20).some((l) => {
-    const cells = l.trim().split(SPACES);
+    const cells = l.trim().split(sep);
     return cells.length >= 3 && readHeaderRow(cells) !== null;
   });
 }
 
 /** The cells of a line aligned by spaces, with the offset each starts at. */
-function piecesOf(line: string): Array<{ text: string; start: number }> {
+function piecesOf(line: string, sep: RegExp): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
-  SPACE_RUNS.lastIndex = 0;
+  const runs = GLOBAL.get(sep) ?? new RegExp(sep.source, 'g');
+  runs.lastIndex = 0;
   let from = 0;
-  for (let m = SPACE_RUNS.exec(line); ; m = SPACE_RUNS.exec(line)) {
+  for (let m = runs.exec(line); ; m = runs.exec(line)) {
     const end = m ? m.index : line.length;
     const piece = line.slice(from, end);
     const text = piece.trim();
@@ -136,7 +140,7 @@ function plainRows(src: string, sep: Separator): TextRowsResult {
       const text = src.slice(from, end);
       let cells: string[];
       if (sep instanceof RegExp) {
-        const pieces = piecesOf(text);
+        const pieces = piecesOf(text, sep);
         cells = underLineAbove(pieces, starts) ?? pieces.map((p) => p.text);
         if (pieces.length >= 2) starts = pieces.map((p) => p.start);
       } else cells = sep === null ? [text] : text.split(sep, MAX_TABLE_COLUMNS + 1);

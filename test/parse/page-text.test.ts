@@ -46,6 +46,26 @@ describe('columns aligned with spaces', () => {
   });
 });
 
+describe('columns one space apart, or full-width spaces apart', () => {
+  it.each([
+    ['one space', ' '],
+    ['full-width spaces', '\u3000\u3000'],
+  ])('are read by the header line they give (%s)', (_, gap) => {
+    const line = (...cells: string[]) => cells.join(gap);
+    const table = parseText(
+      [
+        line('序号', '目标任务', '牵头单位', '进展情况'),
+        line('1', '新增城镇就业8000人', '区人社局', '新增就业6500人'),
+        line('2', '改造老旧小区15个', '区住建局', '已完工9个'),
+      ].join('\n'),
+    );
+    expect(table.tasks.map((t) => [t.target, t.units, t.progress])).toEqual([
+      ['新增城镇就业8000人', ['区人社局'], '新增就业6500人'],
+      ['改造老旧小区15个', ['区住建局'], '已完工9个'],
+    ]);
+  });
+});
+
 describe('a line alone at the left margin between numbered rows', () => {
   it('goes on where the line above ended, with a warning to check', () => {
     const table = parseText(
