@@ -99,8 +99,28 @@ function isDateFormat(code: string): boolean {
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** Per cell style index (`s`): whether its number format shows a date. */
-function readDateStyles(xml: string | null): boolean[] {
+/** How a style's number format shows a number: as a date, as a percentage with so many decimals, or as it is. */
+type Shown = 'date' | { percentDecimals: number } | null;
+
+/** Built-in percentage formats: 9 is `0%`, 10 is `0.00%`. */
+const BUILT_IN_PERCENT = new Map([
+  [9, 0],
+  [10, 2],
+]);
+
+/** A format code that shows a percentage (a % outside quotes), and its decimals (`0.0%`: 1). */
+function percentDecimals(code: string): number | null {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*]/g, '')
+    .split(';')[0];
+  if (!bare.includes('%')) return null;
+  return /\.(0+)/.exec(bare)?.[1].length ?? 0;
+}
+
+/** Per cell style index (`s`): how its number format shows a number (a completion rate stored as
+ * 0.8125 under `0.00%` shows 81.25%, which is what the person typed and sees). */
+function readCellStyles(xml: string | null): Shown[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
@@ -108,13 +128,22 @@ function readDateStyles(xml: string | null): boolean[] {
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  const out: boolean[] = [];
+  const out: Shown[] = [];
   for (const m of cellXfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
     const id = Number(attribute(m[1], 'numFmtId') ?? 0);
     const code = custom.get(id);
-    out.push(id > 0 && (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id)));
+    const date = id > 0 && (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id));
+    const decimals = code !== undefined ? percentDecimals(code) : (BUILT_IN_PERCENT.get(id) ?? null);
+    out.push(date ? 'date' : decimals !== null ? { percentDecimals: decimals } : null);
   }
   return out;
+}
+
+/** A number as its style shows it. */
+function shownNumber(n: number, shown: Shown, date1904: boolean): string {
+  if (shown === 'date') return isoDay(n, date1904);
+  if (shown !== null) return `${Number((n * 100).toFixed(shown.percentDecimals))}%`;
+  return String(n);
 }
 
 /** An Excel day number as the ISO day it shows (1900 or 1904 date system). */
@@ -124,7 +153,7 @@ function isoDay(serial: number, date1904: boolean): string {
 
 interface Context {
   shared: string[];
-  dateStyles: boolean[];
+  styles: Shown[];
   date1904: boolean;
 }
 
@@ -132,7 +161,7 @@ interface Context {
 function cellText(tag: string, inner: string, ctx: Context): string {
   const type = attribute(tag, 't');
   const style = Number(attribute(tag, 's') ?? 0);
-  const isDate = style > 0 && ctx.dateStyles[style] === true;
+  const shown = style > 0 ? (ctx.styles[style] ?? null) : null;
   const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(inner);
   const value = v ? xmlText(v[1]) : undefined;
   const formula = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(inner);
@@ -141,8 +170,7 @@ function cellText(tag: string, inner: string, ctx: Context): string {
     if (!value || type === 'e') return '';
     if (type === 'str') return decodeNamed(value);
     if (type === 'b') return String(parseInt(value, 10) !== 0);
-    const n = parseFloat(value);
-    return isDate ? isoDay(n, ctx.date1904) : String(n);
+    return shownNumber(parseFloat(value), shown, ctx.date1904);
   }
   if (type === 'inlineStr') {
     const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
@@ -158,10 +186,8 @@ function cellText(tag: string, inner: string, ctx: Context): string {
       return String(parseInt(value, 10) !== 0);
     case 'e':
       return '';
-    default: {
-      const n = parseFloat(value);
-      return isDate ? isoDay(n, ctx.date1904) : String(n);
-    }
+    default:
+      return shownNumber(parseFloat(value), shown, ctx.date1904);
   }
 }
 
@@ -343,7 +369,7 @@ export function xlsxToRows(zip: OfficeZip, sheet?: string): XlsxRowsResult {
     const sheetXml = partText(zip, ws.path, true)!;
     const sharedXml = partText(zip, 'xl/sharedStrings.xml', false);
     const stylesXml = partText(zip, 'xl/styles.xml', false);
-    const ctx: Context = { shared: readSharedStrings(sharedXml), dateStyles: readDateStyles(stylesXml), date1904 };
+    const ctx: Context = { shared: readSharedStrings(sharedXml), styles: readCellStyles(stylesXml), date1904 };
     return { ok: true, rows: sheetRows(sheetXml, ctx, ws.name) };
   } catch (err) {
     return unreadable(err);

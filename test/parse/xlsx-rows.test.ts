@@ -98,6 +98,16 @@ describe('cell values', () => {
     ]);
     expect((await cells({ sheets: [{ name: 'S', xml }], styles, date1904: true }))[0][0]).toBe('2028-07-01');
   });
+  it('shows numbers in a percentage format as the percentage the sheet shows (a completion rate)', async () => {
+    // style 1: built-in 0%; 2: built-in 0.00%; 3: a custom 0.0%; 4: a % in quotes is no percentage
+    const styles = { xfs: [0, 9, 10, 166, 167], formats: { 166: '0.0%', 167: '0&quot;%&quot;' } };
+    const row = [1, 2, 3, 4].map((s, i) => `<c r="${'ABCD'[i]}1" s="${s}"><v>0.8125</v></c>`).join('');
+    const formula = `<c r="E1" s="2"><f>D2/C2</f><v>0.6</v></c>`;
+    const xml = sheetData(`<row r="1">${row}${formula}</row>`);
+    expect(await cells({ sheets: [{ name: 'S', xml }], styles })).toEqual([
+      ['81%', '81.25%', '81.3%', '0.8125', '60%'],
+    ]);
+  });
 });
 
 describe('layout', () => {
