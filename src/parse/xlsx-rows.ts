@@ -143,7 +143,8 @@ function readCellStyles(xml: string | null): Shown[] {
 function shownNumber(n: number, shown: Shown, date1904: boolean): string {
   if (shown === 'date') return isoDay(n, date1904);
   if (shown !== null) return `${Number((n * 100).toFixed(shown.percentDecimals))}%`;
-  return String(n);
+  // Excel keeps 15 significant digits: a sum cached as 12.300000000000001 shows 12.3
+  return String(Number(n.toPrecision(15)));
 }
 
 /** An Excel day number as the ISO day it shows (1900 or 1904 date system). */

@@ -98,6 +98,12 @@ describe('cell values', () => {
     ]);
     expect((await cells({ sheets: [{ name: 'S', xml }], styles, date1904: true }))[0][0]).toBe('2028-07-01');
   });
+  it('shows a number to the 15 digits Excel keeps (a cached sum of 12.300000000000001 is 12.3)', async () => {
+    const xml = sheetData(
+      `<row r="1"><c r="A1"><f>B1+C1</f><v>12.300000000000001</v></c><c r="B1"><v>31261</v></c></row>`,
+    );
+    expect(await cells({ sheets: [{ name: 'S', xml }] })).toEqual([['12.3', '31261']]);
+  });
   it('shows numbers in a percentage format as the percentage the sheet shows (a completion rate)', async () => {
     // style 1: built-in 0%; 2: built-in 0.00%; 3: a custom 0.0%; 4: a % in quotes is no percentage
     const styles = { xfs: [0, 9, 10, 166, 167], formats: { 166: '0.0%', 167: '0&quot;%&quot;' } };
