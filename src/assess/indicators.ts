@@ -395,13 +395,13 @@ function rangeLow(text: string, upper: Quantity, low: number): number {
   return written && Number(written[0]) ? low * (upper.value / Number(written[0])) : low;
 }
 
+/** A line's own number as a form labels it (`指标1`, `任务2`). */
+const LINE_NUMBER = /^(指标|任务|事项|实事)?\d{1,3}$/;
+
 /**
  * `就读公办学校比例：泰顺>85.8%`: a clause that names only a place or a comparison after a label
  * measures what the label says.
  */
-/** A line's own number as a form labels it (`指标1`, `任务2`). */
-const LINE_NUMBER = /^(指标|任务|事项|实事)?\d{1,3}$/;
-
 function labelled(text: string, clause: Piece, metric: string): string {
   const colon = text[clause.start - 1];
   if ((colon !== '：' && colon !== ':') || metric.length > 6) return metric;

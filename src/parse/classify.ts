@@ -6,7 +6,7 @@
 import { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
 import { LEADER_TITLES, isPostOfBody, withoutTitle } from './leader-titles.js';
 import { simplified } from './traditional.js';
-import { DUTY_LABEL } from './duty-labels.js';
+import { DUTY_LABEL, LEADERS_LABEL } from './duty-labels.js';
 
 // Re-exported so the classifiers keep one import path.
 export { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
@@ -361,7 +361,7 @@ export function isUnitsCell(written: string): boolean {
 
 const DUTY_WORD = /(分别)?(牵头负责|牵头|负责|主办|协办|配合)$/;
 /** The leaders named first in a cell of units, with their label (`牵头领导：张强；`). */
-const LEADERS_FIRST = /^(?:牵头|责任|分管|联系|包抓)(?:市|区|县)?领导[:：][^；;，,\n]{1,30}[；;，,\n]\s*/;
+const LEADERS_FIRST = new RegExp(`${LEADERS_LABEL.source}[^；;，,\\n]{1,30}[；;，,\\n]\\s*`);
 
 /** Organisations in a list long enough that one unfamiliar name among them is one of them too. */
 const MANY_UNITS = 4;

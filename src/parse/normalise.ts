@@ -168,7 +168,7 @@ function startsAnotherTable(cells: readonly string[], layout: Layout): boolean {
   const first = cells.find((c) => c.trim());
   if (first === undefined || !SEQ_WORD.test(first)) return false;
   const filled = cells.flatMap((c, i) => (c.trim() ? [i] : []));
-  if (filled.length < 2 || roleOfHeader(cells[filled[0]]) !== 'seq') return false;
+  if (filled.length < 2 || roleOfHeader(first) !== 'seq') return false;
   const own = (i: number): boolean => {
     const mine = normaliseHeaderText(cells[i]);
     const theirs = normaliseHeaderText(layout.headerTexts[i] ?? '');

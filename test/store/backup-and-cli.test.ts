@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,32 @@ describe('the store commands', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(cwd, 'duban.db'))).toBe(false);
   });
+
+  it('imports the worksheet named with --sheet, and refuses one the workbook does not have', async () => {
+    const cwd = tmp();
+    const book = new ExcelJS.Workbook();
+    for (const [name, done] of [
+      ['二季度', '已新增学位3200个。'],
+      ['三季度', '已新增学位4100个。'],
+    ]) {
+      const ws = book.addWorksheet(name);
+      ws.addRow(['序号', '目标任务', '责任单位', '进展情况']);
+      ws.addRow(['1', '新增学位5000个', '区教育局', done]);
+    }
+    writeFileSync(join(cwd, 'quarters.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
+    const missing = await duban(['import', 'quarters.xlsx', '--sheet', '四季度', '--period', '2024Q4'], {}, cwd);
+    expect([missing.code, missing.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(missing.stderr).toContain('no sheet named "四季度"');
+    expect(existsSync(join(cwd, 'duban.db'))).toBe(false);
+    const third = await duban(
+      ['import', 'quarters.xlsx', '--sheet', '三季度', '--period', '2024Q3', '--plan', '2024年民生实事'],
+      {},
+      cwd,
+    );
+    expect(third.code).toBe(0);
+    const found = await duban(['search', '4100', '--json'], {}, cwd);
+    expect(JSON.parse(found.stdout).total).toBe(1);
+  }, 120_000);
 
   it('exits with 2 and one line for a foreign database, a newer schema and an unreachable PostgreSQL', async () => {
     const cwd = tmp();

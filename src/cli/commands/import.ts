@@ -12,6 +12,14 @@ import { importParsedTable, type ImportSummary } from '../../store/import.js';
 import { exitWithError } from '../io.js';
 import { COLUMNS_HELP } from './parse.js';
 
+interface ImportOptions {
+  plan?: string;
+  period?: string;
+  db?: string;
+  columns?: string;
+  sheet?: string;
+}
+
 export function register(program: Command): void {
   program
     .command('import')
@@ -22,44 +30,42 @@ export function register(program: Command): void {
     .option('--db <file>', 'SQLite database file (default ./duban.db, or DUBAN_DB; DATABASE_URL for PostgreSQL)')
     .option('--columns <roles>', COLUMNS_HELP)
     .option('--sheet <name>', 'worksheet of an .xlsx to read (default: the first with tasks)')
-    .action(
-      async (file: string, opts: { plan?: string; period?: string; db?: string; columns?: string; sheet?: string }) => {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(file);
-        } catch (err) {
-          exitWithError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-        }
-        const parsed = await parseTable(bytes, { fileName: basename(file), columns: opts.columns, sheet: opts.sheet });
-        if (!parsed.ok) exitWithError(`${file}: ${parsed.error.message} (nothing was imported)`);
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const store = await openStore(storeConfigFromEnv(opts));
-        const bar = process.stderr.isTTY
-          ? new SingleBar(
-              { stream: process.stderr, format: '导入 [{bar}] {value}/{total} 项任务', hideCursor: true },
-              Presets.shades_classic,
-            )
-          : null;
-        try {
-          bar?.start(parsed.value.tasks.length, 0);
-          const summary = await importParsedTable(store, SYSTEM_ACTOR, {
-            table: parsed.value,
-            planTitle: opts.plan,
-            period: opts.period,
-            fileName: basename(file),
-            sha256,
-            onProgress: (done) => bar?.update(done),
-          });
-          bar?.stop();
-          process.stdout.write(formatSummary(summary));
-        } catch (err) {
-          bar?.stop();
-          throw err;
-        } finally {
-          await store.close();
-        }
-      },
-    );
+    .action(async (file: string, opts: ImportOptions) => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (err) {
+        exitWithError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      const parsed = await parseTable(bytes, { fileName: basename(file), columns: opts.columns, sheet: opts.sheet });
+      if (!parsed.ok) exitWithError(`${file}: ${parsed.error.message} (nothing was imported)`);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const store = await openStore(storeConfigFromEnv(opts));
+      const bar = process.stderr.isTTY
+        ? new SingleBar(
+            { stream: process.stderr, format: '导入 [{bar}] {value}/{total} 项任务', hideCursor: true },
+            Presets.shades_classic,
+          )
+        : null;
+      try {
+        bar?.start(parsed.value.tasks.length, 0);
+        const summary = await importParsedTable(store, SYSTEM_ACTOR, {
+          table: parsed.value,
+          planTitle: opts.plan,
+          period: opts.period,
+          fileName: basename(file),
+          sha256,
+          onProgress: (done) => bar?.update(done),
+        });
+        bar?.stop();
+        process.stdout.write(formatSummary(summary));
+      } catch (err) {
+        bar?.stop();
+        throw err;
+      } finally {
+        await store.close();
+      }
+    });
 }
 
 function formatSummary(s: ImportSummary): string {
