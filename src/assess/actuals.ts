@@ -534,6 +534,9 @@ function plainAmount(ind: Indicator, pt: ProgressText, subject: PreparedGrams, f
 
 /** Verbs saying a thing now exists (`建成西平县中心敬老院`, `成功创建国家AAAA级旅游景区`). */
 const BUILT_VERB = /(建成|落成|竣工|完工|投用|投入使用|开通|成立|挂牌|成功创建|已创建|创成|获评|获批)/g;
+/** After the thing's name, words saying it now exists: done, or done in a month (`已于8月正式开馆`). */
+const BUILT_AFTER_NAME =
+  /^(?:项目|工程)?(?:已经?|均已|已于(?:\d{4}年)?\d{1,2}月[^，。；,;、]{0,3}?)(?:正式|顺利|全面)?(?:建成|落成|竣工|完工|投用|投入使用|投运|开通|成立|挂牌|开馆|开园|开业|上线)/;
 /** How far the thing's name may stand after the verb (a place name between: `建成西平县中心敬老院`). */
 const NAME_REACH = 12;
 
@@ -547,6 +550,11 @@ export function singleThingBuilt(ind: Indicator, pt: ProgressText): Piece | null
   if (ind.kind !== 'amount' || ind.floor !== 1 || ind.unit === null || !sameUnitFamily(ind.unit, '个')) return null;
   const head = ind.metric.replace(/[“”"》]+$/, '').slice(-3);
   if (!/^[\u4e00-\u9fff]{3}$/.test(head) || !pt.text.includes(head)) return null;
+  // the thing named first, then said to exist (`区级养老服务中心已于8月建成并投入使用`)
+  for (let at = pt.text.indexOf(head); at >= 0; at = pt.text.indexOf(head, at + 1)) {
+    if (BUILT_AFTER_NAME.test(pt.text.slice(at + head.length, at + head.length + 20)))
+      return pt.sentences[pieceIndexAt(pt.sentences, at)] ?? null;
+  }
   for (const m of pt.text.matchAll(BUILT_VERB)) {
     const after = pt.text.slice(m.index + m[0].length, m.index + m[0].length + NAME_REACH + head.length);
     const at = after.indexOf(head);

@@ -12,6 +12,7 @@ import {
   COMPLETION_WORDS,
   EFFORT_VERBS,
   ONGOING_WORDS,
+  PREPARATORY_WORDS,
 } from './vocab/status-words.js';
 
 const ABSTRACT = new WordMatcher(ABSTRACT_GOALS);
@@ -29,7 +30,7 @@ export interface TargetClause extends Piece {
 
 /** Verbs whose object, once reported, is accomplished (a result, not an effort). */
 const RESULT_VERB =
-  /(建成|投用|投运|完成|落地|开通|启用|启动|举办|承办|成立|设立|出台|印发|挂牌|揭牌|开工|竣工|建立|组建|编制|制定|召开|运行|实施|开放|创建|争创|推出|打造|建设|探索|引进|设立|取得|获得|贯通)/;
+  /(建成|新建|改建|扩建|迁建|投用|投运|完成|落地|开通|启用|启动|举办|承办|成立|设立|出台|印发|挂牌|揭牌|开工|竣工|建立|组建|编制|制定|召开|运行|实施|开放|创建|争创|推出|打造|建设|探索|引进|设立|取得|获得|贯通)/;
 const STRONG_RESULT_AT_END =
   /(建成|投用|投运|落地|开通|启用|举办|承办|成立|设立|出台|印发|挂牌|揭牌|竣工|组建|编制|召开|完成|贯通)$/;
 /** 实施 a plan, programme or reform is ongoing work, not a thing delivered. */
@@ -161,10 +162,27 @@ export function coverage(clause: TargetClause, pt: ProgressText): Coverage {
     }
     if (!best) return { done: false, evidence, ongoing: null };
     if (best.piece.ongoing) return { done: false, evidence: best.piece.text, ongoing: best.piece.ongoing };
-    if (!best.piece.completes) return { done: false, evidence, ongoing: null };
+    if (!best.piece.completes || onlyStepsDone(best.piece.text, item)) return { done: false, evidence, ongoing: null };
     evidence ??= best.piece.text;
   }
   return { done: true, evidence, ongoing: null };
+}
+
+/** A completion word whose object is a preparatory step (`已完成招标`, `完成前期工作`). */
+const STEP_DONE = new RegExp(`完成了?[^，。；,;]{0,4}?(${PREPARATORY_WORDS.join('|')})`, 'g');
+
+/**
+ * Whether a piece completes only preparatory steps of the item (`配套道路已完成招标`): the road is not
+ * built. A step the item itself names (`编制…方案` and `已完成方案编制`) is the item.
+ */
+function onlyStepsDone(text: string, item: string): boolean {
+  let steps = 0;
+  const rest = text.replace(STEP_DONE, (m, step: string) => {
+    if (item.includes(step)) return m;
+    steps++;
+    return '';
+  });
+  return steps > 0 && COMPLETION.first(rest) === null;
 }
 
 const DONE_VERBS = DONE_BY_VERB.map((row) => ({

@@ -82,13 +82,16 @@ export interface ReportColumns {
 }
 
 const longestFirst = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+/** What `该`, `本`, `此` point back at: the task's project or the one thing it builds (`该中心`, `本馆`). */
+const POINTED_BACK = '(?:项目|工程|[\\u4e00-\\u9fff]{1,2}?)';
 /**
- * The task's own project finished on a date (`该项目已于10月中旬完工`): `该`, `本` point back at the
- * task as a whole. A bare `项目已于5月竣工` may be one of the target's deliverables, so it is not read so.
+ * The task's own work finished on a date (`该项目已于10月中旬完工`, `已于5月建成投用`): `该`, `本` point
+ * back at the task as a whole, and a cell saying only this names nothing smaller. A bare `项目已于5月竣工`
+ * may be one of the target's deliverables, so it is not read so.
  */
-const WHOLE_DONE_ON = `(?:该|本|此)(?:项目|工程)(?:已经?|均已)于(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日|上旬|中旬|下旬|初|底|末|份)?(?:前|左右)?`;
+const WHOLE_DONE_ON = `(?:(?:该|本|此)${POINTED_BACK})?(?:已经?|均已)于(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日|上旬|中旬|下旬|初|底|末|份)?(?:前|左右)?`;
 /** One done phrase: `已完成`, `提前完成年度任务`, `项目已完成年度目标任务`. */
-const DONE_PHRASE = `(?:${WHOLE_DONE_ON}|(?:${longestFirst(WHOLE_DONE_SUBJECTS)})?(?:${longestFirst(WHOLE_DONE_ADVERBS)}){0,2})(?:${longestFirst(WHOLE_DONE_WORDS)})(?:了?(?:${longestFirst(WHOLE_DONE_OBJECTS)}))?`;
+const DONE_PHRASE = `(?:${WHOLE_DONE_ON}|(?:${longestFirst(WHOLE_DONE_SUBJECTS)}|(?:该|本|此)${POINTED_BACK})?(?:${longestFirst(WHOLE_DONE_ADVERBS)}){0,2})(?:${longestFirst(WHOLE_DONE_WORDS)})(?:了?(?:${longestFirst(WHOLE_DONE_OBJECTS)}))?`;
 /** A cell made only of done phrases (`已完成`, `完工,投入使用`), notes in brackets allowed, after a date clause. */
 const DONE_AS_OF = `(?:(?:${longestFirst(DONE_AS_OF_WORDS)}|${DONE_AS_OF_DATE})[，,]?)?`;
 const DONE_ONLY = new RegExp(`^${DONE_AS_OF}${DONE_PHRASE}(?:(?:[，,、]|并)${DONE_PHRASE})*(?:[（(][^（）()]*[）)])*$`);

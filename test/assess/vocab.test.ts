@@ -94,12 +94,15 @@ describe('status words', () => {
     ['已挂牌成立', COMPLETION_WORDS],
     ['正式实施', COMPLETION_WORDS],
     ['成功举办', COMPLETION_WORDS],
+    ['新馆已于9月正式开馆', COMPLETION_WORDS],
+    ['平台已上线运行', COMPLETION_WORDS],
     ['被省政府命名为示范县', COMPLETION_WORDS],
     ['被省政府命名为示范县', GRANTED_WORDS],
   ])('%s reads as completion', (text, list) => expect(findWord(text, list)).not.toBeNull());
   it.each([
     '项目有序推进中',
     '正在进行内部装修',
+    '区第三医院正进行接口改造',
     '湿地一期工程正在施工建设中',
     '将于12月29日正式开园',
     '完成征地实物指标调查工作大纲(送审稿)',

@@ -20,6 +20,12 @@ export const COMPLETION_WORDS: readonly string[] = [
   '已开放',
   '已开业',
   '正式开园',
+  // a library, museum or venue opened to the public (`新馆已于9月正式开馆`)
+  '已开馆',
+  '正式开馆',
+  // a platform or system in service (`平台已上线运行`)
+  '已上线',
+  '上线运行',
   '已实施',
   '正式实施',
   '已挂牌',
@@ -86,7 +92,7 @@ export const COMPLETION_WORDS: readonly string[] = [
 export const DONE_BY_VERB: ReadonlyArray<{ verbs: readonly string[]; done: readonly string[] }> = [
   {
     verbs: ['建成', '新建', '改建', '扩建', '迁建', '建设', '改造'],
-    done: ['建成', '竣工', '完工', '投用', '投入使用', '投运', '交付使用'],
+    done: ['建成', '竣工', '完工', '投用', '投入使用', '投运', '交付使用', '开馆', '开园', '上线'],
   },
   {
     verbs: ['开通', '上线', '启用', '投用', '投运'],
@@ -105,6 +111,7 @@ export const ONGOING_WORDS: readonly string[] = [
   '推进中',
   '有序推进',
   '正在',
+  '正进行',
   '建设中',
   '施工中',
   '仍在',
