@@ -2,7 +2,7 @@
 // by the rules, and the reason. Never throws: odd input yields an assessment, not an error.
 import type { Assessment, Indicator, Period, ProgressPart } from '../domain/index.js';
 import { matchActual, NO_ACTUAL, singleThingBuilt, type ActualMatch } from './actuals.js';
-import { readColumnPeriods } from './column-periods.js';
+import { periodOfHeader, readColumnPeriods } from './column-periods.js';
 import { classifyClauses, namesOnlyProject, ONGOING } from './deliverables.js';
 import { passedDueMonth } from './deadline.js';
 import { extractIndicators } from './indicators.js';
@@ -101,12 +101,19 @@ function stillOpen(evidence: readonly Evidence[], progress: string): boolean {
   );
 }
 
-/** The unit an actual column's header names over a plain number (`1-6月完成投资（万元）` | `11200`), if any. */
-function plainActualUnit(parts: readonly ProgressPart[] | undefined): string | null {
+/**
+ * The unit an actual column's header names over a plain number (`1-6月完成投资（万元）` | `11200`), if
+ * any, and what the column measures (`完成投资`: the header without its period and unit).
+ */
+function plainActualColumn(parts: readonly ProgressPart[] | undefined): { unit: string; metric: string } | null {
   for (const part of parts ?? []) {
     if (part.role !== 'actual' || !/^\s*\d+(?:\.\d+)?\s*$/.test(part.text)) continue;
     const unit = unitOfHeader(part.header)?.unit;
-    if (unit) return unit;
+    if (!unit) continue;
+    const header = toHalfWidth(part.header).replace(/[（(][^（）()]*[）)]/g, '');
+    const period = periodOfHeader(header)?.label ?? '';
+    const metric = (period ? header.replace(period, '') : header).replace(/^(截至|截止|至|累计|本年|当年)+|\s+/g, '');
+    return { unit, metric: /^[\u4e00-\u9fff]{2,12}$/.test(metric) ? metric : '' };
   }
   return null;
 }
@@ -159,7 +166,11 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     // a column of an earlier period beside the latest one is superseded; headers date their cells
     const periods = readColumnPeriods(progress, parts, endMonth);
     const monthly = context?.period?.kind === 'month';
-    const indicators = extractIndicators(target, { plainUnit: plainActualUnit(parts) }).slice(0, MAX_INDICATORS);
+    const plainColumn = plainActualColumn(parts);
+    const indicators = extractIndicators(target, {
+      plainUnit: plainColumn?.unit,
+      plainMetric: plainColumn?.metric,
+    }).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
     const text = new ProgressText(periods.progress, periods.dated, periods.forecasts);
     const written = indicators.map((ind) => writtenNumber(target, ind));

@@ -526,7 +526,7 @@ function trailingNumberRun(text: string, figuresOnlyPlan: boolean): number {
 
 const ONLY_NUMBERS = /^\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
 
-function plainColumnNumbers(text: string, all: Quantity[], figuresOnlyPlan: boolean): Draft[] {
+function plainColumnNumbers(text: string, all: Quantity[], figuresOnlyPlan: boolean, unnamed: string): Draft[] {
   const out: Draft[] = [];
   const run = trailingNumberRun(text, figuresOnlyPlan);
   const lastBare = run < 0 ? null : all.filter((q) => q.kind === 'bare' && q.start > run).at(-1);
@@ -576,7 +576,9 @@ function plainColumnNumbers(text: string, all: Quantity[], figuresOnlyPlan: bool
       continue;
     }
     if (!/[\u4e00-\u9fff）)]$/.test(before) && !(q === lastBare && run === 0)) continue;
-    const metric = cleanMetric(before.split(/[，,。；;\s]/).pop() ?? '') || '计划值';
+    // a cell before it that holds a figure of its own (`床位800张`) is the scope, not this number's name
+    const named = cleanMetric(before.split(/[，,。；;\s]/).pop() ?? '');
+    const metric = named && !/\d/.test(named) ? named : unnamed;
     const counted = COUNTED_BY.exec(metric);
     const countedUnit = counted ? withMeasureCell(counted[1], number) : null;
     out.push({
@@ -768,6 +770,11 @@ export interface ExtractOptions {
    * not a share of a figure of another unit before it.
    */
   plainUnit?: string | null;
+  /**
+   * What that actual column measures, by its header (`完成投资` of `1-6月完成投资（万元）`): the name of
+   * a plan number whose cell before it names nothing (it holds the building's size: `床位800张 30000`).
+   */
+  plainMetric?: string | null;
 }
 
 export function extractIndicators(target: string, options: ExtractOptions = {}): Indicator[] {
@@ -784,7 +791,7 @@ export function extractIndicators(target: string, options: ExtractOptions = {}):
     );
   }
   if (text.includes(' ') && /\s\d/.test(text))
-    drafts.push(...plainColumnNumbers(text, quantities, Boolean(options.plainUnit)));
+    drafts.push(...plainColumnNumbers(text, quantities, Boolean(options.plainUnit), options.plainMetric || '计划值'));
   drafts.sort((a, b) => a.start - b.start);
   // a restated figure is dropped only when the figure it repeats was read as an indicator
   for (let i = drafts.length - 1; i >= 0; i--) {

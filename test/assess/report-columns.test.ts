@@ -22,6 +22,18 @@ describe('the actual column', () => {
     expect(a.indicators.map((i) => [i.target, i.unit, i.actual])).toEqual([[1_840_000_000, '元', 1_757_000_000]]);
     expect(a.status).toBe('on_track');
   });
+  it('a plan after the building’s size is named by the actual column (完成投资), not by the size', () => {
+    const parts = [part('actual', '1-6月完成投资（万元）', '16500'), part('progress', '形象进度', '主体结构封顶')];
+    const a = assessTask(
+      { target: '区人民医院新院区 床位800张 30000', progress: joined(parts), progress_parts: parts },
+      { period: parsePeriod('2024H1') },
+    );
+    const plan = a.indicators.find((i) => i.unit === '元');
+    expect(plan?.metric).toBe('完成投资');
+    expect(plan?.actual).toBe(165_000_000);
+    expect(a.reason).toContain('完成投资1.65亿元');
+    expect(a.reason).not.toContain('床位800张1.65亿元');
+  });
   it('a header naming a percentage gives no unit to a bare plan', () => {
     const parts = [part('actual', '完成(%)', '3.5')];
     const a = assessTask({ target: '城建环保 42 65.13 18.40', progress: joined(parts), progress_parts: parts }, q3);
