@@ -222,6 +222,9 @@ export function buildTasks(
   const unitsFromFirstLead = new Set<ParsedTask>();
   const headingColumnOnlyHeadings =
     headingSlots.length > 0 && rows.every((r) => r.kind !== 'task' || !r.slotText[headingSlots[0]]);
+  /** The theme was given by a heading row of its own: the items under it have it by the table's
+   * structure, not by a blank cell read as "same as above". */
+  let themeFromRow = false;
   rows.forEach((row, index) => {
     const warnings: Warning[] = [];
     const sibling = row.kind === 'continuation' && tasks.length > 0 && isSiblingItem(row, lastNumbered, slots);
@@ -247,6 +250,7 @@ export function buildTasks(
       if (isTheme) {
         state.theme = h;
         state.category = null;
+        themeFromRow = true;
       } else state.category = h;
       const asCategory = state.category === h;
       tableWarnings.push(
@@ -312,6 +316,7 @@ export function buildTasks(
       .filter((i) => row.slotText[i])
       .map((i) => ({ text: joinHeading(row.slotText[i]), second: i !== headingSlots[0] }));
     applyHeadings(headings, state, twoLevels, themeRowsExist, warnings);
+    if (headings.length > 0) themeFromRow = false;
     if (row.itemCategory !== undefined) state.category = row.itemCategory;
     // items under a group the 序号 column numbers: the group's name is their theme, where no
     // column of headings gives one
@@ -329,7 +334,13 @@ export function buildTasks(
       target = headings[headings.length - 1].text;
       warnings.push(W('missing_cell', '本行没有目标任务，取任务列的文字', 'target'));
     }
-    if (headingSlots.length > 0 && headings.length === 0 && state.theme !== null && !row.slotMerged.some(Boolean)) {
+    if (
+      headingSlots.length > 0 &&
+      headings.length === 0 &&
+      state.theme !== null &&
+      !themeFromRow &&
+      !row.slotMerged.some(Boolean)
+    ) {
       warnings.push(W('filled_from_above', '一级任务空白，沿用上一行', 'theme'));
     }
 

@@ -332,3 +332,28 @@ describe('a .docx table with gridSpan heading rows and vMerge cells', () => {
     ]);
   });
 });
+
+describe('sections on rows of their own (一、经济发展 over its items)', () => {
+  const text = [
+    '序号\t重点任务\t牵头领导\t牵头单位\t进展情况',
+    '一、经济发展\t\t\t\t',
+    '1\t城镇新增就业6000人\t王磊\t区人社局\t1-9月新增4900人。',
+    '2\t完成老旧小区改造12个\t\t区住建局\t已完成8个。',
+    '二、社会事业\t\t\t\t',
+    '3\t新建幼儿园2所\t赵丽\t区教育局\t已竣工。',
+  ].join('\n');
+  const table = parseText(text);
+
+  it('gives each item its section as theme', () =>
+    expect(table.tasks.map((t) => t.theme)).toEqual(['一、经济发展', '一、经济发展', '二、社会事业']));
+
+  it('warns once per section row, not on every item under it as if a cell were blank', () => {
+    expect(table.warnings.filter((w) => w.code === 'theme_row')).toHaveLength(2);
+    expect(table.tasks.flatMap((t) => t.warnings.filter((w) => w.field === 'theme'))).toEqual([]);
+  });
+
+  it('still warns where a cell of the item is blank and the row above fills it', () =>
+    expect(table.tasks[1].warnings).toEqual([
+      expect.objectContaining({ code: 'filled_from_above', field: 'leaders' }),
+    ]));
+});
