@@ -309,15 +309,28 @@ function normaliseOneTable(
         if (groupLead) p.sectionLevel = 'theme';
       } else if (layout.seqColumn !== null || layout.seqInColumn !== null) {
         kind = 'continuation';
-        const wrapped = wrappedLineAt(row.cells, layout, placed);
+        const wrapped = row.mergedFromAbove?.[layout.seqColumn ?? -1] ? null : wrappedLineAt(row.cells, layout, placed);
         if (wrapped) {
-          // a line of text alone at the left margin (a wrapped cell whose line lost its tabs, as a
-          // page's text gives it): it goes on where the line above ended, and the guess is said
-          p.slotText[wrapped.slot] = wrapped.text;
+          // a line starting at the left margin (a cell broken by a line break, as a page's text
+          // gives it): it goes on where the line above ended, and its further cells fill the
+          // columns after that one, so the row reads as if the cell had not broken; the guess is said
+          const above = placed[placed.length - 1];
+          wrapped.texts.forEach((text, i) => {
+            const slot = wrapped.slot + i;
+            const names = NAME_SLOTS.has(layout.slots[slot]);
+            above.slotText[slot] = above.slotText[slot] ? `${above.slotText[slot]}${names ? ' ' : ''}${text}` : text;
+          });
+          const first = wrapped.texts[0].slice(0, 20);
+          const column = layout.slotHeaders[wrapped.slot] || '该列';
           tableWarnings.push({
             code: 'line_joined',
-            message: `单独一行的“${wrapped.text.slice(0, 20)}”不在任何列下，接在上一行最后一格（${layout.slotHeaders[wrapped.slot] || '该列'}）之后，请核对`,
+            message:
+              wrapped.texts.length > 1
+                ? `从左边起头的一行“${first}”接在上一行最后一格（${column}）之后，其后各格依次填入后面的列（上一行在格内换行断开），请核对`
+                : `不在任何列下的“${first}”接在上一行最后一格（${column}）之后，请核对`,
           });
+          // cells of the line standing apart (a blank between) stay in their own columns
+          if (wrapped.wholeLine) continue;
         }
       } else if (placed.some((x) => x.kind === 'task') && onlyReportCells(p, layout)) {
         // Without numbers, a row holding only report text (no target, no heading) is the report
@@ -370,23 +383,36 @@ function normaliseOneTable(
 }
 
 /**
- * The text of a row that holds only a non-number in the numbering column (every other cell empty),
- * with the slot the row above last filled: where a wrapped line that lost its tabs goes on.
+ * The texts of a row that starts with a non-number in the numbering column, with the slot the row
+ * above last filled: where a wrapped line that lost its tabs goes on. Cells after the first (a cell
+ * broken by a line break: `2 | 完成投资150亿元 | 李强` then `区发改局 | 一季度完成…`) fill the slots
+ * after that one, when the row above left them empty; with more cells than columns left, all of
+ * the line goes on in the last cell. `wholeLine`: the line is placed whole (else its other cells,
+ * standing apart, are placed by their columns as a line going on).
  */
 function wrappedLineAt(
   cells: readonly string[],
   layout: Layout,
   placed: readonly PlacedRow[],
-): { text: string; slot: number } | null {
+): { texts: string[]; slot: number; wholeLine: boolean } | null {
   if (layout.seqColumn === null) return null;
   const text = (cells[layout.seqColumn] ?? '').trim();
-  if (!text || cells.some((c, i) => i !== layout.seqColumn && c.trim())) return null;
-  // a numbered line (`37.加强就业…`, `（七）把…`) opens an item or a section, it goes on nothing
-  if (leadingSeq(text) !== null || /^[（(]?[一二三四五六七八九十]+[）)、.]/.test(text)) return null;
+  if (!text || cells.slice(0, layout.seqColumn).some((c) => c.trim())) return null;
+  const rest = cells.slice(layout.seqColumn + 1).map((c) => c.trim());
+  while (rest.length > 0 && !rest[rest.length - 1]) rest.pop();
+  // a numbered line (`37.加强就业…`, `（七）把…`, a group's `一` alone) opens an item or a section,
+  // it goes on nothing
+  if (leadingSeq(text) !== null || /^[（(]?[一二三四五六七八九十]+([）)、.]|$)/.test(text)) return null;
   const above = placed[placed.length - 1];
   if (!above || above.kind === 'heading') return null;
   const slot = above.slotText.findLastIndex(Boolean);
-  return slot >= 0 ? { text, slot } : null;
+  if (slot < 0) return null;
+  // further cells with a blank between stand in columns of their own: only the first text goes on
+  if (rest.some((c) => !c)) return { texts: [text], slot, wholeLine: false };
+  // more cells than columns left: all of it goes on in the last cell, none of it is dropped
+  return slot + rest.length < layout.slots.length
+    ? { texts: [text, ...rest], slot, wholeLine: true }
+    : { texts: [[text, ...rest].join(' ')], slot, wholeLine: true };
 }
 
 /**
@@ -398,6 +424,8 @@ function withSectionTotals(nonEmpty: readonly string[]): boolean {
   if (nonEmpty.length < 2 || !SECTION_NUMBER.test(withoutSpaces(nonEmpty[0]))) return false;
   return nonEmpty.slice(1).every((c) => isBareValue(c));
 }
+/** Slots of names (people, units): a line going on in one starts another name, not more of the word. */
+const NAME_SLOTS = new Set(['leaders', 'units', 'co_units']);
 const SECTION_NUMBER = /^(第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/;
 
 const REPORT_SLOT_KINDS = new Set(['progress', 'actual', 'rate', 'flag', 'remarks']);

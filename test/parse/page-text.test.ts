@@ -80,6 +80,39 @@ describe('a line alone at the left margin between numbered rows', () => {
     expect(table.warnings.find((w) => w.code === 'line_joined')?.message).toContain('目标的81%');
   });
 
+  it('a cell broken by a line break goes on where the line above ended, its further cells after it', () => {
+    const table = parseText(
+      [
+        '序号\t工作任务\t责任领导/责任单位\t推进情况',
+        '1\t新增城镇就业8000人\t王磊/区人社局\t1-9月新增6500人。',
+        '2\t完成固定资产投资150亿元\t李强',
+        '区发改局\t前三季度完成118亿元。',
+        '3\t改造老旧小区15个\t赵丽/区住建局\t已完成12个。',
+      ].join('\n'),
+    );
+    expect(table.tasks.map((t) => t.seq)).toEqual([1, 2, 3]);
+    expect(table.tasks[1]).toMatchObject({
+      target: '完成固定资产投资150亿元',
+      leaders: ['李强'],
+      units: ['区发改局'],
+      progress: '前三季度完成118亿元。',
+    });
+    expect(table.warnings.find((w) => w.code === 'line_joined')?.message).toContain('区发改局');
+  });
+
+  it('goes on whole in the last cell when it has more cells than columns are left', () => {
+    const table = parseText(
+      [
+        '序号\t工作任务\t责任单位\t推进情况',
+        '1\t新增城镇就业8000人\t区人社局\t1-9月新增6500人，',
+        '完成年度目标的81%\t另有1000人待核实',
+      ].join('\n'),
+    );
+    expect(table.tasks[0].target).toBe('新增城镇就业8000人');
+    expect(table.tasks[0].progress).toBe('1-9月新增6500人，完成年度目标的81% 另有1000人待核实');
+    expect(table.warnings.map((w) => w.code)).toContain('line_joined');
+  });
+
   it('is not joined when it opens an item or a section of its own', () => {
     const table = parseText(
       [
