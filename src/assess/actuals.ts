@@ -270,21 +270,35 @@ function donePartOfScope(pt: ProgressText, f: FigureContext): boolean {
 }
 const DONE_AFTER = /^[^，。；]{0,3}(已完成|已建成|已完工|已竣工|完成|建成|竣工)/;
 
-/** A rate after the chosen one in its sentence, for a later period, in a clause naming no metric. */
-function laterRate(
+/** A period counted from the year's start (`1-9月`, `上半年`, `前三季度`, `截至9月底`, `全年`): an amount for it is cumulative. */
+const FROM_YEAR_START =
+  /^(1[-—~至到]|一至|前|上半年|截[至止]|全年|今年以来|年初以来|\d{4}年(1[-—~至到]|前|上半年|全年))/;
+
+/**
+ * A figure after the chosen one, for a later period, in a clause naming no metric: the latest
+ * report of the same thing (`一季度增长5.1%，上半年增长5.6%`, or a cell adding a line each quarter:
+ * `一季度：完成32亿元；上半年：完成70亿元；前三季度：完成118亿元`). A rate may be of any later period;
+ * an amount of a period counted from the year's start, or one larger than the last (a quarter's own
+ * amount is a part: one smaller than the last is no sum so far).
+ */
+function laterFigure(
   ind: Indicator,
   pt: ProgressText,
   chosen: Candidate,
   month: number,
 ): { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null {
   let out: { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null = null;
-  for (const i of pt.figuresFor('percent', ind.unit)) {
+  const amount = ind.kind === 'amount';
+  for (const i of pt.figuresFor(amount ? 'amount' : 'percent', ind.unit)) {
     const f = pt.figure(i);
-    if (f.q.start <= chosen.f.q.start || f.sentenceIndex !== chosen.f.sentenceIndex || f.excluded) continue;
+    if (f.q.start <= chosen.f.q.start || f.excluded) continue;
     const value = compatible(ind, f);
     if (value === null || !namesNothing(pt, f.segment.start, f.segment.end)) continue;
     const p = pt.periodBefore(f.sentence, f.q.start);
     if (!p || p.month == null || p.month <= (out?.p.month ?? month)) continue;
+    // `二季度：完成70亿元` after `一季度：完成32亿元`: a quarter's own amount or the sum so far;
+    // growing, it is read as the sum so far, which a table adding a line each quarter reports
+    if (amount && !FROM_YEAR_START.test(p.label) && !(value > (out?.c.value ?? chosen.value))) continue;
     out = { c: { f, value, own: 0, score: 0, wholeOwn: 0, wholeScore: 0 }, p };
   }
   return out;
@@ -468,10 +482,10 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       : (unscored.find((u) => namesNothing(pt, u.from, u.to, ind.metric) || donePartOfScope(pt, u.c.f))?.c ?? null);
     if (chosen) {
       let p = pt.periodBefore(chosen.f.sentence, chosen.f.q.start);
-      if (ind.kind !== 'amount' && p?.month != null) {
+      if (p?.month != null) {
         // `一季度GDP增长5.8%，上半年增长5.1%`: the same rate for a later period, naming nothing
-        // else, is the latest reported rate
-        const later = laterRate(ind, pt, chosen, p.month);
+        // else, is the latest reported rate (an amount so, when counted from the year's start)
+        const later = laterFigure(ind, pt, chosen, p.month);
         if (later) {
           chosen = later.c;
           p = later.p;

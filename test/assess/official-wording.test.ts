@@ -158,6 +158,32 @@ describe('several rates for one metric', () => {
     expect(a.indicators[0].actual).toBe(5.1);
     expect(a.status).toBe('behind');
   });
+  it('a cell adding a line each quarter is read at its latest line', () => {
+    const q3 = { period: parsePeriod('2024Q3') };
+    const a = assessTask(
+      { target: GDP_TARGET, progress: '一季度：增长5.1%；二季度：增长5.6%；三季度：1-9月增长6.3%。' },
+      q3,
+    );
+    expect(a.indicators[0].actual).toBe(6.3);
+    expect(a.status).toBe('on_track');
+  });
+  it('amounts so far, line by line, are read at the latest (前三季度完成118亿元)', () => {
+    const q3 = { period: parsePeriod('2024Q3') };
+    const a = assessTask(
+      { target: '完成固定资产投资150亿元', progress: '一季度完成32亿元；上半年完成70亿元；前三季度完成118亿元。' },
+      q3,
+    );
+    expect(a.indicators[0].actual).toBe(11_800_000_000);
+    expect(a.status).toBe('on_track');
+  });
+  it('a quarter’s own amount smaller than the one before is no sum so far', () => {
+    const q3 = { period: parsePeriod('2024Q3') };
+    const a = assessTask(
+      { target: '完成固定资产投资150亿元', progress: '一季度：完成40亿元；二季度：完成35亿元。' },
+      q3,
+    );
+    expect(a.indicators[0].actual).toBe(4_000_000_000);
+  });
   it('a rate of a part named after it is not the metric’s (其中工业投资增长20%)', () => {
     const a = assessTask(
       { target: '固定资产投资增长10%', progress: '1-6月固定资产投资同比增长12.3%，其中工业投资增长20%。' },
