@@ -38,6 +38,9 @@ export function periodFromTitle(title: string): string | null {
 
   let m = new RegExp(`第?([一二三四1-4])季度`).exec(rest);
   if (m) return label(`${year}年${m[1]}季度`);
+  // a quarter written the spreadsheet way (`2024年Q3`, `2024Q3`)
+  m = /^[-_]?[Qq]([1-4])(?![0-9])/.exec(rest);
+  if (m) return label(`${year}Q${m[1]}`);
   // 半年度 (a half-year report, `2023年半年度重点工作进展`) is the first half, not the year; so is a
   // report of the half (`重点工作半年进展情况`)
   if (/上半年|半年度/.test(rest) || HALF_YEAR_REPORT.test(rest)) return label(`${year}H1`);

@@ -15,6 +15,9 @@ describe('periodFromTitle reads the reporting period in a title', () => {
     ['2023年全年重点工作完成情况', '2023'],
     ['2023年半年度重点工作进展情况', '2023H1'],
     ['关于《政府工作报告》确定的2021年重点工作半年进展情况通报', '2021H1'],
+    ['2024年Q3重点任务进展', '2024Q3'],
+    ['重点任务进展2024-Q4', '2024Q4'],
+    ['2024年重点工作任务QQ群通知', null],
     ['2021年一年半攻坚行动推进情况', null],
     ['重点工作任务进展情况表', null],
   ])('%s → %s', (title, period) => expect(periodFromTitle(title)).toBe(period));
