@@ -4,7 +4,7 @@
 // must hold for tables from any district, not only the seed.
 
 import { isListSeparator, isWhiteSpace, withoutSpaces } from './text-chars.js';
-import { LEADER_TITLES, isPostOfBody, withoutTitle } from './leader-titles.js';
+import { LEADER_TITLES, isPostOfBody, withoutPostColons, withoutTitle } from './leader-titles.js';
 import { simplified } from './traditional.js';
 import { DUTY_LABEL, LEADERS_LABEL } from './duty-labels.js';
 
@@ -329,7 +329,7 @@ export const PEOPLE_AFTER_WORDS = /^[^（()）]{5,}[（(]([^（）()]+)[）)]$/;
 
 /** A cell that lists only people (`陶峰 刘国娟`), posts beside the names allowed (`副区长 陶峰`). */
 export function isPeopleCell(written: string): boolean {
-  const cell = withoutClosingStop(written);
+  const cell = withoutPostColons(withoutClosingStop(written));
   // people in brackets after words about them (`按《市委工作要点》分工(蒋永根、俞福才)`)
   const bracketed = PEOPLE_AFTER_WORDS.exec(cell);
   if (bracketed && isPeopleCell(bracketed[1])) return true;

@@ -68,9 +68,17 @@ export function isPostOfBody(token: string): boolean {
   );
 }
 
+/** A post labelling the name after it (`常务副区长：李强`). */
+const POST_LABEL = new RegExp(`(${SORTED.join('|')})\\s*[:：]\\s*`, 'g');
+
+/** The text with the colon after each post dropped (`副区长：赵丽` → `副区长赵丽`), as a post beside a name reads. */
+export function withoutPostColons(text: string): string {
+  return text.includes(':') || text.includes('：') ? text.replace(POST_LABEL, '$1') : text;
+}
+
 /** The person in a leader token without the post beside it; null when the token is only a post. */
 export function withoutTitle(token: string): string | null {
-  const t = token.trim();
+  const t = withoutPostColons(token.trim());
   if (SORTED.includes(t) || isPostOfBody(t)) return null;
   const b = BRACKETED.exec(t);
   if (b && SORTED.includes(b[2].trim()) && HAN_NAME.test(b[1])) return b[1];

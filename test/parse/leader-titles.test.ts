@@ -25,6 +25,20 @@ describe('posts beside a leader’s name', () => {
     expect(isUnitName('区委组织部')).toBe(true);
     expect(isUnitName('市长热线办公室')).toBe(true);
   });
+  it('reads a post labelling the name after it with a colon (常务副区长：李强)', () => {
+    expect(withoutTitle('常务副区长：李强')).toBe('李强');
+    expect(isPeopleCell('常务副区长：李强、副区长：赵丽')).toBe(true);
+    const table = parseText(
+      [
+        '序号\t重点任务\t责任区领导\t牵头单位\t进展情况',
+        '1\t新增城镇就业6000人\t副区长 王磊\t区人社局\t已完成。',
+        '2\t完成老旧小区改造12个\t常务副区长：李强、副区长：赵丽\t区住建局、区城管局\t已完成8个。',
+        '3\t新建幼儿园2所\t赵丽（副区长）\t区教育局\t已竣工。',
+      ].join('\n'),
+    );
+    expect(table.tasks[1]).toMatchObject({ theme: null, target: '完成老旧小区改造12个', leaders: ['李强', '赵丽'] });
+    expect(table.tasks[2].theme).toBeNull();
+  });
   it('keeps a leader named only by a post of a body (市政府常务副市长), which is no organisation', () => {
     expect(leaderNames(['市政府常务副市长'])).toEqual(['市政府常务副市长']);
     expect(isPeopleCell('市政府常务副市长。')).toBe(true);
