@@ -68,6 +68,9 @@ export function isPostOfBody(token: string): boolean {
   );
 }
 
+/** The courtesy after a name (`李强同志`): no post, and no part of the name. */
+const COURTESY = /(?<=^[\u3400-\u9fff·]{2,4})同志$/;
+
 /** A post labelling the name after it (`常务副区长：李强`). */
 const POST_LABEL = new RegExp(`(${SORTED.join('|')})\\s*[:：]\\s*`, 'g');
 
@@ -78,7 +81,7 @@ export function withoutPostColons(text: string): string {
 
 /** The person in a leader token without the post beside it; null when the token is only a post. */
 export function withoutTitle(token: string): string | null {
-  const t = withoutPostColons(token.trim());
+  const t = withoutPostColons(token.trim()).replace(COURTESY, '');
   if (SORTED.includes(t) || isPostOfBody(t)) return null;
   const b = BRACKETED.exec(t);
   if (b && SORTED.includes(b[2].trim()) && HAN_NAME.test(b[1])) return b[1];
@@ -92,7 +95,7 @@ export function withoutTitle(token: string): string | null {
 
 /** The leaders of a cell's names: posts dropped, names kept in order. */
 export function leaderNames(names: string[]): string[] {
-  if (!names.some((n) => ANY_TITLE.test(n))) return names as string[];
+  if (!names.some((n) => ANY_TITLE.test(n) || COURTESY.test(n))) return names as string[];
   // leaders named only by post (`市政府常务副市长`): the posts are who leads
   if (names.every(isPostOfBody)) return names;
   const out: string[] = [];

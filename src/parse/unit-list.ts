@@ -9,6 +9,8 @@ import { CO_LABEL, LEAD_LABEL, LEADERS_LABEL } from './duty-labels.js';
 const MARKS = /^[*＊★☆※▲△●]+/;
 // `…按职责分工负责`, `…配合`; `省商务厅负责`, `省发改委、农委分别负责`: the bodies named answer for it
 const DUTY_TAIL = /(等)?(相关|有关)?(部门|单位)?(按职责分工负责|按职责负责|分工负责|分别负责|负责|配合)$/;
+// `区市场监管局等相关部门`, `区发改局等5个部门`: the bodies named, and others the cell leaves unnamed
+const OTHERS_TAIL = /等(\d+个|[两二三四五六七八九十]+个)?(相关|有关)?(部门|单位|职能部门)?$/;
 // `区经信局（牵头）`, `省财政厅主办，省国税局协办`, `市人社局、市发改委分别牵头` (each leads its part)
 const LEAD = /(分别)?[（(]?(牵头|主责|牵头负责|主办)[）)]?$/;
 
@@ -110,6 +112,7 @@ function readLeadUnits(names: readonly string[]): LeadUnits {
   }
   const cleaned = names
     .map((n) => n.replace(MARKS, '').replace(DUTY_TAIL, '').trim())
+    .map((n) => (n.length > 3 && OTHERS_TAIL.test(n) ? n.replace(OTHERS_TAIL, '') : n))
     .filter(Boolean)
     .flatMap(personBesideUnit)
     .flatMap(unitsRunTogether);

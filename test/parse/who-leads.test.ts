@@ -68,6 +68,24 @@ describe('a units cell labelling the lead and the co-operating bodies', () => {
   });
 });
 
+describe('a units cell ending in others left unnamed (等相关部门)', () => {
+  it('keeps the bodies it names', () => {
+    const table = parseText(
+      rows(
+        ['序号', '重点工作', '责任领导', '责任单位'],
+        ['1', '优化营商环境。', '李强同志', '区发改局、区市场监管局等相关部门'],
+        ['2', '新增城镇就业1.2万人。', '赵丽', '区人社局等5个部门'],
+        ['3', '建设平等就业服务站3个。', '赵丽', '区残联'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.leaders, t.units])).toEqual([
+      [['李强'], ['区发改局', '区市场监管局']],
+      [['赵丽'], ['区人社局']],
+      [['赵丽'], ['区残联']],
+    ]);
+  });
+});
+
 describe('a 责任领导及单位 column holding the leader and the unit in one cell', () => {
   it('reads the person as the leader and the body as the unit', () => {
     const table = parseText(
