@@ -30,7 +30,7 @@ const MAX_INDICATORS = 40;
  * (`未报送`, `待报`, `（空）`), says nothing: the task is not reported.
  */
 const EMPTY_REPORT =
-  /^[\s\-—–/／\\、。.,，]*(无|暂无|不涉及|未报送|未上报|未报|待报|[（(]空[）)])?[\s\-—–/／\\、。.,，]*$/;
+  /^[\s\-—–/／\\、。.,，]*(无|暂无|不涉及|不适用|未报送|未上报|未报|待报|[（(]空[）)])?[\s\-—–/／\\、。.,，]*$/;
 
 export interface AssessInput {
   target: string;

@@ -58,7 +58,7 @@ function noneMerged(m: number): readonly boolean[] {
 }
 
 /** Places a row's cells in the layout's slots; the caller decides its kind (a task until then). */
-function placeRow(cells: string[], layout: Layout, row: Row, lastSeq: number | null): PlacedRow {
+function placeRow(cells: readonly string[], layout: Layout, row: Row, lastSeq: number | null): PlacedRow {
   const seq =
     layout.seqColumn !== null
       ? (readNumbering(cells[layout.seqColumn] ?? '')?.seq ?? null)
@@ -248,6 +248,7 @@ function normaliseOneTable(
     }
     return null;
   };
+  let lastTaskCells: readonly string[] | null = null;
   for (let k = 0; k < bodyRows.length; k++) {
     const row = rows[bodyRows[k]];
     const nonEmpty = row.cells.filter(Boolean);
@@ -272,7 +273,10 @@ function normaliseOneTable(
       continue;
     }
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
-    const p = placeRow(row.cells, layout, row, lastSeq);
+    // `同上` copies the cell above it (of the last task's row): a report or a target too, not only names
+    const dittos = withDittosCopied(row.cells, lastTaskCells);
+    const p = placeRow(dittos.cells, layout, row, lastSeq);
+    if (dittos.copied) p.sameAsAbove = true;
     // a 序号 cell merged over this row from the task above (a task on two rows of a workbook) is
     // that task's number, not a new task's: the row reads as the text's blank 序号 cell does
     if (p.seq !== null && p.seq === lastSeq && row.mergedFromAbove?.[layout.seqColumn ?? -1]) p.seq = null;
@@ -339,6 +343,7 @@ function normaliseOneTable(
       }
     }
     p.kind = kind;
+    if (kind === 'task') lastTaskCells = dittos.cells;
     // a task numbered at its groups' level (`二、` among `一、`'s `（一）` items) belongs to no group
     if (kind === 'task' && taskStyle !== null && outerLevel(formOf(row.cells[layout.seqColumn ?? -1] ?? ''), taskStyle))
       p.itemGroup = null;
@@ -380,6 +385,22 @@ function normaliseOneTable(
     },
     nextTableAt,
   };
+}
+
+/** The cells with each `同上` replaced by the cell above it, where that one has text. */
+function withDittosCopied(
+  cells: readonly string[],
+  above: readonly string[] | null,
+): { cells: readonly string[]; copied: boolean } {
+  if (above === null || !cells.some(isSameAsAbove)) return { cells, copied: false };
+  let copied = false;
+  const out = cells.map((c, i) => {
+    const from = above[i] ?? '';
+    if (!isSameAsAbove(c) || !from.trim()) return c;
+    copied = true;
+    return from;
+  });
+  return { cells: out, copied };
 }
 
 /**

@@ -333,7 +333,7 @@ describe('a cell that says only that the work is done', () => {
       'on_track',
     );
   });
-  it.each(['-', '/', '无', '不涉及', '— —'])('a cell of only %s is no_report', (progress) => {
+  it.each(['-', '/', '无', '不涉及', '不适用', '— —'])('a cell of only %s is no_report', (progress) => {
     expect(assessTask({ target: '建成区文化中心', progress }).status).toBe('no_report');
   });
 });

@@ -59,3 +59,18 @@ describe('a form’s lines above and below its table', () => {
     expect(table.warnings.map((w) => w.code)).toContain('totals_row');
   });
 });
+
+describe('同上 in a cell', () => {
+  const table = parseText(
+    [
+      '序号\t重点任务\t牵头单位\t进展情况',
+      '1\t新增城镇就业6000人\t区人社局\t1-9月新增4900人。',
+      '2\t新增高校毕业生就业2000人\t同上\t同上',
+    ].join('\n'),
+  );
+
+  it('copies the cell above, a report as well as a unit', () =>
+    expect(table.tasks[1]).toMatchObject({ units: ['区人社局'], progress: '1-9月新增4900人。' }));
+
+  it('says so on the task', () => expect(table.tasks[1].warnings.map((w) => w.code)).toContain('same_as_above'));
+});

@@ -257,6 +257,8 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
   /(年底|年终|年末|次年|明年)[^。；，]{0,8}(统计|核算|公布|发布|考核|反馈|出来)/,
   /(数据|结果|名单)[^。；，]{0,3}(待|尚未|未)[^。；，]{0,8}(反馈|出来|公布|发布|统计|核算)/,
   /(暂无|尚无)(统计)?数据/,
+  // the figure awaits its count (`待统计`, `待核算`), not a body named so (待统计局…)
+  /待(统计|核算|汇总)(?!局)/,
   // an evaluation, check or count not yet held: its result is awaited, the work is not late
   /(评价|考核|评估|评选|测评|考评|普查|验收|申报)(工作)?[^。；，]{0,4}(尚未|暂未|未)(开展|启动|开始|进行)/,
   // an application round the higher authority has paused (省高能级战略平台申报工作已暂停)
