@@ -1,7 +1,7 @@
 // Rows → tasks. Skips titles and the header repeated on every printed page, aligns each row's
 // cells to the columns (align.ts), and sorts rows into tasks, heading rows (a category alone
 // on an unnumbered row) and continuation rows (a cell broken across a page).
-import type { ParsedTable, Warning } from '../domain/index.js';
+import type { ParsedTable, ParsedTask, Warning } from '../domain/index.js';
 import { alignRowShared, type SlotKind } from './align.js';
 import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
 import type { ColumnsSpec } from './columns-option.js';
@@ -122,7 +122,7 @@ export function normaliseRows(raw: RawTable, options: { columns?: ColumnsSpec } 
   if (nextTableAt === null || !result.ok) return result;
   // Another table follows (a document's 存在问题 table, a second list): the one with more tasks is
   // read, and the other is named in a warning, never silently mixed in or dropped.
-  const next = normaliseRows({ format: raw.format, rows: raw.rows.slice(nextTableAt) }, options);
+  const next = normaliseRows({ ...raw, rows: raw.rows.slice(nextTableAt) }, options);
   const first = result.table;
   if (!next.ok || next.table.tasks.length <= first.tasks.length) {
     const header = headerWordsAt(raw.rows[nextTableAt].cells);
@@ -277,6 +277,7 @@ function normaliseOneTable(
     const dittos = withDittosCopied(row.cells, lastTaskCells);
     const p = placeRow(dittos.cells, layout, row, lastSeq);
     if (dittos.copied) p.sameAsAbove = true;
+    if (row.hidden) p.hidden = true;
     // a 序号 cell merged over this row from the task above (a task on two rows of a workbook) is
     // that task's number, not a new task's: the row reads as the text's blank 序号 cell does
     if (p.seq !== null && p.seq === lastSeq && row.mergedFromAbove?.[layout.seqColumn ?? -1]) p.seq = null;
@@ -366,6 +367,7 @@ function normaliseOneTable(
   }
   const { tasks, warnings } = buildTasks(placed, layout, raw.format);
   tableWarnings.push(...warnings);
+  tableWarnings.push(...hiddenInWorkbook(raw, layout, placed, tasks));
   const period = periodOfTable(title, layout.headerTexts);
   if (title && !period) tableWarnings.push({ code: 'no_period', message: `标题中未找到报告期：${title}` });
   const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];
@@ -385,6 +387,36 @@ function normaliseOneTable(
     },
     nextTableAt,
   };
+}
+
+/**
+ * Rows and columns the workbook hides are read like the others (they hold the table's data: a
+ * filter hides rows, a hand hides a column of notes), and named, since the person may not have
+ * seen them.
+ */
+function hiddenInWorkbook(
+  raw: RawTable,
+  layout: Layout,
+  placed: readonly PlacedRow[],
+  tasks: readonly ParsedTask[],
+): Warning[] {
+  const out: Warning[] = [];
+  const hiddenSeqs = placed.filter((p) => p.kind === 'task' && p.hidden && p.seq !== null).map((p) => p.seq);
+  const shown = tasks.filter((t) => hiddenSeqs.includes(t.seq)).map((t) => t.seq);
+  if (shown.length > 0)
+    out.push({
+      code: 'hidden_rows',
+      message: `工作表中隐藏的行也已读入（第 ${shown.slice(0, 10).join('、')}${shown.length > 10 ? ' 等' : ''} 项，共 ${shown.length} 项），请核对是否应导入`,
+    });
+  const headers = (raw.hiddenColumns ?? [])
+    .filter((c) => c !== layout.seqColumn && layout.columnRoles[c] !== undefined && layout.columnRoles[c] !== 'other')
+    .map((c) => (layout.headerTexts[c] ?? '').trim() || `第 ${c + 1} 列`);
+  if (headers.length > 0)
+    out.push({
+      code: 'hidden_columns',
+      message: `工作表中隐藏的列“${headers.join('”“')}”也已读入，请核对`,
+    });
+  return out;
 }
 
 /** The cells with each `同上` replaced by the cell above it, where that one has text. */

@@ -17,6 +17,8 @@ export interface PlacedRow {
   extra: readonly string[];
   /** A cell that said `同上` (same as above) was read as blank. */
   sameAsAbove: boolean;
+  /** The row is hidden in its workbook. */
+  hidden?: boolean;
   /** The row had an empty cell too many, so its cells were moved back into their columns. */
   droppedBlank: boolean;
   /**

@@ -13,10 +13,14 @@ export interface Row {
    * 重点工作任务 columns says the task has no category. Absent for text input.
    */
   coveredFromLeft?: boolean[];
+  /** The row is hidden in its workbook (a filter, or hidden by hand): read, and said to be. */
+  hidden?: boolean;
 }
 
 /** One table as a format converter returns it, before headers and tasks are found. */
 export interface RawTable {
   format: 'text' | 'xlsx' | 'docx';
   rows: Row[];
+  /** Columns (0-based) hidden in the workbook: read like the others, and named in a warning. */
+  hiddenColumns?: readonly number[];
 }

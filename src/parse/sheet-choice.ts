@@ -21,7 +21,7 @@ export function readWorkbookTable(zip: OfficeZip, sheet: string | undefined, col
   if (!listed.ok) return listed;
   const read = (name: string): SheetResult => {
     const r = xlsxToRows(zip, name);
-    return r.ok ? normaliseRows({ format: 'xlsx', rows: r.rows }, { columns }) : r;
+    return r.ok ? normaliseRows({ format: 'xlsx', rows: r.rows, hiddenColumns: r.hiddenColumns }, { columns }) : r;
   };
   if (listed.sheets.length <= 1 && sheet === undefined) {
     const only = listed.sheets[0];

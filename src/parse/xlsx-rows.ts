@@ -13,7 +13,7 @@ import type { Row } from './rows.js';
 import { attribute, attributes, cellAddress, stringItemText, xmlText } from './xlsx-xml.js';
 
 export type XlsxRowsResult =
-  { ok: true; rows: Row[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
+  { ok: true; rows: Row[]; hiddenColumns: number[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
 
 /** Thrown inside this module only; `xlsxToRows` answers it as a value. */
 class UnreadableWorkbook extends Error {
@@ -222,8 +222,28 @@ const tooBig = (rows: number, columns: number) =>
  * only the extent of cells holding text is laid out, merged ranges clipped to it; a sheet whose
  * text itself passes the limits is refused.
  */
-function sheetRows(xml: string, ctx: Context, sheetName: string): Row[] {
+/** Whether an element's attributes say it is hidden (`hidden="1"`, `hidden="true"`). */
+const isHidden = (attrs: string): boolean => {
+  const v = attribute(attrs, 'hidden');
+  return v === '1' || v === 'true';
+};
+
+/** The 0-based columns a sheet hides (`<col min="5" max="5" hidden="1"/>`), up to `width`. */
+function hiddenColumnsOf(xml: string, width: number): number[] {
+  const out: number[] = [];
+  for (const m of xml.matchAll(/<col\b([^>]*?)\/?>/g)) {
+    if (!isHidden(m[1])) continue;
+    const min = Number(attribute(m[1], 'min'));
+    const max = Math.min(Number(attribute(m[1], 'max')), width);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) continue;
+    for (let c = min; c <= max; c++) out.push(c - 1);
+  }
+  return out;
+}
+
+function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[]; hiddenColumns: number[] } {
   const grid: string[][] = [];
+  const hiddenRows = new Set<number>();
   let declaredHeight = 0;
   let declaredWidth = 0;
   let firstTextRow = Infinity;
@@ -238,6 +258,7 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): Row[] {
       const r = Number(attribute(m[1], 'r'));
       row = Number.isInteger(r) && r > 0 ? r : row + 1;
       col = 0;
+      if (isHidden(m[1])) hiddenRows.add(row);
       declaredHeight = Math.max(declaredHeight, row);
     } else if (m[3] !== undefined) {
       const ref = attribute(m[3], 'r');
@@ -276,7 +297,7 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): Row[] {
   let lastRow = declaredHeight;
   let width = declaredWidth;
   if (tooBig(lastRow, width)) {
-    if (lastTextRow === 0) return [];
+    if (lastTextRow === 0) return { rows: [], hiddenColumns: [] };
     [firstRow, lastRow, width] = [firstTextRow, lastTextRow, lastTextCol];
     if (tooBig(lastRow - firstRow + 1, width)) {
       throw new UnreadableWorkbook(
@@ -292,7 +313,7 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): Row[] {
     const source = grid[r];
     const cells = new Array<string>(width);
     for (let c = 1; c <= width; c++) cells[c - 1] = source?.[c] ?? '';
-    rows.push({ cells });
+    rows.push(hiddenRows.has(r) ? { cells, hidden: true } : { cells });
   }
   // Merged ranges clipped to the laid-out extent; crafted overlapping ranges are bounded by the cell limit.
   let mergedCells = 0;
@@ -323,7 +344,7 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): Row[] {
       }
     }
   }
-  return rows;
+  return { rows, hiddenColumns: hiddenColumnsOf(xml, width) };
 }
 
 /**
@@ -371,7 +392,7 @@ export function xlsxToRows(zip: OfficeZip, sheet?: string): XlsxRowsResult {
     const sharedXml = partText(zip, 'xl/sharedStrings.xml', false);
     const stylesXml = partText(zip, 'xl/styles.xml', false);
     const ctx: Context = { shared: readSharedStrings(sharedXml), styles: readCellStyles(stylesXml), date1904 };
-    return { ok: true, rows: sheetRows(sheetXml, ctx, ws.name) };
+    return { ok: true, ...sheetRows(sheetXml, ctx, ws.name) };
   } catch (err) {
     return unreadable(err);
   }

@@ -86,3 +86,33 @@ describe('a workbook of several worksheets', () => {
     expect(r.ok ? null : r.error.code).toBe('no_header');
   });
 });
+
+describe('rows and columns the sheet hides', () => {
+  async function filtered(): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('任务');
+    ws.addRow(['序号', '目标任务', '责任单位', '内部备注', '进展情况']);
+    ws.addRow(['1', '新增城镇就业8000人', '区人社局', '王科长跟进', '新增就业6100人']);
+    ws.addRow(['2', '改造老旧小区15个', '区住建局', '催办两次', '已开工15个']);
+    ws.addRow(['3', '新建幼儿园2所', '区教育局', '', '已竣工']);
+    ws.getColumn(4).hidden = true;
+    ws.getRow(3).hidden = true;
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+
+  it('reads them like the others, and names them so the person can check', async () => {
+    const r = await parseTable(await filtered());
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.tasks.map((t) => t.seq)).toEqual([1, 2, 3]);
+    const byCode = new Map(r.value.warnings.map((w) => [w.code, w.message]));
+    expect(byCode.get('hidden_rows')).toContain('第 2 项');
+    expect(byCode.get('hidden_columns')).toContain('内部备注');
+  });
+
+  it('says nothing of a sheet that hides nothing', async () => {
+    const r = await parseTable(await workbook([{ name: '一季度', rows: quarter('新增就业2100人') }]));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.warnings.map((w) => w.code)).not.toContain('hidden_rows');
+    expect(r.value.warnings.map((w) => w.code)).not.toContain('hidden_columns');
+  });
+});
