@@ -210,6 +210,9 @@ function levelsIn(text: string, clause: Piece): Draft[] {
   return out;
 }
 
+/** Between the ends of a range written with the measure on both (`5%-6%`, `5%至6%`). */
+const RANGE_DASH_AFTER = /^\s*[-—~至到]\s*$/;
+
 /** What may stand in brackets before the only count of a clause: nothing, or `其中` and a name. */
 const BRACKETED_COUNT_BEFORE = /^[（(]\s*(其中[^，。；、\d（）()]{0,8})?$/;
 
@@ -232,6 +235,9 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     // 两个“万亩千亿”: naming, not counting; but 新增16个“文化驿站” counts the quoted things
     if (/^[“"]/.test(text.slice(q.end, q.end + 1)) && !countsQuoted(text, q, clause, qs[i - 1])) continue;
     if (isQualifier(text, q, clause.end, i + 1 < qs.length)) continue;
+    // `增长5%-6%`: the low end of a range, read with its high end (the next figure, same unit)
+    if (i + 1 < qs.length && qs[i + 1].unit === q.unit && RANGE_DASH_AFTER.test(text.slice(q.end, qs[i + 1].start)))
+      continue;
     if (i + 1 < qs.length && saysWhereOfLater(text, q, qs[i + 1])) {
       whereCount = q;
       continue;
@@ -293,8 +299,12 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       continue;
     }
     // 2-3个: a range whose lower bound is the floor
-    const range = /(\d+(?:\.\d+)?)[-—~至到]$/.exec(text.slice(segmentStart, q.start));
-    const rangeFloor = range ? rangeLow(text, q, Number(range[1])) : null;
+    // (`5%-6%`, `5000人至6000人`: the low end may carry the measure the high end does)
+    const range = /(\d+(?:\.\d+)?)(%|[^\d\s，。；、,;]{1,3}?)?[-—~至到]$/.exec(text.slice(segmentStart, q.start));
+    const rangeFloor =
+      range && (range[2] === undefined || range[2] === measureWritten(text, q))
+        ? rangeLow(text, q, Number(range[1]))
+        : null;
     const next = qs[i + 1];
     const nounEnd = Math.min(clause.end, next && !insideAny(next.start, quoted) ? next.start : clause.end);
     // a bound after the figure (`135个以上`) is the figure's, not the start of the next metric
@@ -307,7 +317,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const after = wholeList
       ? rest
       : rest.split(/[、（(]|\s/)[0].replace(/^的(控制|预期)?(指标|目标|要求|水平|标准)$/, '');
-    const headEnd = range ? q.start - range[0].length : q.start;
+    const headEnd = range && rangeFloor !== null ? q.start - range[0].length : q.start;
     let head =
       whereCount && whereCount.start >= segmentStart && whereCount.end <= headEnd
         ? text.slice(segmentStart, whereCount.start) + text.slice(whereCount.end, headEnd)
@@ -387,6 +397,11 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     segmentStart = q.end + bound.length + after.length;
   }
   return out;
+}
+
+/** The measure a figure is written with, after its number and multiplier (`人` of `1.2万人`, `%`). */
+function measureWritten(text: string, q: Quantity): string {
+  return text.slice(q.start, q.end).replace(/^-?[\d.,]+(万亿|万|亿|千)?/, '');
 }
 
 /** The lower bound of a range in the upper bound's unit (`1-2万亩` → 10000). */
@@ -724,11 +739,12 @@ function withFloorClauses(text: string, drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     const prev = out[out.length - 1];
     const lead = text.slice(Math.max(0, d.start - 8), d.start);
+    // (the figure after 确保 names nothing of its own, so its kind may be read otherwise)
     if (
       prev &&
       prev.unit === d.unit &&
-      prev.kind === d.kind &&
-      /[，,；;]\s*(确保|保底)(达到|完成|实现)?\s*$/.test(lead) &&
+      (prev.kind === d.kind || !d.metric) &&
+      /[，,；;、]\s*(确保|保底)(达到|完成|实现)?\s*$/.test(lead) &&
       /力争/.test(text.slice(Math.max(0, prev.start - 30), prev.start)) &&
       d.target <= prev.target
     ) {
@@ -739,8 +755,8 @@ function withFloorClauses(text: string, drafts: Draft[]): Draft[] {
     if (
       prev &&
       prev.unit === d.unit &&
-      prev.kind === d.kind &&
-      /[，,]\s*力争(增长|达到|实现)?\s*$/.test(lead) &&
+      (prev.kind === d.kind || !d.metric) &&
+      /[，,、]\s*力争(增长|达到|实现)?\s*$/.test(lead) &&
       typeof d.target === 'number' &&
       typeof prev.target === 'number' &&
       d.target > prev.target

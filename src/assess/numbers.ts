@@ -234,11 +234,13 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     if (chinese && value === 1 && text.charCodeAt(end) === 0x300a) continue; // 《
     if (!Number.isFinite(value)) continue; // 400 digits overflow to Infinity, which JSON stores as null
     // a negative rate (`增长-2.1%`), or a plain number opening a cell (`增速 | -2.3`); `1-6月`,
-    // `2023-2025` have a digit before the dash
+    // `2023-2025` have a digit before the dash, a range `5%-6%` its low end's %
     let from = start;
     if (
       isMinusAt(text, start - 1) &&
-      (kind === 'percent' ? !isDigit(text.charCodeAt(start - 2)) : opensCell(text, start - 1))
+      (kind === 'percent'
+        ? !isDigit(text.charCodeAt(start - 2)) && text.charCodeAt(start - 2) !== 0x25
+        : opensCell(text, start - 1))
     ) {
       value = -value;
       from = start - 1;

@@ -98,9 +98,13 @@ const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
 /** A change measured from a year the text names (`比2019年同期`, `与2019年相比`). */
 const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
-const GROWTH_BEFORE = /(增长|增速|增幅|下降|减少|回落)[^，。；]{0,3}$/;
+const GROWTH_BEFORE = /(增长|增速|增幅|上升|下降|减少|回落)[^，。；]{0,3}$/;
 const FALL_BEFORE = /(下降|减少|回落)[^，。；]{0,3}$/;
 const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
+/** A change to a level, right before the figure (`提升至`, `回落到`): the figure is the level reached. */
+const TO_LEVEL = /(增长|增加|提高|提升|上升|下降|降低|减少|回落|回升)(至|到)$/;
+/** Words of a growth rate: its level is a growth (`增速回落至5.2%`). */
+const GROWTH_RATE_WORDS = /增速|增幅|增长率/;
 /** Where a list item or clause around a figure stops (、，。；： and line breaks), and, after it, （. */
 const isSegmentStop = (c: number): boolean =>
   c === 0xff0c ||
@@ -294,7 +298,19 @@ export class ProgressText {
     const namedBy = text[q.start - 1] === '、' || text[q.end] === '、' ? this.respectiveName(i, sentence) : null;
     // in a list after 分别, the rate's wording stands before the list's first figure
     const rateWords = namedBy ? namedBy.lead : near;
-    const growth = percent && GROWTH_BEFORE.test(rateWords) ? (FALL_BEFORE.test(rateWords) ? -q.value : q.value) : null;
+    // a change to a level (`优良率提升至91.2%`) states the level; of a growth rate (`增速回落至5.2%`) the rate
+    const toLevel = percent && TO_LEVEL.test(rateWords);
+    const growth = !percent
+      ? null
+      : toLevel
+        ? GROWTH_RATE_WORDS.test(rateWords)
+          ? q.value
+          : null
+        : GROWTH_BEFORE.test(rateWords)
+          ? FALL_BEFORE.test(rateWords)
+            ? -q.value
+            : q.value
+          : null;
     const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
     const segment = this.segmentAround(q);
     const pointsBack = back.slice(Math.max(back.lastIndexOf('，'), back.lastIndexOf(',')) + 1).includes('其中');
@@ -309,7 +325,7 @@ export class ProgressText {
       chosen,
       growth,
       againstNamedYear: growth !== null && before.includes('年') && AGAINST_NAMED_YEAR.test(before),
-      share: percent && !CHANGE_BEFORE.test(rateWords),
+      share: percent && (toLevel ? growth === null : !CHANGE_BEFORE.test(rateWords)),
       labelsAfter,
       colonAfter: this.colonAfter(q.end),
       pointsBack,

@@ -36,6 +36,9 @@ const fallen = (ind: Indicator, value: number | string | null): number | string 
   typeof value === 'number' && value < 0 && ind.kind === 'growth' && /下降$/.test(ind.metric) ? -value : value;
 
 function actualText(ind: Indicator): string {
+  // a fall to reach that rose instead (`能耗下降3%`, reported `上升1.2%`) is written as the rise
+  if (ind.kind === 'growth' && typeof ind.actual === 'number' && ind.actual > 0 && /下降$/.test(ind.metric))
+    return `${ind.actual_period ?? ''}${ind.metric.replace(/下降$/, '上升')}${formatValue(ind.actual, ind.unit)}`;
   const v = ind.kind === 'rank' ? `第${ind.actual}` : formatValue(fallen(ind, ind.actual), ind.unit);
   return `${ind.actual_period ?? ''}${ind.metric}${v}`;
 }

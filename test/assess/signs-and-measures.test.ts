@@ -55,3 +55,47 @@ describe('a growth reported without naming the metric again', () => {
     expect(a.reason).toContain('前三季度');
   });
 });
+
+describe('ranges and pairs of figures in a target', () => {
+  const floors = (target: string) => extractIndicators(target).map((i) => [i.metric, i.target, i.floor, i.unit]);
+  it.each([
+    ['地区生产总值增长5%-6%', [['地区生产总值增长', 6, 5, '%']]],
+    ['地区生产总值增长5%—6%', [['地区生产总值增长', 6, 5, '%']]],
+    ['新增城镇就业5000人至6000人', [['新增城镇就业', 6000, 5000, '人']]],
+    ['地区生产总值增长力争7%、确保6%', [['地区生产总值增长', 7, 6, '%']]],
+    ['地区生产总值增长力争7%，确保6%', [['地区生产总值增长', 7, 6, '%']]],
+    ['地区生产总值增长7%以上、力争8%', [['地区生产总值增长', 8, 7, '%']]],
+  ])('%s is one indicator with its floor', (target, expected) => expect(floors(target)).toEqual(expected));
+
+  it('a report between the floor and the stretch is on track, not behind', () =>
+    expect(
+      assessTask({ target: '地区生产总值增长力争7%、确保6%', progress: '1-9月地区生产总值增长6.4%。' }, q3).status,
+    ).toBe('on_track'));
+});
+
+describe('a change to a level, and a fall that rose', () => {
+  it('优良率提升至91.2% reports the share reached', () =>
+    expect(
+      assessTask({ target: '空气质量优良率达到90%', progress: '1-9月空气质量优良率提升至91.2%。' }, q3).indicators[0]
+        .actual,
+    ).toBe(91.2));
+
+  it('失业率下降至4.8% reports the rate reached', () =>
+    expect(
+      assessTask({ target: '城镇调查失业率控制在5.5%以内', progress: '9月城镇调查失业率下降至4.8%。' }, q3)
+        .indicators[0].actual,
+    ).toBe(4.8));
+
+  it('增速回落至5.2% is a growth of 5.2%, not a fall of it', () =>
+    expect(
+      assessTask({ target: '地区生产总值增长6%', progress: '1-9月地区生产总值增速回落至5.2%。' }, q3).indicators[0]
+        .actual,
+    ).toBe(5.2));
+
+  it('a fall to reach that rose is behind, and the reason says it rose', () => {
+    const a = assessTask({ target: '单位GDP能耗下降3%', progress: '1-9月单位GDP能耗同比上升1.2%。' }, q3);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('上升1.2%');
+    expect(a.reason).not.toContain('下降1.2%');
+  });
+});
