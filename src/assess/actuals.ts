@@ -16,6 +16,7 @@ import {
 import type { Piece } from './text.js';
 import { CROWDED_UNITS, sameUnitFamily } from './vocab/measure-words.js';
 import { simplified } from '../parse/traditional.js';
+import { FALL_METRIC } from './falls-as-written.js';
 import { LEVELS } from './vocab/metric-words.js';
 import { STAGES } from './vocab/stage-words.js';
 
@@ -149,7 +150,16 @@ function occursWithin(at: number[], len: number, from: number, to: number): bool
 }
 
 /** The figure's value as the indicator's kind reads it, or null when it cannot report it. */
+/** The unit of a change in percentage points, as the indicator carries it. */
+const POINTS = '百分点';
+
+/** Which of the text's figures can report the indicator. */
+const figureKindOf = (ind: Indicator): 'amount' | 'points' | 'percent' =>
+  ind.kind === 'amount' ? 'amount' : ind.unit === POINTS ? 'points' : 'percent';
+
 function compatible(ind: Indicator, f: FigureContext): number | null {
+  // a change in points: a fall to reach (`下降0.5个百分点`) is met by a fall reported
+  if (ind.unit === POINTS) return f.points === null ? null : FALL_METRIC.test(ind.metric) ? -f.points : f.points;
   if (ind.kind === 'growth') return f.growth;
   if (ind.kind === 'share') return f.share ? f.q.value : null;
   return f.q.value;
@@ -289,7 +299,7 @@ function laterFigure(
 ): { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null {
   let out: { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null = null;
   const amount = ind.kind === 'amount';
-  for (const i of pt.figuresFor(amount ? 'amount' : 'percent', ind.unit)) {
+  for (const i of pt.figuresFor(figureKindOf(ind), ind.unit)) {
     const f = pt.figure(i);
     if (f.q.start <= chosen.f.q.start || f.excluded) continue;
     const value = compatible(ind, f);
@@ -404,7 +414,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // indicator's actual if its words name nothing at all (`新增2450人` for 新增技能人才). Checked only when no named figure is accepted (rare).
   const unscored: { c: Candidate; from: number; to: number }[] = [];
   // only figures whose kind and unit allow them to report the indicator are weighed
-  const figures = pt.figuresFor(ind.kind === 'amount' ? 'amount' : 'percent', ind.unit);
+  const figures = pt.figuresFor(figureKindOf(ind), ind.unit);
   const parts = ind.kind === 'amount' ? bracketedParts(pt, figures) : null;
   // a metric asking for one stage of building work (开工) is not reported by a count of another (竣工)
   const stage = ind.kind === 'amount' ? stagesIn(ind.metric) : 0;

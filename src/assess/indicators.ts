@@ -18,7 +18,7 @@ const BOTH_BEFORE = /[\u4e00-\u9fffA-Za-z][、和及与][\u4e00-\u9fffA-Za-z][^�
 const EACH_CHANGE = /均(增长|提高|提升|下降)$/;
 /** Words between a metric and its number that are not part of the metric. */
 const TRAILING_FILLER =
-  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|大于等于|小于等于|不大于|大于|等于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|降至|降到|提高到|提升到|增加到|(?<![签合预履节公条契])约|[≥≤><＞＜=＝]|正向|反向)+$/;
+  /(全部|分别|力争|确保|保持|稳定|达到|达|突破|超过|不低于|不少于|大于等于|小于等于|不大于|大于|等于|低于|小于|以上|以内|进入|为|至|各|在|控制|下降到|下降至|降低到|降低至|减少到|减少至|降至|降到|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|(?<![签合预履节公条契])约|[≥≤><＞＜=＝]|正向|反向)+$/;
 const LEADING_FILLER = new RegExp(
   `^(\\d{4}年度?)?((年底前|年内|今年|上半年|下半年)在?)?(${AREA_WORDS.join('|')})?(目标|力争|确保|争取|全年|年内|累计)?`,
 );
@@ -46,7 +46,7 @@ interface Draft {
 
 function kindOf(metric: string, q: Quantity): IndicatorKind {
   if (q.kind !== 'percent') return 'amount';
-  if (/增长|增速|增幅|下降/.test(metric)) return 'growth';
+  if (/增长|增速|增幅|下降|降低|减少|压减/.test(metric)) return 'growth';
   return 'share';
 }
 
@@ -210,6 +210,9 @@ function levelsIn(text: string, clause: Piece): Draft[] {
   return out;
 }
 
+/** A change asked in percentage points (`提高0.2个百分点`): the words right before the figure. */
+const POINTS_CHANGE_BEFORE = /(提高|提升|增加|上升|增长|扩大|下降|降低|减少|缩小|收窄)了?$/;
+
 /** Between the ends of a range written with the measure on both (`5%-6%`, `5%至6%`). */
 const RANGE_DASH_AFTER = /^\s*[-—~至到]\s*$/;
 
@@ -221,7 +224,13 @@ const LISTED_THINGS = /^[\u4e00-\u9fff、]{3,30}$/;
 
 /** Quantities of one clause as indicators. */
 function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[number, number]>): Draft[] {
-  const qs = all.filter((q) => q.start >= clause.start && q.end <= clause.end && q.unit && q.kind !== 'points');
+  const qs = all.filter(
+    (q) =>
+      q.start >= clause.start &&
+      q.end <= clause.end &&
+      q.unit &&
+      (q.kind !== 'points' || POINTS_CHANGE_BEFORE.test(text.slice(Math.max(clause.start, q.start - 6), q.start))),
+  );
   const out: Draft[] = [];
   let segmentStart = clause.start;
   let leadingVerb = '';
@@ -342,14 +351,16 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     const metric = labelled(text, clause, words);
     // `以内` after the figure, or after its measure (`1个工作日以内`)
     const atMost = AT_MOST_BEFORE.test(head) || /^[\u4e00-\u9fff]{0,4}?以内/.test(text.slice(q.end, q.end + 6));
-    const growthDown = q.kind === 'percent' && /下降$/.test(cleanMetric(head)) && !atMost;
+    const growthDown = q.kind === 'percent' && /(下降|降低|减少|压减)$/.test(cleanMetric(head)) && !atMost;
     const value = growthDown ? -q.value : q.value;
+    const points = q.kind === 'points';
     const base: Omit<Draft, 'metric'> = {
-      kind: kindOf(metric, q),
+      kind: points ? 'share' : kindOf(metric, q),
       direction: atMost || growthDown ? 'at_most' : 'at_least',
       target: value,
       floor: rangeFloor !== null && !growthDown && !atMost ? rangeFloor : value,
-      unit: q.unit,
+      // a change in points is measured in 百分点 (the 个 is the measure word)
+      unit: points ? '百分点' : q.unit,
       start: q.start,
       end: q.end,
     };

@@ -31,6 +31,8 @@ export interface FigureContext {
   againstNamedYear: boolean;
   /** Stated as a share or rate (not a change). */
   share: boolean;
+  /** A change in 个百分点 (negative after 下降/减少/回落), or null for other figures. */
+  points: number | null;
   /** A `：` follows it before any comma or stop (`任务8条：…`): its wording labels what follows. */
   labelsAfter: boolean;
   /** Offset of the first `：` after the figure with no comma or stop between (Infinity if none). */
@@ -98,9 +100,11 @@ const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
 /** A change measured from a year the text names (`比2019年同期`, `与2019年相比`). */
 const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
-const GROWTH_BEFORE = /(增长|增速|增幅|上升|下降|减少|回落)[^，。；]{0,3}$/;
-const FALL_BEFORE = /(下降|减少|回落)[^，。；]{0,3}$/;
+const GROWTH_BEFORE = /(增长|增速|增幅|增加|上升|下降|降低|减少|回落)[^，。；]{0,3}$/;
+const FALL_BEFORE = /(下降|降低|减少|回落)[^，。；]{0,3}$/;
 const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
+/** The group of figures in 个百分点 (`提高0.3个百分点`). */
+const POINTS_KEY = 'pts';
 /** A change to a level, right before the figure (`提升至`, `回落到`): the figure is the level reached. */
 const TO_LEVEL = /(增长|增加|提高|提升|上升|下降|降低|减少|回落|回升)(至|到)$/;
 /** Words of a growth rate: its level is a growth (`增速回落至5.2%`). */
@@ -215,14 +219,14 @@ export class ProgressText {
    * Indices of the figures (of the first MAX_FIGURES) that can report an indicator: rates for
    * growth and share, amounts of the same unit family for amounts. Grouped once per text.
    */
-  figuresFor(kind: 'percent' | 'amount' | 'bare', unit: string | null): readonly number[] {
+  figuresFor(kind: 'percent' | 'points' | 'amount' | 'bare', unit: string | null): readonly number[] {
     const groups = this.once('figureGroups', () => {
       const map = new Map<string, number[]>();
       const n = Math.min(this.quantities.length, MAX_FIGURES);
       for (let i = 0; i < n; i++) {
         const q = this.quantities[i];
-        if (q.kind !== 'percent' && q.kind !== 'amount') continue;
-        const key = q.kind === 'percent' ? '%' : unitKey(q.unit);
+        if (q.kind === 'bare') continue;
+        const key = q.kind === 'percent' ? '%' : q.kind === 'points' ? POINTS_KEY : unitKey(q.unit);
         const list = map.get(key);
         if (list) list.push(i);
         else map.set(key, [i]);
@@ -230,7 +234,7 @@ export class ProgressText {
       return map;
     });
     if (kind === 'bare') return this.bareAmounts();
-    return groups.get(kind === 'percent' ? '%' : unitKey(unit)) ?? [];
+    return groups.get(kind === 'percent' ? '%' : kind === 'points' ? POINTS_KEY : unitKey(unit)) ?? [];
   }
 
   /** Indices of the numbers without a unit that may be amounts (asked only when a unit-less figure is looked for). */
@@ -326,6 +330,7 @@ export class ProgressText {
       growth,
       againstNamedYear: growth !== null && before.includes('年') && AGAINST_NAMED_YEAR.test(before),
       share: percent && (toLevel ? growth === null : !CHANGE_BEFORE.test(rateWords)),
+      points: q.kind === 'points' ? (FALL_BEFORE.test(near) ? -q.value : q.value) : null,
       labelsAfter,
       colonAfter: this.colonAfter(q.end),
       pointsBack,

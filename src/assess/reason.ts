@@ -9,6 +9,7 @@ export function formatValue(value: number | string | null, unit: string | null):
   if (typeof value === 'string') return value;
   const u = unit ?? '';
   if (u === '%' || u === '个百分点') return `${trim(value)}${u}`;
+  if (u === '百分点') return `${trim(value)}个百分点`;
   const abs = Math.abs(value);
   if (abs >= 1e8) return `${trim(value / 1e8)}亿${u}`;
   if (
@@ -31,14 +32,21 @@ function target(ind: Indicator): string {
   return t === f ? `目标${f}` : `确保目标${f}`;
 }
 
+/** A metric naming a fall to reach (`能耗下降`, `化肥使用量减少`). */
+const FALL_AT_END = /(下降|降低|减少|压减)$/;
+/** A metric naming a rise to reach (`城镇化率提高`). */
+const RISE_AT_END = /(提高|提升|增加|上升|增长|扩大)$/;
 /** A fall is written as 下降1.5%, not 下降-1.5%. */
 const fallen = (ind: Indicator, value: number | string | null): number | string | null =>
-  typeof value === 'number' && value < 0 && ind.kind === 'growth' && /下降$/.test(ind.metric) ? -value : value;
+  typeof value === 'number' && value < 0 && ind.kind === 'growth' && FALL_AT_END.test(ind.metric) ? -value : value;
 
 function actualText(ind: Indicator): string {
   // a fall to reach that rose instead (`能耗下降3%`, reported `上升1.2%`) is written as the rise
-  if (ind.kind === 'growth' && typeof ind.actual === 'number' && ind.actual > 0 && /下降$/.test(ind.metric))
-    return `${ind.actual_period ?? ''}${ind.metric.replace(/下降$/, '上升')}${formatValue(ind.actual, ind.unit)}`;
+  if (ind.kind === 'growth' && typeof ind.actual === 'number' && ind.actual > 0 && FALL_AT_END.test(ind.metric))
+    return `${ind.actual_period ?? ''}${ind.metric.replace(FALL_AT_END, '上升')}${formatValue(ind.actual, ind.unit)}`;
+  // a rise in points asked that fell (`城镇化率提高1个百分点`, reported `下降0.3个百分点`)
+  if (ind.unit === '百分点' && typeof ind.actual === 'number' && ind.actual < 0 && RISE_AT_END.test(ind.metric))
+    return `${ind.actual_period ?? ''}${ind.metric.replace(RISE_AT_END, '下降')}${formatValue(-ind.actual, ind.unit)}`;
   const v = ind.kind === 'rank' ? `第${ind.actual}` : formatValue(fallen(ind, ind.actual), ind.unit);
   return `${ind.actual_period ?? ''}${ind.metric}${v}`;
 }

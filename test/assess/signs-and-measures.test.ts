@@ -99,3 +99,48 @@ describe('a change to a level, and a fall that rose', () => {
     expect(a.reason).not.toContain('下降1.2%');
   });
 });
+
+describe('a change asked in percentage points', () => {
+  it.each([
+    ['城镇化率提高1个百分点', [['城镇化率提高', 1, 1, '百分点']]],
+    ['工业增加值率提升0.5个百分点', [['工业增加值率提升', 0.5, 0.5, '百分点']]],
+  ])('%s is an indicator in 百分点', (target, expected) =>
+    expect(extractIndicators(target).map((i) => [i.metric, i.target, i.floor, i.unit])).toEqual(expected),
+  );
+
+  it('a figure that only compares the growth with another area’s is no indicator', () =>
+    expect(extractIndicators('地区生产总值增长6%，高于全省平均1个百分点').map((i) => i.unit)).toEqual(['%']));
+
+  it('is met by the rise reported', () => {
+    const a = assessTask(
+      { target: '研发经费投入强度提高0.2个百分点', progress: '研发经费投入强度2.9%，较上年提高0.25个百分点。' },
+      q3,
+    );
+    expect(a.indicators[0].actual).toBe(0.25);
+    expect(a.status).toBe('on_track');
+  });
+
+  it('is behind when the share fell, and the reason says it fell', () => {
+    const a = assessTask(
+      { target: '城镇化率提高1个百分点', progress: '常住人口城镇化率为71.2%，比上年下降0.3个百分点。' },
+      q3,
+    );
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('下降0.3个百分点');
+  });
+});
+
+describe('falls asked as 减少 or 降低', () => {
+  it('化肥使用量减少2% is a fall to reach, met by a larger fall', () =>
+    expect(assessTask({ target: '化肥使用量减少2%', progress: '1-9月化肥使用量同比减少2.5%。' }, q3).status).toBe(
+      'on_track',
+    ));
+  it('and missed by a rise (增加1.5%)', () =>
+    expect(assessTask({ target: '化肥使用量减少2%', progress: '1-9月化肥使用量同比增加1.5%。' }, q3).status).toBe(
+      'behind',
+    ));
+  it('降低至 names the level, not a fall (失业率降低至4%以内)', () =>
+    expect(extractIndicators('失业率降低至4%以内').map((i) => [i.metric, i.kind, i.direction])).toEqual([
+      ['失业率', 'share', 'at_most'],
+    ]));
+});
