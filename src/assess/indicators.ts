@@ -58,6 +58,8 @@ function lastSpace(s: string): number {
 
 /** A cell naming only the change asked (`增长7%以上` after the indicator's name cell). */
 const CHANGE_ONLY = /^(增长|增速|增幅|下降|提高|提升)$/;
+/** A metric that is only a change (`增长`, `同比增长`): it names nothing of its own. */
+const CHANGE_ALONE = /^(同比|比上年|较上年)?(增长|增速|增幅|下降|提高|提升)$/;
 
 /** `“完成城镇新增就业”项目` → `完成城镇新增就业`: the quotes a summary puts around a whole item. */
 function withoutItemQuotes(s: string): string {
@@ -348,6 +350,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     // by the row's name, as the first is
     if (CHANGE_ONLY.test(words) && segmentStart > clause.start && /^\s/.test(head))
       words = cleanMetric(text.slice(clause.start, headEnd));
+
     const metric = labelled(text, clause, words);
     // `以内` after the figure, or after its measure (`1个工作日以内`)
     const atMost = AT_MOST_BEFORE.test(head) || /^[\u4e00-\u9fff]{0,4}?以内/.test(text.slice(q.end, q.end + 6));
@@ -820,6 +823,20 @@ export function extractIndicators(target: string, options: ExtractOptions = {}):
   if (text.includes(' ') && /\s\d/.test(text))
     drafts.push(...plainColumnNumbers(text, quantities, Boolean(options.plainUnit), options.plainMetric || '计划值'));
   drafts.sort((a, b) => a.start - b.start);
+  // `一般公共预算收入达到50亿元、增长5%`: a change alone after an amount is that amount's subject's
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i];
+    const prev = drafts[i - 1];
+    const change = CHANGE_ALONE.exec(d.metric);
+    if (change && d.kind === 'growth' && prev.kind === 'amount' && !/[。；;]/.test(text.slice(prev.end, d.start)))
+      d.metric = prev.metric.replace(LEADING_VERBS, '') + change[2];
+  }
+  // `进入全市前三名`: the count inside a rank is the rank's, not a count of people
+  const ranks = drafts.filter((d) => d.kind === 'rank');
+  if (ranks.length)
+    for (let i = drafts.length - 1; i >= 0; i--)
+      if (drafts[i].kind === 'amount' && ranks.some((r) => drafts[i].start >= r.start && drafts[i].start < r.end))
+        drafts.splice(i, 1);
   // a restated figure is dropped only when the figure it repeats was read as an indicator
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];

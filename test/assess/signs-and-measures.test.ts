@@ -144,3 +144,16 @@ describe('falls asked as 减少 or 降低', () => {
       ['失业率', 'share', 'at_most'],
     ]));
 });
+
+describe('a change named by the amount before it', () => {
+  it.each([
+    ['一般公共预算收入达到50亿元、增长5%', '一般公共预算收入增长'],
+    ['实现税收收入45亿元，增长8%', '税收收入增长'],
+    ['完成固定资产投资100亿元，同比增长10%', '固定资产投资增长'],
+  ])('%s: the growth is %s', (target, metric) =>
+    expect(extractIndicators(target).find((i) => i.kind === 'growth')?.metric).toBe(metric),
+  );
+
+  it('a rank’s count is the rank, not a count of people (进入全市前三名)', () =>
+    expect(extractIndicators('综合考核进入全市前三名').map((i) => [i.kind, i.target])).toEqual([['rank', 3]]));
+});
