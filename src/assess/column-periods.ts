@@ -20,7 +20,17 @@ export interface ColumnPeriods {
   dated: DatedSpan[];
   /** Columns whose header says their figures are forecasts. */
   forecasts: Span[];
+  /**
+   * Columns of the period's own work (`本月进展`) beside one of the work so far (`累计进展`): their
+   * amounts are a part of the year's, not its total.
+   */
+  ownPeriod: Span[];
 }
+
+/** A header over the period's own work (`本月进展`, `当月完成`, `本季度工作`). */
+const OWN_PERIOD_HEADER = /本月|当月|本周|本季度?|当季|本期/;
+/** A header over the work so far (`累计进展`, `截至目前完成`, `1-10月累计`). */
+const SO_FAR_HEADER = /累计|截[至止]|今年以来|年初以来/;
 
 /** A header over forecasts (`2020 年预计值`, `全年预计完成`, `预测数`). */
 const FORECAST_HEADER = /预计|预测|预估/;
@@ -43,8 +53,10 @@ export function readColumnPeriods(
   parts: readonly ProgressPart[] | undefined,
   endMonth: number,
 ): ColumnPeriods {
-  if (!parts || parts.length < 2) return { progress, parts, dated: [], forecasts: [] };
+  if (!parts || parts.length < 2) return { progress, parts, dated: [], forecasts: [], ownPeriod: [] };
   const forecasts: Span[] = [];
+  const ownPeriod: Span[] = [];
+  const soFarBeside = parts.some((p) => REPORT_ROLES.has(p.role) && SO_FAR_HEADER.test(p.header));
   const cells: { part: ProgressPart; start: number; end: number; mark: PeriodMark; rest: string }[] = [];
   let cursor = 0;
   for (const part of parts) {
@@ -55,6 +67,8 @@ export function readColumnPeriods(
     cursor = start + cell.length;
     if (!REPORT_ROLES.has(part.role)) continue;
     if (FORECAST_HEADER.test(part.header)) forecasts.push({ start, end: cursor });
+    if (soFarBeside && OWN_PERIOD_HEADER.test(part.header) && !SO_FAR_HEADER.test(part.header))
+      ownPeriod.push({ start, end: cursor });
     const mark = periodOfHeader(toHalfWidth(part.header));
     if (mark && mark.month !== null) {
       // what the header says apart from its period: columns alike but for it report the same thing
@@ -62,7 +76,7 @@ export function readColumnPeriods(
       cells.push({ part, start, end: cursor, mark, rest });
     }
   }
-  if (cells.length === 0) return { progress, parts, dated: [], forecasts };
+  if (cells.length === 0) return { progress, parts, dated: [], forecasts, ownPeriod };
   let text = progress;
   const dated: DatedSpan[] = [];
   const superseded = new Set<ProgressPart>();
@@ -81,5 +95,6 @@ export function readColumnPeriods(
     parts: superseded.size ? parts.filter((p) => !superseded.has(p)) : parts,
     dated,
     forecasts,
+    ownPeriod,
   };
 }

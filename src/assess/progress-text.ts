@@ -179,6 +179,8 @@ export class ProgressText {
     private readonly dated: readonly DatedSpan[] = [],
     /** Report columns headed as forecasts (`2020年预计值`): their figures are no results. */
     private readonly forecasts: readonly Span[] = [],
+    /** Report columns of the period's own work beside one of the work so far: their amounts are parts. */
+    private readonly ownPeriod: readonly Span[] = [],
   ) {
     // traditional characters read as simplified (one for one: offsets stay valid), so the status
     // words and wording of a table run through a converter (`累計完成`, `年度任務`) are found
@@ -285,6 +287,7 @@ export class ProgressText {
       // `1家已基本完成建设`: nearly done is not done
       /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
       this.inForecast(q.start) ||
+      (q.kind === 'amount' && this.ownPeriod.some((p) => q.start >= p.start && q.start < p.end)) ||
       RESTATED_TARGET.test(before) ||
       // the whole after so much of it (`40/50公里`)
       /\d\/$/.test(before) ||

@@ -34,6 +34,22 @@ describe('the actual column', () => {
     expect(a.reason).toContain('完成投资1.65亿元');
     expect(a.reason).not.toContain('床位800张1.65亿元');
   });
+  it('beside a column of the work so far (累计进展), a column of the month’s own work (本月进展) gives no total', () => {
+    const parts = [part('progress', '本月进展', '新建30个'), part('progress', '累计进展', '累计建成150个')];
+    const a = assessTask(
+      { target: '新建充电桩200个', progress: joined(parts), progress_parts: parts },
+      { period: parsePeriod('2024-10') },
+    );
+    expect(a.indicators[0].actual).toBe(150);
+  });
+  it('a month’s column alone is still read', () => {
+    const parts = [part('progress', '本月进展', '新建充电桩30个'), part('remarks', '存在问题', '选址困难')];
+    const a = assessTask(
+      { target: '新建充电桩200个', progress: joined(parts), progress_parts: parts },
+      { period: parsePeriod('2024-10') },
+    );
+    expect(a.indicators[0].actual).toBe(30);
+  });
   it('a header naming a percentage gives no unit to a bare plan', () => {
     const parts = [part('actual', '完成(%)', '3.5')];
     const a = assessTask({ target: '城建环保 42 65.13 18.40', progress: joined(parts), progress_parts: parts }, q3);
