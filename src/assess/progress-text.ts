@@ -103,6 +103,11 @@ const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
 const GROWTH_BEFORE = /(增长|增速|增幅|增加|上升|下降|降低|减少|回落)[^，。；]{0,3}$/;
 const FALL_BEFORE = /(下降|降低|减少|回落)[^，。；]{0,3}$/;
 const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
+/** The period's own work, in the clause before an amount (`本月新建30个`, `10月新建30个`, `本季度新增就业1500人`). */
+const OWN_PERIOD_BEFORE =
+  /(本月|当月|本周|本季度?|当季|本期|(?<![\d\-—~至到])\d{1,2}月份?(?![底末初中上下旬]))[^，。；,;\d]{0,10}$/;
+/** The work so far, before an amount (`累计建成`, `今年以来累计新增`, `1-10月累计`). */
+const SO_FAR_BEFORE = /(累计|今年以来|年初以来|截[至止])[^，。；,;]{0,10}$/;
 /** The group of figures in 个百分点 (`提高0.3个百分点`). */
 const POINTS_KEY = 'pts';
 /** A change to a level, right before the figure (`提升至`, `回落到`): the figure is the level reached. */
@@ -261,6 +266,18 @@ export class ProgressText {
     );
   }
 
+  /** Whether another amount of q's unit family is reported as the work so far (`累计建成150个`). */
+  private soFarAmountOf(q: Quantity): boolean {
+    const key = unitKey(q.unit);
+    return this.quantities.some(
+      (o) =>
+        o !== q &&
+        o.kind === 'amount' &&
+        unitKey(o.unit) === key &&
+        SO_FAR_BEFORE.test(this.text.slice(Math.max(0, o.start - 12), o.start)),
+    );
+  }
+
   /** Figure i with what stands around it (worked out on first use: most figures are never asked for). */
   figure(i: number): FigureContext {
     let f = this.figureCache[i];
@@ -288,6 +305,8 @@ export class ProgressText {
       /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
       this.inForecast(q.start) ||
       (q.kind === 'amount' && this.ownPeriod.some((p) => q.start >= p.start && q.start < p.end)) ||
+      // `本月新建30个，累计建成150个`: the month's own amount is a part of the total reported beside it
+      (q.kind === 'amount' && OWN_PERIOD_BEFORE.test(before) && this.soFarAmountOf(q)) ||
       RESTATED_TARGET.test(before) ||
       // the whole after so much of it (`40/50公里`)
       /\d\/$/.test(before) ||

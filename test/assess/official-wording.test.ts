@@ -176,6 +176,15 @@ describe('several rates for one metric', () => {
     expect(a.indicators[0].actual).toBe(11_800_000_000);
     expect(a.status).toBe('on_track');
   });
+  it.each([
+    ['本月新建30个，累计建成150个。', 150],
+    ['10月新建充电桩30个，1-10月累计建成150个。', 150],
+    ['截至10月底累计建成150个，10月份新建30个。', 150],
+  ])('the month’s own amount is a part of the total beside it: %s', (progress, actual) =>
+    expect(
+      assessTask({ target: '新建充电桩200个', progress }, { period: parsePeriod('2024-10') }).indicators[0].actual,
+    ).toBe(actual),
+  );
   it('a quarter’s own amount smaller than the one before is no sum so far', () => {
     const q3 = { period: parsePeriod('2024Q3') };
     const a = assessTask(
