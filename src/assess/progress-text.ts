@@ -85,7 +85,7 @@ const MAX_LIST = 12;
 /** Wording before a figure that makes it a forecast, plan, application or target, not a result. */
 // `预期` is a forecast, but `未达预期`, `超预期`, `符合预期` judge a result against one
 export const NOT_A_RESULT =
-  /(预计|(?<!未达到?|低于|超出?|好于|符合|达到?)预期|拟|计划|谋划|力争|争创|推荐|申报|意向|在谈|储备)/;
+  /(预计|预测|预估|有望|(?<!未达到?|低于|超出?|好于|符合|达到?)预期|拟|计划|谋划|力争|争创|推荐|申报|意向|在谈|储备)/;
 /** Right before a figure, these make it the target restated (`年度目标10.5%`, `开工任务8条`). */
 const RESTATED_TARGET = /(目标|任务|要求|下达)[^，。；]{0,4}$/;
 /**
@@ -103,6 +103,8 @@ const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
 const GROWTH_BEFORE = /(增长|增速|增幅|增加|上升|下降|降低|减少|回落)[^，。；]{0,3}$/;
 const FALL_BEFORE = /(下降|降低|减少|回落)[^，。；]{0,3}$/;
 const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
+/** A clause ending in a forecast word before the figure's clause (`据统计部门预测，`, `经预测：`). */
+const FORECAST_LEAD = /(预测|预计|预估)[，,：:]/;
 /** The period's own work, in the clause before an amount (`本月新建30个`, `10月新建30个`, `本季度新增就业1500人`). */
 const OWN_PERIOD_BEFORE =
   /(本月|当月|本周|本季度?|当季|本期|(?<![\d\-—~至到])\d{1,2}月份?(?![底末初中上下旬]))[^，。；,;\d]{0,10}$/;
@@ -304,6 +306,8 @@ export class ProgressText {
       // `1家已基本完成建设`: nearly done is not done
       /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
       this.inForecast(q.start) ||
+      // `据统计部门预测，前三季度GDP增长5.8%左右`: a clause of its own saying what follows is forecast
+      FORECAST_LEAD.test(text.slice(sentence.start, q.start)) ||
       (q.kind === 'amount' && this.ownPeriod.some((p) => q.start >= p.start && q.start < p.end)) ||
       // `本月新建30个，累计建成150个`: the month's own amount is a part of the total reported beside it
       (q.kind === 'amount' && OWN_PERIOD_BEFORE.test(before) && this.soFarAmountOf(q)) ||

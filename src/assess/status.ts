@@ -13,6 +13,7 @@ import {
   AWAITING_DECISION_PATTERNS,
   DELAY_WORDS,
   FORECAST_MET,
+  FORECAST_WORD,
   GRANTED_WORDS,
   PENDING_MARKS,
   PENDING_PATTERNS,
@@ -174,7 +175,7 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
         granted: GRANTED.first(text) !== null,
         // a forecast figure (预计全年增长6%), not a date it is expected by (预计9月投用)
         forecast:
-          (text.includes('预计') &&
+          (FORECAST_WORD.test(text) &&
             pt.quantities.some((q) => q.start >= start && q.start < end && q.kind !== 'bare')) ||
           pt.forecastIn(start, end),
         hasDigit: /\d/.test(text),
@@ -266,7 +267,7 @@ export function statusOf(input: StatusInput): StatusResult {
   // a figure forecast, or (for a task with indicators) the target forecast met without a figure
   const forecast =
     sentences.find((_, i) => facts[i].forecast) ??
-    (indicators.length && pt.text.includes('预计') ? sentences.find((s) => FORECAST_MET.test(s.text)) : undefined);
+    (indicators.length && FORECAST_WORD.test(pt.text) ? sentences.find((s) => FORECAST_MET.test(s.text)) : undefined);
   const anyActual = judged.some(
     (e) => e.type === 'met' || e.type === 'short_of_floor' || e.type === 'part_year' || e.type === 'started_only',
   );

@@ -146,6 +146,12 @@ describe('forecasts', () => {
     const a = assessTask({ target: '新增学位3000个', progress: '按计划推进，预计9月开学投用。' }, h1);
     expect(a.status).toBe('on_track');
   });
+  it.each([
+    ['新增城镇就业6000人', '有望超额完成全年目标。'],
+    ['地区生产总值增长6%', '据统计部门预测，前三季度GDP增长5.8%左右。'],
+  ])('a forecast in other words is pending too: %s ← %s', (target, progress) =>
+    expect(assessTask({ target, progress }, h1).status).toBe('pending'),
+  );
   it('a task whose only figure is a forecast is pending', () => {
     const a = assessTask({ target: '一般公共预算收入增长5%', progress: '预计全年一般公共预算收入增长6%。' }, h1);
     expect(a.status).toBe('pending');

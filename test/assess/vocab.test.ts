@@ -10,6 +10,8 @@ import { AREA_WORDS, LEVELS, METRIC_SYNONYMS } from '../../src/assess/vocab/metr
 import { PERIOD_PATTERNS } from '../../src/assess/vocab/period-words.js';
 import { saysOnlyDone, taskRateOf } from '../../src/assess/report-columns.js';
 import {
+  FORECAST_MET,
+  FORECAST_WORD,
   COMPLETION_WORDS,
   DELAY_WORDS,
   DONE_AS_OF_WORDS,
@@ -340,4 +342,14 @@ describe('administrative levels', () => {
     const row = LEVELS.find((l) => l.level === level)!;
     expect([...text.matchAll(row.written)].length > 0).toBe(found);
   });
+});
+
+describe('forecast words', () => {
+  it.each(['预计全年增长6%', '据统计部门预测', '初步预估', '有望超额完成'])('%s is a forecast', (text) =>
+    expect(FORECAST_WORD.test(text)).toBe(true),
+  );
+  it.each(['已完成全年目标', '统计局已发布数据'])('%s is not', (text) => expect(FORECAST_WORD.test(text)).toBe(false));
+  it.each(['预计可完成年度目标', '有望超额完成全年目标'])('%s forecasts the target met', (text) =>
+    expect(FORECAST_MET.test(text)).toBe(true),
+  );
 });

@@ -276,7 +276,9 @@ export const PENDING_PATTERNS: readonly RegExp[] = [
  * A forecast that the target will be met, with no figure (`预计基本完成`, `预计可完成年度目标`): the
  * result awaits the year's figures. A date it is expected by (`预计年底完成`) is not one.
  */
-export const FORECAST_MET = /预计(可|能|将|能够|可以)?(基本|全面|超额|全部)?(完成|实现|达到|达标)/;
+export const FORECAST_MET = /(预计|有望)(可|能|将|能够|可以)?(基本|全面|超额|全部)?(完成|实现|达到|达标)/;
+/** Words of a forecast (`预计全年增长6%`, `据统计部门预测`, `有望超额完成`): what follows is not yet a result. */
+export const FORECAST_WORD = /预计|预测|预估|有望/;
 
 /**
  * Characters of which every match of a pending pattern holds at least one (数据 据, 公布 布, 统计 统,
