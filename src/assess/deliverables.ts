@@ -202,7 +202,9 @@ export function soleDeliverableDone(clause: TargetClause, pt: ProgressText): str
   if (!row) return null;
   const pieces = coverPieces(pt);
   if (pieces.some((p) => p.ongoing) || FINISH_AHEAD.test(pt.text)) return null;
-  for (const p of pieces) if (row.done.first(p.text) !== null && PAST.first(p.text) !== null) return p.text;
+  // a piece with a share short of the whole (`…已建成投用，滨江公园完成80%`) leaves part undone
+  for (const p of pieces)
+    if (row.done.first(p.text) !== null && PAST.first(p.text) !== null && !partlyDone(p.text)) return p.text;
   return null;
 }
 

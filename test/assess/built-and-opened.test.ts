@@ -51,3 +51,14 @@ describe('a preparatory step completed is not the thing built', () => {
       'on_track',
     ));
 });
+
+describe('several things to build, one of them short of finished', () => {
+  it('is not done while one is at 80%', () =>
+    expect(statusOf('建成城东污水厂、城西水厂和滨江公园', '城东污水厂、城西水厂已建成投用，滨江公园完成80%。')).toBe(
+      'on_track',
+    ));
+  it('is done when all are reported built, named or counted', () => {
+    expect(statusOf('建成城东污水厂、城西水厂和滨江公园', '城东污水厂、城西水厂、滨江公园均已建成投用。')).toBe('done');
+    expect(statusOf('建成城东污水厂、城西水厂和滨江公园', '三个项目均已建成投用。')).toBe('done');
+  });
+});
