@@ -210,8 +210,11 @@ export function soleDeliverableDone(clause: TargetClause, pt: ProgressText): str
 
 /** A share after the completion word (`主体工程已完成85%`). */
 const PART_DONE = /(?:完成|完工|建成)(?:了|总工程量|工程量|总量|总进度|进度)?的?(\d+(?:\.\d+)?)%/;
-/** A share below the whole after the completion word: the thing is not finished. */
+/** Nearly finished (`已基本建成`, `基本完工`): not finished. */
+const NEARLY_DONE = /基本(完成|建成|完工|竣工)/;
+/** A share below the whole after the completion word, or nearly finished: the thing is not finished. */
 function partlyDone(text: string): boolean {
+  if (NEARLY_DONE.test(text)) return true;
   const m = PART_DONE.exec(text);
   return m !== null && Number(m[1]) < 100;
 }

@@ -22,6 +22,7 @@ describe('one thing built, reported without a figure', () => {
     ['建成区级养老服务中心1个', '区级养老服务中心将于10月建成投用。'],
     ['建成区级养老服务中心1个', '区级养老服务中心主体已完工，正在装修。'],
     ['新建区图书馆新馆', '主体结构已封顶，正在进行内部装修。'],
+    ['建成区级养老服务中心', '已基本建成。'],
   ])('%s ← %s goes on', (target, progress) => expect(statusOf(target, progress)).toBe('on_track'));
 });
 
