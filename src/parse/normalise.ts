@@ -200,13 +200,17 @@ function normaliseOneTable(
   const above = layout.headerRow - 1;
   const sectionAbove = above >= 0 && isSectionHeadingBelowTitle(rows, above);
   let title: string | null = null;
+  /** Lines of one cell between the title and the header (`（截至2024年9月30日）`): they may date the table. */
+  const linesBelowTitle: string[] = [];
   for (let r = (layout.headerRow >= 0 ? layout.headerRow : layout.bodyStart) - 1; r >= 0; r--) {
     if (sectionAbove && r === above) continue;
     const nonEmpty = rows[r].cells.filter(Boolean);
+    if (nonEmpty.length === 1) linesBelowTitle.push(nonEmpty[0]);
     // a line between the title and the header (`（共118项）`, `单位：万元`) is no title
     if (nonEmpty.length === 1 && isPageFurniture(nonEmpty[0])) continue;
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0])) {
       title = nonEmpty[0];
+      linesBelowTitle.pop();
       break;
     }
     if (nonEmpty.length === 1 && title === null) title = nonEmpty[0];
@@ -368,7 +372,7 @@ function normaliseOneTable(
   const { tasks, warnings } = buildTasks(placed, layout, raw.format);
   tableWarnings.push(...warnings);
   tableWarnings.push(...hiddenInWorkbook(raw, layout, placed, tasks));
-  const period = periodOfTable(title, layout.headerTexts);
+  const period = periodOfTable(title, layout.headerTexts, linesBelowTitle);
   if (title && !period) tableWarnings.push({ code: 'no_period', message: `标题中未找到报告期：${title}` });
   const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];
   columns.push(...layout.optionalColumns);

@@ -70,10 +70,31 @@ export function periodFromTitle(title: string): string | null {
  * `项目建设阶段(1-12月份)`) with the year of the title or of another header (`2022年工作计划`).
  * @example periodOfTable('2023年民生实事进展表', ['序号', '1-8月实际完成情况']) // '2023-08'
  */
-export function periodOfTable(title: string | null, headerTexts: readonly string[]): string | null {
+/**
+ * A short line that dates the table: in brackets (`（截至2024年9月30日）`, `（2024年1-9月）`) or labelled
+ * as the period reported (`截至9月底`, `统计时间：2024年1-9月`). A filing date (`填报时间：…`) is no period,
+ * nor a date in prose above the table (`…会议于2022年12月21日票决产生了…`).
+ */
+const DATES_A_TABLE =
+  /^(?:[（(][^（）()]*(?:截[至止]|\d{1,2}月|季度|半年)[^（）()]*[）)]|(?:截[至止]|统计时间|统计期|报告期|数据截[至止])[^，。；]*)$/;
+const MAX_DATE_LINE = 30;
+
+export function periodOfTable(
+  title: string | null,
+  headerTexts: readonly string[],
+  linesBelowTitle: readonly string[] = [],
+): string | null {
   const fromTitle = title ? periodFromTitle(title) : null;
   const yearOnly = fromTitle !== null && /^\d{4}$/.test(fromTitle);
   if (fromTitle && !yearOnly) return fromTitle;
+  // a line under the title dating the table (`（截至2024年9月30日）`, `（2024年1-9月）`), read with the
+  // title's year when it names none
+  const titleYear = title ? /(\d{4})年/.exec(title)?.[1] : undefined;
+  for (const line of linesBelowTitle) {
+    if (line.length > MAX_DATE_LINE || !DATES_A_TABLE.test(line.replace(/\s+/g, ''))) continue;
+    const p = periodFromTitle(/\d{4}/.test(line) || !titleYear ? line : `${titleYear}年${line}`);
+    if (p && !/^\d{4}$/.test(p)) return p;
+  }
   const year =
     (title ? /(\d{4})年/.exec(title)?.[1] : undefined) ??
     // The latest year the headers name (`至2021年底累计` beside `2022年工作计划` reports on 2022).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTable } from '../../src/parse/index.js';
+import { parseTable, parseText } from '../../src/parse/index.js';
 import { periodFromFileName, periodFromTitle, periodOfTable } from '../../src/parse/title-period.js';
 
 describe('periodFromTitle reads the reporting period in a title', () => {
@@ -67,4 +67,35 @@ describe('periodOfTable reads a quarter or a half a report header names, with th
     // a report column for each quarter: filled in as the year goes, none dates the table
     ['2023年重点工作推进表', ['序号', '工作任务', '一季度推进情况', '二季度推进情况', '三季度推进情况'], null],
   ])('%s %j → %s', (title, headers, period) => expect(periodOfTable(title, headers)).toBe(period));
+});
+
+describe('a line under the title dating the table', () => {
+  it.each([
+    ['（截至2024年9月30日）', '2024-09'],
+    ['（2024年1-9月）', '2024Q3'],
+    ['统计时间：2024年1-6月', '2024H1'],
+    ['（截至9月底）', '2024-09'],
+  ])('%s → %s', (line, period) =>
+    expect(periodOfTable('2024年区政府工作报告重点任务分解落实情况表', ['序号', '工作任务'], [line])).toBe(period),
+  );
+
+  it.each([
+    '填报时间：2024年10月8日',
+    '市人大常委会会议于2022年12月21日依法票决产生了民生实事项目，现将落实情况通报如下',
+  ])('%s dates nothing', (line) =>
+    expect(periodOfTable('2024年区政府工作报告重点任务分解落实情况表', ['序号'], [line])).toBeNull(),
+  );
+
+  it('is read from a workbook with the header under it', () => {
+    const table = parseText(
+      [
+        '2024年区政府工作报告重点任务分解落实情况表',
+        '（截至2024年9月30日）',
+        '序号\t工作任务\t牵头单位\t进展情况',
+        '1\t新增城镇就业6000人\t区人社局\t1-9月新增4900人。',
+      ].join('\n'),
+    );
+    expect(table.period).toBe('2024-09');
+    expect(table.warnings.map((w) => w.code)).not.toContain('no_period');
+  });
 });
