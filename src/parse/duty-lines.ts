@@ -22,3 +22,17 @@ export function readDutyLine(line: string): DutyLine | null {
   const field = LEADERS_LABEL.test(text) ? 'leaders' : CO_LABEL.test(text) ? 'co_units' : 'units';
   return { field, names, firstLead: field === 'units' && FIRST_LEAD.test(text) };
 }
+
+/** A label opening a line of the report under a task (`进展情况：…`, `完成情况:…`). */
+const REPORT_LABEL =
+  /^(进展情况|工作进展|推进情况|进展|完成情况|落实情况|进度情况|目前进展|当前进展|完成进度|工作完成情况)\s*[:：]\s*/;
+
+/**
+ * The report a line gives under its task (`进展情况：1-9月增长5.9%。`), as a document's list prints
+ * it after the duty lines, or null when the line is no report line.
+ */
+export function readReportLine(line: string): string | null {
+  const text = line.trim();
+  const label = REPORT_LABEL.exec(text);
+  return label && text.length > label[0].length ? text.slice(label[0].length) : null;
+}

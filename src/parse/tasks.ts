@@ -14,7 +14,7 @@ import type { Layout } from './layout.js';
 import type { SlotKind } from './align.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
-import { readDutyLine, type DutyLine } from './duty-lines.js';
+import { readDutyLine, readReportLine, type DutyLine } from './duty-lines.js';
 import { leaderOfHeading, unitOfHeading } from './heading-leader.js';
 import { unitsInTarget } from './units-in-target.js';
 import { leaderNames } from './leader-titles.js';
@@ -218,6 +218,8 @@ export function buildTasks(
 
   const restartsPerSection = numbersRestartPerSection(rows);
   let lastNumbered: PlacedRow | null = null;
+  /** Tasks whose report a `进展情况：` line opened: the lines after it go on with the report. */
+  const reportOpened = new Set<ParsedTask>();
   /** Tasks whose units a `牵头单位` line gave: a `责任单位` line after it does not replace them. */
   const unitsFromFirstLead = new Set<ParsedTask>();
   const headingColumnOnlyHeadings =
@@ -280,9 +282,18 @@ export function buildTasks(
       }
       // A line of its own saying who answers for the task (`牵头单位:市发展改革委` under
       // `1.地区生产总值增长6%。`, as a document's list prints it) names its units, not more of its target.
-      const duty = t && !hasUnits && row.slotText.filter(Boolean).length === 1 ? readDutyLine(t) : null;
+      const alone = t && row.slotText.filter(Boolean).length === 1;
+      const duty = alone && !hasUnits ? readDutyLine(t) : null;
       if (duty) {
         applyDutyLine(duty, prev, unitsFromFirstLead);
+        return;
+      }
+      // `进展情况：…` under the task, in a list without a report column: the report, and the lines
+      // after it go on with it
+      const report = alone && reportSlots.length === 0 ? readReportLine(t) : null;
+      if (report !== null || (alone && reportOpened.has(prev))) {
+        prev.progress = prev.progress ? `${prev.progress}${report ?? t}` : (report ?? t);
+        reportOpened.add(prev);
         return;
       }
       const sep = !brokenNames && row.slotText.filter(Boolean).length >= 2 ? ' ' : '';

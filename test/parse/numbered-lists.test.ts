@@ -175,3 +175,28 @@ describe('a CSV without 序号 whose cells are long', () => {
     expect(t.tasks.map((x) => x.progress)).toEqual(['完成综合交通投资33.9亿元', '已完工', '累计完成投资11.3亿元']);
   });
 });
+
+describe('a report line under each item (进展情况：…)', () => {
+  const table = parseText(
+    [
+      '2024年重点任务三季度进展',
+      '1.地区生产总值增长6%。',
+      '牵头单位：区发改局',
+      '进展情况：1-9月地区生产总值增长5.9%。',
+      '下步将加大项目投资力度。',
+      '2.新增城镇就业6000人。',
+      '牵头单位：区人社局',
+      '进展情况：1-9月新增4900人。',
+      '3.完成固定资产投资150亿元。',
+      '牵头单位：区发改局',
+      '完成情况：1-9月完成118亿元。',
+    ].join('\n'),
+  );
+
+  it('is the item’s report, with the lines after it, not more of its target', () =>
+    expect(table.tasks.map((t) => [t.target, t.progress])).toEqual([
+      ['1.地区生产总值增长6%。', '1-9月地区生产总值增长5.9%。下步将加大项目投资力度。'],
+      ['2.新增城镇就业6000人。', '1-9月新增4900人。'],
+      ['3.完成固定资产投资150亿元。', '1-9月完成118亿元。'],
+    ]));
+});
