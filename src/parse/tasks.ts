@@ -467,7 +467,30 @@ export function buildTasks(
     tasks.push(task);
   });
   backfillCategories(tasks, prefixed, rows);
+  for (const task of tasks) splitLabelledCell(task);
   return { tasks, warnings: tableWarnings };
+}
+
+/** `目标：…` and `进展：…` in one cell (a column of the task and its report, labelled line by line). */
+const TARGET_LABEL = /^(目标任务|工作目标|年度目标|目标|任务)\s*[:：]\s*/;
+const REPORT_IN_CELL = /(进展情况|推进情况|完成情况|落实情况|工作进展|进展)\s*[:：]\s*/;
+
+/**
+ * A task whose one cell (read as its target or its report, the other empty) labels both what is to
+ * be done and the report on it: split at the labels, with a warning. Split report columns are left
+ * as they are: the assessor reads them by part.
+ */
+function splitLabelledCell(task: ParsedTask): void {
+  if (task.progress_parts) return;
+  const cell = task.target && !task.progress ? task.target : !task.target ? task.progress : '';
+  const label = TARGET_LABEL.exec(cell);
+  if (!label) return;
+  const report = REPORT_IN_CELL.exec(cell.slice(label[0].length));
+  if (!report) return;
+  const at = label[0].length + report.index;
+  task.target = cell.slice(label[0].length, at).trim();
+  task.progress = cell.slice(at + report[0].length).trim();
+  task.warnings.push(W('labelled_cell', '同一格中的“目标”和“进展”已按标签分开', 'target'));
 }
 
 /**

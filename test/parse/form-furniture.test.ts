@@ -74,3 +74,22 @@ describe('同上 in a cell', () => {
 
   it('says so on the task', () => expect(table.tasks[1].warnings.map((w) => w.code)).toContain('same_as_above'));
 });
+
+describe('one cell labelling the target and the report (目标：… 进展：…)', () => {
+  const table = parseText(
+    [
+      '序号\t工作任务及进展\t责任单位',
+      '1\t目标：新增城镇就业6000人。\t区人社局',
+      '\t进展：1-9月新增4900人。\t',
+      '2\t目标：完成老旧小区改造12个。进展情况：已完成8个。\t区住建局',
+    ].join('\n'),
+  );
+
+  it('is split at its labels', () =>
+    expect(table.tasks.map((t) => [t.target, t.progress])).toEqual([
+      ['新增城镇就业6000人。', '1-9月新增4900人。'],
+      ['完成老旧小区改造12个。', '已完成8个。'],
+    ]));
+
+  it('says so on the task', () => expect(table.tasks[0].warnings.map((w) => w.code)).toContain('labelled_cell'));
+});
