@@ -300,8 +300,10 @@ function laterFigure(
   let out: { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null = null;
   const amount = ind.kind === 'amount';
   for (const i of pt.figuresFor(figureKindOf(ind), ind.unit)) {
+    // (the figure's context is worked out only for figures after the chosen one)
+    if (pt.quantities[i].start <= chosen.f.q.start) continue;
     const f = pt.figure(i);
-    if (f.q.start <= chosen.f.q.start || f.excluded) continue;
+    if (f.excluded) continue;
     const value = compatible(ind, f);
     if (value === null || !namesNothing(pt, f.segment.start, f.segment.end)) continue;
     const p = pt.periodBefore(f.sentence, f.q.start);

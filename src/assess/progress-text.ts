@@ -268,16 +268,16 @@ export class ProgressText {
     );
   }
 
-  /** Whether another amount of q's unit family is reported as the work so far (`累计建成150个`). */
+  /** Whether an amount of q's unit family is reported as the work so far (`累计建成150个`). */
   private soFarAmountOf(q: Quantity): boolean {
-    const key = unitKey(q.unit);
-    return this.quantities.some(
-      (o) =>
-        o !== q &&
-        o.kind === 'amount' &&
-        unitKey(o.unit) === key &&
-        SO_FAR_BEFORE.test(this.text.slice(Math.max(0, o.start - 12), o.start)),
-    );
+    const units = this.once('soFarUnits', () => {
+      const out = new Set<string>();
+      for (const o of this.quantities)
+        if (o.kind === 'amount' && SO_FAR_BEFORE.test(this.text.slice(Math.max(0, o.start - 12), o.start)))
+          out.add(unitKey(o.unit));
+      return out;
+    });
+    return units.has(unitKey(q.unit));
   }
 
   /** Figure i with what stands around it (worked out on first use: most figures are never asked for). */
@@ -307,7 +307,7 @@ export class ProgressText {
       /^[^，。；、]{0,6}基本(完成|建成|完工)/.test(text.slice(q.end, q.end + 10)) ||
       this.inForecast(q.start) ||
       // `据统计部门预测，前三季度GDP增长5.8%左右`: a clause of its own saying what follows is forecast
-      FORECAST_LEAD.test(text.slice(sentence.start, q.start)) ||
+      (sentence.text.includes('预') && FORECAST_LEAD.test(text.slice(sentence.start, q.start))) ||
       (q.kind === 'amount' && this.ownPeriod.some((p) => q.start >= p.start && q.start < p.end)) ||
       // `本月新建30个，累计建成150个`: the month's own amount is a part of the total reported beside it
       (q.kind === 'amount' && OWN_PERIOD_BEFORE.test(before) && this.soFarAmountOf(q)) ||
