@@ -105,5 +105,6 @@ describe('a figure labelled as the count done (完成数, 完成值)', () => {
     ['任务数5000人，完成数4200人，完成率84%。', 4200],
     ['目标5000人，完成值4200人。', 4200],
   ])('%s reports %d', (progress, actual) =>
-    expect(assessTask({ target: '新增城镇就业5000人', progress }).indicators[0].actual).toBe(actual));
+    expect(assessTask({ target: '新增城镇就业5000人', progress }).indicators[0].actual).toBe(actual),
+  );
 });
