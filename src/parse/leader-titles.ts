@@ -60,9 +60,17 @@ const BRACKETED = /^(.+?)\s*[（(]([^（）()]+)[）)]$/;
 const BODY_OF_POST =
   /^([\u4e00-\u9fff]{0,3}[市县区省州镇乡旗])?(人民)?(政府|人大常委会|人大|政协|党委|党工委|管委会)$|^[市县区省州]委$/;
 
+/**
+ * A leader named by the post alone, without a body (`区长`, `分管副区长`, `区政府分管领导`, `各分管区领导`):
+ * who leads, where the table names no person.
+ */
+const POST_ONLY =
+  /^(各|相关)?[区县市省州旗]?(政府|委)?(分管|主管|联系|牵头)?的?(常务)?副?([区县市省州旗]长|[区县市省州旗]?领导)$/;
+
 /** A post named with its body and no person (`市政府常务副市长`): the leader a table names by post. */
 export function isPostOfBody(token: string): boolean {
   const t = token.trim();
+  if (POST_ONLY.test(t)) return true;
   return SORTED.some(
     (title) => t.length > title.length && t.endsWith(title) && BODY_OF_POST.test(t.slice(0, -title.length)),
   );

@@ -39,6 +39,23 @@ describe('posts beside a leader’s name', () => {
     expect(table.tasks[1]).toMatchObject({ theme: null, target: '完成老旧小区改造12个', leaders: ['李强', '赵丽'] });
     expect(table.tasks[2].theme).toBeNull();
   });
+  it('keeps a leader named only by a post, with no body (分管副区长, 区政府分管领导, 区长), in its column', () => {
+    const table = parseText(
+      [
+        '序号\t重点任务\t责任领导\t责任单位\t进展情况',
+        '1\t新增城镇就业6000人\t分管副区长\t区人社局\t1-9月新增4900人。',
+        '2\t完成老旧小区改造12个\t区政府分管领导\t区住建局\t已完成8个。',
+        '3\t新建幼儿园2所\t各分管区领导\t区教育局\t已竣工。',
+        '4\t优化营商环境\t区长\t区发改局\t持续推进。',
+      ].join('\n'),
+    );
+    expect(table.tasks.map((t) => [t.theme, t.target, t.leaders])).toEqual([
+      [null, '新增城镇就业6000人', ['分管副区长']],
+      [null, '完成老旧小区改造12个', ['区政府分管领导']],
+      [null, '新建幼儿园2所', ['各分管区领导']],
+      [null, '优化营商环境', ['区长']],
+    ]);
+  });
   it('keeps a leader named only by a post of a body (市政府常务副市长), which is no organisation', () => {
     expect(leaderNames(['市政府常务副市长'])).toEqual(['市政府常务副市长']);
     expect(isPeopleCell('市政府常务副市长。')).toBe(true);
