@@ -124,7 +124,10 @@ function affinity(cell: CellFeatures, slot: SlotKind): number {
       if (kind === 'deadline') return -2;
       return 1 - 0.5 * ps;
     case 'leaders':
-      return kind === 'people' ? 4 : kind === 'units' ? -6 : kind === 'heading' ? -5 : -6;
+      // a short phrase no name list reads as (`待定`, `区委办公室主任`, a name in Latin letters) may still
+      // be what the office wrote for the leader: it costs less than prose or a unit, so a full row
+      // is not shifted around it
+      return kind === 'people' ? 4 : kind === 'units' ? -6 : kind === 'heading' ? -2 : -6;
     case 'units':
     case 'co_units':
       // An unfamiliar short name (`医药港`) may still be a unit; prose never is, nor a short
@@ -160,6 +163,8 @@ function skipCost(slot: SlotKind, slotIndex: number, slots: readonly SlotKind[])
 }
 
 const DROP_BLANK = -0.6;
+/** The extra cost of skipping a slot in a row that fills every column (see `solve`). */
+const FULL_ROW_SKIP = -2;
 /**
  * A cell in its own header's column: kept there unless its content clearly belongs elsewhere. Most
  * extracted rows keep their cells in place; a shift needs a missing or an extra cell to explain it.
@@ -250,6 +255,9 @@ function solve(
   const W = m + 1;
   // A second target column (a target spread over two) is often blank; only the first must hold text.
   const fit = slots.map((slot, j) => (slot === 'target' && slots.indexOf('target') < j ? 'other' : slot));
+  // A row with a filled cell under every header column lost no cell: a reading that skips a column
+  // must also split one, two guesses at once, so it costs more
+  const fullRow = slotCells !== undefined && cells.every((c) => c.kind !== 'blank') && n === new Set(slotCells).size;
   const best = new Float64Array((n + 1) * W).fill(-Infinity);
   // 0 assign, 1 skip slot, 2 drop cell
   const move = new Uint8Array((n + 1) * W);
@@ -268,7 +276,8 @@ function solve(
         }
       }
       if (j < m) {
-        const v = here + (i === n ? 0 : skipCost(slots[j], j, slots));
+        const skip = i === n ? 0 : skipCost(slots[j], j, slots);
+        const v = here + (fullRow && skip < -0.5 ? skip + FULL_ROW_SKIP : skip);
         const k = i * W + j + 1;
         if (v > best[k]) {
           best[k] = v;

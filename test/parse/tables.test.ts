@@ -357,3 +357,23 @@ describe('sections on rows of their own (一、经济发展 over its items)', ()
       expect.objectContaining({ code: 'filled_from_above', field: 'leaders' }),
     ]));
 });
+
+describe('a full row whose leaders cell is no name list (待定, 区委办公室主任)', () => {
+  const table = parseText(
+    [
+      '序号\t重点任务\t责任领导\t责任单位\t进展情况',
+      '1\t新增城镇就业6000人\t王磊\t区人社局\t1-9月新增4900人。',
+      '2\t完成老旧小区改造12个\t待定\t区住建局\t已完成8个。',
+      '3\t新建幼儿园2所\t赵丽\t区教育局\t已竣工。',
+      '4\t优化营商环境\t区委办公室主任\t区发改局\t持续推进。',
+    ].join('\n'),
+  );
+
+  it('keeps its cells in their columns, so no target becomes a theme', () =>
+    expect(table.tasks.map((t) => [t.theme, t.target, t.leaders])).toEqual([
+      [null, '新增城镇就业6000人', ['王磊']],
+      [null, '完成老旧小区改造12个', ['待定']],
+      [null, '新建幼儿园2所', ['赵丽']],
+      [null, '优化营商环境', ['区委办公室主任']],
+    ]));
+});
