@@ -14,7 +14,7 @@ import {
   type FigureContext,
 } from './progress-text.js';
 import type { Piece } from './text.js';
-import { CROWDED_UNITS, sameUnitFamily } from './vocab/measure-words.js';
+import { CROWDED_UNITS, POINTS_UNIT, sameUnitFamily } from './vocab/measure-words.js';
 import { simplified } from '../parse/traditional.js';
 import { FALL_METRIC } from './falls-as-written.js';
 import { LEVELS } from './vocab/metric-words.js';
@@ -149,17 +149,14 @@ function occursWithin(at: number[], len: number, from: number, to: number): bool
   return lo < at.length && at[lo] + len <= to;
 }
 
-/** The figure's value as the indicator's kind reads it, or null when it cannot report it. */
-/** The unit of a change in percentage points, as the indicator carries it. */
-const POINTS = '百分点';
-
 /** Which of the text's figures can report the indicator. */
 const figureKindOf = (ind: Indicator): 'amount' | 'points' | 'percent' =>
-  ind.kind === 'amount' ? 'amount' : ind.unit === POINTS ? 'points' : 'percent';
+  ind.kind === 'amount' ? 'amount' : ind.unit === POINTS_UNIT ? 'points' : 'percent';
 
+/** The figure's value as the indicator's kind reads it, or null when it cannot report it. */
 function compatible(ind: Indicator, f: FigureContext): number | null {
   // a change in points: a fall to reach (`下降0.5个百分点`) is met by a fall reported
-  if (ind.unit === POINTS) return f.points === null ? null : FALL_METRIC.test(ind.metric) ? -f.points : f.points;
+  if (ind.unit === POINTS_UNIT) return f.points === null ? null : FALL_METRIC.test(ind.metric) ? -f.points : f.points;
   if (ind.kind === 'growth') return f.growth;
   if (ind.kind === 'share') return f.share ? f.q.value : null;
   return f.q.value;

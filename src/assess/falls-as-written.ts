@@ -4,8 +4,11 @@
 // traffic light (a completion of actual/floor) all read a fall as a positive figure.
 import type { Indicator } from '../domain/index.js';
 
+const FALL_WORDS = '下降|降低|减少|压减';
 /** A metric that names a fall: its figures are amounts of decrease. */
-export const FALL_METRIC = /下降|降低|减少|压减/;
+export const FALL_METRIC = new RegExp(FALL_WORDS);
+/** A metric ending in the fall it asks for (`能耗下降`, `化肥使用量减少`). */
+export const FALL_AT_END = new RegExp(`(${FALL_WORDS})$`);
 
 /** Rewrites, in place, each fall-to-reach indicator as the fall asked and reached. */
 export function fallsAsWritten(indicators: Indicator[]): void {

@@ -4,10 +4,10 @@
 import type { Direction, Indicator, IndicatorKind } from '../domain/index.js';
 import { parseChineseNumeral, quantitiesOfHalfWidth, round, toHalfWidth, type Quantity } from './numbers.js';
 import { clausesOf, insideAny, quotedRanges, type Piece } from './text.js';
-import { NAMING_TERMS, sameUnitFamily } from './vocab/measure-words.js';
+import { NAMING_TERMS, POINTS_UNIT, sameUnitFamily } from './vocab/measure-words.js';
 import { AREA_WORDS } from './vocab/metric-words.js';
 import { simplified } from '../parse/traditional.js';
-import { FALL_METRIC } from './falls-as-written.js';
+import { FALL_AT_END, FALL_METRIC } from './falls-as-written.js';
 
 /** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
 const LEADING_VERBS =
@@ -56,10 +56,11 @@ function lastSpace(s: string): number {
   return -1;
 }
 
+const CHANGES = '增长|增速|增幅|下降|提高|提升';
 /** A cell naming only the change asked (`增长7%以上` after the indicator's name cell). */
-const CHANGE_ONLY = /^(增长|增速|增幅|下降|提高|提升)$/;
+const CHANGE_ONLY = new RegExp(`^(${CHANGES})$`);
 /** A metric that is only a change (`增长`, `同比增长`): it names nothing of its own. */
-const CHANGE_ALONE = /^(同比|比上年|较上年)?(增长|增速|增幅|下降|提高|提升)$/;
+const CHANGE_ALONE = new RegExp(`^(同比|比上年|较上年)?(${CHANGES})$`);
 
 /** `“完成城镇新增就业”项目` → `完成城镇新增就业`: the quotes a summary puts around a whole item. */
 function withoutItemQuotes(s: string): string {
@@ -350,11 +351,10 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
     // by the row's name, as the first is
     if (CHANGE_ONLY.test(words) && segmentStart > clause.start && /^\s/.test(head))
       words = cleanMetric(text.slice(clause.start, headEnd));
-
     const metric = labelled(text, clause, words);
     // `以内` after the figure, or after its measure (`1个工作日以内`)
     const atMost = AT_MOST_BEFORE.test(head) || /^[\u4e00-\u9fff]{0,4}?以内/.test(text.slice(q.end, q.end + 6));
-    const growthDown = q.kind === 'percent' && /(下降|降低|减少|压减)$/.test(cleanMetric(head)) && !atMost;
+    const growthDown = q.kind === 'percent' && FALL_AT_END.test(cleanMetric(head)) && !atMost;
     const value = growthDown ? -q.value : q.value;
     const points = q.kind === 'points';
     const base: Omit<Draft, 'metric'> = {
@@ -362,8 +362,7 @@ function amountsIn(text: string, clause: Piece, all: Quantity[], quoted: Array<[
       direction: atMost || growthDown ? 'at_most' : 'at_least',
       target: value,
       floor: rangeFloor !== null && !growthDown && !atMost ? rangeFloor : value,
-      // a change in points is measured in 百分点 (the 个 is the measure word)
-      unit: points ? '百分点' : q.unit,
+      unit: points ? POINTS_UNIT : q.unit,
       start: q.start,
       end: q.end,
     };

@@ -116,6 +116,15 @@ const POINTS_KEY = 'pts';
 const TO_LEVEL = /(增长|增加|提高|提升|上升|下降|降低|减少|回落|回升)(至|到)$/;
 /** Words of a growth rate: its level is a growth (`增速回落至5.2%`). */
 const GROWTH_RATE_WORDS = /增速|增幅|增长率/;
+/**
+ * A rate as a growth, or null when its words state no change. A change to a level (`优良率提升至
+ * 91.2%`) states the level, no change; of a growth rate (`增速回落至5.2%`), the rate.
+ */
+function growthOf(words: string, value: number): number | null {
+  if (TO_LEVEL.test(words)) return GROWTH_RATE_WORDS.test(words) ? value : null;
+  if (!GROWTH_BEFORE.test(words)) return null;
+  return FALL_BEFORE.test(words) ? -value : value;
+}
 /** Where a list item or clause around a figure stops (、，。；： and line breaks), and, after it, （. */
 const isSegmentStop = (c: number): boolean =>
   c === 0xff0c ||
@@ -268,6 +277,18 @@ export class ProgressText {
     );
   }
 
+  /**
+   * Whether an amount is the period's own, a part of the work so far reported beside it: in a
+   * `本月进展` column beside a `累计进展` one, or after `本月`, `10月` when the text gives an amount of
+   * its unit so far (`本月新建30个，累计建成150个`).
+   */
+  private ownPeriodAmount(q: Quantity, before: string): boolean {
+    return (
+      this.ownPeriod.some((p) => q.start >= p.start && q.start < p.end) ||
+      (OWN_PERIOD_BEFORE.test(before) && this.soFarAmountOf(q))
+    );
+  }
+
   /** Whether an amount of q's unit family is reported as the work so far (`累计建成150个`). */
   private soFarAmountOf(q: Quantity): boolean {
     const units = this.once('soFarUnits', () => {
@@ -308,9 +329,7 @@ export class ProgressText {
       this.inForecast(q.start) ||
       // `据统计部门预测，前三季度GDP增长5.8%左右`: a clause of its own saying what follows is forecast
       (sentence.text.includes('预') && FORECAST_LEAD.test(text.slice(sentence.start, q.start))) ||
-      (q.kind === 'amount' && this.ownPeriod.some((p) => q.start >= p.start && q.start < p.end)) ||
-      // `本月新建30个，累计建成150个`: the month's own amount is a part of the total reported beside it
-      (q.kind === 'amount' && OWN_PERIOD_BEFORE.test(before) && this.soFarAmountOf(q)) ||
+      (q.kind === 'amount' && this.ownPeriodAmount(q, before)) ||
       RESTATED_TARGET.test(before) ||
       // the whole after so much of it (`40/50公里`)
       /\d\/$/.test(before) ||
@@ -328,19 +347,8 @@ export class ProgressText {
     const namedBy = text[q.start - 1] === '、' || text[q.end] === '、' ? this.respectiveName(i, sentence) : null;
     // in a list after 分别, the rate's wording stands before the list's first figure
     const rateWords = namedBy ? namedBy.lead : near;
-    // a change to a level (`优良率提升至91.2%`) states the level; of a growth rate (`增速回落至5.2%`) the rate
     const toLevel = percent && TO_LEVEL.test(rateWords);
-    const growth = !percent
-      ? null
-      : toLevel
-        ? GROWTH_RATE_WORDS.test(rateWords)
-          ? q.value
-          : null
-        : GROWTH_BEFORE.test(rateWords)
-          ? FALL_BEFORE.test(rateWords)
-            ? -q.value
-            : q.value
-          : null;
+    const growth = percent ? growthOf(rateWords, q.value) : null;
     const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
     const segment = this.segmentAround(q);
     const pointsBack = back.slice(Math.max(back.lastIndexOf('，'), back.lastIndexOf(',')) + 1).includes('其中');

@@ -1,7 +1,9 @@
 // One Chinese sentence citing the numbers or words behind a status, e.g.
 // `实际利用外资4.7亿美元，仅为确保目标10亿美元的47%，低于序时进度92%`.
 import type { Indicator } from '../domain/index.js';
+import { FALL_AT_END } from './falls-as-written.js';
 import type { Evidence, StatusResult } from './status.js';
+import { POINTS_UNIT } from './vocab/measure-words.js';
 
 /** A base-unit value written back the way reports write it (1.5万亩, 128.3亿元). */
 export function formatValue(value: number | string | null, unit: string | null): string {
@@ -9,7 +11,7 @@ export function formatValue(value: number | string | null, unit: string | null):
   if (typeof value === 'string') return value;
   const u = unit ?? '';
   if (u === '%' || u === '个百分点') return `${trim(value)}${u}`;
-  if (u === '百分点') return `${trim(value)}个百分点`;
+  if (u === POINTS_UNIT) return `${trim(value)}个百分点`;
   const abs = Math.abs(value);
   if (abs >= 1e8) return `${trim(value / 1e8)}亿${u}`;
   if (
@@ -32,8 +34,6 @@ function target(ind: Indicator): string {
   return t === f ? `目标${f}` : `确保目标${f}`;
 }
 
-/** A metric naming a fall to reach (`能耗下降`, `化肥使用量减少`). */
-const FALL_AT_END = /(下降|降低|减少|压减)$/;
 /** A metric naming a rise to reach (`城镇化率提高`). */
 const RISE_AT_END = /(提高|提升|增加|上升|增长|扩大)$/;
 /** A fall is written as 下降1.5%, not 下降-1.5%. */
@@ -45,7 +45,7 @@ function actualText(ind: Indicator): string {
   if (ind.kind === 'growth' && typeof ind.actual === 'number' && ind.actual > 0 && FALL_AT_END.test(ind.metric))
     return `${ind.actual_period ?? ''}${ind.metric.replace(FALL_AT_END, '上升')}${formatValue(ind.actual, ind.unit)}`;
   // a rise in points asked that fell (`城镇化率提高1个百分点`, reported `下降0.3个百分点`)
-  if (ind.unit === '百分点' && typeof ind.actual === 'number' && ind.actual < 0 && RISE_AT_END.test(ind.metric))
+  if (ind.unit === POINTS_UNIT && typeof ind.actual === 'number' && ind.actual < 0 && RISE_AT_END.test(ind.metric))
     return `${ind.actual_period ?? ''}${ind.metric.replace(RISE_AT_END, '下降')}${formatValue(-ind.actual, ind.unit)}`;
   const v = ind.kind === 'rank' ? `第${ind.actual}` : formatValue(fallen(ind, ind.actual), ind.unit);
   return `${ind.actual_period ?? ''}${ind.metric}${v}`;

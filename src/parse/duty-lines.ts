@@ -23,9 +23,10 @@ export function readDutyLine(line: string): DutyLine | null {
   return { field, names, firstLead: field === 'units' && FIRST_LEAD.test(text) };
 }
 
-/** A label opening a line of the report under a task (`进展情况：…`, `完成情况:…`). */
-const REPORT_LABEL =
-  /^(进展情况|工作进展|推进情况|进展|完成情况|落实情况|进度情况|目前进展|当前进展|完成进度|工作完成情况)\s*[:：]\s*/;
+/** Labels of the report under a task (`进展情况：…`, `完成情况:…`), longest first. */
+export const REPORT_LABELS =
+  '工作完成情况|进展情况|工作进展|推进情况|完成情况|落实情况|进度情况|目前进展|当前进展|完成进度|进展';
+const REPORT_LABEL = new RegExp(`^(${REPORT_LABELS})\\s*[:：]\\s*`);
 
 /**
  * The report a line gives under its task (`进展情况：1-9月增长5.9%。`), as a document's list prints

@@ -1,7 +1,7 @@
 // Rows → tasks. Skips titles and the header repeated on every printed page, aligns each row's
 // cells to the columns (align.ts), and sorts rows into tasks, heading rows (a category alone
 // on an unnumbered row) and continuation rows (a cell broken across a page).
-import type { ParsedTable, ParsedTask, Warning } from '../domain/index.js';
+import type { ParsedTable, Warning } from '../domain/index.js';
 import { alignRowShared, type SlotKind } from './align.js';
 import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
 import type { ColumnsSpec } from './columns-option.js';
@@ -371,7 +371,7 @@ function normaliseOneTable(
   }
   const { tasks, warnings } = buildTasks(placed, layout, raw.format);
   tableWarnings.push(...warnings);
-  tableWarnings.push(...hiddenInWorkbook(raw, layout, placed, tasks));
+  tableWarnings.push(...hiddenInWorkbook(raw, layout, placed));
   const period = periodOfTable(title, layout.headerTexts, linesBelowTitle);
   if (title && !period) tableWarnings.push({ code: 'no_period', message: `标题中未找到报告期：${title}` });
   const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];
@@ -398,19 +398,13 @@ function normaliseOneTable(
  * filter hides rows, a hand hides a column of notes), and named, since the person may not have
  * seen them.
  */
-function hiddenInWorkbook(
-  raw: RawTable,
-  layout: Layout,
-  placed: readonly PlacedRow[],
-  tasks: readonly ParsedTask[],
-): Warning[] {
+function hiddenInWorkbook(raw: RawTable, layout: Layout, placed: readonly PlacedRow[]): Warning[] {
   const out: Warning[] = [];
-  const hiddenSeqs = placed.filter((p) => p.kind === 'task' && p.hidden && p.seq !== null).map((p) => p.seq);
-  const shown = tasks.filter((t) => hiddenSeqs.includes(t.seq)).map((t) => t.seq);
-  if (shown.length > 0)
+  const seqs = placed.filter((p) => p.kind === 'task' && p.hidden && p.seq !== null).map((p) => p.seq);
+  if (seqs.length > 0)
     out.push({
       code: 'hidden_rows',
-      message: `工作表中隐藏的行也已读入（第 ${shown.slice(0, 10).join('、')}${shown.length > 10 ? ' 等' : ''} 项，共 ${shown.length} 项），请核对是否应导入`,
+      message: `工作表中隐藏的行也已读入（第 ${seqs.slice(0, 10).join('、')}${seqs.length > 10 ? ' 等' : ''} 项，共 ${seqs.length} 项），请核对是否应导入`,
     });
   const headers = (raw.hiddenColumns ?? [])
     .filter((c) => c !== layout.seqColumn && layout.columnRoles[c] !== undefined && layout.columnRoles[c] !== 'other')

@@ -14,7 +14,7 @@ import type { Layout } from './layout.js';
 import type { SlotKind } from './align.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
-import { readDutyLine, readReportLine, type DutyLine } from './duty-lines.js';
+import { readDutyLine, readReportLine, REPORT_LABELS, type DutyLine } from './duty-lines.js';
 import { leaderOfHeading, unitOfHeading } from './heading-leader.js';
 import { unitsInTarget } from './units-in-target.js';
 import { leaderNames } from './leader-titles.js';
@@ -473,7 +473,7 @@ export function buildTasks(
 
 /** `目标：…` and `进展：…` in one cell (a column of the task and its report, labelled line by line). */
 const TARGET_LABEL = /^(目标任务|工作目标|年度目标|目标|任务)\s*[:：]\s*/;
-const REPORT_IN_CELL = /(进展情况|推进情况|完成情况|落实情况|工作进展|进展)\s*[:：]\s*/;
+const REPORT_IN_CELL = new RegExp(`(${REPORT_LABELS})\\s*[:：]\\s*`);
 
 /**
  * A task whose one cell (read as its target or its report, the other empty) labels both what is to

@@ -66,11 +66,6 @@ export function periodFromTitle(title: string): string | null {
 }
 
 /**
- * The period of a table: from its title, else from a column header (`1-8月实际完成情况`,
- * `项目建设阶段(1-12月份)`) with the year of the title or of another header (`2022年工作计划`).
- * @example periodOfTable('2023年民生实事进展表', ['序号', '1-8月实际完成情况']) // '2023-08'
- */
-/**
  * A short line that dates the table: in brackets (`（截至2024年9月30日）`, `（2024年1-9月）`) or labelled
  * as the period reported (`截至9月底`, `统计时间：2024年1-9月`). A filing date (`填报时间：…`) is no period,
  * nor a date in prose above the table (`…会议于2022年12月21日票决产生了…`).
@@ -79,6 +74,12 @@ const DATES_A_TABLE =
   /^(?:[（(][^（）()]*(?:截[至止]|\d{1,2}月|季度|半年)[^（）()]*[）)]|(?:截[至止]|统计时间|统计期|报告期|数据截[至止])[^，。；]*)$/;
 const MAX_DATE_LINE = 30;
 
+/**
+ * The period of a table: from its title, else from a short line under it dating the table, else
+ * from a column header (`1-8月实际完成情况`, `项目建设阶段(1-12月份)`) with the year of the title or
+ * of another header (`2022年工作计划`).
+ * @example periodOfTable('2023年民生实事进展表', ['序号', '1-8月实际完成情况']) // '2023-08'
+ */
 export function periodOfTable(
   title: string | null,
   headerTexts: readonly string[],

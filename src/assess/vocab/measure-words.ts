@@ -172,6 +172,9 @@ export function unitKey(unit: string | null): string {
 }
 
 /** True when a figure in unit `a` can report a target in unit `b`. */
+/** The unit of a change asked in percentage points (`提高1个百分点`): the 个 is the measure word. */
+export const POINTS_UNIT = '百分点';
+
 export function sameUnitFamily(a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
