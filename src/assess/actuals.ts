@@ -239,7 +239,7 @@ interface Candidate {
  * joined before it (`未达预期 一季度增长6.4%`).
  */
 const UNNAMING =
-  /今年以来|年初以来|完成数|完成值|完成量|实际数|实际|(?:^|\s)[是否](?=\s|$)|经督办后?|未达到?预期|进度偏慢|序时推进|正常推进|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|投入使用|安装到位|到位|开通|发放|同比|增长|增速|增幅|提高|提升|下降|回落|约|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[前第]?[一二三四]季度|[上下]半年|本季度?|本月|今年|当年|前\d{1,2}个?月|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至于和及到月份年日]/g;
+  /今年以来|年初以来|完成数|完成值|完成量|实际数|实际|(?:^|\s)[是否](?=\s|$)|经督办后?|(?:比|较)(?:上年|去年|\d{0,4}年)?(?:同期)?|未达到?预期|进度偏慢|序时推进|正常推进|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|投入使用|安装到位|到位|开通|发放|同比|增长|增速|增幅|提高|提升|下降|回落|约|超过|超|逾|将近|近|余|多|左右|以上|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[前第]?[一二三四]季度|[上下]半年|本季度?|本月|今年|当年|前\d{1,2}个?月|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至于和及到月份年日]/g;
 
 /**
  * Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric.
@@ -486,6 +486,10 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     const accepted =
       acceptable(best.score, second, best.own) ||
       (distinct && acceptable(best.wholeScore, top === best ? nextScore : topScore, best.wholeOwn));
+    // of figures naming nothing, a count done before a count begun (`已开工20个，完成12个`) when the
+    // metric names no stage
+    if (stage === 0 && unscored.length > 1)
+      unscored.sort((a, b) => Number(a.c.f.stages === START_STAGE) - Number(b.c.f.stages === START_STAGE));
     let chosen = accepted
       ? best
       : (unscored.find((u) => namesNothing(pt, u.from, u.to, ind.metric) || donePartOfScope(pt, u.c.f))?.c ?? null);

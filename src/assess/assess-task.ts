@@ -172,7 +172,13 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       plainMetric: plainColumn?.metric,
     }).slice(0, MAX_INDICATORS);
     // the progress text is analysed once and shared by every indicator and rule
-    const text = new ProgressText(periods.progress, periods.dated, periods.forecasts, periods.ownPeriod);
+    const text = new ProgressText(
+      periods.progress,
+      periods.dated,
+      periods.forecasts,
+      periods.ownPeriod,
+      context?.period?.year ?? null,
+    );
     const written = indicators.map((ind) => writtenNumber(target, ind));
     const matches: ActualMatch[] = indicators.map((ind, i) => {
       const siblings = siblingsOf(indicators, i);

@@ -194,7 +194,9 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
     }
     let unit: string | null = null;
     let kind: QuantityKind = 'bare';
-    if (scaled && MONEY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && !unitAt(text, end)) {
+    // 余/多 between the number and its unit (`38余亿元`, `38亿余元`)
+    const roughly = text[end] === '余' || text[end] === '多' ? 1 : 0;
+    if (scaled && MONEY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && !unitAt(text, end + roughly)) {
       // `完成投资2.93亿`: money written without its 元
       unit = '元';
       kind = 'amount';
@@ -208,9 +210,8 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       kind = 'points';
       end += 4;
     } else {
-      const next = text[end];
-      // 余/多 between the number and its unit; one space, as tables print `200 个`
-      const unitStart = next === '余' || next === '多' || (next === ' ' && unitAt(text, end + 1)) ? end + 1 : end;
+      // one space, as tables print `200 个`
+      const unitStart = roughly || (text[end] === ' ' && unitAt(text, end + 1)) ? end + 1 : end;
       const row = unitAt(text, unitStart);
       if (row && !notAMeasure(text, row, start, unitStart)) {
         unit = row.base;

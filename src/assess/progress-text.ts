@@ -98,11 +98,16 @@ const STEP_AFTER = /招投标|招标|采购|方案|公告|设计/;
 /** 分别 opening a list of figures (`分别为`, `分别同比增长`). */
 const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增长|下降|增加|减少)?$/;
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
+/** The year a period mark names (`2023年`, `2023年1-9月`). */
+const PAST_YEAR = /((?:19|20)\d\d)年/;
+/** Words before a period that make it the one compared against (`比2023年`, `较上半年`). */
+const COMPARED_YEAR = /(比|较|与|同|对比|相比|相较)\s*$/;
 /** A change measured from a year the text names (`比2019年同期`, `与2019年相比`). */
 const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
-const GROWTH_BEFORE = /(增长|增速|增幅|增加|上升|下降|降低|减少|回落)[^，。；]{0,3}$/;
-const FALL_BEFORE = /(下降|降低|减少|回落)[^，。；]{0,3}$/;
-const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降)[^，。；]{0,3}$/;
+const GROWTH_BEFORE = /(增长|增速|增幅|增加|上升|下降|降低|减少|回落|降幅|跌幅)[^，。；]{0,3}$/;
+// `降幅收窄至3.2%` is a fall of 3.2 %
+const FALL_BEFORE = /(下降|降低|减少|回落|降幅|跌幅)[^，。；]{0,3}$/;
+const CHANGE_BEFORE = /(增长|增速|增幅|提高|提升|下降|降幅|跌幅)[^，。；]{0,3}$/;
 /** A clause ending in a forecast word before the figure's clause (`据统计部门预测，`, `经预测：`). */
 const FORECAST_LEAD = /(预测|预计|预估)[，,：:]/;
 /** The period's own work, in the clause before an amount (`本月新建30个`, `10月新建30个`, `本季度新增就业1500人`). */
@@ -197,6 +202,8 @@ export class ProgressText {
     private readonly forecasts: readonly Span[] = [],
     /** Report columns of the period's own work beside one of the work so far: their amounts are parts. */
     private readonly ownPeriod: readonly Span[] = [],
+    /** The year the report is for, when known: a figure dated to an earlier one is no result of it. */
+    private readonly reportYear: number | null = null,
   ) {
     // traditional characters read as simplified (one for one: offsets stay valid), so the status
     // words and wording of a table run through a converter (`累計完成`, `年度任務`) are found
@@ -301,6 +308,18 @@ export class ProgressText {
     return units.has(unitKey(q.unit));
   }
 
+  /**
+   * A figure dated to a year before the report's (`2023年完成45亿元；今年1-9月完成30亿元` in a 2024
+   * report): last year's result, not this year's. A year compared against (`比2023年同期增长`) dates
+   * no figure (lastPeriodIn).
+   */
+  private ofPastYear(q: Quantity, sentence: Piece): boolean {
+    if (this.reportYear === null || !this.text.includes('年')) return false;
+    const mark = this.periodBefore(sentence, q.start);
+    const year = mark ? PAST_YEAR.exec(mark.label) : null;
+    return year !== null && +year[1] < this.reportYear;
+  }
+
   /** Figure i with what stands around it (worked out on first use: most figures are never asked for). */
   figure(i: number): FigureContext {
     let f = this.figureCache[i];
@@ -330,6 +349,7 @@ export class ProgressText {
       // `据统计部门预测，前三季度GDP增长5.8%左右`: a clause of its own saying what follows is forecast
       (sentence.text.includes('预') && FORECAST_LEAD.test(text.slice(sentence.start, q.start))) ||
       (q.kind === 'amount' && this.ownPeriodAmount(q, before)) ||
+      this.ofPastYear(q, sentence) ||
       RESTATED_TARGET.test(before) ||
       // the whole after so much of it (`40/50公里`)
       /\d\/$/.test(before) ||
@@ -513,6 +533,8 @@ export class ProgressText {
           re.lastIndex++;
           continue;
         }
+        // the period compared against (`比2023年同期`, `较上半年`) dates no figure
+        if (COMPARED_YEAR.test(window.slice(Math.max(0, m.index - 3), m.index))) continue;
         if (!best || end > best.end - start || (end === best.end - start && m[0].length > best.label.length)) {
           best = {
             label: m[0],

@@ -237,7 +237,7 @@ export function statusOf(input: StatusInput): StatusResult {
     const word = facts[i].delay;
     if (word) behind.push({ type: 'delay', word, sentence: s.text });
   });
-  const short = shortOfTarget(input.target, indicators, pt);
+  const short = shortOfTarget(input.target, indicators, pt) ?? negativeGrowth(judged, pt);
   if (short) behind.push(short);
   const late = FINISH_NEXT_YEAR.exec(pt.text);
   if (late && FINISH_ASKED.test(input.target) && !TARGET_PAST_YEAR.test(input.target))
@@ -358,6 +358,26 @@ function shortOfTarget(target: string, indicators: readonly Indicator[], pt: Pro
   const at = pt.text.indexOf(word);
   return { type: 'delay', word, sentence: pt.sentences[sentenceAt(pt, at)]?.text ?? word };
 }
+
+/**
+ * A growth to reach reported as negative without its figure (`1-9月外贸进出口负增长`): behind, unless
+ * the negative growth is what was overcome (`扭转负增长局面`, `由负增长转为正增长`).
+ */
+function negativeGrowth(judged: readonly Evidence[], pt: ProgressText): Evidence | null {
+  const at = pt.text.search(NEGATIVE_GROWTH);
+  if (at < 0) return null;
+  const asked = judged.some(
+    (e) =>
+      e.type === 'unreported' &&
+      e.indicator.kind === 'growth' &&
+      e.indicator.direction !== 'at_most' &&
+      typeof e.indicator.target === 'number' &&
+      e.indicator.target > 0,
+  );
+  if (!asked) return null;
+  return { type: 'delay', word: '负增长', sentence: pt.sentences[sentenceAt(pt, at)]?.text ?? '负增长' };
+}
+const NEGATIVE_GROWTH = /(?<!扭转|摆脱|走出|止住|结束|遏制|由|从)负增长(?![^，。；]{0,4}(转正|收窄|为正))/;
 
 /** The indicators judged unreported. */
 function unreportedOf(judged: readonly Evidence[]): Indicator[] {

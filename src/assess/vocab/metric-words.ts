@@ -18,6 +18,10 @@ export const METRIC_SYNONYMS: readonly MetricSynonym[] = [
   { written: '限额以上', as: '限上', mark: '额以' },
   { written: '固定资产投资', as: '固投', mark: '定资' },
   { written: '社会消费品零售总额', as: '社零', mark: '零售' },
+  { written: '社会消费品零售额', as: '社零', mark: '零售' },
+  { written: '居民消费价格指数', as: 'CPI', mark: '消费' },
+  { written: '居民消费价格', as: 'CPI', mark: '消费' },
+  { written: '一般公共预算', as: '一般预算', mark: '公共' },
 ];
 
 /**
