@@ -63,6 +63,9 @@ const START_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'start');
 const BUILDS = /新建|建设|改造|修建|新增|打造|提升/;
 const FINISH_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'finish');
 
+/** A metric counting the new things of the year (`新增充电桩`, `新建5G基站`, `新认定高新技术企业`). */
+const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获批|新创建/;
+
 /** Whether a growth rate stated without a base year stands among the figures (worked out once per text). */
 function hasRateWithoutNamedYear(pt: ProgressText): boolean {
   return pt.once('rateWithoutNamedYear', () =>
@@ -239,7 +242,7 @@ interface Candidate {
  * joined before it (`未达预期 一季度增长6.4%`).
  */
 const UNNAMING =
-  /今年以来|年初以来|完成数|完成值|完成量|实际数|实际|(?:^|\s)[是否](?=\s|$)|经督办后?|(?:比|较)(?:上年|去年|\d{0,4}年)?(?:同期)?|未达到?预期|进度偏慢|序时推进|正常推进|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|创建|建成|新建|改造|开工|竣工|完工|投用|投入使用|安装到位|到位|开通|发放|同比|增长|增速|增幅|提高|提升|下降|回落|约|超过|超|逾|将近|近|余|多|左右|以上|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[前第]?[一二三四]季度|[上下]半年|本季度?|本月|今年|当年|前\d{1,2}个?月|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至于和及到月份年日]/g;
+  /今年以来|年初以来|完成数|完成值|完成量|实际数|实际|(?:^|\s)[是否](?=\s|$)|经督办后?|(?:比|较)(?:上年|去年|\d{0,4}年)?(?:同期)?|未达到?预期|进度偏慢|序时推进|正常推进|截[至止]目前|截[至止]|目前|全年|累计|共计|合计|共|已经|已|完成|实现|达到|达|新增|新认定|新培育|新引进|新获批|创建|建成|新建|改造|开工|竣工|完工|投用|投入使用|安装到位|到位|开通|发放|同比|增长|增速|增幅|提高|提升|下降|回落|约|超过|超|逾|将近|近|余|多|左右|以上|为|了|全区|全县|全市|全州|全镇|全省|我区|我县|我市|[前第]?[一二三四]季度|[上下]半年|本季度?|本月|今年|当年|前\d{1,2}个?月|\d{4}年|\d{1,2}月份?|\d{1,2}日|[底末至于和及到月份年日]/g;
 
 /**
  * Whether text[from, to) says nothing but figures and UNNAMING words: the figure names no metric.
@@ -420,6 +423,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   const oneStage = stage !== 0 && (stage & (stage - 1)) === 0;
   // a metric naming no stage (`完成老旧小区改造`) counts the things done: beside a count finished
   // (`完工8个`), a count begun (`已开工32个`) is a step on the way
+  const flow = ind.kind === 'amount' && NEW_THINGS.test(ind.metric);
   const finishCounted =
     stage === 0 && ind.kind === 'amount' && figures.some((i) => pt.figure(i).stages === FINISH_STAGE);
   for (let k = 0; k < figures.length; k++) {
@@ -429,6 +433,8 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (f.scopeOf && !ind.metric.includes(f.scopeOf)) continue;
     if (oneStage && f.stages !== 0 && (f.stages & stage) === 0) continue;
     if (finishCounted && f.stages === START_STAGE) continue;
+    // a metric counting new things (新增, 新建) is not reported by the count of all there are
+    if (flow && f.stock) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a
     // second comparison: the rate stated without a year is the actual
     if (f.againstNamedYear && hasRateWithoutNamedYear(pt)) continue;

@@ -48,6 +48,8 @@ export interface FigureContext {
   scopeOf: string | null;
   /** The stages of building work its own words name (`38处竣工`: finish), as a bit set of STAGES (0: none). */
   stages: number;
+  /** It counts all there are (`总数达到320家`, `全区累计建成1200个`), not the new ones of the year. */
+  stock: boolean;
 }
 
 export interface PeriodMark {
@@ -130,6 +132,16 @@ function growthOf(words: string, value: number): number | null {
   if (!GROWTH_BEFORE.test(words)) return null;
   return FALL_BEFORE.test(words) ? -value : value;
 }
+/**
+ * Words before an amount in its clause saying it counts all there are (`总数达到320家`, `全区累计建成
+ * 1200个`, `现有…`), unless the clause names the new ones or the year's (`今年以来累计新增820个`).
+ */
+const STOCK_WORDS = /总数|总量|总计|数量|保有量|存量|共有|现有|拥有|全[区县市省镇]累计/;
+const NEW_OR_DATED = /新增|新建|新认定|新培育|新引进|新开工|新获|新创|今年|本年|年内|当年|以来|\d月|季度|半年/;
+const isStock = (words: string): boolean => STOCK_WORDS.test(words) && !NEW_OR_DATED.test(words);
+/** What joins the items of a list (`4.2%、6.8%`, `4.2%和6.8%`, `财政总收入、一般公共预算收入`). */
+const LIST_JOIN = /[、和及与]/;
+const isListJoin = (c: string | undefined): boolean => c === '、' || c === '和' || c === '及' || c === '与';
 /** Where a list item or clause around a figure stops (、，。；： and line breaks), and, after it, （. */
 const isSegmentStop = (c: number): boolean =>
   c === 0xff0c ||
@@ -364,7 +376,8 @@ export class ProgressText {
     const totalOfLater = counts && this.countsPartLater(q, i, clause);
     const step = chosen || !counts ? null : STEP_AFTER.exec(rest);
     const percent = q.kind === 'percent';
-    const namedBy = text[q.start - 1] === '、' || text[q.end] === '、' ? this.respectiveName(i, sentence) : null;
+    const namedBy =
+      isListJoin(text[q.start - 1]) || isListJoin(text[q.end]) ? this.respectiveName(i, sentence) : null;
     // in a list after 分别, the rate's wording stands before the list's first figure
     const rateWords = namedBy ? namedBy.lead : near;
     const toLevel = percent && TO_LEVEL.test(rateWords);
@@ -386,6 +399,7 @@ export class ProgressText {
       share: percent && (toLevel ? growth === null : !CHANGE_BEFORE.test(rateWords)),
       points: q.kind === 'points' ? (FALL_BEFORE.test(near) ? -q.value : q.value) : null,
       labelsAfter,
+      stock: q.kind === 'amount' && isStock(text.slice(clause.start, q.start)),
       colonAfter: this.colonAfter(q.end),
       pointsBack,
       scopeOf: step ? step[0] : null,
@@ -423,7 +437,10 @@ export class ProgressText {
    */
   private respectiveName(i: number, sentence: Piece): (Piece & { lead: string }) | null {
     const { text, quantities } = this;
-    const joined = (a: number): boolean => text.slice(quantities[a].end, quantities[a + 1].start) === '、';
+    const joined = (a: number): boolean => {
+      const between = text.slice(quantities[a].end, quantities[a + 1].start);
+      return between.length === 1 && isListJoin(between);
+    };
     // real lists name a few things: a longer run is no list of names (and stays linear to read)
     let first = i;
     while (first > 0 && i - first < MAX_LIST && joined(first - 1)) first--;
@@ -435,7 +452,7 @@ export class ProgressText {
     const at = text.indexOf('分别', sentence.start);
     const head = text.slice(sentence.start, at);
     const from = sentence.start + Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf('：')) + 1;
-    const names = text.slice(from, at).split('、');
+    const names = text.slice(from, at).split(LIST_JOIN);
     if (names.length !== last - first + 1) return null;
     let start = from;
     for (let k = 0; k < i - first; k++) start += names[k].length + 1;

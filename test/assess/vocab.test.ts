@@ -70,6 +70,8 @@ describe('measure words', () => {
     ['个工作日', '工作日'],
     ['工作日', '工作日'],
     ['天', '天'],
+    ['头', '头'],
+    ['羽', '羽'],
   ])('%s is read as %s', (written, base) => expect(UNITS.find((u) => u.written === written)?.base).toBe(base));
   it.each([
     ['场次', '场', true],

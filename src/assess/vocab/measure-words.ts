@@ -111,6 +111,9 @@ export const UNITS: readonly UnitRow[] = [
   { written: '工作日', base: '工作日', factor: 1 },
   { written: '天', base: '天', factor: 1 },
   { written: '公斤', base: '公斤', factor: 1 },
+  // livestock and poultry (生猪出栏160万头, 家禽出栏500万羽); not 头部, 头等, 羽毛
+  { written: '头', base: '头', factor: 1 },
+  { written: '羽', base: '羽', factor: 1 },
   { written: '标箱', base: '标箱', factor: 1 },
   // traditional characters, as tables run through a converter print them; kept as written
   { written: '畝', base: '畝', factor: 1 },
@@ -141,6 +144,8 @@ export const UNIT_WORDS_AFTER: Readonly<Record<string, string>> = {
   份: '额子',
   册: '子',
   天: '然津空地下',
+  头: '部等号条脑羊',
+  羽: '毛绒球',
 };
 
 /** Units whose figures are plentiful and varied in a report (money, generic counts):

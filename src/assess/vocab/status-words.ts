@@ -222,8 +222,11 @@ export const DELAY_WORDS: readonly string[] = [
  */
 export const FINISH_NEXT_YEAR =
   /(预计|计划|将于|将在|力争|争取|有望|推迟至|推迟到|延至)[^。；，,]{0,4}(明年|次年|来年|下一年)[^。；，,]{0,10}(完成|建成|完工|竣工|投用|投入使用|投运|运营|开业|开放|交付|通车|开工)/;
-/** A target asking for something finished this year (`建成投用…`, `年内完成…`): what FINISH_NEXT_YEAR can miss. */
-export const FINISH_ASKED = /建成|投用|投入使用|完成|竣工|完工|开工|投运|开业|通车|交付|运营/;
+/**
+ * A target asking for something finished this year (`建成投用…`, `年内完成…`, `新建幼儿园3所`): what
+ * FINISH_NEXT_YEAR can miss.
+ */
+export const FINISH_ASKED = /建成|投用|投入使用|完成|竣工|完工|开工|投运|开业|通车|交付|运营|新建|改建|扩建|迁建/;
 /** A target naming a year or more than one (`2025年建成`, `三年行动`, `明年`): its end may lie past this year. */
 export const TARGET_PAST_YEAR = /\d{4}年|明年|次年|[两三四五]年|\d年|分年度|分期/;
 
