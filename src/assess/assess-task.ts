@@ -4,7 +4,7 @@ import type { Assessment, Indicator, Period, ProgressPart } from '../domain/inde
 import { matchActual, NO_ACTUAL, singleThingBuilt, type ActualMatch } from './actuals.js';
 import { periodOfHeader, readColumnPeriods } from './column-periods.js';
 import { classifyClauses, namesOnlyProject, ONGOING } from './deliverables.js';
-import { passedDueMonth } from './deadline.js';
+import { deadlineInTarget, passedDueMonth } from './deadline.js';
 import { extractIndicators } from './indicators.js';
 import { fallsAsWritten } from './falls-as-written.js';
 import { round, toHalfWidth } from './numbers.js';
@@ -241,7 +241,9 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     });
     const wholeYear = context?.period?.kind === 'year';
     // most tasks have no deadline of their own: read once, for the levels met and for overdue work
-    const dueMonth = passedDueMonth(input?.deadline, context?.period);
+    // a table with no 完成时限 column may date the task in its target (`6月底前完成…`)
+    const deadline = input?.deadline?.trim() || (context?.period ? deadlineInTarget(target) : null);
+    const dueMonth = passedDueMonth(deadline, context?.period);
     const result = statusOf({
       target,
       progress: text,
@@ -256,7 +258,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
     });
     // still going on by its text, but past its own deadline: overdue (the deadline first: most
     // tasks have none, and the text need not be read again)
-    const due = result.status === 'on_track' && dueMonth !== null ? (input?.deadline ?? '').trim() : null;
+    const due = result.status === 'on_track' && dueMonth !== null ? deadline : null;
     if (due && stillOpen(result.evidence, text.text)) {
       result.status = 'behind';
       result.evidence.unshift({ type: 'overdue', deadline: due });

@@ -37,6 +37,21 @@ export function deadlineMonth(text: string, year: number): number | null {
   return found.month - 12 * (year - found.year);
 }
 
+/**
+ * A date the target itself sets (`6月底前完成规划编制`, `上半年完成报批`, `…，9月底前开工`): a date
+ * leading the target, or one before 前; with several, the last is the deadline (`一季度末完成招标，
+ * 年底前建成`). The deadline of a table with no 完成时限 column.
+ */
+export function deadlineInTarget(target: string): string | null {
+  const found = target.match(DATE_IN_TARGET);
+  return found ? found.map((d) => d.replace(/^[，,；;。\s]+/, '')).join('，') : null;
+}
+const TARGET_DATE = '(?:20\\d{2}年)?(?:\\d{1,2}月(?:底|末|份|中旬|上旬|下旬|\\d{1,2}日)?|上半年|下半年|年底|年末|年内|[一二三四]季度末?)';
+const DATE_IN_TARGET = new RegExp(
+  `^(?:力争|确保|争取|计划)?${TARGET_DATE}(?:前|以前|之前)?|(?<=[，,；;。\\s于在])${TARGET_DATE}(?:前|以前|之前)`,
+  'g',
+);
+
 /** The month of the deadline when it fell before the period's last one, else null. */
 export function passedDueMonth(deadline: string | null | undefined, period: Period | null | undefined): number | null {
   if (!deadline || !period) return null;

@@ -1,7 +1,7 @@
 // A task's own deadline (完成时限): the month it falls in, and a task still going on after it is
 // behind (逾期), however its text reads.
 import { describe, expect, it } from 'vitest';
-import { deadlineMonth, passedDueMonth } from '../../src/assess/deadline.js';
+import { deadlineInTarget, deadlineMonth, passedDueMonth } from '../../src/assess/deadline.js';
 import { assessTask } from '../../src/assess/index.js';
 import { parsePeriod } from '../../src/domain/index.js';
 
@@ -72,5 +72,33 @@ describe('a task past its deadline', () => {
     expect(assessTask({ target: '推进智慧城市建设', progress: '已完成平台一期。', deadline: '6月' }, q3).status).toBe(
       'on_track',
     );
+  });
+});
+
+describe('a date the target itself sets, where the table has no deadline column', () => {
+  it.each([
+    ['6月底前完成区级国土空间总体规划编制', '6月底前'],
+    ['编制方案，于6月底前完成', '6月底前'],
+    ['一季度末完成招标，年底前建成', '一季度末，年底前'],
+    ['建成区第二人民医院', null],
+    ['完成投资50亿元，其中一季度完成10亿元', null],
+  ])('%s → %s', (target, deadline) => expect(deadlineInTarget(target)).toBe(deadline));
+
+  const q3 = { period: parsePeriod('2024Q3') };
+  it('makes work still going on after it behind', () => {
+    const a = assessTask({ target: '6月底前完成区级国土空间总体规划编制', progress: '规划编制工作正在推进，已形成初步成果' }, q3);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('6月底前');
+  });
+  it('does not hide the verb after it: a start asked for and reported is done', () => {
+    const a = assessTask({ target: '9月底前开工建设区第二人民医院', progress: '项目已开工' }, q3);
+    expect(a.status).toBe('done');
+  });
+  it('gives way to the deadline column', () => {
+    const a = assessTask(
+      { target: '6月底前完成规划编制', progress: '规划编制工作正在推进', deadline: '2024年12月底' },
+      q3,
+    );
+    expect(a.status).toBe('on_track');
   });
 });
