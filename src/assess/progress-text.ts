@@ -326,7 +326,7 @@ export class ProgressText {
    * no figure (lastPeriodIn).
    */
   private ofPastYear(q: Quantity, sentence: Piece): boolean {
-    if (this.reportYear === null || !this.text.includes('年')) return false;
+    if (this.reportYear === null || !this.once('namesYear', () => PAST_YEAR.test(this.text))) return false;
     const mark = this.periodBefore(sentence, q.start);
     const year = mark ? PAST_YEAR.exec(mark.label) : null;
     return year !== null && +year[1] < this.reportYear;

@@ -86,3 +86,17 @@ describe('more abbreviations of metrics', () => {
     expect(judge(target, progress).indicators[0].actual).toBe(actual);
   });
 });
+
+describe('a figure as at the year’s end', () => {
+  it('closes a level to stay under in the year’s report', () => {
+    const a = assessTask(
+      { target: '城镇登记失业率控制在3.5%以内', progress: '年末城镇登记失业率为3.1%' },
+      { period: parsePeriod('2024Q4') },
+    );
+    expect(a.status).toBe('done');
+  });
+  it('is no date of a figure when it lies ahead (年底前)', () => {
+    const a = judge('城镇登记失业率控制在3.5%以内', '城镇登记失业率3.1%，确保年底前控制在3.5%以内');
+    expect(a.status).toBe('on_track');
+  });
+});

@@ -48,6 +48,8 @@ export const PERIOD_PATTERNS: readonly PeriodPattern[] = [
   // `全年` before what was planned (`为全年预算数的62.1%`, `全年目标`) names the plan, not the date
   { pattern: /(?:\d{4}年)?全年(?!的?(?:预算|目标|任务|计划))/, month: () => 12, fullYear: () => true },
   { pattern: /(?:\d{4}年)?(\d{1,2})月(?:份|底|末)?(?![\d日])/, month: (m) => clampMonth(+m[1]) },
+  // `年末城镇登记失业率为3.1%`: as at the year's end; not a date ahead (`年底前`, `年底将`)
+  { pattern: /(?:\d{4})?年[末底](?![前将要])/, month: () => 12, fullYear: () => true },
   { pattern: /截[至止]目前|截[至止]当前|今年以来|年初以来|目前|至今/, month: () => null },
   { pattern: /\d{4}年度/, month: () => 12, fullYear: () => true },
   { pattern: /\d{4}年/, month: () => null },
