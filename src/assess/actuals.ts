@@ -66,6 +66,14 @@ const FINISH_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'finish');
 /** A metric counting the new things of the year (`新增充电桩`, `新建5G基站`, `新认定高新技术企业`). */
 const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获批|新创建/;
 
+/**
+ * Words before an amount in its clause saying it counts all there are (`总数达到320家`, `全区累计建成
+ * 1200个`, `现有…`), unless the clause names the new ones or the year's (`今年以来累计新增820个`).
+ */
+const STOCK_WORDS = /总数|总量|总计|数量|保有量|存量|共有|现有|拥有|全[区县市省镇]累计/;
+const NEW_OR_DATED = /新增|新建|新认定|新培育|新引进|新开工|新获|新创|今年|本年|年内|当年|以来|\d月|季度|半年/;
+const isStock = (words: string): boolean => STOCK_WORDS.test(words) && !NEW_OR_DATED.test(words);
+
 /** Whether a growth rate stated without a base year stands among the figures (worked out once per text). */
 function hasRateWithoutNamedYear(pt: ProgressText): boolean {
   return pt.once('rateWithoutNamedYear', () =>
@@ -434,7 +442,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (oneStage && f.stages !== 0 && (f.stages & stage) === 0) continue;
     if (finishCounted && f.stages === START_STAGE) continue;
     // a metric counting new things (新增, 新建) is not reported by the count of all there are
-    if (flow && f.stock) continue;
+    if (flow && f.q.kind === 'amount' && isStock(pt.text.slice(f.clause.start, f.q.start))) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a
     // second comparison: the rate stated without a year is the actual
     if (f.againstNamedYear && hasRateWithoutNamedYear(pt)) continue;

@@ -43,6 +43,9 @@ export function deadlineMonth(text: string, year: number): number | null {
  * 年底前建成`). The deadline of a table with no 完成时限 column.
  */
 export function deadlineInTarget(target: string): string | null {
+  // the year's end (年底, 年内) alone is never passed within the year: only a month, a quarter or
+  // the first half can be
+  if (!target.includes('月') && !target.includes('季度') && !target.includes('上半年')) return null;
   const found = target.match(DATE_IN_TARGET);
   return found ? found.map((d) => d.replace(/^[，,；;。\s]+/, '')).join('，') : null;
 }

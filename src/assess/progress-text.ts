@@ -48,8 +48,6 @@ export interface FigureContext {
   scopeOf: string | null;
   /** The stages of building work its own words name (`38处竣工`: finish), as a bit set of STAGES (0: none). */
   stages: number;
-  /** It counts all there are (`总数达到320家`, `全区累计建成1200个`), not the new ones of the year. */
-  stock: boolean;
 }
 
 export interface PeriodMark {
@@ -102,6 +100,7 @@ const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
 /** The year a period mark names (`2023年`, `2023年1-9月`). */
 const PAST_YEAR = /((?:19|20)\d\d)年/;
+const YEARS_NAMED = new RegExp(PAST_YEAR.source, 'g');
 /** Words before a period that make it the one compared against (`比2023年`, `较上半年`). */
 const COMPARED_YEAR = /(比|较|与|同|对比|相比|相较)\s*$/;
 /** A change measured from a year the text names (`比2019年同期`, `与2019年相比`). */
@@ -132,13 +131,6 @@ function growthOf(words: string, value: number): number | null {
   if (!GROWTH_BEFORE.test(words)) return null;
   return FALL_BEFORE.test(words) ? -value : value;
 }
-/**
- * Words before an amount in its clause saying it counts all there are (`总数达到320家`, `全区累计建成
- * 1200个`, `现有…`), unless the clause names the new ones or the year's (`今年以来累计新增820个`).
- */
-const STOCK_WORDS = /总数|总量|总计|数量|保有量|存量|共有|现有|拥有|全[区县市省镇]累计/;
-const NEW_OR_DATED = /新增|新建|新认定|新培育|新引进|新开工|新获|新创|今年|本年|年内|当年|以来|\d月|季度|半年/;
-const isStock = (words: string): boolean => STOCK_WORDS.test(words) && !NEW_OR_DATED.test(words);
 /** What joins the items of a list (`4.2%、6.8%`, `4.2%和6.8%`, `财政总收入、一般公共预算收入`). */
 const LIST_JOIN = /[、和及与]/;
 const isListJoin = (c: string | undefined): boolean => c === '、' || c === '和' || c === '及' || c === '与';
@@ -326,10 +318,16 @@ export class ProgressText {
    * no figure (lastPeriodIn).
    */
   private ofPastYear(q: Quantity, sentence: Piece): boolean {
-    if (this.reportYear === null || !this.once('namesYear', () => PAST_YEAR.test(this.text))) return false;
+    const reportYear = this.reportYear;
+    if (reportYear === null) return false;
+    // most texts name no earlier year: then no figure need be dated
+    const namesEarlier = this.once('namesEarlierYear', () =>
+      [...this.text.matchAll(YEARS_NAMED)].some((m) => +m[1] < reportYear),
+    );
+    if (!namesEarlier) return false;
     const mark = this.periodBefore(sentence, q.start);
     const year = mark ? PAST_YEAR.exec(mark.label) : null;
-    return year !== null && +year[1] < this.reportYear;
+    return year !== null && +year[1] < reportYear;
   }
 
   /** Figure i with what stands around it (worked out on first use: most figures are never asked for). */
@@ -399,7 +397,6 @@ export class ProgressText {
       share: percent && (toLevel ? growth === null : !CHANGE_BEFORE.test(rateWords)),
       points: q.kind === 'points' ? (FALL_BEFORE.test(near) ? -q.value : q.value) : null,
       labelsAfter,
-      stock: q.kind === 'amount' && isStock(text.slice(clause.start, q.start)),
       colonAfter: this.colonAfter(q.end),
       pointsBack,
       scopeOf: step ? step[0] : null,

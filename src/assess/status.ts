@@ -364,6 +364,7 @@ function shortOfTarget(target: string, indicators: readonly Indicator[], pt: Pro
  * the negative growth is what was overcome (`扭转负增长局面`, `由负增长转为正增长`).
  */
 function negativeGrowth(judged: readonly Evidence[], pt: ProgressText): Evidence | null {
+  if (!pt.text.includes('负增长')) return null;
   const at = pt.text.search(NEGATIVE_GROWTH);
   if (at < 0) return null;
   const asked = judged.some(
