@@ -224,12 +224,16 @@ function partlyDone(text: string): boolean {
 const FINISH_AHEAD = /(预计|将于|计划于?|力争|争取|有望)[^。；]{0,12}(完工|竣工|建成|完成|投用|投入使用|交付)/;
 
 /** A checkable goal: met, met so far (a rate compared for part of the year), missed or not reported. */
-export function checkGoal(clause: TargetClause, pt: ProgressText): 'met' | 'met_so_far' | 'missed' | null {
+export function checkGoal(
+  clause: TargetClause,
+  pt: ProgressText,
+  yearEnd = true,
+): 'met' | 'met_so_far' | 'missed' | null {
   for (let i = 0; i < CHECKABLE_GOALS.length; i++) {
     const g = CHECKABLE_GOALS[i];
     if (!g.target.test(clause.text)) continue;
     const result = pt.once(`goal${i}`, () => (g.missed.test(pt.text) ? 'missed' : g.met.test(pt.text) ? 'met' : null));
-    if (result === 'met' && g.rate) return 'met_so_far';
+    if (result === 'met' && (g.rate || (g.holds && !yearEnd))) return 'met_so_far';
     if (result) return result;
   }
   return null;

@@ -318,7 +318,7 @@ export function statusOf(input: StatusInput): StatusResult {
     // the report says the whole task is done: each deliverable with it
     if (wholeDone) continue;
     if (c.kind === 'checkable') {
-      const goal = checkGoal(c, pt);
+      const goal = checkGoal(c, pt, endMonth === 12);
       if (goal === 'met' || (goal === 'met_so_far' && wholeYear)) covered.push({ type: 'covered', sentence: c.text });
       else if (goal === 'met_so_far') open.push({ type: 'goal_so_far', clause: c.text });
       else open.push({ type: 'uncovered', clause: c.text });

@@ -127,6 +127,9 @@ export const ONGOING_WORDS: readonly string[] = [
   '送审稿',
   '基本形成',
   '等待',
+  // on schedule for the year, not finished (`完成省下达序时任务`); below it is a delay (`未完成序时`)
+  '序时任务',
+  '序时目标',
 ];
 
 /** The work is late, not started or falling. */
@@ -466,17 +469,31 @@ export const ABSTRACT_GOALS: readonly string[] = [
   '覆盖',
 ];
 
-/** Target wording that can be checked without a number, and the progress wording that meets it. */
-export const CHECKABLE_GOALS: readonly { target: RegExp; met: RegExp; missed: RegExp; rate?: true }[] = [
+/**
+ * Target wording that can be checked without a number, and the progress wording that meets it.
+ * `rate`: met only for the period so far until a whole-year report; `holds`: a state to keep all
+ * year (no accident, a fall), met so far until the report reaching December.
+ */
+export const CHECKABLE_GOALS: readonly {
+  target: RegExp;
+  met: RegExp;
+  missed: RegExp;
+  rate?: true;
+  holds?: true;
+}[] = [
   {
-    target: /持续下降|逐年下降|稳中有降/,
+    // (`事故起数和死亡人数实现双下降`: both fall)
+    target: /持续下降|逐年下降|稳中有降|双下降/,
     met: /同比(分别)?下降|持续下降|下降[\d.]+%/,
     missed: /同比(分别)?(上升|增长)/,
+    holds: true,
   },
   {
-    target: /不发生[^，。；]*事故/,
-    met: /未发生[^，。；]*事故|零事故/,
+    // (`确保不发生规模性返贫`, `坚决遏制重特大安全生产事故发生`)
+    target: /不发生|遏制[^，。；]*事故/,
+    met: /未发生|零事故|零发生/,
     missed: /(?<![未不无])发生[^，。；]{0,6}(较大|重大)[^，。；]*事故/,
+    holds: true,
   },
   { target: /清零/, met: /全部清零|已清零|底数为0|实现清零|完成[^，。；]{0,6}清零/, missed: /未清零/ },
   // coverage of every place or body (`实现行政村5G网络全覆盖`): reached once the report says it is
