@@ -221,6 +221,9 @@ export function statusOf(input: StatusInput): StatusResult {
     : rates.length && rates.every((r) => r.value >= 100)
       ? { type: 'whole_done', statement: `完成率${rates[0].value}%` }
       : null;
+  // the task's figures are answered by a whole-done statement, or, for a task of one indicator, by
+  // its completion rate (`完成年度目标的85%`): no figure is then missing from the report
+  const answered = wholeDone !== null || (rates.length > 0 && indicators.length === 1);
 
   // behind
   const behind: Evidence[] = judged.filter((e) => e.type === 'below');
@@ -244,7 +247,7 @@ export function statusOf(input: StatusInput): StatusResult {
     behind.push({ type: 'delay', word: late[0], sentence: pt.sentences[sentenceAt(pt, late.index)]?.text ?? late[0] });
   for (const c of clauses)
     if (c.kind === 'checkable' && checkGoal(c, pt) === 'missed') behind.push({ type: 'missed_goal', clause: c.text });
-  if (behind.length) return { status: 'behind', evidence: behind, missing: wholeDone ? [] : unreportedOf(judged) };
+  if (behind.length) return { status: 'behind', evidence: behind, missing: answered ? [] : unreportedOf(judged) };
 
   // pending
   // looked for only when nothing is behind (the pending patterns are the costliest of the sentence facts)
@@ -255,14 +258,14 @@ export function statusOf(input: StatusInput): StatusResult {
     return {
       status: 'pending',
       evidence: [{ type: 'unpublished', sentence: unpublished.text }],
-      missing: wholeDone ? [] : unreportedOf(judged),
+      missing: answered ? [] : unreportedOf(judged),
     };
   const awaited = applicationAwaited(input.target, pt, facts);
   if (awaited)
     return {
       status: 'pending',
       evidence: [{ type: 'awaiting', sentence: awaited }],
-      missing: wholeDone ? [] : unreportedOf(judged),
+      missing: answered ? [] : unreportedOf(judged),
     };
   // a figure forecast, or (for a task with indicators) the target forecast met without a figure
   const forecast =
@@ -275,14 +278,14 @@ export function statusOf(input: StatusInput): StatusResult {
     return {
       status: 'pending',
       evidence: [{ type: 'forecast_only', sentence: forecast.text }],
-      missing: wholeDone ? [] : unreportedOf(judged),
+      missing: answered ? [] : unreportedOf(judged),
     };
   }
 
   // done or on_track
   const open: Evidence[] = judged.filter(
     (e) =>
-      (e.type === 'unreported' && !wholeDone) ||
+      (e.type === 'unreported' && !answered) ||
       e.type === 'short_of_floor' ||
       e.type === 'part_year' ||
       e.type === 'started_only',
@@ -307,7 +310,7 @@ export function statusOf(input: StatusInput): StatusResult {
     return {
       status: 'on_track',
       evidence: [...open, { type: 'effort_only' }],
-      missing: wholeDone ? [] : unreportedOf(judged),
+      missing: answered ? [] : unreportedOf(judged),
     };
   }
   const soleDeliverable = clauses.filter((c) => c.kind !== 'effort').length === 1;
@@ -337,7 +340,7 @@ export function statusOf(input: StatusInput): StatusResult {
   return {
     status: 'on_track',
     evidence: [...open, ...met, ...covered],
-    missing: wholeDone ? [] : unreportedOf(judged),
+    missing: answered ? [] : unreportedOf(judged),
   };
 }
 

@@ -23,6 +23,15 @@ describe('missing figures', () => {
     });
     expect(a.missing_figures).toEqual(['城镇登记失业率']);
   });
+  it('a task of one indicator reported by its completion rate misses nothing', () => {
+    const a = assessTask({ target: '完成老旧小区改造20个', progress: '完成年度目标的85%' });
+    expect(a.missing_figures).toBeUndefined();
+    expect(a.reason).not.toContain('未报告实际值');
+  });
+  it('a completion rate of a task of several indicators leaves each figure missing', () => {
+    const a = assessTask({ target: '新增城镇就业8000人，城镇调查失业率控制在5.5%以内', progress: '完成年度目标的85%' });
+    expect(a.missing_figures).toEqual(['新增城镇就业', '城镇调查失业率']);
+  });
   it('a task said to be wholly done misses nothing', () => {
     expect(assessTask({ target: '新增停车位9300个', progress: '已完成。' }).missing_figures).toBeUndefined();
   });
