@@ -554,7 +554,13 @@ function trailingNumberRun(text: string, figuresOnlyPlan: boolean): number {
 
 const ONLY_NUMBERS = /^\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
 
-function plainColumnNumbers(text: string, all: Quantity[], figuresOnlyPlan: boolean, unnamed: string): Draft[] {
+function plainColumnNumbers(
+  text: string,
+  all: Quantity[],
+  figuresOnlyPlan: boolean,
+  unnamed: string,
+  moneyMetric: string | null,
+): Draft[] {
   const out: Draft[] = [];
   const run = trailingNumberRun(text, figuresOnlyPlan);
   const lastBare = run < 0 ? null : all.filter((q) => q.kind === 'bare' && q.start > run).at(-1);
@@ -606,7 +612,8 @@ function plainColumnNumbers(text: string, all: Quantity[], figuresOnlyPlan: bool
     if (!/[\u4e00-\u9fff）)]$/.test(before) && !(q === lastBare && run === 0)) continue;
     // a cell before it that holds a figure of its own (`床位800张`) is the scope, not this number's name
     const named = cleanMetric(before.split(/[，,。；;\s]/).pop() ?? '');
-    const metric = named && !/\d/.test(named) ? named : unnamed;
+    const planCell = q === lastBare || text.slice(q.end).trim() === '';
+    const metric = (planCell ? moneyMetric : null) ?? (named && !/\d/.test(named) ? named : unnamed);
     const counted = COUNTED_BY.exec(metric);
     const countedUnit = counted ? withMeasureCell(counted[1], number) : null;
     out.push({
@@ -819,8 +826,14 @@ export function extractIndicators(target: string, options: ExtractOptions = {}):
       ...amountsIn(text, clause, quantities, quoted),
     );
   }
-  if (text.includes(' ') && /\s\d/.test(text))
-    drafts.push(...plainColumnNumbers(text, quantities, Boolean(options.plainUnit), options.plainMetric || '计划值'));
+  if (text.includes(' ') && /\s\d/.test(text)) {
+    // money planned for a project (`年度计划投资` | `1-9月完成投资（万元）`) is named by what its actual
+    // column measures, not by the project's description before it (`建设城市大脑平台 12000`)
+    const moneyMetric = options.plainUnit === '元' && options.plainMetric ? options.plainMetric : null;
+    drafts.push(
+      ...plainColumnNumbers(text, quantities, Boolean(options.plainUnit), options.plainMetric || '计划值', moneyMetric),
+    );
+  }
   drafts.sort((a, b) => a.start - b.start);
   // `一般公共预算收入达到50亿元、增长5%`: a change alone after an amount is that amount's subject's
   for (let i = 1; i < drafts.length; i++) {

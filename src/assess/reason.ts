@@ -25,7 +25,15 @@ export function formatValue(value: number | string | null, unit: string | null):
 
 const trim = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2))));
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
-const clip = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}…` : s).trim();
+/**
+ * A sentence cut to fit the reason, without the number cells a split report joins before it (`8000
+ * 40 受征地影响，进度滞后`: the figures are cited on their own).
+ */
+const clip = (s: string, n = 40): string => {
+  const words = s.replace(LEADING_NUMBER_CELLS, '');
+  return (words.length > n ? `${words.slice(0, n)}…` : words).trim();
+};
+const LEADING_NUMBER_CELLS = /^(?:\s*-?\d+(?:\.\d+)?%?\s+)+(?=[\u4e00-\u9fff])/;
 
 function target(ind: Indicator): string {
   const t = formatValue(fallen(ind, ind.target), ind.unit);
