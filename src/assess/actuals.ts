@@ -10,6 +10,7 @@ import {
   NOT_A_RESULT,
   pieceIndexAt,
   ProgressText,
+  type PeriodMark,
   stagesIn,
   type FigureContext,
 } from './progress-text.js';
@@ -288,6 +289,8 @@ function donePartOfScope(pt: ProgressText, f: FigureContext): boolean {
 }
 const DONE_AFTER = /^[^，。；]{0,3}(已完成|已建成|已完工|已竣工|完成|建成|竣工)/;
 
+/** A period of one month (`10月`, `2024年10月份`). */
+const SINGLE_MONTH = /^(?:\d{4}年)?\d{1,2}月份?$/;
 /** A period counted from the year's start (`1-9月`, `上半年`, `前三季度`, `截至9月底`, `全年`): an amount for it is cumulative. */
 const FROM_YEAR_START =
   /^(1[-—~至到]|一至|前|上半年|截[至止]|全年|今年以来|年初以来|\d{4}年(1[-—~至到]|前|上半年|全年))/;
@@ -303,10 +306,13 @@ function laterFigure(
   ind: Indicator,
   pt: ProgressText,
   chosen: Candidate,
-  month: number,
-): { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null {
-  let out: { c: Candidate; p: NonNullable<ReturnType<ProgressText['periodBefore']>> } | null = null;
+  chosenPeriod: PeriodMark & { month: number },
+): { c: Candidate; p: PeriodMark } | null {
+  let out: { c: Candidate; p: PeriodMark } | null = null;
   const amount = ind.kind === 'amount';
+  const { month } = chosenPeriod;
+  // `10月当月增长8.2%，1-10月累计增长6.1%`: the month's own rate, then the year's so far to the same month
+  const oneMonth = SINGLE_MONTH.test(chosenPeriod.label);
   for (const i of pt.figuresFor(figureKindOf(ind), ind.unit)) {
     // (the figure's context is worked out only for figures after the chosen one)
     if (pt.quantities[i].start <= chosen.f.q.start) continue;
@@ -315,7 +321,9 @@ function laterFigure(
     const value = compatible(ind, f);
     if (value === null || !namesNothing(pt, f.segment.start, f.segment.end)) continue;
     const p = pt.periodBefore(f.sentence, f.q.start);
-    if (!p || p.month == null || p.month <= (out?.p.month ?? month)) continue;
+    if (!p || p.month == null) continue;
+    const soFarToSameMonth = oneMonth && out === null && p.month === month && FROM_YEAR_START.test(p.label);
+    if (p.month <= (out?.p.month ?? month) && !soFarToSameMonth) continue;
     // `二季度：完成70亿元` after `一季度：完成32亿元`: a quarter's own amount or the sum so far;
     // growing, it is read as the sum so far, which a table adding a line each quarter reports
     if (amount && !FROM_YEAR_START.test(p.label) && !(value > (out?.c.value ?? chosen.value))) continue;
@@ -512,7 +520,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       if (p?.month != null) {
         // `一季度GDP增长5.8%，上半年增长5.1%`: the same rate for a later period, naming nothing
         // else, is the latest reported rate (an amount so, when counted from the year's start)
-        const later = laterFigure(ind, pt, chosen, p.month);
+        const later = laterFigure(ind, pt, chosen, { ...p, month: p.month });
         if (later) {
           chosen = later.c;
           p = later.p;

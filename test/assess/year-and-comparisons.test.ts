@@ -100,3 +100,15 @@ describe('a figure as at the year’s end', () => {
     expect(a.status).toBe('on_track');
   });
 });
+
+describe('a month’s own rate beside the year’s so far', () => {
+  const october = { period: parsePeriod('2024-10') };
+  it.each([
+    ['10月当月规上工业增加值增长8.2%，1-10月累计增长6.1%'],
+    ['1-10月规上工业增加值累计增长6.1%，其中10月当月增长8.2%'],
+  ])('reads the year’s so far: %s', (progress) => {
+    const a = assessTask({ target: '规上工业增加值增长7%', progress }, october);
+    expect(a.indicators[0].actual).toBe(6.1);
+    expect(a.status).toBe('behind');
+  });
+});
