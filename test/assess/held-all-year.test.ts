@@ -38,3 +38,13 @@ describe('on schedule is not finished', () => {
     expect(assessTask({ target: '建成区级体育中心', progress: '项目已竣工，超序时进度' }, q3).status).toBe('done');
   });
 });
+
+describe('kept at zero (清零)', () => {
+  it.each([['零就业家庭保持动态清零'], ['零就业家庭实现动态清零']])('is met by %s', (progress) => {
+    const a = assessTask({ target: '零就业家庭动态清零', progress }, q3);
+    expect(a.status).toBe('done');
+  });
+  it('is not met while some remain', () => {
+    expect(assessTask({ target: '零就业家庭动态清零', progress: '尚未清零，剩余3户' }, q3).status).toBe('behind');
+  });
+});

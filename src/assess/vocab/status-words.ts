@@ -495,7 +495,12 @@ export const CHECKABLE_GOALS: readonly {
     missed: /(?<![未不无])发生[^，。；]{0,6}(较大|重大)[^，。；]*事故/,
     holds: true,
   },
-  { target: /清零/, met: /全部清零|已清零|底数为0|实现清零|完成[^，。；]{0,6}清零/, missed: /未清零/ },
+  {
+    target: /清零/,
+    // (`零就业家庭保持动态清零`, `实现动态清零`)
+    met: /(全部|已|实现|保持|持续)[^，。；]{0,4}清零|底数为0|完成[^，。；]{0,6}清零/,
+    missed: /未清零|未能清零|未实现清零/,
+  },
   // coverage of every place or body (`实现行政村5G网络全覆盖`): reached once the report says it is
   // (`已实现全覆盖`, `覆盖率100%`), not while it is planned (`力争年底前实现全覆盖`)
   {
