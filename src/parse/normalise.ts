@@ -372,6 +372,11 @@ function normaliseOneTable(
   const { tasks, warnings } = buildTasks(placed, layout, raw.format);
   tableWarnings.push(...warnings);
   tableWarnings.push(...hiddenInWorkbook(raw, layout, placed));
+  if (raw.cellLines)
+    tableWarnings.push({
+      code: 'cell_per_line',
+      message: `文本中每个单元格各占一行（如从 PDF 或网页复制的表格），已按表头的 ${raw.cellLines} 列重新拼成行，请核对各列内容`,
+    });
   const period = periodOfTable(title, layout.headerTexts, linesBelowTitle);
   if (title && !period) tableWarnings.push({ code: 'no_period', message: `标题中未找到报告期：${title}` });
   const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];

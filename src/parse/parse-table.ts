@@ -53,7 +53,7 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
   if (what.kind === 'text') {
     const r = textToRows(what.text);
     if (!r.ok) return fail(r.code, r.message);
-    result = normaliseRows({ format: 'text', rows: r.rows }, { columns });
+    result = normaliseRows({ format: 'text', rows: r.rows, cellLines: r.cellLines }, { columns });
   } else {
     const opened = openZip(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
     if (!opened.ok) return fail(opened.code, opened.message);

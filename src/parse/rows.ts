@@ -23,4 +23,6 @@ export interface RawTable {
   rows: Row[];
   /** Columns (0-based) hidden in the workbook: read like the others, and named in a warning. */
   hiddenColumns?: readonly number[];
+  /** The text had one cell per line, put back into rows this many columns wide: said in a warning. */
+  cellLines?: number;
 }

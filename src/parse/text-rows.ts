@@ -4,11 +4,19 @@
 // hold line breaks and separators). Empty lines are left out (they carry nothing a table
 // reads), and a text with more rows or columns than any table is refused, not laid out:
 // fifty megabytes of line breaks would otherwise be fifty million rows.
+import { rowsFromCellLines } from './cell-lines.js';
 import { readHeaderRow } from './headers.js';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
 import type { Row } from './rows.js';
 
-export type TextRowsResult = { ok: true; rows: Row[] } | { ok: false; code: 'too_large'; message: string };
+export type TextRowsResult =
+  | {
+      ok: true;
+      rows: Row[];
+      /** The text had one cell per line, put back into rows this many columns wide (cell-lines.ts). */
+      cellLines?: number;
+    }
+  | { ok: false; code: 'too_large'; message: string };
 
 /**
  * Picks the separator: tabs when any line has one, otherwise commas when the text reads as CSV.
@@ -127,6 +135,21 @@ export function withoutFormulaGuard(cell: string): string {
   return cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
 }
 
+/** Whether three short lines follow each other near the top, as a header written one cell per line does. */
+function mayHoldCellLines(src: string): boolean {
+  let run = 0;
+  let seen = 0;
+  for (let from = 0; from < src.length && seen < 60; seen++) {
+    const newline = src.indexOf('\n', from);
+    const end = newline < 0 ? src.length : newline;
+    const length = src.slice(from, end).trim().length;
+    if (length > 0) run = length <= 14 ? run + 1 : 0;
+    if (run >= 3) return true;
+    from = end + 1;
+  }
+  return false;
+}
+
 /** Splits text without quoted cells: one row per non-empty line. */
 function plainRows(src: string, sep: Separator): TextRowsResult {
   const rows: Row[] = [];
@@ -159,6 +182,12 @@ function plainRows(src: string, sep: Separator): TextRowsResult {
  */
 export function textToRows(text: string): TextRowsResult {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // one cell per line (a PDF's text without its layout), whatever separators the cells' words hold
+  if (!src.includes('\t') && mayHoldCellLines(src)) {
+    const lines = plainRows(src, null);
+    const table = lines.ok ? rowsFromCellLines(lines.rows) : null;
+    if (table) return { ok: true, rows: table.rows, cellLines: table.columns };
+  }
   const sep = separatorOf(src);
   // Fast path: no quoted cells anywhere, so every line is one row (columns aligned by spaces quote none).
   if (sep === null || sep instanceof RegExp || !src.includes('"')) return plainRows(src, sep);
