@@ -282,6 +282,7 @@ function normaliseOneTable(
     const p = placeRow(dittos.cells, layout, row, lastSeq);
     if (dittos.copied) p.sameAsAbove = true;
     if (row.hidden) p.hidden = true;
+    if (row.continues) p.continues = true;
     // a 序号 cell merged over this row from the task above (a task on two rows of a workbook) is
     // that task's number, not a new task's: the row reads as the text's blank 序号 cell does
     if (p.seq !== null && p.seq === lastSeq && row.mergedFromAbove?.[layout.seqColumn ?? -1]) p.seq = null;
@@ -307,7 +308,9 @@ function normaliseOneTable(
       // a wrapped line of a target would stand in the target column.
       const inSeqColumn = layout.seqColumn !== null && at <= layout.seqColumn;
       const groupLead = inSeqColumn && nonEmpty.length === 1 && leadsNumberedRow(k);
-      const heading = isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0])) || groupLead;
+      const heading =
+        !row.continues &&
+        (isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0])) || groupLead);
       const onlyHeading =
         (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && heading && at <= layout.targetColumn;
       if (onlyHeading) {

@@ -19,6 +19,8 @@ export interface PlacedRow {
   sameAsAbove: boolean;
   /** The row is hidden in its workbook. */
   hidden?: boolean;
+  /** A wrapped line of a page's text layer (Row.continues): its cells go on without a space. */
+  continues?: boolean;
   /** The row had an empty cell too many, so its cells were moved back into their columns. */
   droppedBlank: boolean;
   /**

@@ -15,6 +15,12 @@ export interface Row {
   coveredFromLeft?: boolean[];
   /** The row is hidden in its workbook (a filter, or hidden by hand): read, and said to be. */
   hidden?: boolean;
+  /**
+   * The line was placed under the columns of the line above it (a wrapped line of a page's text
+   * layer, indented, with fewer cells): it goes on with that row, whatever its words look like
+   * (`（确保` is no heading there).
+   */
+  continues?: boolean;
 }
 
 /** One table as a format converter returns it, before headers and tasks are found. */

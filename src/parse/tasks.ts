@@ -4,6 +4,7 @@
 import type { ParsedTask, ProgressPart, TaskField, Warning } from '../domain/index.js';
 import {
   isPeopleCell,
+  isUnitName,
   looksLikeCategory,
   PEOPLE_AFTER_WORDS,
   looksLikeTheme,
@@ -274,7 +275,14 @@ export function buildTasks(
       const moreLeaders = filledTexts(row, slotOf('leaders')).join(' ');
       const moreUnits = filledTexts(row, slotOf('units')).join(' ');
       const brokenNames = !t && (moreLeaders || moreUnits) && reportParts(row, layout).length > 0;
-      if (brokenNames) {
+      // a wrapped line of a page's text layer finishes a body's name cut at the cell's edge
+      // (`区发展改` over `革局`)
+      const lastUnit = prev.units.length - 1;
+      if (row.continues && moreUnits && lastUnit >= 0 && !isUnitName(prev.units[lastUnit])) {
+        const [rest, ...others] = namesIn(moreUnits, 'units', prev.warnings);
+        prev.units[lastUnit] += rest ?? '';
+        for (const n of others) if (!prev.units.includes(n)) prev.units.push(n);
+      } else if (brokenNames) {
         for (const n of leaderNames(namesIn(moreLeaders, 'leaders', prev.warnings)))
           if (!prev.leaders.includes(n)) prev.leaders.push(n);
         for (const n of leadUnits(namesIn(moreUnits, 'units', prev.warnings)).units)
@@ -296,7 +304,7 @@ export function buildTasks(
         reportOpened.add(prev);
         return;
       }
-      const sep = !brokenNames && row.slotText.filter(Boolean).length >= 2 ? ' ' : '';
+      const sep = !brokenNames && !row.continues && row.slotText.filter(Boolean).length >= 2 ? ' ' : '';
       if (t) prev.target = prev.target ? `${prev.target}${sep}${t}` : t;
       const parts = reportParts(row, layout);
       const p = parts.map((x) => x.text).join(' ');

@@ -97,8 +97,10 @@ function underLineAbove(
   if (pieces.length === 0 || pieces.length >= starts.length || pieces[0].start === 0) return null;
   const cells: string[] = [];
   for (const p of pieces) {
+    // the column starting nearest the piece (a full-width bracket or a centred cell moves it a little)
     let column = 0;
-    for (let i = 0; i < starts.length; i++) if (starts[i] <= p.start + 2) column = i;
+    for (let i = 1; i < starts.length; i++)
+      if (Math.abs(starts[i] - p.start) < Math.abs(starts[column] - p.start)) column = i;
     while (cells.length <= column) cells.push('');
     cells[column] = cells[column] ? `${cells[column]} ${p.text}` : p.text;
   }
@@ -162,14 +164,17 @@ function plainRows(src: string, sep: Separator): TextRowsResult {
       if (rows.length === MAX_TABLE_ROWS) return tooManyRows();
       const text = src.slice(from, end);
       let cells: string[];
+      let under: string[] | null = null;
       if (sep instanceof RegExp) {
         const pieces = piecesOf(text, sep);
-        cells = underLineAbove(pieces, starts) ?? pieces.map((p) => p.text);
-        if (pieces.length >= 2) starts = pieces.map((p) => p.start);
+        under = underLineAbove(pieces, starts);
+        cells = under ?? pieces.map((p) => p.text);
+        // the columns are where a row of its own starts its cells, not where a wrapped line does
+        if (!under && pieces.length >= 2) starts = pieces.map((p) => p.start);
       } else cells = sep === null ? [text] : text.split(sep, MAX_TABLE_COLUMNS + 1);
       if (text.includes("'")) cells = cells.map(withoutFormulaGuard);
       if (cells.length > MAX_TABLE_COLUMNS) return tooManyColumns(rows.length + 1);
-      rows.push({ cells });
+      rows.push(under ? { cells, continues: true } : { cells });
     }
     from = end + 1;
   }

@@ -131,3 +131,36 @@ describe('a count ending in a body’s last character', () => {
   it.each(['电梯30部', '学校3所', '站点12个'])('%s is no organisation', (text) => expect(isUnitName(text)).toBe(false));
   it.each(['区委宣传部', '区教育局', '区城管局'])('%s still is', (text) => expect(isUnitName(text)).toBe(true));
 });
+
+describe('a PDF’s text layer (pdftotext -layout): columns one space apart, cells wrapped line by line', () => {
+  // as `pdftotext -layout` prints a table Chromium printed: every cell wrapped at its column's width
+  const text = [
+    '   序号        重点工     具体目标 牵头区领导 牵头单位 进展情况',
+    '             作任务     任务',
+    '   1         主要经     地区生产 陶峰      区发展改 三季度地区生产总值增长',
+    '             济指标     总值增长         革局   4%。',
+    '                     力争6%',
+    '                     （确保',
+    '                     5.5%）',
+    '   2                 服务业增                  三季度服务业增加值增速',
+    '                     加值增长                  8.7%。',
+  ].join('\n');
+
+  it('joins a wrapped cell without a space, and a bracket opening a wrapped line is no heading', () => {
+    const t = parseText(text);
+    expect(t.tasks[0].target).toBe('地区生产总值增长力争6%（确保5.5%）');
+    expect(t.tasks[0].progress).toBe('三季度地区生产总值增长4%。');
+    expect(t.tasks[1].category).toBeNull();
+    expect(t.tasks[1].target).toBe('服务业增加值增长');
+  });
+
+  it('finishes a body’s name cut at the cell’s edge', () => {
+    expect(parseText(text).tasks[0].units).toEqual(['区发展改革局']);
+  });
+
+  it('places a wrapped line by the columns of the rows of their own, not of the wrapped line above it', () => {
+    const rows = textToRows(text);
+    expect(rows.ok && rows.rows[4].cells).toEqual(['', '', '力争6%']);
+    expect(rows.ok && rows.rows[4].continues).toBe(true);
+  });
+});
