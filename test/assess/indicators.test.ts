@@ -82,6 +82,7 @@ describe('extractIndicators', () => {
 
   it('names a metric without its direction words or ranking verbs', () => {
     expect(extractIndicators('PM2.5平均浓度下降到30微克以内')[0].metric).toBe('PM2.5平均浓度');
+    expect(extractIndicators('至少新建10个口袋公园')[0].metric).toBe('新建口袋公园');
     expect(extractIndicators('县域经济综合排名保持全省前30位')[0].metric).toBe('县域经济综合排名全省');
   });
 
