@@ -64,6 +64,23 @@ const START_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'start');
 const BUILDS = /新建|建设|改造|修建|新增|打造|提升/;
 const FINISH_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'finish');
 
+/** The report's own area, as it names it (`我区`, `本县`): the level's character. */
+const OWN_AREA = /[我本]([区县市州省旗镇])/;
+/** An area named before a figure in its clause (`全市`, `全省`, `全国`). */
+const AREA_NAMED = /全([区县市州省国旗镇])/g;
+
+/**
+ * Whether the figure's clause names, before it, an area of another level than the report's own
+ * (`全市新增城镇就业5.2万人，我区新增…8200人`): the wider area's figure, given for comparison.
+ */
+function ofOtherArea(pt: ProgressText, f: FigureContext, own: string): boolean {
+  const words = pt.text.slice(f.clause.start, f.q.start);
+  if (!words.includes('全')) return false;
+  let level: string | null = null;
+  for (const m of words.matchAll(AREA_NAMED)) level = m[1];
+  return level !== null && level !== own;
+}
+
 /** A metric counting the new things of the year (`新增充电桩`, `新建5G基站`, `新认定高新技术企业`). */
 const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获批|新创建/;
 
@@ -440,6 +457,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // a metric naming no stage (`完成老旧小区改造`) counts the things done: beside a count finished
   // (`完工8个`), a count begun (`已开工32个`) is a step on the way
   const flow = ind.kind === 'amount' && NEW_THINGS.test(ind.metric);
+  const ownArea = pt.once('ownArea', () => OWN_AREA.exec(pt.text)?.[1] ?? null);
   const finishCounted =
     stage === 0 && ind.kind === 'amount' && figures.some((i) => pt.figure(i).stages === FINISH_STAGE);
   for (let k = 0; k < figures.length; k++) {
@@ -449,6 +467,8 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (f.scopeOf && !ind.metric.includes(f.scopeOf)) continue;
     if (oneStage && f.stages !== 0 && (f.stages & stage) === 0) continue;
     if (finishCounted && f.stages === START_STAGE) continue;
+    // the report names its own area (`我区`) and this figure another one's (`全市新增…5.2万人`)
+    if (ownArea && ofOtherArea(pt, f, ownArea)) continue;
     // a metric counting new things (新增, 新建) is not reported by the count of all there are
     if (flow && f.q.kind === 'amount' && isStock(pt.text.slice(f.clause.start, f.q.start))) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a

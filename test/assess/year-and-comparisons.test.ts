@@ -112,3 +112,17 @@ describe('a month’s own rate beside the year’s so far', () => {
     expect(a.status).toBe('behind');
   });
 });
+
+describe('a wider area’s figure beside the report’s own area', () => {
+  it.each([
+    ['新增城镇就业1万人', '全市新增城镇就业5.2万人，我区新增城镇就业8200人', 8200, 'on_track'],
+    ['地区生产总值增长6%', '全省GDP增长5.1%，我县GDP增长6.3%', 6.3, 'on_track'],
+  ])('%s ← %s', (target, progress, actual, status) => {
+    const a = judge(target, progress);
+    expect(a.indicators[0].actual).toBe(actual);
+    expect(a.status).toBe(status);
+  });
+  it('still reads the only figure when no own area is named', () => {
+    expect(judge('新增城镇就业1万人', '全区新增城镇就业8200人').indicators[0].actual).toBe(8200);
+  });
+});
