@@ -3,13 +3,14 @@
 // for. Forecasts, plans, applications and restated targets are not actuals; figures are never
 // added up. An explicit "已全部完成" for the item counts as met with no figure.
 import type { Indicator, Span } from '../domain/index.js';
-import { distinctFrom, gramsOf, type PreparedGrams } from './gram-index.js';
+import { distinctFrom, GramIndex, gramsOf, type MetricGrams, type PreparedGrams } from './gram-index.js';
 import { parseChineseNumeral } from './numbers.js';
 import {
   MAX_LOOKBACK,
   NOT_A_RESULT,
   pieceIndexAt,
   ProgressText,
+  type NamedBy,
   type PeriodMark,
   stagesIn,
   type FigureContext,
@@ -63,6 +64,13 @@ const START_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'start');
 /** A metric that builds its things (新建, 建设, 改造 …): begun is not built. */
 const BUILDS = /新建|建设|改造|修建|新增|打造|提升/;
 const FINISH_STAGE = 1 << STAGES.findIndex((s) => s.stage === 'finish');
+
+/** How much of a metric the name a 分别 list gives a figure repeats: in full where the text shortens it. */
+function namedOverlap(named: NamedBy, metric: MetricGrams, prepared: PreparedGrams, grams: GramIndex): number {
+  return named.words
+    ? new GramIndex(named.words).overlap(metric, 0, named.words.length)
+    : grams.overlap(prepared, named.start, named.end);
+}
 
 /** The report's own area, as it names it (`我区`, `本县`): the level's character. */
 const OWN_AREA = /[我本]([区县市州省旗镇])/;
@@ -415,14 +423,13 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // accepted by either reading (the shared words still say what the figure is about)
   const ownGrams = gramsOf(subjectOf(ind));
   const whole = pt.grams.prepare(ownGrams);
-  const subject = options.siblings?.length
-    ? pt.grams.prepare(
-        distinctFrom(
-          ownGrams,
-          options.siblings.map((m) => gramsOf(m)),
-        ),
+  const subjectGrams = options.siblings?.length
+    ? distinctFrom(
+        ownGrams,
+        options.siblings.map((m) => gramsOf(m)),
       )
-    : whole;
+    : ownGrams;
+  const subject = subjectGrams === ownGrams ? whole : pt.grams.prepare(subjectGrams);
   const distinct = subject !== whole;
   // a list of like things in the metric may be summed up in one word: then what is done to them names the figure
   const tailWords = listTail(ind.metric);
@@ -491,7 +498,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     // a figure of a list after 分别 is named by its place in the list, not by the words around it
     const named = f.namedBy;
     const own = named
-      ? grams.overlap(subject, named.start, named.end)
+      ? namedOverlap(named, subjectGrams, subject, grams)
       : grams.overlap(subject, segment.start, segment.end);
     // the only figure of its measure in its sentence: what the sentence goes on to say is about it
     // (`新增301所学校均已…改造,并向社会开放学校体育场地`)
@@ -501,7 +508,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (tail && !named && grams.overlap(tail, from, to) >= TAIL_NEEDED) score = Math.max(score, ACCEPT);
     const c: Candidate = { f, value, own, score, wholeOwn: own, wholeScore: score };
     if (distinct) {
-      c.wholeOwn = grams.overlap(whole, named?.start ?? segment.start, named?.end ?? segment.end);
+      c.wholeOwn = named
+        ? namedOverlap(named, ownGrams, whole, grams)
+        : grams.overlap(whole, segment.start, segment.end);
       c.wholeScore = named ? c.wholeOwn : Math.max(c.wholeOwn, weight * grams.overlap(whole, from, to));
       if (!top || c.wholeScore > topScore) {
         nextScore = topScore;

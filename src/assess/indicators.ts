@@ -8,6 +8,7 @@ import { NAMING_TERMS, POINTS_UNIT, sameUnitFamily } from './vocab/measure-words
 import { AREA_WORDS } from './vocab/metric-words.js';
 import { simplified } from '../parse/traditional.js';
 import { FALL_AT_END, FALL_METRIC } from './falls-as-written.js';
+import { listedThings } from './listed-things.js';
 
 /** Verbs that may open a list and carry over to its later items (新增成长驿站6座、托位560个). */
 const LEADING_VERBS =
@@ -134,8 +135,9 @@ function isQualifier(text: string, q: Quantity, clauseEnd: number, later: boolea
   // 该项目总投资约260万元: what the project named before costs, said of it, not an amount to reach
   if (PROJECT_COST.test(text.slice(0, q.start))) return true;
   const after = text.slice(q.end, clauseEnd).replace(/^(以上|以下|左右)/, '');
-  // the noun follows the figure in its cell; a figure ending its cell qualifies nothing
-  return after.length > 0 && !/^[、（(）)\s]/.test(after);
+  // the noun follows the figure in its cell; a figure ending its cell qualifies nothing, nor one
+  // joined to the next figure of a list (`分别达到100亿元和60亿元`; not `10亿元及以上项目`)
+  return after.length > 0 && !/^([、（(）)\s]|[和及与]\d)/.test(after);
 }
 
 const PROJECT_COST = /(?:^|[，,。；;])(?:该|本|此)(?:项目|工程)(?:计划)?总投资(?:约|为|达|近)?$/;
@@ -464,29 +466,6 @@ function countRun(text: string, qs: Quantity[], i: number, joiners = RUN_JOINER)
 const RUN_JOINER = /^(以上)?、$/;
 /** After 分别, the last figure may follow a word (`分别增长6%和7.5%`). */
 const LIST_JOINER = /^(以上)?[、和及与]$/;
-
-/**
- * The things a 分别 list names, one per figure: `城镇、农村居民收入` names 城镇居民收入 and
- * 农村居民收入 (modifiers of one length sharing the last one's noun); `城乡居民收入` before two
- * figures names the urban and the rural one, as 城乡 says.
- */
-function listedThings(subject: string, figures: number): string[] {
-  let parts = subject.split('、').filter(Boolean);
-  if (parts.length === 1 && figures > 1) parts = subject.split(/[和及与]/).filter(Boolean);
-  if (parts.length === 1 && figures === 2 && subject.startsWith('城乡'))
-    return ['城镇', '农村'].map((side) => side + subject.slice(2));
-  const last = parts[parts.length - 1];
-  const short = parts.slice(0, -1);
-  if (
-    short.length &&
-    short.every((p) => p.length === short[0].length && p.length <= 3) &&
-    last.length > short[0].length + 1
-  ) {
-    const noun = last.slice(short[0].length);
-    return parts.map((p, k) => (k < short.length ? p + noun : p));
-  }
-  return parts;
-}
 
 function prefixVerb(first: string, item: string): string {
   const v = LEADING_VERBS.exec(first);

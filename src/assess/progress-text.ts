@@ -3,6 +3,7 @@
 // the wording that dates figures, and a word-pair index for comparing wording. Parts that only
 // some tasks need are computed on first use.
 import type { Span } from '../domain/index.js';
+import { listedThings } from './listed-things.js';
 import { GramIndex } from './gram-index.js';
 import { simplified } from '../parse/traditional.js';
 import { quantitiesOfHalfWidth, toHalfWidth, type Quantity } from './numbers.js';
@@ -41,13 +42,24 @@ export interface FigureContext {
   pointsBack: boolean;
   /** `甲、乙分别为X、Y`: the name the figure stands for by its place in the list (and the words
    * before the list), or null. */
-  namedBy: (Piece & { lead: string }) | null;
+  namedBy: NamedBy | null;
   /** It counts things chosen for the work (`确定500户改造对象`): the scope, never an actual. */
   chosen: boolean;
   /** The preparatory step the figure is the scope of (`41所…更新添置招投标文件已发布`: 招投标), or null. */
   scopeOf: string | null;
   /** The stages of building work its own words name (`38处竣工`: finish), as a bit set of STAGES (0: none). */
   stages: number;
+}
+
+/** The name a figure of a 分别 list stands for, where it stands in the text. */
+export interface NamedBy extends Piece {
+  /** The words before the list's first figure (`分别增长`). */
+  lead: string;
+  /**
+   * The name in full where the text shortens it (`城镇` of `城镇、农村居民收入` is 城镇居民收入; `城乡居民收入`
+   * names 城镇居民收入 and 农村居民收入): what the figure is compared by, instead of the text at start..end.
+   */
+  words?: string;
 }
 
 export interface PeriodMark {
@@ -131,6 +143,9 @@ function growthOf(words: string, value: number): number | null {
   if (!GROWTH_BEFORE.test(words)) return null;
   return FALL_BEFORE.test(words) ? -value : value;
 }
+/** A period opening a list's names (`1-9月`, `前三季度`, `2024年上半年`). */
+const PERIOD_OPENING =
+  /^(?:\d{4}年)?(?:\d{1,2}[-—~至到]\d{1,2}月份?|前?[一二三四]季度|[上下]半年|全年|今年以来|截[至止][^，,]{0,8}?[月日底末])[，,]?/;
 /** What joins the items of a list (`4.2%、6.8%`, `4.2%和6.8%`, `财政总收入、一般公共预算收入`). */
 const LIST_JOIN = /[、和及与]/;
 const isListJoin = (c: string | undefined): boolean => c === '、' || c === '和' || c === '及' || c === '与';
@@ -374,8 +389,7 @@ export class ProgressText {
     const totalOfLater = counts && this.countsPartLater(q, i, clause);
     const step = chosen || !counts ? null : STEP_AFTER.exec(rest);
     const percent = q.kind === 'percent';
-    const namedBy =
-      isListJoin(text[q.start - 1]) || isListJoin(text[q.end]) ? this.respectiveName(i, sentence) : null;
+    const namedBy = isListJoin(text[q.start - 1]) || isListJoin(text[q.end]) ? this.respectiveName(i, sentence) : null;
     // in a list after 分别, the rate's wording stands before the list's first figure
     const rateWords = namedBy ? namedBy.lead : near;
     const toLevel = percent && TO_LEVEL.test(rateWords);
@@ -432,7 +446,7 @@ export class ProgressText {
    * `专利申请总量、发明专利申请量分别为1257件、186件，分别同比增长-3.75%、-36.52%`: the k-th figure of
    * a list after 分别 stands for the k-th name listed before the sentence's first 分别.
    */
-  private respectiveName(i: number, sentence: Piece): (Piece & { lead: string }) | null {
+  private respectiveName(i: number, sentence: Piece): NamedBy | null {
     const { text, quantities } = this;
     const joined = (a: number): boolean => {
       const between = text.slice(quantities[a].end, quantities[a + 1].start);
@@ -448,12 +462,24 @@ export class ProgressText {
     if (last === first || !RESPECTIVELY_BEFORE.test(lead)) return null;
     const at = text.indexOf('分别', sentence.start);
     const head = text.slice(sentence.start, at);
-    const from = sentence.start + Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf('：')) + 1;
-    const names = text.slice(from, at).split(LIST_JOIN);
-    if (names.length !== last - first + 1) return null;
+    let from = sentence.start + Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf('：')) + 1;
+    // (the list's period opens it: `1-9月城镇、农村居民…`)
+    from += PERIOD_OPENING.exec(text.slice(from, at))?.[0].length ?? 0;
+    const subject = text.slice(from, at);
+    const count = last - first + 1;
+    const things = listedThings(subject, count);
+    if (things.length !== count) return null;
+    const k = i - first;
+    let names = subject.split('、');
+    if (names.length === 1) names = subject.split(LIST_JOIN);
+    // a name the list shortens, or one name for several things (城乡), is compared in full
+    if (names.length !== count) return { text: things[k], start: from, end: at, lead, words: things[k] };
     let start = from;
-    for (let k = 0; k < i - first; k++) start += names[k].length + 1;
-    return { text: names[i - first], start, end: start + names[i - first].length, lead };
+    for (let n = 0; n < k; n++) start += names[n].length + 1;
+    const end = start + names[k].length;
+    return things[k] === names[k]
+      ? { text: names[k], start, end, lead }
+      : { text: names[k], start, end, lead, words: things[k] };
   }
 
   /** The first `：` from `at` on before any comma or stop, looked for as far as a figure's wording reaches. */

@@ -25,8 +25,31 @@ describe('a target of new things is not met by the count of all there are', () =
 
 describe('figures listed after 分别 joined by 和', () => {
   it('gives each name its own figure', () => {
-    const a = judge('财政总收入和一般公共预算收入分别增长5%和6%', '1-9月财政总收入、一般公共预算收入分别增长4.2%和6.8%');
+    const a = judge(
+      '财政总收入和一般公共预算收入分别增长5%和6%',
+      '1-9月财政总收入、一般公共预算收入分别增长4.2%和6.8%',
+    );
     expect(a.indicators.map((i) => i.actual)).toEqual([4.2, 6.8]);
+  });
+});
+
+describe('lists that shorten their names', () => {
+  const incomes = '城乡居民人均可支配收入分别增长6%和7.5%';
+  it.each([['1-9月城镇、农村居民人均可支配收入分别增长5.1%、7.8%'], ['1-9月城乡居民人均可支配收入分别增长5.1%和7.8%']])(
+    'gives the urban and the rural figure each its own: %s',
+    (progress) => {
+      expect(judge(incomes, progress).indicators.map((i) => i.actual)).toEqual([5.1, 7.8]);
+    },
+  );
+  it('reads amounts listed after 分别 and joined by 和 in the target', () => {
+    const a = judge(
+      '财政总收入、一般公共预算收入分别达到100亿元和60亿元',
+      '1-9月财政总收入81.2亿元，一般公共预算收入47.5亿元',
+    );
+    expect(a.indicators.map((i) => [i.metric, i.target, i.actual])).toEqual([
+      ['财政总收入', 1e10, 8.12e9],
+      ['一般公共预算收入', 6e9, 4.75e9],
+    ]);
   });
 });
 
