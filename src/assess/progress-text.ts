@@ -336,9 +336,11 @@ export class ProgressText {
     const reportYear = this.reportYear;
     if (reportYear === null) return false;
     // most texts name no earlier year: then no figure need be dated
-    const namesEarlier = this.once('namesEarlierYear', () =>
-      [...this.text.matchAll(YEARS_NAMED)].some((m) => +m[1] < reportYear),
-    );
+    const namesEarlier = this.once('namesEarlierYear', () => {
+      YEARS_NAMED.lastIndex = 0;
+      for (let m = YEARS_NAMED.exec(this.text); m; m = YEARS_NAMED.exec(this.text)) if (+m[1] < reportYear) return true;
+      return false;
+    });
     if (!namesEarlier) return false;
     const mark = this.periodBefore(sentence, q.start);
     const year = mark ? PAST_YEAR.exec(mark.label) : null;
