@@ -175,6 +175,11 @@ export const DELAY_WORDS: readonly string[] = [
   '暂停举办',
   '停办',
   '活动取消',
+  // far from the target (与目标差距较大, 存在较大缺口)
+  '差距较大',
+  '较大差距',
+  '缺口较大',
+  '较大缺口',
   // the office's word on how it went (完成情况不够理想, 进展不理想, 效果欠佳)
   '不够理想',
   '不理想',
