@@ -25,6 +25,9 @@ export function formatValue(value: number | string | null, unit: string | null):
 
 const trim = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2))));
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
+/** A share below another, to one decimal where whole per cents would print them equal (`74.9%` below `75%`). */
+const pctBelow = (n: number, above: number): string =>
+  Math.round(n * 100) < Math.round(above * 100) ? pct(n) : `${Math.floor(n * 1000) / 10}%`;
 /**
  * A sentence cut to fit the reason, without the number cells a split report joins before it (`8000
  * 40 受征地影响，进度滞后`: the figures are cited on their own).
@@ -66,7 +69,7 @@ function phrase(e: Evidence): string {
     case 'below': {
       const ind = e.indicator;
       if (e.timeShare !== null && typeof ind.actual === 'number' && typeof ind.floor === 'number' && ind.floor) {
-        return `${actualText(ind)}，仅为${target(ind)}的${pct(ind.actual / ind.floor)}，低于序时进度${pct(e.timeShare)}`;
+        return `${actualText(ind)}，仅为${target(ind)}的${pctBelow(ind.actual / ind.floor, e.timeShare)}，低于序时进度${pct(e.timeShare)}`;
       }
       return `${actualText(ind)}，未达${target(ind)}`;
     }

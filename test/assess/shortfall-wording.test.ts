@@ -35,3 +35,11 @@ describe('a figure said to fall short of the target', () => {
     expect(a.status).not.toBe('behind');
   });
 });
+
+describe('a share just below the time share', () => {
+  it('is printed to one decimal, not rounded up to the time share it is below', () => {
+    const a = assessTask({ target: '一般公共预算收入达到35亿元', progress: '1-9月一般公共预算收入26.2亿元' }, q3);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('的74.8%，低于序时进度75%');
+  });
+});
