@@ -1,6 +1,7 @@
 // The parts of a target without a number: effort clauses (持续…, 深化…, 打造…品牌), deliverables
 // (a thing to build, open, hold, set up, complete or obtain) and checkable goals (持续下降,
 // 不发生…事故, 清零); and whether a progress text reports a deliverable accomplished.
+import { TARGET_DATE } from './deadline.js';
 import { gramsOf } from './gram-index.js';
 import { clausesOf, WordMatcher, type Piece } from './text.js';
 import type { ProgressText } from './progress-text.js';
@@ -35,8 +36,10 @@ const STRONG_RESULT_AT_END =
   /(建成|投用|投运|落地|开通|启用|举办|承办|成立|设立|出台|印发|挂牌|揭牌|竣工|组建|编制|召开|完成|贯通)$/;
 /** 实施 a plan, programme or reform is ongoing work, not a thing delivered. */
 const IMPLEMENT_ONGOING = /^实施.*(规划|计划|工程|行动|战略|方案|改革|试点|管理|制度|机制)[”"]?$/;
-const LEAD =
-  /^((力争|确保|全面|积极|全力|大力|着力|努力|深入|进一步|高质量|高水平|精益求精)|(20\d{2}年)?(\d{1,2}月(底|末|份|中旬|上旬|下旬)?|上半年|下半年|年底|年内|[一二三四]季度末?)(前|以前|之前)?)+/;
+/** Words leading a clause before its verb: resolve, and a date (`9月底前开工建设…`). */
+const LEAD = new RegExp(
+  `^(力争|确保|全面|积极|全力|大力|着力|努力|深入|进一步|高质量|高水平|精益求精|${TARGET_DATE}(?:前|以前|之前)?)+`,
+);
 
 function objectAfterVerb(text: string): string {
   const m = RESULT_VERB.exec(text);
