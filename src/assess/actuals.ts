@@ -97,7 +97,7 @@ const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获
  * 1200个`, `现有…`), unless the clause names the new ones or the year's (`今年以来累计新增820个`).
  */
 const STOCK_WORDS = /总数|总量|总计|数量|保有量|存量|共有|现有|拥有|全[区县市省镇]累计/;
-const NEW_OR_DATED = /新增|新建|新认定|新培育|新引进|新开工|新获|新创|今年|本年|年内|当年|以来|\d月|季度|半年/;
+const NEW_OR_DATED = new RegExp(`${NEW_THINGS.source}|今年|本年|年内|当年|以来|\\d月|季度|半年`);
 const isStock = (words: string): boolean => STOCK_WORDS.test(words) && !NEW_OR_DATED.test(words);
 
 /** Whether a growth rate stated without a base year stands among the figures (worked out once per text). */
