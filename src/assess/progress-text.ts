@@ -110,11 +110,11 @@ const STEP_AFTER = /招投标|招标|采购|方案|公告|设计/;
 /** 分别 opening a list of figures (`分别为`, `分别同比增长`). */
 const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增长|下降|增加|减少)?$/;
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
-/** The year a period mark names (`2023年`, `2023年1-9月`). */
-const PAST_YEAR = /((?:19|20)\d\d)年/;
-const YEARS_NAMED = new RegExp(PAST_YEAR.source, 'g');
+/** A year named (`2023年`, the year of `2023年1-9月`). */
+const YEAR_NAMED = /((?:19|20)\d\d)年/;
+const YEARS_NAMED = new RegExp(YEAR_NAMED.source, 'g');
 /** Words before a period that make it the one compared against (`比2023年`, `较上半年`). */
-const COMPARED_YEAR = /(比|较|与|同|对比|相比|相较)\s*$/;
+const COMPARED_PERIOD = /(比|较|与|同|对比|相比|相较)\s*$/;
 /** A change measured from a year the text names (`比2019年同期`, `与2019年相比`). */
 const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
 const GROWTH_BEFORE = /(增长|增速|增幅|增加|上升|下降|降低|减少|回落|降幅|跌幅)[^，。；]{0,3}$/;
@@ -343,7 +343,7 @@ export class ProgressText {
     });
     if (!namesEarlier) return false;
     const mark = this.periodBefore(sentence, q.start);
-    const year = mark ? PAST_YEAR.exec(mark.label) : null;
+    const year = mark ? YEAR_NAMED.exec(mark.label) : null;
     return year !== null && +year[1] < reportYear;
   }
 
@@ -576,7 +576,7 @@ export class ProgressText {
           continue;
         }
         // the period compared against (`比2023年同期`, `较上半年`) dates no figure
-        if (COMPARED_YEAR.test(window.slice(Math.max(0, m.index - 3), m.index))) continue;
+        if (COMPARED_PERIOD.test(window.slice(Math.max(0, m.index - 3), m.index))) continue;
         if (!best || end > best.end - start || (end === best.end - start && m[0].length > best.label.length)) {
           best = {
             label: m[0],
