@@ -97,10 +97,8 @@ function underLineAbove(
   if (pieces.length === 0 || pieces.length >= starts.length || pieces[0].start === 0) return null;
   const cells: string[] = [];
   for (const p of pieces) {
-    // the column starting nearest the piece (a full-width bracket or a centred cell moves it a little)
     let column = 0;
-    for (let i = 1; i < starts.length; i++)
-      if (Math.abs(starts[i] - p.start) < Math.abs(starts[column] - p.start)) column = i;
+    for (let i = 0; i < starts.length; i++) if (starts[i] <= p.start + 2) column = i;
     while (cells.length <= column) cells.push('');
     cells[column] = cells[column] ? `${cells[column]} ${p.text}` : p.text;
   }
