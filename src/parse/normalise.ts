@@ -58,7 +58,19 @@ function noneMerged(m: number): readonly boolean[] {
 }
 
 /** Places a row's cells in the layout's slots; the caller decides its kind (a task until then). */
-function placeRow(cells: readonly string[], layout: Layout, row: Row, lastSeq: number | null): PlacedRow {
+/**
+ * Places a row's cells in the table's slots. A wrapped line of a page's text layer (`Row.continues`)
+ * has its cells under those of the row above, so they go to the slots that row's cells went to
+ * (`above`), whatever they say: the row above may have been short of a cell and been aligned by what
+ * its cells hold.
+ */
+function placeRow(
+  cells: readonly string[],
+  layout: Layout,
+  row: Row,
+  lastSeq: number | null,
+  above: readonly number[] | null = null,
+): PlacedRow & { slotOfCell: readonly number[] } {
   const seq =
     layout.seqColumn !== null
       ? (readNumbering(cells[layout.seqColumn] ?? '')?.seq ?? null)
@@ -86,7 +98,10 @@ function placeRow(cells: readonly string[], layout: Layout, row: Row, lastSeq: n
     covered.pop();
   }
   // Rows of one pattern share the alignment's answers: a big table keeps fewer small arrays alive.
-  const { slotOfCell, skipped: slotSkipped } = alignRowShared(data, layout.slots, layout.slotCells);
+  const { slotOfCell, skipped: slotSkipped } =
+    row.continues && above && above.length >= data.length
+      ? { slotOfCell: above, skipped: noneMerged(layout.slots.length) }
+      : alignRowShared(data, layout.slots, layout.slotCells);
   const m = layout.slots.length;
   const slotText = new Array<string>(m).fill('');
   let slotMerged = noneMerged(m);
@@ -110,7 +125,18 @@ function placeRow(cells: readonly string[], layout: Layout, row: Row, lastSeq: n
       (slotCovered as boolean[])[s] = true;
     }
   }
-  return { kind: 'task', seq, slotText, slotSkipped, slotMerged, slotCovered, extra, sameAsAbove, droppedBlank };
+  return {
+    kind: 'task',
+    seq,
+    slotText,
+    slotSkipped,
+    slotMerged,
+    slotCovered,
+    extra,
+    sameAsAbove,
+    droppedBlank,
+    slotOfCell,
+  };
 }
 
 /**
@@ -226,6 +252,8 @@ function normaliseOneTable(
   let totalsRows = 0;
   const taskStyle = dominantStyle(rows, layout);
   let lastSeq: number | null = null;
+  // where the cells of the last row that was no wrapped line went (a wrapped line follows them)
+  let slotsAbove: readonly number[] | null = null;
   const rowKey = (cells: readonly string[]) =>
     cells
       .map((c) => c.replace(/\s+/g, ''))
@@ -279,7 +307,8 @@ function normaliseOneTable(
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
     // `同上` copies the cell above it (of the last task's row): a report or a target too, not only names
     const dittos = withDittosCopied(row.cells, lastTaskCells);
-    const p = placeRow(dittos.cells, layout, row, lastSeq);
+    const { slotOfCell, ...p } = placeRow(dittos.cells, layout, row, lastSeq, slotsAbove);
+    if (!row.continues) slotsAbove = slotOfCell;
     if (dittos.copied) p.sameAsAbove = true;
     if (row.hidden) p.hidden = true;
     if (row.continues) p.continues = true;

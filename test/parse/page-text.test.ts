@@ -154,6 +154,19 @@ describe('a PDF’s text layer (pdftotext -layout): columns one space apart, cel
     expect(t.tasks[1].target).toBe('服务业增加值增长');
   });
 
+  it('puts a wrapped line’s cells where the cells of its row went, when that row was short of one', () => {
+    const short = [
+      '   序号        重点工     具体目标 牵头区领导 牵头单位 进展情况',
+      '   1         主要经     地区生产 陶峰      区发展改 三季度地区生产总值增长',
+      '             济指标     总值增长         革局   4%。',
+      '8      经开区排名保 施峰    区商务局              2023年国家级经开区综合考评于7月中旬正',
+      '       持全国前十                          式启动。',
+    ].join('\n');
+    const t = parseText(short);
+    expect(t.tasks[1].target).toBe('经开区排名保持全国前十');
+    expect(t.tasks[1].progress).toBe('2023年国家级经开区综合考评于7月中旬正式启动。');
+  });
+
   it('finishes a body’s name cut at the cell’s edge', () => {
     expect(parseText(text).tasks[0].units).toEqual(['区发展改革局']);
   });
