@@ -31,7 +31,7 @@ export interface TargetClause extends Piece {
 
 /** Verbs whose object, once reported, is accomplished (a result, not an effort). */
 const RESULT_VERB =
-  /(建成|新建|改建|扩建|迁建|投用|投运|完成|落地|开通|启用|启动|举办|承办|成立|设立|出台|印发|挂牌|揭牌|开工|竣工|建立|组建|编制|制定|召开|运行|实施|开放|创建|争创|推出|打造|建设|探索|引进|设立|取得|获得|贯通)/;
+  /(建成|新建|改建|扩建|迁建|投用|投运|完成|落地|开通|启用|启动|举办|承办|成立|设立|出台|印发|挂牌|揭牌|开工|竣工|建立|组建|编制|制定|召开|运行|实施|开放|创建|争创|推出|打造|建设|探索|引进|设立|取得|获得|贯通|获评|荣获|入选)/;
 const STRONG_RESULT_AT_END =
   /(建成|投用|投运|落地|开通|启用|举办|承办|成立|设立|出台|印发|挂牌|揭牌|竣工|组建|编制|召开|完成|贯通)$/;
 /** 实施 a plan, programme or reform is ongoing work, not a thing delivered. */

@@ -63,3 +63,16 @@ describe('several things to build, one of them short of finished', () => {
     expect(statusOf('建成城东污水厂、城西水厂和滨江公园', '三个项目均已建成投用。')).toBe('done');
   });
 });
+
+describe('a title won', () => {
+  const q3 = { period: parsePeriod('2024Q3') };
+  it.each([
+    ['获评省级美丽乡村示范县', '已成功获评'],
+    ['入选国家级农业产业强镇', '已入选第五批国家级农业产业强镇'],
+  ])('%s is done once %s', (target, progress) => {
+    expect(assessTask({ target, progress }, q3).status).toBe('done');
+  });
+  it('is not won while it is applied for', () => {
+    expect(assessTask({ target: '获评省级美丽乡村示范县', progress: '正在积极申报' }, q3).status).toBe('on_track');
+  });
+});

@@ -102,6 +102,8 @@ export const DONE_BY_VERB: ReadonlyArray<{ verbs: readonly string[]; done: reado
   { verbs: ['举办', '召开', '承办'], done: ['举办', '召开', '承办'] },
   { verbs: ['成立', '组建', '设立'], done: ['成立', '挂牌', '揭牌', '组建', '设立'] },
   { verbs: ['制定', '出台', '印发', '编制'], done: ['印发', '出台', '制定', '发布', '编制完成', '审议通过'] },
+  // a title won (`获评省级美丽乡村示范县`: `已成功获评`)
+  { verbs: ['获评', '荣获', '入选'], done: ['获评', '荣获', '入选', '被评为', '被命名', '授牌'] },
 ];
 /** A report of something that happened, not a plan: the past marker a done piece must carry. */
 export const PAST_MARKERS: readonly string[] = ['已', '成功', '顺利', '正式', '完成'];
