@@ -306,7 +306,7 @@ function normaliseOneTable(
     }
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
     // `同上` copies the cell above it (of the last task's row): a report or a target too, not only names
-    const dittos = withDittosCopied(row.cells, lastTaskCells);
+    const dittos = withDittosCopied(numberApart(row.cells, layout.seqColumn, lastSeq), lastTaskCells);
     const { slotOfCell, ...p } = placeRow(dittos.cells, layout, row, lastSeq, slotsAbove);
     if (!row.continues) slotsAbove = slotOfCell;
     if (dittos.copied) p.sameAsAbove = true;
@@ -453,6 +453,24 @@ function hiddenInWorkbook(raw: RawTable, layout: Layout, placed: readonly Placed
     });
   return out;
 }
+
+/**
+ * The cells with the 序号 cell's number set apart from text glued to it (`1、 充分就业社区创建18个` as a
+ * page's text layer prints a number and the cell beside it one space apart): the text is the next
+ * column's. Only the number expected next (or 1) is taken so, and only on a row with more cells.
+ */
+function numberApart(cells: readonly string[], seqColumn: number | null, lastSeq: number | null): readonly string[] {
+  if (seqColumn === null) return cells;
+  const cell = cells[seqColumn] ?? '';
+  // (a numbered heading alone on its row, `(1)增加城镇居民收入`, stays one)
+  if (cell.length < 4 || readNumbering(cell) !== null || !cells.slice(seqColumn + 1).some(Boolean)) return cells;
+  const m = NUMBER_THEN_TEXT.exec(cell);
+  if (!m || leadingSeq(cell, lastSeq === null ? [1] : [lastSeq + 1, 1]) === null) return cells;
+  const n = Number(m[2] ?? m[3]);
+  if (n !== 1 && n !== (lastSeq ?? 0) + 1) return cells;
+  return [...cells.slice(0, seqColumn), m[1].trim(), cell.slice(m[0].length), ...cells.slice(seqColumn + 1)];
+}
+const NUMBER_THEN_TEXT = /^\s*((\d{1,3})[.、．]|[（(](\d{1,3})[）)])\s*(?=[\u4e00-\u9fff“"《])/;
 
 /** The cells with each `同上` replaced by the cell above it, where that one has text. */
 function withDittosCopied(

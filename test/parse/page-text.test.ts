@@ -177,3 +177,25 @@ describe('a PDF’s text layer (pdftotext -layout): columns one space apart, cel
     expect(rows.ok && rows.rows[4].continues).toBe(true);
   });
 });
+
+describe('a task’s number one space from the cell beside it', () => {
+  it('is set apart: the text is the next column’s', () => {
+    const t = parseText(
+      [
+        '行动                 序号   市定任务(2023年度)        工作进展情况',
+        '(一)就业促进行动          1、 充分就业社区创建18个;         充分就业社区创建18个,已完成目标任务的100%。',
+        '(一)就业促进行动          2、 新增技能人才2400人;         新增技能人才2450人,已完成目标任务的100%。',
+      ].join('\n'),
+    );
+    expect(t.tasks.map((x) => [x.seq, x.target, x.progress])).toEqual([
+      [1, '充分就业社区创建18个;', '充分就业社区创建18个,已完成目标任务的100%。'],
+      [2, '新增技能人才2400人;', '新增技能人才2450人,已完成目标任务的100%。'],
+    ]);
+  });
+  it('is not taken from a numbered heading alone on its row', () => {
+    const t = parseText(
+      ['序号\t工作任务\t牵头部门', '(1)增加城镇居民收入\t\t', '①\t以就业促增收，帮助就业困难人员实现就业1.39万人。\t州人社局'].join('\n'),
+    );
+    expect(t.tasks.map((x) => x.target)).toEqual(['以就业促增收，帮助就业困难人员实现就业1.39万人。']);
+  });
+});
