@@ -144,7 +144,8 @@ interface Qualifier {
 /** Figures in the metric (10亿元以上, 35岁) and administrative levels narrow it: the window must repeat them.
  * A figure joined to a Latin letter is part of a name (5G基站, PM2.5, 4A级景区), not a threshold. */
 function qualifiersOf(metric: string, text: string): Qualifier[] {
-  const out: Qualifier[] = [...metric.matchAll(/(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d.])/g)].map(([w]) => ({
+  // (an age naming who is served, `65岁以上老年人`, is a description reports drop: `已体检4.1万人次`)
+  const out: Qualifier[] = [...metric.matchAll(/(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d.]|周?岁)/g)].map(([w]) => ({
     at: occurrences(text, w),
     len: w.length,
   }));

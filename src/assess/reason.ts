@@ -16,7 +16,15 @@ export function formatValue(value: number | string | null, unit: string | null):
   if (abs >= 1e8) return `${trim(value / 1e8)}亿${u}`;
   if (
     abs >= 1e4 &&
-    (u === '元' || u === '美元' || u === '平方米' || u === '千瓦' || u === '人' || u === '亩' || abs >= 1e5)
+    // (and round thousands in any unit, as targets write them: `5万人次`, not `50000人次`)
+    (u === '元' ||
+      u === '美元' ||
+      u === '平方米' ||
+      u === '千瓦' ||
+      u === '人' ||
+      u === '亩' ||
+      abs >= 1e5 ||
+      abs % 1000 === 0)
   ) {
     return `${trim(value / 1e4)}万${u}`;
   }

@@ -1,7 +1,7 @@
 // A report that says a figure falls short of the target (`低于目标0.9个百分点`), as shortfall lists
 // write it without printing the target: behind, except where the target is a ceiling.
 import { describe, expect, it } from 'vitest';
-import { assessTask } from '../../src/assess/index.js';
+import { assessTask, formatValue } from '../../src/assess/index.js';
 import { parsePeriod } from '../../src/domain/index.js';
 
 const q3 = { period: parsePeriod('2019Q3') };
@@ -41,5 +41,20 @@ describe('a share just below the time share', () => {
     const a = assessTask({ target: '一般公共预算收入达到35亿元', progress: '1-9月一般公共预算收入26.2亿元' }, q3);
     expect(a.status).toBe('behind');
     expect(a.reason).toContain('的74.8%，低于序时进度75%');
+  });
+});
+
+describe('figures in a reason', () => {
+  it.each([
+    [50000, '人次', '5万人次'],
+    [41000, '人次', '4.1万人次'],
+    [12500, '人次', '12500人次'],
+    [9830, '人', '9830人'],
+    [3.8e9, '元', '38亿元'],
+  ])('%d %s reads %s', (value, unit, written) => expect(formatValue(value, unit)).toBe(written));
+  it('names people served by age without needing the age in the report', () => {
+    const a = assessTask({ target: '为65岁以上老年人免费体检5万人次', progress: '已体检4.1万人次' }, q3);
+    expect(a.indicators[0].actual).toBe(41000);
+    expect(a.reason).toContain('4.1万人次');
   });
 });

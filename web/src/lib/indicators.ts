@@ -1,6 +1,7 @@
 // Turns the assessor's indicators into highlight marks and short readable lines.
 import type { Indicator } from '../api/types';
 import type { Mark } from '../components/Highlighted';
+import { formatValue as formatMeasure } from '@duban/assess/reason';
 
 const KIND_LABEL: Record<Indicator['kind'], string> = {
   growth: '增速',
@@ -32,20 +33,12 @@ export function meetsFloor(i: Indicator): boolean | null {
   return i.direction === 'at_most' ? i.actual <= i.floor : i.actual >= i.floor;
 }
 
-/** `128.3亿元`, `6%`, `1.5万亩` from a normalised value and its base unit. */
+/**
+ * `128.3亿元`, `6%`, `1.5万亩` from a normalised value and its base unit, as the assessor's reasons
+ * write it; `—` for no value.
+ */
 export function formatValue(value: number | string | null, unit: string | null): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  const u = unit ?? '';
-  if (u === '%') return `${value}%`;
-  const abs = Math.abs(value);
-  if (abs >= 1e8) return `${trim(value / 1e8)}亿${u}`;
-  if (abs >= 1e4) return `${trim(value / 1e4)}万${u}`;
-  return `${trim(value)}${u}`;
-}
-
-function trim(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  return value === null || value === undefined ? '—' : formatMeasure(value, unit);
 }
 
 export function indicatorLine(i: Indicator): string {
