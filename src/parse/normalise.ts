@@ -226,6 +226,8 @@ function normaliseOneTable(
   const above = layout.headerRow - 1;
   const sectionAbove = above >= 0 && isSectionHeadingBelowTitle(rows, above);
   let title: string | null = null;
+  /** The first line of a title broken in two, naming the year the second does not. */
+  let titleAbove = '';
   /** Lines of one cell between the title and the header (`（截至2024年9月30日）`): they may date the table. */
   const linesBelowTitle: string[] = [];
   for (let r = (layout.headerRow >= 0 ? layout.headerRow : layout.bodyStart) - 1; r >= 0; r--) {
@@ -237,6 +239,11 @@ function normaliseOneTable(
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0])) {
       title = nonEmpty[0];
       linesBelowTitle.pop();
+      // a title broken over two lines, its year on the first (`2024年县政府工作报告重点任务` over
+      // `三季度推进情况表`): the year dates the table, the title stays the line it is
+      const before = r > 0 ? rows[r - 1].cells.filter(Boolean) : [];
+      if (before.length === 1 && TITLE_START.test(before[0]) && !/\d{4}年/.test(title) && !looksLikeTitle(before[0]))
+        titleAbove = before[0];
       break;
     }
     if (nonEmpty.length === 1 && title === null) title = nonEmpty[0];
@@ -409,7 +416,7 @@ function normaliseOneTable(
       code: 'cell_per_line',
       message: `文本中每个单元格各占一行（如从 PDF 或网页复制的表格），已按表头的 ${raw.cellLines} 列重新拼成行，请核对各列内容`,
     });
-  const period = periodOfTable(title, layout.headerTexts, linesBelowTitle);
+  const period = periodOfTable(title && titleAbove + title, layout.headerTexts, linesBelowTitle);
   if (title && !period) tableWarnings.push({ code: 'no_period', message: `标题中未找到报告期：${title}` });
   const columns: ParsedTable['columns'] = ['seq', 'theme', 'category', 'target', 'leaders', 'units', 'progress'];
   columns.push(...layout.optionalColumns);
@@ -453,6 +460,9 @@ function hiddenInWorkbook(raw: RawTable, layout: Layout, placed: readonly Placed
     });
   return out;
 }
+
+/** The first line of a title broken in two: short, opening with the year it is for. */
+const TITLE_START = /^\d{4}年[^，。；,;]{2,30}$/;
 
 /**
  * The cells with the 序号 cell's number set apart from text glued to it (`1、 充分就业社区创建18个` as a

@@ -38,6 +38,7 @@ describe('one cell per line', () => {
 
   it('keeps a category printed before each number, joins wrapped lines and places the cells of a row left short by an empty cell', () => {
     const t = parseText(readFileSync('test/fixtures/parse/county-q3-cell-per-line.txt', 'utf8'));
+    expect(t.period).toBe('2024Q3');
     expect(t.tasks.map((x) => x.seq)).toEqual([1, 2, 1, 2]);
     expect(t.tasks.map((x) => x.theme ?? x.category)).toEqual(['稳增长', '稳增长', '惠民生', '惠民生']);
     expect(t.tasks[0].progress).toBe('1-9月全县地区生产总值增长5.8%，低于目标0.2个百分点。');

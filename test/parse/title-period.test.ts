@@ -99,3 +99,28 @@ describe('a line under the title dating the table', () => {
     expect(table.warnings.map((w) => w.code)).not.toContain('no_period');
   });
 });
+
+describe('a title broken over two lines, its year on the first', () => {
+  it('is dated by the year of the line above, and keeps its own line as the title', () => {
+    const table = parseText(
+      [
+        '2024年县政府工作报告重点任务',
+        '三季度推进情况表',
+        '序号\t工作任务\t责任单位\t进展情况',
+        '1\t地区生产总值增长6%\t县发改局\t1-9月增长5.8%',
+      ].join('\n'),
+    );
+    expect([table.title, table.period]).toEqual(['三季度推进情况表', '2024Q3']);
+  });
+  it('does not take the year of a line that is a title of its own', () => {
+    const table = parseText(
+      [
+        '2023年工作情况汇总表',
+        '三季度推进情况表',
+        '序号\t工作任务\t责任单位\t进展情况',
+        '1\t新增就业6000人\t县人社局\t已完成',
+      ].join('\n'),
+    );
+    expect(table.period).toBeNull();
+  });
+});
