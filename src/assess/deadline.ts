@@ -50,7 +50,8 @@ export function deadlineInTarget(target: string): string | null {
   return found ? found.map((d) => d.replace(/^[，,；;。\s]+/, '')).join('，') : null;
 }
 /** A date as a target writes it (`2024年6月底`, `9月15日`, `上半年`, `一季度末`, `年底`). */
-export const TARGET_DATE = '(?:20\\d{2}年)?(?:\\d{1,2}月(?:底|末|份|中旬|上旬|下旬|\\d{1,2}日)?|上半年|下半年|年底|年末|年内|[一二三四]季度末?)';
+export const TARGET_DATE =
+  '(?:20\\d{2}年)?(?:\\d{1,2}月(?:底|末|份|中旬|上旬|下旬|\\d{1,2}日)?|上半年|下半年|年底|年末|年内|[一二三四]季度末?)';
 const DATE_IN_TARGET = new RegExp(
   `^(?:力争|确保|争取|计划)?${TARGET_DATE}(?:前|以前|之前)?|(?<=[，,；;。\\s于在])${TARGET_DATE}(?:前|以前|之前)`,
   'g',

@@ -345,8 +345,7 @@ function normaliseOneTable(
       const inSeqColumn = layout.seqColumn !== null && at <= layout.seqColumn;
       const groupLead = inSeqColumn && nonEmpty.length === 1 && leadsNumberedRow(k);
       const heading =
-        !row.continues &&
-        (isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0])) || groupLead);
+        !row.continues && (isHeading(nonEmpty[0]) || (inSeqColumn && isHeadingEndingInStop(nonEmpty[0])) || groupLead);
       const onlyHeading =
         (nonEmpty.length === 1 || withSectionTotals(nonEmpty)) && heading && at <= layout.targetColumn;
       if (onlyHeading) {

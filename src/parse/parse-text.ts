@@ -16,7 +16,10 @@ export function parseText(text: string, options: { columns?: string } = {}): Par
   if (spec && !spec.ok) throw new DubanError('bad_input', spec.message);
   const rows = textToRows(text);
   if (!rows.ok) throw new DubanError(rows.code, rows.message);
-  const result = normaliseRows({ format: 'text', rows: rows.rows, cellLines: rows.cellLines }, { columns: spec?.ok ? spec.spec : undefined });
+  const result = normaliseRows(
+    { format: 'text', rows: rows.rows, cellLines: rows.cellLines },
+    { columns: spec?.ok ? spec.spec : undefined },
+  );
   if (!result.ok) throw new DubanError(result.code, result.message);
   return result.table;
 }

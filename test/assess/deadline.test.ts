@@ -86,7 +86,10 @@ describe('a date the target itself sets, where the table has no deadline column'
 
   const q3 = { period: parsePeriod('2024Q3') };
   it('makes work still going on after it behind', () => {
-    const a = assessTask({ target: '6月底前完成区级国土空间总体规划编制', progress: '规划编制工作正在推进，已形成初步成果' }, q3);
+    const a = assessTask(
+      { target: '6月底前完成区级国土空间总体规划编制', progress: '规划编制工作正在推进，已形成初步成果' },
+      q3,
+    );
     expect(a.status).toBe('behind');
     expect(a.reason).toContain('6月底前');
   });

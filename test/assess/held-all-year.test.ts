@@ -19,7 +19,10 @@ describe('a state to keep all year', () => {
   });
   it('is behind when both rose', () => {
     const a = assessTask(
-      { target: '安全生产事故起数和死亡人数实现双下降', progress: '1-9月发生生产安全事故12起、死亡5人，同比分别上升20%和16.7%' },
+      {
+        target: '安全生产事故起数和死亡人数实现双下降',
+        progress: '1-9月发生生产安全事故12起、死亡5人，同比分别上升20%和16.7%',
+      },
       q3,
     );
     expect(a.status).toBe('behind');

@@ -36,7 +36,10 @@ describe('the actual column', () => {
   });
   it('a money plan after the project’s description is named by the actual column, not by the description', () => {
     const parts = [part('actual', '1-9月完成投资（万元）', '12000'), part('progress', '形象进度', '已建成上线运行')];
-    const a = assessTask({ target: '智慧城市平台 建设城市大脑平台 12000', progress: joined(parts), progress_parts: parts }, q3);
+    const a = assessTask(
+      { target: '智慧城市平台 建设城市大脑平台 12000', progress: joined(parts), progress_parts: parts },
+      q3,
+    );
     expect(a.indicators.map((i) => i.metric)).toEqual(['完成投资']);
     expect(a.reason).toContain('完成投资1.2亿元');
   });
@@ -46,7 +49,10 @@ describe('the actual column', () => {
       part('rate', '完成年度计划（%）', '40'),
       part('progress', '形象进度', '受征地影响，进度滞后'),
     ];
-    const a = assessTask({ target: '城东污水处理厂 日处理污水5万吨 20000', progress: joined(parts), progress_parts: parts }, q3);
+    const a = assessTask(
+      { target: '城东污水处理厂 日处理污水5万吨 20000', progress: joined(parts), progress_parts: parts },
+      q3,
+    );
     expect(a.status).toBe('behind');
     expect(a.reason).toContain('：受征地影响，进度滞后');
   });

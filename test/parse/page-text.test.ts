@@ -194,7 +194,11 @@ describe('a task’s number one space from the cell beside it', () => {
   });
   it('is not taken from a numbered heading alone on its row', () => {
     const t = parseText(
-      ['序号\t工作任务\t牵头部门', '(1)增加城镇居民收入\t\t', '①\t以就业促增收，帮助就业困难人员实现就业1.39万人。\t州人社局'].join('\n'),
+      [
+        '序号\t工作任务\t牵头部门',
+        '(1)增加城镇居民收入\t\t',
+        '①\t以就业促增收，帮助就业困难人员实现就业1.39万人。\t州人社局',
+      ].join('\n'),
     );
     expect(t.tasks.map((x) => x.target)).toEqual(['以就业促增收，帮助就业困难人员实现就业1.39万人。']);
   });
