@@ -57,9 +57,8 @@ function noneMerged(m: number): readonly boolean[] {
   return (NONE_MERGED[m] ??= Object.freeze(new Array<boolean>(m).fill(false)));
 }
 
-/** Places a row's cells in the layout's slots; the caller decides its kind (a task until then). */
 /**
- * Places a row's cells in the table's slots. A wrapped line of a page's text layer (`Row.continues`)
+ * Places a row's cells in the layout's slots; the caller decides its kind (a task until then). A wrapped line of a page's text layer (`Row.continues`)
  * has its cells under those of the row above, so they go to the slots that row's cells went to
  * (`above`), whatever they say: the row above may have been short of a cell and been aligned by what
  * its cells hold.
