@@ -58,10 +58,10 @@ function noneMerged(m: number): readonly boolean[] {
 }
 
 /**
- * Places a row's cells in the layout's slots; the caller decides its kind (a task until then). A wrapped line of a page's text layer (`Row.continues`)
- * has its cells under those of the row above, so they go to the slots that row's cells went to
- * (`above`), whatever they say: the row above may have been short of a cell and been aligned by what
- * its cells hold.
+ * Places a row's cells in the layout's slots; the caller decides its kind (a task until then). A
+ * wrapped line of a page's text layer (`Row.continues`) has its cells under those of the row above,
+ * so they go to the slots that row's cells went to (`above`), whatever they say: the row above may
+ * have been short of a cell and been aligned by what its cells hold.
  */
 function placeRow(
   cells: readonly string[],
