@@ -148,7 +148,7 @@ const PERIOD_OPENING =
   /^(?:\d{4}年)?(?:\d{1,2}[-—~至到]\d{1,2}月份?|前?[一二三四]季度|[上下]半年|全年|今年以来|截[至止][^，,]{0,8}?[月日底末])[，,]?/;
 /** What joins the items of a list (`4.2%、6.8%`, `4.2%和6.8%`, `财政总收入、一般公共预算收入`). */
 const LIST_JOIN = /[、和及与]/;
-const isListJoin = (c: string | undefined): boolean => c === '、' || c === '和' || c === '及' || c === '与';
+const isListJoin = (c: string | undefined): boolean => c !== undefined && c.length === 1 && LIST_JOIN.test(c);
 /** Where a list item or clause around a figure stops (、，。；： and line breaks), and, after it, （. */
 const isSegmentStop = (c: number): boolean =>
   c === 0xff0c ||

@@ -13,7 +13,7 @@ import { readNumbering, type NumberingStyle, type SeqReading } from './numbering
 import type { Row } from './rows.js';
 
 /** Header cells are short words; the widest tables seen have about a dozen columns. */
-const MAX_HEADER_CELL = 14;
+export const MAX_HEADER_CELL = 14;
 const MIN_COLUMNS = 2;
 const MAX_COLUMNS = 12;
 /** How far down the header may stand (a title and a date line or two above it). */

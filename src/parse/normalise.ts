@@ -313,8 +313,8 @@ function normaliseOneTable(
     if (nonEmpty.length === 1 && looksLikeTitle(nonEmpty[0]) && title !== null && /表$/.test(nonEmpty[0])) continue;
     // `同上` copies the cell above it (of the last task's row): a report or a target too, not only names
     const dittos = withDittosCopied(numberApart(row.cells, layout.seqColumn, lastSeq), lastTaskCells);
-    const { slotOfCell, ...p } = placeRow(dittos.cells, layout, row, lastSeq, slotsAbove);
-    if (!row.continues) slotsAbove = slotOfCell;
+    const p = placeRow(dittos.cells, layout, row, lastSeq, slotsAbove);
+    if (!row.continues) slotsAbove = p.slotOfCell;
     if (dittos.copied) p.sameAsAbove = true;
     if (row.hidden) p.hidden = true;
     if (row.continues) p.continues = true;
@@ -473,9 +473,8 @@ function numberApart(cells: readonly string[], seqColumn: number | null, lastSeq
   // (a numbered heading alone on its row, `(1)增加城镇居民收入`, stays one)
   if (cell.length < 4 || readNumbering(cell) !== null || !cells.slice(seqColumn + 1).some(Boolean)) return cells;
   const m = NUMBER_THEN_TEXT.exec(cell);
-  if (!m || leadingSeq(cell, lastSeq === null ? [1] : [lastSeq + 1, 1]) === null) return cells;
-  const n = Number(m[2] ?? m[3]);
-  if (n !== 1 && n !== (lastSeq ?? 0) + 1) return cells;
+  const n = m ? Number(m[2] ?? m[3]) : null;
+  if (!m || (n !== 1 && n !== (lastSeq ?? 0) + 1)) return cells;
   return [...cells.slice(0, seqColumn), m[1].trim(), cell.slice(m[0].length), ...cells.slice(seqColumn + 1)];
 }
 const NUMBER_THEN_TEXT = /^\s*((\d{1,3})[.、．]|[（(](\d{1,3})[）)])\s*(?=[\u4e00-\u9fff“"《])/;

@@ -4,7 +4,7 @@
 // hold line breaks and separators). Empty lines are left out (they carry nothing a table
 // reads), and a text with more rows or columns than any table is refused, not laid out:
 // fifty megabytes of line breaks would otherwise be fifty million rows.
-import { rowsFromCellLines } from './cell-lines.js';
+import { MAX_HEADER_CELL, rowsFromCellLines } from './cell-lines.js';
 import { readHeaderRow } from './headers.js';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
 import type { Row } from './rows.js';
@@ -143,7 +143,7 @@ function mayHoldCellLines(src: string): boolean {
     const newline = src.indexOf('\n', from);
     const end = newline < 0 ? src.length : newline;
     const length = src.slice(from, end).trim().length;
-    if (length > 0) run = length <= 14 ? run + 1 : 0;
+    if (length > 0) run = length <= MAX_HEADER_CELL ? run + 1 : 0;
     if (run >= 3) return true;
     from = end + 1;
   }
