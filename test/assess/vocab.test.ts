@@ -256,6 +256,10 @@ describe('completion rates of the whole task', () => {
     ['已完成30%。', 30],
     ['完成60%的工程量', null],
     ['场外工程完成70%', null],
+    ['本项目已完成总工程量的85%', 85],
+    ['项目已完成60%', 60],
+    ['工程已完成工程总量的40%', 40],
+    ['主体工程已完成40%', null],
   ])('%s → %s', (clause, rate) => expect(taskRateOf(clause)).toBe(rate));
   it('each pattern has a figure group', () => TASK_RATE_PATTERNS.forEach((p) => expect(p.source).toContain('(\\d+')));
 });
@@ -311,8 +315,9 @@ describe('done statements about the whole task', () => {
   it.each(['截至目前，正在推进', '截至6月底，已完成选址'])('%s is not a done statement', (text) =>
     expect(saysOnlyDone(text)).toBe(false),
   );
-  it.each(['待省教育厅审核', '等待市里审批', '待上级认定'])('%s awaits a decision', (text) =>
-    expect(AWAITING_DECISION_PATTERNS.some((p) => p.test(text))).toBe(true),
+  it.each(['待省教育厅审核', '等待市里审批', '待上级认定', '已提交申报材料，等待国家爱卫办复审', '待专家评审'])(
+    '%s awaits a decision',
+    (text) => expect(AWAITING_DECISION_PATTERNS.some((p) => p.test(text))).toBe(true),
   );
 });
 
