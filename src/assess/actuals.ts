@@ -89,6 +89,31 @@ function ofOtherArea(pt: ProgressText, f: FigureContext, own: string): boolean {
   return level !== null && level !== own;
 }
 
+/**
+ * Two kinds of one measure that offices report side by side (`城镇登记失业率`, `城镇调查失业率`;
+ * `常住人口城镇化率`, `户籍人口城镇化率`): a figure whose clause names the other kind, and not the
+ * metric's, does not report it.
+ */
+const KINDS_OF_ONE_MEASURE: ReadonlyArray<readonly [string, string]> = [
+  ['登记', '调查'],
+  ['常住', '户籍'],
+];
+
+/** For each pair the metric names one side of: that side, then the other. */
+function kindsNamed(metric: string): (readonly [string, string])[] {
+  return KINDS_OF_ONE_MEASURE.flatMap(([a, b]) =>
+    metric.includes(a) && !metric.includes(b)
+      ? [[a, b] as const]
+      : metric.includes(b) && !metric.includes(a)
+        ? [[b, a] as const]
+        : [],
+  );
+}
+
+/** Whether the words name the other kind of the measure and not the metric's own. */
+const ofOtherKind = (words: string, kinds: readonly (readonly [string, string])[]): boolean =>
+  kinds.some(([own, other]) => words.includes(other) && !words.includes(own));
+
 /** A metric counting the new things of the year (`新增充电桩`, `新建5G基站`, `新认定高新技术企业`). */
 const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获批|新创建/;
 
@@ -368,7 +393,13 @@ export interface MatchOptions {
   /** The metrics of the target's other indicators of the same kind and unit family: wording they
    * share with this one does not tie a figure to it. */
   siblings?: readonly string[];
+  /** The target counts over a span of years (`（2013—2017年）`, `到2025年，累计…`): a figure counted
+   * over it (`累计解决2585个`), where the report gives one, is the actual, not the year's own. */
+  cumulative?: boolean;
 }
+
+/** Words before a figure saying it counts from the span's start, not the year's. */
+const COUNTED_OVER_SPAN = /累计|累积|总计|共计/;
 
 /** What follows a count and names its part in brackets: `5对跨地区教共体(小学)` → 小学. */
 const BRACKETED_PART = /^[^，。；、,;\d（(]{1,12}[（(]([^（）()\d]{1,10})[）)]/;
@@ -465,7 +496,13 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // a metric naming no stage (`完成老旧小区改造`) counts the things done: beside a count finished
   // (`完工8个`), a count begun (`已开工32个`) is a step on the way
   const flow = ind.kind === 'amount' && NEW_THINGS.test(ind.metric);
+  const kinds = kindsNamed(ind.metric);
   const ownArea = pt.once('ownArea', () => OWN_AREA.exec(pt.text)?.[1] ?? null);
+  const before = (i: number): string => {
+    const f = pt.figure(i);
+    return pt.text.slice(f.clause.start, f.q.start);
+  };
+  const overSpan = options.cumulative && figures.some((i) => COUNTED_OVER_SPAN.test(before(i)));
   const finishCounted =
     stage === 0 && ind.kind === 'amount' && figures.some((i) => pt.figure(i).stages === FINISH_STAGE);
   for (let k = 0; k < figures.length; k++) {
@@ -477,6 +514,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (finishCounted && f.stages === START_STAGE) continue;
     // the report names its own area (`我区`) and this figure another one's (`全市新增…5.2万人`)
     if (ownArea && ofOtherArea(pt, f, ownArea)) continue;
+    if (overSpan && !COUNTED_OVER_SPAN.test(before(i))) continue;
+    // `城镇调查失业率5.1%` for 城镇登记失业率
+    if (kinds.length && ofOtherKind(pt.text.slice(f.clause.start, f.q.start), kinds)) continue;
     // a metric counting new things (新增, 新建) is not reported by the count of all there are
     if (flow && f.q.kind === 'amount' && isStock(pt.text.slice(f.clause.start, f.q.start))) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a

@@ -157,6 +157,20 @@ describe('an administrative level the metric is narrowed to', () => {
   });
 });
 
+describe('two kinds of one measure reported side by side', () => {
+  it('do not report each other (调查 for 登记, 户籍 for 常住)', () => {
+    expect(actualOf('城镇登记失业率控制在3.5%以内', '城镇调查失业率5.1%。').actual).toBeNull();
+    expect(actualOf('常住人口城镇化率达到70%', '户籍人口城镇化率52%。').actual).toBeNull();
+  });
+  it('each finds its own beside the other', () => {
+    expect(actualOf('城镇登记失业率控制在3.5%以内', '城镇调查失业率5.1%，城镇登记失业率2.9%。').actual).toBe(2.9);
+    expect(actualOf('常住人口城镇化率达到70%', '户籍人口城镇化率52%，常住人口城镇化率71.2%。').actual).toBe(71.2);
+  });
+  it('and in a list naming both', () => {
+    expect(actualOf('城镇登记失业率控制在3.5%以内', '城镇登记失业率、调查失业率分别为2.9%、5.1%。').actual).toBe(2.9);
+  });
+});
+
 describe('figures listed after 分别', () => {
   const target = '实现年度专利申请总量、发明专利申请量均增长11%以上。';
   const progress = '1-5月,我市专利申请总量、发明专利申请量分别为1257件、186件,分别同比增长-3.75%、-36.52%。';
