@@ -7,6 +7,7 @@ import { classifyClauses, namesOnlyProject, ONGOING } from './deliverables.js';
 import { deadlineInTarget, passedDueMonth } from './deadline.js';
 import { extractIndicators } from './indicators.js';
 import { fallsAsWritten } from './falls-as-written.js';
+import { horizonOf } from './horizon.js';
 import { round, toHalfWidth } from './numbers.js';
 import { ProgressText } from './progress-text.js';
 import { reasonOf } from './reason.js';
@@ -180,12 +181,18 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       context?.period?.year ?? null,
     );
     const written = indicators.map((ind) => writtenNumber(target, ind));
+    // a target reaching past the report's year is measured against its span, not the year; one
+    // begun in an earlier year, or counting 累计, by the figure counted over the span
+    const span = horizonOf(target, context?.period?.year);
+    const cumulative =
+      span !== null && ((span.from !== null && span.from < (context?.period?.year ?? 0)) || target.includes('累计'));
     const matches: ActualMatch[] = indicators.map((ind, i) => {
       const siblings = siblingsOf(indicators, i);
       return matchActual(ind, text, {
         sole: siblings.length === 0,
         siblings,
         plainFactor: typeof ind.target === 'number' && written[i] ? ind.target / written[i] : 1,
+        cumulative,
       });
     });
     const clauses = classifyClauses(
@@ -255,6 +262,7 @@ export function assessTask(input: AssessInput, context?: { period?: Period | nul
       wholeYear,
       columns,
       dueMonth,
+      horizon: span && context?.period ? { span, year: context.period.year } : null,
     });
     // still going on by its text, but past its own deadline: overdue (the deadline first: most
     // tasks have none, and the text need not be read again)

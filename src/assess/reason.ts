@@ -2,6 +2,7 @@
 // `实际利用外资4.7亿美元，仅为确保目标10亿美元的47%，低于序时进度92%`.
 import type { Indicator } from '../domain/index.js';
 import { FALL_AT_END } from './falls-as-written.js';
+import type { Horizon } from './horizon.js';
 import type { Evidence, StatusResult } from './status.js';
 import { POINTS_UNIT } from './vocab/measure-words.js';
 
@@ -70,6 +71,9 @@ function actualText(ind: Indicator): string {
   return `${ind.actual_period ?? ''}${ind.metric}${v}`;
 }
 
+/** The span a time share is of, when not the year (`（按2023—2025年计）`). */
+const spanText = (span: Horizon | undefined): string => (span?.from ? `（按${span.from}—${span.to}年计）` : '');
+
 function phrase(e: Evidence): string {
   switch (e.type) {
     case 'empty':
@@ -77,7 +81,7 @@ function phrase(e: Evidence): string {
     case 'below': {
       const ind = e.indicator;
       if (e.timeShare !== null && typeof ind.actual === 'number' && typeof ind.floor === 'number' && ind.floor) {
-        return `${actualText(ind)}，仅为${target(ind)}的${pctBelow(ind.actual / ind.floor, e.timeShare)}，低于序时进度${pct(e.timeShare)}`;
+        return `${actualText(ind)}，仅为${target(ind)}的${pctBelow(ind.actual / ind.floor, e.timeShare)}，低于序时进度${pct(e.timeShare)}${spanText(e.span)}`;
       }
       return `${actualText(ind)}，未达${target(ind)}`;
     }
@@ -94,7 +98,9 @@ function phrase(e: Evidence): string {
     case 'met':
       return e.explicit ? `${e.indicator.metric}已全部完成` : `${actualText(e.indicator)}（${target(e.indicator)}）`;
     case 'short_of_floor':
-      return `${actualText(e.indicator)}，未达${target(e.indicator)}但不低于序时进度${pct(e.timeShare)}`;
+      return e.timeShare === null
+        ? `${actualText(e.indicator)}，未达${target(e.indicator)}，目标期限至${e.span?.to ?? ''}年`
+        : `${actualText(e.indicator)}，未达${target(e.indicator)}但不低于序时进度${pct(e.timeShare)}${spanText(e.span)}`;
     case 'unreported':
       return `未报告实际值，请在进展中写明「${e.indicator.metric}」的实际数值`;
     case 'ongoing':
@@ -106,7 +112,7 @@ function phrase(e: Evidence): string {
     case 'effort_only':
       return '目标为持续性工作，进展已报送';
     case 'rate_below':
-      return `完成率${trim(e.rate)}%，低于序时进度${pct(e.timeShare)}`;
+      return `完成率${trim(e.rate)}%，低于序时进度${pct(e.timeShare)}${spanText(e.span)}`;
     case 'flag':
       return `进度标记为“${e.answer}”，未达序时进度`;
     case 'part_year':

@@ -3,6 +3,7 @@
 // done when every indicator and deliverable is shown accomplished; else on_track.
 import type { Indicator, Status } from '../domain/index.js';
 import type { ActualMatch } from './actuals.js';
+import { spanShare, type Horizon } from './horizon.js';
 import { checkGoal, coverage, soleDeliverableDone, ONGOING, type TargetClause } from './deliverables.js';
 import { gramsOf } from './gram-index.js';
 import type { ProgressText } from './progress-text.js';
@@ -25,20 +26,21 @@ import {
 
 export type Evidence =
   | { type: 'empty' }
-  | { type: 'below'; indicator: Indicator; timeShare: number | null }
+  | { type: 'below'; indicator: Indicator; timeShare: number | null; span?: Horizon }
   | { type: 'delay'; word: string; sentence: string }
   | { type: 'missed_goal'; clause: string }
   | { type: 'unpublished'; sentence: string }
   | { type: 'awaiting'; sentence: string }
   | { type: 'forecast_only'; sentence: string }
   | { type: 'met'; indicator: Indicator; explicit: boolean }
-  | { type: 'short_of_floor'; indicator: Indicator; timeShare: number }
+  // (no time share: a target reaching past the year, its span's start unknown)
+  | { type: 'short_of_floor'; indicator: Indicator; timeShare: number | null; span?: Horizon }
   | { type: 'unreported'; indicator: Indicator }
   | { type: 'ongoing'; word: string; sentence: string }
   | { type: 'uncovered'; clause: string }
   | { type: 'covered'; sentence: string }
   | { type: 'effort_only' }
-  | { type: 'rate_below'; rate: number; timeShare: number }
+  | { type: 'rate_below'; rate: number; timeShare: number; span?: Horizon }
   | { type: 'flag'; answer: string }
   | { type: 'part_year'; indicator: Indicator }
   | { type: 'started_only'; indicator: Indicator }
@@ -64,6 +66,8 @@ export interface StatusInput {
   /** The month of the task's own deadline when it fell before the period's end (else null): a
    * level met at or after it is the task's result, not a figure that can still move. */
   dueMonth?: number | null;
+  /** A target reaching past the report's year (horizon.ts), with the report's year. */
+  horizon?: { span: Horizon; year: number } | null;
 }
 
 export interface StatusResult {
@@ -114,11 +118,30 @@ export function timeShare(month: number | null, endMonth: number, ofItsOwnEnd = 
 const canStillMove = (ind: Indicator): boolean =>
   ind.kind === 'growth' || ind.kind === 'share' || (ind.direction === 'at_most' && ind.kind !== 'rank');
 
+/**
+ * How far time has run at a figure's date: the share of the year, or of the span of a target
+ * reaching past the year (null when the span's start is unknown).
+ */
+interface Clock {
+  share(month: number | null): number | null;
+  span: Horizon | null;
+}
+
+function clockOf(input: StatusInput): Clock {
+  const ofItsOwnEnd = (input.monthly ?? false) || (input.wholeYear ?? false);
+  const h = input.horizon;
+  if (!h) return { share: (month) => timeShare(month, input.endMonth, ofItsOwnEnd), span: null };
+  return {
+    share: (month) =>
+      spanShare(h.span, h.year, month ?? (ofItsOwnEnd ? input.endMonth : Math.max(1, input.endMonth - 1))),
+    span: h.span,
+  };
+}
+
 function judge(
   ind: Indicator,
   match: ActualMatch,
-  endMonth: number,
-  monthly: boolean,
+  clock: Clock,
   wholeYear: boolean,
   dueMonth: number | null,
 ): Evidence {
@@ -137,11 +160,17 @@ function judge(
     return canStillMove(ind) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled && !pastDue
       ? { type: 'part_year', indicator: ind }
       : { type: 'met', indicator: ind, explicit: false };
-  if (ind.kind !== 'amount' || ind.direction === 'at_most') return { type: 'below', indicator: ind, timeShare: null };
-  const share = timeShare(match.month, endMonth, monthly || wholeYear);
+  const span = clock.span ?? undefined;
+  // a level to reach by a later year is not missed yet
+  if (ind.kind !== 'amount' || ind.direction === 'at_most')
+    return span
+      ? { type: 'short_of_floor', indicator: ind, timeShare: null, span }
+      : { type: 'below', indicator: ind, timeShare: null };
+  const share = clock.share(match.month);
+  if (share === null) return { type: 'short_of_floor', indicator: ind, timeShare: null, span };
   return actual < floor * share
-    ? { type: 'below', indicator: ind, timeShare: share }
-    : { type: 'short_of_floor', indicator: ind, timeShare: share };
+    ? { type: 'below', indicator: ind, timeShare: share, span }
+    : { type: 'short_of_floor', indicator: ind, timeShare: share, span };
 }
 
 /** What each sentence says, read once per progress text. */
@@ -206,12 +235,10 @@ function applicationAwaited(target: string, pt: ProgressText, facts: SentenceFac
 /** Decides the status of one task. */
 export function statusOf(input: StatusInput): StatusResult {
   const { progress: pt, indicators, matches, clauses, endMonth, columns } = input;
-  const monthly = input.monthly ?? false;
   if (!pt.text.trim()) return { status: 'no_report', evidence: [{ type: 'empty' }], missing: indicators };
   const wholeYear = input.wholeYear ?? false;
-  const judged = indicators.map((ind, i) =>
-    judge(ind, matches[i], endMonth, monthly, wholeYear, input.dueMonth ?? null),
-  );
+  const clock = clockOf(input);
+  const judged = indicators.map((ind, i) => judge(ind, matches[i], clock, wholeYear, input.dueMonth ?? null));
   const { sentences } = pt;
   const facts = factsOf(pt);
   const rates = columns?.rates ?? [];
@@ -232,8 +259,9 @@ export function statusOf(input: StatusInput): StatusResult {
       pt.sentences[Math.max(0, sentenceAt(pt, r.start))] ?? { text: '', start: 0, end: 0 },
       r.start,
     );
-    const share = timeShare(p?.month ?? null, endMonth, monthly || wholeYear);
-    if (r.value < share * 100 - 1e-9) behind.push({ type: 'rate_below', rate: r.value, timeShare: share });
+    const share = clock.share(p?.month ?? null);
+    if (share !== null && r.value < share * 100 - 1e-9)
+      behind.push({ type: 'rate_below', rate: r.value, timeShare: share, span: clock.span ?? undefined });
   }
   if (columns?.behindFlag) behind.push({ type: 'flag', answer: columns.behindFlag });
   sentences.forEach((s, i) => {
