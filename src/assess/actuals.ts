@@ -90,29 +90,32 @@ function ofOtherArea(pt: ProgressText, f: FigureContext, own: string): boolean {
 }
 
 /**
- * Two kinds of one measure that offices report side by side (`城镇登记失业率`, `城镇调查失业率`;
- * `常住人口城镇化率`, `户籍人口城镇化率`): a figure whose clause names the other kind, and not the
- * metric's, does not report it.
+ * Kinds of one measure that offices report side by side (`城镇登记失业率`, `城镇调查失业率`;
+ * `常住人口城镇化率`, `户籍人口城镇化率`; `城镇居民`, `农村居民`, `全体居民`): a figure whose clause
+ * names another kind, and not the metric's, does not report it.
  */
-const KINDS_OF_ONE_MEASURE: ReadonlyArray<readonly [string, string]> = [
+const KINDS_OF_ONE_MEASURE: ReadonlyArray<readonly string[]> = [
   ['登记', '调查'],
   ['常住', '户籍'],
+  ['城镇', '农村', '全体'],
 ];
 
-/** For each pair the metric names one side of: that side, then the other. */
-function kindsNamed(metric: string): (readonly [string, string])[] {
-  return KINDS_OF_ONE_MEASURE.flatMap(([a, b]) =>
-    metric.includes(a) && !metric.includes(b)
-      ? [[a, b] as const]
-      : metric.includes(b) && !metric.includes(a)
-        ? [[b, a] as const]
-        : [],
-  );
+interface KindNamed {
+  own: string;
+  others: readonly string[];
 }
 
-/** Whether the words name the other kind of the measure and not the metric's own. */
-const ofOtherKind = (words: string, kinds: readonly (readonly [string, string])[]): boolean =>
-  kinds.some(([own, other]) => words.includes(other) && !words.includes(own));
+/** For each group the metric names exactly one kind of: that kind and the others. */
+function kindsNamed(metric: string): KindNamed[] {
+  return KINDS_OF_ONE_MEASURE.flatMap((group) => {
+    const named = group.filter((w) => metric.includes(w));
+    return named.length === 1 ? [{ own: named[0], others: group.filter((w) => w !== named[0]) }] : [];
+  });
+}
+
+/** Whether the words name another kind of the measure and not the metric's own. */
+const ofOtherKind = (words: string, kinds: readonly KindNamed[]): boolean =>
+  kinds.some(({ own, others }) => !words.includes(own) && others.some((w) => words.includes(w)));
 
 /** A metric counting the new things of the year (`新增充电桩`, `新建5G基站`, `新认定高新技术企业`). */
 const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获批|新创建/;

@@ -132,6 +132,8 @@ const SO_FAR_BEFORE = /(累计|今年以来|年初以来|截[至止])[^，。；
 const POINTS_KEY = 'pts';
 /** A change to a level, right before the figure (`提升至`, `回落到`): the figure is the level reached. */
 const TO_LEVEL = /(增长|增加|提高|提升|上升|下降|降低|减少|回落|回升)(至|到)$/;
+/** A clause opening with only a copula before its rate (`为6.3%`, `达7.1%`). */
+const RATE_IS = /^(为|达|达到|是)$/;
 /** Words of a growth rate: its level is a growth (`增速回落至5.2%`). */
 const GROWTH_RATE_WORDS = /增速|增幅|增长率/;
 /**
@@ -357,6 +359,15 @@ export class ProgressText {
     return f;
   }
 
+  /**
+   * A rate in a clause of its own saying what the growth rate before it is (`增速较上半年回落1.2个百分点，
+   * 为6.3%`): that growth rate.
+   */
+  private growthRateStatedBefore(clause: Piece, sentence: Piece, q: Quantity): number | null {
+    if (!RATE_IS.test(this.text.slice(clause.start, q.start))) return null;
+    return GROWTH_RATE_WORDS.test(this.text.slice(sentence.start, clause.start)) ? q.value : null;
+  }
+
   private contextOf(q: Quantity, i: number): FigureContext {
     const { text } = this;
     const clause = pieceAt(this.clauses, q.start);
@@ -395,7 +406,7 @@ export class ProgressText {
     // in a list after 分别, the rate's wording stands before the list's first figure
     const rateWords = namedBy ? namedBy.lead : near;
     const toLevel = percent && TO_LEVEL.test(rateWords);
-    const growth = percent ? growthOf(rateWords, q.value) : null;
+    const growth = percent ? (growthOf(rateWords, q.value) ?? this.growthRateStatedBefore(clause, sentence, q)) : null;
     const back = text.slice(Math.max(sentence.start, q.start - MAX_LOOKBACK), q.start);
     const segment = this.segmentAround(q);
     const pointsBack = back.slice(Math.max(back.lastIndexOf('，'), back.lastIndexOf(',')) + 1).includes('其中');

@@ -391,25 +391,37 @@ function shortOfTarget(target: string, indicators: readonly Indicator[], pt: Pro
 }
 
 /**
- * A growth to reach reported as negative without its figure (`1-9月外贸进出口负增长`): behind, unless
- * the negative growth is what was overcome (`扭转负增长局面`, `由负增长转为正增长`).
+ * A growth to reach reported as negative or flat without its figure (`1-9月外贸进出口负增长`,
+ * `税收收入同比基本持平`): behind, unless the negative growth is what was overcome (`扭转负增长局面`,
+ * `由负增长转为正增长`).
  */
 function negativeGrowth(judged: readonly Evidence[], pt: ProgressText): Evidence | null {
-  if (!pt.text.includes('负增长')) return null;
-  const at = pt.text.search(NEGATIVE_GROWTH);
-  if (at < 0) return null;
+  if (!pt.text.includes('负增长') && !pt.text.includes('持平')) return null;
+  const negative = NEGATIVE_GROWTH.exec(pt.text);
+  const m = negative ?? FLAT.exec(pt.text);
+  if (!m) return null;
+  const sentence = pt.sentences[sentenceAt(pt, m.index)];
   const asked = judged.some(
     (e) =>
       e.type === 'unreported' &&
       e.indicator.kind === 'growth' &&
       e.indicator.direction !== 'at_most' &&
       typeof e.indicator.target === 'number' &&
-      e.indicator.target > 0,
+      e.indicator.target > 0 &&
+      // flat is said of one figure among many: of this one only where its sentence names it
+      (negative !== null ||
+        (sentence !== undefined &&
+          pt.grams.overlap(pt.grams.prepare(gramsOf(e.indicator.metric)), sentence.start, sentence.end) >= FLAT_NAMED)),
   );
   if (!asked) return null;
-  return { type: 'delay', word: '负增长', sentence: pt.sentences[sentenceAt(pt, at)]?.text ?? '负增长' };
+  return { type: 'delay', word: m[0], sentence: sentence?.text ?? m[0] };
 }
+/** How much of a growth's wording the sentence saying it is flat must share. */
+const FLAT_NAMED = 0.5;
 const NEGATIVE_GROWTH = /(?<!扭转|摆脱|走出|止住|结束|遏制|由|从)负增长(?![^，。；]{0,4}(转正|收窄|为正))/;
+/** No change on the year before (`同比持平`, `与上年基本持平`), not a balance (`收支持平`, `盈亏持平`). */
+const FLAT =
+  /(?<!收支|盈亏|保本)(?:同比|与上年同期|与去年同期|与上年|与去年)?基本持平|(?<!收支|盈亏|保本)(?:同比|与上年同期|与去年同期|与上年|与去年)持平/;
 
 /** The indicators judged unreported. */
 function unreportedOf(judged: readonly Evidence[]): Indicator[] {

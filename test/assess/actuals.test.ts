@@ -166,6 +166,12 @@ describe('two kinds of one measure reported side by side', () => {
     expect(actualOf('城镇登记失业率控制在3.5%以内', '城镇调查失业率5.1%，城镇登记失业率2.9%。').actual).toBe(2.9);
     expect(actualOf('常住人口城镇化率达到70%', '户籍人口城镇化率52%，常住人口城镇化率71.2%。').actual).toBe(71.2);
   });
+  it('城镇, 农村 and 全体 residents each their own', () => {
+    const progress = '1-9月全体居民人均可支配收入增长6.3%，其中城镇居民增长5.8%，农村居民增长7.2%。';
+    expect(actualOf('全体居民人均可支配收入增长6%', progress).actual).toBe(6.3);
+    expect(actualOf('农村居民人均可支配收入增长7%', progress).actual).toBe(7.2);
+    expect(actualOf('城镇居民人均可支配收入增长5.5%', '1-9月全体居民人均可支配收入增长6.1%。').actual).toBeNull();
+  });
   it('and in a list naming both', () => {
     expect(actualOf('城镇登记失业率控制在3.5%以内', '城镇登记失业率、调查失业率分别为2.9%、5.1%。').actual).toBe(2.9);
   });

@@ -69,6 +69,29 @@ describe('falls and negative growth against a growth to reach', () => {
   );
 });
 
+describe('a growth flat on the year before, or stated after its comparison', () => {
+  it.each([
+    ['税收收入增长5%', '1-9月税收收入同比基本持平。'],
+    ['实际使用外资增长5%', '1-9月实际使用外资1.2亿美元，同比持平。'],
+    ['地区生产总值增长6%', '1-9月全区地区生产总值与上年同期基本持平。'],
+  ])('%s is behind on %s', (target, progress) => {
+    const a = judge(target, progress);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('持平');
+  });
+  it('is not read into a growth the flat sentence does not name', () => {
+    expect(judge('地区生产总值增长6%', '全社会用电量同比持平，工业投资增长12%。').status).toBe('on_track');
+  });
+  it.each([['财政收支持平'], ['企业盈亏持平']])('a balance (%s) is no growth', (progress) => {
+    expect(judge('税收收入增长5%', progress).status).toBe('on_track');
+  });
+  it('reads the rate a clause of its own gives the growth rate before it (增速…，为6.3%)', () => {
+    const a = judge('固定资产投资增长8%', '1-9月固定资产投资增速较上半年回落1.2个百分点，为6.3%。');
+    expect(a.indicators[0].actual).toBe(6.3);
+    expect(a.status).toBe('behind');
+  });
+});
+
 describe('a count done before a count begun', () => {
   it('reads 完成12个, not 已开工20个, for a target naming no stage', () => {
     const a = judge('完成老旧小区改造20个', '已开工20个，完成12个');
