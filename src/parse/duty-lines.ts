@@ -23,6 +23,24 @@ export function readDutyLine(line: string): DutyLine | null {
   return { field, names, firstLead: field === 'units' && FIRST_LEAD.test(text) };
 }
 
+/** Where a further label starts on the line, after a space or a stop (`牵头领导：王强  责任单位：区发改局`). */
+const NEXT_LABEL = new RegExp(
+  `(?<=[\\s；;，,])(?=${[LEADERS_LABEL, CO_LABEL, LEAD_LABEL].map((r) => `(?:${r.source.replace(/^\^/, '')})`).join('|')})`,
+  'g',
+);
+
+/**
+ * What a line of duties says, one duty per label: a line may name the leaders and the units side by
+ * side. Empty when the line is no duty line, or when a part of it after a label is no list of names.
+ */
+export function readDutyLines(line: string): DutyLine[] {
+  const parts = line.trim().split(NEXT_LABEL);
+  const duties = parts.map((part) => readDutyLine(part.trim().replace(/[；;，,]+$/, '')));
+  if (duties.every((d) => d !== null)) return duties;
+  const whole = readDutyLine(line);
+  return whole ? [whole] : [];
+}
+
 /** Labels of the report under a task (`进展情况：…`, `完成情况:…`), longest first. */
 export const REPORT_LABELS =
   '工作完成情况|进展情况|工作进展|推进情况|完成情况|落实情况|进度情况|目前进展|当前进展|完成进度|进展';

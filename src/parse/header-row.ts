@@ -5,6 +5,7 @@
 // first numbered row is taken as the header when no row reads as one.
 import { looksLikeTitle } from './classify.js';
 import { isPageFurniture } from './furniture.js';
+import { readDutyLines, readReportLine } from './duty-lines.js';
 import { readHeaderRow, roleOfHeader } from './headers.js';
 import { leadingSeq, readNumbering, SECTION_HEADING_START } from './numbering.js';
 import { unpackedSubHeader } from './packed-sub-header.js';
@@ -101,16 +102,23 @@ function withSubHeader(rows: readonly Row[], h: number, sub = subHeaderOf(rows, 
 /**
  * No header and no 序号 column: the tasks may still be numbered at the start of their text
  * (`*1.力争…`, `2.募集…`). The body starts at the row whose text opens with 1 when the next
- * numbers follow on later rows (at least three in all); the columns are then known by content.
+ * numbers follow on later rows (at least three in all, or two with a line of duties or a report
+ * under them: `牵头单位：…`, `进展情况：…`); the columns are then known by content.
  */
 function numberedInText(rows: readonly Row[]): HeaderRows | null {
   for (let r = 0; r < rows.length; r++) {
     const at = rows[r].cells.slice(0, 4).findIndex((c) => leadingSeq(c, [1]) === 1);
     if (at < 0) continue;
     let next = 2;
-    for (let k = r + 1; k < rows.length && next <= 3; k++)
-      if (leadingSeq(rows[k].cells[at] ?? '', [next]) === next) next++;
-    if (next > 3) {
+    let labelled = false;
+    for (let k = r + 1; k < rows.length && next <= 3; k++) {
+      const cell = rows[k].cells[at] ?? '';
+      if (leadingSeq(cell, [next]) === next) next++;
+      else if (!labelled && nonEmpty(rows[k]).length === 1)
+        labelled = readDutyLines(cell).length > 0 || readReportLine(cell) !== null;
+    }
+    // two items will do where lines under them say who answers for them or how they went
+    if (next > 3 || (next > 2 && labelled)) {
       let start = r;
       while (start > 0 && isSectionRow(rows[start - 1])) start--;
       return { headerRow: -1, bodyStart: start, texts: [], subTexts: [] };

@@ -15,7 +15,7 @@ import type { Layout } from './layout.js';
 import type { SlotKind } from './align.js';
 import type { PlacedRow } from './placed-row.js';
 import { splitCategoryPrefix } from './category-prefix.js';
-import { readDutyLine, readReportLine, REPORT_LABELS, type DutyLine } from './duty-lines.js';
+import { readDutyLines, readReportLine, REPORT_LABELS, type DutyLine } from './duty-lines.js';
 import { leaderOfHeading, unitOfHeading } from './heading-leader.js';
 import { unitsInTarget } from './units-in-target.js';
 import { leaderNames } from './leader-titles.js';
@@ -291,9 +291,9 @@ export function buildTasks(
       // A line of its own saying who answers for the task (`牵头单位:市发展改革委` under
       // `1.地区生产总值增长6%。`, as a document's list prints it) names its units, not more of its target.
       const alone = t && row.slotText.filter(Boolean).length === 1;
-      const duty = alone && !hasUnits ? readDutyLine(t) : null;
-      if (duty) {
-        applyDutyLine(duty, prev, unitsFromFirstLead);
+      const duties = alone && !hasUnits ? readDutyLines(t) : [];
+      if (duties.length) {
+        for (const duty of duties) applyDutyLine(duty, prev, unitsFromFirstLead);
         return;
       }
       // `进展情况：…` under the task, in a list without a report column: the report, and the lines

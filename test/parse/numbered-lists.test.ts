@@ -90,6 +90,29 @@ describe('duty lines under each item', () => {
   });
 });
 
+describe('several duties on one line under an item', () => {
+  const t = parseText(
+    lines(
+      '2024年区政府工作报告重点任务三季度推进情况',
+      '一、经济发展',
+      '1.地区生产总值增长6%。',
+      '牵头领导：王强  责任单位：区发改局',
+      '进展情况：1-9月地区生产总值增长5.2%。',
+      '2.新建5G基站500个。',
+      '牵头单位：区经信局；配合单位：区住建局、区城管局',
+      '进展情况：已建成5G基站420个。',
+    ),
+  );
+  it('give each label its own field', () => {
+    expect(t.tasks.map((x) => x.leaders)).toEqual([['王强'], []]);
+    expect(t.tasks.map((x) => x.units)).toEqual([['区发改局'], ['区经信局']]);
+    expect(t.tasks[1].co_units).toEqual(['区住建局', '区城管局']);
+  });
+  it('and leave the report to its own line', () => {
+    expect(t.tasks.map((x) => x.progress)).toEqual(['1-9月地区生产总值增长5.2%。', '已建成5G基站420个。']);
+  });
+});
+
 describe('a section heading naming the unit that leads its items', () => {
   it('gives the lead unit of every item under it, where no column names one', () => {
     const t = parseText(
