@@ -117,6 +117,29 @@ function kindsNamed(metric: string): KindNamed[] {
 const ofOtherKind = (words: string, kinds: readonly KindNamed[]): boolean =>
   kinds.some(({ own, others }) => !words.includes(own) && others.some((w) => words.includes(w)));
 
+/** What a count's metric counts: its last two characters, where they are a noun's (`学位`, `基站`). */
+function headOf(metric: string): string | null {
+  const head = metric.slice(-2);
+  return /^[\u4e00-\u9fff]{2}$/.test(head) && !HEAD_NOT_NOUN.test(head) ? head : null;
+}
+/** Endings of a metric that are no thing counted: verbs and measures (`改造`, `增长`, `面积`, `人数`). */
+const HEAD_NOT_NOUN = /[造设建成增长加少降升高工办理完达到入用施营积量模度程数额值率]$/;
+
+/**
+ * Whether the words before a count end in a thing the metric names other than the one it counts
+ * (`新开办幼儿园` before `3所`, for 新增公办幼儿园学位): the figure counts that thing, not the metric's.
+ */
+function countsOtherThing(before: string, metric: string, head: string): boolean {
+  const counted = before.replace(COUNT_LEAD, '').slice(-2);
+  if (counted.length < 2 || counted === head || HEAD_NOT_NOUN.test(counted)) return false;
+  const at = metric.lastIndexOf(counted);
+  return at >= 0 && at + 2 < metric.length - 1 && metric.endsWith(head);
+}
+/** What the count is of, written after it (`151名就业困难人员`): not the words before it. */
+const NOUN_AFTER = /^(?![已均全并和、])[\u4e00-\u9fff]/;
+/** Words between a counted thing and its figure (`幼儿园共3所`, `学位达1260个`). */
+const COUNT_LEAD = /(共计|共|累计|合计|总计|达到|达|为|了|约|近|超|逾)+$/;
+
 /** A metric counting the new things of the year (`新增充电桩`, `新建5G基站`, `新认定高新技术企业`). */
 const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获批|新创建/;
 
@@ -500,6 +523,8 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   // (`完工8个`), a count begun (`已开工32个`) is a step on the way
   const flow = ind.kind === 'amount' && NEW_THINGS.test(ind.metric);
   const kinds = kindsNamed(ind.metric);
+  const head = ind.kind === 'amount' ? headOf(ind.metric) : null;
+  const ownUnit = ind.unit === null ? null : simplified(ind.unit);
   const ownArea = pt.once('ownArea', () => OWN_AREA.exec(pt.text)?.[1] ?? null);
   const before = (i: number): string => {
     const f = pt.figure(i);
@@ -518,6 +543,15 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     // the report names its own area (`我区`) and this figure another one's (`全市新增…5.2万人`)
     if (ownArea && ofOtherArea(pt, f, ownArea)) continue;
     if (overSpan && !COUNTED_OVER_SPAN.test(before(i))) continue;
+    // `新开办幼儿园3所` for 新增公办幼儿园学位(个): a count, in another measure word, of another thing
+    // the metric names
+    if (
+      head &&
+      f.q.unit !== ownUnit &&
+      !NOUN_AFTER.test(pt.text.slice(f.q.end, f.q.end + 2)) &&
+      countsOtherThing(pt.text.slice(f.clause.start, f.q.start), ind.metric, head)
+    )
+      continue;
     // `城镇调查失业率5.1%` for 城镇登记失业率
     if (kinds.length && ofOtherKind(pt.text.slice(f.clause.start, f.q.start), kinds)) continue;
     // a metric counting new things (新增, 新建) is not reported by the count of all there are

@@ -177,6 +177,19 @@ describe('two kinds of one measure reported side by side', () => {
   });
 });
 
+describe('a count of another thing the metric names', () => {
+  const actualIn = (target: string, progress: string) => assessTask({ target, progress }).indicators[0].actual;
+  it('is not the count of what it counts (幼儿园3所 for 幼儿园学位…个)', () => {
+    expect(actualIn('新增公办幼儿园学位1200个', '新开办幼儿园3所，新增学位1260个。')).toBe(1260);
+    expect(actualIn('新增公办幼儿园学位1200个', '新开办幼儿园3所。')).toBeNull();
+    expect(actualIn('新增托育机构托位500个', '新增托育机构5家，新增托位420个。')).toBe(420);
+  });
+  it('but is where the measure word is another for the same thing, or the thing follows the figure', () => {
+    expect(actualOf('新建幼儿园5个', '新建幼儿园5所。').actual).toBe(5);
+    expect(actualOf('帮助城镇就业困难人员实现就业125人', '帮助城镇151名就业困难人员实现就业').actual).toBe(151);
+  });
+});
+
 describe('figures listed after 分别', () => {
   const target = '实现年度专利申请总量、发明专利申请量均增长11%以上。';
   const progress = '1-5月,我市专利申请总量、发明专利申请量分别为1257件、186件,分别同比增长-3.75%、-36.52%。';
