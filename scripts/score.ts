@@ -1,6 +1,6 @@
 // `npm run score [DIR …] [--only PATTERN] [--except PATTERN] [--verbose]`: scores the parser and
 // the assessor against every `*.gold.json` that has a table beside it (same name,
-// .txt/.tsv/.csv/.xlsx/.docx), and prints one line per table and the pooled figures. Default
+// .txt/.tsv/.csv/.html/.xlsx/.docx), and prints one line per table and the pooled figures. Default
 // folders: the repository's test/fixtures (the seed) and test/fixtures/real. PATTERN is a regular
 // expression matched against the file name without extension (`--only '^(29|53)-'`), so a held-out
 // set can be scored apart; both flags may be given more than once.
@@ -140,7 +140,9 @@ for (const dir of opts.dirs) {
     .sort()) {
     const stem = goldFile.replace(/\.gold\.json$/, '');
     if (!wanted(stem)) continue;
-    const table = ['.txt', '.tsv', '.csv', '.xlsx', '.docx'].map((ext) => join(dir, stem + ext)).find(existsSync);
+    const table = ['.txt', '.tsv', '.csv', '.html', '.htm', '.xlsx', '.docx']
+      .map((ext) => join(dir, stem + ext))
+      .find(existsSync);
     if (!table) continue;
     // One gold file labels both: the parsed fields and the assessment of each task.
     const gold = JSON.parse(readFileSync(join(dir, goldFile), 'utf8')) as (GoldTask & GoldAssessment)[];

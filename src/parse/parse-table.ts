@@ -1,9 +1,11 @@
-// The entry: bytes of any supported file → a ParsedTable, or a domain error saying in one
-// line why the file cannot be read. One converter per format, one normaliser for all.
+// The entry: bytes of any supported file (text/TSV/CSV, a saved web page, .xlsx, .docx) → a
+// ParsedTable, or a domain error saying in one line why the file cannot be read. One converter per
+// format, one normaliser for all.
 import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
 import { readColumnsSpec } from './columns-option.js';
 import { detect } from './detect.js';
 import { docxToRows } from './docx-rows.js';
+import { htmlToRows, looksLikeHtml } from './html-rows.js';
 import { DEFAULT_MAX_INFLATED_BYTES } from './limits.js';
 import { normaliseRows } from './normalise.js';
 import { openZip } from './office-zip.js';
@@ -50,7 +52,11 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
 
   const columns = spec?.ok ? spec.spec : undefined;
   let result: SheetResult;
-  if (what.kind === 'text') {
+  if (what.kind === 'text' && looksLikeHtml(what.text)) {
+    const r = htmlToRows(what.text);
+    if (!r.ok) return fail(r.code, r.message);
+    result = normaliseRows({ format: 'html', rows: r.rows }, { columns });
+  } else if (what.kind === 'text') {
     const r = textToRows(what.text);
     if (!r.ok) return fail(r.code, r.message);
     result = normaliseRows({ format: 'text', rows: r.rows, cellLines: r.cellLines }, { columns });
