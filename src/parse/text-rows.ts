@@ -7,6 +7,7 @@
 import { MAX_HEADER_CELL, rowsFromCellLines } from './cell-lines.js';
 import { readHeaderRow } from './headers.js';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
+import { looksLikePipeTable, pipeRows } from './pipe-rows.js';
 import type { Row } from './rows.js';
 
 export type TextRowsResult =
@@ -185,6 +186,11 @@ function plainRows(src: string, sep: Separator): TextRowsResult {
  */
 export function textToRows(text: string): TextRowsResult {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // `| 序号 | 目标任务 |` (Markdown, a wiki, a console): the pipes are the columns
+  if (!src.includes('\t') && src.includes('|') && looksLikePipeTable(src)) {
+    const rows = pipeRows(src);
+    return rows.length > MAX_TABLE_ROWS ? tooManyRows() : { ok: true, rows };
+  }
   // one cell per line (a PDF's text without its layout), whatever separators the cells' words hold
   if (!src.includes('\t') && mayHoldCellLines(src)) {
     const lines = plainRows(src, null);

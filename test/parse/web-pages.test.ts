@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/parse/index.js';
 import { htmlToRows, looksLikeHtml } from '../../src/parse/html-rows.js';
-import { tableAsPage } from '../../scripts/table-as-page.js';
+import { tableAsPage } from '../../scripts/table-as-markup.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`;
@@ -112,7 +112,7 @@ function gb18030(text: string): Uint8Array {
   );
 }
 
-describe('the labelled tables, published as pages (scripts/table-as-page.ts)', () => {
+describe('the labelled tables, published as pages (scripts/table-as-markup.ts)', () => {
   const dir = new URL('../fixtures/real/', import.meta.url);
   const stems = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
