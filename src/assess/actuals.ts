@@ -402,8 +402,14 @@ function laterFigure(
     const soFarToSameMonth = oneMonth && out === null && p.month === month && FROM_YEAR_START.test(p.label);
     if (p.month <= (out?.p.month ?? month) && !soFarToSameMonth) continue;
     // `二季度：完成70亿元` after `一季度：完成32亿元`: a quarter's own amount or the sum so far;
-    // growing, it is read as the sum so far, which a table adding a line each quarter reports
-    if (amount && !FROM_YEAR_START.test(p.label) && !(value > (out?.c.value ?? chosen.value))) continue;
+    // growing as a sum so far grows (by at least half the months added), it is read as one, which
+    // a table adding a line each quarter reports; quarters' own amounts of like size
+    // (`一季度新增2100人，二季度新增2300人`) are not summed
+    if (amount && !FROM_YEAR_START.test(p.label)) {
+      const last = out ?? { c: chosen, p: chosenPeriod };
+      const lastMonth = last.p.month ?? month;
+      if (!(value >= last.c.value * (1 + (0.5 * (p.month - lastMonth)) / lastMonth))) continue;
+    }
     out = { c: { f, value, own: 0, score: 0, wholeOwn: 0, wholeScore: 0 }, p };
   }
   return out;

@@ -199,6 +199,23 @@ describe('several rates for one metric', () => {
     );
     expect(a.indicators[0].actual).toBe(4_000_000_000);
   });
+  it('quarters’ own amounts of like size are not read as a sum so far', () => {
+    const q3 = { period: parsePeriod('2024Q3') };
+    const a = assessTask(
+      { target: '新增城镇就业8000人', progress: '一季度新增2100人，二季度新增2300人，三季度新增2140人。' },
+      q3,
+    );
+    expect(a.indicators[0].actual).not.toBe(2300);
+    expect(a.status).toBe('on_track');
+  });
+  it('a sum so far growing each quarter is read to the last', () => {
+    const q3 = { period: parsePeriod('2024Q3') };
+    const a = assessTask(
+      { target: '完成固定资产投资150亿元', progress: '一季度：完成32亿元；二季度：完成70亿元；三季度：完成118亿元' },
+      q3,
+    );
+    expect(a.indicators[0].actual).toBe(11_800_000_000);
+  });
   it('a rate of a part named after it is not the metric’s (其中工业投资增长20%)', () => {
     const a = assessTask(
       { target: '固定资产投资增长10%', progress: '1-6月固定资产投资同比增长12.3%，其中工业投资增长20%。' },
