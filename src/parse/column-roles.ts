@@ -179,6 +179,8 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
     case 'target':
       // a column of classes (`A类`/`B类`) or telephone numbers under a 目标… header is no target
       if (content === 'grade' || content === 'other') return 'other';
+      // `完成年度目标` over shares (`72.8%`): how much of the target is done, not the target
+      if (content === 'rate' && /^完成/.test(normaliseHeaderText(headerText))) return 'rate';
       // a name repeated down the rows (`实事名称`: `*医疗卫生` ×6) groups the tasks it names
       return content === 'heading' && NAME_HEADER.test(normaliseHeaderText(headerText)) ? 'task' : 'target';
     case 'plan':

@@ -395,3 +395,29 @@ describe('columns headed only by the quarters beside a report column', () => {
     expect(t.sourceColumns?.some((c) => c.role === 'plan')).toBe(false);
   });
 });
+
+describe('a 完成… header over shares', () => {
+  it('is how much of the target is done, not more of the target (完成年度目标: 72.8%)', () => {
+    const t = parseText(
+      table(
+        ['序号', '指标名称', '年度目标', '1-9月完成', '完成年度目标', '责任单位'],
+        ['1', '固定资产投资（亿元）', '420', '305.6', '72.8%', '区发改局'],
+        ['2', '一般公共预算收入（亿元）', '65', '52.3', '80.5%', '区财政局'],
+      ),
+    );
+    expect(t.tasks.map((x) => x.target)).toEqual(['固定资产投资（亿元） 420', '一般公共预算收入（亿元） 65']);
+    expect(t.tasks[0].progress_parts?.map((p) => [p.role, p.text])).toEqual([
+      ['actual', '305.6'],
+      ['rate', '72.8%'],
+    ]);
+  });
+  it('but a 年度目标 of rates stays the target', () => {
+    const t = parseText(
+      table(
+        ['序号', '指标名称', '年度目标', '1-9月完成', '责任单位'],
+        ['1', '地区生产总值增长', '6%', '5.2%', '区发改局'],
+      ),
+    );
+    expect(t.tasks[0].target).toBe('地区生产总值增长 6%');
+  });
+});
