@@ -1,6 +1,7 @@
 // The import preview takes the person's reading of the columns (`columns`, as `duban parse
 // --columns`) and the worksheet to read (`sheet`, as `--sheet`), and a confirm echoes back a report
 // split over several columns (progress_parts).
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -54,6 +55,15 @@ describeEachStore('import preview with named columns', (ctx) => {
     const missing = await preview('quarters.xlsx', bytes, { sheet: '四季度' });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.message).toMatch(/四季度/);
+  });
+
+  it('reads a saved web page, its merged cells laid out, and names its format', async () => {
+    const page = readFileSync(new URL('../fixtures/parse/district-q3-saved-page.html', import.meta.url));
+    const r = await preview('进展情况.html', page);
+    expect(r.statusCode).toBe(200);
+    const table = r.json().table;
+    expect([table.format, table.period, table.tasks.length]).toEqual(['html', '2024Q3', 4]);
+    expect(table.tasks[1].leaders).toEqual(['王强']);
   });
 
   it('confirms tasks whose report is split over several columns, as the preview gave them', async () => {

@@ -33,6 +33,9 @@ import { EditableCell } from './EditableCell';
 import { ColumnRolePicker } from './ColumnRolePicker';
 import type { SourceColumnRole } from '@duban/domain/task';
 
+/** What the file was read as, in the words of the person who uploaded it. */
+const FORMAT_NAMES: Record<string, string> = { text: '文本', html: '网页', xlsx: 'Excel 表格', docx: 'Word 文档' };
+
 /** The server's default import limit (src/server/app.ts importLimit). */
 const IMPORT_MAX_MB = 50;
 
@@ -255,9 +258,9 @@ export default function ImportPage() {
         <>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Typography.Paragraph>
-              文件：<strong>{preview.fileName}</strong>　识别为 {preview.table.format}　共{' '}
-              <strong>{rows.length}</strong> 项任务，其中{' '}
-              <strong style={{ color: warned ? '#d46b08' : undefined }}>{warned}</strong>{' '}
+              文件：<strong>{preview.fileName}</strong>　识别为{' '}
+              {FORMAT_NAMES[preview.table.format] ?? preview.table.format}　共 <strong>{rows.length}</strong>{' '}
+              项任务，其中 <strong style={{ color: warned ? '#d46b08' : undefined }}>{warned}</strong>{' '}
               项有提示。标橙色的单元格是系统推断或读不准的内容，点击可直接修改。
             </Typography.Paragraph>
             {(preview.table.sheets?.length ?? 0) > 1 && (
