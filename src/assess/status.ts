@@ -254,7 +254,11 @@ export function statusOf(input: StatusInput): StatusResult {
 
   // behind
   const behind: Evidence[] = judged.filter((e) => e.type === 'below');
+  // the rate of a task of one amount says again what its figure said (`完成3200亩…；完成率64%`):
+  // the reason gives it once
+  const soleAmount = indicators.length === 1 && indicators[0].kind === 'amount' ? judged[0].type : null;
   for (const r of rates) {
+    if (soleAmount === 'below') break;
     const p = pt.periodBefore(
       pt.sentences[Math.max(0, sentenceAt(pt, r.start))] ?? { text: '', start: 0, end: 0 },
       r.start,
@@ -318,7 +322,8 @@ export function statusOf(input: StatusInput): StatusResult {
       e.type === 'part_year' ||
       e.type === 'started_only',
   );
-  for (const r of rates) if (r.value < 100) open.push({ type: 'rate_partial', rate: r.value });
+  if (soleAmount !== 'short_of_floor')
+    for (const r of rates) if (r.value < 100) open.push({ type: 'rate_partial', rate: r.value });
   const met: Evidence[] = judged.filter((e) => e.type === 'met');
   if (wholeDone) met.unshift(wholeDone);
   // work said to go on for an indicator or a deliverable means part of the task is unfinished;

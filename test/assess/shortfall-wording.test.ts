@@ -58,3 +58,26 @@ describe('figures in a reason', () => {
     expect(a.reason).toContain('4.1万人次');
   });
 });
+
+describe('a completion rate restating the figure of a task of one amount', () => {
+  const q4 = { period: parsePeriod('2024Q4') };
+  it('is said once in the reason, the figure’s words kept', () => {
+    const a = assessTask({ target: '新建5G基站500个', progress: '全年建成5G基站468个，完成年度任务的93.6%。' }, q4);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('468个');
+    expect(a.reason).not.toContain('完成率');
+  });
+  it('and so while on track', () => {
+    const a = assessTask(
+      { target: '城镇新增就业8000人', progress: '1-9月城镇新增就业6540人，完成年度目标的81.8%。' },
+      { period: parsePeriod('2024Q3') },
+    );
+    expect(a.status).toBe('on_track');
+    expect(a.reason).not.toContain('完成率');
+  });
+  it('but is kept when it is all the report gives', () => {
+    const a = assessTask({ target: '新建5G基站500个', progress: '完成年度任务的60%。' }, q4);
+    expect(a.status).toBe('behind');
+    expect(a.reason).toContain('完成率60%');
+  });
+});
