@@ -235,8 +235,10 @@ const FLAG_NO = /^[否×✗✘☒]/;
 const LIGHT_LATE = /^亮?[红黄](灯|色)?$/;
 /** A flag whose question asks about delay: 是 means behind (是否滞后); otherwise 否 does (是否达序). */
 const DELAY_QUESTION = /滞后|落后|延期|缓慢|未达/;
-/** A flag asking whether the task is finished (是否完成, 是否销号), not whether it keeps to schedule. */
-const COMPLETION_QUESTION = /是否(?:已)?(?:全部)?(?:完成|完工|建成|销号|办结|达标)(?!序)/;
+/** A flag asking whether the task is finished (是否完成, 是否销号), or a column of ticks for the
+ * finished ones (`完成情况 | 已完成`: √), not whether it keeps to schedule. */
+const COMPLETION_QUESTION =
+  /是否(?:已)?(?:全部)?(?:完成|完工|建成|销号|办结|达标)(?!序)|(?<!未)已?(?:完成|完工|建成|销号|办结)$/;
 const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 
 /** Whether an amount with its unit ends just before `at`, across spaces only. */
@@ -369,7 +371,9 @@ function fromParts(
         // a verdict in words (a heading the table groups its items under: `进度滞后`, `完成全年目标`)
         if (DELAY.first(cell) !== null) out.behindFlag ??= cell;
         else if (saysOnlyDone(cell)) out.doneStatement ??= answered;
-      } else if ((answer === 'yes') === DELAY_QUESTION.test(part.header)) out.behindFlag ??= cell;
+      } else if ((answer === 'yes') === DELAY_QUESTION.test(part.header))
+        // a tick says nothing without the column it stands in (`滞后：√`); 是/否 read on their own
+        out.behindFlag ??= /^[是否]/.test(cell) ? cell : answered;
     } else if (saysOnlyDone(cell)) out.doneStatement ??= cell;
     // a written report column may itself hold cells joined by spaces (`2712 110.69% 6 100%`)
     else if (part.role === 'progress' && start >= 0) fromCells(pt, targets, rateTargets, out, start, end);

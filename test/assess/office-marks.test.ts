@@ -154,3 +154,26 @@ describe('a cell saying only that nothing was sent', () => {
     expect(assessTask({ target: '新建公办幼儿园3所', progress: '目前无进展' }, year).status).toBe('behind');
   });
 });
+
+describe('ticks under the status each column names', () => {
+  const table = parseText(
+    [
+      '2024年重点工作三季度进展情况',
+      '序号\t工作任务\t责任单位\t进展情况\t完成情况\t\t',
+      '\t\t\t\t已完成\t序时推进\t滞后',
+      '1\t建成区图书馆新馆\t区文旅局\t9月28日开馆\t√\t\t',
+      '2\t新建5G基站500个\t区经信局\t已建成420个\t\t√\t',
+      '3\t完成老旧小区改造30个\t区住建局\t已完成12个\t\t\t√',
+    ].join('\n'),
+  );
+  const period = { period: parsePeriod(table.period ?? '') };
+  const assessed = table.tasks.map((t) => assessTask(t, period));
+
+  it('read a tick under 已完成 as done, under 序时推进 as on track, under 滞后 as behind', () => {
+    expect(assessed.map((a) => a.status)).toEqual(['done', 'on_track', 'behind']);
+  });
+  it('name the column the tick stands in', () => {
+    expect(assessed[0].reason).toContain('已完成：√');
+    expect(assessed[2].reason).toContain('滞后：√');
+  });
+});
