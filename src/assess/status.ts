@@ -183,10 +183,20 @@ interface SentenceFacts {
   ongoing: string | null;
 }
 
+/** Words denying what follows (`不低于序时`, `未落后于序时`, `没有滞后`, `无延期`). */
+const DENIED = /(不|未|没有|没|无|并非|从未)$/;
+
+/** The first word of delay in a sentence that is not denied, or null. */
+function delayIn(text: string): string | null {
+  for (let m = DELAY.at(text); m; m = DELAY.at(text, m.index + m.word.length))
+    if (!DENIED.test(text.slice(Math.max(0, m.index - 2), m.index))) return m.word;
+  return null;
+}
+
 function factsOf(pt: ProgressText): SentenceFacts[] {
   return pt.once('sentenceFacts', () =>
     pt.sentences.map(({ text, start, end }) => {
-      const delay = DELAY.first(text);
+      const delay = delayIn(text);
       // a cause from above excuses the delay it explains: looked for around the word, not in
       // the whole (often long) sentence
       const at = delay ? text.indexOf(delay) : -1;

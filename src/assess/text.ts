@@ -101,6 +101,13 @@ export class WordMatcher {
     return m && m.index + m[0].length <= to ? m[0] : null;
   }
 
+  /** The first word found in text from `from`, with where it starts, or null. */
+  at(text: string, from = 0): { word: string; index: number } | null {
+    this.search.lastIndex = from;
+    const m = this.search.exec(text);
+    return m ? { word: m[0], index: m.index } : null;
+  }
+
   startsText(text: string): boolean {
     for (const [n, set] of this.byLength) if (n <= text.length && set.has(text.slice(0, n))) return true;
     return false;

@@ -102,3 +102,29 @@ describe('part of the work that could not be done', () => {
     expect(a.status).not.toBe('behind');
   });
 });
+
+describe('a delay denied', () => {
+  it.each([
+    ['正在施工，进度不低于序时'],
+    ['正在施工，未落后于序时进度'],
+    ['正在施工，没有滞后'],
+    ['按计划推进，无延期'],
+  ])('is no delay: %s', (progress) =>
+    expect(assessTask({ target: '改造老旧小区30个', progress }, q3).status).toBe('on_track'),
+  );
+  it.each([
+    ['正在施工，慢于序时'],
+    ['正在施工，未达到时序进度'],
+    ['均未开工'],
+    ['正在施工，无滞后，但部分项目进度滞后'],
+  ])('but a delay said outright still is: %s', (progress) =>
+    expect(assessTask({ target: '改造老旧小区30个', progress }, q3).status).toBe('behind'),
+  );
+  it('nor is a growth not below a wider area’s a missed goal', () => {
+    const a = assessTask(
+      { target: '规上工业增加值增速高于全市平均', progress: '1-9月规上工业增加值增长7.2%，增速不低于全市平均。' },
+      q3,
+    );
+    expect(a.status).not.toBe('behind');
+  });
+});

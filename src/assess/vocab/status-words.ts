@@ -156,6 +156,14 @@ export const DELAY_WORDS: readonly string[] = [
   '未达到序时',
   '未完成序时',
   '落后序时',
+  '慢于序时',
+  // (some offices write 时序 for 序时)
+  '未达时序',
+  '未达到时序',
+  '低于时序',
+  '落后于时序',
+  '落后时序',
+  '慢于时序',
   // nothing done yet
   '暂无进展',
   '无进展',
@@ -520,7 +528,7 @@ export const CHECKABLE_GOALS: readonly {
   ...['全国', '全省', '全市', '全区', '全州'].map((area) => ({
     target: new RegExp(`(高于|快于|超过|领先于?)${area}`),
     met: new RegExp(`(高于|快于|超过|领先于?)${area}`),
-    missed: new RegExp(`(低于|慢于|落后于?)${area}`),
+    missed: new RegExp(`(?<!不|未|没有)(低于|慢于|落后于?)${area}`),
     // a rate compared for part of the year can still fall behind before the year ends
     rate: true as const,
   })),
