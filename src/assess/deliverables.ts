@@ -3,7 +3,7 @@
 // 不发生…事故, 清零); and whether a progress text reports a deliverable accomplished.
 import { TARGET_DATE } from './deadline.js';
 import { gramsOf } from './gram-index.js';
-import { clausesOf, WordMatcher, type Piece } from './text.js';
+import { clausesOf, firstAffirmed, WordMatcher, type Piece } from './text.js';
 import type { ProgressText } from './progress-text.js';
 import {
   DONE_BY_VERB,
@@ -136,7 +136,8 @@ function coverPieces(pt: ProgressText): CoverPiece[] {
           text: p.text,
           start: p.start,
           end: p.end,
-          completes: COMPLETION.first(p.text) !== null && !FINISH_AHEAD.test(p.text) && !partlyDone(p.text),
+          // (not `未举办`, `没有完工`)
+          completes: firstAffirmed(COMPLETION, p.text) !== null && !FINISH_AHEAD.test(p.text) && !partlyDone(p.text),
           ongoing: ONGOING.first(p.text),
         });
     }
@@ -208,7 +209,7 @@ export function soleDeliverableDone(clause: TargetClause, pt: ProgressText): str
   if (pieces.some((p) => p.ongoing) || FINISH_AHEAD.test(pt.text)) return null;
   // a piece with a share short of the whole (`…已建成投用，滨江公园完成80%`) leaves part undone
   for (const p of pieces)
-    if (row.done.first(p.text) !== null && PAST.first(p.text) !== null && !partlyDone(p.text)) return p.text;
+    if (firstAffirmed(row.done, p.text) !== null && PAST.first(p.text) !== null && !partlyDone(p.text)) return p.text;
   return null;
 }
 

@@ -110,6 +110,8 @@ const STEP_AFTER = /招投标|招标|采购|方案|公告|设计/;
 /** 分别 opening a list of figures (`分别为`, `分别同比增长`). */
 const RESPECTIVELY_BEFORE = /分别(为|是|达到?|完成|实现)?(同比)?(增长|下降|增加|减少)?$/;
 const QUASI_ITEM = /准[\d一二三四五六七八九十百千万亿]*[亿万]/;
+/** A count its clause goes on to say is not done (`30个小区改造均未完成`, `3个项目尚未开工`): no result. */
+const DENIED_AFTER = /^[^，。；,;]{0,10}?(均|都|仍|尚|还)?(未|没有)(完成|建成|完工|竣工|开工|实施|启动|投用|达到|达标)/;
 /** A year named (`2023年`, the year of `2023年1-9月`). */
 const YEAR_NAMED = /((?:19|20)\d\d)年/;
 const YEARS_NAMED = new RegExp(YEAR_NAMED.source, 'g');
@@ -392,7 +394,8 @@ export class ProgressText {
       // the whole after so much of it (`40/50公里`)
       /\d\/$/.test(before) ||
       isQualifier(text, q) ||
-      QUASI_ITEM.test(before);
+      QUASI_ITEM.test(before) ||
+      (q.kind === 'amount' && DENIED_AFTER.test(text.slice(q.end, clause.end)));
     const excluded = otherwiseExcluded || plan !== null;
     // only counts can be a scope: rates are read as they stand
     const counts = q.kind === 'amount';

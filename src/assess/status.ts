@@ -8,7 +8,7 @@ import { checkGoal, coverage, soleDeliverableDone, ONGOING, type TargetClause } 
 import { gramsOf } from './gram-index.js';
 import type { ProgressText } from './progress-text.js';
 import type { ReportColumns } from './report-columns.js';
-import { clausesOf, WordMatcher } from './text.js';
+import { clausesOf, firstAffirmed, WordMatcher } from './text.js';
 import {
   APPLICATION_WORDS,
   AWAITING_DECISION_PATTERNS,
@@ -101,6 +101,12 @@ const EVALUATION_NOT_YET =
  * the task, which the figures judge, and says nothing late of itself.
  */
 const REMAINING_URGED = /(加快|督促|推动|抓紧|促进|力促|推进)[^，。；]{0,4}未开工的?(项目|工程)/;
+/**
+ * The rest of a count not started yet (`已开工24个，6个项目尚未开工`, `其余3个未开工`): what remains of
+ * the task, which the figures judge, not a delay of itself.
+ */
+const REMAINDER_NOT_STARTED =
+  /(\d+|[一二两三四五六七八九十]+)(个|项|家|处|所|栋|条)[^，。；\d]{0,6}(尚|还|仍)?未开工|(剩余|其余|其他|另外|余下)[^，。；]{0,8}未开工/;
 const AUTHORITY_CAUSE =
   /(部委|国家|上级|省级?|机构调整|职能调整|机构改革)[^。；]{0,20}(调整|改革(?![委局办])|影响|原因)/;
 
@@ -183,20 +189,10 @@ interface SentenceFacts {
   ongoing: string | null;
 }
 
-/** Words denying what follows (`不低于序时`, `未落后于序时`, `没有滞后`, `无延期`). */
-const DENIED = /(不|未|没有|没|无|并非|从未)$/;
-
-/** The first word of delay in a sentence that is not denied, or null. */
-function delayIn(text: string): string | null {
-  for (let m = DELAY.at(text); m; m = DELAY.at(text, m.index + m.word.length))
-    if (!DENIED.test(text.slice(Math.max(0, m.index - 2), m.index))) return m.word;
-  return null;
-}
-
 function factsOf(pt: ProgressText): SentenceFacts[] {
   return pt.once('sentenceFacts', () =>
     pt.sentences.map(({ text, start, end }) => {
-      const delay = delayIn(text);
+      const delay = firstAffirmed(DELAY, text);
       // a cause from above excuses the delay it explains: looked for around the word, not in
       // the whole (often long) sentence
       const at = delay ? text.indexOf(delay) : -1;
@@ -206,7 +202,7 @@ function factsOf(pt: ProgressText): SentenceFacts[] {
           delay &&
           !AUTHORITY_CAUSE.test(around) &&
           !EVALUATION_NOT_YET.test(around) &&
-          !(delay === '未开工' && REMAINING_URGED.test(around)) &&
+          !(delay === '未开工' && (REMAINING_URGED.test(around) || REMAINDER_NOT_STARTED.test(around))) &&
           !/(未|不)(出现|存在)/.test(text)
             ? delay
             : null,

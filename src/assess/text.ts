@@ -119,6 +119,16 @@ export class WordMatcher {
   }
 }
 
+/** Words denying what follows (`不低于序时`, `未落后于序时`, `没有滞后`, `未举办`). */
+const DENIED = /(不|未|没有|没|无|并非|从未)$/;
+
+/** The first word of the matcher in the text that no denial stands right before, or null. */
+export function firstAffirmed(matcher: WordMatcher, text: string): string | null {
+  for (let m = matcher.at(text); m; m = matcher.at(text, m.index + m.word.length))
+    if (!DENIED.test(text.slice(Math.max(0, m.index - 2), m.index))) return m.word;
+  return null;
+}
+
 const matchers = new WeakMap<readonly string[], WordMatcher>();
 /** The matcher of a vocabulary list (compiled on first use, then shared). */
 export function matcherOf(words: readonly string[]): WordMatcher {

@@ -128,3 +128,22 @@ describe('a delay denied', () => {
     expect(a.status).not.toBe('behind');
   });
 });
+
+describe('work denied done', () => {
+  it.each([
+    ['举办电商博览会', '博览会未举办。'],
+    ['建成区图书馆新馆', '新馆没有完工。'],
+  ])('%s is not done by %s', (target, progress) => {
+    expect(assessTask({ target, progress }, q3).status).not.toBe('done');
+  });
+  it('a count its clause says is not done is no result (30个小区改造均未完成)', () => {
+    const a = assessTask({ target: '完成老旧小区改造30个', progress: '30个小区改造均未完成。' }, q3);
+    expect(a.indicators[0].actual).toBeNull();
+    expect(a.status).not.toBe('done');
+  });
+  it('the rest of a count not started is judged by the figures, not as a delay', () => {
+    const a = assessTask({ target: '新开工项目30个', progress: '已开工24个，6个项目尚未开工。' }, q3);
+    expect(a.status).toBe('on_track');
+    expect(assessTask({ target: '新开工项目30个', progress: '项目均未开工。' }, q3).status).toBe('behind');
+  });
+});
