@@ -64,6 +64,21 @@ export function parseChineseNumeral(s: string): number {
   return total + section + (digit < 0 ? 0 : digit);
 }
 
+/**
+ * A decimal written in numerals (`一点二亿`, `三点五万`), the whole part in text[start, dot) and 点 at
+ * `dot`: its value and where it ends (after the multiplier), or null when no digits follow 点.
+ */
+function chineseDecimal(text: string, start: number, dot: number): { value: number; end: number } | null {
+  const whole = parseChineseNumeral(text.slice(start, dot));
+  if (!Number.isFinite(whole)) return null;
+  let k = dot + 1;
+  let digits = '';
+  for (let d = DIGITS.get(text.charCodeAt(k)); d !== undefined; d = DIGITS.get(text.charCodeAt(++k))) digits += d;
+  if (!digits) return null;
+  const multiplier = text[k] === '万' ? 1e4 : text[k] === '亿' ? 1e8 : 1;
+  return { value: Number(`${whole}.${digits}`) * multiplier, end: multiplier > 1 ? k + 1 : k };
+}
+
 const UNIT_BY_FIRST = new Map<string, UnitRow[]>();
 for (const row of UNITS) {
   const list = UNIT_BY_FIRST.get(row.written[0]) ?? [];
@@ -142,6 +157,9 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       // a run of Chinese numerals is a figure only when a unit follows (一体化, 进一步 are not)
       end = start + 1;
       while (NUMERAL_KIND[text.charCodeAt(end)] === 2) end++;
+      // `一点二亿元`: a decimal written in numerals, its multiplier after the decimals
+      const decimal = text.charCodeAt(end) === 0x70b9 ? chineseDecimal(text, start, end) : null; // 点
+      if (decimal) end = decimal.end;
       i = end - 1;
       const next = text.charCodeAt(end);
       if (
@@ -155,7 +173,7 @@ export function quantitiesOfHalfWidth(text: string): Quantity[] {
       if (MULTIPLIERS_ONLY.test(written) || text.charCodeAt(start - 1) === 0x7b2c || NOT_A_COUNT.has(next)) continue;
       // a school's second site (`中心小学二部`): a name, not two of something
       if (next === 0x90e8 && INSTITUTION.has(text.charCodeAt(start - 1))) continue; // 部
-      value = parseChineseNumeral(written);
+      value = decimal ? decimal.value : parseChineseNumeral(written);
       if (!Number.isFinite(value)) continue;
     } else {
       ARABIC.lastIndex = start;

@@ -30,6 +30,10 @@ describe('findQuantities normalises to the base unit', () => {
     ['５．５％', 5.5, '%'],
     ['两个', 2, '个'],
     ['百场', 100, '场'],
+    // a decimal written in numerals, its multiplier after the decimals
+    ['一点二亿元', 1.2e8, '元'],
+    ['零点六五万人', 6500, '人'],
+    ['三点五公里', 3.5, '公里'],
     ['10余所', 10, '所'],
     ['700余场', 700, '场'],
     // 余/多 after the scale word, the money's 元 after it
