@@ -1,5 +1,6 @@
 // Hostile files against the parser: zip bombs (1.1 GB inside ~1 MB, with honest and with lying
-// headers), a sheet spanning A1:XFD1048576, XML nested 200 000 deep, billion-laughs entities.
+// headers), a sheet spanning A1:XFD1048576, XML nested 200 000 deep, billion-laughs entities, and
+// saved web pages of unclosed comments, nested tables and cells claiming huge spans.
 // Each parse runs in a child process capped at 768 MB of heap and 25 s, so a parser that blows up
 // fails this test instead of taking the test runner down. The answer must be a table or a domain
 // error (too_large/bad_input/…), in time, with the child's RSS under 900 MB.

@@ -124,7 +124,28 @@ export async function xlsxBillionLaughs(): Promise<Buffer> {
   return writeZip(withEntryReplaced(entries, storedEntry('xl/sharedStrings.xml', xml)));
 }
 
+/** A saved page of `<!--` opened a million times, never closed (each would scan to the end). */
+export async function htmlUnclosedComments(): Promise<Buffer> {
+  return Buffer.from('<!DOCTYPE html><html><body><table><tr><td>序号</td></tr>' + '<!--'.repeat(1_000_000));
+}
+
+/** A saved page of tables nested 200 000 deep inside their cells. */
+export async function htmlDeeplyNested(depth = 200_000): Promise<Buffer> {
+  return Buffer.from(
+    `<html><body>${'<table><tr><td>'.repeat(depth)}序号${'</td></tr></table>'.repeat(depth)}</body></html>`,
+  );
+}
+
+/** A saved page whose cells claim huge spans: every row adds a column merged down to the end. */
+export async function htmlGiantSpans(): Promise<Buffer> {
+  const row = '<tr><td rowspan="100000" colspan="1000">x</td></tr>';
+  return Buffer.from(`<html><body><table>${row.repeat(50_000)}</table></body></html>`);
+}
+
 export const HOSTILE_FILES = {
+  'html with a million unclosed comments': { make: htmlUnclosedComments, fileName: 'comments.html' },
+  'html tables nested 200 000 deep': { make: () => htmlDeeplyNested(), fileName: 'deep.html' },
+  'html cells spanning 100 000 rows × 1 000 columns': { make: htmlGiantSpans, fileName: 'spans.html' },
   'xlsx zip bomb (1.1 GB inflated)': { make: () => xlsxZipBomb(), fileName: 'bomb.xlsx' },
   'docx zip bomb (1.1 GB inflated)': { make: () => docxZipBomb(), fileName: 'bomb.docx' },
   'docx zip bomb declaring 4 KB': { make: () => docxLyingZipBomb(), fileName: 'lying-bomb.docx' },
