@@ -132,8 +132,9 @@ const HEAD_NOT_NOUN = /[造设建成增长加少降升高工办理完达到入�
 function countsOtherThing(before: string, metric: string, head: string): boolean {
   const counted = before.replace(COUNT_LEAD, '').slice(-2);
   if (counted.length < 2 || counted === head || HEAD_NOT_NOUN.test(counted)) return false;
+  // (named before the head, which is the metric's last two characters)
   const at = metric.lastIndexOf(counted);
-  return at >= 0 && at + 2 < metric.length - 1 && metric.endsWith(head);
+  return at >= 0 && at + 2 <= metric.length - head.length;
 }
 /** What the count is of, written after it (`151名就业困难人员`): not the words before it. */
 const NOUN_AFTER = /^(?![已均全并和、])[\u4e00-\u9fff]/;

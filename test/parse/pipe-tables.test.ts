@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tableAsMarkdown } from '../../scripts/table-as-markup.js';
 import { parseText } from '../../src/parse/index.js';
 import { looksLikePipeTable, pipeRows } from '../../src/parse/pipe-rows.js';
+import { taskFields } from '../helpers/task-fields.js';
 
 const lines = (...l: string[]) => l.join('\n');
 
@@ -60,18 +61,7 @@ describe('the labelled tables, written as Markdown (scripts/table-as-markup.ts)'
     .map((f) => f.slice(0, -4));
   const fields = (text: string) => {
     const t = parseText(text);
-    return {
-      period: t.period,
-      tasks: t.tasks.map(({ seq, theme, category, target, leaders, units, progress }) => ({
-        seq,
-        theme,
-        category,
-        target,
-        leaders,
-        units,
-        progress,
-      })),
-    };
+    return { period: t.period, tasks: taskFields(t.tasks) };
   };
   it.each(stems)('%s reads as its text does', (stem) => {
     const text = readFileSync(new URL(`${stem}.txt`, dir), 'utf8');
