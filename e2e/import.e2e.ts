@@ -64,6 +64,26 @@ describe('import wizard', () => {
     await s.close();
   });
 
+  it('reads a saved web page, says it read a page, and imports its tasks', async () => {
+    const page = fileURLToPath(new URL('../test/fixtures/parse/district-q3-saved-page.html', import.meta.url));
+    const s = await openSession(browser, server.baseUrl, 'import-page');
+    await new LoginPage(s.page).goto();
+    await new LoginPage(s.page).loginAs(demoAccount('admin'));
+    const wizard = new ImportWizard(s.page);
+    await wizard.goto();
+    await wizard.upload(page);
+    await s.page.getByText('识别为 网页').waitFor();
+    await s.shot('page-preview');
+    await wizard.fillMeta({ planTitle: '2024年某区政府工作报告重点任务（网页导入）', region: '某区', year: 2024 });
+    expect(await wizard.confirm()).toContain('新增 4 项');
+    const api = await apiLogin(server.baseUrl, 'admin');
+    const plan = (await api.get<{ title: string; taskCount: number }[]>('/plans')).find((p) =>
+      p.title.includes('网页导入'),
+    );
+    expect(plan?.taskCount).toBe(4);
+    await s.close();
+  });
+
   it('unifies a unit spelt another way at import, so the task lands on the existing unit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
     const file = join(dir, '余杭区2024年一季度进展情况表.txt');
