@@ -2,24 +2,17 @@
 // grid survives. Paragraphs before and between tables become one-cell rows (the title lives
 // there); each table row becomes a row laid out on the table grid: a cell spanning columns
 // (gridSpan) keeps its text in its first column, a vertically merged cell (vMerge) is copied
-// down into the rows it covers and marked as merged.
+// down into the rows it covers and marked as merged. A paragraph numbered by Word's lists (a 序号
+// cell left empty, the number drawn by Word) gets its number written out (docx-numbering.ts).
 import { XMLParser } from 'fast-xml-parser';
 import { MAX_DOCX_DOCUMENT_BYTES, MAX_DOCX_TEXT_RUN, MAX_TABLE_COLUMNS } from './limits.js';
 import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
-
-type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-const tagOf = (n: Node): string => Object.keys(n).find((k) => k !== ':@') ?? '';
-const kids = (n: Node): Node[] => {
-  const v = n[tagOf(n)];
-  return Array.isArray(v) ? (v as Node[]) : [];
-};
-const attr = (n: Node, name: string): string | undefined => n[':@']?.[`@_${name}`];
-const child = (n: Node, tag: string): Node | undefined => kids(n).find((k) => tagOf(k) === tag);
+import { ListNumbering } from './docx-numbering.js';
+import { attr, child, kids, tagOf, type Node } from './docx-xml.js';
 
 /** Text of a run container: w:t, tabs and breaks; deleted text (tracked changes) is left out. */
-function textIn(n: Node): string {
+function textIn(n: Node, lists: ListNumbering | null): string {
   const tag = tagOf(n);
   // Only w:t holds document text; other text nodes are the XML's own indentation.
   if (tag === '#text') return '';
@@ -38,16 +31,38 @@ function textIn(n: Node): string {
     return '';
   if (tag === 'w:tab') return ' ';
   if (tag === 'w:br' || tag === 'w:cr') return '\n';
-  if (tag === 'w:p') return kids(n).map(textIn).join('');
-  if (tag === 'w:tbl') return kids(n).map(textIn).filter(Boolean).join('\n');
-  return kids(n).map(textIn).join('');
+  if (tag === 'w:p')
+    return withLabel(
+      lists?.labelOf(child(n, 'w:pPr')) ?? null,
+      kids(n)
+        .map((k) => textIn(k, lists))
+        .join(''),
+    );
+  if (tag === 'w:tbl')
+    return kids(n)
+      .map((k) => textIn(k, lists))
+      .filter(Boolean)
+      .join('\n');
+  return kids(n)
+    .map((k) => textIn(k, lists))
+    .join('');
+}
+
+/**
+ * A paragraph's text after the number its list gives it (`1`, `一、`): a 序号 cell numbered by Word
+ * holds no text of its own. A label of bare digits is set apart from the text by a space.
+ */
+function withLabel(label: string | null, text: string): string {
+  if (!label) return text;
+  if (!text.trim()) return label;
+  return /[\d\p{L}]$/u.test(label) ? `${label} ${text}` : `${label}${text}`;
 }
 
 /** Text of a table cell: its paragraphs, one line each. */
-function cellText(tc: Node): string {
+function cellText(tc: Node, lists: ListNumbering | null): string {
   return kids(tc)
     .filter((k) => tagOf(k) !== 'w:tcPr')
-    .map((k) => textIn(k))
+    .map((k) => textIn(k, lists))
     .join('\n')
     .trim();
 }
@@ -64,7 +79,7 @@ function gridCount(declared: string | undefined, fallback: number, row: number):
   return n;
 }
 
-function tableRows(tbl: Node): Row[] {
+function tableRows(tbl: Node, lists: ListNumbering | null): Row[] {
   const rows: Row[] = [];
   // Text of the cell that started each vertical merge, by grid column.
   const mergeText = new Map<number, string>();
@@ -93,7 +108,7 @@ function tableRows(tbl: Node): Row[] {
       );
       const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
       const col = cells.length;
-      let text = cellText(cell);
+      let text = cellText(cell, lists);
       let fromAbove = false;
       if (vMerge && attr(vMerge, 'w:val') !== 'restart') {
         text = mergeText.get(col) ?? text;
@@ -115,15 +130,15 @@ function tableRows(tbl: Node): Row[] {
 }
 
 /** Walks the body in order: paragraphs → one-cell rows, tables → grid rows. */
-function bodyRows(nodes: Node[], out: Row[]): void {
+function bodyRows(nodes: Node[], out: Row[], lists: ListNumbering | null): void {
   for (const n of nodes) {
     const tag = tagOf(n);
     if (tag === 'w:p') {
-      const text = textIn(n).trim();
+      const text = textIn(n, lists).trim();
       if (text) out.push({ cells: [text] });
-    } else if (tag === 'w:tbl') out.push(...tableRows(n));
+    } else if (tag === 'w:tbl') out.push(...tableRows(n, lists));
     else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:body' || tag === 'w:document')
-      bodyRows(kids(n), out);
+      bodyRows(kids(n), out, lists);
   }
 }
 
@@ -142,6 +157,24 @@ function longestRunWithoutTag(xml: string): number {
 
 export type DocxRowsResult =
   { ok: true; rows: Row[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
+
+/**
+ * The document's lists (word/numbering.xml, with the numbered styles of word/styles.xml), or null
+ * when it has none or they cannot be read: the table is then read without Word's numbers.
+ */
+function listsOf(zip: OfficeZip): ListNumbering | null {
+  const parsed = (name: string): Node[] | null => {
+    const part = zip.readText(name, MAX_DOCX_DOCUMENT_BYTES);
+    if (!part.ok || part.text === null) return null;
+    try {
+      return new XMLParser({ preserveOrder: true, ignoreAttributes: false }).parse(part.text) as Node[];
+    } catch {
+      return null;
+    }
+  };
+  const numbering = parsed('word/numbering.xml');
+  return numbering ? ListNumbering.of(numbering, parsed('word/styles.xml')) : null;
+}
 
 /** Reads the document part of an opened .docx zip. */
 export function docxToRows(zip: OfficeZip): DocxRowsResult {
@@ -170,7 +203,7 @@ export function docxToRows(zip: OfficeZip): DocxRowsResult {
   }
   const rows: Row[] = [];
   try {
-    bodyRows(doc, rows);
+    bodyRows(doc, rows, listsOf(zip));
   } catch (err) {
     if (err instanceof TableTooWide) return { ok: false, code: 'too_large', message: err.message };
     throw err;
