@@ -1,4 +1,4 @@
-// The entry: bytes of any supported file (text/TSV/CSV, a saved web page, .xlsx, .docx) → a
+// The entry: bytes of any supported file (text/TSV/CSV, a saved web page or .mht, .xlsx, .docx) → a
 // ParsedTable, or a domain error saying in one line why the file cannot be read. One converter per
 // format, one normaliser for all.
 import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
@@ -6,6 +6,7 @@ import { readColumnsSpec } from './columns-option.js';
 import { detect } from './detect.js';
 import { docxToRows } from './docx-rows.js';
 import { htmlToRows, looksLikeHtml } from './html-rows.js';
+import { looksLikeMimePage, pageOfMime } from './mime-html.js';
 import { DEFAULT_MAX_INFLATED_BYTES } from './limits.js';
 import { normaliseRows } from './normalise.js';
 import { openZip } from './office-zip.js';
@@ -52,8 +53,17 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
 
   const columns = spec?.ok ? spec.spec : undefined;
   let result: SheetResult;
-  if (what.kind === 'text' && looksLikeHtml(what.text)) {
-    const r = htmlToRows(what.text);
+  // a saved web page, or one saved as a single file (.mht: the page inside a MIME message)
+  const page =
+    what.kind !== 'text'
+      ? null
+      : looksLikeMimePage(what.text)
+        ? pageOfMime(what.text)
+        : looksLikeHtml(what.text)
+          ? what.text
+          : null;
+  if (page !== null) {
+    const r = htmlToRows(page);
     if (!r.ok) return fail(r.code, r.message);
     result = normaliseRows({ format: 'html', rows: r.rows }, { columns });
   } else if (what.kind === 'text') {

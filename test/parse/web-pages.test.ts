@@ -38,6 +38,32 @@ describe('a saved page of a district’s progress table', () => {
   });
 });
 
+describe('a page saved as one file (.mht)', () => {
+  const html = readFileSync(new URL('../fixtures/parse/district-q3-saved-page.html', import.meta.url));
+  it('reads the page inside, quoted-printable in GB2312, as the page itself reads', async () => {
+    const mht = new Uint8Array(readFileSync(new URL('../fixtures/parse/district-q3-saved-page.mht', import.meta.url)));
+    const [fromMht, fromPage] = [await parsed(mht), await parsed(new Uint8Array(html))];
+    expect(fromMht.format).toBe('html');
+    expect(taskFields(fromMht.tasks)).toEqual(taskFields(fromPage.tasks));
+    expect(fromMht.period).toBe('2024Q3');
+  });
+  it('and a page in base64', async () => {
+    const boundary = '----=_NextPart_01';
+    const message = [
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/related; boundary="${boundary}"; type="text/html"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/html; charset="utf-8"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from(html).toString('base64').replace(/.{76}/g, '$&\r\n'),
+      `--${boundary}--`,
+    ].join('\r\n');
+    expect((await parsed(encode(message))).tasks).toHaveLength(4);
+  });
+});
+
 describe('the page’s layout', () => {
   it('spreads a parent header over its sub-headers (colspan) and copies merged cells down (rowspan)', () => {
     const r = htmlToRows(

@@ -226,7 +226,7 @@ export default function ImportPage() {
       {step === 0 && (
         <Card>
           <Upload.Dragger
-            accept=".xlsx,.docx,.txt,.tsv,.csv,.html,.htm"
+            accept=".xlsx,.docx,.txt,.tsv,.csv,.html,.htm,.mht,.mhtml"
             multiple={false}
             showUploadList={false}
             beforeUpload={(f) => upload(f as unknown as File)}
@@ -238,7 +238,7 @@ export default function ImportPage() {
             </p>
             <p className="ant-upload-text">{uploading ? '正在读取文件…' : '点击或拖拽进展表到这里'}</p>
             <p className="ant-upload-hint">
-              支持 Excel（.xlsx）、Word（.docx）、另存的网页（.html）和从文档中复制出的文本（.txt / .tsv），最大{' '}
+              支持 Excel（.xlsx）、Word（.docx）、另存的网页（.html / .mht）和从文档中复制出的文本（.txt / .tsv），最大{' '}
               {IMPORT_MAX_MB} MB。上传后先预览，确认前不会保存任何内容。
             </p>
           </Upload.Dragger>
