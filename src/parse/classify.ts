@@ -293,12 +293,15 @@ export function isUnitName(token: string): boolean {
   return m !== null && bare.length > m[0].length;
 }
 
+/** Words of a deadline that open with a surname (全, 年, 常): `全年` under 完成时限 is no person. */
+const TIME_WORDS = new Set(['全年', '年底', '年内', '年末', '年初', '长期', '常年', '每年', '当年']);
+
 /** True for one person's name: 2-4 Han characters that do not end like an organisation. */
 export function isPersonName(token: string): boolean {
   if (token.length > 12) return false;
   const bare = token.replace(PARENTHETICAL, '').replace(/[·•]/g, '').trim();
   if (bare.length < 2 || bare.length > 4 || !HAN.test(bare)) return false;
-  if (isUnitName(bare)) return false;
+  if (isUnitName(bare) || TIME_WORDS.has(bare)) return false;
   const compound = COMPOUND_SURNAMES.some((s) => bare.startsWith(s));
   const surname = compound || SURNAMES.has(bare[0]);
   // Report words of three characters (`无任务`, `已完成`, `未开工`) are no names.

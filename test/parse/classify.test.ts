@@ -74,6 +74,11 @@ describe('isPersonName accepts 2-4 Han characters that do not end like a body', 
     ['团区委', false],
     ['区残联', false],
     ['年度数据', false],
+    // words of a deadline that open with a surname
+    ['全年', false],
+    ['年底', false],
+    ['常年', false],
+    ['全国华', true],
     // a phrase of work words, though 文 and 项 are surnames; a compound surname keeps any given name
     ['文化产业', false],
     ['项目建设', false],
