@@ -164,7 +164,7 @@ function hasRateWithoutNamedYear(pt: ProgressText): boolean {
 }
 
 function subjectOf(ind: Indicator): string {
-  const metric = ind.metric.replace(/^(加快|推动|推进|积极|大力|全力|努力|力争)+/, '');
+  const metric = ind.metric.replace(/^(加快|推动|推进|积极|大力|全力|努力|力争|实施|开展|组织)+/, '');
   return ind.kind === 'growth' ? metric.replace(/增长|增速|增幅|下降/g, '') : metric;
 }
 
@@ -517,6 +517,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
   let topScore = 0;
   let nextScore = 0;
   let count = 0;
+  let inOwnUnit = 0;
   // Figures that share little or no wording with the metric: one of them may still be the sole
   // indicator's actual if its words name nothing at all (`新增2450人` for 新增技能人才). Checked only when no named figure is accepted (rare).
   const unscored: { c: Candidate; from: number; to: number }[] = [];
@@ -604,6 +605,7 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
       } else if (c.wholeScore > nextScore) nextScore = c.wholeScore;
     }
     count++;
+    if (f.q.unit === ownUnit) inOwnUnit++;
     if (options.sole && score < ACCEPT) unscored.push({ c, from: segment.start, to: segment.end });
     if (!best || score > best.score) {
       if (best) second = best.score;
@@ -615,10 +617,13 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     // the report is read simplified (progress-text.ts): `條` in a target is the report's `条`
     const unit = ind.unit === null ? null : simplified(ind.unit);
     const specific = unit !== null && !CROWDED_UNITS.has(unit) && best.f.q.unit === unit;
+    // the only figure in the target's own measure word, when that word is not a common one
+    // (`公厕建设42座` beside counts in 个 for another item): as good as alone
+    const loneInUnit = specific && inOwnUnit === 1 && best.own > 0;
     const acceptable = (score: number, runnerUp: number, own: number): boolean =>
       score >= ACCEPT ||
       (score >= ACCEPT_AHEAD && score - runnerUp >= AHEAD_MARGIN && own > 0) ||
-      (lone && score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
+      ((lone || loneInUnit) && score >= (specific ? ACCEPT_LONE_SPECIFIC : ACCEPT_LONE));
     const accepted =
       acceptable(best.score, second, best.own) ||
       (distinct && acceptable(best.wholeScore, top === best ? nextScore : topScore, best.wholeOwn));

@@ -190,6 +190,19 @@ describe('a count of another thing the metric names', () => {
   });
 });
 
+describe('a figure named by few words of a long metric', () => {
+  const actuals = (target: string, progress: string) =>
+    assessTask({ target, progress }).indicators.map((i) => i.actual);
+  it('is the only one in the target’s own measure word (公厕建设42座 beside counts in 个)', () => {
+    expect(
+      actuals('新建改建公厕50座，改造农贸市场5个', '已完成公厕建设42座，农贸市场改造完成3个，其余2个正在施工。'),
+    ).toEqual([42, 3]);
+  });
+  it('is read without the generic verb leading the metric (实施…改造 for 改造20个小区)', () => {
+    expect(actuals('实施老旧小区改造20个，惠及居民5000户', '已完成改造20个小区，惠及居民5230户。')).toEqual([20, 5230]);
+  });
+});
+
 describe('figures listed after 分别', () => {
   const target = '实现年度专利申请总量、发明专利申请量均增长11%以上。';
   const progress = '1-5月,我市专利申请总量、发明专利申请量分别为1257件、186件,分别同比增长-3.75%、-36.52%。';
