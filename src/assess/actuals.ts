@@ -151,6 +151,19 @@ const NEW_THINGS = /新增|新建|新认定|新培育|新引进|新开工|新获
 const STOCK_WORDS = /总数|总量|总计|数量|保有量|存量|共有|现有|拥有|全[区县市省镇]累计/;
 const NEW_OR_DATED = new RegExp(`${NEW_THINGS.source}|今年|本年|年内|当年|以来|\\d月|季度|半年`);
 const isStock = (words: string): boolean => STOCK_WORDS.test(words) && !NEW_OR_DATED.test(words);
+/** A count so far that names no year (`累计建成5G基站`): all there are, beside a count the text dates to the year. */
+const isUndatedSoFar = (words: string): boolean =>
+  (words.includes('累计') || STOCK_WORDS.test(words)) && !NEW_OR_DATED.test(words);
+/** A size a count's words set (`50亿元以上项目`, `亿元以上`): the things counted are those above it. */
+const SIZE_NAMED = /(\d+(?:\.\d+)?)?[万亿]元(?:及)?以上/;
+/** Whether the words before a count set a size the metric does not (`其中50亿元以上` for `10亿元以上…`). */
+function namesOtherSize(words: string, metric: string): boolean {
+  const m = SIZE_NAMED.exec(words);
+  return m !== null && !metric.replace(/及以上/g, '以上').includes(m[0].replace('及', ''));
+}
+
+/** A metric that is itself a level reached or a stock (`…总数达到`, `累计…`, `保有量`). */
+const LEVEL_METRIC = /累计|达到|保有|总数|总量|存量/;
 
 /** Whether a growth rate stated without a base year stands among the figures (worked out once per text). */
 function hasRateWithoutNamedYear(pt: ProgressText): boolean {
@@ -539,6 +552,15 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     return pt.text.slice(f.clause.start, f.q.start);
   };
   const overSpan = options.cumulative && figures.some((i) => COUNTED_OVER_SPAN.test(before(i)));
+  // a year's target read against a count the text dates to the year (`今年新建680个`) beside one
+  // so far that names none (`累计建成5G基站1.2万个`): the year's (a metric of new things: always)
+  const yearsOwn =
+    ind.kind === 'amount' &&
+    !options.cumulative &&
+    !flow &&
+    !LEVEL_METRIC.test(ind.metric) &&
+    figures.length > 1 &&
+    figures.some((i) => NEW_OR_DATED.test(before(i)));
   const finishCounted =
     stage === 0 && ind.kind === 'amount' && figures.some((i) => pt.figure(i).stages === FINISH_STAGE);
   for (let k = 0; k < figures.length; k++) {
@@ -551,6 +573,9 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     // the report names its own area (`我区`) and this figure another one's (`全市新增…5.2万人`)
     if (ownArea && ofOtherArea(pt, f, ownArea)) continue;
     if (overSpan && !COUNTED_OVER_SPAN.test(before(i))) continue;
+    if (yearsOwn && isUndatedSoFar(before(i))) continue;
+    // `其中50亿元以上项目1个` for 10亿元以上项目: a count above a size the metric does not name
+    if (f.q.kind === 'amount' && namesOtherSize(before(i), ind.metric)) continue;
     // `新开办幼儿园3所` for 新增公办幼儿园学位(个): a count, in another measure word, of another thing
     // the metric names
     if (

@@ -69,3 +69,26 @@ describe('a thing to build finished only next year', () => {
     expect(a.reason).toContain('明年');
   });
 });
+
+describe("a year's target beside a count so far that names no year", () => {
+  const actual = (target: string, progress: string) =>
+    assessTask({ target, progress }, { period: parsePeriod('2024Q3') }).indicators[0].actual;
+  it('reads the count the text dates to the year (今年新建680个), not all there are', () => {
+    expect(actual('建成5G基站800个', '截至9月底，累计建成5G基站1.2万个，今年新建680个。')).toBe(680);
+    expect(actual('完成投资10亿元', '累计完成投资30亿元，今年完成8亿元。')).toBe(8e8);
+  });
+  it('but a level to reach is the count so far', () => {
+    expect(actual('5G基站总数达到1.3万个', '截至9月底，累计建成5G基站1.2万个，今年新建680个。')).toBe(12000);
+  });
+});
+
+describe('a count above a size the metric does not name', () => {
+  const actual = (target: string, progress: string) => assessTask({ target, progress }).indicators[0].actual;
+  it('is a part, not the count (其中50亿元以上项目1个)', () => {
+    expect(actual('招引落地10亿元以上产业项目8个', '新招引10亿元以上项目6个，其中50亿元以上项目1个。')).toBe(6);
+    expect(actual('招引产业项目20个', '新招引项目16个，其中10亿元以上项目2个。')).toBe(16);
+  });
+  it('while the size the metric names, with or without 及, is its own', () => {
+    expect(actual('招引10亿元及以上项目8个', '新招引10亿元以上项目6个。')).toBe(6);
+  });
+});
