@@ -104,6 +104,11 @@ export const DONE_BY_VERB: ReadonlyArray<{ verbs: readonly string[]; done: reado
   { verbs: ['制定', '出台', '印发', '编制'], done: ['印发', '出台', '制定', '发布', '编制完成', '审议通过'] },
   // a title won (`获评省级美丽乡村示范县`: `已成功获评`)
   { verbs: ['获评', '荣获', '入选'], done: ['获评', '荣获', '入选', '被评为', '被命名', '授牌'] },
+  // a designation applied for, granted (`已获省政府批复设立`); an inspection passed is still awaiting
+  {
+    verbs: ['争创', '创建', '申报', '申创'],
+    done: ['获批', '批复设立', '批准设立', '批复同意', '被命名', '命名为', '授牌', '成功创建', '创建成功'],
+  },
 ];
 /** A report of something that happened, not a plan: the past marker a done piece must carry. */
 export const PAST_MARKERS: readonly string[] = ['已', '成功', '顺利', '正式', '完成'];
