@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvField, writeProgressCsv } from '../../src/export/progress-csv.js';
 import { readCsv } from './csv-read.js';
 import { goldRows, seedTable } from './seed.js';
+import { taskFields } from '../helpers/task-fields.js';
 
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
@@ -33,17 +34,7 @@ describe('progress table as CSV', () => {
       units: r[5] ? r[5].split('、') : [],
       progress: r[6],
     }));
-    expect(byCsv).toEqual(
-      table.rows.map(({ seq, theme, category, target, leaders, units, progress }) => ({
-        seq,
-        theme,
-        category,
-        target,
-        leaders,
-        units,
-        progress,
-      })),
-    );
+    expect(byCsv).toEqual(taskFields(table.rows));
   });
 
   it('quotes commas, quotes and line breaks as RFC 4180 says and reads back the same text', () => {

@@ -2,7 +2,9 @@
 // headings, target, people, units and report.
 import type { Task } from '../../src/domain/index.js';
 
-export const taskFields = (tasks: readonly Task[]) =>
+type Fields = Pick<Task, 'seq' | 'theme' | 'category' | 'target' | 'leaders' | 'units' | 'progress'>;
+
+export const taskFields = (tasks: readonly Fields[]): Fields[] =>
   tasks.map(({ seq, theme, category, target, leaders, units, progress }) => ({
     seq,
     theme,
