@@ -164,6 +164,8 @@ function decide(hint: ColumnRole | null, headerText: string, p: ColumnProfile): 
       if (content === 'rate') return GROWTH_HEADER.test(normaliseHeaderText(headerText)) ? 'actual' : 'rate';
       if (content === 'figures') return 'actual';
       if (content === 'flag') return 'flag';
+      // a 备注 of the office's verdicts (`已完成`, `滞后`, `超额完成`) says how each task stands
+      if (hint === 'notes' && saysStatus(p)) return 'flag';
       // `时间进度` over `2016年底前`, `常态工作`: when the work is due, no report on it
       if (content === 'deadline') return 'deadline';
       return hint;

@@ -177,3 +177,20 @@ describe('ticks under the status each column names', () => {
     expect(assessed[2].reason).toContain('滞后：√');
   });
 });
+
+describe('a 备注 column of the office’s verdicts', () => {
+  const table = parseText(
+    [
+      '2024年民生实事项目三季度进展情况表',
+      '序号\t项目名称\t建设内容及目标\t责任单位\t三季度进展情况\t备注',
+      '1\t养老服务提升\t新建居家养老服务中心10家\t县民政局\t已建成8家，2家正在装修\t',
+      '2\t道路畅通\t完成县道改造25公里\t县交通局\t正在推进前期工作\t滞后',
+      '3\t放心消费\t创建放心消费单位200家\t县市场监管局\t已创建放心消费单位236家\t超额完成',
+    ].join('\n'),
+  );
+  const period = { period: parsePeriod(table.period ?? '') };
+  it('is read as the table’s flag on each task, and judged so', () => {
+    expect(table.tasks[1].progress_parts?.map((p) => p.role)).toEqual(['progress', 'flag']);
+    expect(table.tasks.map((t) => assessTask(t, period).status)).toEqual(['on_track', 'behind', 'done']);
+  });
+});

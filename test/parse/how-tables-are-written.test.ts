@@ -79,7 +79,8 @@ describe('a 完成…(%) header is a completion rate, even when its words name t
       ['城镇新增就业(人) 26000', '32095 123.4 超额完成'],
       ['劳务品牌培训(人) 2425', '2425 100 已完成'],
     ]);
-    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['actual', 'rate', 'remarks']);
+    // (the 备注 of verdicts, 超额完成 and 已完成, is the table's flag on each task)
+    expect(table.tasks[0].progress_parts?.map((p) => p.role)).toEqual(['actual', 'rate', 'flag']);
   });
 });
 
