@@ -51,6 +51,9 @@ export const NO_ACTUAL: Readonly<ActualMatch> = {
 
 const EXPLICIT_DONE =
   /已全部完成|全部完成|已完成[。；;]?$|已完成$|进度已达100%|完成率100%|均已[^，。；]{0,8}完成|已全部(开工|完工|建成|投用)/;
+/** The whole of a share reached, in words: `全部达标`, `均已达标`, `实现行政村5G网络全覆盖` (not `尚未…`). */
+const WHOLE_SHARE =
+  /(?<![未不没])(全部|均已?|100%)(达标|合格|覆盖|接入|纳入|配备)|(?<!尚未|未能|没有)(实现|已)[^，。；未]{0,20}全覆盖/;
 const ACCEPT = 0.5;
 /** A figure clearly ahead of the others of its unit may share less wording. */
 const ACCEPT_AHEAD = 0.3;
@@ -687,6 +690,11 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (plain) return plain;
   }
   if (singleThingBuilt(ind, pt)) return { ...NO_ACTUAL, explicitlyDone: true };
+  // a whole share asked (`达标率100%`, `覆盖率达到100%`) reported in words (`全部达标`, `实现…全覆盖`)
+  if (ind.kind === 'share' && ind.target === 100 && WHOLE_SHARE.test(pt.text)) {
+    const said = pt.sentences.filter((s) => WHOLE_SHARE.test(s.text));
+    if (grams.overlapByPiece(whole, said).some((v) => v >= 0.25)) return { ...NO_ACTUAL, explicitlyDone: true };
+  }
   // only sentences that say something is wholly done are worth scoring
   let doneSentences = explicitlyDoneSentences(pt);
   // `已全部开工` does not say that what was to be built is built

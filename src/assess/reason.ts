@@ -96,7 +96,11 @@ function phrase(e: Evidence): string {
     case 'forecast_only':
       return `进展仅为预计数：${clip(e.sentence)}`;
     case 'met':
-      return e.explicit ? `${e.indicator.metric}已全部完成` : `${actualText(e.indicator)}（${target(e.indicator)}）`;
+      if (!e.explicit) return `${actualText(e.indicator)}（${target(e.indicator)}）`;
+      // a whole share said in words (`全部达标`) reaches the share; other things are all done
+      return e.indicator.kind === 'share'
+        ? `${e.indicator.metric}达到${target(e.indicator)}`
+        : `${e.indicator.metric}已全部完成`;
     case 'short_of_floor':
       return e.timeShare === null
         ? `${actualText(e.indicator)}，未达${target(e.indicator)}，目标期限至${e.span?.to ?? ''}年`

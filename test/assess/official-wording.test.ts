@@ -361,3 +361,19 @@ describe('coverage of every place (全覆盖)', () => {
     ['受山区地形影响，年内未能实现全覆盖。', 'behind'],
   ])('%s → %s', (progress, status) => expect(assessTask({ target, progress }, q3).status).toBe(status));
 });
+
+describe('a whole share reported in words', () => {
+  const q3 = { period: parsePeriod('2024Q3') };
+  it.each([
+    ['义务教育学校标准化达标率100%', '全县52所义务教育学校全部达标。'],
+    ['行政村5G网络覆盖率达到100%', '已实现行政村5G网络全覆盖。'],
+  ])('%s is reached by %s', (target, progress) => {
+    const a = assessTask({ target, progress }, q3);
+    expect(a.status).toBe('done');
+    expect(a.reason).toContain('达到目标100%');
+  });
+  it('but not while it is still short of the whole', () => {
+    const a = assessTask({ target: '行政村5G网络覆盖率达到100%', progress: '尚未实现全覆盖，目前覆盖率92%。' }, q3);
+    expect(a.status).toBe('behind');
+  });
+});
