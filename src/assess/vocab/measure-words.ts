@@ -111,6 +111,8 @@ export const UNITS: readonly UnitRow[] = [
   { written: '工作日', base: '工作日', factor: 1 },
   { written: '天', base: '天', factor: 1 },
   { written: '公斤', base: '公斤', factor: 1 },
+  // grain counted in jin (粮食总产量稳定在3.6亿斤以上)
+  { written: '斤', base: '斤', factor: 1 },
   // livestock and poultry (生猪出栏160万头, 家禽出栏500万羽); not 头部, 头等, 羽毛
   { written: '头', base: '头', factor: 1 },
   { written: '羽', base: '羽', factor: 1 },
