@@ -359,3 +359,19 @@ describe('a school’s second site (中心小学二部)', () => {
     expect(extractIndicators('新购置公交车二十部').map((i) => [i.target, i.unit])).toEqual([[20, '部']]);
   });
 });
+
+describe('measure words of grain, piles, wells, plots, power and water', () => {
+  it.each([
+    ['粮食总产量稳定在3.6亿斤以上', 3.6e8, '斤'],
+    ['新建充电桩500根', 500, '根'],
+    ['完成7.4万口山坪塘整治', 74000, '口'],
+    ['出让工业用地12块', 12, '块'],
+    ['全社会用电量达到50亿千瓦时', 5e9, '千瓦时'],
+    ['新增供水能力10万立方米', 100000, '立方米'],
+  ])('%s', (target, value, unit) => {
+    expect(extractIndicators(target).map((i) => [i.target, i.unit])).toEqual([[value, unit]]);
+  });
+  it.each([['完善3根据地建设'], ['建设2口袋公园'], ['开放1口岸']])('no count in %s', (target) => {
+    expect(extractIndicators(target).filter((i) => i.unit === '根' || i.unit === '口')).toEqual([]);
+  });
+});

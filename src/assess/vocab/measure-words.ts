@@ -111,6 +111,13 @@ export const UNITS: readonly UnitRow[] = [
   { written: '工作日', base: '工作日', factor: 1 },
   { written: '天', base: '天', factor: 1 },
   { written: '公斤', base: '公斤', factor: 1 },
+  // piles and poles (充电桩500根), wells and ponds (7.4万口山坪塘), plots and screens (地块12块)
+  { written: '根', base: '根', factor: 1 },
+  { written: '口', base: '口', factor: 1 },
+  { written: '块', base: '块', factor: 1 },
+  // electricity and water
+  { written: '千瓦时', base: '千瓦时', factor: 1 },
+  { written: '立方米', base: '立方米', factor: 1 },
   // grain counted in jin (粮食总产量稳定在3.6亿斤以上)
   { written: '斤', base: '斤', factor: 1 },
   // livestock and poultry (生猪出栏160万头, 家禽出栏500万羽); not 头部, 头等, 羽毛
@@ -148,6 +155,9 @@ export const UNIT_WORDS_AFTER: Readonly<Record<string, string>> = {
   天: '然津空地下',
   头: '部等号条脑羊',
   羽: '毛绒球',
+  根: '据本源治基',
+  口: '岸袋径碑号头罩味感气价子令吻腔',
+  块: '钱头儿',
 };
 
 /** Units whose figures are plentiful and varied in a report (money, generic counts):
