@@ -116,7 +116,7 @@ const DENIED_AFTER = /^[^，。；,;]{0,10}?(均|都|仍|尚|还)?(未|没有)(�
 const YEAR_NAMED = /((?:19|20)\d\d)年/;
 const YEARS_NAMED = new RegExp(YEAR_NAMED.source, 'g');
 /** Words before a period that make it the one compared against (`比2023年`, `较上半年`). */
-const COMPARED_PERIOD = /(比|较|与|同|对比|相比|相较)\s*$/;
+const COMPARED_PERIOD = /(比|较|与|同|对比|相比|相较)\s*(上|去|前)?\s*$/;
 /** A change measured from a year the text names (`比2019年同期`, `与2019年相比`). */
 const AGAINST_NAMED_YEAR = /(比|较|对比|相比|与)\s*(19|20)\d\d年/;
 const GROWTH_BEFORE = /(增长|增速|增幅|增加|上升|下降|降低|减少|回落|降幅|跌幅)[^，。；]{0,3}$/;

@@ -149,3 +149,11 @@ describe('a wider area’s figure beside the report’s own area', () => {
     expect(judge('新增城镇就业1万人', '全区新增城镇就业8200人').indicators[0].actual).toBe(8200);
   });
 });
+
+describe('the end of last year compared against (较上年末) dates no figure', () => {
+  it('keeps the report’s own period in the reason', () => {
+    const a = judge('常住人口城镇化率提高1个百分点', '1-9月常住人口城镇化率较上年末提高0.6个百分点。');
+    expect(a.indicators[0].actual_period).toBe('1-9月');
+    expect(a.reason).not.toContain('年末常住');
+  });
+});
