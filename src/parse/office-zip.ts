@@ -4,7 +4,7 @@
 // refused before inflating when the declared sizes of the parts read so far would pass the
 // budget, and each part is inflated by zlib with its output capped at its declared size: a part
 // that holds more than its header says stops there, as a damaged file.
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { MAX_ZIP_ENTRIES, megabytes } from './limits.js';
 
 export type ZipFailure = { ok: false; code: 'bad_input' | 'too_large'; message: string };
@@ -16,6 +16,8 @@ interface Entry {
   /** What the headers declare the part unpacks to. */
   size: number;
   localOffset: number;
+  /** The CRC-32 the central directory declares for the unpacked part. */
+  crc: number;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -116,6 +118,8 @@ export class OfficeZip {
       } else if (e.method === 8) {
         out = inflatePart(data, e.size);
       } else throw new Corrupt(`it uses compression method ${e.method}, which office files do not`);
+      // a damaged byte can still inflate to the declared size: the checksum tells
+      if (crc32(out) !== e.crc) throw new Corrupt('its checksum does not match its contents');
       this.inflated += out.length;
       return { ok: true, text: out.toString('utf8') };
     } catch (err) {
@@ -201,6 +205,7 @@ export function openZip(
         compressedSize: u32(b, at + 20),
         size: u32(b, at + 24),
         localOffset: u32(b, at + 42),
+        crc: u32(b, at + 16),
       };
       const extraStart = at + 46 + nameLength;
       applyZip64Extra(b, extraStart, extraStart + extraLength, e);

@@ -1,5 +1,6 @@
 // Files that are not readable tables: each fails with a stable code and one readable line.
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseTable, parseText } from '../../src/parse/index.js';
 
@@ -17,6 +18,19 @@ describe('parseTable refuses what it cannot read', () => {
   it('an empty file', async () => {
     expect((await failure(new Uint8Array())).code).toBe('bad_input');
     expect((await failure(new TextEncoder().encode(' \n\t\n'))).message).toMatch(/empty/);
+  });
+  it('a workbook whose part was damaged in a way that still unpacks to its size (the checksum tells)', async () => {
+    const book = await JSZip.loadAsync(
+      readFileSync(new URL('../fixtures/parse/chengnan-2024-h1.xlsx', import.meta.url)),
+    );
+    // stored, not deflated: a changed byte in the shared strings changes the text, not its length
+    const stored = Buffer.from(await book.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+    expect((await parseTable(new Uint8Array(stored))).ok).toBe(true);
+    const at = stored.indexOf(Buffer.from('<si>')) + 8;
+    stored[at] = stored[at] === 0x41 ? 0x42 : 0x41;
+    const err = await failure(new Uint8Array(stored));
+    expect(err.code).toBe('bad_input');
+    expect(err.message).toMatch(/checksum/);
   });
   it('binary garbage', async () => {
     // A deterministic byte soup (no magic number, mostly control bytes).
