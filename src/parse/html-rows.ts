@@ -114,16 +114,29 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** A cell's or a line's text: white space collapsed, as a browser shows it. */
+/** Where a block ends inside a cell or line (`<br>`, `</p>`): a private character, no white space. */
+const BREAK = '\ue000';
+const CJK = '\u3000-\u9fff\uff00-\uffef';
+/** A line break in the page's source beside a Chinese character (`320\n个`): a wrapped line, no space. */
+const WRAPPED = new RegExp(
+  `(?<=[${CJK}])[ \\t\\r]*\\n\\s*(?=[${CJK}\\w])|(?<=[\\w%])[ \\t\\r]*\\n\\s*(?=[${CJK}])`,
+  'g',
+);
+/** A block's end after Chinese punctuation (`…320个，` then `其余…`): the text runs on. */
+const BREAK_AFTER_STOP = new RegExp(`([，。；：、！？）》”])\\s*${BREAK}[\\s${BREAK}]*`, 'g');
+
+/**
+ * A cell's or a line's text, as a browser shows it: inline tags (`<span>新建</span><span>5G</span>`)
+ * add nothing, white space collapses, a block's end is a space (`王强<br>李明`) but after Chinese
+ * punctuation, and a line wrapped in the source between Chinese characters is joined.
+ */
 const clean = (parts: readonly string[]): string =>
-  parts
-    .map((p) =>
-      decodeEntities(p)
-        .replace(/[\s\u00a0]+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean)
-    .join(' ');
+  decodeEntities(parts.join(''))
+    .replace(WRAPPED, '')
+    .replace(BREAK_AFTER_STOP, '$1')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(new RegExp(` ?${BREAK}[ ${BREAK}]*`, 'g'), ' ')
+    .trim();
 
 const tooLarge = (what: string): HtmlRowsResult => ({ ok: false, code: 'too_large', message: what });
 
@@ -234,7 +247,7 @@ export function htmlToRows(html: string): HtmlRowsResult {
     // a table inside a cell: its text belongs to the cell, its tags break it as lines would
     if (cell && (inner > 0 || name === 'table')) {
       if (name === 'table') inner = Math.max(0, inner + (closing ? -1 : 1));
-      cell.push(' ');
+      cell.push(BREAK);
       continue;
     }
     if (name === 'table') {
@@ -279,7 +292,7 @@ export function htmlToRows(html: string): HtmlRowsResult {
     } else if ((name === 'td' || name === 'th') && closing) {
       const failed = endCell();
       if (failed) return failed;
-    } else if (cell && BREAKS.has(name)) cell.push(' ');
+    } else if (cell && BREAKS.has(name)) cell.push(BREAK);
   }
   const failed = endRow();
   if (failed) return failed;

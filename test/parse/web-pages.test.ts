@@ -64,6 +64,34 @@ describe('a page saved as one file (.mht)', () => {
   });
 });
 
+describe('a page Word saved (另存为网页)', () => {
+  it('reads its list-numbered 序号 cells, its <br> in a header and its paragraphs in a cell', async () => {
+    const t = await parsed(
+      new Uint8Array(readFileSync(new URL('../fixtures/parse/district-q3-word-saved.htm', import.meta.url))),
+    );
+    expect(t.tasks.map((x) => [x.seq, x.target, x.leaders, x.units])).toEqual([
+      [1, '新建5G基站500个', ['王强'], ['区经信局']],
+      [2, '完成老旧小区改造30个', ['李明'], ['区住建局']],
+    ]);
+    expect(t.tasks[0].progress).toBe('已建成5G基站320个，其余正在施工。');
+  });
+});
+
+describe('text as a browser shows it', () => {
+  const cells = (html: string) => {
+    const r = htmlToRows(page(`<table><tr>${html}</tr></table>`));
+    return r.ok ? r.rows[0].cells : [];
+  };
+  it('joins inline runs and lines the source wrapped beside Chinese characters', () => {
+    expect(
+      cells('<td><span>新建</span><span lang=EN-US>5G</span><span>基站500个</span></td><td>已建成基站320\n个</td>'),
+    ).toEqual(['新建5G基站500个', '已建成基站320个']);
+  });
+  it('keeps people apart, whether a break or a space stands between them', () => {
+    expect(cells('<td>王强<br>李明</td><td>王强 李明</td>')).toEqual(['王强 李明', '王强 李明']);
+  });
+});
+
 describe('the page’s layout', () => {
   it('spreads a parent header over its sub-headers (colspan) and copies merged cells down (rowspan)', () => {
     const r = htmlToRows(
