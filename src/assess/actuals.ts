@@ -81,11 +81,10 @@ const OWN_AREA = /[我本]([区县市州省旗镇])/;
 const AREA_NAMED = /全([区县市州省国旗镇])/g;
 
 /**
- * Whether the figure's clause names, before it, an area of another level than the report's own
- * (`全市新增城镇就业5.2万人，我区新增…8200人`): the wider area's figure, given for comparison.
+ * Whether the words of a figure's clause before it name an area of another level than the report's
+ * own (`全市新增城镇就业5.2万人，我区新增…8200人`): the wider area's figure, given for comparison.
  */
-function ofOtherArea(pt: ProgressText, f: FigureContext, own: string): boolean {
-  const words = pt.text.slice(f.clause.start, f.q.start);
+function ofOtherArea(words: string, own: string): boolean {
   if (!words.includes('全')) return false;
   let level: string | null = null;
   for (const m of words.matchAll(AREA_NAMED)) level = m[1];
@@ -573,25 +572,27 @@ export function matchActual(ind: Indicator, progress: string | ProgressText, opt
     if (f.scopeOf && !ind.metric.includes(f.scopeOf)) continue;
     if (oneStage && f.stages !== 0 && (f.stages & stage) === 0) continue;
     if (finishCounted && f.stages === START_STAGE) continue;
+    // what the figure's clause says before it, read by the checks below
+    const words = before(i);
     // the report names its own area (`我区`) and this figure another one's (`全市新增…5.2万人`)
-    if (ownArea && ofOtherArea(pt, f, ownArea)) continue;
-    if (overSpan && !COUNTED_OVER_SPAN.test(before(i))) continue;
-    if (yearsOwn && isUndatedSoFar(before(i))) continue;
+    if (ownArea && ofOtherArea(words, ownArea)) continue;
+    if (overSpan && !COUNTED_OVER_SPAN.test(words)) continue;
+    if (yearsOwn && isUndatedSoFar(words)) continue;
     // `其中50亿元以上项目1个` for 10亿元以上项目: a count above a size the metric does not name
-    if (f.q.kind === 'amount' && namesOtherSize(before(i), ind.metric)) continue;
+    if (f.q.kind === 'amount' && namesOtherSize(words, ind.metric)) continue;
     // `新开办幼儿园3所` for 新增公办幼儿园学位(个): a count, in another measure word, of another thing
     // the metric names
     if (
       head &&
       f.q.unit !== ownUnit &&
       !NOUN_AFTER.test(pt.text.slice(f.q.end, f.q.end + 2)) &&
-      countsOtherThing(pt.text.slice(f.clause.start, f.q.start), ind.metric, head)
+      countsOtherThing(words, ind.metric, head)
     )
       continue;
     // `城镇调查失业率5.1%` for 城镇登记失业率
-    if (kinds.length && ofOtherKind(pt.text.slice(f.clause.start, f.q.start), kinds)) continue;
+    if (kinds.length && ofOtherKind(words, kinds)) continue;
     // a metric counting new things (新增, 新建) is not reported by the count of all there are
-    if (flow && f.q.kind === 'amount' && isStock(pt.text.slice(f.clause.start, f.q.start))) continue;
+    if (flow && f.q.kind === 'amount' && isStock(words)) continue;
     // a change from a named year (`对比2019年同期增幅20.13%`) beside the period's own rate is a
     // second comparison: the rate stated without a year is the actual
     if (f.againstNamedYear && hasRateWithoutNamedYear(pt)) continue;

@@ -21,17 +21,25 @@ interface List {
 
 const valOf = (n: Node | undefined): string | undefined => (n ? attr(n, 'w:val') : undefined);
 
-function levelsOf(abstract: Node): Map<number, Level> {
-  const levels = new Map<number, Level>();
-  for (const lvl of kids(abstract).filter((k) => tagOf(k) === 'w:lvl')) {
-    const ilvl = Number(attr(lvl, 'w:ilvl') ?? 0);
-    levels.set(ilvl, {
+/** One level's definition (w:lvl), with the level it is for. */
+function levelOf(lvl: Node): [number, Level] {
+  const ilvl = Number(attr(lvl, 'w:ilvl') ?? 0);
+  return [
+    ilvl,
+    {
       format: valOf(child(lvl, 'w:numFmt')) ?? 'decimal',
       text: valOf(child(lvl, 'w:lvlText')) ?? `%${ilvl + 1}.`,
       start: Number(valOf(child(lvl, 'w:start')) ?? 1) || 1,
-    });
-  }
-  return levels;
+    },
+  ];
+}
+
+function levelsOf(abstract: Node): Map<number, Level> {
+  return new Map(
+    kids(abstract)
+      .filter((k) => tagOf(k) === 'w:lvl')
+      .map(levelOf),
+  );
 }
 
 const CN_DIGITS = '〇一二三四五六七八九';
@@ -141,7 +149,7 @@ export class ListNumbering {
         const ilvl = Number(attr(o, 'w:ilvl') ?? 0);
         const start = valOf(child(o, 'w:startOverride'));
         const own = child(o, 'w:lvl');
-        const level = own ? levelsOf({ 'w:abstractNum': [own] } as Node).get(ilvl) : levels.get(ilvl);
+        const level = own ? levelOf(own)[1] : levels.get(ilvl);
         if (level) levels.set(ilvl, start ? { ...level, start: Number(start) || 1 } : level);
       }
       lists.set(attr(num, 'w:numId') ?? '', { abstractId, levels });

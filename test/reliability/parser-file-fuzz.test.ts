@@ -142,9 +142,12 @@ describe('parseTable under fuzzing', () => {
   // Found by `FUZZ_RUNS=10 npm run bench fuzz`: one byte of document.xml's deflate stream zeroed made
   // jszip throw while inflating ("uncompressed data size mismatch") and parseTable reject.
   it('answers a .docx or .xlsx whose main part fails to inflate with bad_input, not a rejection', async () => {
+    // The byte fuzzing found (3.5 % into the file) lies in document.xml's deflate stream, or one
+    // byte before it, in its local header's name, when the document's timestamp packs a byte
+    // shorter: that damage is harmless. So the byte is placed by the header, 47 bytes into the data.
     const docxHit = applyByteMutation(docx, {
       kind: 'overwrite',
-      at: 0.035233570863024546,
+      at: (dataStart(docx, 'word/document.xml') + 47) / docx.length,
       bytes: Uint8Array.from([0]),
     });
     expect(await parseBytes('parseTable: damaged deflate stream', docxHit, 'm.docx')).toBe('bad_input');
@@ -165,3 +168,13 @@ describe('parseTable under fuzzing', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('too_large');
   });
 });
+
+/** Where a zip entry's compressed data starts: after its local header, its name and its extra field. */
+function dataStart(zip: Buffer, name: string): number {
+  for (let at = zip.indexOf('PK\x03\x04'); at >= 0; at = zip.indexOf('PK\x03\x04', at + 4)) {
+    const nameLength = zip.readUInt16LE(at + 26);
+    if (zip.toString('utf8', at + 30, at + 30 + nameLength) === name)
+      return at + 30 + nameLength + zip.readUInt16LE(at + 28);
+  }
+  throw new Error(`no ${name} in the zip`);
+}
