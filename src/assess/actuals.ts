@@ -133,11 +133,16 @@ const HEAD_NOT_NOUN = /[造设建成增长加少降升高工办理完达到入�
  */
 function countsOtherThing(before: string, metric: string, head: string): boolean {
   const counted = before.replace(COUNT_LEAD, '').slice(-2);
-  if (counted.length < 2 || counted === head || HEAD_NOT_NOUN.test(counted)) return false;
+  if (!/^[\u4e00-\u9fff]{2}$/.test(counted) || counted === head || HEAD_NOT_NOUN.test(counted)) return false;
   // (named before the head, which is the metric's last two characters)
   const at = metric.lastIndexOf(counted);
-  return at >= 0 && at + 2 <= metric.length - head.length;
+  if (at >= 0) return at + 2 <= metric.length - head.length;
+  // a thing the metric does not name at all, sharing no character with what it counts (`新建停车场
+  // 12处` for 新增停车泊位): not a way of naming it (`厕所` for 公厕 is)
+  return !NOT_A_THING.test(counted) && ![...counted].some((c) => head.includes(c));
 }
+/** Words before a count that name no thing counted: times, places of the report, quantities. */
+const NOT_A_THING = /[底末前后日月年今间内外区县市镇乡村中计共次批期其余时]$|^[其全本我各该]/;
 /** What the count is of, written after it (`151名就业困难人员`): not the words before it. */
 const NOUN_AFTER = /^(?![已均全并和、])[\u4e00-\u9fff]/;
 /** Words between a counted thing and its figure (`幼儿园共3所`, `学位达1260个`). */

@@ -25,6 +25,8 @@ const LEADING_FILLER = new RegExp(
 );
 /** Verbs around a rank that are not part of what is ranked (保持全省前30位). */
 const RANK_CONTEXT_VERBS = /保持|进入|位列|位居|跻身|稳居|争先|争取|确保|力争/g;
+/** Where a rank is counted: a ranking of nothing more is named by it. */
+const RANK_SCOPE = /全(国|省|市|州|区|县)|(?<=[\u4e00-\u9fff])(省|市)内/;
 const AT_MOST_BEFORE =
   /((?<!不)低于|(?<!不)小于|不大于|[≤<＜]|控制在|下降到|降至|降到|不超过|不高于|压减到|压降到|压缩至|压缩到|压缩在|缩短至|缩短到|减少到|减少至|降低到|降低至)[^，。；]{0,4}$/;
 
@@ -180,8 +182,10 @@ function ranksIn(text: string, clause: Piece, quoted: Array<[number, number]>): 
     if (!/(排名|进入|保持|位列|位居|全国|全省|全市|关区|争先|跻身)/.test(before)) continue;
     // the verbs and areas of ranking (保持全省, 进入全国) say where, not what is ranked
     const metricWords = cleanMetric((before.split(/、/).pop() ?? before).replace(RANK_CONTEXT_VERBS, ''));
+    // a rank of nothing more than the place (`全省排名保持前三`): the scope is what the report names
+    const scope = metricWords.replace(/排名/g, '') ? '' : (RANK_SCOPE.exec(body)?.[0] ?? '');
     out.push({
-      metric: metricWords.includes('排名') ? metricWords : `${metricWords}排名`,
+      metric: metricWords.includes('排名') ? scope + metricWords : `${scope}${metricWords}排名`,
       kind: 'rank',
       direction: 'at_most',
       target: value,

@@ -103,7 +103,7 @@ const TASK_DONE = new RegExp(`^${DONE_PHRASE}$`);
 const PREPARATORY = new WordMatcher(PREPARATORY_WORDS);
 const DELAY = new WordMatcher(DELAY_WORDS);
 /** Words every clause stating a task's rate holds (`完成率`, `当前进度`, `占…`, `达…`, `完工率`). */
-const RATE_CLAUSE_WORDS = /进度|完成|占|达|完工|竣工|建成/;
+const RATE_CLAUSE_WORDS = /进度|完成|占|达|完工|竣工|建成|过半/;
 /** A rate's label before a colon (`进度：`, `完成率:`), read with the figure after it. */
 const RATE_LABEL = /(进度|完成率|完成进度|形象进度|工程进度|项目进度|总体进度)\s*[:：]\s*$/;
 /** A clause naming the year's target itself (`全年目标任务`, `年度计划`). */
@@ -260,13 +260,40 @@ export function saysOnlyDone(piece: string): boolean {
   return DONE_ONLY.test(withoutEndStop(piece));
 }
 
-/** The task-rate figure of a clause (`完成率100%`), or null. */
+/**
+ * The task-rate figure of a clause (`完成率100%`), or null. The clause may open with its period
+ * (`1-6月完成年度计划的45%`, `上半年，`) and give the rate in words (`完成年度目标的七成`, `任务过半`).
+ */
 export function taskRateOf(clause: string): number | null {
+  const read = inFigures(clause.replace(LEADING_PERIOD, ''));
   for (const p of TASK_RATE_PATTERNS) {
-    const m = p.exec(clause);
+    const m = p.exec(read);
     if (m) return Number(m[1]);
   }
   return null;
+}
+
+/** A rate in words (see inFigures): a clause with none and no `%` gives no rate. */
+const WORDED_RATE = /[一二三四五六七八九]成|一半|半数|过半/;
+
+/** The period a clause opens with, which dates a rate but is no part of its wording. */
+const LEADING_PERIOD =
+  /^(?:\d{4}年(?:度)?)?(?:\d{1,2}(?:月份?)?[-—–~～至到]\d{1,2}月份?|[一二三四1-4]季度|前[三两二]季度|[上下]半年|今年以来|年初以来|截至目前|今年)(?:以来|累计)?[，,]?/;
+
+/**
+ * A share of the year's task in words, as the figure it is: `七成` 70%, `一半` 50%; `过半` (more than
+ * half) is read as its lower bound. Only after what is shared (`的`, `完成`), never `七成新`.
+ */
+function inFigures(clause: string): string {
+  if (!/[成半]/.test(clause)) return clause;
+  return clause
+    .replace(/(?<=的)([一二三四五六七八九])成(?:以上|多)?/, (_, d: string) => `${'一二三四五六七八九'.indexOf(d) * 10 + 10}%`)
+    .replace(/(?<=的)(?:一半|半数)(?:以上)?/, '50%')
+    // (`时间过半、任务过半`, `实现时间任务双过半`: the official way of saying the work keeps pace)
+    .replace(
+      /^(?:已|累计|目前|实现了?)?(?:时间过半[、，,]?|时间[、和与]?)?(?:年度|全年)?(?:目标)?(?:任务|计划|投资|工程量)(?:完成)?(?:已|均已)?双?(?:过半|超过一半)[。；;!！]?$/,
+      '完成率50%',
+    );
 }
 
 /** The figures of an actual cell when the cell holds nothing else (`2712`, `53个`, `完成9个`). */
@@ -443,10 +470,10 @@ function fromCells(
  * (`改造3057个老旧小区,完成年度任务的100%`; not `城市…占年度任务的100%;农村…投资134亿元`).
  */
 function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportColumns, measureless: boolean): void {
-  if (!pt.text.includes('%')) return;
+  if (!pt.text.includes('%') && !WORDED_RATE.test(pt.text)) return;
   const afterFigures: { rate: TaskRate; sentence: number }[] = [];
   for (const c of pt.clauses) {
-    if (!c.text.includes('%')) continue;
+    if (!c.text.includes('%') && !WORDED_RATE.test(c.text)) continue;
     const bracketed = DONE_COUNT_SHARE.exec(c.text.trim());
     if (bracketed) {
       rateAfterCount(

@@ -120,9 +120,15 @@ export function timeShare(month: number | null, endMonth: number, ofItsOwnEnd = 
   return Math.min(1, m / 12);
 }
 
-/** A rate (growth, share) or a level to stay under can still move before the year ends. */
-const canStillMove = (ind: Indicator): boolean =>
-  ind.kind === 'growth' || ind.kind === 'share' || (ind.direction === 'at_most' && ind.kind !== 'rank');
+/**
+ * A rate (growth, share) or a level to stay under can still move before the year ends; so can a
+ * position dated to part of the year (`一季度增速居全市第二位`), while one undated is a published
+ * ranking's result.
+ */
+const canStillMove = (ind: Indicator, match: ActualMatch): boolean =>
+  ind.kind === 'rank'
+    ? match.month !== null
+    : ind.kind === 'growth' || ind.kind === 'share' || ind.direction === 'at_most';
 
 /**
  * How far time has run at a figure's date: the share of the year, or of the span of a target
@@ -163,7 +169,7 @@ function judge(
   const pastDue = dueMonth !== null && (match.month === null || match.month >= dueMonth);
   if (meets && match.startedOnly) return { type: 'started_only', indicator: ind };
   if (meets)
-    return canStillMove(ind) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled && !pastDue
+    return canStillMove(ind, match) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled && !pastDue
       ? { type: 'part_year', indicator: ind }
       : { type: 'met', indicator: ind, explicit: false };
   const span = clock.span ?? undefined;

@@ -184,6 +184,14 @@ describe('a count of another thing the metric names', () => {
     expect(actualIn('新增公办幼儿园学位1200个', '新开办幼儿园3所。')).toBeNull();
     expect(actualIn('新增托育机构托位500个', '新增托育机构5家，新增托位420个。')).toBe(420);
   });
+  it('nor the count of a thing the metric does not name, in another measure word (停车场12处 for 泊位)', () => {
+    expect(actualIn('新增停车泊位2000个', '新建停车场12处。')).toBeNull();
+    expect(actualIn('新增停车泊位2000个', '新建停车场12处，新增泊位1500个。')).toBe(1500);
+    expect(actualIn('新增城镇就业1.2万人', '新增就业岗位1.3万个。')).toBeNull();
+  });
+  it('but is a count whose words before it are a date, not a thing (截至目前10处)', () => {
+    expect(actualIn('新建口袋公园10个', '截至目前10处。')).toBe(10);
+  });
   it('but is where the measure word is another for the same thing, or the thing follows the figure', () => {
     expect(actualOf('新建幼儿园5个', '新建幼儿园5所。').actual).toBe(5);
     expect(actualOf('帮助城镇就业困难人员实现就业125人', '帮助城镇151名就业困难人员实现就业').actual).toBe(151);

@@ -335,6 +335,17 @@ describe('a position and a designation, reported briefly', () => {
   ])('the only position stated, in the target’s scope (%s), is the rank reached', (progress, status) => {
     expect(assessTask({ target: '综合考评进入全省前十', progress }, year).status).toBe(status);
   });
+  it('a rank of nothing but the place (全省排名保持前三) is read from the place’s ranking', () => {
+    const a = assessTask({ target: '全省排名保持前三', progress: '2023年度排名全省第2位' }, year);
+    expect([a.indicators[0].actual, a.status]).toEqual([2, 'done']);
+  });
+  it('a position dated to part of the year keeps the task on track: it can still fall', () => {
+    const a = assessTask(
+      { target: '全省排名保持前三', progress: '上半年排名全省第2位' },
+      { period: parsePeriod('2024Q2') },
+    );
+    expect([a.indicators[0].actual, a.status]).toEqual([2, 'on_track']);
+  });
   it('is not a position in another scope (全市第3位)', () => {
     expect(assessTask({ target: '综合考评进入全省前十', progress: '全市第3位' }, year).indicators[0].actual).toBeNull();
   });

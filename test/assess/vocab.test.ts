@@ -260,6 +260,19 @@ describe('completion rates of the whole task', () => {
     ['项目已完成60%', 60],
     ['工程已完成工程总量的40%', 40],
     ['主体工程已完成40%', null],
+    // opening with its period
+    ['1-6月完成年度计划的45%', 45],
+    ['上半年，完成年度目标的42%', 42],
+    ['2024年1—9月完成率80%', 80],
+    // in words
+    ['完成年度目标的七成', 70],
+    ['已完成全年任务的八成以上', 80],
+    ['完成年度任务的一半以上', 50],
+    ['投资完成过半', 50],
+    ['时间过半、任务过半', 50],
+    ['实现时间任务双过半', 50],
+    ['任务未过半', null],
+    ['厂房已建成七成', null],
   ])('%s → %s', (clause, rate) => expect(taskRateOf(clause)).toBe(rate));
   it('each pattern has a figure group', () => TASK_RATE_PATTERNS.forEach((p) => expect(p.source).toContain('(\\d+')));
 });
