@@ -7,3 +7,4 @@ export * from './period.js';
 export * from './light.js';
 export * from './roles.js';
 export * from './report.js';
+export * from './task-seqs.js';

@@ -1,7 +1,7 @@
 // Rows → tasks. Skips titles and the header repeated on every printed page, aligns each row's
 // cells to the columns (align.ts), and sorts rows into tasks, heading rows (a category alone
 // on an unnumbered row) and continuation rows (a cell broken across a page).
-import type { ParsedTable, Warning } from '../domain/index.js';
+import { repeatedSeqs, repeatedSeqsMessage, type ParsedTable, type Warning } from '../domain/index.js';
 import { alignRowShared, type SlotKind } from './align.js';
 import { isHeading, isSameAsAbove, looksLikeTitle } from './classify.js';
 import type { ColumnsSpec } from './columns-option.js';
@@ -408,6 +408,9 @@ function normaliseOneTable(
   }
   const { tasks, warnings } = buildTasks(placed, layout, raw.format);
   tableWarnings.push(...warnings);
+  const repeated = repeatedSeqs(tasks);
+  if (repeated.length > 0)
+    tableWarnings.push({ code: 'seq_repeated', message: repeatedSeqsMessage(repeated, tasks.length) });
   tableWarnings.push(...hiddenInWorkbook(raw, layout, placed));
   if (raw.cellLines)
     tableWarnings.push({

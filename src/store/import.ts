@@ -3,7 +3,7 @@
 // content writes nothing; the next period's table of the same plan matches tasks by seq, adds
 // that period's reports and lists the tasks whose target text changed.
 import { Kysely, type Selectable } from 'kysely';
-import { DubanError, parsePeriod, type ProgressPart, type Task } from '../domain/index.js';
+import { DubanError, numberedForPlan, parsePeriod, type ProgressPart, type Task } from '../domain/index.js';
 import { setImmediate } from 'node:timers/promises';
 import { assessProgress } from './assessing.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -53,6 +53,8 @@ export interface ImportSummary {
   missing: number[];
   /** True when the store already held exactly this content: nothing was written. */
   nothingChanged: boolean;
+  /** True when the table's numbers repeated and its tasks were stored numbered 1—N in order. */
+  renumbered: boolean;
 }
 
 function validate(tasks: Task[]): void {
@@ -75,7 +77,8 @@ export async function importParsedTable(
   input: ImportInput,
 ): Promise<ImportSummary> {
   const db = store instanceof Kysely ? store : store.db;
-  const tasks = input.table.tasks;
+  // numbers printed twice (restarting in each section) are stored as 1—N in the table's order
+  const { tasks, renumbered } = numberedForPlan(input.table.tasks);
   validate(tasks);
   const periodText = input.period ?? input.table.period;
   const period = periodText ? parsePeriod(periodText) : null;
@@ -151,6 +154,7 @@ export async function importParsedTable(
       leadersCreated: 0,
       missing: [],
       nothingChanged: false,
+      renumbered,
     };
     const reindexTargets: { id: number; planId: number; target: string }[] = [];
     const reindexReports: { id: number; taskId: number; planId: number; periodId: number; text: string }[] = [];

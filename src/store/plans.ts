@@ -147,18 +147,5 @@ export async function ensureCategory(db: Kysely<DB>, themeId: number, name: stri
   return row.id;
 }
 
-// A table title names the plan and the period: `2023年钱塘区政府工作报告重点工作任务四季度进展情况表`.
-// The plan is what stays the same from one period's table to the next.
-const PERIOD_AND_KIND =
-  /(?:(?:第?[一二三四1-4]季度|[上下]半年|(?:1[-—~至])?\d{1,2}月份?|[一二三四五六七八九十]+月份?|全年|年度|年中|年底)(?:工作)?)?(?:进展|推进|落实|完成|执行)(?:情况)?(?:汇总表|一览表|表)?$/u;
-
-/** What a table's title says about its plan: the title without the period words, the region and the year. */
-export function planInfoFromTitle(tableTitle: string): { title: string; region: string | null; year: number | null } {
-  const clean = tableTitle.replace(/\s+/g, '');
-  const title = clean.replace(PERIOD_AND_KIND, '') || clean;
-  // The year leads the title (2024年钱塘区…) or follows the region (城南区2024年…).
-  const year = /^(\d{4})年?/.exec(clean) ?? /(?:^|[^\d])((?:19|20)\d{2})年(?:度)?/.exec(clean);
-  // The region is what stands before the government that reports (钱塘区, 杭州市, 某某县), less the year.
-  const region = /^(?:\d{4}年?(?:度)?)?(.+?)(?:\d{4}年(?:度)?)?(?:人民)?政府/.exec(clean);
-  return { title, region: region ? region[1] : null, year: year ? Number(year[1]) : null };
-}
+// The plan a table's title names is read by the parser (pure); kept here for the store's callers.
+export { planInfoFromTitle } from '../parse/plan-title.js';

@@ -84,6 +84,7 @@ function formatSummary(s: ImportSummary): string {
     if (s.unitsCreated || s.leadersCreated)
       lines.push(`新增单位 ${s.unitsCreated} 个，新增领导 ${s.leadersCreated} 人`);
   }
+  if (s.renumbered) lines.push('表中序号有重复（各部分重新编号），任务已按表中顺序编为 1—N 号');
   for (const c of s.targetChanges) lines.push(`目标任务有变化：序号 ${c.seq}\n  原：${c.before}\n  新：${c.after}`);
   if (s.missing.length) lines.push(`本表未列出的已有任务：序号 ${s.missing.join('、')}`);
   return `${lines.join('\n')}\n`;

@@ -84,6 +84,8 @@ export const ImportSummary = Type.Object({
   missing: Type.Array(Type.Integer()),
   /** True when the store already held exactly this content: nothing was written. */
   nothingChanged: Type.Boolean(),
+  /** True when the table's numbers repeated and its tasks were stored numbered 1—N in order. */
+  renumbered: Type.Boolean(),
 });
 export type ImportSummary = Static<typeof ImportSummary>;
 

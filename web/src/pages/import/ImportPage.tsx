@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import {
   Alert,
   App,
+  AutoComplete,
   Button,
   Card,
   Col,
@@ -81,7 +82,7 @@ function toTask(t: ParsedTask): Task {
 
 export default function ImportPage() {
   const { message } = App.useApp();
-  const { reload: reloadPlans } = usePlan();
+  const { reload: reloadPlans, plans } = usePlan();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [rows, setRows] = useState<ParsedTask[]>([]);
   const [uploading, setUploading] = useState(false);
@@ -104,6 +105,13 @@ export default function ImportPage() {
     setUnified((old) => new Map([...old, ...others.map((n) => [n, keep] as const)]));
   };
   const [form] = Form.useForm<{ planTitle: string; region: string; year: number; period: string }>();
+  const planTitle = Form.useWatch('planTitle', form);
+  const joined = plans.find((p) => p.title === planTitle?.trim());
+  const planHint = !planTitle?.trim()
+    ? null
+    : joined
+      ? '并入已有计划：任务按序号对应，本期报告记入所选报告期'
+      : '将新建计划；若本表是已有计划另一期的进展，请从下拉列表中选择该计划';
 
   const upload = async (file: File) => {
     setUploadError(null);
@@ -331,8 +339,17 @@ export default function ImportPage() {
             <Form form={form} layout="vertical">
               <Row gutter={12}>
                 <Col xs={24} md={10}>
-                  <Form.Item label="计划名称" name="planTitle" rules={[{ required: true, message: '请填写计划名称' }]}>
-                    <Input />
+                  <Form.Item
+                    label="计划名称"
+                    name="planTitle"
+                    rules={[{ required: true, message: '请填写计划名称' }]}
+                    extra={planHint}
+                  >
+                    {/* another period's table joins its plan by this name: the plans there are offered */}
+                    <AutoComplete
+                      options={plans.map((p) => ({ value: p.title }))}
+                      filterOption={(input, option) => String(option?.value ?? '').includes(input.trim())}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={5}>
@@ -394,7 +411,7 @@ export default function ImportPage() {
         <Result
           status="success"
           title="导入完成"
-          subTitle={`新增 ${summary.created} 项，更新 ${summary.updated} 项，未变化 ${summary.unchanged} 项${summary.targetChanged.length ? `；目标有变化的序号：${summary.targetChanged.join('、')}` : ''}`}
+          subTitle={`新增 ${summary.created} 项，更新 ${summary.updated} 项，未变化 ${summary.unchanged} 项${summary.renumbered ? '；表中序号有重复，已按表中顺序编为 1—N 号' : ''}${summary.targetChanged.length ? `；目标有变化的序号：${summary.targetChanged.join('、')}` : ''}`}
           extra={[
             <Link key="tasks" to={`/tasks?planId=${summary.planId}&periodId=${summary.periodId}`}>
               <Button type="primary">查看任务清单</Button>
