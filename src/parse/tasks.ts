@@ -4,6 +4,7 @@
 import type { ParsedTask, ProgressPart, TaskField, Warning } from '../domain/index.js';
 import {
   isPeopleCell,
+  isPersonName,
   isUnitName,
   looksLikeCategory,
   PEOPLE_AFTER_WORDS,
@@ -63,6 +64,25 @@ function bracketedPeople(text: string): string {
   const m = PEOPLE_AFTER_WORDS.exec(text.trim());
   return m && isPeopleCell(m[1]) ? m[1] : text;
 }
+
+/**
+ * A leader written with the unit they lead through (`张伟（区经信局）`, in a column of `责任领导/责任单位`):
+ * the person leads, the unit in brackets is the lead unit.
+ */
+function unitsBesideLeaders(names: string[]): { leaders: string[]; units: string[] } {
+  const leaders: string[] = [];
+  const units: string[] = [];
+  for (const n of names) {
+    const m = PERSON_WITH_UNIT.exec(n);
+    const inside = m ? splitNames(m[2]) : [];
+    if (m && isPersonName(m[1]) && inside.length > 0 && inside.every(isUnitName)) {
+      leaders.push(m[1]);
+      for (const u of inside) if (!units.includes(u)) units.push(u);
+    } else leaders.push(n);
+  }
+  return units.length > 0 ? { leaders, units } : { leaders: names, units };
+}
+const PERSON_WITH_UNIT = /^([^（()）]{2,4})[（(]([^（）()]+)[）)]$/;
 
 /** The names in a leaders/units text; an over-long text kept whole, with a warning. */
 function namesIn(text: string, field: TaskField, warnings: Warning[]): string[] {
@@ -371,10 +391,17 @@ export function buildTasks(
       unitsText = labelled.unitsText;
       warnings.push(W('units_in_target', `目标任务格中“责任单位”之后的“${unitsText}”按牵头单位处理`, 'units'));
     }
-    let leaders = leaderNames(namesIn(leadersText, 'leaders', warnings));
+    const withUnits = unitsBesideLeaders(namesIn(leadersText, 'leaders', warnings));
+    let leaders = leaderNames(withUnits.leaders);
     const lead = leadUnits(namesIn(unitsText, 'units', warnings));
     let units = lead.units;
     warnings.push(...lead.warnings);
+    if (units.length === 0 && withUnits.units.length > 0) {
+      units = withUnits.units;
+      warnings.push(
+        W('unit_in_leaders_column', `领导格括号中的“${units.join('、')}”按牵头单位处理`, 'units'),
+      );
+    }
     const leaderSlot = slotOf('leaders')[0];
     if (hasLeaders && leaders.length === 0) {
       leaders = [...state.leaders];

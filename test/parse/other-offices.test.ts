@@ -316,6 +316,26 @@ describe('a target spread over two columns and sub-rows of one task', () => {
   });
 });
 
+describe('a leader written with the unit in brackets', () => {
+  it('leads, and the unit in brackets is the lead unit (张伟（区经信局）)', () => {
+    const table = parseText(
+      rows(
+        ['2024年区政府重点工作任务进展情况表（一季度）'],
+        ['序号', '重点任务', '责任领导', '进展情况'],
+        ['1', '新建5G基站800个', '张伟（区经信局）', '累计新建410个'],
+        ['2', '完成老旧小区改造30个', '李明（区住建局、区财政局）', '已开工15个'],
+        ['3', '新增城镇就业1万人', '王芳（常务副区长）', '新增2600人'],
+      ),
+    );
+    expect(table.tasks.map((t) => [t.leaders, t.units])).toEqual([
+      [['张伟'], ['区经信局']],
+      [['李明'], ['区住建局', '区财政局']],
+      [['王芳'], []],
+    ]);
+    expect(table.tasks[0].warnings.map((w) => w.code)).toContain('unit_in_leaders_column');
+  });
+});
+
 describe('section and category columns, lead units', () => {
   it.each(['工作类别', '类别', '分类'])('reads a single grouping column headed %s as the theme', (header) => {
     const table = parseText(
