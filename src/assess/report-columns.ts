@@ -286,14 +286,19 @@ const LEADING_PERIOD =
  */
 function inFigures(clause: string): string {
   if (!/[成半]/.test(clause)) return clause;
-  return clause
-    .replace(/(?<=的)([一二三四五六七八九])成(?:以上|多)?/, (_, d: string) => `${'一二三四五六七八九'.indexOf(d) * 10 + 10}%`)
-    .replace(/(?<=的)(?:一半|半数)(?:以上)?/, '50%')
-    // (`时间过半、任务过半`, `实现时间任务双过半`: the official way of saying the work keeps pace)
-    .replace(
-      /^(?:已|累计|目前|实现了?)?(?:时间过半[、，,]?|时间[、和与]?)?(?:年度|全年)?(?:目标)?(?:任务|计划|投资|工程量)(?:完成)?(?:已|均已)?双?(?:过半|超过一半)[。；;!！]?$/,
-      '完成率50%',
-    );
+  return (
+    clause
+      .replace(
+        /(?<=的)([一二三四五六七八九])成(?:以上|多)?/,
+        (_, d: string) => `${'一二三四五六七八九'.indexOf(d) * 10 + 10}%`,
+      )
+      .replace(/(?<=的)(?:一半|半数)(?:以上)?/, '50%')
+      // (`时间过半、任务过半`, `实现时间任务双过半`: the official way of saying the work keeps pace)
+      .replace(
+        /^(?:已|累计|目前|实现了?)?(?:时间过半[、，,]?|时间[、和与]?)?(?:年度|全年)?(?:目标)?(?:任务|计划|投资|工程量)(?:完成)?(?:已|均已)?双?(?:过半|超过一半)[。；;!！]?$/,
+        '完成率50%',
+      )
+  );
 }
 
 /** The figures of an actual cell when the cell holds nothing else (`2712`, `53个`, `完成9个`). */

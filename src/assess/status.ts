@@ -169,7 +169,11 @@ function judge(
   const pastDue = dueMonth !== null && (match.month === null || match.month >= dueMonth);
   if (meets && match.startedOnly) return { type: 'started_only', indicator: ind };
   if (meets)
-    return canStillMove(ind, match) && !match.fullYear && !(wholeYear && match.month === null) && !match.settled && !pastDue
+    return canStillMove(ind, match) &&
+      !match.fullYear &&
+      !(wholeYear && match.month === null) &&
+      !match.settled &&
+      !pastDue
       ? { type: 'part_year', indicator: ind }
       : { type: 'met', indicator: ind, explicit: false };
   const span = clock.span ?? undefined;

@@ -398,9 +398,7 @@ export function buildTasks(
     warnings.push(...lead.warnings);
     if (units.length === 0 && withUnits.units.length > 0) {
       units = withUnits.units;
-      warnings.push(
-        W('unit_in_leaders_column', `领导格括号中的“${units.join('、')}”按牵头单位处理`, 'units'),
-      );
+      warnings.push(W('unit_in_leaders_column', `领导格括号中的“${units.join('、')}”按牵头单位处理`, 'units'));
     }
     const leaderSlot = slotOf('leaders')[0];
     if (hasLeaders && leaders.length === 0) {
