@@ -11,6 +11,7 @@ import { MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js'
 import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
 import { attribute, attributes, cellAddress, stringItemText, xmlText } from './xlsx-xml.js';
+import { movedFormula, numberingValue } from './xlsx-formulas.js';
 
 export type XlsxRowsResult =
   { ok: true; rows: Row[]; hiddenColumns: number[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
@@ -197,6 +198,35 @@ function decodeNamed(text: string): string {
   return text.replace(/&(lt|gt|amp|apos|quot);/g, (e) => xmlText(e));
 }
 
+interface SharedFormula {
+  formula: string;
+  at: { row: number; col: number };
+}
+
+/**
+ * A numbering formula's result where the workbook keeps none (see xlsx-formulas.ts), as text; ''
+ * for any other formula. A shared formula's first cell is remembered for the cells that refer to it.
+ */
+function computedNumber(
+  inner: string,
+  at: { row: number; col: number },
+  grid: string[][],
+  shared: Map<string, SharedFormula>,
+): string {
+  const f = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(inner);
+  if (!f || /<v(?:\s[^>]*)?>[^<]/.test(inner)) return '';
+  const si = attribute(f[1], 'si');
+  let formula = f[2] ? xmlText(f[2]) : '';
+  if (si !== undefined && formula) shared.set(si, { formula, at });
+  else if (si !== undefined && !formula) {
+    const first = shared.get(si);
+    if (first) formula = movedFormula(first.formula, first.at, at);
+  }
+  if (!formula) return '';
+  const value = numberingValue(formula, at, (r, c) => grid[r]?.[c]);
+  return value === null ? '' : String(value);
+}
+
 interface Merge {
   top: number;
   left: number;
@@ -253,6 +283,7 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[];
   let col = 0;
   const ITEM = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
   const merges: Merge[] = [];
+  const sharedFormulas = new Map<string, SharedFormula>();
   for (const m of xml.matchAll(ITEM)) {
     if (m[1] !== undefined) {
       const r = Number(attribute(m[1], 'r'));
@@ -269,7 +300,8 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[];
       } else col++;
       declaredWidth = Math.max(declaredWidth, col);
       declaredHeight = Math.max(declaredHeight, row);
-      const text = m[4] ? cellText(m[3], m[4], ctx) : '';
+      let text = m[4] ? cellText(m[3], m[4], ctx) : '';
+      if (!text && m[4]?.includes('<f')) text = computedNumber(m[4], { row, col }, grid, sharedFormulas);
       if (text) {
         (grid[row] ??= [])[col] = text;
         firstTextRow = Math.min(firstTextRow, row);
