@@ -482,7 +482,7 @@ describe('answers of the converted routes reach the client whole', () => {
       const mediaType = String(file.headers['content-type']).split(';')[0];
       expect(Object.keys(docs[path].get.responses['200'].content)).toContain(mediaType);
     }
-  });
+  }, 120_000); // five files exported in turn: slow when the whole suite shares two cores
 
   it('opening a period', async () => {
     const period = await whole(admin, {
