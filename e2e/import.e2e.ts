@@ -84,6 +84,54 @@ describe('import wizard', () => {
     await s.close();
   });
 
+  it('stores a table numbered anew in each section, and joins the next month’s table to its plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
+    const tableOf = (months: string, reports: string[]) => {
+      const file = join(dir, `民生实事${months}月.txt`);
+      writeFileSync(
+        file,
+        [
+          `2024年某街道民生实事${months}月完成情况表`,
+          '序号\t项目\t目标任务\t责任单位\t完成情况',
+          '一、\t公共交通\t\t\t',
+          `①\t\t新开公交线路10条\t街道城建办\t${reports[0]}`,
+          `②\t\t新增公交车50辆\t街道城建办\t${reports[1]}`,
+          '二、\t教育\t\t\t',
+          `①\t\t新增学位3000个\t街道社会事务办\t${reports[2]}`,
+        ].join('\n'),
+      );
+      return file;
+    };
+    const s = await openSession(browser, server.baseUrl, 'import-renumbered');
+    await new LoginPage(s.page).goto();
+    await new LoginPage(s.page).loginAs(demoAccount('admin'));
+    const wizard = new ImportWizard(s.page);
+    await wizard.goto();
+    await wizard.upload(tableOf('1-8', ['已开通6条', '已新增30辆', '已新增1800个']));
+    await s.page.getByText(/导入时按表中顺序统一编为 1—3 号/).waitFor();
+    await s.page.getByText(/将新建计划/).waitFor();
+    await wizard.fillMeta({ region: '某街道', year: 2024 });
+    expect(await wizard.confirm()).toContain('已按表中顺序编为 1—N 号');
+
+    await wizard.goto();
+    await wizard.upload(tableOf('1-10', ['已开通9条', '已新增45辆', '已新增2600个']));
+    // the title less its months names the plan just made: the form says the table joins it
+    await s.page.getByText(/并入已有计划/).waitFor();
+    await wizard.fillMeta({ region: '某街道', year: 2024 });
+    expect(await wizard.confirm()).toContain('新增 0 项');
+
+    const api = await apiLogin(server.baseUrl, 'admin');
+    const plan = (await api.get<{ id: number; title: string; taskCount: number }[]>('/plans')).find(
+      (p) => p.title === '2024年某街道民生实事',
+    );
+    expect(plan?.taskCount).toBe(3);
+    const periods = await api.get<{ id: number; label: string }[]>(`/plans/${plan!.id}/periods`);
+    expect(periods.map((p) => p.label).sort()).toEqual(['2024-08', '2024-10']);
+    const tasks = await listTasks(api, plan!.id, periods[0].id);
+    expect(tasks.map((t) => t.seq).sort()).toEqual([1, 2, 3]);
+    await s.close();
+  });
+
   it('unifies a unit spelt another way at import, so the task lands on the existing unit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
     const file = join(dir, '余杭区2024年一季度进展情况表.txt');
