@@ -475,10 +475,11 @@ function fromCells(
  * (`改造3057个老旧小区,完成年度任务的100%`; not `城市…占年度任务的100%;农村…投资134亿元`).
  */
 function ratesInProse(pt: ProgressText, sole: SoleIndicator | null, out: ReportColumns, measureless: boolean): void {
-  if (!pt.text.includes('%') && !WORDED_RATE.test(pt.text)) return;
+  const worded = WORDED_RATE.test(pt.text);
+  if (!worded && !pt.text.includes('%')) return;
   const afterFigures: { rate: TaskRate; sentence: number }[] = [];
   for (const c of pt.clauses) {
-    if (!c.text.includes('%') && !WORDED_RATE.test(c.text)) continue;
+    if (!c.text.includes('%') && !(worded && WORDED_RATE.test(c.text))) continue;
     const bracketed = DONE_COUNT_SHARE.exec(c.text.trim());
     if (bracketed) {
       rateAfterCount(
