@@ -68,6 +68,28 @@ function validate(tasks: Task[]): void {
   }
 }
 
+/**
+ * A table whose numbers meet the plan's tasks but whose targets mostly differ is another table (the
+ * next sheet of a workbook, another office's plan of the same name), not the next period's: read
+ * into the plan, it would write its targets over the plan's. It is refused, naming what differs.
+ */
+function refuseAnotherTable(tasks: Task[], bySeq: Map<number, { target: string }>, planTitle: string): void {
+  const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  const matched = tasks.filter((t) => bySeq.has(t.seq));
+  const differing = matched.filter((t) => !same(bySeq.get(t.seq)!.target, t.target.trim()));
+  if (matched.length < MIN_MATCHED_TO_JUDGE || differing.length * 2 <= matched.length) return;
+  const first = differing[0];
+  throw new DubanError(
+    'bad_input',
+    `表中 ${matched.length} 项任务的序号与计划“${planTitle}”已有任务相同，其中 ${differing.length} 项的目标任务不同` +
+      `（如序号 ${first.seq}：已有“${clip(bySeq.get(first.seq)!.target)}”，表中“${clip(first.target)}”），` +
+      '不像同一计划另一期的进展表；为免覆盖已有目标任务，未导入。请换一个计划名称，或核对所选的表格/工作表',
+  );
+}
+/** Fewer tasks in common than this say nothing about whether the tables are one. */
+const MIN_MATCHED_TO_JUDGE = 3;
+const clip = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const clean = (names: string[] | undefined) => [...new Set((names ?? []).map((n) => n.trim()).filter(Boolean))];
 
@@ -119,6 +141,7 @@ export async function importParsedTable(
 
     const existing = await trx.selectFrom('tasks').selectAll().where('plan_id', '=', planId).execute();
     const bySeq = new Map(existing.map((t) => [t.seq, t]));
+    refuseAnotherTable(tasks, bySeq, planTitle);
     const links = await loadTaskLinks(
       trx,
       existing.map((t) => t.id),

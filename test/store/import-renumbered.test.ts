@@ -57,4 +57,21 @@ describeEachStore('a table whose numbers restart in each section', (ctx) => {
       reports: { created: 3 },
     });
   });
+
+  it('refuses another table under the plan’s name, whose targets differ, and keeps the plan as it was', async () => {
+    const other = parseText(
+      [
+        '2024年民生实事1-9月实际完成情况表',
+        ['序号', '目标任务', '责任单位', '1-9月实际完成情况'].join('\t'),
+        ['1', '新建城市书房10家', '区文旅局', '已建成7家'].join('\t'),
+        ['2', '改造农贸市场5个', '区商务局', '已完工3个'].join('\t'),
+        ['3', '新增养老床位300张', '区民政局', '新增210张'].join('\t'),
+      ].join('\n'),
+    );
+    const before = await ctx.store.db.selectFrom('tasks').select(['seq', 'target']).orderBy('seq').execute();
+    await expect(
+      importParsedTable(ctx.store, SYSTEM_ACTOR, { table: other, fileName: 'other.txt', sha256: 'other' }),
+    ).rejects.toMatchObject({ code: 'bad_input', message: expect.stringContaining('3 项的目标任务不同') });
+    expect(await ctx.store.db.selectFrom('tasks').select(['seq', 'target']).orderBy('seq').execute()).toEqual(before);
+  });
 });
