@@ -116,3 +116,43 @@ describe('rows and columns the sheet hides', () => {
     expect(r.value.warnings.map((w) => w.code)).not.toContain('hidden_columns');
   });
 });
+
+describe('a workbook keeping one part of the plan per sheet, read whole on request', () => {
+  const parts = () =>
+    workbook([
+      { name: '填报说明', rows: instructions },
+      {
+        name: '经济发展',
+        rows: [
+          ['2024年区政府工作报告重点任务三季度进展情况表'],
+          HEADER,
+          ['1', '新建5G基站800个', '区经信局', '累计新建610个'],
+          ['2', '新增规上工业企业20家', '区经信局', '新增14家'],
+        ],
+      },
+      {
+        name: '民生实事',
+        rows: [HEADER, ['1', '新增城镇就业1万人', '区人社局', '新增8600人']],
+      },
+    ]);
+
+  it('reads one sheet by default and says the sheets may be read together', async () => {
+    const r = await parseTable(await parts());
+    expect(r.ok && r.value.tasks.length).toBe(2);
+    expect(r.ok && r.value.warnings.find((w) => w.code === 'other_sheets')?.message).toContain('全部工作表');
+  });
+
+  it('reads every sheet with tasks as one table (sheet: "*"), each sheet’s name its tasks’ theme', async () => {
+    const r = await parseTable(await parts(), { sheet: '*' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.title).toBe('2024年区政府工作报告重点任务三季度进展情况表');
+    expect(r.value.period).toBe('2024Q3');
+    expect(r.value.tasks.map((t) => [t.seq, t.theme, t.target])).toEqual([
+      [1, '经济发展', '新建5G基站800个'],
+      [2, '经济发展', '新增规上工业企业20家'],
+      [1, '民生实事', '新增城镇就业1万人'],
+    ]);
+    expect(r.value.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['all_sheets', 'seq_repeated']));
+    expect(r.value.sheets?.map((s) => s.name)).toEqual(['经济发展', '民生实事']);
+  });
+});

@@ -102,7 +102,10 @@ export function register(program: Command): void {
       '--period <period>',
       'reporting period when the title has none (2023Q4, 2023-10, 2023H1, 2023); overrides the title',
     )
-    .option('--sheet <name>', 'worksheet of an .xlsx to read (default: the first with tasks)')
+    .option(
+      '--sheet <name>',
+      'worksheet of an .xlsx to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
+    )
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
     .option('--columns <roles>', COLUMNS_HELP)
     .action((file: string, opts: AssessOptions) => runAssess(file, opts));

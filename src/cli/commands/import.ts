@@ -29,7 +29,10 @@ export function register(program: Command): void {
     .option('--period <label>', 'reporting period, e.g. 2023Q4 or 2024-03 (default: from the title)')
     .option('--db <file>', 'SQLite database file (default ./duban.db, or DUBAN_DB; DATABASE_URL for PostgreSQL)')
     .option('--columns <roles>', COLUMNS_HELP)
-    .option('--sheet <name>', 'worksheet of an .xlsx to read (default: the first with tasks)')
+    .option(
+      '--sheet <name>',
+      'worksheet of an .xlsx to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
+    )
     .action(async (file: string, opts: ImportOptions) => {
       let bytes: Buffer;
       try {

@@ -127,7 +127,10 @@ export function register(program: Command): void {
     .description('read a progress table (text/TSV/CSV, .xlsx, .docx) and print its tasks')
     .argument('<file>', 'the table file; its format is recognised by content')
     .option('--json', 'print one JSON array of tasks on stdout, nothing else')
-    .option('--sheet <name>', 'worksheet of an .xlsx to read (default: the first with tasks)')
+    .option(
+      '--sheet <name>',
+      'worksheet of an .xlsx to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
+    )
     .option('--max-bytes <n>', 'largest file accepted, in bytes (default: DUBAN_MAX_UPLOAD_MB or 50 MB)')
     .option('--columns <roles>', COLUMNS_HELP)
     .action((file: string, opts: ParseCommandOptions) => runParse(file, opts));

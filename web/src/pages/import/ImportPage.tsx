@@ -280,7 +280,14 @@ export default function ImportPage() {
                   value={preview.table.sheet}
                   disabled={rereading}
                   aria-label="选择要导入的工作表"
-                  options={preview.table.sheets!.map((s) => ({ value: s.name, label: `${s.name}（${s.tasks} 项）` }))}
+                  options={[
+                    ...preview.table.sheets!.map((s) => ({ value: s.name, label: `${s.name}（${s.tasks} 项）` })),
+                    // the sheets as parts of one plan (src/parse/sheet-choice.ts ALL_SHEETS)
+                    {
+                      value: '*',
+                      label: `全部工作表（合并，${preview.table.sheets!.reduce((n, s) => n + s.tasks, 0)} 项）`,
+                    },
+                  ]}
                   onChange={readSheet}
                 />
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
