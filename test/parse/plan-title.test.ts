@@ -3,30 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { planInfoFromTitle } from '../../src/parse/plan-title.js';
 
 describe('reading a plan from a table title', () => {
-  it('drops the period words and finds region and year', () => {
-    expect(planInfoFromTitle('2023年钱塘区政府工作报告重点工作任务四季度进展情况表')).toEqual({
-      title: '2023年钱塘区政府工作报告重点工作任务',
-      region: '钱塘区',
-      year: 2023,
-    });
-    expect(planInfoFromTitle('2024年桐庐县人民政府工作报告重点任务1-6月推进情况表')).toEqual({
-      title: '2024年桐庐县人民政府工作报告重点任务',
-      region: '桐庐县',
-      year: 2024,
-    });
-    expect(planInfoFromTitle('重点工作任务清单')).toEqual({ title: '重点工作任务清单', region: null, year: null });
-  });
-
-  it('reads the year after the region too (城南区2024年…), not as part of the region', () => {
-    expect(planInfoFromTitle('城南区2024年政府工作报告重点工作任务一季度进展情况表')).toEqual({
-      title: '城南区2024年政府工作报告重点工作任务',
-      region: '城南区',
-      year: 2024,
-    });
-    expect(planInfoFromTitle('临平区2024年度人民政府工作报告重点任务推进情况表')).toMatchObject({
-      region: '临平区',
-      year: 2024,
-    });
+  it.each([
+    ['2023年钱塘区政府工作报告重点工作任务四季度进展情况表', '2023年钱塘区政府工作报告重点工作任务', '钱塘区', 2023],
+    ['2024年桐庐县人民政府工作报告重点任务1-6月推进情况表', '2024年桐庐县人民政府工作报告重点任务', '桐庐县', 2024],
+    ['重点工作任务清单', '重点工作任务清单', null, null],
+    // the year after the region (城南区2024年…), not as part of the region
+    ['城南区2024年政府工作报告重点工作任务一季度进展情况表', '城南区2024年政府工作报告重点工作任务', '城南区', 2024],
+    ['临平区2024年度人民政府工作报告重点任务推进情况表', '临平区2024年度人民政府工作报告重点任务', '临平区', 2024],
+  ])('%s: the plan without its period words, the region and the year', (tableTitle, title, region, year) => {
+    expect(planInfoFromTitle(tableTitle)).toEqual({ title, region, year });
   });
 });
 
