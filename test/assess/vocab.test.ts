@@ -124,6 +124,8 @@ describe('status words', () => {
     '未达到序时进度',
     '未完成序时进度',
     '落后序时进度',
+    '时间过半、任务未过半',
+    '未能实现时间任务双过半',
   ])('%s reads as delay', (text) => expect(findWord(text, DELAY_WORDS)).not.toBeNull());
   it.each([
     ['增长6.1%,低于目标0.9个百分点', '低于目标'],
