@@ -407,6 +407,7 @@ function laterFigure(
   chosenPeriod: PeriodMark & { month: number },
 ): { c: Candidate; p: PeriodMark } | null {
   let out: { c: Candidate; p: PeriodMark } | null = null;
+  let worded = 0;
   const amount = ind.kind === 'amount';
   const { month } = chosenPeriod;
   // `10月当月增长8.2%，1-10月累计增长6.1%`: the month's own rate, then the year's so far to the same month
@@ -417,11 +418,17 @@ function laterFigure(
     const f = pt.figure(i);
     if (f.excluded) continue;
     const value = compatible(ind, f);
-    if (value === null || !namesNothing(pt, f.segment.start, f.segment.end)) continue;
+    if (value === null) continue;
+    // (or one in the words of the chosen figure but for its period: `截至6月底新增就业4800人；截至9月底
+    // 新增就业8600人`, `7月：新增就业6200人。8月：新增就业7100人`; a year has no more periods than
+    // MAX_WORDED_LATER, so no more such figures are looked at)
+    const nothing = namesNothing(pt, f.segment.start, f.segment.end);
+    if (!nothing && ++worded > MAX_WORDED_LATER) continue;
     const p = pt.periodBefore(f.sentence, f.q.start);
     if (!p || p.month == null) continue;
     const soFarToSameMonth = oneMonth && out === null && p.month === month && FROM_YEAR_START.test(p.label);
     if (p.month <= (out?.p.month ?? month) && !soFarToSameMonth) continue;
+    if (!nothing && !sameWording(pt, chosen.f, chosenPeriod.label, f, p.label)) continue;
     // `二季度：完成70亿元` after `一季度：完成32亿元`: a quarter's own amount or the sum so far;
     // growing as a sum so far grows (by at least half the months added), it is read as one, which
     // a table adding a line each quarter reports; quarters' own amounts of like size
@@ -435,6 +442,21 @@ function laterFigure(
   }
   return out;
 }
+
+/** Later figures naming a metric looked at for the chosen one's wording: a year's months, twice. */
+const MAX_WORDED_LATER = 24;
+
+/** Whether two figures' segments say the same but for their periods and figures. */
+function sameWording(pt: ProgressText, a: FigureContext, aPeriod: string, b: FigureContext, bPeriod: string): boolean {
+  const words = (f: FigureContext, period: string): string =>
+    (pt.text.slice(f.segment.start, f.q.start) + pt.text.slice(f.q.end, f.segment.end))
+      .replace(period, '')
+      .replace(NOT_WORDING, '');
+  const w = words(a, aPeriod);
+  return w.length >= 2 && w === words(b, bPeriod);
+}
+/** What two reports of one thing for two periods may differ in besides their periods: figures, marks. */
+const NOT_WORDING = /[\d.,，。；;：:、\s（）()]+/g;
 
 export interface MatchOptions {
   /** The indicator is the only one of its kind and unit family in the target: a figure that

@@ -216,6 +216,23 @@ describe('several rates for one metric', () => {
     );
     expect(a.indicators[0].actual).toBe(11_800_000_000);
   });
+  it.each([
+    ['截至6月底新增就业4800人；截至9月底新增就业8600人。', 8600],
+    ['7月：新增就业6200人。8月：新增就业7100人。9月：新增就业8600人。', 8600],
+  ])('a sum so far restated in the same words for a later period is read to the last (%s)', (progress, actual) => {
+    const a = assessTask({ target: '新增城镇就业1万人', progress }, { period: parsePeriod('2024Q3') });
+    expect(a.indicators[0].actual).toBe(actual);
+  });
+  it('but not a later figure in other words (其中…), nor a later quarter’s own smaller amount', () => {
+    const q3 = { period: parsePeriod('2024Q3') };
+    const part = assessTask(
+      { target: '新增城镇就业1万人', progress: '截至6月底新增就业4800人；截至9月底其中高校毕业生就业5200人。' },
+      q3,
+    );
+    expect(part.indicators[0].actual).toBe(4800);
+    const own = assessTask({ target: '完成造林1.5万亩', progress: '上半年完成造林0.6万亩，三季度完成0.3万亩。' }, q3);
+    expect(own.indicators[0].actual).toBe(6000);
+  });
   it('a rate of a part named after it is not the metric’s (其中工业投资增长20%)', () => {
     const a = assessTask(
       { target: '固定资产投资增长10%', progress: '1-6月固定资产投资同比增长12.3%，其中工业投资增长20%。' },
