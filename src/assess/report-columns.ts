@@ -282,7 +282,7 @@ const LEADING_PERIOD =
 
 /**
  * A share of the year's task in words, as the figure it is: `七成` 70%, `一半` 50%; `过半` (more than
- * half) is read as its lower bound. Only after what is shared (`的`, `完成`), never `七成新`.
+ * half) is read as its lower bound. Only as a share of something (`…目标的七成`), never `已建成七成`.
  */
 function inFigures(clause: string): string {
   if (!/[成半]/.test(clause)) return clause;
