@@ -122,12 +122,12 @@ export function timeShare(month: number | null, endMonth: number, ofItsOwnEnd = 
 
 /**
  * A rate (growth, share) or a level to stay under can still move before the year ends; so can a
- * position dated to part of the year (`一季度增速居全市第二位`), while one undated is a published
+ * position dated to part of the year (`一季度增速居全市第二位`), while one undated or of December is a published
  * ranking's result.
  */
 const canStillMove = (ind: Indicator, match: ActualMatch): boolean =>
   ind.kind === 'rank'
-    ? match.month !== null
+    ? match.month !== null && match.month < 12
     : ind.kind === 'growth' || ind.kind === 'share' || ind.direction === 'at_most';
 
 /**

@@ -362,6 +362,11 @@ describe('a position and a designation, reported briefly', () => {
       { period: parsePeriod('2024Q2') },
     );
     expect([a.indicators[0].actual, a.status]).toEqual([2, 'on_track']);
+    const december = assessTask(
+      { target: '全省排名保持前三', progress: '12月排名全省第2位' },
+      { period: parsePeriod('2024Q4') },
+    );
+    expect(december.status).toBe('done');
   });
   it('is not a position in another scope (全市第3位)', () => {
     expect(assessTask({ target: '综合考评进入全省前十', progress: '全市第3位' }, year).indicators[0].actual).toBeNull();
