@@ -9,11 +9,24 @@ interface At {
   col: number;
 }
 
+/**
+ * Cells that `MAX(range)` formulas may look at, all told, in one sheet. Each row's `MAX($A$2:A…)+1`
+ * looks at every row above it, so the work grows with the square of the rows: this numbers a table
+ * of 2,000 rows (real ones have a few hundred), and a sheet of a hundred thousand stops in time.
+ */
+export const MAX_RANGE_CELLS = 2_000_000;
+
+/** What is left of a sheet's MAX_RANGE_CELLS. */
+export interface RangeBudget {
+  cells: number;
+}
+
 /** The number a numbering formula gives at `at`, or null for any other formula. */
 export function numberingValue(
   formula: string,
   at: At,
   valueAt: (row: number, col: number) => string | undefined,
+  budget: RangeBudget = { cells: MAX_RANGE_CELLS },
 ): number | null {
   const f = formula.replace(/\s+/g, '').replace(/^=/, '').toUpperCase();
   const m = NUMBERING.exec(f);
@@ -22,7 +35,7 @@ export function numberingValue(
   let base: number | null = null;
   if (m[1] !== undefined) base = m[1] === '' ? at.row : (addressOf(m[1])?.row ?? null);
   else if (m[2] !== undefined) base = numberAt(m[2], valueAt);
-  else if (m[3] !== undefined) base = maxOf(m[3], valueAt);
+  else if (m[3] !== undefined) base = maxOf(m[3], valueAt, budget);
   return base === null ? null : base + offset;
 }
 
@@ -40,18 +53,28 @@ function numberAt(ref: string, valueAt: (row: number, col: number) => string | u
   return Number.isFinite(v) ? v : null;
 }
 
-/** The largest number in a range of the cells read so far (above the formula); 0 when none. */
-function maxOf(range: string, valueAt: (row: number, col: number) => string | undefined): number | null {
+/**
+ * The largest number in a column's range of the cells read so far (above the formula); 0 when none.
+ * A numbering formula looks down one column; a range over several, or past the budget, is not computed.
+ */
+function maxOf(
+  range: string,
+  valueAt: (row: number, col: number) => string | undefined,
+  budget: RangeBudget,
+): number | null {
   const [from, to] = range.split(':');
   const a = addressOf(from);
   const b = addressOf(to);
-  if (!a || !b || Math.abs(b.row - a.row) > 100_000) return null;
+  if (!a || !b || a.col !== b.col) return null;
+  const top = Math.min(a.row, b.row);
+  const bottom = Math.max(a.row, b.row);
+  if (bottom - top + 1 > budget.cells) return null;
+  budget.cells -= bottom - top + 1;
   let max = 0;
-  for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
-    for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
-      const v = Number(valueAt(r, c));
-      if (Number.isFinite(v) && v > max) max = v;
-    }
+  for (let r = top; r <= bottom; r++) {
+    const v = Number(valueAt(r, a.col));
+    if (Number.isFinite(v) && v > max) max = v;
+  }
   return max;
 }
 

@@ -11,7 +11,7 @@ import { MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js'
 import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
 import { attribute, attributes, cellAddress, stringItemText, xmlText } from './xlsx-xml.js';
-import { movedFormula, numberingValue } from './xlsx-formulas.js';
+import { MAX_RANGE_CELLS, movedFormula, numberingValue, type RangeBudget } from './xlsx-formulas.js';
 
 export type XlsxRowsResult =
   { ok: true; rows: Row[]; hiddenColumns: number[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
@@ -198,9 +198,11 @@ function decodeNamed(text: string): string {
   return text.replace(/&(lt|gt|amp|apos|quot);/g, (e) => xmlText(e));
 }
 
-interface SharedFormula {
-  formula: string;
-  at: { row: number; col: number };
+/** What a sheet's numbering formulas carry from cell to cell. */
+interface SheetFormulas {
+  /** A shared formula's first cell, by its `si`, for the cells that refer to it. */
+  shared: Map<string, { formula: string; at: { row: number; col: number } }>;
+  budget: RangeBudget;
 }
 
 /**
@@ -211,19 +213,19 @@ function computedNumber(
   inner: string,
   at: { row: number; col: number },
   grid: string[][],
-  shared: Map<string, SharedFormula>,
+  state: SheetFormulas,
 ): string {
   const f = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(inner);
   if (!f || /<v(?:\s[^>]*)?>[^<]/.test(inner)) return '';
   const si = attribute(f[1], 'si');
   let formula = f[2] ? xmlText(f[2]) : '';
-  if (si !== undefined && formula) shared.set(si, { formula, at });
+  if (si !== undefined && formula) state.shared.set(si, { formula, at });
   else if (si !== undefined && !formula) {
-    const first = shared.get(si);
+    const first = state.shared.get(si);
     if (first) formula = movedFormula(first.formula, first.at, at);
   }
   if (!formula) return '';
-  const value = numberingValue(formula, at, (r, c) => grid[r]?.[c]);
+  const value = numberingValue(formula, at, (r, c) => grid[r]?.[c], state.budget);
   return value === null ? '' : String(value);
 }
 
@@ -283,7 +285,7 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[];
   let col = 0;
   const ITEM = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
   const merges: Merge[] = [];
-  const sharedFormulas = new Map<string, SharedFormula>();
+  const formulas: SheetFormulas = { shared: new Map(), budget: { cells: MAX_RANGE_CELLS } };
   for (const m of xml.matchAll(ITEM)) {
     if (m[1] !== undefined) {
       const r = Number(attribute(m[1], 'r'));
@@ -301,7 +303,7 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[];
       declaredWidth = Math.max(declaredWidth, col);
       declaredHeight = Math.max(declaredHeight, row);
       let text = m[4] ? cellText(m[3], m[4], ctx) : '';
-      if (!text && m[4]?.includes('<f')) text = computedNumber(m[4], { row, col }, grid, sharedFormulas);
+      if (!text && m[4]?.includes('<f')) text = computedNumber(m[4], { row, col }, grid, formulas);
       if (text) {
         (grid[row] ??= [])[col] = text;
         firstTextRow = Math.min(firstTextRow, row);

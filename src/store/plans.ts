@@ -1,5 +1,5 @@
 // Plans (a government work report broken into tasks) with their two-level headings (themes and
-// categories), and how a plan's title, region and year are read from a table's title row.
+// categories). What a table's title says about its plan is read by src/parse/plan-title.ts.
 import { sql, type Kysely } from 'kysely';
 import { DubanError } from '../domain/index.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -146,6 +146,3 @@ export async function ensureCategory(db: Kysely<DB>, themeId: number, name: stri
     .executeTakeFirstOrThrow();
   return row.id;
 }
-
-// The plan a table's title names is read by the parser (pure); kept here for the store's callers.
-export { planInfoFromTitle } from '../parse/plan-title.js';

@@ -20,10 +20,16 @@ describe('numbering formulas', () => {
     expect(numberingValue(formula, { row, col: 1 }, valueAt)).toBe(value);
   });
 
-  it.each(['SUM(B3:B4)', 'B4+1', 'VLOOKUP(A3,B:C,2,0)', 'COUNTA($B$3:B5)'])(
+  it.each(['SUM(B3:B4)', 'B4+1', 'VLOOKUP(A3,B:C,2,0)', 'COUNTA($B$3:B5)', 'MAX(A3:B4)+1'])(
     'computes no other formula, nor a cell without a number (%s)',
     (formula) => expect(numberingValue(formula, { row: 5, col: 1 }, valueAt)).toBeNull(),
   );
+
+  it('stops computing MAX ranges once the sheet’s budget of cells is spent', () => {
+    const budget = { cells: 3 };
+    expect(numberingValue('MAX($A$2:A4)+1', { row: 5, col: 1 }, valueAt, budget)).toBe(3);
+    expect(numberingValue('MAX($A$2:A5)+1', { row: 6, col: 1 }, valueAt, budget)).toBeNull();
+  });
 
   it('moves the references without $ of a shared formula with its cell', () => {
     expect(movedFormula('A3+1', { row: 4, col: 1 }, { row: 6, col: 1 })).toBe('A5+1');

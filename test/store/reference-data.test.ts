@@ -2,14 +2,8 @@ import { expect, it } from 'vitest';
 import { listAudit, SYSTEM_ACTOR } from '../../src/store/audit.js';
 import { createLeader, ensureLeader, listLeaders, updateLeader } from '../../src/store/leaders.js';
 import { getPeriod, listPeriods, openPeriod, setDueDate, setPeriodState } from '../../src/store/periods.js';
-import {
-  createPlan,
-  findPlanByTitle,
-  getPlan,
-  listPlans,
-  listThemes,
-  planInfoFromTitle,
-} from '../../src/store/plans.js';
+import { createPlan, findPlanByTitle, getPlan, listPlans, listThemes } from '../../src/store/plans.js';
+import { planInfoFromTitle } from '../../src/parse/plan-title.js';
 import { createUnit, ensureUnit, listUnits, updateUnit } from '../../src/store/units.js';
 import { importParsedTable } from '../../src/store/import.js';
 import { describeEachStore } from '../helpers/stores.js';

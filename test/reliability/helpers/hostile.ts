@@ -100,6 +100,23 @@ export async function xlsxDeeplyNested(depth = 200_000): Promise<Buffer> {
   return writeZip(withEntryReplaced(entries, storedEntry('xl/worksheets/sheet1.xml', xml)));
 }
 
+/**
+ * An .xlsx of 100 000 rows numbered by `MAX($A$1:A…)+1` with no results kept (each row's formula
+ * looks at every row above it: 5 billion cells in all), and one cell's MAX over the whole sheet.
+ */
+export async function xlsxMaxNumbering(rows = 100_000): Promise<Buffer> {
+  const entries = await zipEntries(await makeXlsx());
+  const body = [
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>目标任务</t></is></c>` +
+      `<c r="C1"><f>MAX(A1:XFD1048576)+1</f></c></row>`,
+    `<row r="2"><c r="A2"><f t="shared" ref="A2:A${rows + 1}" si="0">MAX($A$1:A1)+1</f></c>` +
+      `<c r="B2" t="inlineStr"><is><t>新建5G基站800个</t></is></c></row>`,
+  ];
+  for (let r = 3; r <= rows + 1; r++) body.push(`<row r="${r}"><c r="A${r}"><f t="shared" si="0"/></c></row>`);
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${S_NS}><sheetData>${body.join('')}</sheetData></worksheet>`;
+  return writeZip(withEntryReplaced(entries, storedEntry('xl/worksheets/sheet1.xml', xml)));
+}
+
 const LAUGHS =
   '<!DOCTYPE lolz [<!ENTITY lol "lollollollollollollollollollol">' +
   Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') +
@@ -157,4 +174,5 @@ export const HOSTILE_FILES = {
   'xlsx rich text nested 200 000 deep': { make: () => xlsxDeeplyNested(), fileName: 'deep.xlsx' },
   'docx billion laughs': { make: docxBillionLaughs, fileName: 'laughs.docx' },
   'xlsx billion laughs': { make: xlsxBillionLaughs, fileName: 'laughs.xlsx' },
+  'xlsx numbered by MAX over 100 000 rows, no results kept': { make: () => xlsxMaxNumbering(), fileName: 'max.xlsx' },
 } as const;

@@ -7,7 +7,7 @@ import type { Task } from '../../../domain/index.js';
 import type { Store } from '../../../store/db.js';
 import { importParsedTable } from '../../../store/import.js';
 import { similarUnitNames } from '../../../domain/unit-names.js';
-import { planInfoFromTitle } from '../../../store/plans.js';
+import { planInfoFromTitle } from '../../../parse/plan-title.js';
 import { addUnitAlias, listUnits, unitAliasNames } from '../../../store/units.js';
 import { actorOf } from '../../access.js';
 import { callerOf } from '../../auth/plugin.js';
