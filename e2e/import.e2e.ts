@@ -84,6 +84,26 @@ describe('import wizard', () => {
     await s.close();
   });
 
+  it('reads an Excel 97-2003 workbook (.xls), names its format and sheet, and imports its tasks', async () => {
+    const xls = fileURLToPath(new URL('../test/fixtures/parse/xls/donghu-2024-q3.xls', import.meta.url));
+    const s = await openSession(browser, server.baseUrl, 'import-xls');
+    await new LoginPage(s.page).goto();
+    await new LoginPage(s.page).loginAs(demoAccount('admin'));
+    const wizard = new ImportWizard(s.page);
+    await wizard.goto();
+    await wizard.upload(xls);
+    await s.page.getByText('识别为 Excel 97-2003 表格').waitFor();
+    await s.shot('xls-preview');
+    await wizard.fillMeta({ planTitle: '2024年东湖区政府工作报告重点任务（xls导入）', region: '东湖区', year: 2024 });
+    expect(await wizard.confirm()).toContain('新增 4 项');
+    const api = await apiLogin(server.baseUrl, 'admin');
+    const plan = (await api.get<{ title: string; taskCount: number }[]>('/plans')).find((p) =>
+      p.title.includes('xls导入'),
+    );
+    expect(plan?.taskCount).toBe(4);
+    await s.close();
+  });
+
   it('stores a table numbered anew in each section, and joins the next month’s table to its plan', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
     const tableOf = (months: string, reports: string[]) => {

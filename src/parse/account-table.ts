@@ -8,6 +8,7 @@ import { detect } from './detect.js';
 import { DEFAULT_MAX_INFLATED_BYTES } from './limits.js';
 import { openZip } from './office-zip.js';
 import { textToRows } from './text-rows.js';
+import { openXls } from './xls-rows.js';
 import { xlsxToRows } from './xlsx-rows.js';
 
 export type AccountField = 'username' | 'displayName' | 'role' | 'unit' | 'leader';
@@ -190,7 +191,7 @@ export function accountRowsOf(bytes: Uint8Array, options: { sheet?: string; maxB
         what.code === 'encrypted'
           ? '文件设有密码保护，无法读取。请取消密码后另存，再上传。'
           : what.code === 'unsupported_format'
-            ? '不支持该文件格式（旧版 .xls 请另存为 .xlsx），请上传 .xlsx、.csv 或 .txt 文件。'
+            ? '不支持该文件格式，请上传 .xlsx、.xls、.csv 或 .txt 文件。'
             : '文件是空的或无法读取。',
     };
   if (what.kind === 'text') {
@@ -202,10 +203,24 @@ export function accountRowsOf(bytes: Uint8Array, options: { sheet?: string; maxB
       rows: r.rows.map((row) => (row.cells.length === 1 ? row.cells[0].split(/[,，]/) : row.cells)),
     };
   }
+  if (what.kind === 'compound') {
+    const xls = openXls(bytes);
+    if (!xls.ok)
+      return {
+        ok: false,
+        message:
+          xls.code === 'encrypted' ? '文件设有密码保护，无法读取。请取消密码后另存，再上传。' : '工作簿无法读取。',
+      };
+    const name = options.sheet ?? xls.workbook.sheets[0]?.name;
+    const r = name === undefined ? null : xls.workbook.rows(name);
+    if (!r?.ok)
+      return { ok: false, message: options.sheet ? `没有名为「${options.sheet}」的工作表` : '工作簿无法读取。' };
+    return { ok: true, rows: r.rows.map((row) => row.cells) };
+  }
   const opened = openZip(bytes, DEFAULT_MAX_INFLATED_BYTES);
   if (!opened.ok) return { ok: false, message: '文件已损坏或过大，无法读取。' };
   if (!opened.zip.has('xl/workbook.xml'))
-    return { ok: false, message: '不支持该文件格式，请上传 .xlsx、.csv 或 .txt 账号表。' };
+    return { ok: false, message: '不支持该文件格式，请上传 .xlsx、.xls、.csv 或 .txt 账号表。' };
   const r = xlsxToRows(opened.zip, options.sheet);
   if (!r.ok)
     return {

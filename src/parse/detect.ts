@@ -1,9 +1,11 @@
-// Recognises what a file is by its bytes, not its name: an office zip (xlsx/docx), an
-// encrypted or legacy office file (OLE/CFB), or text in one of the encodings Chinese offices
-// produce (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK).
+// Recognises what a file is by its bytes, not its name: an office zip (xlsx/docx), an encrypted
+// office file, an Office 97-2003 one (a compound file: .xls, .doc), or text in one of the
+// encodings Chinese offices produce (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK).
 
 export type Detected =
   | { kind: 'zip' }
+  /** A compound file (Office 97-2003: .xls, .doc), not encrypted. */
+  | { kind: 'compound' }
   | { kind: 'text'; text: string; encoding: string }
   | { kind: 'error'; code: 'bad_input' | 'encrypted' | 'unsupported_format'; message: string };
 
@@ -76,11 +78,7 @@ export function detect(bytes: Uint8Array): Detected {
         message: 'the office file is password-protected; remove the password and try again',
       };
     }
-    return {
-      kind: 'error',
-      code: 'unsupported_format',
-      message: 'this is an old binary .xls/.doc file; save it as .xlsx or .docx and try again',
-    };
+    return { kind: 'compound' };
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     return {

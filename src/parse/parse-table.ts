@@ -1,4 +1,4 @@
-// The entry: bytes of any supported file (text/TSV/CSV, a saved web page or .mht, .xlsx, .docx) → a
+// The entry: bytes of any supported file (text/TSV/CSV, a saved web page or .mht, .xlsx, .xls, .docx) → a
 // ParsedTable, or a domain error saying in one line why the file cannot be read. One converter per
 // format, one normaliser for all.
 import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
@@ -12,12 +12,13 @@ import { normaliseRows } from './normalise.js';
 import { openZip } from './office-zip.js';
 import { textToRows } from './text-rows.js';
 import { periodFromFileName } from './title-period.js';
-import { readWorkbookTable, type SheetResult } from './sheet-choice.js';
+import { readWorkbookTable, xlsWorkbook, xlsxWorkbook, type SheetResult } from './sheet-choice.js';
+import { openXls } from './xls-rows.js';
 
 export interface ParseOptions {
   /** Used only in messages; the format is recognised by content. */
   fileName?: string;
-  /** Worksheet of an .xlsx to read (default: the first visible one with tasks, see sheet-choice.ts). */
+  /** Worksheet of an .xlsx or .xls to read (default: the first visible one with tasks, see sheet-choice.ts). */
   sheet?: string;
   /** Largest file accepted, in bytes (default 50 MB). */
   maxBytes?: number;
@@ -38,7 +39,7 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
 
 /**
- * Reads a progress table from text/TSV/CSV, .xlsx or .docx bytes.
+ * Reads a progress table from text/TSV/CSV, a web page, .xlsx, .xls or .docx bytes.
  * @example const r = await parseTable(bytes); if (r.ok) console.log(r.value.tasks.length);
  */
 export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}): Promise<Result<ParsedTable>> {
@@ -66,6 +67,11 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
     const r = htmlToRows(page);
     if (!r.ok) return fail(r.code, r.message);
     result = normaliseRows({ format: 'html', rows: r.rows }, { columns });
+  } else if (what.kind === 'compound') {
+    // Office 97-2003: an .xls workbook is read; an old .doc is refused with what to do
+    const opened = openXls(bytes);
+    if (!opened.ok) return fail(opened.code, opened.message);
+    result = readWorkbookTable(xlsWorkbook(opened.workbook), options.sheet, columns);
   } else if (what.kind === 'text') {
     const r = textToRows(what.text);
     if (!r.ok) return fail(r.code, r.message);
@@ -76,7 +82,7 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
     const zip = opened.zip;
     if (zip.has('xl/workbook.xml')) {
       // the sheet named, or the first with tasks (sheet-choice.ts)
-      result = readWorkbookTable(zip, options.sheet, columns);
+      result = readWorkbookTable(xlsxWorkbook(zip), options.sheet, columns);
     } else if (zip.has('word/document.xml')) {
       const r = docxToRows(zip);
       if (!r.ok) return fail(r.code, r.message);

@@ -7,7 +7,9 @@ import { repeatedSeqs, repeatedSeqsMessage, type ParsedTable } from '../domain/i
 import type { ColumnsSpec } from './columns-option.js';
 import { normaliseRows } from './normalise.js';
 import type { OfficeZip } from './office-zip.js';
-import { xlsxSheets, xlsxToRows } from './xlsx-rows.js';
+import type { Row } from './rows.js';
+import type { XlsWorkbook } from './xls-rows.js';
+import { xlsxSheets, xlsxToRows, type SheetTab } from './xlsx-rows.js';
 
 /** More sheets than this are not all read: a workbook of tables has a few (one per quarter or month). */
 export const MAX_SHEETS_READ = 24;
@@ -21,13 +23,36 @@ export const ALL_SHEETS = '*';
 export type SheetResult =
   { ok: true; table: ParsedTable } | { ok: false; code: 'no_header' | 'bad_input' | 'too_large'; message: string };
 
+type Failure = { ok: false; code: 'bad_input' | 'too_large'; message: string };
+
+/** A workbook of either format (.xlsx, .xls): its tabs, and one sheet's rows. */
+export interface Workbook {
+  format: 'xlsx' | 'xls';
+  sheets(): { ok: true; sheets: readonly SheetTab[] } | Failure;
+  rows(name: string): { ok: true; rows: Row[]; hiddenColumns: number[] } | Failure;
+}
+
+export const xlsxWorkbook = (zip: OfficeZip): Workbook => ({
+  format: 'xlsx',
+  sheets: () => xlsxSheets(zip),
+  rows: (name) => xlsxToRows(zip, name),
+});
+
+export const xlsWorkbook = (workbook: XlsWorkbook): Workbook => ({
+  format: 'xls',
+  sheets: () => ({ ok: true, sheets: workbook.sheets }),
+  rows: (name) => workbook.rows(name),
+});
+
 /** Reads the sheet named `sheet`, or chooses one as above; the table lists the sheets with tasks. */
-export function readWorkbookTable(zip: OfficeZip, sheet: string | undefined, columns?: ColumnsSpec): SheetResult {
-  const listed = xlsxSheets(zip);
+export function readWorkbookTable(workbook: Workbook, sheet: string | undefined, columns?: ColumnsSpec): SheetResult {
+  const listed = workbook.sheets();
   if (!listed.ok) return listed;
   const read = (name: string): SheetResult => {
-    const r = xlsxToRows(zip, name);
-    return r.ok ? normaliseRows({ format: 'xlsx', rows: r.rows, hiddenColumns: r.hiddenColumns }, { columns }) : r;
+    const r = workbook.rows(name);
+    return r.ok
+      ? normaliseRows({ format: workbook.format, rows: r.rows, hiddenColumns: r.hiddenColumns }, { columns })
+      : r;
   };
   if (listed.sheets.length <= 1 && sheet === undefined) {
     const only = listed.sheets[0];

@@ -1,16 +1,15 @@
 // .xlsx → rows of cells, read straight from the workbook's XML parts (a full spreadsheet
 // model would spend seconds on a 10,000-task sheet building styles and objects we never use).
-// A vertically merged cell (a theme or leader spanning several tasks) is copied down into
-// every row it covers and marked as merged; a horizontal span keeps its text in the first
-// column only, so a heading spanning the table stays one cell.
+// Merged cells are laid out as sheet-grid.ts says.
 //
 // Cell values read as Excel stores them: shared strings (rich text runs joined), inline
 // strings, numbers, booleans, formulas by their cached result, errors as blanks, and numbers
 // in a date format as ISO days (`2024-06-30`), the same text the exceljs-based reader gave.
-import { MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
 import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
+import { layOutSheet, SheetCells } from './sheet-grid.js';
 import { attribute, attributes, cellAddress, stringItemText, xmlText } from './xlsx-xml.js';
+import { shownNumber, shownOf, type Shown } from './number-formats.js';
 import { MAX_RANGE_CELLS, movedFormula, numberingValue, type RangeBudget } from './xlsx-formulas.js';
 
 export type XlsxRowsResult =
@@ -92,33 +91,6 @@ function readSharedStrings(xml: string | null): string[] {
   return out;
 }
 
-/** Built-in number formats that show a date (the locale-specific ones have no fixed code). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** A format code that shows a date or time: y m d h s b outside quotes and brackets. */
-function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/** How a style's number format shows a number: as a date, as a percentage with so many decimals, or as it is. */
-type Shown = 'date' | { percentDecimals: number } | null;
-
-/** Built-in percentage formats: 9 is `0%`, 10 is `0.00%`. */
-const BUILT_IN_PERCENT = new Map([
-  [9, 0],
-  [10, 2],
-]);
-
-/** A format code that shows a percentage (a % outside quotes), and its decimals (`0.0%`: 1). */
-function percentDecimals(code: string): number | null {
-  const bare = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*]/g, '')
-    .split(';')[0];
-  if (!bare.includes('%')) return null;
-  return /\.(0+)/.exec(bare)?.[1].length ?? 0;
-}
-
 /** Per cell style index (`s`): how its number format shows a number (a completion rate stored as
  * 0.8125 under `0.00%` shows 81.25%, which is what the person typed and sees). */
 function readCellStyles(xml: string | null): Shown[] {
@@ -132,25 +104,9 @@ function readCellStyles(xml: string | null): Shown[] {
   const out: Shown[] = [];
   for (const m of cellXfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
     const id = Number(attribute(m[1], 'numFmtId') ?? 0);
-    const code = custom.get(id);
-    const date = id > 0 && (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id));
-    const decimals = code !== undefined ? percentDecimals(code) : (BUILT_IN_PERCENT.get(id) ?? null);
-    out.push(date ? 'date' : decimals !== null ? { percentDecimals: decimals } : null);
+    out.push(shownOf(id, custom.get(id)));
   }
   return out;
-}
-
-/** A number as its style shows it. */
-function shownNumber(n: number, shown: Shown, date1904: boolean): string {
-  if (shown === 'date') return isoDay(n, date1904);
-  if (shown !== null) return `${Number((n * 100).toFixed(shown.percentDecimals))}%`;
-  // Excel keeps 15 significant digits: a sum cached as 12.300000000000001 shows 12.3
-  return String(Number(n.toPrecision(15)));
-}
-
-/** An Excel day number as the ISO day it shows (1900 or 1904 date system). */
-function isoDay(serial: number, date1904: boolean): string {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)).toISOString().slice(0, 10);
 }
 
 interface Context {
@@ -229,31 +185,6 @@ function computedNumber(
   return value === null ? '' : String(value);
 }
 
-interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** `1` → `A`, `16384` → `XFD`: a column as Excel names it, for messages. */
-function columnName(col: number): string {
-  let name = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-/** Whether a block of rows × columns is more than the parser lays out. */
-const tooBig = (rows: number, columns: number) =>
-  rows > MAX_TABLE_ROWS || columns > MAX_TABLE_COLUMNS || rows * columns > MAX_TABLE_CELLS;
-
-/**
- * Lays one worksheet's cells out as rows, merged blocks filled as described at the top. The sheet
- * as declared (every cell element and merged range, from A1) is laid out when it is of a table's
- * size. A few bytes can declare a cell at XFD1048576 or a merge over all of it, so past the limits
- * only the extent of cells holding text is laid out, merged ranges clipped to it; a sheet whose
- * text itself passes the limits is refused.
- */
 /** Whether an element's attributes say it is hidden (`hidden="1"`, `hidden="true"`). */
 const isHidden = (attrs: string): boolean => {
   const v = attribute(attrs, 'hidden');
@@ -274,25 +205,18 @@ function hiddenColumnsOf(xml: string, width: number): number[] {
 }
 
 function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[]; hiddenColumns: number[] } {
-  const grid: string[][] = [];
-  const hiddenRows = new Set<number>();
-  let declaredHeight = 0;
-  let declaredWidth = 0;
-  let firstTextRow = Infinity;
-  let lastTextRow = 0;
-  let lastTextCol = 0;
+  const sheet = new SheetCells();
   let row = 0;
   let col = 0;
   const ITEM = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
-  const merges: Merge[] = [];
   const formulas: SheetFormulas = { shared: new Map(), budget: { cells: MAX_RANGE_CELLS } };
   for (const m of xml.matchAll(ITEM)) {
     if (m[1] !== undefined) {
       const r = Number(attribute(m[1], 'r'));
       row = Number.isInteger(r) && r > 0 ? r : row + 1;
       col = 0;
-      if (isHidden(m[1])) hiddenRows.add(row);
-      declaredHeight = Math.max(declaredHeight, row);
+      if (isHidden(m[1])) sheet.hiddenRows.add(row);
+      sheet.declare(row, 0);
     } else if (m[3] !== undefined) {
       const ref = attribute(m[3], 'r');
       const at = ref === undefined ? null : cellAddress(ref);
@@ -300,85 +224,25 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[];
         row = at.row;
         col = at.col;
       } else col++;
-      declaredWidth = Math.max(declaredWidth, col);
-      declaredHeight = Math.max(declaredHeight, row);
       let text = m[4] ? cellText(m[3], m[4], ctx) : '';
-      if (!text && m[4]?.includes('<f')) text = computedNumber(m[4], { row, col }, grid, formulas);
-      if (text) {
-        (grid[row] ??= [])[col] = text;
-        firstTextRow = Math.min(firstTextRow, row);
-        lastTextRow = Math.max(lastTextRow, row);
-        lastTextCol = Math.max(lastTextCol, col);
-      }
+      if (!text && m[4]?.includes('<f')) text = computedNumber(m[4], { row, col }, sheet.grid, formulas);
+      sheet.set(row, col, text);
     } else {
       const [from, to] = (attribute(m[5], 'ref') ?? '').split(':');
       const a = cellAddress(from ?? '');
       const b = cellAddress(to ?? from ?? '');
       if (!a || !b) continue;
-      const merge = {
+      sheet.merge({
         top: Math.min(a.row, b.row),
         left: Math.min(a.col, b.col),
         bottom: Math.max(a.row, b.row),
         right: Math.max(a.col, b.col),
-      };
-      merges.push(merge);
-      declaredWidth = Math.max(declaredWidth, merge.right);
-      declaredHeight = Math.max(declaredHeight, merge.bottom);
+      });
     }
   }
-
-  let firstRow = 1;
-  let lastRow = declaredHeight;
-  let width = declaredWidth;
-  if (tooBig(lastRow, width)) {
-    if (lastTextRow === 0) return { rows: [], hiddenColumns: [] };
-    [firstRow, lastRow, width] = [firstTextRow, lastTextRow, lastTextCol];
-    if (tooBig(lastRow - firstRow + 1, width)) {
-      throw new UnreadableWorkbook(
-        `the sheet "${sheetName}" has text in A${firstRow}:${columnName(width)}${lastRow} ` +
-          `(${lastRow - firstRow + 1} rows × ${width} columns), over the limit of ${MAX_TABLE_ROWS} rows, ` +
-          `${MAX_TABLE_COLUMNS} columns and ${MAX_TABLE_CELLS} cells; delete the cells outside the table and save again`,
-        'too_large',
-      );
-    }
-  }
-  const rows: Row[] = [];
-  for (let r = firstRow; r <= lastRow; r++) {
-    const source = grid[r];
-    const cells = new Array<string>(width);
-    for (let c = 1; c <= width; c++) cells[c - 1] = source?.[c] ?? '';
-    rows.push(hiddenRows.has(r) ? { cells, hidden: true } : { cells });
-  }
-  // Merged ranges clipped to the laid-out extent; crafted overlapping ranges are bounded by the cell limit.
-  let mergedCells = 0;
-  for (const m of merges) {
-    const top = Math.max(m.top, firstRow);
-    const bottom = Math.min(m.bottom, lastRow);
-    const right = Math.min(m.right, width);
-    if (top > bottom || m.left > right) continue;
-    mergedCells += (bottom - top + 1) * (right - m.left + 1);
-    if (mergedCells > MAX_TABLE_CELLS) {
-      throw new UnreadableWorkbook(
-        `the sheet "${sheetName}" declares merged ranges over more than ${MAX_TABLE_CELLS} cells`,
-        'too_large',
-      );
-    }
-    const text = grid[m.top]?.[m.left] ?? '';
-    for (let r = top; r <= bottom; r++) {
-      const target = rows[r - firstRow];
-      const mergedFromAbove = (target.mergedFromAbove ??= new Array<boolean>(width).fill(false));
-      const coveredFromLeft = (target.coveredFromLeft ??= new Array<boolean>(width).fill(false));
-      for (let c = m.left; c <= right; c++) {
-        if (r === m.top && c === m.left) continue;
-        // Below the first cell: the block's text, marked as copied; beside it: blank.
-        const below = c === m.left;
-        target.cells[c - 1] = below ? text : '';
-        mergedFromAbove[c - 1] = below;
-        coveredFromLeft[c - 1] = c > m.left;
-      }
-    }
-  }
-  return { rows, hiddenColumns: hiddenColumnsOf(xml, width) };
+  const laid = layOutSheet(sheet, sheetName);
+  if (!laid.ok) throw new UnreadableWorkbook(laid.message, laid.code);
+  return { rows: laid.rows, hiddenColumns: hiddenColumnsOf(xml, laid.width) };
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   type AccountRecord,
   type AccountReference,
 } from '../../src/parse/account-table.js';
+import { cell, record, RECORD, sst, u32, unicodeString, workbookStream } from './helpers/biff.js';
+import { compoundFile } from './helpers/compound-file.js';
 
 const ref = (): AccountReference => ({
   units: new Map([
@@ -201,7 +203,33 @@ describe('reading the file', () => {
     });
   });
 
-  it('refuses an old .xls and a .docx in Chinese', () => {
+  it('reads the first sheet of an .xls account table', () => {
+    const rows = [
+      ['用户名', '角色'],
+      ['rd01', 'viewer'],
+    ];
+    const strings = rows.flat();
+    const stream = workbookStream({
+      sheets: [
+        {
+          name: '账号',
+          records: rows.flatMap((r, row) =>
+            r.map((_, col) => record(RECORD.LABELSST, [...cell(row, col), ...u32(row * 2 + col)])),
+          ),
+        },
+      ],
+      sst: [
+        sst(
+          4,
+          4,
+          strings.flatMap((s) => unicodeString(s)),
+        ),
+      ],
+    });
+    expect(accountRowsOf(compoundFile({ Workbook: stream }))).toEqual({ ok: true, rows });
+  });
+
+  it('refuses a damaged .xls and a .docx in Chinese', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]);
     const r = accountRowsOf(ole);
     expect(r.ok).toBe(false);

@@ -92,9 +92,10 @@ describe('cell values', () => {
     };
     const row = [1, 2, 3, 4].map((s, i) => `<c r="${'ABCD'[i]}1" s="${s}"><v>45473</v></c>`).join('');
     const xml = sheetData(`<row r="1">${row}</row>`);
-    // 45473 is 2024-06-30; style 3 is a number format, style 4 a locale date without a fixed code.
+    // 45473 is 2024-06-30; style 3 is a number format, style 4 the date a Chinese Excel names by
+    // number only (31: yyyy"年"m"月"d"日", no code in the file).
     expect(await cells({ sheets: [{ name: 'S', xml }], styles })).toEqual([
-      ['2024-06-30', '2024-06-30', '45473', '45473'],
+      ['2024-06-30', '2024-06-30', '45473', '2024-06-30'],
     ]);
     expect((await cells({ sheets: [{ name: 'S', xml }], styles, date1904: true }))[0][0]).toBe('2028-07-01');
   });

@@ -1,6 +1,6 @@
 // The import preview takes the person's reading of the columns (`columns`, as `duban parse
-// --columns`) and the worksheet to read (`sheet`, as `--sheet`), and a confirm echoes back a report
-// split over several columns (progress_parts).
+// --columns`) and the worksheet to read (`sheet`, as `--sheet`) of an .xlsx or .xls, and a confirm
+// echoes back a report split over several columns (progress_parts).
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -64,6 +64,18 @@ describeEachStore('import preview with named columns', (ctx) => {
     const table = r.json().table;
     expect([table.format, table.period, table.tasks.length]).toEqual(['html', '2024Q3', 4]);
     expect(table.tasks[1].leaders).toEqual(['王强']);
+  });
+
+  it('reads an Excel 97-2003 workbook (.xls), its sheet chosen past the instructions and named', async () => {
+    const xls = readFileSync(new URL('../fixtures/parse/xls/donghu-2024-q3.xls', import.meta.url));
+    const r = await preview('1-9月推进情况.xls', xls);
+    expect(r.statusCode).toBe(200);
+    const table = r.json().table;
+    expect([table.format, table.sheet, table.period, table.tasks.length]).toEqual(['xls', '1-9月', '2024Q3', 4]);
+    expect(table.tasks[0].deadline).toBe('2024-12-31');
+    const other = await preview('1-9月推进情况.xls', xls, { sheet: '四季度' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.message).toMatch(/四季度/);
   });
 
   it('confirms tasks whose report is split over several columns, as the preview gave them', async () => {

@@ -96,7 +96,7 @@ export function register(program: Command): void {
   program
     .command('assess')
     .description('read a progress table and give every task a status with a reason')
-    .argument('<file>', 'the table file (text/TSV/CSV, .xlsx, .docx)')
+    .argument('<file>', 'the table file (text/TSV/CSV, a saved web page, .xlsx, .xls, .docx)')
     .option('--json', 'print one JSON array of assessed tasks on stdout, nothing else')
     .option(
       '--period <period>',
@@ -104,7 +104,7 @@ export function register(program: Command): void {
     )
     .option(
       '--sheet <name>',
-      'worksheet of an .xlsx to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
+      'worksheet of an .xlsx or .xls to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
     )
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
     .option('--columns <roles>', COLUMNS_HELP)

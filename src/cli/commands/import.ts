@@ -23,7 +23,7 @@ interface ImportOptions {
 export function register(program: Command): void {
   program
     .command('import')
-    .description('import a progress table (.txt/.tsv/.csv, .xlsx, .docx) into the database')
+    .description('import a progress table (.txt/.tsv/.csv, a saved web page, .xlsx, .xls, .docx) into the database')
     .argument('<file>', 'the table')
     .option('--plan <title>', 'plan title (default: the table title without its period words)')
     .option('--period <label>', 'reporting period, e.g. 2023Q4 or 2024-03 (default: from the title)')
@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--columns <roles>', COLUMNS_HELP)
     .option(
       '--sheet <name>',
-      'worksheet of an .xlsx to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
+      'worksheet of an .xlsx or .xls to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
     )
     .action(async (file: string, opts: ImportOptions) => {
       let bytes: Buffer;

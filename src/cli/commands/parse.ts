@@ -124,12 +124,12 @@ export async function runParse(file: string, opts: ParseCommandOptions): Promise
 export function register(program: Command): void {
   program
     .command('parse')
-    .description('read a progress table (text/TSV/CSV, .xlsx, .docx) and print its tasks')
+    .description('read a progress table (text/TSV/CSV, a saved web page, .xlsx, .xls, .docx) and print its tasks')
     .argument('<file>', 'the table file; its format is recognised by content')
     .option('--json', 'print one JSON array of tasks on stdout, nothing else')
     .option(
       '--sheet <name>',
-      'worksheet of an .xlsx to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
+      'worksheet of an .xlsx or .xls to read (default: the first with tasks; "*": every sheet with tasks, as one table)',
     )
     .option('--max-bytes <n>', 'largest file accepted, in bytes (default: DUBAN_MAX_UPLOAD_MB or 50 MB)')
     .option('--columns <roles>', COLUMNS_HELP)

@@ -174,10 +174,10 @@ export function register(program: Command): void {
   user
     .command('import')
     .description(
-      'open the accounts of a table (.xlsx, .csv, .txt: 用户名, 姓名, 角色, 单位, 领导) with generated passwords',
+      'open the accounts of a table (.xlsx, .xls, .csv, .txt: 用户名, 姓名, 角色, 单位, 领导) with generated passwords',
     )
     .argument('<file>', 'the table of accounts')
-    .option('--sheet <name>', 'worksheet of an .xlsx (default: the first)')
+    .option('--sheet <name>', 'worksheet of an .xlsx or .xls (default: the first)')
     .option('--dry-run', 'only say what each row would become')
     .option('-o, --output <file>', 'write the new accounts and their passwords to this .csv instead of stdout')
     .option(...dbOption)

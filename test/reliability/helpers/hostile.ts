@@ -2,6 +2,8 @@
 // headers that lie about sizes, a sheet that claims a million rows by 16 384 columns, XML nested
 // two hundred thousand levels deep, and the "billion laughs" entity expansion.
 import ExcelJS from 'exceljs';
+import { cell, record, RECORD, sst, u16, u32, unicodeString, workbookStream } from '../../parse/helpers/biff.js';
+import { compoundFile } from '../../parse/helpers/compound-file.js';
 import { HEADER, SAMPLE_ROWS, makeDocx, makeXlsx, zipEntries, zipText } from './office.js';
 import { bombEntry, storedEntry, withEntryReplaced, writeZip } from './zip.js';
 
@@ -159,6 +161,44 @@ export async function htmlGiantSpans(): Promise<Buffer> {
   return Buffer.from(`<html><body><table>${row.repeat(50_000)}</table></body></html>`);
 }
 
+/** The sample table as the records of one .xls sheet (strings through the string table), with `more` records after it. */
+function xlsOfSample(more: Uint8Array[]): Buffer {
+  const rows = [HEADER, ...SAMPLE_ROWS];
+  const strings = [...new Set(rows.flat())];
+  const cells = rows.flatMap((r, row) =>
+    r.map((text, col) => record(RECORD.LABELSST, [...cell(row, col), ...u32(strings.indexOf(text))])),
+  );
+  const stream = workbookStream({
+    sheets: [{ name: '进展情况', records: [...cells, ...more] }],
+    sst: [
+      sst(
+        strings.length,
+        strings.length,
+        strings.flatMap((t) => unicodeString(t)),
+      ),
+    ],
+  });
+  return Buffer.from(compoundFile({ Workbook: stream }));
+}
+
+/** An .xls whose sheet declares one merged range A3:IV65536 (the whole of a BIFF8 sheet). */
+export async function xlsGiantMerge(): Promise<Buffer> {
+  return xlsOfSample([record(RECORD.MERGEDCELLS, [...u16(1), ...u16(2), ...u16(65535), ...u16(0), ...u16(255)])]);
+}
+
+/** An .xls of 30 000 rows × 255 numbers (MULRK records, 7.6 million cells in 46 MB) below the table. */
+export async function xlsMillionsOfNumbers(rows = 30_000): Promise<Buffer> {
+  const rk = u32(((7 << 2) | 2) >>> 0);
+  const perRow = 255;
+  const body = [...u16(0), ...Array.from({ length: perRow }, () => [...u16(0), ...rk]).flat(), ...u16(perRow - 1)];
+  const more = Array.from({ length: rows }, (_, k) => {
+    const r = record(RECORD.MULRK, body);
+    r.set(u16(k + 10), 4);
+    return r;
+  });
+  return xlsOfSample(more);
+}
+
 export const HOSTILE_FILES = {
   'html with a million unclosed comments': { make: htmlUnclosedComments, fileName: 'comments.html' },
   'html tables nested 200 000 deep': { make: () => htmlDeeplyNested(), fileName: 'deep.html' },
@@ -175,4 +215,6 @@ export const HOSTILE_FILES = {
   'docx billion laughs': { make: docxBillionLaughs, fileName: 'laughs.docx' },
   'xlsx billion laughs': { make: xlsxBillionLaughs, fileName: 'laughs.xlsx' },
   'xlsx numbered by MAX over 100 000 rows, no results kept': { make: () => xlsxMaxNumbering(), fileName: 'max.xlsx' },
+  'xls with one merged range A3:IV65536': { make: xlsGiantMerge, fileName: 'merge.xls' },
+  'xls of 7.6 million numbers in 46 MB': { make: () => xlsMillionsOfNumbers(), fileName: 'numbers.xls' },
 } as const;

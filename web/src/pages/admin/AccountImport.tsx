@@ -1,4 +1,4 @@
-// 从表格导入账号: the office picks an .xlsx/.csv/.txt of accounts (用户名, 姓名, 角色, 单位, 领导 in any
+// 从表格导入账号: the office picks an .xlsx/.xls/.csv/.txt of accounts (用户名, 姓名, 角色, 单位, 领导 in any
 // order), sees what each row would become (新建 / 已存在 / 错误 with the reason), confirms, and gets the
 // initial passwords once, to print or save as a sheet — like 批量开通单位账号.
 import { useRef, useState } from 'react';
@@ -59,7 +59,7 @@ export function AccountImportButton({ onCreated }: { onCreated: () => void }) {
       <input
         ref={input}
         type="file"
-        accept=".xlsx,.csv,.txt"
+        accept=".xlsx,.xls,.csv,.txt"
         style={{ display: 'none' }}
         data-testid="account-import-file"
         onChange={(e) => void pick(e.target.files?.[0])}

@@ -35,7 +35,13 @@ import { ColumnRolePicker } from './ColumnRolePicker';
 import type { SourceColumnRole } from '@duban/domain/task';
 
 /** What the file was read as, in the words of the person who uploaded it. */
-const FORMAT_NAMES: Record<string, string> = { text: '文本', html: '网页', xlsx: 'Excel 表格', docx: 'Word 文档' };
+const FORMAT_NAMES: Record<string, string> = {
+  text: '文本',
+  html: '网页',
+  xlsx: 'Excel 表格',
+  xls: 'Excel 97-2003 表格',
+  docx: 'Word 文档',
+};
 
 /** The server's default import limit (src/server/app.ts importLimit). */
 const IMPORT_MAX_MB = 50;
@@ -234,7 +240,7 @@ export default function ImportPage() {
       {step === 0 && (
         <Card>
           <Upload.Dragger
-            accept=".xlsx,.docx,.txt,.tsv,.csv,.html,.htm,.mht,.mhtml"
+            accept=".xlsx,.xls,.docx,.txt,.tsv,.csv,.html,.htm,.mht,.mhtml"
             multiple={false}
             showUploadList={false}
             beforeUpload={(f) => upload(f as unknown as File)}
@@ -246,8 +252,8 @@ export default function ImportPage() {
             </p>
             <p className="ant-upload-text">{uploading ? '正在读取文件…' : '点击或拖拽进展表到这里'}</p>
             <p className="ant-upload-hint">
-              支持 Excel（.xlsx）、Word（.docx）、另存的网页（.html / .mht）和从文档中复制出的文本（.txt / .tsv），最大{' '}
-              {IMPORT_MAX_MB} MB。上传后先预览，确认前不会保存任何内容。
+              支持 Excel（.xlsx / .xls）、Word（.docx）、另存的网页（.html / .mht）和从文档中复制出的文本（.txt /
+              .tsv），最大 {IMPORT_MAX_MB} MB。上传后先预览，确认前不会保存任何内容。
             </p>
           </Upload.Dragger>
           {uploadError && (
