@@ -34,6 +34,16 @@ describe('abbreviations stand for the full metric', () => {
     expect(a.indicators[0].actual).toBe(actual);
     expect(a.status).toBe('behind');
   });
+  it.each([
+    ['完成农村户厕改造2000户', '1-6月，已完成改厕700户。', 700],
+    ['完成农村改厕2000户', '1-6月，全县完成户厕改造700户。', 700],
+    ['新建公共厕所30座', '已新建公厕10座，其余正在选址。', 10],
+    ['新建公厕30座', '已新建公共厕所10座。', 10],
+  ])('%s ← %s (the words of rural sanitation)', (target, progress, actual) => {
+    const a = assessTask({ target, progress }, h1);
+    expect(a.indicators[0].actual).toBe(actual);
+    expect(a.status).toBe('behind');
+  });
 });
 
 describe('a figure written before its metric or without its unit', () => {

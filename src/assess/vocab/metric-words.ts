@@ -22,6 +22,10 @@ export const METRIC_SYNONYMS: readonly MetricSynonym[] = [
   { written: '居民消费价格指数', as: 'CPI', mark: '消费' },
   { written: '居民消费价格', as: 'CPI', mark: '消费' },
   { written: '一般公共预算', as: '一般预算', mark: '公共' },
+  // rural sanitation: 户厕改造 and 厕所改造 are 改厕 in reports (`已完成改厕1200户`), 公共厕所 a 公厕
+  { written: '户厕改造', as: '改厕', mark: '厕改' },
+  { written: '厕所改造', as: '改厕', mark: '所改' },
+  { written: '公共厕所', as: '公厕', mark: '厕所' },
 ];
 
 /**
