@@ -85,7 +85,7 @@ describe('import wizard', () => {
   });
 
   it('reads an Excel 97-2003 workbook (.xls), names its format and sheet, and imports its tasks', async () => {
-    const xls = fileURLToPath(new URL('../test/fixtures/parse/xls/donghu-2024-q3.xls', import.meta.url));
+    const xls = fileURLToPath(new URL('../test/fixtures/parse/office97/donghu-2024-q3.xls', import.meta.url));
     const s = await openSession(browser, server.baseUrl, 'import-xls');
     await new LoginPage(s.page).goto();
     await new LoginPage(s.page).loginAs(demoAccount('admin'));

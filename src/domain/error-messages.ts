@@ -11,7 +11,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   conflict: '内容已被他人修改，请刷新后再试。',
   too_large: '文件太大，超过了上传大小的上限。',
   headers_too_large: '请求头过大（Cookie 太多或过长），请清除本站 Cookie 后重试。',
-  unsupported_format: '不支持该文件格式，请上传 .xlsx、.xls、.docx、.txt、.csv 或网页（.html/.mht）文件。',
+  unsupported_format: '不支持该文件格式，请上传 .xlsx、.xls、.docx、.doc、.txt、.csv 或网页（.html/.mht）文件。',
   no_header: '没有找到表头，请确认文件是重点工作任务进展表。',
   bad_input: '文件或内容无法读取。',
   encrypted: '文件设有密码保护，无法读取。请在 Office/WPS 中取消密码后另存，再上传。',

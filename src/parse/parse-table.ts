@@ -1,6 +1,6 @@
-// The entry: bytes of any supported file (text/TSV/CSV, a saved web page or .mht, .xlsx, .xls, .docx) → a
-// ParsedTable, or a domain error saying in one line why the file cannot be read. One converter per
-// format, one normaliser for all.
+// The entry: bytes of any supported file (text/TSV/CSV, a saved web page or .mht, .xlsx, .xls,
+// .docx, .doc) → a ParsedTable, or a domain error saying in one line why the file cannot be read.
+// One converter per format, one normaliser for all.
 import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
 import { readColumnsSpec } from './columns-option.js';
 import { detect } from './detect.js';
@@ -13,7 +13,9 @@ import { openZip } from './office-zip.js';
 import { textToRows } from './text-rows.js';
 import { periodFromFileName } from './title-period.js';
 import { readWorkbookTable, xlsWorkbook, xlsxWorkbook, type SheetResult } from './sheet-choice.js';
-import { openXls } from './xls-rows.js';
+import { xlsOf } from './xls-rows.js';
+import { openCompoundFile } from './cfb.js';
+import { docToRows } from './doc-rows.js';
 
 export interface ParseOptions {
   /** Used only in messages; the format is recognised by content. */
@@ -39,7 +41,7 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
 
 /**
- * Reads a progress table from text/TSV/CSV, a web page, .xlsx, .xls or .docx bytes.
+ * Reads a progress table from text/TSV/CSV, a web page, .xlsx, .xls, .docx or .doc bytes.
  * @example const r = await parseTable(bytes); if (r.ok) console.log(r.value.tasks.length);
  */
 export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}): Promise<Result<ParsedTable>> {
@@ -68,10 +70,19 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
     if (!r.ok) return fail(r.code, r.message);
     result = normaliseRows({ format: 'html', rows: r.rows }, { columns });
   } else if (what.kind === 'compound') {
-    // Office 97-2003: an .xls workbook is read; an old .doc is refused with what to do
-    const opened = openXls(bytes);
-    if (!opened.ok) return fail(opened.code, opened.message);
-    result = readWorkbookTable(xlsWorkbook(opened.workbook), options.sheet, columns);
+    // Office 97-2003: an .xls workbook or a .doc document
+    const opened = openCompoundFile(bytes);
+    if (!opened.ok) return fail('bad_input', `the Office 97-2003 file cannot be read (${opened.message})`);
+    const { file } = opened;
+    if (file.names.includes('WordDocument') && !file.names.includes('Workbook')) {
+      const r = docToRows(file);
+      if (!r.ok) return fail(r.code, r.message);
+      result = normaliseRows({ format: 'doc', rows: r.rows }, { columns });
+    } else {
+      const xls = xlsOf(file);
+      if (!xls.ok) return fail(xls.code, xls.message);
+      result = readWorkbookTable(xlsWorkbook(xls.workbook), options.sheet, columns);
+    }
   } else if (what.kind === 'text') {
     const r = textToRows(what.text);
     if (!r.ok) return fail(r.code, r.message);

@@ -5,7 +5,7 @@
 // rows and columns). Cells read as Excel shows them, as the .xlsx reader does: shared and inline
 // strings, numbers in their format (a date as an ISO day, a rate under `0.00%` as 81.25%),
 // formulas by their cached result. Excel 5.0/95 workbooks (BIFF5) are refused with a message.
-import { openCompoundFile } from './cfb.js';
+import { openCompoundFile, type CompoundFile } from './cfb.js';
 import { MAX_TABLE_COLUMNS } from './limits.js';
 import { shownNumber, shownOf, type Shown } from './number-formats.js';
 import type { Row } from './rows.js';
@@ -402,9 +402,14 @@ function failure(err: unknown): XlsFailure {
 export function openXls(bytes: Uint8Array): { ok: true; workbook: XlsWorkbook } | XlsFailure {
   const file = openCompoundFile(bytes);
   if (!file.ok) return { ok: false, code: 'bad_input', message: `the .xls file cannot be read (${file.message})` };
-  const stream = file.file.stream('Workbook');
+  return xlsOf(file.file);
+}
+
+/** The workbook of an opened compound file. */
+export function xlsOf(file: CompoundFile): { ok: true; workbook: XlsWorkbook } | XlsFailure {
+  const stream = file.stream('Workbook');
   if (stream === null) {
-    const { names } = file.file;
+    const { names } = file;
     return {
       ok: false,
       code: 'unsupported_format',

@@ -1,6 +1,6 @@
 // Excel 97-2003 workbooks (.xls), as offices still keep and publish them. The fixtures in
-// test/fixtures/parse/xls/ were saved by two producers (LibreOffice and xlwt;
-// scripts/make-xls-fixtures.ts); the records no test can ask a producer for (a string split over
+// test/fixtures/parse/office97/ were saved by two producers (LibreOffice and xlwt;
+// scripts/make-office97-fixtures.ts); the records no test can ask a producer for (a string split over
 // CONTINUE records, a formula's string result, damage) are written record by record.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ const xls = (stream: Uint8Array) => compoundFile({ Workbook: stream });
 
 describe('an Excel 97-2003 workbook', () => {
   it('reads the seed table saved as .xls by LibreOffice as the text it came from (a string table over 7 CONTINUE records)', async () => {
-    const fromXls = await tasksOf(fixture('parse/xls/qiantang-2023-q4.xls'));
+    const fromXls = await tasksOf(fixture('parse/office97/qiantang-2023-q4.xls'));
     const fromText = await tasksOf(fixture('qiantang-2023-q4.txt'));
     expect(fromXls.format).toBe('xls');
     expect(fromXls.tasks).toHaveLength(136);
@@ -49,17 +49,17 @@ describe('an Excel 97-2003 workbook', () => {
   });
 
   it('reads a workbook saved as .xls as its .xlsx twin: merged cells, two sheets', async () => {
-    const xlsTable = await tasksOf(fixture('parse/xls/chengnan-2024-h1.xls'));
+    const xlsTable = await tasksOf(fixture('parse/office97/chengnan-2024-h1.xls'));
     const xlsxTable = await tasksOf(fixture('parse/chengnan-2024-h1.xlsx'));
     expect(xlsTable.tasks).toEqual(xlsxTable.tasks);
     expect(xlsTable.sheets).toEqual(xlsxTable.sheets);
     expect(xlsTable.warnings).toEqual(xlsxTable.warnings);
-    const third = await tasksOf(fixture('parse/xls/chengnan-2024-h1.xls'), { sheet: '三季度' });
+    const third = await tasksOf(fixture('parse/office97/chengnan-2024-h1.xls'), { sheet: '三季度' });
     expect(third.tasks).toEqual((await tasksOf(fixture('parse/chengnan-2024-h1.xlsx'), { sheet: '三季度' })).tasks);
   });
 
   it('shows cells as Excel does: days, rates in their format, numbering formulas, a leader merged down', async () => {
-    const table = await tasksOf(fixture('parse/xls/donghu-2024-q3.xls'));
+    const table = await tasksOf(fixture('parse/office97/donghu-2024-q3.xls'));
     expect(table.sheet).toBe('1-9月');
     expect(table.period).toBe('2024Q3');
     expect(table.tasks.map((t) => t.seq)).toEqual([1, 2, 3, 4]);
@@ -86,7 +86,7 @@ describe('an Excel 97-2003 workbook', () => {
   });
 
   it('reads a file written by xlwt, a unit merged down and a hidden row', async () => {
-    const table = await tasksOf(fixture('parse/xls/xihe-2023-h1-xlwt.xls'));
+    const table = await tasksOf(fixture('parse/office97/xihe-2023-h1-xlwt.xls'));
     expect(table.title).toBe('2023年西河县十件民生实事1-6月进展');
     expect(table.tasks.map((t) => [t.target, t.units[0], t.deadline])).toEqual([
       ['新建城市书房5个', '县文广旅局', '2023-12-31'],
@@ -205,13 +205,10 @@ describe('an .xls that cannot be read', () => {
     expect(error.message).toMatch(/password/);
   });
 
-  it('an Excel 5.0/95 workbook and an old Word file are refused with what to do', async () => {
+  it('an Excel 5.0/95 workbook is refused with what to do', async () => {
     const biff5 = concat([record(RECORD.BOF, [...u16(0x0500), ...u16(5), 0, 0, 0, 0]), record(RECORD.EOF, [])]);
     expect((await refusal(compoundFile({ Book: biff5 }))).message).toMatch(/Excel 5\.0\/95.*\.xlsx/);
     expect((await refusal(compoundFile({ Workbook: biff5 }))).code).toBe('unsupported_format');
-    const doc = await refusal(compoundFile({ WordDocument: new Uint8Array(600) }));
-    expect(doc.code).toBe('unsupported_format');
-    expect(doc.message).toMatch(/\.doc\b.*\.docx/);
   });
 
   it('a truncated file, a sector chain that loops, a record cut short: a clear error, never a throw', async () => {

@@ -67,7 +67,7 @@ describeEachStore('import preview with named columns', (ctx) => {
   });
 
   it('reads an Excel 97-2003 workbook (.xls), its sheet chosen past the instructions and named', async () => {
-    const xls = readFileSync(new URL('../fixtures/parse/xls/donghu-2024-q3.xls', import.meta.url));
+    const xls = readFileSync(new URL('../fixtures/parse/office97/donghu-2024-q3.xls', import.meta.url));
     const r = await preview('1-9月推进情况.xls', xls);
     expect(r.statusCode).toBe(200);
     const table = r.json().table;
@@ -76,6 +76,15 @@ describeEachStore('import preview with named columns', (ctx) => {
     const other = await preview('1-9月推进情况.xls', xls, { sheet: '四季度' });
     expect(other.statusCode).toBe(422);
     expect(other.json().error.message).toMatch(/四季度/);
+  });
+
+  it('reads a Word 97-2003 document (.doc), its merged leader copied down', async () => {
+    const doc = readFileSync(new URL('../fixtures/parse/office97/nanling-2024-q3.doc', import.meta.url));
+    const r = await preview('民生实事三季度.doc', doc);
+    expect(r.statusCode).toBe(200);
+    const table = r.json().table;
+    expect([table.format, table.period, table.tasks.length]).toEqual(['doc', '2024Q3', 2]);
+    expect(table.tasks[1].leaders).toEqual(['黄建军']);
   });
 
   it('confirms tasks whose report is split over several columns, as the preview gave them', async () => {

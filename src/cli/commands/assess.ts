@@ -96,7 +96,7 @@ export function register(program: Command): void {
   program
     .command('assess')
     .description('read a progress table and give every task a status with a reason')
-    .argument('<file>', 'the table file (text/TSV/CSV, a saved web page, .xlsx, .xls, .docx)')
+    .argument('<file>', 'the table file (text/TSV/CSV, a saved web page, .xlsx, .xls, .docx, .doc)')
     .option('--json', 'print one JSON array of assessed tasks on stdout, nothing else')
     .option(
       '--period <period>',

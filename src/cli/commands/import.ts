@@ -23,7 +23,9 @@ interface ImportOptions {
 export function register(program: Command): void {
   program
     .command('import')
-    .description('import a progress table (.txt/.tsv/.csv, a saved web page, .xlsx, .xls, .docx) into the database')
+    .description(
+      'import a progress table (.txt/.tsv/.csv, a saved web page, .xlsx, .xls, .docx, .doc) into the database',
+    )
     .argument('<file>', 'the table')
     .option('--plan <title>', 'plan title (default: the table title without its period words)')
     .option('--period <label>', 'reporting period, e.g. 2023Q4 or 2024-03 (default: from the title)')

@@ -124,7 +124,7 @@ export async function runParse(file: string, opts: ParseCommandOptions): Promise
 export function register(program: Command): void {
   program
     .command('parse')
-    .description('read a progress table (text/TSV/CSV, a saved web page, .xlsx, .xls, .docx) and print its tasks')
+    .description('read a progress table (text/TSV/CSV, a saved web page, .xlsx, .xls, .docx, .doc) and print its tasks')
     .argument('<file>', 'the table file; its format is recognised by content')
     .option('--json', 'print one JSON array of tasks on stdout, nothing else')
     .option(

@@ -41,6 +41,7 @@ const FORMAT_NAMES: Record<string, string> = {
   xlsx: 'Excel 表格',
   xls: 'Excel 97-2003 表格',
   docx: 'Word 文档',
+  doc: 'Word 97-2003 文档',
 };
 
 /** The server's default import limit (src/server/app.ts importLimit). */
@@ -240,7 +241,7 @@ export default function ImportPage() {
       {step === 0 && (
         <Card>
           <Upload.Dragger
-            accept=".xlsx,.xls,.docx,.txt,.tsv,.csv,.html,.htm,.mht,.mhtml"
+            accept=".xlsx,.xls,.docx,.doc,.txt,.tsv,.csv,.html,.htm,.mht,.mhtml"
             multiple={false}
             showUploadList={false}
             beforeUpload={(f) => upload(f as unknown as File)}
@@ -252,7 +253,7 @@ export default function ImportPage() {
             </p>
             <p className="ant-upload-text">{uploading ? '正在读取文件…' : '点击或拖拽进展表到这里'}</p>
             <p className="ant-upload-hint">
-              支持 Excel（.xlsx / .xls）、Word（.docx）、另存的网页（.html / .mht）和从文档中复制出的文本（.txt /
+              支持 Excel（.xlsx / .xls）、Word（.docx / .doc）、另存的网页（.html / .mht）和从文档中复制出的文本（.txt /
               .tsv），最大 {IMPORT_MAX_MB} MB。上传后先预览，确认前不会保存任何内容。
             </p>
           </Upload.Dragger>

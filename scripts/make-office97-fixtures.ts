@@ -1,16 +1,31 @@
-// Writes the .xls fixtures of test/fixtures/parse/xls/ (run by hand; the tests read the files).
-// Two producers write them, as offices' files come from more than one: LibreOffice (`soffice`,
-// Debian's libreoffice-calc-nogui) saves a workbook built here with exceljs as Excel 97-2003, and
-// python3-xlwt (Debian's python3-xlwt) writes one of its own. Neither is a dependency of the
-// project: only someone changing these fixtures needs them.
-//   npx tsx scripts/make-xls-fixtures.ts
+// Writes the Office 97-2003 fixtures of test/fixtures/parse/office97/ (run by hand; the tests
+// read the files). Two producers write the .xls files, as offices' files come from more than one:
+// LibreOffice (`soffice`, Debian's libreoffice-calc-nogui) saves workbooks built here with exceljs
+// as Excel 97-2003, and python3-xlwt (Debian's python3-xlwt) writes one of its own. The .doc files
+// are .docx documents saved as Word 97-2003 by LibreOffice (libreoffice-writer-nogui): a fixture
+// table, the seed as duban exports it (run `npm run build` first), and a table with a link (a field)
+// and a cell of several paragraphs. None of these programs is a dependency of the project: only
+// someone changing these fixtures needs them.
+//   npx tsx scripts/make-office97-fixtures.ts
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import {
+  Document,
+  ExternalHyperlink,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+} from 'docx';
 import ExcelJS from 'exceljs';
 
-const out = resolve(import.meta.dirname, '../test/fixtures/parse/xls');
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, 'test/fixtures/parse/office97');
 const work = mkdtempSync(join(tmpdir(), 'xls-'));
 
 /**
@@ -107,20 +122,85 @@ async function officeWorkbook(): Promise<string> {
 /** The seed table as LibreOffice saves its text: 136 long tasks, a string table over many CONTINUE records. */
 function seedAsCsv(): string {
   const path = join(work, 'qiantang-2023-q4.csv');
-  copyFileSync(resolve(import.meta.dirname, '../test/fixtures/qiantang-2023-q4.txt'), path);
+  copyFileSync(resolve(root, 'test/fixtures/qiantang-2023-q4.txt'), path);
   return path;
 }
 
-function saveAsXls(path: string, filter?: string): void {
+function saveAs(target: 'xls:MS Excel 97' | 'doc:MS Word 97', path: string, filter?: string): void {
   execFileSync('soffice', [
     '--headless',
     ...(filter ? [`--infilter=${filter}`] : []),
     '--convert-to',
-    'xls:MS Excel 97',
+    target,
     '--outdir',
     out,
     path,
   ]);
+}
+
+/** The seed as `duban export` writes it (.docx), from a database of its own. */
+function seedExportDocx(): string {
+  const db = join(work, 'seed.db');
+  const docx = join(work, 'qiantang-2023-q4.docx');
+  const duban = (args: string[]) => execFileSync('node', [join(root, 'bin/duban.js'), ...args, '--db', db]);
+  duban(['import', join(root, 'test/fixtures/qiantang-2023-q4.txt')]);
+  duban(['export', '--plan', '1', '--period', '2023Q4', '-o', docx]);
+  return docx;
+}
+
+/** A Word table as a township keeps it: a leader merged down, a report of two paragraphs, a link. */
+async function linkedDocx(): Promise<string> {
+  const cell = (children: Paragraph[], merge?: 'restart' | 'continue') =>
+    new TableCell({
+      children,
+      verticalMerge:
+        merge === 'restart' ? VerticalMergeType.RESTART : merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+    });
+  const text = (t: string) => new Paragraph(t);
+  const row = (cells: TableCell[]) => new TableRow({ children: cells });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          text('南岭镇2024年民生实事项目三季度推进情况'),
+          new Table({
+            rows: [
+              row(['序号', '项目名称', '分管领导', '责任单位', '推进情况'].map((h) => cell([text(h)]))),
+              row([
+                cell([text('1')]),
+                cell([text('改造提升农贸市场2个')]),
+                cell([text('黄建军')], 'restart'),
+                cell([text('镇经发办')]),
+                cell([
+                  text('东街农贸市场已完成改造并开业。'),
+                  new Paragraph({
+                    children: [
+                      new TextRun('西街农贸市场完成主体施工，详见'),
+                      new ExternalHyperlink({
+                        link: 'https://www.example.gov.cn/nanling/2024/09/market.html',
+                        children: [new TextRun({ text: '镇政府网站公示', style: 'Hyperlink' })],
+                      }),
+                      new TextRun('。'),
+                    ],
+                  }),
+                ]),
+              ]),
+              row([
+                cell([text('2')]),
+                cell([text('新建村级养老服务站3个')]),
+                cell([], 'continue'),
+                cell([text('镇社会事务办')]),
+                cell([text('已建成2个，1个正在装修。')]),
+              ]),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  const path = join(work, 'nanling-2024-q3.docx');
+  writeFileSync(path, await Packer.toBuffer(doc));
+  return path;
 }
 
 /** xlwt's own file: a unit merged down, a hidden row, dates, rates, a target mixing ASCII and Chinese. */
@@ -152,10 +232,13 @@ ws.row(5).hidden = True
 wb.save(sys.argv[1])
 `;
 
-saveAsXls(await officeWorkbook());
+saveAs('xls:MS Excel 97', await officeWorkbook());
 // a workbook of the parse fixtures, merged cells over two sheets, saved again as .xls
-saveAsXls(resolve(import.meta.dirname, '../test/fixtures/parse/chengnan-2024-h1.xlsx'));
-saveAsXls(seedAsCsv(), 'CSV:9,34,76,1');
+saveAs('xls:MS Excel 97', resolve(root, 'test/fixtures/parse/chengnan-2024-h1.xlsx'));
+saveAs('xls:MS Excel 97', seedAsCsv(), 'CSV:9,34,76,1');
+saveAs('doc:MS Word 97', resolve(root, 'test/fixtures/parse/shiqiao-2023.docx'));
+saveAs('doc:MS Word 97', seedExportDocx());
+saveAs('doc:MS Word 97', await linkedDocx());
 writeFileSync(join(work, 'write_xls.py'), XLWT);
 execFileSync('/usr/bin/python3', [join(work, 'write_xls.py'), join(out, 'xihe-2023-h1-xlwt.xls')]);
-console.log(`wrote the .xls fixtures to ${out}`);
+console.log(`wrote the Office 97-2003 fixtures to ${out}`);
