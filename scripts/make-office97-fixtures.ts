@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import {
   Document,
   ExternalHyperlink,
+  LevelFormat,
   Packer,
   Paragraph,
   Table,
@@ -148,6 +149,46 @@ function seedExportDocx(): string {
   return docx;
 }
 
+/** A table whose 序号 cells and section headings are numbered by Word's lists, not typed. */
+async function numberedDocx(): Promise<string> {
+  const seq = (level: number) => new Paragraph({ numbering: { reference: 'seq', level } });
+  const text = (t: string) => new Paragraph(t);
+  const row = (cells: Paragraph[][], span?: number) =>
+    new TableRow({
+      children: cells.map((children, k) => new TableCell({ children, columnSpan: k === 0 ? span : undefined })),
+    });
+  const heading = (name: string) =>
+    row([[new Paragraph({ numbering: { reference: 'section', level: 0 }, children: [new TextRun(name)] })]], 4);
+  const doc = new Document({
+    numbering: {
+      config: [
+        { reference: 'seq', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1', start: 1 }] },
+        { reference: 'section', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 }] },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          text('北塘区2024年政府工作报告重点任务1-6月进展'),
+          new Table({
+            rows: [
+              row([[text('序号')], [text('重点任务')], [text('责任单位')], [text('进展情况')]]),
+              heading('扩大有效投资'),
+              row([[seq(0)], [text('新开工重大项目20个')], [text('区发改局')], [text('已开工12个。')]]),
+              row([[seq(0)], [text('完成工业投资80亿元')], [text('区经信局')], [text('完成工业投资41.2亿元。')]]),
+              heading('办好民生实事'),
+              row([[seq(0)], [text('新增公办幼儿园学位1200个')], [text('区教育局')], [text('两所幼儿园主体完工。')]]),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  const path = join(work, 'beitang-2024-h1.docx');
+  writeFileSync(path, await Packer.toBuffer(doc));
+  return path;
+}
+
 /** A Word table as a township keeps it: a leader merged down, a report of two paragraphs, a link. */
 async function linkedDocx(): Promise<string> {
   const cell = (children: Paragraph[], merge?: 'restart' | 'continue') =>
@@ -239,6 +280,7 @@ saveAs('xls:MS Excel 97', seedAsCsv(), 'CSV:9,34,76,1');
 saveAs('doc:MS Word 97', resolve(root, 'test/fixtures/parse/shiqiao-2023.docx'));
 saveAs('doc:MS Word 97', seedExportDocx());
 saveAs('doc:MS Word 97', await linkedDocx());
+saveAs('doc:MS Word 97', await numberedDocx());
 writeFileSync(join(work, 'write_xls.py'), XLWT);
 execFileSync('/usr/bin/python3', [join(work, 'write_xls.py'), join(out, 'xihe-2023-h1-xlwt.xls')]);
 console.log(`wrote the Office 97-2003 fixtures to ${out}`);

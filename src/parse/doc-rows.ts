@@ -7,9 +7,11 @@
 // tables become one-cell rows (the title lives there), cells are laid out on the grid of all the
 // table's cell edges (a cell spanning columns keeps its text in the first), and a cell merged
 // with the one above takes its text, marked as merged, as in the .docx reader. Nested tables are
-// read into the cell holding them; Word's automatic list numbers are not drawn (a .doc keeps them
-// in list tables this reader does not read).
+// read into the cell holding them; a paragraph numbered by Word's lists gets its number written
+// out (doc-numbering.ts).
 import type { CompoundFile } from './cfb.js';
+import { DocLists } from './doc-numbering.js';
+import { withLabel } from './list-labels.js';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
 import type { Row } from './rows.js';
 
@@ -43,6 +45,8 @@ const SPRM_INNER_ROW_END = 0x244c; // sprmPFInnerTtp
 const SPRM_DEF_TABLE = 0xd608; // the row's cell edges and each cell's flags
 const SPRM_VERT_MERGE = 0xd62b; // sprmTVertMerge: one cell's vertical merge
 const SPRM_CHANGE_TABS = 0xc615;
+const SPRM_LIST_INSTANCE = 0x460b; // sprmPIlfo: the paragraph is numbered by this list instance (from 1)
+const SPRM_LIST_LEVEL = 0x260a; // sprmPIlvl
 /** The paragraph's properties are too large for its page: they are in the Data stream, at this offset. */
 const SPRM_HUGE_PAPX = 0x6646;
 const SPRM_HUGE_PAPX_OLD = 0x6645;
@@ -74,6 +78,8 @@ interface Fib {
   textLength: number;
   clx: { at: number; length: number };
   papx: { at: number; length: number };
+  lists: { at: number; length: number };
+  listInstances: { at: number; length: number };
 }
 
 function readFib(doc: Uint8Array): Fib {
@@ -95,6 +101,8 @@ function readFib(doc: Uint8Array): Fib {
     textLength: u32(doc, longs + 3 * 4),
     papx: pair(13),
     clx: pair(33),
+    lists: pair(73),
+    listInstances: pair(74),
   };
 }
 
@@ -169,9 +177,20 @@ interface TableProps {
   /** Of a row's end: its cells' edges (twips) and which continue a vertical merge from above. */
   edges: number[] | null;
   mergedFromAbove: Set<number>;
+  /** The list instance (from 1; 0: none) and level numbering the paragraph. */
+  list: number;
+  listLevel: number;
 }
 
-const NOT_IN_TABLE: TableProps = { inTable: false, rowEnd: false, depth: 0, edges: null, mergedFromAbove: new Set() };
+const NOT_IN_TABLE: TableProps = {
+  inTable: false,
+  rowEnd: false,
+  depth: 0,
+  edges: null,
+  mergedFromAbove: new Set(),
+  list: 0,
+  listLevel: 0,
+};
 
 /** The bytes an sprm's operand takes (after the two bytes of the sprm). */
 function operandSize(sprm: number, b: Uint8Array, at: number): number {
@@ -196,7 +215,7 @@ function operandSize(sprm: number, b: Uint8Array, at: number): number {
 
 /** Reads the table properties out of a paragraph's sprms (`data`: the Data stream, for huge ones). */
 function tablePropsOf(grpprl: Uint8Array, data: Uint8Array | null): TableProps {
-  const props: TableProps = { inTable: false, rowEnd: false, depth: 0, edges: null, mergedFromAbove: new Set() };
+  const props: TableProps = { ...NOT_IN_TABLE, mergedFromAbove: new Set() };
   const vertical: number[] = [];
   readSprms(grpprl, data, props, vertical, false);
   vertical.forEach((v, k) => {
@@ -226,6 +245,8 @@ function readSprms(
     if (sprm === SPRM_IN_TABLE) props.inTable = grpprl[operand] === 1;
     else if (sprm === SPRM_ROW_END || sprm === SPRM_INNER_ROW_END) props.rowEnd ||= grpprl[operand] === 1;
     else if (sprm === SPRM_TABLE_DEPTH) props.depth = u32(grpprl, operand);
+    else if (sprm === SPRM_LIST_INSTANCE) props.list = u16(grpprl, operand);
+    else if (sprm === SPRM_LIST_LEVEL) props.listLevel = grpprl[operand];
     else if (sprm === SPRM_DEF_TABLE) {
       const cells = grpprl[operand + 2] ?? 0;
       const edges: number[] = [];
@@ -398,7 +419,12 @@ function layOutTable(rows: TableRow[]): Row[] {
 }
 
 /** The rows of the document: paragraphs outside tables as one-cell rows, tables on their grids. */
-function documentRows(text: string, fcOf: (cp: number) => number, paragraphs: ParagraphProps): Row[] {
+function documentRows(
+  text: string,
+  fcOf: (cp: number) => number,
+  paragraphs: ParagraphProps,
+  lists: DocLists | null,
+): Row[] {
   const out: Row[] = [];
   let table: TableRow[] = [];
   let cells: string[] = [];
@@ -411,9 +437,12 @@ function documentRows(text: string, fcOf: (cp: number) => number, paragraphs: Pa
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== PARAGRAPH_MARK && c !== CELL_MARK) continue;
-    const paragraph = readable(text.slice(start, i));
+    const paragraphStart = start;
     start = i + 1;
     const props = paragraphs.of(fcOf(i));
+    // a 序号 cell numbered by a Word list holds no text: its label is drawn here
+    const label = props.list > 0 && lists ? lists.labelOf(props.list, props.listLevel) : null;
+    const paragraph = withLabel(label, readable(text.slice(paragraphStart, i)));
     if (!props.inTable) {
       flushTable();
       const line = paragraph.trim();
@@ -454,7 +483,8 @@ export function docToRows(file: CompoundFile): DocRowsResult {
     const { text, fcOf } = mainText(doc, readPieces(table, fib.clx), fib.textLength);
     const data = file.stream('Data');
     const paragraphs = new ParagraphProps(doc, table, fib.papx, data?.ok ? data.bytes : null);
-    return { ok: true, rows: documentRows(text, fcOf, paragraphs) };
+    const lists = DocLists.read(table, fib.lists, fib.listInstances);
+    return { ok: true, rows: documentRows(text, fcOf, paragraphs, lists) };
   } catch (err) {
     if (err instanceof Unreadable) return { ok: false, code: err.code, message: err.message };
     const why = err instanceof Error ? err.message.split('\n')[0] : String(err);

@@ -9,6 +9,7 @@ import { MAX_DOCX_DOCUMENT_BYTES, MAX_DOCX_TEXT_RUN, MAX_TABLE_COLUMNS } from '.
 import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
 import { ListNumbering } from './docx-numbering.js';
+import { withLabel } from './list-labels.js';
 import { attr, child, kids, tagOf, type Node } from './docx-xml.js';
 
 /** Text of a run container: w:t, tabs and breaks; deleted text (tracked changes) is left out. */
@@ -46,16 +47,6 @@ function textIn(n: Node, lists: ListNumbering | null): string {
   return kids(n)
     .map((k) => textIn(k, lists))
     .join('');
-}
-
-/**
- * A paragraph's text after the number its list gives it (`1`, `一、`): a 序号 cell numbered by Word
- * holds no text of its own. A label of bare digits is set apart from the text by a space.
- */
-function withLabel(label: string | null, text: string): string {
-  if (!label) return text;
-  if (!text.trim()) return label;
-  return /[\d\p{L}]$/u.test(label) ? `${label} ${text}` : `${label}${text}`;
 }
 
 /** Text of a table cell: its paragraphs, one line each. */

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedTask } from '../../src/domain/index.js';
+import { openCompoundFile } from '../../src/parse/cfb.js';
+import { docToRows } from '../../src/parse/doc-rows.js';
 import { parseTable } from '../../src/parse/index.js';
 import { compoundFile } from './helpers/compound-file.js';
 import { u16 } from './helpers/biff.js';
@@ -48,6 +50,23 @@ describe('a Word 97-2003 document', () => {
         '东街农贸市场已完成改造并开业。\n西街农贸市场完成主体施工，详见镇政府网站公示。',
       ],
       ['新建村级养老服务站3个', ['黄建军'], ['镇社会事务办'], '已建成2个，1个正在装修。'],
+    ]);
+  });
+
+  it('writes out the numbers of Word’s lists in 序号 cells and headings, counted per list as Word counts them', async () => {
+    const file = openCompoundFile(fixture('parse/office97/beitang-2024-h1.doc'));
+    if (!file.ok) throw new Error(file.message);
+    const rows = docToRows(file.file);
+    if (!rows.ok) throw new Error(rows.message);
+    // LibreOffice saved each numbered paragraph of the table with a list instance of its own, and
+    // instances 2 and 5 name lists of their own: the items count 1, 1, 2 (a list each), the
+    // headings 一、 each. The cells hold no number of their own: without the lists they were empty.
+    expect(rows.rows.slice(2).map((r) => r.cells[0])).toEqual(['一、扩大有效投资', '1', '1', '一、办好民生实事', '2']);
+    const table = await tableOf(fixture('parse/office97/beitang-2024-h1.doc'));
+    expect(table.tasks.map((t) => [t.theme, t.target])).toEqual([
+      ['一、扩大有效投资', '新开工重大项目20个'],
+      ['一、扩大有效投资', '完成工业投资80亿元'],
+      ['一、办好民生实事', '新增公办幼儿园学位1200个'],
     ]);
   });
 });

@@ -15,7 +15,8 @@ import {
 } from 'docx';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { formatCount, ListNumbering } from '../../src/parse/docx-numbering.js';
+import { ListNumbering } from '../../src/parse/docx-numbering.js';
+import { formatCount } from '../../src/parse/list-labels.js';
 import type { Node } from '../../src/parse/docx-xml.js';
 import { parseTable } from '../../src/parse/index.js';
 
