@@ -90,7 +90,7 @@ export interface SourceColumn {
 /** Everything a parse of one table yields. */
 export interface ParsedTable {
   /** Source format that was recognised by content. */
-  format: 'text' | 'html' | 'xlsx' | 'xls' | 'docx' | 'doc';
+  format: 'text' | 'html' | 'xlsx' | 'xls' | 'xml' | 'docx' | 'doc';
   /** The title row, e.g. `2023年钱塘区政府工作报告重点工作任务四季度进展情况表`, if any. */
   title: string | null;
   /** Reporting period found in the title (`2023Q4`, `2024-03`, `2023`), or null. */

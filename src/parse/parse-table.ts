@@ -1,6 +1,6 @@
-// The entry: bytes of any supported file (text/TSV/CSV, a saved web page or .mht, .xlsx, .xls,
-// .docx, .doc) → a ParsedTable, or a domain error saying in one line why the file cannot be read.
-// One converter per format, one normaliser for all.
+// The entry: bytes of any supported file (text/TSV/CSV, a saved web page or .mht, .xlsx, .xls, an
+// Excel 2003 XML spreadsheet, .docx, .doc) → a ParsedTable, or a domain error saying in one line
+// why the file cannot be read. One converter per format, one normaliser for all.
 import { fail, ok, type ParsedTable, type Result } from '../domain/index.js';
 import { readColumnsSpec } from './columns-option.js';
 import { detect } from './detect.js';
@@ -12,7 +12,8 @@ import { normaliseRows } from './normalise.js';
 import { openZip } from './office-zip.js';
 import { textToRows } from './text-rows.js';
 import { periodFromFileName } from './title-period.js';
-import { readWorkbookTable, xlsWorkbook, xlsxWorkbook, type SheetResult } from './sheet-choice.js';
+import { readWorkbookTable, xlsWorkbook, xlsxWorkbook, xmlWorkbook, type SheetResult } from './sheet-choice.js';
+import { looksLikeSpreadsheetXml, XmlWorkbook } from './spreadsheet-xml.js';
 import { xlsOf } from './xls-rows.js';
 import { openCompoundFile } from './cfb.js';
 import { docToRows } from './doc-rows.js';
@@ -65,7 +66,10 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
         : looksLikeHtml(what.text)
           ? what.text
           : null;
-  if (page !== null) {
+  if (what.kind === 'text' && looksLikeSpreadsheetXml(what.text)) {
+    // an Excel 2003 XML spreadsheet, as reporting systems export one (often named .xls)
+    result = readWorkbookTable(xmlWorkbook(new XmlWorkbook(what.text)), options.sheet, columns);
+  } else if (page !== null) {
     const r = htmlToRows(page);
     if (!r.ok) return fail(r.code, r.message);
     result = normaliseRows({ format: 'html', rows: r.rows }, { columns });

@@ -25,7 +25,7 @@ export interface Row {
 
 /** One table as a format converter returns it, before headers and tasks are found. */
 export interface RawTable {
-  format: 'text' | 'html' | 'xlsx' | 'xls' | 'docx' | 'doc';
+  format: 'text' | 'html' | 'xlsx' | 'xls' | 'xml' | 'docx' | 'doc';
   rows: Row[];
   /** Columns (0-based) hidden in the workbook: read like the others, and named in a warning. */
   hiddenColumns?: readonly number[];

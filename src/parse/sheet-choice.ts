@@ -8,6 +8,7 @@ import type { ColumnsSpec } from './columns-option.js';
 import { normaliseRows } from './normalise.js';
 import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
+import type { XmlWorkbook } from './spreadsheet-xml.js';
 import type { XlsWorkbook } from './xls-rows.js';
 import { xlsxSheets, xlsxToRows, type SheetTab } from './xlsx-rows.js';
 
@@ -25,9 +26,9 @@ export type SheetResult =
 
 type Failure = { ok: false; code: 'bad_input' | 'too_large'; message: string };
 
-/** A workbook of either format (.xlsx, .xls): its tabs, and one sheet's rows. */
+/** A workbook of any format (.xlsx, .xls, Excel 2003 XML): its tabs, and one sheet's rows. */
 export interface Workbook {
-  format: 'xlsx' | 'xls';
+  format: 'xlsx' | 'xls' | 'xml';
   sheets(): { ok: true; sheets: readonly SheetTab[] } | Failure;
   rows(name: string): { ok: true; rows: Row[]; hiddenColumns: number[] } | Failure;
 }
@@ -40,6 +41,12 @@ export const xlsxWorkbook = (zip: OfficeZip): Workbook => ({
 
 export const xlsWorkbook = (workbook: XlsWorkbook): Workbook => ({
   format: 'xls',
+  sheets: () => ({ ok: true, sheets: workbook.sheets }),
+  rows: (name) => workbook.rows(name),
+});
+
+export const xmlWorkbook = (workbook: XmlWorkbook): Workbook => ({
+  format: 'xml',
   sheets: () => ({ ok: true, sheets: workbook.sheets }),
   rows: (name) => workbook.rows(name),
 });

@@ -217,7 +217,7 @@ function filledTexts(row: PlacedRow, slotIndexes: readonly number[]): string[] {
 export function buildTasks(
   rows: readonly PlacedRow[],
   layout: Layout,
-  format: 'text' | 'html' | 'xlsx' | 'xls' | 'docx' | 'doc',
+  format: 'text' | 'html' | 'xlsx' | 'xls' | 'xml' | 'docx' | 'doc',
 ): { tasks: ParsedTask[]; warnings: Warning[] } {
   const tableWarnings: Warning[] = [];
   const twoLevels = hasTwoLevels(rows, layout);

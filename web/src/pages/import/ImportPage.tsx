@@ -40,6 +40,7 @@ const FORMAT_NAMES: Record<string, string> = {
   html: '网页',
   xlsx: 'Excel 表格',
   xls: 'Excel 97-2003 表格',
+  xml: 'Excel 2003 XML 表格',
   docx: 'Word 文档',
   doc: 'Word 97-2003 文档',
 };
@@ -241,7 +242,7 @@ export default function ImportPage() {
       {step === 0 && (
         <Card>
           <Upload.Dragger
-            accept=".xlsx,.xls,.docx,.doc,.txt,.tsv,.csv,.html,.htm,.mht,.mhtml"
+            accept=".xlsx,.xls,.xml,.docx,.doc,.txt,.tsv,.csv,.html,.htm,.mht,.mhtml"
             multiple={false}
             showUploadList={false}
             beforeUpload={(f) => upload(f as unknown as File)}
