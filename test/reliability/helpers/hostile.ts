@@ -199,6 +199,19 @@ export async function xlsMillionsOfNumbers(rows = 30_000): Promise<Buffer> {
   return xlsOfSample(more);
 }
 
+/** An Excel 2003 XML spreadsheet with a cell at column 16 384 of row 1 048 576 and a merge a billion rows down. */
+export async function spreadsheetXmlGiant(): Promise<Buffer> {
+  const row = (cells: string[]) =>
+    `<Row>${cells.map((c) => `<Cell><Data ss:Type="String">${c}</Data></Cell>`).join('')}</Row>`;
+  const xml =
+    '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" ' +
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="进展情况"><Table>' +
+    [HEADER, ...SAMPLE_ROWS].map(row).join('') +
+    '<Row ss:Index="1048576"><Cell ss:Index="16384" ss:MergeDown="1000000000" ss:MergeAcross="1000000000">' +
+    '<Data ss:Type="String">尾</Data></Cell></Row></Table></Worksheet></Workbook>';
+  return Buffer.from(xml);
+}
+
 export const HOSTILE_FILES = {
   'html with a million unclosed comments': { make: htmlUnclosedComments, fileName: 'comments.html' },
   'html tables nested 200 000 deep': { make: () => htmlDeeplyNested(), fileName: 'deep.html' },
@@ -217,4 +230,8 @@ export const HOSTILE_FILES = {
   'xlsx numbered by MAX over 100 000 rows, no results kept': { make: () => xlsxMaxNumbering(), fileName: 'max.xlsx' },
   'xls with one merged range A3:IV65536': { make: xlsGiantMerge, fileName: 'merge.xls' },
   'xls of 7.6 million numbers in 46 MB': { make: () => xlsMillionsOfNumbers(), fileName: 'numbers.xls' },
+  'Excel 2003 XML with a cell at XFD1048576 merged a billion rows down': {
+    make: spreadsheetXmlGiant,
+    fileName: 'giant.xml',
+  },
 } as const;
