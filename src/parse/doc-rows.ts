@@ -111,7 +111,11 @@ function readPieces(table: Uint8Array, clx: Fib['clx']): Piece[] {
   const end = clx.at + clx.length;
   if (end > table.length) throw new Unreadable('the piece table lies past the end of its stream');
   let at = clx.at;
-  while (at < end && table[at] === 0x01) at += 3 + view(table).getInt16(at + 1, true);
+  while (at < end && table[at] === 0x01) {
+    const size = view(table).getInt16(at + 1, true);
+    if (size < 0) throw new Unreadable('the piece table is damaged');
+    at += 3 + size;
+  }
   if (table[at] !== 0x02) throw new Unreadable('the document has no piece table');
   const length = u32(table, at + 1);
   const plc = at + 5;
@@ -124,7 +128,7 @@ function readPieces(table: Uint8Array, clx: Fib['clx']): Piece[] {
     pieces.push({
       cpStart: u32(table, plc + i * 4),
       cpEnd: u32(table, plc + (i + 1) * 4),
-      fc: compressed ? (fc & ~COMPRESSED) / 2 : fc,
+      fc: compressed ? (fc & 0x3fffffff) / 2 : fc,
       width: compressed ? 1 : 2,
     });
   }
@@ -133,6 +137,9 @@ function readPieces(table: Uint8Array, clx: Fib['clx']): Piece[] {
 
 const UTF16 = new TextDecoder('utf-16le');
 const CP1252 = new TextDecoder('windows-1252');
+
+/** Characters of main text read: a Word table of ten thousand tasks is a few million. */
+const MAX_TEXT_CHARS = 20_000_000;
 
 /** The main text (CPs 0 up to `length`), and the stream offset each of its characters came from. */
 function mainText(doc: Uint8Array, pieces: Piece[], length: number): { text: string; fcOf: (cp: number) => number } {
@@ -165,9 +172,6 @@ function mainText(doc: Uint8Array, pieces: Piece[], length: number): { text: str
   };
   return { text, fcOf };
 }
-
-/** Characters of main text read: a Word table of ten thousand tasks is a few million. */
-const MAX_TEXT_CHARS = 20_000_000;
 
 /** What a paragraph's properties say of its place in a table. */
 interface TableProps {
