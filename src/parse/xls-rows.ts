@@ -305,6 +305,7 @@ function readSheet(
   let depth = 1;
   /** A formula whose string result is in the STRING record after it. */
   let pending: { row: number; col: number } | null = null;
+  /** The parts of a string read so far (a STRING's, or a long LABEL's), which CONTINUE records extend. */
   let pendingParts: Uint8Array[] | null = null;
   const finishPending = (): void => {
     if (pending && pendingParts) sheet.set(pending.row, pending.col, new Parts(pendingParts).string());
@@ -330,7 +331,9 @@ function readSheet(
         break;
       case LABEL:
       case RSTRING:
-        sheet.set(u16(d, 0) + 1, u16(d, 2) + 1, new Parts([d.subarray(6)]).string());
+        // a string past a record's 8,224 bytes goes on in CONTINUE records: read once they are in
+        pending = { row: u16(d, 0) + 1, col: u16(d, 2) + 1 };
+        pendingParts = [d.subarray(6)];
         break;
       case NUMBER:
         sheet.set(u16(d, 0) + 1, u16(d, 2) + 1, numberText(f64(d, 6), u16(d, 4), ctx));

@@ -175,6 +175,21 @@ describe('an Excel 97-2003 workbook', () => {
     ]);
   });
 
+  it('reads a LABEL string longer than a record, its characters going on in a CONTINUE record', async () => {
+    const long = `已完成${'老旧小区改造'.repeat(700)}。`; // 4,204 characters: 8,408 bytes as UTF-16
+    const label = record(RECORD.LABEL, [...cell(1, 3), ...unicodeString(long)].slice(0, 8223));
+    const rest = [...unicodeString(long)].slice(8223 - 6); // split between two characters, as writers split
+    const records = [
+      ...[HEADER, ['1', '改造老旧小区15个', '区住建局']].flatMap((r, row) =>
+        r.map((text, col) => record(RECORD.LABEL, [...cell(row, col), ...unicodeString(text)])),
+      ),
+      label,
+      record(RECORD.CONTINUE, [1, ...rest]),
+    ];
+    const table = await tasksOf(xls(workbookStream({ sheets: [{ name: '进展', records }] })));
+    expect(table.tasks[0].progress).toBe(long);
+  });
+
   it('lists the worksheets only, in tab order, with the hidden ones marked', () => {
     const sheet = (name: string, hidden = false) => ({ name, hidden, records: [] as Uint8Array[] });
     const opened = openXls(xls(workbookStream({ sheets: [sheet('说明'), sheet('旧表', true), sheet('三季度')] })));
