@@ -254,8 +254,9 @@ export default function ImportPage() {
             </p>
             <p className="ant-upload-text">{uploading ? '正在读取文件…' : '点击或拖拽进展表到这里'}</p>
             <p className="ant-upload-hint">
-              支持 Excel（.xlsx / .xls）、Word（.docx / .doc）、另存的网页（.html / .mht）和从文档中复制出的文本（.txt /
-              .tsv），最大 {IMPORT_MAX_MB} MB。上传后先预览，确认前不会保存任何内容。
+              支持 Excel（.xlsx / .xls，含 Excel 2003 XML）、Word（.docx / .doc）、另存的网页（.html /
+              .mht）和从文档中复制出的文本（.txt / .tsv），最大 {IMPORT_MAX_MB}{' '}
+              MB。上传后先预览，确认前不会保存任何内容。
             </p>
           </Upload.Dragger>
           {uploadError && (
