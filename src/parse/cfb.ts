@@ -7,7 +7,8 @@
 
 export type CompoundResult = { ok: true; file: CompoundFile } | { ok: false; message: string };
 
-const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The first bytes of every compound file. */
+export const COMPOUND_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const END_OF_CHAIN = 0xfffffffe;
 const FREE = 0xffffffff;
 const HEADER_DIFAT_ENTRIES = 109;
@@ -35,9 +36,8 @@ export interface CompoundFile {
   stream(name: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string } | null;
 }
 
-export function isCompoundFile(bytes: Uint8Array): boolean {
-  return bytes.length >= 512 && SIGNATURE.every((v, i) => bytes[i] === v);
-}
+const isCompoundFile = (bytes: Uint8Array): boolean =>
+  bytes.length >= 512 && COMPOUND_SIGNATURE.every((v, i) => bytes[i] === v);
 
 export function openCompoundFile(bytes: Uint8Array): CompoundResult {
   try {

@@ -2,6 +2,8 @@
 // office file, an Office 97-2003 one (a compound file: .xls, .doc), or text in one of the
 // encodings Chinese offices produce (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK).
 
+import { COMPOUND_SIGNATURE } from './cfb.js';
+
 export type Detected =
   | { kind: 'zip' }
   /** A compound file (Office 97-2003: .xls, .doc), not encrypted. */
@@ -13,7 +15,6 @@ const startsWith = (b: Uint8Array, magic: number[]) => magic.every((v, i) => b[i
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Finds an ASCII name stored as UTF-16LE (how OLE directories name their streams). */
 function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
@@ -70,7 +71,7 @@ function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
 export function detect(bytes: Uint8Array): Detected {
   if (bytes.length === 0) return { kind: 'error', code: 'bad_input', message: 'the file is empty' };
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return { kind: 'zip' };
-  if (startsWith(bytes, OLE)) {
+  if (startsWith(bytes, COMPOUND_SIGNATURE)) {
     if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo')) {
       return {
         kind: 'error',

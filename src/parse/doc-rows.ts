@@ -406,18 +406,19 @@ function layOutTable(rows: TableRow[]): Row[] {
       cells.push(text);
       merged.push(fromAbove);
       covered.push(false);
-      const span = edges ? Math.min(Math.max(1, edges[k + 1] - edges[k]), MAX_TABLE_COLUMNS) : 1;
+      const span = edges ? Math.max(1, edges[k + 1] - edges[k]) : 1;
+      // refused before it is laid out: a crafted row may span millions of grid lines
+      if (cells.length - 1 + span > MAX_TABLE_COLUMNS)
+        throw new Unreadable(
+          `a table row of the .doc spans more than ${MAX_TABLE_COLUMNS} columns, over the limit`,
+          'too_large',
+        );
       for (let i = 1; i < span; i++) {
         cells.push('');
         merged.push(false);
         covered.push(true);
       }
     });
-    if (cells.length > MAX_TABLE_COLUMNS)
-      throw new Unreadable(
-        `a table row of the .doc spans ${cells.length} columns, over the limit of ${MAX_TABLE_COLUMNS}`,
-        'too_large',
-      );
     return { cells, mergedFromAbove: merged, coveredFromLeft: covered };
   });
 }

@@ -12,7 +12,7 @@ import { normaliseRows } from './normalise.js';
 import { openZip } from './office-zip.js';
 import { textToRows } from './text-rows.js';
 import { periodFromFileName } from './title-period.js';
-import { readWorkbookTable, xlsWorkbook, xlsxWorkbook, xmlWorkbook, type SheetResult } from './sheet-choice.js';
+import { listedWorkbook, readWorkbookTable, xlsxWorkbook, type SheetResult } from './sheet-choice.js';
 import { looksLikeSpreadsheetXml, XmlWorkbook } from './spreadsheet-xml.js';
 import { xlsOf } from './xls-rows.js';
 import { openCompoundFile } from './cfb.js';
@@ -68,7 +68,7 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
           : null;
   if (what.kind === 'text' && looksLikeSpreadsheetXml(what.text)) {
     // an Excel 2003 XML spreadsheet, as reporting systems export one (often named .xls)
-    result = readWorkbookTable(xmlWorkbook(new XmlWorkbook(what.text)), options.sheet, columns);
+    result = readWorkbookTable(listedWorkbook('xml', new XmlWorkbook(what.text)), options.sheet, columns);
   } else if (page !== null) {
     const r = htmlToRows(page);
     if (!r.ok) return fail(r.code, r.message);
@@ -85,7 +85,7 @@ export async function parseTable(bytes: Uint8Array, options: ParseOptions = {}):
     } else {
       const xls = xlsOf(file);
       if (!xls.ok) return fail(xls.code, xls.message);
-      result = readWorkbookTable(xlsWorkbook(xls.workbook), options.sheet, columns);
+      result = readWorkbookTable(listedWorkbook('xls', xls.workbook), options.sheet, columns);
     }
   } else if (what.kind === 'text') {
     const r = textToRows(what.text);

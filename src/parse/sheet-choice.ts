@@ -7,10 +7,8 @@ import { repeatedSeqs, repeatedSeqsMessage, type ParsedTable } from '../domain/i
 import type { ColumnsSpec } from './columns-option.js';
 import { normaliseRows } from './normalise.js';
 import type { OfficeZip } from './office-zip.js';
-import type { Row } from './rows.js';
-import type { XmlWorkbook } from './spreadsheet-xml.js';
-import type { XlsWorkbook } from './xls-rows.js';
-import { xlsxSheets, xlsxToRows, type SheetTab } from './xlsx-rows.js';
+import { noSuchSheet, type SheetFailure, type SheetRows, type SheetTab } from './sheet-grid.js';
+import { xlsxSheets, xlsxToRows } from './xlsx-rows.js';
 
 /** More sheets than this are not all read: a workbook of tables has a few (one per quarter or month). */
 export const MAX_SHEETS_READ = 24;
@@ -24,31 +22,28 @@ export const ALL_SHEETS = '*';
 export type SheetResult =
   { ok: true; table: ParsedTable } | { ok: false; code: 'no_header' | 'bad_input' | 'too_large'; message: string };
 
-type Failure = { ok: false; code: 'bad_input' | 'too_large'; message: string };
-
 /** A workbook of any format (.xlsx, .xls, Excel 2003 XML): its tabs, and one sheet's rows. */
 export interface Workbook {
   format: 'xlsx' | 'xls' | 'xml';
-  sheets(): { ok: true; sheets: readonly SheetTab[] } | Failure;
-  rows(name: string): { ok: true; rows: Row[]; hiddenColumns: number[] } | Failure;
+  sheets(): { ok: true; sheets: readonly SheetTab[] } | SheetFailure;
+  rows(name: string): SheetRows;
 }
 
+/** An .xlsx, whose list of sheets is itself read from its parts (and may fail). */
 export const xlsxWorkbook = (zip: OfficeZip): Workbook => ({
   format: 'xlsx',
   sheets: () => xlsxSheets(zip),
   rows: (name) => xlsxToRows(zip, name),
 });
 
-export const xlsWorkbook = (workbook: XlsWorkbook): Workbook => ({
-  format: 'xls',
-  sheets: () => ({ ok: true, sheets: workbook.sheets }),
-  rows: (name) => workbook.rows(name),
-});
-
-export const xmlWorkbook = (workbook: XmlWorkbook): Workbook => ({
-  format: 'xml',
-  sheets: () => ({ ok: true, sheets: workbook.sheets }),
-  rows: (name) => workbook.rows(name),
+/** A workbook whose reader has listed its sheets already (.xls, Excel 2003 XML). */
+export const listedWorkbook = (
+  format: 'xls' | 'xml',
+  book: { readonly sheets: readonly SheetTab[]; rows(name: string): SheetRows },
+): Workbook => ({
+  format,
+  sheets: () => ({ ok: true, sheets: book.sheets }),
+  rows: (name) => book.rows(name),
 });
 
 /** Reads the sheet named `sheet`, or chooses one as above; the table lists the sheets with tasks. */
@@ -66,10 +61,8 @@ export function readWorkbookTable(workbook: Workbook, sheet: string | undefined,
     if (!only) return { ok: false, code: 'bad_input', message: 'the workbook has no worksheet' };
     return read(only.name);
   }
-  if (sheet !== undefined && sheet !== ALL_SHEETS && !listed.sheets.some((s) => s.name === sheet)) {
-    const names = listed.sheets.map((s) => s.name).join(', ');
-    return { ok: false, code: 'bad_input', message: `no sheet named "${sheet}" (sheets: ${names})` };
-  }
+  if (sheet !== undefined && sheet !== ALL_SHEETS && !listed.sheets.some((s) => s.name === sheet))
+    return noSuchSheet(sheet, listed.sheets);
   // every sheet that can be read is read, so that the others with tasks can be named
   const results = new Map<string, SheetResult>();
   for (const s of listed.sheets.slice(0, MAX_SHEETS_READ)) {

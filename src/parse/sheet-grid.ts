@@ -1,10 +1,31 @@
-// A worksheet's cells laid out as rows, for both workbook formats (.xlsx and .xls): the cells a
-// reader found, by 1-based row and column, with the merged ranges, hidden rows and the extent the
+// A worksheet's cells laid out as rows, for every workbook format (.xlsx, .xls, Excel 2003 XML): the
+// cells a reader found, by 1-based row and column, with the merged ranges, hidden rows and the extent the
 // sheet declares. A vertically merged cell (a theme or leader spanning several tasks) is copied
 // down into every row it covers and marked as merged; a horizontal span keeps its text in the
 // first column only, so a heading spanning the table stays one cell.
 import { MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.js';
 import type { Row } from './rows.js';
+
+/** A worksheet as the tabs show it. */
+export interface SheetTab {
+  name: string;
+  hidden: boolean;
+}
+
+/** Reading a sheet fails only as damage or size. */
+export type SheetFailure = { ok: false; code: 'bad_input' | 'too_large'; message: string };
+
+/** One worksheet's rows, and the columns (from 0) the workbook hides. */
+export type SheetRows = { ok: true; rows: Row[]; hiddenColumns: number[] } | SheetFailure;
+
+/** A sheet name the workbook does not have, answered with the names it has. */
+export function noSuchSheet(name: string, sheets: readonly { name: string }[]): SheetFailure {
+  return {
+    ok: false,
+    code: 'bad_input',
+    message: `no sheet named "${name}" (sheets: ${sheets.map((s) => s.name).join(', ')})`,
+  };
+}
 
 export interface Merge {
   top: number;

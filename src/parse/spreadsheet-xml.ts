@@ -6,8 +6,7 @@
 // sheets are marked, a number shows as its style's format shows it (a rate under `Percent` as
 // 81.25%), a DateTime as its day. Rich text in a cell (`<ss:Data><B>…</B></ss:Data>`) reads as its text.
 import { shownNumber, shownOf, type Shown } from './number-formats.js';
-import type { Row } from './rows.js';
-import { layOutSheet, SheetCells } from './sheet-grid.js';
+import { layOutSheet, noSuchSheet, SheetCells, type SheetRows, type SheetTab } from './sheet-grid.js';
 import { attribute, xmlText } from './xlsx-xml.js';
 
 const NAMESPACE = 'urn:schemas-microsoft-com:office:spreadsheet';
@@ -17,13 +16,6 @@ export function looksLikeSpreadsheetXml(text: string): boolean {
   const head = text.slice(0, 8192);
   return head.includes(NAMESPACE) && /<(?:\w+:)?Workbook[\s>]/.test(head);
 }
-
-export interface XmlSheet {
-  name: string;
-  hidden: boolean;
-}
-
-type Failure = { ok: false; code: 'bad_input' | 'too_large'; message: string };
 
 /** The named number formats of SpreadsheetML, as format codes. */
 const NAMED_FORMATS: Record<string, string> = {
@@ -94,16 +86,13 @@ export class XmlWorkbook {
     }));
   }
 
-  get sheets(): XmlSheet[] {
+  get sheets(): SheetTab[] {
     return this.parsed.map(({ name, hidden }) => ({ name, hidden }));
   }
 
-  rows(name: string): { ok: true; rows: Row[]; hiddenColumns: number[] } | Failure {
+  rows(name: string): SheetRows {
     const sheet = this.parsed.find((s) => s.name === name);
-    if (!sheet) {
-      const names = this.parsed.map((s) => s.name).join(', ');
-      return { ok: false, code: 'bad_input', message: `no sheet named "${name}" (sheets: ${names})` };
-    }
+    if (!sheet) return noSuchSheet(name, this.parsed);
     const cells = new SheetCells();
     const hiddenColumns: number[] = [];
     let row = 0;

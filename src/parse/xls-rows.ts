@@ -8,27 +8,19 @@
 import { openCompoundFile, type CompoundFile } from './cfb.js';
 import { MAX_TABLE_COLUMNS } from './limits.js';
 import { shownNumber, shownOf, type Shown } from './number-formats.js';
-import type { Row } from './rows.js';
-import { layOutSheet, SheetCells } from './sheet-grid.js';
-
-export interface XlsSheetTab {
-  name: string;
-  hidden: boolean;
-}
+import { layOutSheet, noSuchSheet, SheetCells, type SheetRows, type SheetTab } from './sheet-grid.js';
 
 export type XlsFailure = {
   ok: false;
   code: 'bad_input' | 'too_large' | 'encrypted' | 'unsupported_format';
   message: string;
 };
-/** Reading one sheet fails only as damage or size. */
-export type SheetFailure = { ok: false; code: 'bad_input' | 'too_large'; message: string };
 
 export interface XlsWorkbook {
   /** The worksheets in tab order (chart and macro sheets left out). */
-  readonly sheets: readonly XlsSheetTab[];
+  readonly sheets: readonly SheetTab[];
   /** One worksheet's rows, merged cells laid out as sheet-grid.ts says. */
-  rows(name: string): { ok: true; rows: Row[]; hiddenColumns: number[] } | SheetFailure;
+  rows(name: string): SheetRows;
 }
 
 /** Thrown inside this module only; the exported functions answer it as a value. */
@@ -303,9 +295,9 @@ function readSheet(
   const sheet = new SheetCells();
   const hiddenColumns = new Set<number>();
   let depth = 1;
-  /** A formula whose string result is in the STRING record after it. */
+  /** The cell whose string is still to come (a formula's, in the STRING record after it) or to be
+   * finished (a LABEL's, which CONTINUE records may extend), and the parts of it read so far. */
   let pending: { row: number; col: number } | null = null;
-  /** The parts of a string read so far (a STRING's, or a long LABEL's), which CONTINUE records extend. */
   let pendingParts: Uint8Array[] | null = null;
   const finishPending = (): void => {
     if (pending && pendingParts) sheet.set(pending.row, pending.col, new Parts(pendingParts).string());
@@ -438,10 +430,7 @@ export function xlsOf(file: CompoundFile): { ok: true; workbook: XlsWorkbook } |
       sheets: globals.sheets.map(({ name, hidden }) => ({ name, hidden })),
       rows(name) {
         const entry = globals.sheets.find((s) => s.name === name);
-        if (!entry) {
-          const names = globals.sheets.map((s) => s.name).join(', ');
-          return { ok: false, code: 'bad_input', message: `no sheet named "${name}" (sheets: ${names})` };
-        }
+        if (!entry) return noSuchSheet(name, globals.sheets);
         try {
           const { sheet, hiddenColumns } = readSheet(data, entry.offset, ctx);
           const laid = layOutSheet(sheet, name);

@@ -7,13 +7,17 @@
 // in a date format as ISO days (`2024-06-30`), the same text the exceljs-based reader gave.
 import type { OfficeZip } from './office-zip.js';
 import type { Row } from './rows.js';
-import { layOutSheet, SheetCells } from './sheet-grid.js';
+import {
+  layOutSheet,
+  noSuchSheet,
+  SheetCells,
+  type SheetFailure,
+  type SheetRows,
+  type SheetTab,
+} from './sheet-grid.js';
 import { attribute, attributes, cellAddress, stringItemText, xmlText } from './xlsx-xml.js';
 import { shownNumber, shownOf, type Shown } from './number-formats.js';
 import { MAX_RANGE_CELLS, movedFormula, numberingValue, type RangeBudget } from './xlsx-formulas.js';
-
-export type XlsxRowsResult =
-  { ok: true; rows: Row[]; hiddenColumns: number[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string };
 
 /** Thrown inside this module only; `xlsxToRows` answers it as a value. */
 class UnreadableWorkbook extends Error {
@@ -245,21 +249,8 @@ function sheetRows(xml: string, ctx: Context, sheetName: string): { rows: Row[];
   return { rows: laid.rows, hiddenColumns: hiddenColumnsOf(xml, laid.width) };
 }
 
-/**
- * Reads one worksheet (the first unless `sheet` names another) of an opened .xlsx zip. Fails
- * with a readable message for a workbook whose parts cannot be read or a sheet name that
- * does not exist.
- */
-/** A worksheet as the tabs show it. */
-export interface SheetTab {
-  name: string;
-  hidden: boolean;
-}
-
 /** The workbook's worksheets in tab order (chart sheets left out). */
-export function xlsxSheets(
-  zip: OfficeZip,
-): { ok: true; sheets: SheetTab[] } | { ok: false; code: 'bad_input' | 'too_large'; message: string } {
+export function xlsxSheets(zip: OfficeZip): { ok: true; sheets: SheetTab[] } | SheetFailure {
   try {
     return { ok: true, sheets: readWorkbook(zip).sheets.map(({ name, hidden }) => ({ name, hidden })) };
   } catch (err) {
@@ -267,24 +258,25 @@ export function xlsxSheets(
   }
 }
 
-function unreadable(err: unknown): { ok: false; code: 'bad_input' | 'too_large'; message: string } {
+function unreadable(err: unknown): SheetFailure {
   if (err instanceof UnreadableWorkbook && err.code === 'too_large')
     return { ok: false, code: 'too_large', message: err.message };
   const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return { ok: false, code: 'bad_input', message: `the .xlsx file cannot be read (${why})` };
 }
 
-export function xlsxToRows(zip: OfficeZip, sheet?: string): XlsxRowsResult {
+/**
+ * Reads one worksheet (the first unless `sheet` names another) of an opened .xlsx zip. Fails
+ * with a readable message for a workbook whose parts cannot be read or a sheet name that
+ * does not exist.
+ */
+export function xlsxToRows(zip: OfficeZip, sheet?: string): SheetRows {
   try {
     const { sheets, date1904 } = readWorkbook(zip);
     const ws = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
     if (!ws) {
-      const names = sheets.map((s) => s.name).join(', ');
-      return {
-        ok: false,
-        code: 'bad_input',
-        message: sheet === undefined ? 'the workbook has no worksheet' : `no sheet named "${sheet}" (sheets: ${names})`,
-      };
+      if (sheet !== undefined) return noSuchSheet(sheet, sheets);
+      return { ok: false, code: 'bad_input', message: 'the workbook has no worksheet' };
     }
     const sheetXml = partText(zip, ws.path, true)!;
     const sharedXml = partText(zip, 'xl/sharedStrings.xml', false);
